@@ -1,0 +1,145 @@
+"""Typed model of a reading: its text, contributors, positions and discussion prompts.
+
+Instances are built by :mod:`bot.knowledge.loader` after validation and are immutable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What sort of statement a position is."""
+
+    CLAIM = "claim"
+    RECOMMENDATION = "recommendation"
+    AGREEMENT = "agreement"
+    DISAGREEMENT = "disagreement"
+    CONCERN = "concern"
+    CRITIQUE = "critique"
+    CONCESSION = "concession"
+
+    @property
+    def needs_target(self) -> bool:
+        """Agreements and disagreements must say whom they answer."""
+        return self in (Kind.AGREEMENT, Kind.DISAGREEMENT)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of the source text, numbered from 0 as ATTRIBUTION.md numbers it."""
+
+    number: int
+    text: str
+    contributor_id: str | None  # None for the title, headers and photo captions
+
+    @property
+    def substantive(self) -> bool:
+        """A paragraph of substance is one written by a contributor."""
+        return self.contributor_id is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Contributor:
+    """An author of part of the reading."""
+
+    id: str
+    name: str  # display name; the unnamed final respondent is "the final respondent"
+    short_name: str  # how answers refer to them in running text ("Neier")
+    aliases: tuple[str, ...]
+    affiliation: str
+    order: int  # 1-based order of appearance
+    paragraphs: tuple[int, ...]
+    bio: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Whom an agreement or disagreement answers."""
+
+    contributor_id: str
+    position_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """One claim, recommendation, agreement, ... of one contributor, with its evidence."""
+
+    id: str
+    contributor_id: str
+    kind: Kind
+    summary: str
+    topics: tuple[str, ...]
+    quote: str  # verbatim from paragraph `paragraph`
+    paragraph: int
+    target: Target | None = None
+    central: bool = False  # one of the contributor's main points
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    """A curated discussion prompt and the positions it draws on."""
+
+    id: str
+    text: str
+    positions: tuple[str, ...]
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A published multi-author text and its curated index."""
+
+    id: str
+    title: str
+    series: str
+    publisher: str
+    date: str
+    url: str
+    paragraphs: tuple[Paragraph, ...]
+    contributors: tuple[Contributor, ...]
+    positions: tuple[Position, ...]
+    prompts: tuple[Prompt, ...] = ()
+    _by_contributor: dict[str, Contributor] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _by_position: dict[str, Position] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        self._by_contributor.update({c.id: c for c in self.contributors})
+        self._by_position.update({p.id: p for p in self.positions})
+
+    def contributor(self, contributor_id: str) -> Contributor:
+        """The contributor with this id (KeyError if none)."""
+        return self._by_contributor[contributor_id]
+
+    def position(self, position_id: str) -> Position:
+        """The position with this id (KeyError if none)."""
+        return self._by_position[position_id]
+
+    def positions_of(self, contributor_id: str) -> tuple[Position, ...]:
+        """All positions of one contributor, in text order."""
+        return tuple(p for p in self.positions if p.contributor_id == contributor_id)
+
+    def paragraph(self, number: int) -> Paragraph:
+        """The paragraph with this number (IndexError if none)."""
+        return self.paragraphs[number]
+
+
+@dataclass(frozen=True, slots=True)
+class Library:
+    """Every reading found under a knowledge folder."""
+
+    readings: tuple[Reading, ...]
+
+    def get(self, reading_id: str | None = None) -> Reading:
+        """The reading with this id, or the first one when no id is given."""
+        if reading_id is None:
+            return self.readings[0]
+        for reading in self.readings:
+            if reading.id == reading_id:
+                return reading
+        raise KeyError(reading_id)
