@@ -1,0 +1,72 @@
+"""What the engine returns: cited answers and the reply that groups them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Mode(StrEnum):
+    """How a reply is meant to be read."""
+
+    ANSWER = "answer"  # best positions for the question, best first
+    WHO = "who"  # one answer per contributor who spoke to the topic
+    COMPARE = "compare"  # both (or all) named contributors on the topic
+    ABSTAIN = "abstain"  # the reading does not answer this
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One position, cited: who, what, the verbatim quote and where it stands."""
+
+    contributor_id: str
+    contributor: str  # display name
+    position_id: str
+    kind: str
+    summary: str
+    quote: str  # verbatim from paragraph `paragraph` of the reading
+    paragraph: int
+    score: float  # 0..100, higher is a better fit
+    target: str | None = None  # display name of whom an (dis)agreement answers
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON shape of shared/eval/score.py's contract (plus a few extras)."""
+        return {
+            "contributor": self.contributor,
+            "contributor_id": self.contributor_id,
+            "position": self.position_id,
+            "kind": self.kind,
+            "summary": self.summary,
+            "quote": self.quote,
+            "paragraph": self.paragraph,
+            "score": round(self.score, 2),
+            "responds_to": self.target,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """The engine's whole answer to one question."""
+
+    question: str
+    mode: Mode
+    answers: tuple[Answer, ...] = ()
+    message: str = ""  # a lead sentence, or why it abstained and what it can answer
+    candidates: tuple[str, ...] = field(default=())  # contributor ids, when ambiguous
+
+    @property
+    def abstained(self) -> bool:
+        """True when the reading holds no answer."""
+        return self.mode is Mode.ABSTAIN or not self.answers
+
+    def to_json(self) -> dict[str, Any]:
+        """One JSON object per question: question, abstained, answers (best first)."""
+        return {
+            "question": self.question,
+            "abstained": self.abstained,
+            "mode": self.mode.value,
+            "message": self.message,
+            "candidates": list(self.candidates),
+            "answers": [a.to_json() for a in self.answers],
+        }
