@@ -1,0 +1,266 @@
+"""Checks across files: paragraphs, quotes, references between entries, and coverage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from pathlib import Path
+
+from bot.knowledge.errors import Problem
+from bot.knowledge.fields import closest
+from bot.knowledge.paragraphs import squash
+from bot.knowledge.positions_file import PositionDraft, PositionsFile
+from bot.knowledge.prompts_file import PromptDraft
+from bot.knowledge.ranges import compact
+from bot.knowledge.reading_file import ContributorDraft
+from bot.knowledge.schema import MIN_QUOTE_CHARS
+
+_LOOSE = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
+
+
+def _loose(text: str) -> str:
+    """Text with quote marks, dashes, case and spacing evened out, for hints only."""
+    return squash(text).translate(_LOOSE).casefold()
+
+
+def _where_text(count: int) -> str:
+    return f"the text has paragraphs 0-{count - 1}" if count else "the text has no paragraphs"
+
+
+def _paragraph_list(numbers: Sequence[int]) -> str:
+    if len(numbers) == 1:
+        return f"paragraph {numbers[0]}"
+    return "paragraphs " + ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
+
+
+def paragraph_owners(
+    contributors: Sequence[ContributorDraft], count: int | None, problems: list[Problem]
+) -> dict[int, str]:
+    """Which contributor owns each paragraph; reports numbers out of range and overlaps."""
+    owners: dict[int, str] = {}
+    for c in contributors:
+        if c.id is None:
+            continue
+        if count is not None:
+            outside = [n for n in c.paragraphs if n >= count]
+            if outside:
+                problems.append(
+                    Problem(
+                        c.file,
+                        c.where,
+                        f"'paragraphs' lists {_paragraph_list(outside)}, which do not exist; "
+                        f"{_where_text(count)}",
+                    )
+                )
+        shared = [n for n in c.paragraphs if n in owners]
+        if shared:
+            others = ", ".join(sorted({owners[n] for n in shared}))
+            problems.append(
+                Problem(
+                    c.file,
+                    c.where,
+                    f"'paragraphs' gives {_paragraph_list(shared)} to {c.id}, but they already "
+                    f"belong to {others}; a paragraph belongs to one contributor only",
+                )
+            )
+        for n in c.paragraphs:
+            owners.setdefault(n, c.id)
+    return owners
+
+
+def unique_positions(
+    positions: Sequence[PositionDraft], problems: list[Problem]
+) -> dict[str, PositionDraft]:
+    """The positions by id; reports ids used twice anywhere in the reading."""
+    by_id: dict[str, PositionDraft] = {}
+    for p in positions:
+        if p.id is None:
+            continue
+        if p.id in by_id:
+            first = by_id[p.id]
+            problems.append(
+                Problem(
+                    p.file,
+                    p.where,
+                    f"the id '{p.id}' is already used by {first.where} in "
+                    f"{first.file.parent.name}/{first.file.name}; position ids must be unique "
+                    "in the reading",
+                )
+            )
+        else:
+            by_id[p.id] = p
+    return by_id
+
+
+def check_quote(
+    p: PositionDraft,
+    paragraphs: Sequence[str],
+    squashed: Sequence[str],
+    owners: Mapping[int, str],
+    contributors: Mapping[str, ContributorDraft],
+    problems: list[Problem],
+) -> int | None:
+    """Check one position's quote and paragraph; returns the quote's offset in it, if found."""
+
+    def report(message: str) -> None:
+        problems.append(Problem(p.file, p.where, message))
+
+    if p.paragraph is not None:
+        _check_owner(p, p.paragraph, len(paragraphs), owners, contributors, report)
+    if p.quote is None:
+        return None
+    needle = squash(p.quote)
+    if len(needle) < MIN_QUOTE_CHARS:
+        report(
+            f"the quote is only {len(needle)} characters; quote at least {MIN_QUOTE_CHARS} "
+            "so that it points to one passage"
+        )
+    found = [i for i, text in enumerate(squashed) if needle in text]
+    if len(found) > 1:
+        report(
+            f"the quote occurs in {_paragraph_list(found)}; quote a longer passage that "
+            "occurs in only one paragraph"
+        )
+    if p.paragraph is None or not 0 <= p.paragraph < len(paragraphs):
+        return None
+    if p.paragraph in found:
+        return squashed[p.paragraph].find(needle)
+    if found:
+        report(
+            f"the quote is not in paragraph {p.paragraph} but is in {_paragraph_list(found)}; "
+            f"set 'paragraph: {found[0]}'"
+            if len(found) == 1
+            else f"the quote is not in paragraph {p.paragraph}"
+        )
+        return None
+    report(_not_verbatim(p.quote, p.paragraph, paragraphs))
+    return None
+
+
+def _check_owner(
+    p: PositionDraft,
+    number: int,
+    count: int,
+    owners: Mapping[int, str],
+    contributors: Mapping[str, ContributorDraft],
+    report: Callable[[str], None],
+) -> None:
+    if not 0 <= number < count:
+        report(f"paragraph {number} does not exist; {_where_text(count)}")
+        return
+    if p.contributor_id is None or owners.get(number) == p.contributor_id:
+        return
+    owner = owners.get(number)
+    whose = f"it belongs to {owner}" if owner else "it is not part of any contribution"
+    mine = contributors.get(p.contributor_id)
+    theirs = f" ({p.contributor_id}'s are {compact(mine.paragraphs)})" if mine else ""
+    report(f"paragraph {number} is not {p.contributor_id}'s: {whose}{theirs}")
+
+
+def _not_verbatim(quote: str, number: int, paragraphs: Sequence[str]) -> str:
+    """Why a quote found nowhere is wrong, as helpfully as we can tell."""
+    loose = _loose(quote)
+    near = [i for i, text in enumerate(paragraphs) if loose in _loose(text)]
+    base = f"the quote is not verbatim in paragraph {number}"
+    if number in near:
+        return (
+            f"{base}: it differs in quote marks, dashes or capitals; copy it exactly as the "
+            "text writes it (curly quotes ‘ ’ “ ” and dashes — as in the text)"
+        )
+    if near:
+        return (
+            f"{base}; something close (differing in quote marks, dashes or capitals) is in "
+            f"{_paragraph_list(near)}"
+        )
+    if any(mark in quote for mark in ("...", "…")):
+        return f"{base}: quote one continuous passage, without '...' to leave words out"
+    return f"{base} nor anywhere in the text; copy it exactly from the text"
+
+
+def check_targets(
+    positions: Sequence[PositionDraft],
+    by_id: Mapping[str, PositionDraft],
+    contributor_ids: Collection[str],
+    positions_complete: bool,
+    problems: list[Problem],
+) -> None:
+    """responds_to names an existing other contributor, and a position of theirs."""
+    for p in positions:
+        t = p.target
+        if t is None:
+            continue
+
+        def report(message: str, p: PositionDraft = p, where: str = t.where) -> None:
+            problems.append(Problem(p.file, where, message))
+
+        if t.contributor is not None:
+            if t.contributor not in contributor_ids:
+                report(
+                    f"'contributor' '{t.contributor}' is not a contributor id"
+                    f"{closest(t.contributor, contributor_ids)}; the ids are: "
+                    + ", ".join(contributor_ids)
+                )
+            elif t.contributor == p.contributor_id:
+                report(
+                    f"a position cannot respond to its own contributor ({t.contributor}); "
+                    "name the contributor it answers"
+                )
+        if t.position is None or not positions_complete:
+            continue
+        target = by_id.get(t.position)
+        if target is None:
+            report(f"'position' '{t.position}' does not exist{closest(t.position, by_id)}")
+        elif target.contributor_id == p.contributor_id and target.contributor_id is not None:
+            report(f"'position' '{t.position}' is {p.contributor_id}'s own position")
+        elif t.contributor is not None and target.contributor_id not in (None, t.contributor):
+            report(
+                f"'position' '{t.position}' belongs to {target.contributor_id}, "
+                f"not to '{t.contributor}'"
+            )
+
+
+def check_coverage(
+    contributors: Sequence[ContributorDraft],
+    files: Sequence[PositionsFile],
+    positions_dir: Path,
+    count: int,
+    problems: list[Problem],
+) -> None:
+    """Every contributor has a positions file and every paragraph of theirs a position."""
+    by_owner = {f.contributor_id: f for f in files if f.contributor_id is not None}
+    broken = {f.contributor_id for f in files if not f.readable}
+    for c in contributors:
+        if c.id is None or c.id in broken:
+            continue
+        path = positions_dir / f"{c.id}.yaml"
+        if c.id not in by_owner and not any(f.file == path for f in files):
+            problems.append(
+                Problem(path, "(whole file)", f"there is no positions file for {c.id}; create it")
+            )
+        covered = {p.paragraph for f in files if f.contributor_id == c.id for p in f.positions}
+        for n in c.paragraphs:
+            if n < count and n not in covered:
+                problems.append(
+                    Problem(
+                        by_owner[c.id].file if c.id in by_owner else path,
+                        f"contributor {c.id}",
+                        f"paragraph {n} of {c.id} is not covered by any position",
+                    )
+                )
+
+
+def check_prompts(
+    prompts: Sequence[PromptDraft],
+    by_id: Mapping[str, PositionDraft],
+    problems: list[Problem],
+) -> None:
+    """Prompts link only positions that exist."""
+    for prompt in prompts:
+        for pid in prompt.positions:
+            if pid not in by_id:
+                problems.append(
+                    Problem(
+                        prompt.file,
+                        prompt.where,
+                        f"links position '{pid}', which does not exist{closest(pid, by_id)}",
+                    )
+                )
