@@ -1,0 +1,233 @@
+"""Schedules: daily or weekly slots at a local time in an IANA time zone, and which slot is due.
+
+Everything here is pure: the current time is always passed in (an injected clock), so the
+rules are tested without sleeping. Slots are identified by their instant in UTC.
+
+Daylight saving: a slot is the wall-clock time in the schedule's zone on each matching day.
+When that time does not exist (spring forward, e.g. 02:30 in Berlin on the last Sunday of
+March) the slot falls at the same distance after the gap (03:30 local); when it occurs twice
+(fall back) only the first occurrence is a slot. So every matching day has exactly one slot.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_TIME = re.compile(r"^(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$", re.IGNORECASE)
+
+
+class ScheduleError(ValueError):
+    """A `when` that cannot be understood; the message says what is allowed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """When a schedule fires: every day, or one weekday, at a local time in a time zone."""
+
+    weekday: int | None  # 0 = Monday ... 6 = Sunday; None = daily
+    at: time  # local wall-clock time (hours and minutes)
+    tz: str  # IANA zone name, e.g. "Europe/Berlin"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The zone as a tzinfo."""
+        return ZoneInfo(self.tz)
+
+    def describe(self) -> str:
+        """Plain words: 'every Monday at 18:00 (Europe/Berlin)'."""
+        day = "every day" if self.weekday is None else f"every {WEEKDAYS[self.weekday].title()}"
+        return f"{day} at {self.at:%H:%M} ({self.tz})"
+
+    def encode(self) -> str:
+        """A compact stable form for storage: 'weekly mon 18:00 Europe/Berlin'."""
+        if self.weekday is None:
+            return f"daily {self.at:%H:%M} {self.tz}"
+        return f"weekly {WEEKDAYS[self.weekday][:3]} {self.at:%H:%M} {self.tz}"
+
+    def slot_on(self, day: date) -> datetime | None:
+        """The slot (in UTC) on this local date, or None when the rule skips that day."""
+        if self.weekday is not None and day.weekday() != self.weekday:
+            return None
+        local = datetime.combine(day, self.at, tzinfo=self.zone)  # fold=0: first occurrence
+        return local.astimezone(UTC)
+
+    def slots_between(self, start: datetime, end: datetime) -> Iterator[datetime]:
+        """Every slot s with start < s <= end (aware datetimes), in order."""
+        zone = self.zone
+        day = start.astimezone(zone).date() - timedelta(days=1)
+        last = end.astimezone(zone).date() + timedelta(days=1)
+        while day <= last:
+            slot = self.slot_on(day)
+            if slot is not None and start < slot <= end:
+                yield slot
+            day += timedelta(days=1)
+
+    def latest_slot(self, now: datetime) -> datetime:
+        """The most recent slot at or before `now`."""
+        zone = self.zone
+        day = now.astimezone(zone).date() + timedelta(days=1)
+        while True:
+            slot = self.slot_on(day)
+            if slot is not None and slot <= now:
+                return slot
+            day -= timedelta(days=1)
+
+    def next_slot(self, now: datetime) -> datetime:
+        """The first slot strictly after `now`."""
+        zone = self.zone
+        day = now.astimezone(zone).date() - timedelta(days=1)
+        while True:
+            slot = self.slot_on(day)
+            if slot is not None and slot > now:
+                return slot
+            day += timedelta(days=1)
+
+
+def check_zone(name: str) -> str:
+    """The canonical spelling of an IANA zone name (case-insensitive), or ScheduleError."""
+    wanted = name.strip()
+    if wanted.upper() in ("UTC", "Z", "GMT"):
+        return "UTC"
+    for zone in _zones():
+        if zone.lower() == wanted.lower():
+            wanted = zone
+            break
+    try:
+        ZoneInfo(wanted)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ScheduleError(
+            f"unknown time zone {name!r}: use an IANA name such as Europe/Berlin, "
+            "America/New_York or UTC"
+        ) from None
+    return wanted
+
+
+_ZONES: list[str] = []
+
+
+def _zones() -> list[str]:
+    if not _ZONES:
+        _ZONES.extend(sorted(available_timezones()))
+    return _ZONES
+
+
+def suggest_zones(partial: str, limit: int = 25) -> list[str]:
+    """Time zone names containing `partial` (for autocomplete), common ones first."""
+    common = ["UTC", "Europe/Berlin", "Europe/London", "America/New_York",
+              "America/Los_Angeles", "Asia/Shanghai", "Asia/Hong_Kong", "Asia/Tokyo"]
+    needle = partial.strip().lower().replace(" ", "_")
+    pool = common + [z for z in _zones() if z not in common]
+    return [z for z in pool if needle in z.lower()][:limit]
+
+
+def parse_when(when: str, tz: str | None = None, default_tz: str = "UTC") -> Rule:
+    """Parse 'daily 18:00', 'weekly monday 18:00 Europe/Berlin', 'mondays at 6pm', ...
+
+    The zone is the last word when it looks like one (contains '/' or is UTC), else `tz`,
+    else `default_tz`. Raises ScheduleError with what is allowed.
+    """
+    words = when.replace(",", " ").split()
+    zone = tz
+    if words and ("/" in words[-1] or words[-1].upper() in ("UTC", "GMT", "Z")):
+        zone = words.pop()
+    zone = check_zone(zone or default_tz)
+    weekday: int | None = None
+    daily = False
+    rest: list[str] = []
+    for word in words:
+        low = word.lower().rstrip("s") if len(word) > 3 else word.lower()
+        if low in ("daily", "every", "day", "each", "weekly", "on", "everyday", "week"):
+            daily = daily or low in ("daily", "day", "everyday")
+            continue
+        day = _weekday(low)
+        if day is not None:
+            if weekday is not None and weekday != day:
+                raise ScheduleError("name one weekday only (or say daily)")
+            weekday = day
+            continue
+        rest.append(word)
+    if daily and weekday is not None:
+        raise ScheduleError("say either daily or a weekday, not both")
+    if weekday is None and not daily:
+        if any(w.lower() in ("weekly", "week") for w in words):
+            raise ScheduleError(f"{when!r}: weekly needs a weekday, e.g. 'weekly monday 18:00'")
+        raise ScheduleError(
+            f"{when!r}: say when, e.g. 'daily 18:00' or 'weekly monday 18:00 Europe/Berlin'"
+        )
+    at = _parse_time(" ".join(rest), when)
+    return Rule(weekday=weekday, at=at, tz=zone)
+
+
+def _weekday(word: str) -> int | None:
+    if len(word) < 3:
+        return None
+    for i, name in enumerate(WEEKDAYS):
+        if name.startswith(word):
+            return i
+    return None
+
+
+def _parse_time(text: str, when: str) -> time:
+    match = _TIME.match(text.strip())
+    if not match:
+        raise ScheduleError(f"{when!r}: give a time such as 18:00 or 6pm")
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    suffix = (match.group(3) or "").lower()
+    if suffix:
+        if not 1 <= hour <= 12:
+            raise ScheduleError(f"{when!r}: with am/pm the hour is 1 to 12")
+        hour = hour % 12 + (12 if suffix == "pm" else 0)
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise ScheduleError(f"{when!r}: the time must be between 00:00 and 23:59")
+    return time(hour, minute)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What to do about a schedule now: post `post` (if any); `skipped` slots are let go."""
+
+    post: datetime | None
+    skipped: tuple[datetime, ...] = ()
+
+    @property
+    def latest(self) -> datetime | None:
+        """The newest slot this decision settles (posted or skipped)."""
+        candidates = [*self.skipped, *([self.post] if self.post else [])]
+        return max(candidates) if candidates else None
+
+
+def decide(rule: Rule, after: datetime, now: datetime, grace: timedelta) -> Decision:
+    """Which slot to post now, given that every slot up to `after` is already settled.
+
+    Only the newest slot in (after, now] can be posted, and only while `now - slot <= grace`:
+    when the bot was down over several slots it posts once, for the latest; older slots and a
+    latest slot beyond the grace window are skipped (never posted late or twice).
+    """
+    slots = list(rule.slots_between(after, now))
+    if not slots:
+        return Decision(post=None)
+    newest = slots[-1]
+    if now - newest <= grace:
+        return Decision(post=newest, skipped=tuple(slots[:-1]))
+    return Decision(post=None, skipped=tuple(slots))
+
+
+def utc(dt: datetime) -> datetime:
+    """An aware datetime in UTC (naive input is taken as UTC)."""
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
+
+
+def encode_instant(dt: datetime) -> str:
+    """The storage form of an instant: ISO 8601 in UTC, to the second ('...+00:00')."""
+    return utc(dt).replace(microsecond=0).isoformat()
+
+
+def decode_instant(text: str) -> datetime:
+    """Inverse of :func:`encode_instant`."""
+    return utc(datetime.fromisoformat(text))

@@ -1,0 +1,298 @@
+"""The prompt feature's facade: what the Discord cog and the local console call.
+
+A :class:`PromptService` joins the reading's curated prompts, the engine's ``related`` search
+and the SQLite :class:`~bot.prompts.store.Store`. It returns plain data (:class:`Card`,
+:class:`PromptRef`, :class:`ScheduleRow`) and raises :class:`PromptError` with a message fit
+for a moderator. Time comes from an injected clock so schedules are testable without sleeping.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz, process
+
+from bot.engine.answers import Answer
+from bot.knowledge.model import Reading
+from bot.prompts.cards import Card, Source, card_for_answers, card_for_positions
+from bot.prompts.schedule import ScheduleError, decide, parse_when
+from bot.prompts.store import ScheduleRow, Store
+
+if TYPE_CHECKING:
+    from bot.engine.engine import Engine
+
+log = logging.getLogger(__name__)
+
+Related = Callable[[str, int], list[Answer]]
+Clock = Callable[[], datetime]
+MAX_PROMPT_CHARS = 500
+MIN_PROMPT_CHARS = 10
+
+
+class PromptError(ValueError):
+    """A request that cannot be done; the message is meant for the moderator."""
+
+
+def system_clock() -> datetime:
+    """The current time, aware, in UTC."""
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class PromptRef:
+    """A prompt in a server's catalogue: curated or custom."""
+
+    id: str
+    text: str
+    source: Source
+    positions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduledPost:
+    """The outcome of one due slot handled by :meth:`PromptService.run_due`."""
+
+    schedule: ScheduleRow
+    slot: datetime
+    card: Card | None
+    message_id: int | None
+    posted: bool
+
+
+Send = Callable[[ScheduleRow, Card], Awaitable[int | None]]
+
+
+class PromptService:
+    """Prompts for one reading, state in one store."""
+
+    def __init__(
+        self,
+        reading: Reading,
+        store: Store,
+        related: Related,
+        *,
+        clock: Clock = system_clock,
+        grace: timedelta = timedelta(minutes=60),
+        related_limit: int = 6,
+        default_tz: str = "UTC",
+    ) -> None:
+        self.reading = reading
+        self.store = store
+        self.related = related
+        self.clock = clock
+        self.grace = grace
+        self.related_limit = related_limit
+        self.default_tz = default_tz
+        self._curated = [
+            PromptRef(p.id, p.text, Source.CURATED, p.positions) for p in reading.prompts
+        ]
+
+    @classmethod
+    def from_engine(cls, engine: Engine, store: Store, **options: Any) -> PromptService:
+        """A service on an engine's reading, using ``engine.related`` for free text."""
+        return cls(engine.reading, store, engine.related, **options)
+
+    def now(self) -> datetime:
+        """The injected clock's time, in UTC."""
+        return self.clock().astimezone(UTC)
+
+    # -- the catalogue -------------------------------------------------------------------
+
+    def catalogue(self, guild_id: int) -> list[PromptRef]:
+        """Curated prompts (in file order), then the server's custom prompts (oldest first)."""
+        custom = [
+            PromptRef(c.id, c.text, Source.CUSTOM) for c in self.store.custom_prompts(guild_id)
+        ]
+        return [*self._curated, *custom]
+
+    def find(self, guild_id: int, key: str) -> PromptRef | None:
+        """The prompt whose id (any case) or exact text is `key`, if any."""
+        wanted = key.strip()
+        catalogue = self.catalogue(guild_id)
+        for ref in catalogue:
+            if ref.id.lower() == wanted.lower():
+                return ref
+        for ref in catalogue:
+            if ref.text.strip().lower() == wanted.lower():
+                return ref
+        return None
+
+    def suggest(
+        self, guild_id: int, partial: str, limit: int = 25, source: Source | None = None
+    ) -> list[PromptRef]:
+        """Prompts ranked for autocomplete on partial text (all, in order, for '')."""
+        catalogue = [r for r in self.catalogue(guild_id) if source is None or r.source is source]
+        needle = partial.strip().lower()
+        if not needle:
+            return catalogue[:limit]
+        exact = [r for r in catalogue if needle in r.id.lower() or needle in r.text.lower()]
+        scored = process.extract(
+            needle,
+            {i: f"{r.id} {r.text}".lower() for i, r in enumerate(catalogue)},
+            scorer=fuzz.partial_ratio,
+            limit=None,
+            score_cutoff=60,
+        )
+        fuzzy = [catalogue[int(key)] for _, _, key in scored]
+        return list(dict.fromkeys([*exact, *fuzzy]))[:limit]
+
+    # -- cards ---------------------------------------------------------------------------
+
+    def card(self, ref: PromptRef) -> Card:
+        """The context card of a catalogued prompt."""
+        if ref.source is Source.CURATED:
+            return card_for_positions(self.reading, ref.text, ref.positions, prompt_id=ref.id)
+        answers = self.related(ref.text, self.related_limit)
+        return card_for_answers(self.reading, ref.text, answers, source=ref.source,
+                                prompt_id=ref.id)
+
+    def free_card(self, text: str) -> Card:
+        """The context card of free text: the engine's related positions (maybe none)."""
+        clean = _clean(text)
+        return card_for_answers(self.reading, clean, self.related(clean, self.related_limit))
+
+    # -- commands ------------------------------------------------------------------------
+
+    def post(self, guild_id: int, prompt: str | None = None) -> Card:
+        """The card to post for `prompt`: an id or text from the catalogue, or free text.
+
+        A catalogued prompt counts as used in the server's rotation. Without `prompt`,
+        the next prompt of the rotation.
+        """
+        if prompt is None or not prompt.strip():
+            return self.next(guild_id)
+        ref = self.find(guild_id, prompt)
+        if ref is None:
+            return self.free_card(prompt)
+        self.store.mark_used(guild_id, ref.id, self.now())
+        return self.card(ref)
+
+    def next(self, guild_id: int) -> Card:
+        """The next prompt of the server's rotation (no repeats until all have been used)."""
+        curated = [r.id for r in self._curated]
+        prompt_id = self.store.take_next(guild_id, curated, self.now())
+        ref = None if prompt_id is None else self.find(guild_id, prompt_id)
+        if ref is None:
+            raise PromptError("There are no prompts yet: add one with /prompt add.")
+        return self.card(ref)
+
+    def add(self, guild_id: int, text: str, author_id: int | None = None) -> PromptRef:
+        """Keep a custom prompt for the server."""
+        clean = _clean(text)
+        if len(clean) < MIN_PROMPT_CHARS:
+            raise PromptError(f"A prompt needs at least {MIN_PROMPT_CHARS} characters.")
+        if len(clean) > MAX_PROMPT_CHARS:
+            raise PromptError(f"A prompt can be at most {MAX_PROMPT_CHARS} characters long.")
+        existing = self.find(guild_id, clean)
+        if existing is not None:
+            raise PromptError(f"That prompt is already in the list as `{existing.id}`.")
+        custom = self.store.add_custom(guild_id, clean, author_id, self.now())
+        return PromptRef(custom.id, custom.text, Source.CUSTOM)
+
+    def remove(self, guild_id: int, prompt_id: str) -> PromptRef:
+        """Remove one of the server's custom prompts; curated prompts cannot be removed."""
+        ref = self.find(guild_id, prompt_id)
+        if ref is None:
+            raise PromptError(f"There is no prompt `{prompt_id.strip()[:80]}` in this server.")
+        if ref.source is Source.CURATED:
+            raise PromptError(
+                f"`{ref.id}` is a curated prompt from the reading's knowledge files; only "
+                "prompts added with /prompt add can be removed."
+            )
+        if not self.store.remove_custom(guild_id, ref.id):
+            raise PromptError(f"`{ref.id}` was already removed.")
+        return ref
+
+    def schedule(
+        self,
+        guild_id: int,
+        channel_id: int,
+        when: str,
+        tz: str | None = None,
+        *,
+        thread: bool | None = None,
+        created_by: int | None = None,
+    ) -> ScheduleRow:
+        """Post the next prompt in a channel daily or weekly (replaces its schedule)."""
+        try:
+            rule = parse_when(when, tz, self.default_tz)
+        except ScheduleError as exc:
+            raise PromptError(str(exc)) from None
+        return self.store.set_schedule(
+            guild_id, channel_id, rule, self.now(), thread=thread, created_by=created_by
+        )
+
+    def unschedule(self, guild_id: int, channel_id: int | None = None) -> int:
+        """Remove the schedule of one channel (or all of the server's); how many went."""
+        return self.store.remove_schedules(guild_id, channel_id)
+
+    def schedules(self, guild_id: int) -> list[ScheduleRow]:
+        """The server's schedules."""
+        return self.store.schedules(guild_id)
+
+    def next_slot(self, schedule: ScheduleRow) -> datetime:
+        """When a schedule will next post."""
+        return schedule.rule.next_slot(max(self.now(), schedule.settled_until))
+
+    # -- the scheduler -------------------------------------------------------------------
+
+    def claim_due(self, guild_ids: set[int] | None = None) -> list[tuple[ScheduleRow, datetime]]:
+        """Claim every scheduled slot due now; each returned (schedule, slot) is ours to post.
+
+        Slots missed beyond the grace window, and older slots passed while the bot was down,
+        are settled without posting. A slot another task or process claimed is left out.
+        """
+        claimed = []
+        now = self.now()
+        for row in self.store.schedules():
+            if guild_ids is not None and row.guild_id not in guild_ids:
+                continue
+            decision = decide(row.rule, row.settled_until, now, self.grace)
+            if decision.post is None:
+                if decision.latest is not None:
+                    log.info("schedule %s: slot %s missed beyond the grace window",
+                             row.id, decision.latest)
+                    self.store.settle(row.id, decision.latest)
+                continue
+            if self.store.claim_slot(row.id, decision.post, now):
+                claimed.append((row, decision.post))
+        return claimed
+
+    def finish(
+        self, row: ScheduleRow, slot: datetime, card: Card | None, message_id: int | None,
+        *, posted: bool,
+    ) -> ScheduledPost:
+        """Record how a claimed slot went (posted or failed: never retried)."""
+        self.store.finish_slot(
+            row.id, slot, self.now(), posted=posted,
+            prompt_id=card.prompt_id if card else None, message_id=message_id,
+        )
+        return ScheduledPost(row, slot, card, message_id, posted)
+
+    async def run_due(self, send: Send, guild_ids: set[int] | None = None) -> list[ScheduledPost]:
+        """Post every due scheduled slot once: claim it, take the next prompt, send, record.
+
+        `send` posts the card and returns the message id. If it raises, the slot is recorded
+        as failed and not retried (at most once, never twice); other slots still go out.
+        """
+        results = []
+        for row, slot in self.claim_due(guild_ids):
+            card: Card | None = None
+            message_id: int | None = None
+            posted = False
+            try:
+                card = self.next(row.guild_id)
+                message_id = await send(row, card)
+                posted = True
+            except Exception:
+                log.exception("schedule %s: posting slot %s failed", row.id, slot)
+            results.append(self.finish(row, slot, card, message_id, posted=posted))
+        return results
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())

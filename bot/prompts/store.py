@@ -1,0 +1,463 @@
+"""Prompt state in SQLite: custom prompts, each server's rotation, schedules and their slots.
+
+One file (path from config; default ``data/prompts.sqlite3``), WAL mode, schema versioned with
+``PRAGMA user_version`` and the :data:`MIGRATIONS` list. Every change runs in one
+``BEGIN IMMEDIATE`` transaction on its own short-lived connection, so threads, tasks and
+processes may share the file: writers are serialised by SQLite, and a process killed at any
+point leaves either the whole change or none of it.
+
+Scheduled posts are at-most-once. :meth:`Store.claim_slot` records the slot as claimed (and
+the schedule as settled up to it) in a transaction *before* anything is posted;
+:meth:`Store.finish_slot` marks it posted after. If the process dies between the two, the slot
+stays ``claimed`` and is never posted again: a missed post is preferred to a double post.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from bot.paths import data_dir
+from bot.prompts import rotation
+from bot.prompts.schedule import Rule, decode_instant, encode_instant, parse_when
+
+# Each migration is a list of statements run in one transaction; the schema version is the
+# number of migrations applied. Append only: never edit a released migration.
+MIGRATIONS: list[tuple[str, ...]] = [
+    (
+        """CREATE TABLE guilds (
+            guild_id INTEGER PRIMARY KEY,
+            cycle INTEGER NOT NULL DEFAULT 0,
+            last_prompt TEXT,
+            next_custom INTEGER NOT NULL DEFAULT 1
+        )""",
+        """CREATE TABLE custom_prompts (
+            guild_id INTEGER NOT NULL,
+            id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            author_id INTEGER,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (guild_id, id)
+        )""",
+        """CREATE TABLE rotation_used (
+            guild_id INTEGER NOT NULL,
+            cycle INTEGER NOT NULL,
+            prompt_id TEXT NOT NULL,
+            used_at TEXT NOT NULL,
+            PRIMARY KEY (guild_id, cycle, prompt_id)
+        )""",
+        """CREATE TABLE schedules (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            guild_id INTEGER NOT NULL,
+            channel_id INTEGER NOT NULL,
+            rule TEXT NOT NULL,
+            thread INTEGER,
+            created_by INTEGER,
+            created_at TEXT NOT NULL,
+            settled_until TEXT NOT NULL,
+            UNIQUE (guild_id, channel_id)
+        )""",
+        """CREATE TABLE slots (
+            schedule_id INTEGER NOT NULL REFERENCES schedules(id) ON DELETE CASCADE,
+            slot TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('claimed', 'posted', 'failed')),
+            prompt_id TEXT,
+            message_id INTEGER,
+            claimed_at TEXT NOT NULL,
+            done_at TEXT,
+            PRIMARY KEY (schedule_id, slot)
+        )""",
+    ),
+    (
+        "CREATE INDEX rotation_used_by_time ON rotation_used (guild_id, used_at)",
+        "CREATE INDEX slots_by_state ON slots (state)",
+    ),
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used (e.g. written by a newer version of the bot)."""
+
+
+def default_path() -> Path:
+    """``prompts.sqlite3`` in the data folder."""
+    return data_dir() / "prompts.sqlite3"
+
+
+@dataclass(frozen=True, slots=True)
+class CustomPrompt:
+    """A prompt a server's moderators added."""
+
+    guild_id: int
+    id: str
+    text: str
+    author_id: int | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleRow:
+    """A stored schedule: where, when, and up to which slot it is settled."""
+
+    id: int
+    guild_id: int
+    channel_id: int
+    rule: Rule
+    thread: bool | None  # None: the config default
+    created_by: int | None
+    created_at: datetime
+    settled_until: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SlotRow:
+    """One slot of a schedule that was claimed for posting."""
+
+    schedule_id: int
+    slot: datetime
+    state: str  # claimed | posted | failed
+    prompt_id: str | None
+    message_id: int | None
+
+
+FaultHook = Callable[[str], None]
+
+
+class Store:
+    """The prompt database. Cheap to create; safe to share between threads and processes."""
+
+    def __init__(self, path: Path | str | None = None, timeout: float = 30.0) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        self.timeout = timeout
+        # Test seam: called at named points inside transactions (to kill a process mid-change).
+        self.fault_hook: FaultHook | None = None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._migrate()
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        con = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+        con.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute("PRAGMA synchronous = NORMAL")
+        return con
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A ``BEGIN IMMEDIATE`` transaction: committed on success, rolled back on error."""
+        con = self._connect()
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                yield con
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+        finally:
+            con.close()
+
+    def _fault(self, point: str) -> None:
+        if self.fault_hook is not None:
+            self.fault_hook(point)
+
+    def _migrate(self) -> None:
+        con = self._connect()
+        try:
+            con.execute("PRAGMA journal_mode = WAL")
+        finally:
+            con.close()
+        with self.transaction() as con:
+            version = int(con.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} has schema version {version}, newer than this bot's "
+                    f"{SCHEMA_VERSION}: upgrade the bot or use another database file"
+                )
+            for number in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[number]:
+                    con.execute(statement)
+                con.execute(f"PRAGMA user_version = {number + 1}")
+
+    def schema_version(self) -> int:
+        """The schema version of the file."""
+        con = self._connect()
+        try:
+            return int(con.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            con.close()
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
+        con = self._connect()
+        try:
+            return list(con.execute(sql, params).fetchall())
+        finally:
+            con.close()
+
+    @staticmethod
+    def _guild(con: sqlite3.Connection, guild_id: int) -> tuple[int, str | None, int]:
+        con.execute("INSERT OR IGNORE INTO guilds (guild_id) VALUES (?)", (guild_id,))
+        cycle, last, next_custom = con.execute(
+            "SELECT cycle, last_prompt, next_custom FROM guilds WHERE guild_id = ?", (guild_id,)
+        ).fetchone()
+        return int(cycle), last, int(next_custom)
+
+    # -- custom prompts ------------------------------------------------------------------
+
+    def add_custom(
+        self, guild_id: int, text: str, author_id: int | None, now: datetime
+    ) -> CustomPrompt:
+        """Keep a custom prompt for a server; its id is ``custom-N`` (never reused)."""
+        with self.transaction() as con:
+            _, _, number = self._guild(con, guild_id)
+            prompt_id = f"custom-{number}"
+            con.execute(
+                "UPDATE guilds SET next_custom = ? WHERE guild_id = ?", (number + 1, guild_id)
+            )
+            self._fault("add_custom:counted")
+            con.execute(
+                "INSERT INTO custom_prompts (guild_id, id, text, author_id, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (guild_id, prompt_id, text, author_id, encode_instant(now)),
+            )
+        return CustomPrompt(guild_id, prompt_id, text, author_id, decode_instant(
+            encode_instant(now)))
+
+    def remove_custom(self, guild_id: int, prompt_id: str) -> bool:
+        """Delete a server's custom prompt; False when it has none with that id."""
+        with self.transaction() as con:
+            cur = con.execute(
+                "DELETE FROM custom_prompts WHERE guild_id = ? AND id = ?", (guild_id, prompt_id)
+            )
+            return cur.rowcount > 0
+
+    def custom_prompts(self, guild_id: int) -> list[CustomPrompt]:
+        """A server's custom prompts, oldest first."""
+        rows = self._query(
+            "SELECT guild_id, id, text, author_id, created_at FROM custom_prompts "
+            "WHERE guild_id = ? ORDER BY created_at, CAST(substr(id, 8) AS INTEGER)",
+            (guild_id,),
+        )
+        return [
+            CustomPrompt(int(str(g)), str(i), str(t), None if a is None else int(str(a)),
+                         decode_instant(str(c)))
+            for g, i, t, a, c in rows
+        ]
+
+    # -- rotation ------------------------------------------------------------------------
+
+    def take_next(self, guild_id: int, curated_ids: Sequence[str], now: datetime) -> str | None:
+        """Take the next prompt of a server's rotation (curated ids plus its custom prompts).
+
+        No prompt repeats until every one has been used in the current cycle; then a new
+        cycle starts (in a new order, never opening with the prompt just used). Runs in one
+        immediate transaction, so concurrent calls always get different prompts while any
+        are left. None when there are no prompts at all.
+        """
+        with self.transaction() as con:
+            cycle, last, _ = self._guild(con, guild_id)
+            custom = [r[0] for r in con.execute(
+                "SELECT id FROM custom_prompts WHERE guild_id = ? ORDER BY rowid", (guild_id,))]
+            every = [*curated_ids, *custom]
+            if not every:
+                return None
+            used = {r[0] for r in con.execute(
+                "SELECT prompt_id FROM rotation_used WHERE guild_id = ? AND cycle = ?",
+                (guild_id, cycle))}
+            choice = rotation.pick(every, used, guild_id, cycle, last)
+            if choice is None:
+                cycle += 1
+                choice = rotation.pick(every, set(), guild_id, cycle, last)
+                assert choice is not None
+            self._use(con, guild_id, cycle, choice, now)
+            return choice
+
+    def mark_used(self, guild_id: int, prompt_id: str, now: datetime) -> None:
+        """Count a prompt posted by hand as used in the server's current rotation cycle."""
+        with self.transaction() as con:
+            cycle, _, _ = self._guild(con, guild_id)
+            self._use(con, guild_id, cycle, prompt_id, now)
+
+    @staticmethod
+    def _use(
+        con: sqlite3.Connection, guild_id: int, cycle: int, prompt_id: str, now: datetime
+    ) -> None:
+        con.execute(
+            "INSERT OR IGNORE INTO rotation_used (guild_id, cycle, prompt_id, used_at) "
+            "VALUES (?, ?, ?, ?)",
+            (guild_id, cycle, prompt_id, encode_instant(now)),
+        )
+        con.execute(
+            "UPDATE guilds SET cycle = ?, last_prompt = ? WHERE guild_id = ?",
+            (cycle, prompt_id, guild_id),
+        )
+
+    def used_in_cycle(self, guild_id: int) -> tuple[int, set[str]]:
+        """The server's current cycle number and the prompt ids used in it."""
+        rows = self._query("SELECT cycle FROM guilds WHERE guild_id = ?", (guild_id,))
+        cycle = int(str(rows[0][0])) if rows else 0
+        used = self._query(
+            "SELECT prompt_id FROM rotation_used WHERE guild_id = ? AND cycle = ?",
+            (guild_id, cycle),
+        )
+        return cycle, {str(r[0]) for r in used}
+
+    # -- schedules -----------------------------------------------------------------------
+
+    def set_schedule(
+        self,
+        guild_id: int,
+        channel_id: int,
+        rule: Rule,
+        now: datetime,
+        thread: bool | None = None,
+        created_by: int | None = None,
+    ) -> ScheduleRow:
+        """Schedule prompts in a channel, replacing that channel's schedule if any.
+
+        The new schedule is settled up to `now`: its first post is its next slot, with no
+        catch-up for slots before it existed.
+        """
+        stamp = encode_instant(now)
+        with self.transaction() as con:
+            con.execute(
+                "DELETE FROM schedules WHERE guild_id = ? AND channel_id = ?",
+                (guild_id, channel_id),
+            )
+            self._fault("set_schedule:deleted")
+            cur = con.execute(
+                "INSERT INTO schedules (guild_id, channel_id, rule, thread, created_by, "
+                "created_at, settled_until) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (guild_id, channel_id, rule.encode(),
+                 None if thread is None else int(thread), created_by, stamp, stamp),
+            )
+            self._fault("set_schedule:inserted")
+            schedule_id = int(cur.lastrowid or 0)
+        found = self.schedule(schedule_id)
+        assert found is not None
+        return found
+
+    def remove_schedules(self, guild_id: int, channel_id: int | None = None) -> int:
+        """Delete a server's schedule in one channel (or all of them); how many went."""
+        with self.transaction() as con:
+            if channel_id is None:
+                cur = con.execute("DELETE FROM schedules WHERE guild_id = ?", (guild_id,))
+            else:
+                cur = con.execute(
+                    "DELETE FROM schedules WHERE guild_id = ? AND channel_id = ?",
+                    (guild_id, channel_id),
+                )
+            self._fault("remove_schedules:deleted")
+            return cur.rowcount
+
+    _SCHEDULE_COLUMNS = (
+        "id, guild_id, channel_id, rule, thread, created_by, created_at, settled_until"
+    )
+
+    def schedules(self, guild_id: int | None = None) -> list[ScheduleRow]:
+        """Every schedule (of one server, when given), by server and channel."""
+        sql = f"SELECT {self._SCHEDULE_COLUMNS} FROM schedules"
+        params: tuple[object, ...] = ()
+        if guild_id is not None:
+            sql += " WHERE guild_id = ?"
+            params = (guild_id,)
+        return [self._schedule_row(r) for r in self._query(sql + " ORDER BY guild_id, id", params)]
+
+    def schedule(self, schedule_id: int) -> ScheduleRow | None:
+        """One schedule by id."""
+        rows = self._query(
+            f"SELECT {self._SCHEDULE_COLUMNS} FROM schedules WHERE id = ?", (schedule_id,)
+        )
+        return self._schedule_row(rows[0]) if rows else None
+
+    @staticmethod
+    def _schedule_row(row: tuple[object, ...]) -> ScheduleRow:
+        sid, guild, channel, rule, thread, by, created, settled = row
+        return ScheduleRow(
+            id=int(str(sid)),
+            guild_id=int(str(guild)),
+            channel_id=int(str(channel)),
+            rule=parse_when(str(rule)),
+            thread=None if thread is None else bool(thread),
+            created_by=None if by is None else int(str(by)),
+            created_at=decode_instant(str(created)),
+            settled_until=decode_instant(str(settled)),
+        )
+
+    def settle(self, schedule_id: int, until: datetime) -> None:
+        """Let every slot up to `until` go unposted (missed beyond the grace window)."""
+        stamp = encode_instant(until)
+        with self.transaction() as con:
+            con.execute(
+                "UPDATE schedules SET settled_until = ? WHERE id = ? AND settled_until < ?",
+                (stamp, schedule_id, stamp),
+            )
+
+    def claim_slot(self, schedule_id: int, slot: datetime, now: datetime) -> bool:
+        """Claim a slot for posting; True for exactly one caller, ever, per slot.
+
+        In one immediate transaction: the schedule must still exist and not be settled up to
+        `slot`; then the slot is recorded as ``claimed`` and the schedule settled up to it.
+        """
+        stamp = encode_instant(slot)
+        with self.transaction() as con:
+            row = con.execute(
+                "SELECT settled_until FROM schedules WHERE id = ?", (schedule_id,)
+            ).fetchone()
+            if row is None or decode_instant(row[0]) >= decode_instant(stamp):
+                return False
+            con.execute(
+                "INSERT INTO slots (schedule_id, slot, state, claimed_at) "
+                "VALUES (?, ?, 'claimed', ?)",
+                (schedule_id, stamp, encode_instant(now)),
+            )
+            self._fault("claim_slot:inserted")
+            con.execute(
+                "UPDATE schedules SET settled_until = ? WHERE id = ?", (stamp, schedule_id)
+            )
+            return True
+
+    def finish_slot(
+        self,
+        schedule_id: int,
+        slot: datetime,
+        now: datetime,
+        *,
+        posted: bool,
+        prompt_id: str | None = None,
+        message_id: int | None = None,
+    ) -> None:
+        """Mark a claimed slot ``posted`` (or ``failed``); it is never retried either way."""
+        with self.transaction() as con:
+            con.execute(
+                "UPDATE slots SET state = ?, prompt_id = ?, message_id = ?, done_at = ? "
+                "WHERE schedule_id = ? AND slot = ?",
+                ("posted" if posted else "failed", prompt_id, message_id,
+                 encode_instant(now), schedule_id, encode_instant(slot)),
+            )
+
+    def slots(self, schedule_id: int | None = None) -> list[SlotRow]:
+        """Claimed slots (of one schedule, when given), oldest first."""
+        sql = "SELECT schedule_id, slot, state, prompt_id, message_id FROM slots"
+        params: tuple[object, ...] = ()
+        if schedule_id is not None:
+            sql += " WHERE schedule_id = ?"
+            params = (schedule_id,)
+        return [
+            SlotRow(int(str(s)), decode_instant(str(t)), str(st),
+                    None if p is None else str(p), None if m is None else int(str(m)))
+            for s, t, st, p, m in self._query(sql + " ORDER BY slot", params)
+        ]
+
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's integrity and foreign-key checks report (empty when all is well)."""
+        problems = [str(r[0]) for r in self._query("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [f"foreign key: {r}" for r in self._query("PRAGMA foreign_key_check")]
+        return problems

@@ -1,0 +1,179 @@
+"""The SQLite store: schema migrations, transactions, and a process killed mid-change."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.paths import PROJECT_ROOT
+from bot.prompts.schedule import parse_when
+from bot.prompts.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, default_path
+
+NOW = datetime(2024, 1, 1, 12, tzinfo=UTC)
+
+
+def test_fresh_database_is_migrated_and_in_wal_mode(store: Store) -> None:
+    assert store.schema_version() == SCHEMA_VERSION == len(MIGRATIONS)
+    con = sqlite3.connect(store.path)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con.close()
+    assert store.integrity_problems() == []
+
+
+def test_old_schema_is_upgraded_keeping_data(db_path: Path) -> None:
+    con = sqlite3.connect(db_path, isolation_level=None)
+    for statement in MIGRATIONS[0]:
+        con.execute(statement)
+    con.execute("PRAGMA user_version = 1")
+    con.execute("INSERT INTO custom_prompts VALUES (5, 'custom-1', 'Kept text?', NULL, "
+                "'2024-01-01T00:00:00+00:00')")
+    con.close()
+    store = Store(db_path)
+    assert store.schema_version() == SCHEMA_VERSION
+    assert [c.text for c in store.custom_prompts(5)] == ["Kept text?"]
+
+
+def test_newer_schema_is_refused(db_path: Path) -> None:
+    con = sqlite3.connect(db_path)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.close()
+    with pytest.raises(StoreError, match="newer"):
+        Store(db_path)
+
+
+def test_default_path_is_in_the_data_folder(monkeypatch: pytest.MonkeyPatch,
+                                            tmp_path: Path) -> None:
+    monkeypatch.setenv("READING_BOT_DATA", str(tmp_path / "data"))
+    assert default_path() == tmp_path / "data" / "prompts.sqlite3"
+    assert Store().path == default_path()
+
+
+def test_a_failing_change_is_rolled_back(store: Store) -> None:
+    store.set_schedule(1, 2, parse_when("daily 18:00"), NOW)
+
+    def boom(point: str) -> None:
+        raise RuntimeError(point)
+
+    store.fault_hook = boom
+    with pytest.raises(RuntimeError, match="set_schedule:deleted"):
+        store.set_schedule(1, 2, parse_when("daily 09:00"), NOW)
+    store.fault_hook = None
+    [row] = store.schedules(1)
+    assert row.rule == parse_when("daily 18:00")
+
+
+def test_custom_ids_are_never_reused(store: Store) -> None:
+    first = store.add_custom(1, "First prompt text", None, NOW)
+    store.remove_custom(1, first.id)
+    second = store.add_custom(1, "Second prompt text", 9, NOW)
+    assert (first.id, second.id) == ("custom-1", "custom-2")
+    assert store.add_custom(2, "Other server prompt", None, NOW).id == "custom-1"
+
+
+def test_claim_is_refused_for_settled_or_removed_schedules(store: Store) -> None:
+    row = store.set_schedule(1, 2, parse_when("daily 18:00"), NOW)
+    slot = datetime(2024, 1, 1, 18, tzinfo=UTC)
+    assert store.claim_slot(row.id, slot, slot)
+    assert not store.claim_slot(row.id, slot, slot)
+    assert store.remove_schedules(1) == 1
+    assert not store.claim_slot(row.id, slot.replace(day=2), slot)
+    assert store.slots() == []  # a schedule's slots go with it
+
+
+CHILD = textwrap.dedent(
+    """
+    import sys
+    from datetime import UTC, datetime
+    from bot.prompts.schedule import parse_when
+    from bot.prompts.store import Store
+
+    path, point = sys.argv[1], sys.argv[2]
+    store = Store(path)
+    now = datetime(2024, 1, 2, tzinfo=UTC)
+
+    def hook(reached: str) -> None:
+        if reached == point:
+            print("inside", flush=True)
+            sys.stdin.read()  # wait here, mid-transaction, to be killed
+
+    store.fault_hook = hook
+    if point.startswith("set_schedule"):
+        store.set_schedule(1, 2, parse_when("weekly friday 07:00 Europe/Berlin"), now)
+    elif point.startswith("remove_schedules"):
+        store.remove_schedules(1)
+    elif point.startswith("claim_slot"):
+        [row] = store.schedules(1)
+        store.claim_slot(row.id, datetime(2024, 1, 1, 18, tzinfo=UTC), now)
+    else:  # loop: many committed schedule changes, each reported after its commit
+        n = 0
+        while True:
+            n += 1
+            store.set_schedule(1, 2 + n % 3, parse_when(f"daily {n % 24:02d}:00"), now,
+                               created_by=n)
+            if n % 7 == 0:
+                store.remove_schedules(1, 2 + (n + 1) % 3)
+            print(n, flush=True)
+    """
+)
+
+
+def spawn(db_path: Path, point: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(db_path), point],
+        cwd=PROJECT_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+
+
+def kill9(proc: subprocess.Popen[str]) -> None:
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    for stream in (proc.stdin, proc.stdout):
+        if stream is not None:
+            stream.close()
+
+
+@pytest.mark.parametrize(
+    "point", ["set_schedule:deleted", "set_schedule:inserted", "remove_schedules:deleted",
+              "claim_slot:inserted"],
+)
+def test_kill_9_mid_change_keeps_the_last_committed_state(db_path: Path, point: str) -> None:
+    store = Store(db_path)
+    before = store.set_schedule(1, 2, parse_when("daily 18:00"), NOW)
+    proc = spawn(db_path, point)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "inside"
+    kill9(proc)
+    after = Store(db_path)
+    assert after.integrity_problems() == []
+    assert after.schedules() == [before]
+    assert after.slots() == []
+    # And the database is usable: the slot can still be claimed, exactly once.
+    slot = datetime(2024, 1, 1, 18, tzinfo=UTC)
+    assert after.claim_slot(before.id, slot, slot)
+    assert not after.claim_slot(before.id, slot, slot)
+
+
+def test_kill_9_at_a_random_moment_loses_no_committed_change(db_path: Path) -> None:
+    Store(db_path)
+    proc = spawn(db_path, "loop")
+    assert proc.stdout is not None
+    last = 0
+    for _ in range(40):
+        last = int(proc.stdout.readline())
+    kill9(proc)  # somewhere in the loop: between, or in the middle of, transactions
+    store = Store(db_path)
+    assert store.integrity_problems() == []
+    rows = store.schedules(1)
+    assert 1 <= len(rows) <= 3
+    assert len({r.channel_id for r in rows}) == len(rows)
+    assert max(r.created_by or 0 for r in rows) >= last  # every reported commit is there
+    for row in rows:
+        assert row.rule == parse_when(f"daily {(row.created_by or 0) % 24:02d}:00")
