@@ -1,0 +1,1 @@
+"""The bot's features, one cog per module, each loadable as a discord.py extension."""

@@ -1,0 +1,125 @@
+"""Interactive pieces: choosing among contributors, and paging through long lists."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from typing import Any
+
+import discord
+
+from bot.discordbot import errors, limits
+from bot.knowledge.model import Contributor
+
+Choose = Callable[[discord.Interaction[Any], str], Awaitable[None]]
+
+TIMEOUT = 600.0
+BUTTONS = 5
+
+
+class _Base(discord.ui.View):
+    """A view whose failures go to the central error handler."""
+
+    async def on_error(
+        self,
+        interaction: discord.Interaction[Any],
+        error: Exception,
+        item: discord.ui.Item[Any],
+    ) -> None:
+        await errors.on_interaction_error(interaction, error)
+
+
+class ContributorChoice(_Base):
+    """'Which one do you mean?': a button per contributor (a select menu when many).
+
+    `choose(interaction, contributor_id)` answers; it must respond to the interaction.
+    """
+
+    def __init__(self, candidates: Sequence[Contributor], choose: Choose) -> None:
+        super().__init__(timeout=TIMEOUT)
+        self.choose = choose
+        candidates = list(candidates)[:25]
+        if len(candidates) <= BUTTONS:
+            for c in candidates:
+                button: discord.ui.Button[ContributorChoice] = discord.ui.Button(
+                    label=limits.clip(c.name, 80), style=discord.ButtonStyle.primary
+                )
+                button.callback = self._button_callback(c.id)  # type: ignore[method-assign,assignment]
+                self.add_item(button)
+        else:
+            select: discord.ui.Select[ContributorChoice] = discord.ui.Select(
+                placeholder="Which contributor do you mean?",
+                options=[
+                    discord.SelectOption(
+                        label=limits.clip(c.name, 100),
+                        value=c.id,
+                        description=limits.clip(c.affiliation, 100) or None,
+                    )
+                    for c in candidates
+                ],
+            )
+
+            async def on_select(interaction: discord.Interaction[Any]) -> None:
+                await self.choose(interaction, select.values[0])
+
+            select.callback = on_select  # type: ignore[method-assign]
+            self.add_item(select)
+
+    def _button_callback(
+        self, contributor_id: str
+    ) -> Callable[[discord.Interaction[Any]], Coroutine[Any, Any, None]]:
+        async def callback(interaction: discord.Interaction[Any]) -> None:
+            await self.choose(interaction, contributor_id)
+
+        return callback
+
+
+class Paginator(_Base):
+    """Previous / next buttons over pre-built embed pages; only the asker may turn pages."""
+
+    def __init__(self, pages: Sequence[discord.Embed], owner_id: int) -> None:
+        super().__init__(timeout=TIMEOUT)
+        self.pages = list(pages)
+        self.owner_id = owner_id
+        self.index = 0
+        self._sync_buttons()
+
+    @property
+    def page(self) -> discord.Embed:
+        """The page shown now."""
+        return self.pages[self.index]
+
+    def _sync_buttons(self) -> None:
+        self.previous.disabled = self.index == 0
+        self.next.disabled = self.index >= len(self.pages) - 1
+        self.counter.label = f"{self.index + 1} / {len(self.pages)}"
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        if interaction.user.id == self.owner_id:
+            return True
+        await errors.tell(interaction, "Only the person who asked can turn these pages.")
+        return False
+
+    async def _show(self, interaction: discord.Interaction[Any], step: int) -> None:
+        self.index = max(0, min(len(self.pages) - 1, self.index + step))
+        self._sync_buttons()
+        await interaction.response.edit_message(
+            embed=self.page, view=self, allowed_mentions=errors.NO_PINGS
+        )
+
+    @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary)
+    async def previous(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Paginator]
+    ) -> None:
+        await self._show(interaction, -1)
+
+    @discord.ui.button(label="1 / 1", style=discord.ButtonStyle.secondary, disabled=True)
+    async def counter(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Paginator]
+    ) -> None:
+        await interaction.response.defer()
+
+    @discord.ui.button(label="Next", style=discord.ButtonStyle.secondary)
+    async def next(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Paginator]
+    ) -> None:
+        await self._show(interaction, 1)
