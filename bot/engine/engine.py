@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from bot.engine.answers import Answer, Reply
-from bot.knowledge.model import Contributor, Reading
+from rapidfuzz import fuzz
+
+from bot.engine.answers import Answer, Mode, Reply
+from bot.engine.index import PositionIndex
+from bot.engine.lexicon import Relation
+from bot.engine.question import Question, QuestionReader
+from bot.engine.quotes import QuoteFinder
+from bot.engine.rank import MIN_COVERAGE, Ranker, Scored, answers_topic
+from bot.engine.references import ContributorMatcher
+from bot.engine.text import words
+from bot.knowledge.model import Contributor, Position, Reading
+
+KEEP_RATIO = 0.6  # further answers must score at least this share of the best one
 
 
 class Engine:
     """Answers questions about one reading from its curated index. Knows nothing of Discord."""
 
-    def __init__(self, reading: Reading) -> None:
+    def __init__(self, reading: Reading, positions: Sequence[Position] | None = None) -> None:
         self.reading = reading
-        raise NotImplementedError("engine under construction")
+        self.index = PositionIndex(reading, positions)
+        self.matcher = ContributorMatcher(reading.contributors, self.index.vocabulary)
+        self.reader = QuestionReader(self.index, self.matcher)
+        self.ranker = Ranker(self.index)
+        self.quotes = QuoteFinder(reading)
+        self.contributors = tuple(sorted(reading.contributors, key=lambda c: c.order))
 
     @classmethod
     def load(cls, knowledge: Path | None = None, reading_id: str | None = None) -> Engine:
@@ -23,36 +41,251 @@ class Engine:
 
         return cls(load_library(knowledge).get(reading_id))
 
+    # -- questions -------------------------------------------------------------------------
+
     def ask(self, question: str, limit: int = 3) -> Reply:
-        """Answer a question in plain words."""
-        raise NotImplementedError
+        """Answer a question in plain words (any text; never raises)."""
+        return self._answer(self.reader.read(question), max(1, limit))
 
     def who(self, topic: str, limit: int = 6) -> Reply:
         """Who said what on a topic: at most one answer per contributor."""
-        raise NotImplementedError
+        q = self.reader.read(topic)
+        q = dataclasses.replace(q, who=True, speakers=(), targets=q.speakers + q.targets)
+        return self._answer(q, max(1, limit))
 
     def compare(self, first: str, second: str, topic: str = "") -> Reply:
         """Two contributors side by side, on a topic or on their main points."""
-        raise NotImplementedError
+        people = [self.resolve_contributor(first), self.resolve_contributor(second)]
+        missing = [name for name, c in zip((first, second), people, strict=True) if c is None]
+        q = self.reader.read(topic)
+        if missing:
+            return self._abstain(q, f"I don't know a contributor called {missing[0]!r}.")
+        ids = tuple(dict.fromkeys(c.id for c in people if c is not None))
+        return self._compare(dataclasses.replace(q, speakers=ids, compare=True), 4)
+
+    def _answer(self, q: Question, limit: int) -> Reply:
+        if not q.text:
+            return self._abstain(q, "Ask me something about the reading.")
+        if q.unknown_subject:
+            return self._abstain(
+                q, f"{q.unknown_subject} is not one of the contributors to this reading."
+            )
+        if q.phrase:
+            located = self._who_said(q)
+            if located is not None:
+                return located
+        if q.ambiguous and not q.speakers and not q.targets:
+            reply = self._answer(dataclasses.replace(q, speakers=q.ambiguous), limit)
+            return dataclasses.replace(reply, candidates=q.ambiguous)
+        if q.compare:
+            return self._compare(q, max(limit, 2 * len(q.speakers)))
+        ranked = self.ranker.rank(q, speakers=q.speakers, targets=q.targets)
+        problem = self._unanswerable(q, ranked)
+        if problem:
+            return self._abstain(q, problem)
+        if q.who and not q.speakers:
+            return Reply(q.text, Mode.WHO, self._per_contributor(q, ranked, limit))
+        return Reply(q.text, Mode.ANSWER, self._best(q, ranked, limit))
+
+    def _unanswerable(self, q: Question, ranked: list[Scored]) -> str:
+        """Why the best-ranked positions do not answer the question ("" if they do)."""
+        names = " or ".join(self.reading.contributor(c).short_name for c in q.speakers)
+        if not ranked:
+            return f"{names} says nothing on that in this reading." if names else (
+                "The reading doesn't cover that."
+            )
+        best = ranked[0]
+        if q.terms and not answers_topic(best, q):
+            unknown = [t.word for t in q.terms if not t.known]
+            if q.speakers and not unknown:
+                others = self.ranker.rank(dataclasses.replace(q, speakers=()))
+                if others and answers_topic(others[0], q):
+                    pos = others[0].item.position
+                    who = self.reading.contributor(pos.contributor_id).short_name
+                    return (
+                        f"{names} doesn't address that in this reading; "
+                        f"{who} does (paragraph {pos.paragraph})."
+                    )
+            return "The reading doesn't cover that."
+        if not q.terms:
+            if q.relation not in (Relation.ANY, Relation.SUMMARY) and best.fit < 0.7:
+                subject = names or "No contributor"
+                return f"{subject} makes no such point ({q.relation.value}) in this reading."
+            if q.targets and best.fit < 1.0:
+                return "No contributor responds to them that way in this reading."
+            if not q.speakers and not q.targets and q.relation is Relation.ANY:
+                return "Ask about a contributor or a topic of the reading."
+        return ""
+
+    def _best(self, q: Question, ranked: list[Scored], limit: int) -> tuple[Answer, ...]:
+        top = ranked[0].score
+        out: list[Answer] = []
+        quotes: set[str] = set()
+        for s in ranked:
+            if len(out) >= limit or s.score < KEEP_RATIO * top:
+                break
+            if q.terms and s.coverage < MIN_COVERAGE * 0.8:
+                continue
+            if s.item.position.quote in quotes:
+                continue
+            quotes.add(s.item.position.quote)
+            out.append(self._cite(s.item.position, s.score))
+        return tuple(out)
+
+    def _per_contributor(
+        self, q: Question, ranked: list[Scored], limit: int
+    ) -> tuple[Answer, ...]:
+        top = ranked[0].score
+        out: dict[str, Answer] = {}
+        for s in ranked:
+            cid = s.item.position.contributor_id
+            if cid in out or s.score < KEEP_RATIO * top:
+                continue
+            if q.terms and s.coverage < MIN_COVERAGE:
+                continue
+            if not q.terms and q.relation not in (Relation.ANY, Relation.SUMMARY) and s.fit < 0.7:
+                continue
+            out[cid] = self._cite(s.item.position, s.score)
+            if len(out) >= limit:
+                break
+        return tuple(out.values())
+
+    def _compare(self, q: Question, limit: int) -> Reply:
+        """Each named contributor's best positions on the topic (main points if none)."""
+        sides: list[list[Answer]] = []
+        silent: list[str] = []
+        linked = self._links_between(q)
+        for cid in q.speakers:
+            ranked = self.ranker.rank(q, speakers=(cid,))
+            if q.terms:
+                ranked = [s for s in ranked if s.coverage >= MIN_COVERAGE]
+            side = [self._cite(s.item.position, s.score) for s in ranked[:2]]
+            if not side:
+                silent.append(self.reading.contributor(cid).short_name)
+            sides.append(side)
+        merged: list[Answer] = list(linked)
+        for rank in range(2):
+            for side in sides:
+                if rank < len(side) and side[rank].position_id not in {
+                    a.position_id for a in merged
+                }:
+                    merged.append(side[rank])
+        if not merged:
+            return self._abstain(q, "Neither of them addresses that in this reading.")
+        note = f"{' and '.join(silent)} doesn't address that." if silent else ""
+        return Reply(q.text, Mode.COMPARE, tuple(merged[:limit]), note)
+
+    def _links_between(self, q: Question) -> list[Answer]:
+        """Agreements or disagreements between the compared contributors, if asked about."""
+        if q.relation not in (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE):
+            return []
+        ranked = self.ranker.rank(q, speakers=q.speakers, targets=q.speakers)
+        return [
+            self._cite(s.item.position, s.score)
+            for s in ranked[:2]
+            if s.fit >= 1.7 and (not q.terms or s.coverage >= MIN_COVERAGE)
+        ]
+
+    def _who_said(self, q: Question) -> Reply | None:
+        """Answer "who said '...'" with the verbatim sentence and the position it belongs to."""
+        found = self.quotes.locate(q.phrase)
+        if found is None:
+            return None
+        para = self.reading.paragraph(found.paragraph)
+        in_para = [p for p in self.reading.positions if p.paragraph == found.paragraph]
+        if para.contributor_id is None or not in_para:
+            return None
+        holder = max(in_para, key=lambda p: fuzz.partial_ratio(q.phrase, p.quote.lower()))
+        if fuzz.partial_ratio(q.phrase, holder.quote.lower()) >= 90:
+            return Reply(q.text, Mode.ANSWER, (self._cite(holder, found.ratio),))
+        answer = dataclasses.replace(self._cite(holder, found.ratio), quote=found.sentence)
+        return Reply(q.text, Mode.ANSWER, (answer,))
+
+    def _abstain(self, q: Question, why: str) -> Reply:
+        names = ", ".join(c.name for c in self.contributors)
+        hint = f"I can answer about what {names} wrote: their positions, agreements and quotes."
+        return Reply(q.text, Mode.ABSTAIN, (), f"{why} {hint}".strip())
+
+    def _cite(self, pos: Position, score: float) -> Answer:
+        who = self.reading.contributor(pos.contributor_id)
+        target = None
+        if pos.target is not None:
+            target = self.reading.contributor(pos.target.contributor_id).name
+        return Answer(
+            contributor_id=who.id,
+            contributor=who.name,
+            position_id=pos.id,
+            kind=pos.kind.value,
+            summary=pos.summary,
+            quote=pos.quote,
+            paragraph=pos.paragraph,
+            score=min(100.0, score),
+            target=target,
+        )
+
+    # -- lookups for commands ----------------------------------------------------------------
 
     def positions(self, contributor: Contributor, kind: str | None = None) -> list[Answer]:
         """Every position of a contributor (optionally of one kind), in text order."""
-        raise NotImplementedError
+        return [
+            self._cite(p, 100.0)
+            for p in self.reading.positions_of(contributor.id)
+            if kind is None or p.kind.value == kind
+        ]
 
     def resolve_contributor(self, text: str) -> Contributor | None:
         """The contributor a name, alias, misspelling or ordinal refers to, if exactly one."""
-        raise NotImplementedError
+        for c in self.contributors:
+            if text.strip().lower() in (c.id, c.name.lower()):
+                return c
+        toks = words(text)
+        mentions = [m for m in self.matcher.find(toks) if not m.ambiguous]
+        ids = {m.contributor_ids[0] for m in mentions}
+        if len(ids) == 1:
+            return self.reading.contributor(ids.pop())
+        if not ids and toks:
+            ranked = self.suggest_contributors(text, limit=2)
+            if ranked and self._closeness(text, ranked[0]) >= 80:
+                return ranked[0]
+        return None
 
     def suggest_contributors(self, text: str, limit: int = 25) -> list[Contributor]:
         """Contributors ranked for autocomplete on partial text (all of them for '')."""
-        raise NotImplementedError
+        if not text.strip():
+            return list(self.contributors[:limit])
+        scored = sorted(self.contributors, key=lambda c: -self._closeness(text, c))
+        return [c for c in scored if self._closeness(text, c) >= 50][:limit]
+
+    @staticmethod
+    def _closeness(text: str, c: Contributor) -> float:
+        needle = text.strip().lower()
+        names: Iterable[str] = (c.name, c.short_name, c.id, *c.aliases)
+        best = 0.0
+        for name in names:
+            low = name.lower()
+            score = 100.0 if low.startswith(needle) else fuzz.WRatio(needle, low)
+            best = max(best, score)
+        return best
 
     def random_quote(
         self, contributor: Contributor | None = None, rng: random.Random | None = None
     ) -> Answer:
         """A random position's quote, optionally of one contributor."""
-        raise NotImplementedError
+        pool = (
+            self.reading.positions_of(contributor.id) if contributor else self.reading.positions
+        )
+        pos = (rng or random.Random()).choice(pool or self.reading.positions)
+        return self._cite(pos, 100.0)
 
     def related(self, text: str, limit: int = 6) -> list[Answer]:
         """Positions relevant to a free-text topic or prompt, best per contributor first."""
-        raise NotImplementedError
+        q = self.reader.read(text)
+        if not q.known_terms:
+            return []
+        ranked = self.ranker.rank(dataclasses.replace(q, speakers=(), targets=()))
+        picked: dict[str, Answer] = {}
+        for s in ranked:
+            cid = s.item.position.contributor_id
+            if cid not in picked and s.coverage >= MIN_COVERAGE * 0.6:
+                picked[cid] = self._cite(s.item.position, s.score)
+        return sorted(picked.values(), key=lambda a: -a.score)[:limit]

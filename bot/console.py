@@ -1,0 +1,155 @@
+"""Command-line front ends of the engine: `ask` (one-shot or JSON lines) and `chat` (a console).
+
+The console behaves like the bot in a channel: same engine, same answer text as the
+Discord replies without the embed styling.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TextIO
+
+from bot.engine import Engine
+from bot.engine.render import render_answer, render_reply
+from bot.knowledge.model import Kind
+
+HELP = """Ask anything about the reading, for example:
+  what did Neier disagree with?
+  who brought up Hong Kong?
+  compare Nathan and the last respondent
+Commands:
+  help                  this text
+  contributors          who wrote which part
+  reading               what is being read
+  positions NAME [KIND] every position of a contributor (kinds: {kinds})
+  quote [NAME]          a random quote
+  prompt next | prompt list | prompt post TEXT   discussion prompts, as moderators post them
+  quit                  leave"""
+
+
+def _engine(args: argparse.Namespace) -> Engine:
+    return Engine.load(getattr(args, "knowledge", None), getattr(args, "reading", None))
+
+
+def ask_command(args: argparse.Namespace) -> int:
+    """`python -m bot ask QUESTION|-`: answer once, or one question per stdin line."""
+    engine = _engine(args)
+    questions: Iterable[str] = sys.stdin if args.question == "-" else [args.question]
+    for line in questions:
+        reply = engine.ask(line.rstrip("\n"), limit=args.limit)
+        if args.json:
+            print(json.dumps(reply.to_json(), ensure_ascii=False), flush=True)
+        else:
+            print(render_reply(reply, engine.reading), end="\n\n", flush=True)
+    return 0
+
+
+class Console:
+    """A local chat session over one engine; `handle` maps one input line to output text."""
+
+    def __init__(
+        self, engine: Engine, prompt_handler: Callable[[str], str] | None = None
+    ) -> None:
+        self.engine = engine
+        self.prompt_handler = prompt_handler
+
+    def handle(self, line: str) -> str | None:
+        """The reply to one line, or None to quit."""
+        text = line.strip()
+        word, _, rest = text.partition(" ")
+        command = word.lower()
+        if command in ("quit", "exit", "bye") and not rest:
+            return None
+        if command in ("help", "?") and not rest:
+            return HELP.format(kinds=", ".join(k.value for k in Kind))
+        if command == "contributors" and not rest:
+            return self.contributors()
+        if command == "reading" and not rest:
+            r = self.engine.reading
+            return f"{r.title}\n{r.series}, {r.publisher}, {r.date}\n{r.url}"
+        if command == "positions" and rest:
+            return self.positions(rest)
+        if command == "quote":
+            who = self.engine.resolve_contributor(rest) if rest else None
+            if rest and who is None:
+                return f"I don't know a contributor called {rest!r}. Try `contributors`."
+            return render_answer(self.engine.random_quote(who))
+        if command == "prompt" and self.prompt_handler is not None:
+            return self.prompt_handler(rest)
+        return render_reply(self.engine.ask(text), self.engine.reading)
+
+    def contributors(self) -> str:
+        """Who wrote which part, in order."""
+        lines = []
+        for c in self.engine.contributors:
+            paras = ", ".join(str(p) for p in c.paragraphs)
+            lines.append(f"{c.order}. {c.name} ({c.affiliation}); paragraphs {paras}")
+        return "\n".join(lines)
+
+    def positions(self, rest: str) -> str:
+        """Every position of a contributor, optionally of one kind."""
+        kinds = {k.value for k in Kind}
+        name, kind = rest, None
+        last = rest.rsplit(" ", 1)
+        if len(last) == 2 and last[1].lower() in kinds:
+            name, kind = last[0], last[1].lower()
+        who = self.engine.resolve_contributor(name)
+        if who is None:
+            return f"I don't know a contributor called {name!r}. Try `contributors`."
+        found = self.engine.positions(who, kind)
+        if not found:
+            return f"{who.name} makes no {kind} in this reading."
+        return "\n\n".join(render_answer(a) for a in found)
+
+
+def _prompt_handler(engine: Engine, config: str | None) -> Callable[[str], str] | None:
+    """The console's `prompt ...` commands, when the prompts feature is installed."""
+    try:
+        from bot.prompts.console import console_prompt
+    except ImportError:
+        return None
+    from bot.paths import data_dir
+
+    store = data_dir() / "bot.sqlite3"
+    if config:
+        from bot.config import load_config
+
+        store = Path(load_config(config).prompts.database)
+    return lambda rest: console_prompt(engine, store, rest)
+
+
+def run_console(engine: Engine, stdin: TextIO, stdout: TextIO, interactive: bool,
+                prompt_handler: Callable[[str], str] | None = None) -> int:
+    """Read lines until EOF or `quit`, writing each reply."""
+    console = Console(engine, prompt_handler)
+    if interactive:
+        r = engine.reading
+        stdout.write(f"{r.title} ({r.series})\nType a question, or `help`. `quit` leaves.\n")
+    while True:
+        if interactive:
+            stdout.write("\nyou> ")
+            stdout.flush()
+        line = stdin.readline()
+        if not line:
+            break
+        if not line.strip():
+            continue
+        out = console.handle(line)
+        if out is None:
+            break
+        if not interactive:
+            stdout.write(f"> {line.strip()}\n")
+        stdout.write(out + "\n\n" if not interactive else f"\nbot> {out}\n")
+        stdout.flush()
+    return 0
+
+
+def chat_command(args: argparse.Namespace) -> int:
+    """`python -m bot chat`: the local console (reads piped questions too)."""
+    engine = _engine(args)
+    handler = _prompt_handler(engine, getattr(args, "config", None))
+    return run_console(engine, sys.stdin, sys.stdout, sys.stdin.isatty(), handler)

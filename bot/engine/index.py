@@ -1,0 +1,180 @@
+"""Search structures over a reading's positions, built once when the engine starts.
+
+Each position is a small weighted bag of word stems drawn from its topics, quote, summary
+and the paragraph it stands in. An inverted index maps a stem to the positions holding it;
+inverse document frequency weighs rare words above common ones. Question words the reading
+never uses are corrected to the nearest word it does use (a bounded edit distance).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.engine.lexicon import (
+    LAST_WORDS,
+    ORDINALS,
+    PERSON_NOUNS,
+    RELATION_WORDS,
+    SAY_WORDS,
+    STOPWORDS,
+    SYNONYMS,
+    WHO_WORDS,
+)
+from bot.engine.references import max_typos
+from bot.engine.text import fold, stem, words
+from bot.knowledge.model import Position, Reading
+
+# How much a word counts depending on where in a position it appears.
+FIELD_WEIGHTS = {"topics": 1.0, "quote": 0.9, "summary": 0.8, "paragraph": 0.45}
+CORRECTED = 0.85  # a misspelt word, once corrected, counts a little less
+SYNONYM = 0.7  # a synonym counts less than the word itself
+PREFIX = 0.6  # a word that starts another ("instrument" in "instrumentalizing")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One topic word of a question, with the stems that may stand for it and their weights."""
+
+    word: str
+    alternatives: tuple[tuple[str, float], ...]  # (stem, factor), the word's own stem first
+    known: bool  # False when the reading never uses the word or anything like it
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedPosition:
+    """A position with what the index knows of it."""
+
+    position: Position
+    weights: dict[str, float]  # stem -> best field weight
+    topics: tuple[str, ...]  # folded topic phrases, for phrase matching
+
+
+class PositionIndex:
+    """Inverted index, IDF and spelling correction over one reading's positions."""
+
+    def __init__(self, reading: Reading, positions: Sequence[Position] | None = None) -> None:
+        self.reading = reading
+        self.items: list[IndexedPosition] = []
+        paragraph_stems = {p.number: _stem_set(p.text) for p in reading.paragraphs}
+        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for idx, pos in enumerate(positions if positions is not None else reading.positions):
+            weights: dict[str, float] = dict.fromkeys(paragraph_stems[pos.paragraph], 0.45)
+            for field, text in (
+                ("summary", pos.summary),
+                ("quote", pos.quote),
+                ("topics", " ".join(pos.topics)),
+            ):
+                w = FIELD_WEIGHTS[field]
+                for s in _stem_set(text):
+                    if weights.get(s, 0.0) < w:
+                        weights[s] = w
+            self.items.append(IndexedPosition(pos, weights, tuple(fold(t) for t in pos.topics)))
+            for s, w in weights.items():
+                postings[s].append((idx, w))
+        self.postings = dict(postings)
+        self.by_contributor: dict[str, list[int]] = defaultdict(list)
+        self.by_kind: dict[str, list[int]] = defaultdict(list)
+        self.by_target: dict[str, list[int]] = defaultdict(list)
+        self.central: list[int] = []
+        for idx, item in enumerate(self.items):
+            pos = item.position
+            self.by_contributor[pos.contributor_id].append(idx)
+            self.by_kind[pos.kind.value].append(idx)
+            if pos.target is not None:
+                self.by_target[pos.target.contributor_id].append(idx)
+            if pos.central:
+                self.central.append(idx)
+        n = max(len(self.items), 1)
+        self.idf = {s: math.log(1.0 + n / len(lst)) for s, lst in self.postings.items()}
+        self.max_idf = max(self.idf.values(), default=1.0)
+        self._stem_list = sorted(self.postings)
+        self._vocab = self._build_vocabulary(reading)
+        self._vocab_list = [w for w, _ in self._vocab.most_common()]
+        self._correct = lru_cache(maxsize=16384)(self._correct_uncached)
+
+    @staticmethod
+    def _build_vocabulary(reading: Reading) -> Counter[str]:
+        vocab: Counter[str] = Counter()
+        for p in reading.paragraphs:
+            vocab.update(words(p.text))
+        for pos in reading.positions:
+            vocab.update(words(" ".join((pos.summary, *pos.topics))))
+        for group in (STOPWORDS, SAY_WORDS, WHO_WORDS, PERSON_NOUNS, LAST_WORDS, ORDINALS):
+            vocab.update(group)
+        for cues in RELATION_WORDS.values():
+            vocab.update(cues)
+        vocab.update(list(SYNONYMS))
+        for c in reading.contributors:
+            for alias in (c.name, c.short_name, *c.aliases):
+                vocab.update(words(alias))
+        return vocab
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word the reading, its index and the question lexicon use."""
+        return frozenset(self._vocab)
+
+    def correct(self, word: str) -> tuple[str, bool]:
+        """The word itself if known, else the nearest known word; (word, changed)."""
+        return self._correct(word)
+
+    def _correct_uncached(self, word: str) -> tuple[str, bool]:
+        if word in self._vocab or len(word) < 4 or word.isdigit():
+            return word, False
+        hit = process.extractOne(
+            word, self._vocab_list, scorer=OSA.distance, score_cutoff=max_typos(word)
+        )
+        if hit is None:
+            return word, False
+        return str(hit[0]), True
+
+    def term(self, word: str) -> Term:
+        """A question word made into a search term: corrected, stemmed, with synonyms."""
+        fixed, changed = self.correct(word)
+        own = stem(fixed)
+        alts: dict[str, float] = {}
+        if own in self.postings:
+            alts[own] = CORRECTED if changed else 1.0
+        for syn in SYNONYMS.get(fixed, ()):
+            s = stem(syn)
+            if s in self.postings and s not in alts:
+                alts[s] = SYNONYM
+        if not alts and len(own) >= 5:
+            for s in self._prefixed(own):
+                alts.setdefault(s, PREFIX)
+        return Term(word, tuple(alts.items()), known=bool(alts))
+
+    def _prefixed(self, prefix: str) -> Iterable[str]:
+        """Indexed stems that begin with `prefix` (at most a few)."""
+        found = [s for s in self._stem_list if s.startswith(prefix) and s != prefix]
+        return found[:3]
+
+    def weight(self, term: Term) -> float:
+        """How much a term counts: the IDF of its own stem; unknown words weigh the most."""
+        if not term.known:
+            return self.max_idf * 1.5
+        return max(self.idf[s] * f for s, f in term.alternatives)
+
+    def match(self, terms: Sequence[Term]) -> dict[int, list[float]]:
+        """For each position holding any term: how well it holds each term (0..1)."""
+        hits: dict[int, list[float]] = {}
+        for k, t in enumerate(terms):
+            for s, factor in t.alternatives:
+                for idx, w in self.postings.get(s, ()):
+                    row = hits.get(idx)
+                    if row is None:
+                        row = hits[idx] = [0.0] * len(terms)
+                    if row[k] < w * factor:
+                        row[k] = w * factor
+        return hits
+
+
+def _stem_set(text: str) -> set[str]:
+    return {stem(w) for w in words(text) if w not in STOPWORDS}

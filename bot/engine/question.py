@@ -1,0 +1,198 @@
+"""Reading a question: who it is about, what relation it asks for, its topic and any quote."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.engine.index import PositionIndex, Term
+from bot.engine.lexicon import (
+    COMPARE_WORDS,
+    LAST_WORDS,
+    META_WORDS,
+    ORDINALS,
+    PERSON_NOUNS,
+    RELATION_PHRASES,
+    RELATION_WORDS,
+    SAY_WORDS,
+    STOPWORDS,
+    WHO_WORDS,
+    Relation,
+)
+from bot.engine.references import ContributorMatcher, Mention
+from bot.engine.text import clean, fold, stem, words
+
+_QUOTED = re.compile(r"\"([^\"]{6,300})\"|(?:^|\s)'([^']{6,300})'(?=\s|[?.!,]|$)")
+_SAID = re.compile(
+    r"^(?:who|which\s+\w+|whose\s+\w+)\s+(?:(?:was\s+it\s+that|is\s+it\s+that)\s+)?"
+    r"(?:said|says|say|wrote|writes|called|calls|described|used\s+the\s+(?:phrase|words?)|"
+    r"claimed|declared|argued|asked|came\s+up\s+with)\s+(?:that\s+)?(.{8,300}?)[?.!]*$",
+    re.I,
+)
+_SUBJECT = re.compile(
+    r"^(?:what|how|why)\s+(?:did|does|do|has|had|would|is|was)\s+([a-z]+(?:\s+[a-z]+)?)\s+"
+    r"(?:say|said|think|thinks|argue|write|wrote|believe|mean|claim|propose|feel)\b",
+    re.I,
+)
+_IDIOMS = (re.compile(r"\bagree(?:s|d|ing)?\s+to\s+disagree\b", re.I),)
+_TARGET_PREPS = frozenset(
+    {"with", "about", "of", "on", "to", "against", "from", "toward", "towards", "regarding"}
+)
+_NOT_TOPIC = (
+    STOPWORDS | SAY_WORDS | WHO_WORDS | COMPARE_WORDS | PERSON_NOUNS | LAST_WORDS | META_WORDS
+)
+_RELATION_STEMS: dict[str, Relation] = {
+    stem(word): rel for rel, cues in RELATION_WORDS.items() for word in cues
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question as the engine understands it."""
+
+    text: str  # the cleaned question
+    speakers: tuple[str, ...]  # contributors whose positions are asked for
+    targets: tuple[str, ...]  # contributors the asked-for positions answer
+    ambiguous: tuple[str, ...]  # several contributors one reference could mean
+    relations: tuple[Relation, ...]  # in order of appearance
+    who: bool  # group answers by contributor
+    compare: bool  # set contributors side by side
+    phrase: str  # a quoted or "who said ..." phrase, folded; "" if none
+    terms: tuple[Term, ...]  # topic words
+    unknown_subject: str  # "what did Obama say": a subject who is not a contributor
+
+    @property
+    def relation(self) -> Relation:
+        """The main relation asked about (ANY when none)."""
+        return self.relations[0] if self.relations else Relation.ANY
+
+    @property
+    def known_terms(self) -> tuple[Term, ...]:
+        """Topic words the reading uses (or has a near spelling, synonym or stem for)."""
+        return tuple(t for t in self.terms if t.known)
+
+
+class QuestionReader:
+    """Turns raw questions into `Question`s. Built once per reading."""
+
+    def __init__(self, index: PositionIndex, matcher: ContributorMatcher) -> None:
+        self.index = index
+        self.matcher = matcher
+
+    def read(self, raw: str) -> Question:
+        """Read one question (any text at all; never raises)."""
+        text = clean(raw)
+        idiom = any(p.search(text) for p in _IDIOMS)
+        tokens = words(text, question=True)
+        mentions = self.matcher.find(tokens)
+        in_mention = {i for m in mentions for i in range(m.start, m.end)}
+        fixed = [
+            tok if i in in_mention else self.index.correct(tok)[0] for i, tok in enumerate(tokens)
+        ]
+        relations = _relations(fixed, fold(text), skip=in_mention)
+        if idiom:
+            relations = [r for r in relations if r not in (Relation.AGREE, Relation.DISAGREE)]
+        who = bool(fixed) and (fixed[0] in WHO_WORDS or _asks_anyone(fixed))
+        speakers, targets, ambiguous = _roles(mentions, fixed, who)
+        keep = frozenset({stem("agree"), stem("disagree")}) if idiom else frozenset()
+        return Question(
+            text=text,
+            speakers=speakers,
+            targets=targets,
+            ambiguous=ambiguous,
+            relations=tuple(relations),
+            who=who,
+            compare=len(speakers) >= 2,
+            phrase=_phrase(text),
+            terms=self._terms(fixed, tokens, in_mention, keep),
+            unknown_subject=_unknown_subject(text, mentions, self.index),
+        )
+
+    def _terms(
+        self, fixed: list[str], raw: list[str], in_mention: set[int], keep: frozenset[str]
+    ) -> tuple[Term, ...]:
+        """Topic words: what is left after names, relation cues and function words."""
+        seen: set[str] = set()
+        out: list[Term] = []
+        for i, tok in enumerate(fixed):
+            if i in in_mention or tok in _NOT_TOPIC or tok in ORDINALS or len(tok) < 2:
+                continue
+            if (stem(tok) in _RELATION_STEMS and stem(tok) not in keep) or tok in seen:
+                continue
+            seen.add(tok)
+            out.append(self.index.term(raw[i]))
+        return tuple(out)
+
+
+def _phrase(text: str) -> str:
+    """A phrase the question quotes, or the object of "who said ...", folded."""
+    m = _QUOTED.search(text)
+    if m:
+        return fold(m.group(1) or m.group(2))
+    m = _SAID.match(text)
+    if m and len(m.group(1).split()) >= 3:
+        return fold(m.group(1))
+    return ""
+
+
+def _relations(tokens: list[str], folded: str, skip: set[int]) -> list[Relation]:
+    found: list[Relation] = []
+    for phrase, rel in RELATION_PHRASES.items():
+        if f" {phrase} " in f" {folded} " and rel not in found:
+            found.append(rel)
+    for i, tok in enumerate(tokens):
+        cue = _RELATION_STEMS.get(stem(tok))
+        if i not in skip and cue is not None and cue not in found:
+            found.append(cue)
+    return found
+
+
+def _asks_anyone(tokens: list[str]) -> bool:
+    """ "Did anyone mention X?", "Is there anybody who ..." """
+    return any(t in ("anyone", "anybody", "somebody", "someone") for t in tokens[:4])
+
+
+def _roles(
+    mentions: list[Mention], tokens: list[str], who: bool
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Split mentions into speakers (whose positions) and targets (whom they answer).
+
+    In a "who" question every named contributor is a target ("who disagreed with Bequelin?").
+    Otherwise the first is the speaker, and a later one after "with", "about", "of" ... is a
+    target ("does Neier agree with Bequelin?"); "what was said about Nathan?" has only a target.
+    """
+    speakers: list[str] = []
+    targets: list[str] = []
+    ambiguous: tuple[str, ...] = ()
+    for m in mentions:
+        if m.ambiguous:
+            ambiguous = ambiguous or m.contributor_ids
+            continue
+        cid = m.contributor_ids[0]
+        after_prep = bool(set(tokens[max(0, m.start - 2) : m.start]) & _TARGET_PREPS)
+        as_target = who or (after_prep and not _is_subject_position(tokens, m))
+        if as_target and not (not speakers and not who and m.start <= 1):
+            if cid not in targets:
+                targets.append(cid)
+        elif cid not in speakers:
+            speakers.append(cid)
+    return tuple(speakers), tuple(t for t in targets if t not in speakers), ambiguous
+
+
+def _is_subject_position(tokens: list[str], m: Mention) -> bool:
+    """'according to Neier', 'from Nathan's point of view': the mention is the speaker."""
+    prev = tokens[m.start - 1] if m.start > 0 else ""
+    prev2 = tokens[m.start - 2] if m.start > 1 else ""
+    return (prev == "to" and prev2 == "according") or prev == "from"
+
+
+def _unknown_subject(text: str, mentions: list[Mention], index: PositionIndex) -> str:
+    """The subject of "what did X say" when X is nobody in the reading."""
+    m = _SUBJECT.match(text)
+    if not m or mentions:
+        return ""
+    subject = m.group(1)
+    toks = [w for w in words(subject) if w not in STOPWORDS]
+    if toks and all(index.correct(t)[0] not in index.vocabulary for t in toks):
+        return subject
+    return ""

@@ -1,0 +1,71 @@
+"""Finding where in the text a quoted phrase stands, and the verbatim sentence around it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.engine.text import fold
+from bot.knowledge.model import Reading
+
+MIN_PHRASE_RATIO = 88.0  # how closely a remembered phrase must match the text
+_BOUNDARY = re.compile(r"(?<=[.?!])[\"”’)]*\s+(?=[A-Z“\"(])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\bMr\.|\bDr\.|\bMs\.)$")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of `text`, each a verbatim slice of it ("U.S." does not end a sentence)."""
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        head = text[start : m.start()]
+        if _ABBREVIATION.search(head):
+            continue
+        cut = m.start() + len(m.group(0).rstrip())
+        out.append(text[start:cut].strip())
+        start = m.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s]
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """Where a phrase was found: paragraph, the verbatim sentence, and how sure (0..100)."""
+
+    paragraph: int
+    sentence: str
+    ratio: float
+
+
+class QuoteFinder:
+    """Locates phrases in a reading's paragraphs of substance. Built once per reading."""
+
+    def __init__(self, reading: Reading) -> None:
+        self._paragraphs = [
+            (p.number, p.text, fold(p.text)) for p in reading.paragraphs if p.substantive
+        ]
+
+    def locate(self, phrase: str) -> Located | None:
+        """The paragraph and sentence that best hold `phrase`, if it is close enough."""
+        needle = fold(phrase).strip(" ?.!\"'")
+        if len(needle) < 8:
+            return None
+        best: tuple[float, int, str] | None = None
+        for number, text, folded in self._paragraphs:
+            ratio = 100.0 if needle in folded else fuzz.partial_ratio(needle, folded)
+            if best is None or ratio > best[0]:
+                best = (ratio, number, text)
+        if best is None or best[0] < MIN_PHRASE_RATIO:
+            return None
+        ratio, number, text = best
+        return Located(number, self.sentence(text, needle), ratio)
+
+    @staticmethod
+    def sentence(text: str, needle: str) -> str:
+        """The sentence of `text` (verbatim) that best holds `needle`."""
+        sentences = [s for s in split_sentences(text) if len(s) > 3]
+        if not sentences:
+            return text
+        return max(sentences, key=lambda s: fuzz.partial_ratio(needle, fold(s)))

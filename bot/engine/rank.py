@@ -1,0 +1,116 @@
+"""Ranking positions against a read question, and deciding when nothing fits."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.engine.index import IndexedPosition, PositionIndex
+from bot.engine.lexicon import RELATION_KINDS, Relation
+from bot.engine.question import Question
+
+MIN_COVERAGE = 0.5  # share of the (IDF-weighted) topic words a position must hold
+RERANK = 40  # candidates that get the (slower) phrase comparison
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A position with how well it fits a question."""
+
+    item: IndexedPosition
+    coverage: float  # 0..1: how much of the topic it holds
+    fit: float  # 0..1: relation, target and main-point fit
+    score: float  # 0..100, what answers are ordered by
+
+
+class Ranker:
+    """Scores positions for questions over one index."""
+
+    def __init__(self, index: PositionIndex) -> None:
+        self.index = index
+
+    def rank(
+        self,
+        q: Question,
+        *,
+        speakers: Collection[str] = (),
+        targets: Collection[str] = (),
+        relation: Relation | None = None,
+    ) -> list[Scored]:
+        """Positions of `speakers` (all if empty) best first; topic, relation, target fit."""
+        relation = q.relation if relation is None else relation
+        terms = q.terms
+        weights = [self.index.weight(t) for t in terms]
+        total = sum(weights)
+        hits = self.index.match(terms) if terms else {}
+        coverage = {
+            i: sum(w * h for w, h in zip(weights, row, strict=True)) / total
+            for i, row in hits.items()
+        }
+        for i in self._candidates(speakers, targets, relation, bool(terms)):
+            coverage.setdefault(i, 0.0)
+        wanted = set(speakers)
+        topic_text = " ".join(t.word for t in terms)
+        scored: list[Scored] = []
+        for i, cov in coverage.items():
+            item = self.index.items[i]
+            pos = item.position
+            if wanted and pos.contributor_id not in wanted:
+                continue
+            fit = _relation_fit(pos.kind.value, relation, pos.central)
+            if targets:
+                hit = pos.target is not None and pos.target.contributor_id in targets
+                fit += 1.0 if hit else 0.0
+            if not terms and relation in (Relation.ANY, Relation.SUMMARY) and pos.central:
+                fit += 0.5
+            score = 62.0 * cov + 22.0 * min(fit, 1.5)
+            scored.append(Scored(item, cov, fit, score))
+        scored.sort(key=lambda s: (-s.score, s.item.position.paragraph))
+        if topic_text:
+            scored = self._rerank(scored, topic_text)
+        return scored
+
+    def _candidates(
+        self, speakers: Collection[str], targets: Collection[str], relation: Relation, topical: bool
+    ) -> set[int]:
+        """Positions worth scoring beyond those holding a topic word."""
+        ix = self.index
+        if speakers:
+            return {i for c in speakers for i in ix.by_contributor.get(c, ())}
+        out: set[int] = set()
+        for kind in RELATION_KINDS.get(relation, ()):
+            out.update(ix.by_kind.get(kind, ()))
+        for c in targets:
+            out.update(ix.by_target.get(c, ()))
+        if not topical and relation in (Relation.ANY, Relation.SUMMARY):
+            out.update(ix.central)
+        return out
+
+    def _rerank(self, scored: list[Scored], topic_text: str) -> list[Scored]:
+        """Add a bonus for topic phrases that match the question's topic words closely."""
+        head = []
+        for s in scored[:RERANK]:
+            best = max((fuzz.token_set_ratio(topic_text, t) for t in s.item.topics), default=0.0)
+            bonus = 8.0 * best / 100.0 if best >= 70 else 0.0
+            head.append(Scored(s.item, s.coverage, s.fit, s.score + bonus))
+        head.sort(key=lambda s: (-s.score, s.item.position.paragraph))
+        return head + scored[RERANK:]
+
+
+def _relation_fit(kind: str, relation: Relation, central: bool) -> float:
+    """1 for the kind a relation asks for first, 0.7 for another fitting kind, else 0."""
+    if relation is Relation.SUMMARY:
+        return 1.0 if central else 0.0
+    kinds = RELATION_KINDS.get(relation, ())
+    if not kinds:
+        return 0.0
+    if kind == kinds[0]:
+        return 1.0
+    return 0.7 if kind in kinds else 0.0
+
+
+def answers_topic(best: Scored, q: Question) -> bool:
+    """Whether the best position holds enough of the question's topic to be an answer."""
+    return not q.terms or best.coverage >= MIN_COVERAGE

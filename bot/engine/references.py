@@ -1,0 +1,126 @@
+"""Finding the contributors a question refers to: names, aliases, misspellings, ordinals."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.engine.lexicon import LAST_WORDS, ORDINALS, PERSON_NOUNS, SAY_WORDS, STOPWORDS
+from bot.engine.text import words
+from bot.knowledge.model import Contributor
+
+_AFTER_BARE_ORDINAL = SAY_WORDS | {"about", "on", "and", "vs", "versus", "with", "or"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of question tokens [start, end) that refers to one or more contributors."""
+
+    contributor_ids: tuple[str, ...]  # one id, or several when the reference is ambiguous
+    start: int
+    end: int
+    fuzzy: bool = False
+
+    @property
+    def ambiguous(self) -> bool:
+        """True when the words could mean several contributors."""
+        return len(self.contributor_ids) > 1
+
+
+def max_typos(word: str) -> int:
+    """How many edits a misspelt word of this length may have and still be recognised."""
+    return 1 if len(word) <= 7 else 2
+
+
+class ContributorMatcher:
+    """Recognises references to contributors in tokenised questions. Built once per reading."""
+
+    def __init__(self, contributors: Sequence[Contributor], vocabulary: Collection[str]) -> None:
+        self._phrases: dict[tuple[str, ...], str] = {}
+        self._role_words: dict[str, set[str]] = defaultdict(set)
+        proper: dict[str, str] = {}
+        for c in contributors:
+            for alias in (c.name, c.short_name, *c.aliases):
+                toks = tuple(w for w in words(alias) if w != "the")
+                if not toks:
+                    continue
+                self._phrases.setdefault(toks, c.id)
+                if len(toks) == 1 and alias[:1].isupper() and len(toks[0]) >= 4:
+                    proper.setdefault(toks[0], c.id)
+                for tok in toks:
+                    if tok not in STOPWORDS and tok not in vocabulary and tok not in ORDINALS:
+                        self._role_words[tok].add(c.id)
+        self._max_len = max((len(k) for k in self._phrases), default=1)
+        self._proper = proper
+        self._proper_names = list(proper)
+        self._vocabulary = frozenset(vocabulary)
+        ordered = sorted(contributors, key=lambda c: c.order)
+        self._by_order = {c.order: c.id for c in ordered}
+        self._last = ordered[-1].id if ordered else ""
+
+    def find(self, tokens: Sequence[str]) -> list[Mention]:
+        """All mentions in the token list, longest match first, left to right."""
+        found: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            mention = self._exact(tokens, i) or self._ordinal(tokens, i) or self._fuzzy(tokens, i)
+            if mention is None:
+                i += 1
+                continue
+            if found and found[-1].contributor_ids == mention.contributor_ids and (
+                found[-1].end == mention.start
+            ):
+                prev = found.pop()  # "Aryeh Neier" matched as two aliases
+                mention = Mention(mention.contributor_ids, prev.start, mention.end, mention.fuzzy)
+            found.append(mention)
+            i = mention.end
+        return self._with_role_words(tokens, found)
+
+    def _exact(self, tokens: Sequence[str], i: int) -> Mention | None:
+        for size in range(min(self._max_len, len(tokens) - i), 0, -1):
+            cid = self._phrases.get(tuple(tokens[i : i + size]))
+            if cid is not None:
+                return Mention((cid,), i, i + size)
+        return None
+
+    def _ordinal(self, tokens: Sequence[str], i: int) -> Mention | None:
+        tok = tokens[i]
+        if tok in LAST_WORDS:
+            cid: str | None = self._last
+        elif tok in ORDINALS:
+            cid = self._by_order.get(ORDINALS[tok])
+        else:
+            return None
+        if cid is None:
+            return None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if nxt in PERSON_NOUNS:
+            return Mention((cid,), i, i + 2)
+        if i > 0 and tokens[i - 1] == "the" and (nxt == "" or nxt in _AFTER_BARE_ORDINAL):
+            return Mention((cid,), i, i + 1)
+        return None
+
+    def _fuzzy(self, tokens: Sequence[str], i: int) -> Mention | None:
+        tok = tokens[i]
+        if len(tok) < 4 or tok in STOPWORDS or tok in self._vocabulary or not self._proper_names:
+            return None
+        hit = process.extractOne(
+            tok, self._proper_names, scorer=OSA.distance, score_cutoff=max_typos(tok)
+        )
+        if hit is None:
+            return None
+        return Mention((self._proper[hit[0]],), i, i + 1, fuzzy=True)
+
+    def _with_role_words(self, tokens: Sequence[str], found: list[Mention]) -> list[Mention]:
+        """Add ambiguous mentions ("the researcher") for words left over, if no other mention."""
+        if found:
+            return found
+        for i, tok in enumerate(tokens):
+            ids = self._role_words.get(tok)
+            if ids and len(tok) >= 3:
+                return [Mention(tuple(sorted(ids)), i, i + 1)]
+        return found

@@ -1,0 +1,60 @@
+"""Plain-text rendering of replies: the console's answers, and the bot's text without embeds."""
+
+from __future__ import annotations
+
+import textwrap
+
+from bot.engine.answers import Answer, Mode, Reply
+from bot.knowledge.model import Reading
+
+KIND_LABELS = {
+    "claim": "Claim",
+    "recommendation": "Recommendation",
+    "agreement": "Agreement",
+    "disagreement": "Disagreement",
+    "concern": "Concern",
+    "critique": "Critique",
+    "concession": "Concession",
+}
+
+
+def kind_label(answer: Answer) -> str:
+    """'Disagreement with Nicholas Bequelin', 'Recommendation', ..."""
+    label = KIND_LABELS.get(answer.kind, answer.kind.title())
+    if answer.target and answer.kind in ("agreement", "disagreement", "critique", "concession"):
+        return f"{label} ({'with' if answer.kind != 'critique' else 'of'} {answer.target})"
+    return label
+
+
+def lead(reply: Reply) -> str:
+    """The sentence that introduces a reply."""
+    if reply.abstained:
+        return reply.message or "The reading doesn't cover that."
+    if reply.mode is Mode.WHO:
+        names = ", ".join(dict.fromkeys(a.contributor for a in reply.answers))
+        return f"On that: {names}."
+    if reply.mode is Mode.COMPARE:
+        names = " and ".join(dict.fromkeys(a.contributor for a in reply.answers))
+        return f"Comparing {names}." + (f" {reply.message}" if reply.message else "")
+    if reply.candidates:
+        return "That could mean several contributors; here is what each said."
+    return ""
+
+
+def render_answer(answer: Answer, width: int = 88) -> str:
+    """One cited answer as a few lines of text."""
+    head = f"{answer.contributor} - {kind_label(answer)} (paragraph {answer.paragraph})"
+    body = textwrap.fill(answer.summary, width=width)
+    quote = textwrap.fill(
+        f"“{answer.quote}”", width=width, initial_indent="  > ", subsequent_indent="    "
+    )
+    return f"{head}\n{body}\n{quote}"
+
+
+def render_reply(reply: Reply, reading: Reading | None = None, width: int = 88) -> str:
+    """A whole reply as text, the way the console prints it."""
+    parts = [p for p in (lead(reply),) if p]
+    parts.extend(render_answer(a, width) for a in reply.answers)
+    if reading is not None and not reply.abstained:
+        parts.append(f"Source: {reading.title} {reading.url}")
+    return "\n\n".join(parts)

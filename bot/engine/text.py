@@ -1,0 +1,126 @@
+"""Text handling shared by indexing and question reading: cleaning, tokens and stems."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+MAX_QUESTION_CHARS = 500  # longer questions are cut: nothing useful is lost, time stays bounded
+MAX_TOKENS = 60
+
+_MENTION = re.compile(r"<(?:@[!&]?|#|a?:\w+:)\d+>|@(?:everyone|here)\b")
+_MARKDOWN = re.compile(r"[*_~`|>#\[\]()]+")
+_URL = re.compile(r"https?://\S+")
+_SPACE = re.compile(r"\s+")
+_US = re.compile(r"\b(?:U\.\s?S\.(?:\s?A\.)?|U\.?S\.?A\b|US\b|United\s+States|America)", re.I)
+_US_CASE = re.compile(r"\b(?:U\.\s?S\.(?:\s?A\.)?|USA?\b)")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2014": " - ",
+        "\u2013": " - ",
+        "\u00a0": " ",
+    }
+)
+
+
+def clean(raw: str, limit: int = MAX_QUESTION_CHARS) -> str:
+    """A question as the engine reads it: no mentions, markdown, URLs or control characters."""
+    text = raw[: limit * 4]
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    text = _MENTION.sub(" ", text)
+    text = _URL.sub(" ", text)
+    text = text.translate(_FOLD)
+    text = _MARKDOWN.sub(" ", text)
+    return _SPACE.sub(" ", text).strip()[:limit]
+
+
+def fold(text: str) -> str:
+    """Lower case with typographic quotes, dashes and spaces made plain."""
+    return _SPACE.sub(" ", text.translate(_FOLD)).strip().lower()
+
+
+def _mark_us(text: str, case_sensitive: bool) -> str:
+    """Write every spelling of the United States as the token `usa`."""
+    pattern = _US_CASE if case_sensitive else _US
+    text = pattern.sub(" usa ", text)
+    if case_sensitive:
+        text = re.sub(r"\b(?:United\s+States|America)\b", " usa ", text, flags=re.I)
+    return text
+
+
+def words(text: str, *, question: bool = False) -> list[str]:
+    """Lower-case word tokens; 'U.S.', 'United States' and 'America' become `usa`.
+
+    In questions only an upper-case "US" counts as the country ("tell us" does not).
+    """
+    marked = _mark_us(text.translate(_FOLD), case_sensitive=question)
+    tokens = _WORD.findall(marked.lower())
+    out: list[str] = []
+    for tok in tokens:
+        if tok.endswith("'s"):
+            tok = tok[:-2]
+        elif "'" in tok:
+            tok = tok.replace("'", "")
+        if tok:
+            out.append(tok)
+    return out[:MAX_TOKENS] if question else out
+
+
+_SUFFIXES = (
+    ("izations", "ize"),
+    ("ization", "ize"),
+    ("izing", "ize"),
+    ("ized", "ize"),
+    ("izes", "ize"),
+    ("ational", "ate"),
+    ("iveness", "ive"),
+    ("fulness", "ful"),
+    ("ousness", "ous"),
+    ("ations", "ate"),
+    ("ation", "ate"),
+    ("ically", "ic"),
+    ("ities", "ity"),
+    ("ments", ""),
+    ("ment", ""),
+    ("ness", ""),
+    ("ingly", ""),
+    ("edly", ""),
+    ("ing", ""),
+    ("ied", "y"),
+    ("ies", "y"),
+    ("ed", ""),
+    ("ly", ""),
+    ("es", ""),
+    ("s", ""),
+)
+_KEEP = frozenset({"us", "usa", "this", "was", "has", "is", "as", "its", "news", "laws", "arms"})
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light suffix-stripping stem: 'disagreed', 'disagreeing', 'disagrees' -> 'disagr'."""
+    if len(word) <= 3 or word in _KEEP or word.isdigit():
+        return word
+    base = word
+    for suffix, repl in _SUFFIXES:
+        if suffix == "s" and word.endswith(("ss", "us", "is")):
+            continue
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)] + repl
+            if suffix in ("ing", "ed") and base[-1] == base[-2] and base[-1] not in "lsze":
+                base = base[:-1]  # 'stopped' -> 'stop'
+            break
+    stripped = base.rstrip("e")
+    return stripped if len(stripped) >= 3 else base
+
+
+def stems(text: str, *, question: bool = False) -> list[str]:
+    """Stems of the word tokens of `text`."""
+    return [stem(w) for w in words(text, question=question)]
