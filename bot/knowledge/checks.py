@@ -26,6 +26,10 @@ def _where_text(count: int) -> str:
     return f"the text has paragraphs 0-{count - 1}" if count else "the text has no paragraphs"
 
 
+def _verb(numbers: Sequence[int], one: str, many: str) -> str:
+    return one if len(numbers) == 1 else many
+
+
 def _paragraph_list(numbers: Sequence[int]) -> str:
     if len(numbers) == 1:
         return f"paragraph {numbers[0]}"
@@ -47,7 +51,8 @@ def paragraph_owners(
                     Problem(
                         c.file,
                         c.where,
-                        f"'paragraphs' lists {_paragraph_list(outside)}, which do not exist; "
+                        f"'paragraphs' lists {_paragraph_list(outside)}, which "
+                        f"{_verb(outside, 'does', 'do')} not exist; "
                         f"{_where_text(count)}",
                     )
                 )
@@ -58,8 +63,9 @@ def paragraph_owners(
                 Problem(
                     c.file,
                     c.where,
-                    f"'paragraphs' gives {_paragraph_list(shared)} to {c.id}, but they already "
-                    f"belong to {others}; a paragraph belongs to one contributor only",
+                    f"'paragraphs' gives {_paragraph_list(shared)} to {c.id}, but "
+                    f"{_verb(shared, 'it already belongs', 'they already belong')} to {others}; "
+                    "a paragraph belongs to one contributor only",
                 )
             )
         for n in c.paragraphs:
@@ -149,11 +155,15 @@ def _check_owner(
         return
     if p.contributor_id is None or owners.get(number) == p.contributor_id:
         return
+    mine = contributors.get(p.contributor_id)
+    if mine is None or not mine.paragraphs_valid:
+        return  # their paragraphs are reported as wrong already
     owner = owners.get(number)
     whose = f"it belongs to {owner}" if owner else "it is not part of any contribution"
-    mine = contributors.get(p.contributor_id)
-    theirs = f" ({p.contributor_id}'s are {compact(mine.paragraphs)})" if mine else ""
-    report(f"paragraph {number} is not {p.contributor_id}'s: {whose}{theirs}")
+    report(
+        f"paragraph {number} is not {p.contributor_id}'s: {whose} "
+        f"({p.contributor_id}'s are {compact(mine.paragraphs)})"
+    )
 
 
 def _not_verbatim(quote: str, number: int, paragraphs: Sequence[str]) -> str:
@@ -179,7 +189,7 @@ def _not_verbatim(quote: str, number: int, paragraphs: Sequence[str]) -> str:
 def check_targets(
     positions: Sequence[PositionDraft],
     by_id: Mapping[str, PositionDraft],
-    contributor_ids: Collection[str],
+    contributor_ids: Collection[str] | None,
     positions_complete: bool,
     problems: list[Problem],
 ) -> None:
@@ -192,7 +202,7 @@ def check_targets(
         def report(message: str, p: PositionDraft = p, where: str = t.where) -> None:
             problems.append(Problem(p.file, where, message))
 
-        if t.contributor is not None:
+        if t.contributor is not None and contributor_ids is not None:
             if t.contributor not in contributor_ids:
                 report(
                     f"'contributor' '{t.contributor}' is not a contributor id"
@@ -221,6 +231,7 @@ def check_targets(
 def check_coverage(
     contributors: Sequence[ContributorDraft],
     files: Sequence[PositionsFile],
+    owners: Mapping[int, str],
     positions_dir: Path,
     count: int,
     problems: list[Problem],
@@ -238,7 +249,7 @@ def check_coverage(
             )
         covered = {p.paragraph for f in files if f.contributor_id == c.id for p in f.positions}
         for n in c.paragraphs:
-            if n < count and n not in covered:
+            if n < count and n not in covered and owners.get(n) == c.id:
                 problems.append(
                     Problem(
                         by_owner[c.id].file if c.id in by_owner else path,

@@ -136,8 +136,7 @@ class _ReadingLoader:
         if draft is None:
             return None
         self.paragraphs = self._read_text(draft)
-        contributor_ids = [c.id for c in draft.contributors if c.id is not None]
-        self.files = self._read_positions(contributor_ids)
+        self.files = self._read_positions(draft.contributor_ids)
         prompts_path = self.folder / PROMPTS_FILE
         if prompts_path.exists():
             self.prompts = parse_prompts_file(prompts_path, self.problems)
@@ -166,9 +165,10 @@ class _ReadingLoader:
             self.problems.append(
                 Problem(self.folder / draft.text, WHOLE_FILE, "the text file has no paragraphs")
             )
+            return None
         return paragraphs
 
-    def _read_positions(self, contributor_ids: list[str]) -> list[PositionsFile]:
+    def _read_positions(self, contributor_ids: list[str] | None) -> list[PositionsFile]:
         folder = self.folder / POSITIONS_DIR
         paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
         for odd in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
@@ -196,7 +196,7 @@ class _ReadingLoader:
         owners = checks.paragraph_owners(draft.contributors, count, self.problems)
         positions = self.positions
         by_id = checks.unique_positions(positions, self.problems)
-        complete = all(f.readable for f in self.files)
+        complete = bool(self.files) and all(f.readable for f in self.files)
         offsets: dict[int, int] = {}
         if self.paragraphs is not None:
             squashed = [squash(text) for text in self.paragraphs]
@@ -207,14 +207,16 @@ class _ReadingLoader:
                 )
                 if offset is not None:
                     offsets[i] = offset
-            checks.check_coverage(
-                draft.contributors,
-                self.files,
-                self.folder / POSITIONS_DIR,
-                len(self.paragraphs),
-                self.problems,
-            )
-        ids = [c.id for c in draft.contributors if c.id is not None]
+            if self.files:
+                checks.check_coverage(
+                    draft.contributors,
+                    self.files,
+                    owners,
+                    self.folder / POSITIONS_DIR,
+                    len(self.paragraphs),
+                    self.problems,
+                )
+        ids = draft.contributor_ids
         checks.check_targets(positions, by_id, ids, complete, self.problems)
         if complete:
             checks.check_prompts(self.prompts, by_id, self.problems)

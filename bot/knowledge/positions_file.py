@@ -80,10 +80,13 @@ class PositionsFile:
 
 
 def parse_positions_file(
-    path: Path, contributors: Collection[str], problems: list[Problem]
+    path: Path, contributors: Collection[str] | None, problems: list[Problem]
 ) -> PositionsFile:
-    """Parse one positions file, reporting every problem found in it alone."""
-    fallback = path.stem if path.stem in contributors else None
+    """Parse one positions file, reporting every problem found in it alone.
+
+    `contributors` is None when reading.yaml's contributors could not all be read.
+    """
+    fallback = path.stem if contributors is not None and path.stem in contributors else None
     ok, data = read_yaml(path, problems)
     if not ok:
         return PositionsFile(path, fallback, [], readable=False)
@@ -106,11 +109,11 @@ def parse_positions_file(
     return PositionsFile(path, owner, drafts, readable=True)
 
 
-def _owner(top: Entry, path: Path, contributors: Collection[str]) -> str | None:
+def _owner(top: Entry, path: Path, contributors: Collection[str] | None) -> str | None:
     """The file's `contributor`, checked against reading.yaml and the file name."""
     owner = top.ident("contributor")
-    if owner is None:
-        return None
+    if owner is None or contributors is None:
+        return owner  # unchecked: reading.yaml's contributors are reported as broken
     if owner not in contributors:
         top.report(
             f"'contributor' is '{owner}', which is not a contributor id in reading.yaml"

@@ -16,7 +16,7 @@ def parse_paragraphs(value: object) -> tuple[tuple[int, ...], list[str]]:
     Accepts an int, a text "3, 6-13", or a list of ints and "a-b" texts.
     """
     if isinstance(value, bool) or value is None:
-        return (), [f"must list {FORMAT}"]
+        return (), [f"list {FORMAT}"]
     if isinstance(value, int):
         parts: list[object] = [value]
     elif isinstance(value, str):
@@ -24,7 +24,7 @@ def parse_paragraphs(value: object) -> tuple[tuple[int, ...], list[str]]:
     elif isinstance(value, list):
         parts = list(value)
     else:
-        return (), [f"must list {FORMAT}"]
+        return (), [f"list {FORMAT}"]
     numbers: list[int] = []
     errors: list[str] = []
     for part in parts:
@@ -34,9 +34,9 @@ def parse_paragraphs(value: object) -> tuple[tuple[int, ...], list[str]]:
             errors.append(error)
     repeated = [n for n, count in Counter(numbers).items() if count > 1]
     if repeated:
-        errors.append(f"lists paragraph {compact(repeated)} more than once")
+        errors.append(f"paragraph {compact(repeated)} is listed more than once")
     if not numbers and not errors:
-        errors.append(f"is empty; it must list {FORMAT}")
+        errors.append(f"nothing is listed; list {FORMAT}")
     return tuple(sorted(set(numbers))), errors
 
 

@@ -30,6 +30,7 @@ class ContributorDraft:
     paragraphs: tuple[int, ...]
     aliases: tuple[str, ...]
     bio: str
+    paragraphs_valid: bool = True  # False when `paragraphs` had a mistake
 
     def build(self) -> Contributor | None:
         """The model object, or None if a required field is missing."""
@@ -66,6 +67,15 @@ class ReadingDraft:
     url: str = ""
     text: str | None = None
     contributors: list[ContributorDraft] = field(default_factory=list)
+    broken_contributors: bool = False  # the list itself or one of its items was unreadable
+
+    @property
+    def contributor_ids(self) -> list[str] | None:
+        """The contributor ids, or None when some could not be read (nothing to check against)."""
+        ids = [c.id for c in self.contributors if c.id is not None]
+        if not ids or len(ids) != len(self.contributors) or self.broken_contributors:
+            return None
+        return ids
 
 
 def parse_reading_file(path: Path, problems: list[Problem]) -> ReadingDraft | None:
@@ -95,6 +105,10 @@ def parse_reading_file(path: Path, problems: list[Problem]) -> ReadingDraft | No
         text=top.text("text"),
         contributors=[_contributor(e) for e in top.entries("contributors", CONTRIBUTOR)],
     )
+    listed = top.get("contributors")
+    draft.broken_contributors = not isinstance(listed, list) or len(listed) != len(
+        draft.contributors
+    )
     if top.get("contributors") == []:
         top.report("'contributors' is empty; list at least one contributor")
     if draft.id is not None and draft.id != path.parent.name:
@@ -108,10 +122,11 @@ def parse_reading_file(path: Path, problems: list[Problem]) -> ReadingDraft | No
 
 def _contributor(entry: Entry) -> ContributorDraft:
     paragraphs: tuple[int, ...] = ()
+    errors: list[str] = []
     if entry.has("paragraphs"):
         paragraphs, errors = parse_paragraphs(entry.get("paragraphs"))
         for error in errors:
-            entry.report(f"'paragraphs' {error}")
+            entry.report(f"'paragraphs': {error}")
     return ContributorDraft(
         file=entry.file,
         where=entry.where,
@@ -123,6 +138,7 @@ def _contributor(entry: Entry) -> ContributorDraft:
         paragraphs=paragraphs,
         aliases=entry.text_list("aliases"),
         bio=entry.text("bio") or "",
+        paragraphs_valid=entry.has("paragraphs") and not errors,
     )
 
 
