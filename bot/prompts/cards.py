@@ -62,6 +62,13 @@ class Card:
         """Display names of the contributors on the card, in order, once each."""
         return list(dict.fromkeys(e.contributor for e in self.entries))
 
+    def by_contributor(self) -> list[tuple[str, tuple[CardEntry, ...]]]:
+        """The entries grouped per contributor (display name), in order of first appearance."""
+        groups: dict[str, list[CardEntry]] = {}
+        for entry in self.entries:
+            groups.setdefault(entry.contributor, []).append(entry)
+        return [(name, tuple(entries)) for name, entries in groups.items()]
+
 
 def card_for_positions(
     reading: Reading,
@@ -117,6 +124,7 @@ def card_for_answers(
 def render_text(card: Card, width: int = 88) -> str:
     """The card as plain text for the console."""
     wrap = textwrap.TextWrapper(width=width, subsequent_indent="  ")
+    item_wrap = textwrap.TextWrapper(width=width, initial_indent="  ", subsequent_indent="    ")
     quote_wrap = textwrap.TextWrapper(
         width=width, initial_indent="    > ", subsequent_indent="    > "
     )
@@ -126,8 +134,10 @@ def render_text(card: Card, width: int = 88) -> str:
         lines += wrap.wrap(card.note)
     else:
         lines.append("What the contributors said:")
-        for entry in card.entries:
-            lines += wrap.wrap(f"- {entry.contributor} (¶{entry.paragraph}): {entry.summary}")
-            lines += quote_wrap.wrap(entry.quote)
+        for name, entries in card.by_contributor():
+            lines.append(f"- {name}")
+            for entry in entries:
+                lines += item_wrap.wrap(f"¶{entry.paragraph}: {entry.summary}")
+                lines += quote_wrap.wrap(entry.quote)
     lines += ["", f"Source: {card.reading_title} <{card.reading_url}>"]
     return "\n".join(lines)

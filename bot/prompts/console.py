@@ -9,14 +9,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from bot.prompts.cards import Card, Source, render_text
-from bot.prompts.service import Clock, PromptError, PromptService, system_clock
+from bot.prompts.service import Clock, EngineLike, PromptError, PromptService, system_clock
 from bot.prompts.store import ScheduleRow, Store
-
-if TYPE_CHECKING:
-    from bot.engine.engine import Engine
 
 CONSOLE_GUILD = 0
 CONSOLE_CHANNEL = 0
@@ -35,7 +31,7 @@ prompt commands:
 
 
 def console_prompt(
-    engine: Engine,
+    engine: EngineLike,
     store_path: Path | None,
     args: str,
     *,

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from rapidfuzz import fuzz, process
 
@@ -22,15 +22,21 @@ from bot.prompts.cards import Card, Source, card_for_answers, card_for_positions
 from bot.prompts.schedule import ScheduleError, decide, parse_when
 from bot.prompts.store import ScheduleRow, Store
 
-if TYPE_CHECKING:
-    from bot.engine.engine import Engine
-
 log = logging.getLogger(__name__)
 
 Related = Callable[[str, int], list[Answer]]
 Clock = Callable[[], datetime]
 MAX_PROMPT_CHARS = 500
 MIN_PROMPT_CHARS = 10
+
+
+class EngineLike(Protocol):
+    """What the prompt feature uses of :class:`bot.engine.engine.Engine`."""
+
+    @property
+    def reading(self) -> Reading: ...
+
+    def related(self, text: str, limit: int = 6) -> list[Answer]: ...
 
 
 class PromptError(ValueError):
@@ -92,7 +98,7 @@ class PromptService:
         ]
 
     @classmethod
-    def from_engine(cls, engine: Engine, store: Store, **options: Any) -> PromptService:
+    def from_engine(cls, engine: EngineLike, store: Store, **options: Any) -> PromptService:
         """A service on an engine's reading, using ``engine.related`` for free text."""
         return cls(engine.reading, store, engine.related, **options)
 

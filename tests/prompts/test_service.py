@@ -99,7 +99,7 @@ def test_console_commands(reading: Reading, db_path: Path, clock: FakeClock) -> 
     assert "What the contributors said:" in out and "Source: A Test Reading" in out
     out = console_prompt(engine, db_path, "prompt post Why do business rights matter?",
                          clock=clock)
-    assert "Gamma" not in out and "the final respondent (¶3)" in out
+    assert "- the final respondent" in out and "¶3: Businesses" in out
     assert console_prompt(engine, db_path, "add Our own question about Tibet?",
                           clock=clock).startswith("Added custom-1")
     listing = console_prompt(engine, db_path, "list", clock=clock)
