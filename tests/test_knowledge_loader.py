@@ -675,3 +675,28 @@ def test_random_edits_only_raise_knowledge_error(target: str, path: list[int], v
         _replace_somewhere(files[target], path, value), allow_unicode=True
     )
     _assert_loader_copes(files)
+
+
+ODD_YAML = {
+    "recursive-alias": (A, "contributor: alice\npositions: &a [*a]\n", "each item must be"),
+    "deep-nesting": (A, "[" * 3000 + "]" * 3000, "nest"),
+    "deep-block": (A, "a:\n" + "".join(" " * (i + 1) + "a:\n" for i in range(1500)), "nest"),
+    "control-character": (A, "contributor: alice\x00\n", "U+0000"),
+    "python-tag": (R, "id: !!python/object/apply:os.system ['true']\n", "Tags starting with '!'"),
+    "binary": (C, "contributor: !!binary aGVsbG8=\npositions: []\n", "not a bytes value"),
+    "set": (C, "contributor: carol\npositions: !!set {a, b}\n", "must be a list"),
+    "complex-key": (C, "? [a, b]\n: c\n", "unhashable key"),
+    "two-documents": (C, "a: 1\n---\nb: 2\n", "single document"),
+    "nan-paragraph": (A, "contributor: alice\npositions:\n- {paragraph: .nan}\n", "(nan)"),
+    "on-off": (R, yaml.safe_dump(base_files()[R]).replace("Nobody", "off"), "write it in quotes"),
+}
+
+
+@pytest.mark.parametrize(("name", "content", "words"), ODD_YAML.values(), ids=list(ODD_YAML))
+def test_odd_yaml_is_reported(tmp_path: Path, name: str, content: str, words: str) -> None:
+    files = base_files()
+    files[name] = content
+    problems = problems_of(write_files(tmp_path / FOLDER, files))
+    report = "\n".join(str(p) for p in problems)
+    assert not any(UNEXPECTED in p.message for p in problems), report
+    assert any(words in p.message and str(p.file).endswith(name) for p in problems), report

@@ -117,7 +117,8 @@ def check_quote(
     needle = squash(p.quote)
     if len(needle) < MIN_QUOTE_CHARS:
         report(
-            f"the quote is only {len(needle)} characters; quote at least {MIN_QUOTE_CHARS} "
+            f"the quote is only {len(needle)} character{'s' if len(needle) != 1 else ''}; "
+            f"quote at least {MIN_QUOTE_CHARS} "
             "so that it points to one passage"
         )
     found = [i for i, text in enumerate(squashed) if needle in text]

@@ -70,19 +70,33 @@ def read_text(path: Path, problems: list[Problem], what: str = "the file") -> st
         return None
 
 
+_HINT = (
+    "Check the indentation, and put text containing ': ' or ' #', or starting with a "
+    "quote mark, in quotes"
+)
+
+
 def _syntax_problem(path: Path, exc: yaml.YAMLError) -> Problem:
+    """A YAML error as a Problem with its line and a hint."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        char = exc.character
+        code = char if isinstance(char, int) else ord(char[:1] or "\0")
+        return Problem(
+            path,
+            WHOLE_FILE,
+            f"YAML syntax error: the control character U+{code:04X} at position {exc.position} "
+            "is not allowed in YAML; remove it",
+        )
+    where, hint = WHOLE_FILE, _HINT
+    detail = str(exc)
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else WHOLE_FILE
+        if mark is not None:
+            where = f"line {mark.line + 1}, column {mark.column + 1}"
         detail = "; ".join(str(s) for s in (exc.context, exc.problem) if s)
-    else:
-        where, detail = WHOLE_FILE, str(exc)
-    return Problem(
-        path,
-        where,
-        f"YAML syntax error: {detail}. Check the indentation, and put text containing "
-        "': ' or '#' or starting with a quote mark in quotes",
-    )
+    if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in detail:
+        hint = "Tags starting with '!' are not allowed; write plain text, lists and mappings"
+    return Problem(path, where, f"YAML syntax error: {detail}. {hint}")
 
 
 def read_yaml(path: Path, problems: list[Problem]) -> tuple[bool, object]:
@@ -90,17 +104,18 @@ def read_yaml(path: Path, problems: list[Problem]) -> tuple[bool, object]:
     text = read_text(path, problems)
     if text is None:
         return False, None
-    loader = _Loader(text)
     try:
-        data: object = loader.get_single_data()
+        loader = _Loader(text)  # the pure-Python reader checks characters here
+        try:
+            data: object = loader.get_single_data()
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         problems.append(_syntax_problem(path, exc))
         return False, None
     except RecursionError:
         problems.append(Problem(path, WHOLE_FILE, "the YAML is nested far too deeply"))
         return False, None
-    finally:
-        loader.dispose()
     for key, line in loader.duplicate_keys:
         problems.append(
             Problem(
