@@ -700,3 +700,14 @@ def test_odd_yaml_is_reported(tmp_path: Path, name: str, content: str, words: st
     report = "\n".join(str(p) for p in problems)
     assert not any(UNEXPECTED in p.message for p in problems), report
     assert any(words in p.message and str(p.file).endswith(name) for p in problems), report
+
+
+def test_broken_reading_yaml_still_checks_other_files(tmp_path: Path) -> None:
+    files = base_files()
+    files[R] = "id: [broken\n"
+    setter(alice(), "kind", "claimz")(files)
+    files[P] = "prompts: {\n"
+    report = "\n".join(str(p) for p in problems_of(write_files(tmp_path / FOLDER, files)))
+    assert "reading.yaml: line" in report
+    assert "'kind' is 'claimz'" in report
+    assert "prompts.yaml: line" in report

@@ -29,7 +29,10 @@ T = TypeVar("T")
 
 
 def load_library(path: Path | None = None) -> Library:
-    """Load every reading under a knowledge folder (or the one reading folder `path`)."""
+    """Load every reading under a knowledge folder (or the one reading folder `path`).
+
+    Reading ids are unique because each must equal its folder's name.
+    """
     root = knowledge_dir() if path is None else path
     problems: list[Problem] = []
     readings: list[Reading] = []
@@ -42,17 +45,6 @@ def load_library(path: Path | None = None) -> Library:
         reading = _load_safely(folder, problems)
         if reading is not None:
             readings.append(reading)
-    seen: dict[str, Path] = {}
-    for folder, reading in zip(folders, readings, strict=False):
-        if reading.id in seen:
-            problems.append(
-                Problem(
-                    folder,
-                    FOLDER,
-                    f"the reading id '{reading.id}' is also used by {seen[reading.id]}",
-                )
-            )
-        seen[reading.id] = folder
     if problems:
         raise KnowledgeError(problems)
     return Library(tuple(readings))
@@ -132,16 +124,19 @@ class _ReadingLoader:
     prompts: list[PromptDraft] = field(default_factory=list)
 
     def load(self) -> Reading | None:
+        """The reading, or None when any problem was found (all of them are reported)."""
+        before = len(self.problems)
         draft = parse_reading_file(self.folder / READING_FILE, self.problems)
-        if draft is None:
-            return None
-        self.paragraphs = self._read_text(draft)
-        self.files = self._read_positions(draft.contributor_ids)
+        if draft is not None:
+            self.paragraphs = self._read_text(draft)
+        self.files = self._read_positions(draft.contributor_ids if draft else None)
         prompts_path = self.folder / PROMPTS_FILE
         if prompts_path.exists():
             self.prompts = parse_prompts_file(prompts_path, self.problems)
+        if draft is None:
+            return None  # each file was checked on its own; nothing to check them against
         offsets = self._check(draft)
-        if self.problems:
+        if len(self.problems) > before:
             return None
         return self._build(draft, offsets)
 
