@@ -1,0 +1,399 @@
+"""``/prompt``: discussion prompts for moderators, posted on demand or on a schedule.
+
+Commands: ``post [prompt] [channel] [thread]``, ``next [channel] [thread]``, ``list``,
+``add text``, ``remove prompt``, ``schedule channel when [timezone] [thread]`` and
+``unschedule [channel]``. All the logic is in :mod:`bot.prompts`; this cog turns
+interactions into :class:`~bot.prompts.service.PromptService` calls and cards into messages.
+
+Only moderators may use them: Manage Messages in the channel concerned, or a role listed in
+``prompts.moderator_roles``. ``default_permissions`` hides the group from everyone else in
+the client (server admins can change that under Integrations); anyone who still reaches a
+command gets a polite refusal. A background loop (every ``prompts.tick_seconds``) posts
+scheduled prompts that are due, each slot at most once, across restarts and processes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands, tasks
+
+from bot.discordbot import embeds, errors, limits
+from bot.discordbot.embeds import Rendered
+from bot.prompts.access import REFUSAL, is_moderator
+from bot.prompts.cards import Card, Source
+from bot.prompts.schedule import suggest_zones
+from bot.prompts.service import PromptError, PromptService, ScheduledPost
+from bot.prompts.store import ScheduleRow, Store
+
+if TYPE_CHECKING:
+    from bot.discordbot.client import ReadingBot
+
+log = logging.getLogger(__name__)
+
+NO_PINGS = discord.AllowedMentions.none()
+THREAD_NAME = 100
+LIST_TEXT = 110  # characters of each prompt in /prompt list
+Messageable = discord.TextChannel | discord.Thread | discord.VoiceChannel
+
+
+def card_message(card: Card, link: bool = True) -> Rendered:
+    """A card as one message: the prompt as content, one embed per contributor."""
+    label = "Discussion prompt" if card.source is not Source.FREE else "Discussion prompt (free)"
+    content = f"**{label}:** {card.text}"
+    if not card.entries:
+        note = discord.Embed(description=card.note, colour=embeds.COLOUR)
+        note.set_footer(text=limits.clip(card.reading_title, 200))
+        return Rendered(content=content, embeds=[note])
+    out = []
+    reading_url = card.reading_url if link and card.reading_url else None
+    for name, entries in card.by_contributor()[: limits.EMBEDS]:
+        parts = []
+        for entry in entries:
+            source = f"¶ {entry.paragraph}"
+            if reading_url:
+                source = f"[¶ {entry.paragraph}]({reading_url})"
+            quote = limits.block_quote(limits.clip(entry.quote, 700))
+            parts.append(f"{entry.summary}\n{quote}\n{source}")
+        embed = discord.Embed(title=name, description="\n\n".join(parts), colour=embeds.COLOUR)
+        out.append(embed)
+    out[-1].set_footer(text=limits.clip(card.reading_title, 200))
+    return Rendered(content=content, embeds=out)
+
+
+def thread_name(card: Card) -> str:
+    """A thread title from the prompt text (Discord allows 100 characters)."""
+    return limits.clip(card.text, THREAD_NAME)
+
+
+class PromptsCog(commands.Cog, name="Prompts"):
+    """Moderators' discussion prompts: curated, custom and free text; rotation; schedules."""
+
+    prompt = app_commands.Group(
+        name="prompt",
+        description="Discussion prompts for moderators",
+        guild_only=True,
+        default_permissions=discord.Permissions(manage_messages=True),
+    )
+
+    def __init__(self, bot: ReadingBot, service: PromptService | None = None) -> None:
+        self.bot = bot
+        self.settings = bot.config.prompts
+        self.service = service or PromptService.from_engine(
+            bot.engine,
+            Store(self.settings.database),
+            grace=timedelta(minutes=self.settings.grace_minutes),
+        )
+        self._tick_lock = asyncio.Lock()
+
+    async def cog_load(self) -> None:
+        """Start the scheduler loop at the configured interval."""
+        self.scheduler.change_interval(seconds=self.settings.tick_seconds)
+        self.scheduler.start()
+
+    async def cog_unload(self) -> None:
+        """Stop the scheduler loop."""
+        self.scheduler.cancel()
+
+    @property
+    def link(self) -> bool:
+        """Whether cards link to the published reading."""
+        return self.bot.config.discord.source_link
+
+    # -- who may -------------------------------------------------------------------------
+
+    def may_moderate(self, interaction: discord.Interaction[Any], channel: object) -> bool:
+        """Manage Messages in `channel` (the command's channel if None), or a configured role."""
+        member = interaction.user
+        if not isinstance(member, discord.Member):
+            return False
+        if channel is None or getattr(channel, "id", None) == interaction.channel_id:
+            manage = interaction.permissions.manage_messages
+        elif isinstance(channel, discord.abc.GuildChannel):
+            manage = channel.permissions_for(member).manage_messages
+        else:
+            manage = False
+        roles = [(r.id, r.name) for r in member.roles]
+        return is_moderator(
+            manage_messages=manage, roles=roles, moderator_roles=self.settings.moderator_roles
+        )
+
+    async def refuse_unless_moderator(
+        self, interaction: discord.Interaction[Any], channel: object = None
+    ) -> bool:
+        """True (after a polite private refusal) when the user is not a moderator there."""
+        if self.may_moderate(interaction, channel):
+            return False
+        await errors.tell(interaction, REFUSAL)
+        return True
+
+    # -- autocomplete --------------------------------------------------------------------
+
+    def _choices(self, interaction: discord.Interaction[Any], current: str,
+                 source: Source | None = None) -> list[app_commands.Choice[str]]:
+        guild_id = interaction.guild_id or 0
+        choices = []
+        for ref in self.service.suggest(guild_id, current, limit=limits.CHOICES, source=source):
+            tag = "" if ref.source is Source.CURATED else " (custom)"
+            name = limits.clip(ref.text, limits.CHOICE_NAME - len(tag)) + tag
+            choices.append(app_commands.Choice(name=name, value=ref.id[: limits.CHOICE_VALUE]))
+        return choices[: limits.CHOICES]
+
+    async def prompt_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        """Curated and custom prompts matching what was typed (free text is also accepted)."""
+        return self._choices(interaction, current)
+
+    async def custom_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        """This server's custom prompts."""
+        return self._choices(interaction, current, Source.CUSTOM)
+
+    async def zone_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        """IANA time zones containing what was typed."""
+        return [app_commands.Choice(name=z, value=z) for z in suggest_zones(current)]
+
+    # -- posting -------------------------------------------------------------------------
+
+    async def _post_card(
+        self,
+        interaction: discord.Interaction[Any],
+        card: Card,
+        channel: Messageable | None,
+        thread: bool | None,
+    ) -> None:
+        """Post the card as the reply (same channel) or in `channel`, then open a thread."""
+        rendered = card_message(card, self.link)
+        want_thread = self.settings.open_thread if thread is None else thread
+        if channel is None or channel.id == interaction.channel_id:
+            callback = await interaction.response.send_message(
+                rendered.content, embeds=rendered.embeds, allowed_mentions=NO_PINGS
+            )
+            if not want_thread or isinstance(interaction.channel, discord.Thread):
+                return
+            resource = callback.resource
+            message = (
+                resource if isinstance(resource, discord.InteractionMessage)
+                else await interaction.original_response()
+            )
+            if not await self._open_thread(message, card):
+                await errors.tell(interaction, "Posted, but I couldn't open a thread here.")
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        sent = await channel.send(
+            rendered.content, embeds=rendered.embeds, allowed_mentions=NO_PINGS
+        )
+        opened = want_thread and not isinstance(channel, discord.Thread)
+        if opened and not await self._open_thread(sent, card):
+            opened = False
+        where = f"<#{channel.id}>" + (" with a thread" if opened else "")
+        await interaction.followup.send(f"Posted in {where}.", ephemeral=True,
+                                        allowed_mentions=NO_PINGS)
+
+    async def _open_thread(self, message: discord.Message, card: Card) -> bool:
+        try:
+            await message.create_thread(name=thread_name(card))
+        except discord.HTTPException:
+            log.warning("could not open a thread on message %s", message.id, exc_info=True)
+            return False
+        return True
+
+    async def _card(self, interaction: discord.Interaction[Any], prompt: str | None) -> Card | None:
+        try:
+            return await asyncio.to_thread(self.service.post, interaction.guild_id or 0, prompt)
+        except PromptError as exc:
+            await errors.tell(interaction, str(exc))
+            return None
+
+    # -- commands ------------------------------------------------------------------------
+
+    @prompt.command(name="post", description="Post a discussion prompt with its context card")
+    @app_commands.describe(
+        prompt="A prompt from the list, or your own question (default: the next in rotation)",
+        channel="Where to post (default: here)",
+        thread="Open a thread for the discussion (default from the bot's config)",
+    )
+    @app_commands.autocomplete(prompt=prompt_autocomplete)
+    async def post(
+        self,
+        interaction: discord.Interaction[Any],
+        prompt: app_commands.Range[str, 1, 500] | None = None,
+        channel: Messageable | None = None,
+        thread: bool | None = None,
+    ) -> None:
+        """A curated or custom prompt by id, or free text (the engine finds the context)."""
+        if await self.refuse_unless_moderator(interaction, channel):
+            return
+        card = await self._card(interaction, prompt)
+        if card is not None:
+            await self._post_card(interaction, card, channel, thread)
+
+    @prompt.command(name="next", description="Post the next prompt of this server's rotation")
+    @app_commands.describe(channel="Where to post (default: here)",
+                           thread="Open a thread for the discussion (default from config)")
+    async def next_(
+        self,
+        interaction: discord.Interaction[Any],
+        channel: Messageable | None = None,
+        thread: bool | None = None,
+    ) -> None:
+        """No prompt repeats until every one has been used."""
+        if await self.refuse_unless_moderator(interaction, channel):
+            return
+        card = await self._card(interaction, None)
+        if card is not None:
+            await self._post_card(interaction, card, channel, thread)
+
+    @prompt.command(name="list", description="The curated and custom prompts, and schedules")
+    async def list_(self, interaction: discord.Interaction[Any]) -> None:
+        """Privately: every prompt with its id, then this server's schedules."""
+        if await self.refuse_unless_moderator(interaction):
+            return
+        guild_id = interaction.guild_id or 0
+        refs = self.service.catalogue(guild_id)
+        curated = [r for r in refs if r.source is Source.CURATED]
+        custom = [r for r in refs if r.source is Source.CUSTOM]
+
+        def lines(items: list[Any]) -> str:
+            return "\n".join(f"`{r.id}` {limits.clip(r.text, LIST_TEXT)}" for r in items)
+
+        out = [discord.Embed(title=f"Curated prompts ({len(curated)})",
+                             description=lines(curated) or "None.", colour=embeds.COLOUR)]
+        if custom:
+            out.append(discord.Embed(title=f"This server's prompts ({len(custom)})",
+                                     description=lines(custom), colour=embeds.COLOUR))
+        schedules = self.service.schedules(guild_id)
+        if schedules:
+            text = "\n".join(self._describe(row) for row in schedules)
+            out.append(discord.Embed(title="Schedules", description=text, colour=embeds.COLOUR))
+        rendered = Rendered(embeds=out)
+        await interaction.response.send_message(
+            embeds=rendered.embeds, ephemeral=True, allowed_mentions=NO_PINGS
+        )
+
+    @prompt.command(name="add", description="Keep a custom prompt for this server")
+    @app_commands.describe(text="The question to ask the group")
+    async def add(
+        self, interaction: discord.Interaction[Any], text: app_commands.Range[str, 1, 500]
+    ) -> None:
+        """The prompt joins the rotation and autocomplete."""
+        if await self.refuse_unless_moderator(interaction):
+            return
+        try:
+            ref = self.service.add(interaction.guild_id or 0, text, interaction.user.id)
+        except PromptError as exc:
+            await errors.tell(interaction, str(exc))
+            return
+        await errors.tell(interaction, f"Added `{ref.id}`: {ref.text}")
+
+    @prompt.command(name="remove", description="Remove one of this server's custom prompts")
+    @app_commands.describe(prompt="The custom prompt to remove")
+    @app_commands.autocomplete(prompt=custom_autocomplete)
+    async def remove(
+        self, interaction: discord.Interaction[Any], prompt: app_commands.Range[str, 1, 500]
+    ) -> None:
+        """Curated prompts live in the knowledge files and cannot be removed here."""
+        if await self.refuse_unless_moderator(interaction):
+            return
+        try:
+            ref = self.service.remove(interaction.guild_id or 0, prompt)
+        except PromptError as exc:
+            await errors.tell(interaction, str(exc))
+            return
+        await errors.tell(interaction, f"Removed `{ref.id}`: {ref.text}")
+
+    @prompt.command(name="schedule", description="Post the next prompt daily or weekly")
+    @app_commands.describe(
+        channel="Where the prompts go",
+        when="e.g. 'weekly monday 18:00', 'daily 9am', 'fri 19:30 Europe/Berlin'",
+        timezone="IANA time zone, e.g. Europe/Berlin (default UTC, or as given in 'when')",
+        thread="Open a thread for each prompt (default from the bot's config)",
+    )
+    @app_commands.autocomplete(timezone=zone_autocomplete)
+    async def schedule(
+        self,
+        interaction: discord.Interaction[Any],
+        channel: Messageable,
+        when: app_commands.Range[str, 1, 100],
+        timezone: app_commands.Range[str, 1, 64] | None = None,
+        thread: bool | None = None,
+    ) -> None:
+        """Replaces the channel's schedule if it has one."""
+        if await self.refuse_unless_moderator(interaction, channel):
+            return
+        try:
+            row = self.service.schedule(
+                interaction.guild_id or 0, channel.id, when, timezone,
+                thread=thread, created_by=interaction.user.id,
+            )
+        except PromptError as exc:
+            await errors.tell(interaction, str(exc))
+            return
+        await errors.tell(interaction, f"Scheduled: {self._describe(row)}")
+
+    @prompt.command(name="unschedule", description="Stop scheduled prompts")
+    @app_commands.describe(channel="Only this channel's schedule (default: every schedule here)")
+    async def unschedule(
+        self, interaction: discord.Interaction[Any], channel: Messageable | None = None
+    ) -> None:
+        """Removes one channel's schedule, or all of the server's."""
+        if await self.refuse_unless_moderator(interaction, channel):
+            return
+        gone = self.service.unschedule(interaction.guild_id or 0,
+                                       channel.id if channel else None)
+        noun = "schedule" if gone == 1 else "schedules"
+        await errors.tell(interaction, f"Removed {gone} {noun}." if gone else
+                          "There was no schedule to remove.")
+
+    def _describe(self, row: ScheduleRow) -> str:
+        when = int(self.service.next_slot(row).timestamp())
+        return f"<#{row.channel_id}> {row.rule.describe()}; next <t:{when}:F> (<t:{when}:R>)"
+
+    # -- the scheduler -------------------------------------------------------------------
+
+    @tasks.loop(seconds=30.0)
+    async def scheduler(self) -> None:
+        """Post the due scheduled prompts; never lets an error stop the loop."""
+        try:
+            await self.tick()
+        except Exception:
+            log.exception("the prompt scheduler failed; trying again next tick")
+
+    @scheduler.before_loop
+    async def _before_scheduler(self) -> None:
+        await self.bot.wait_until_ready()
+
+    async def tick(self) -> list[ScheduledPost]:
+        """One scheduler pass over the servers this bot is in (callable from tests)."""
+        async with self._tick_lock:
+            guild_ids = {g.id for g in self.bot.guilds}
+            return await self.service.run_due(self._send_scheduled, guild_ids)
+
+    async def _send_scheduled(self, row: ScheduleRow, card: Card) -> int | None:
+        channel = self.bot.get_channel(row.channel_id)
+        if channel is None:
+            channel = await self.bot.fetch_channel(row.channel_id)
+        if not isinstance(channel, Messageable):
+            raise TypeError(f"channel {row.channel_id} cannot take messages")
+        rendered = card_message(card, self.link)
+        message = await channel.send(
+            rendered.content, embeds=rendered.embeds, allowed_mentions=NO_PINGS
+        )
+        want_thread = self.settings.open_thread if row.thread is None else row.thread
+        if want_thread and not isinstance(channel, discord.Thread):
+            await self._open_thread(message, card)
+        return message.id
+
+
+async def setup(bot: ReadingBot) -> None:
+    """Extension entry point."""
+    await bot.add_cog(PromptsCog(bot))
