@@ -413,6 +413,8 @@ CASES: list[tuple[str, Mutation, str, str, list[str]]] = [
      ["paragraph 4 is not bob's", "not part of any contribution"]),
     ("paragraph-missing", setter(bob(), "paragraph", 99), B, BOB0,
      ["paragraph 99 does not exist", "paragraphs 0-8"]),
+    ("paragraph-missing-hint", setter(bob(), "paragraph", 99), B, BOB0,
+     ["the quote is in paragraph 6", "paragraph: 6"]),
     ("agreement-without-target", deleter(carol, "responds_to"), C, "positions[0] (carol-agrees)",
      ["'responds_to' is missing", "agreement must say whom it answers"]),
     ("target-not-mapping", setter(bob(), "responds_to", "alice"), B, BOB0,

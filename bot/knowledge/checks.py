@@ -118,8 +118,7 @@ def check_quote(
     if len(needle) < MIN_QUOTE_CHARS:
         report(
             f"the quote is only {len(needle)} character{'s' if len(needle) != 1 else ''}; "
-            f"quote at least {MIN_QUOTE_CHARS} "
-            "so that it points to one passage"
+            f"quote at least {MIN_QUOTE_CHARS} so that it points to one passage"
         )
     found = [i for i, text in enumerate(squashed) if needle in text]
     if len(found) > 1:
@@ -128,6 +127,8 @@ def check_quote(
             "occurs in only one paragraph"
         )
     if p.paragraph is None or not 0 <= p.paragraph < len(paragraphs):
+        if p.paragraph is not None and len(found) == 1:
+            report(f"the quote is in paragraph {found[0]}; set 'paragraph: {found[0]}'")
         return None
     if p.paragraph in found:
         return squashed[p.paragraph].find(needle)

@@ -55,11 +55,6 @@ def name_list(items: Iterable[object]) -> str:
     return ", ".join(str(i) for i in items)
 
 
-def is_mapping(value: object) -> bool:
-    """True for a YAML mapping."""
-    return isinstance(value, Mapping)
-
-
 class Entry:
     """One YAML mapping (a contributor, a position, ...) and where to report its problems."""
 
