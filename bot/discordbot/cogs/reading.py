@@ -70,40 +70,40 @@ class ReadingCog(commands.Cog, name="Reading"):
         name = limits.clip(text, 100)
         return f"I don't know a contributor called “{name}”.{hint} See /contributors."
 
-    def _render_ask(self, reply: Reply, owner_id: int) -> tuple[Rendered, discord.ui.View | None]:
-        """An /ask or mention answer; offers a choice when the question is ambiguous."""
+    def _render_ask(self, reply: Reply) -> tuple[Rendered, discord.ui.View | None]:
+        """An /ask or mention answer, with buttons to narrow it when a name was ambiguous."""
         reading = self.bot.engine.reading
-        if len(reply.candidates) > 1:
-            candidates = [reading.contributor(cid) for cid in reply.candidates]
-            question = reply.question
+        rendered = embeds.render_reply(reply, reading, self.link)
+        if len(reply.candidates) < 2:
+            return rendered, None
+        candidates = [reading.contributor(cid) for cid in reply.candidates]
+        question = reply.question
 
-            async def choose(interaction: discord.Interaction[Any], contributor_id: str) -> None:
-                chosen = reading.contributor(contributor_id)
-                rendered = self._answers_of(question, chosen)
-                await interaction.response.edit_message(
-                    content=rendered.content,
-                    embeds=rendered.embeds,
-                    view=None,
-                    allowed_mentions=NO_PINGS,
-                )
+        async def choose(interaction: discord.Interaction[Any], contributor_id: str) -> None:
+            chosen = self._answers_of(question, reading.contributor(contributor_id))
+            await interaction.response.edit_message(
+                content=chosen.content, embeds=chosen.embeds, view=None, allowed_mentions=NO_PINGS
+            )
 
-            text = reply.message or "That could mean more than one contributor. Which one?"
-            return Rendered(content=text), ContributorChoice(candidates, choose)
-        return embeds.render_reply(reply, reading, self.link), None
+        names = " or ".join(c.name for c in candidates)
+        lead = f"That could mean {names}; pick one to narrow the answer."
+        content = f"{rendered.content}\n{lead}" if rendered.content else lead
+        return Rendered(content, rendered.embeds), ContributorChoice(candidates, choose)
 
     def _answers_of(self, question: str, contributor: Contributor) -> Rendered:
-        """After a choice: the positions relevant to the question of the chosen contributor."""
+        """After a choice: the chosen contributor's answers to the question (engine-ranked)."""
         engine = self.bot.engine
-        related = engine.related(question, limit=max(12, len(engine.reading.contributors) * 3))
-        mine = [a for a in related if a.contributor_id == contributor.id][:ASK_LIMIT]
+        reading = engine.reading
+        wide = engine.ask(question, limit=ASK_LIMIT * 4).answers
+        mine = [a for a in wide if a.contributor_id == contributor.id][:ASK_LIMIT]
+        if not mine:
+            related = engine.related(question, limit=ASK_LIMIT * len(reading.contributors))
+            mine = [a for a in related if a.contributor_id == contributor.id][:ASK_LIMIT]
         lead = f"**{contributor.name}**:"
         if not mine:
             mine = engine.positions(contributor)[:ASK_LIMIT]
             lead = f"{contributor.name} doesn't address that directly; their first points:"
-        reading = engine.reading
-        return Rendered(
-            content=lead, embeds=[embeds.answer_embed(a, reading, self.link) for a in mine]
-        )
+        return Rendered(lead, [embeds.answer_embed(a, reading, self.link) for a in mine])
 
     # -- autocomplete ---------------------------------------------------------------------
 
@@ -148,7 +148,7 @@ class ReadingCog(commands.Cog, name="Reading"):
     ) -> None:
         """Up to three cited answers, or a choice when the question names several people."""
         reply = self.bot.engine.ask(question, limit=ASK_LIMIT)
-        rendered, view = self._render_ask(reply, interaction.user.id)
+        rendered, view = self._render_ask(reply)
         await self._send(interaction, rendered, ephemeral=private, view=view)
 
     @app_commands.command(name="positions", description="Every position of one contributor")
@@ -273,7 +273,7 @@ class ReadingCog(commands.Cog, name="Reading"):
                 )
                 return
             reply = self.bot.engine.ask(limits.clip(question, 500), limit=ASK_LIMIT)
-            rendered, view = self._render_ask(reply, message.author.id)
+            rendered, view = self._render_ask(reply)
             kwargs: dict[str, Any] = {}
             if view is not None:
                 kwargs["view"] = view
