@@ -14,7 +14,7 @@ from bot.engine.index import PositionIndex
 from bot.engine.lexicon import Relation
 from bot.engine.question import Question, QuestionReader
 from bot.engine.quotes import QuoteFinder
-from bot.engine.rank import MIN_COVERAGE, Ranker, Scored, answers_topic
+from bot.engine.rank import FLOOR, MIN_COVERAGE, Ranker, Scored, answers_topic
 from bot.engine.references import ContributorMatcher
 from bot.engine.text import words
 from bot.knowledge.model import Contributor, Position, Reading
@@ -28,7 +28,7 @@ class Engine:
     def __init__(self, reading: Reading, positions: Sequence[Position] | None = None) -> None:
         self.reading = reading
         self.index = PositionIndex(reading, positions)
-        self.matcher = ContributorMatcher(reading.contributors, self.index.vocabulary)
+        self.matcher = ContributorMatcher(reading.contributors, self.index.content_words)
         self.reader = QuestionReader(self.index, self.matcher)
         self.ranker = Ranker(self.index)
         self.quotes = QuoteFinder(reading)
@@ -75,7 +75,8 @@ class Engine:
             if located is not None:
                 return located
         if q.ambiguous and not q.speakers and not q.targets:
-            reply = self._answer(dataclasses.replace(q, speakers=q.ambiguous), limit)
+            both = dataclasses.replace(q, speakers=q.ambiguous, compare=len(q.ambiguous) > 1)
+            reply = self._answer(both, limit)
             return dataclasses.replace(reply, candidates=q.ambiguous)
         if q.compare:
             return self._compare(q, max(limit, 2 * len(q.speakers)))
@@ -124,7 +125,7 @@ class Engine:
         for s in ranked:
             if len(out) >= limit or s.score < KEEP_RATIO * top:
                 break
-            if q.terms and s.coverage < MIN_COVERAGE * 0.8:
+            if q.terms and s.coverage < FLOOR:
                 continue
             if s.item.position.quote in quotes:
                 continue

@@ -54,6 +54,7 @@ class IndexedPosition:
     position: Position
     weights: dict[str, float]  # stem -> best field weight
     topics: tuple[str, ...]  # folded topic phrases, for phrase matching
+    kind: str  # the position's kind, as text
 
 
 class PositionIndex:
@@ -63,7 +64,7 @@ class PositionIndex:
         self.reading = reading
         self.items: list[IndexedPosition] = []
         paragraph_stems = {p.number: _stem_set(p.text) for p in reading.paragraphs}
-        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        postings: dict[str, list[int]] = defaultdict(list)
         for idx, pos in enumerate(positions if positions is not None else reading.positions):
             weights: dict[str, float] = dict.fromkeys(paragraph_stems[pos.paragraph], 0.45)
             for field, text in (
@@ -75,22 +76,30 @@ class PositionIndex:
                 for s in _stem_set(text):
                     if weights.get(s, 0.0) < w:
                         weights[s] = w
-            self.items.append(IndexedPosition(pos, weights, tuple(fold(t) for t in pos.topics)))
-            for s, w in weights.items():
-                postings[s].append((idx, w))
+            self.items.append(
+                IndexedPosition(
+                    pos, weights, tuple(fold(t) for t in pos.topics), pos.kind.value
+                )
+            )
+            for s in weights:
+                postings[s].append(idx)
         self.postings = dict(postings)
-        self.by_contributor: dict[str, list[int]] = defaultdict(list)
+        self.by_contributor: dict[str, set[int]] = defaultdict(set)
         self.by_kind: dict[str, list[int]] = defaultdict(list)
+        self.by_speaker_kind: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.central_of: dict[str, list[int]] = defaultdict(list)
         self.by_target: dict[str, list[int]] = defaultdict(list)
         self.central: list[int] = []
         for idx, item in enumerate(self.items):
             pos = item.position
-            self.by_contributor[pos.contributor_id].append(idx)
+            self.by_contributor[pos.contributor_id].add(idx)
             self.by_kind[pos.kind.value].append(idx)
+            self.by_speaker_kind[(pos.contributor_id, pos.kind.value)].append(idx)
             if pos.target is not None:
                 self.by_target[pos.target.contributor_id].append(idx)
             if pos.central:
                 self.central.append(idx)
+                self.central_of[pos.contributor_id].append(idx)
         n = max(len(self.items), 1)
         self.idf = {s: math.log(1.0 + n / len(lst)) for s, lst in self.postings.items()}
         self.max_idf = max(self.idf.values(), default=1.0)
@@ -99,13 +108,13 @@ class PositionIndex:
         self._vocab_list = [w for w, _ in self._vocab.most_common()]
         self._correct = lru_cache(maxsize=16384)(self._correct_uncached)
 
-    @staticmethod
-    def _build_vocabulary(reading: Reading) -> Counter[str]:
+    def _build_vocabulary(self, reading: Reading) -> Counter[str]:
         vocab: Counter[str] = Counter()
         for p in reading.paragraphs:
             vocab.update(words(p.text))
         for pos in reading.positions:
             vocab.update(words(" ".join((pos.summary, *pos.topics))))
+        self._content = frozenset(vocab)
         for group in (STOPWORDS, SAY_WORDS, WHO_WORDS, PERSON_NOUNS, LAST_WORDS, ORDINALS):
             vocab.update(group)
         for cues in RELATION_WORDS.values():
@@ -115,6 +124,11 @@ class PositionIndex:
             for alias in (c.name, c.short_name, *c.aliases):
                 vocab.update(words(alias))
         return vocab
+
+    @property
+    def content_words(self) -> frozenset[str]:
+        """Words of the text and of the positions: what a topic can be."""
+        return self._content
 
     @property
     def vocabulary(self) -> frozenset[str]:
@@ -162,18 +176,26 @@ class PositionIndex:
             return self.max_idf * 1.5
         return max(self.idf[s] * f for s, f in term.alternatives)
 
-    def match(self, terms: Sequence[Term]) -> dict[int, list[float]]:
-        """For each position holding any term: how well it holds each term (0..1)."""
-        hits: dict[int, list[float]] = {}
-        for k, t in enumerate(terms):
-            for s, factor in t.alternatives:
-                for idx, w in self.postings.get(s, ()):
-                    row = hits.get(idx)
-                    if row is None:
-                        row = hits[idx] = [0.0] * len(terms)
-                    if row[k] < w * factor:
-                        row[k] = w * factor
-        return hits
+    def holding(self, term: Term) -> set[int]:
+        """Positions that hold the term (any of its alternatives)."""
+        out: set[int] = set()
+        for s, _ in term.alternatives:
+            out.update(self.postings.get(s, ()))
+        return out
+
+    def coverage(self, idx: int, terms: Sequence[Term], weights: Sequence[float]) -> float:
+        """Share (0..1) of the weighted terms that position `idx` holds."""
+        held = self.items[idx].weights
+        got = 0.0
+        for term, w in zip(terms, weights, strict=True):
+            best = 0.0
+            for s, factor in term.alternatives:
+                v = held.get(s, 0.0) * factor
+                if v > best:
+                    best = v
+            got += w * best
+        total = sum(weights)
+        return got / total if total else 0.0
 
 
 def _stem_set(text: str) -> set[str]:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections import Counter
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.engine.index import IndexedPosition, PositionIndex
+from bot.engine.index import IndexedPosition, PositionIndex, Term
 from bot.engine.lexicon import RELATION_KINDS, Relation
 from bot.engine.question import Question
 
 MIN_COVERAGE = 0.5  # share of the (IDF-weighted) topic words a position must hold
+FLOOR = 0.4  # below this coverage a position is not even a secondary answer
 RERANK = 40  # candidates that get the (slower) phrase comparison
+MAX_CANDIDATES = 2500  # past this, only positions holding two heavy terms are scored
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,25 +44,23 @@ class Ranker:
     ) -> list[Scored]:
         """Positions of `speakers` (all if empty) best first; topic, relation, target fit."""
         relation = q.relation if relation is None else relation
+        ix = self.index
         terms = q.terms
-        weights = [self.index.weight(t) for t in terms]
-        total = sum(weights)
-        hits = self.index.match(terms) if terms else {}
-        coverage = {
-            i: sum(w * h for w, h in zip(weights, row, strict=True)) / total
-            for i, row in hits.items()
-        }
-        for i in self._candidates(speakers, targets, relation, bool(terms)):
-            coverage.setdefault(i, 0.0)
-        wanted = set(speakers)
+        weights = [ix.weight(t) for t in terms]
+        cand = self._topical(terms, weights) if terms else set()
+        cand |= self._candidates(speakers, targets, relation, bool(terms))
+        if speakers:
+            allowed: set[int] = set()
+            for c in speakers:
+                allowed |= ix.by_contributor.get(c, set())
+            cand &= allowed
+        coverage = {i: ix.coverage(i, terms, weights) if terms else 0.0 for i in cand}
         topic_text = " ".join(t.word for t in terms)
         scored: list[Scored] = []
         for i, cov in coverage.items():
-            item = self.index.items[i]
+            item = ix.items[i]
             pos = item.position
-            if wanted and pos.contributor_id not in wanted:
-                continue
-            fit = _relation_fit(pos.kind.value, relation, pos.central)
+            fit = _relation_fit(item.kind, relation, pos.central)
             if targets:
                 hit = pos.target is not None and pos.target.contributor_id in targets
                 fit += 1.0 if hit else 0.0
@@ -72,18 +73,46 @@ class Ranker:
             scored = self._rerank(scored, topic_text)
         return scored
 
+    def _topical(self, terms: Sequence[Term], weights: Sequence[float]) -> set[int]:
+        """Positions that can reach the answer floor: they hold one of the heavy terms.
+
+        A position holding none of the heaviest terms that make up more than (1 - floor) of
+        the weight cannot reach `floor` coverage, so it need not be scored at all.
+        """
+        ix = self.index
+        order = sorted(range(len(terms)), key=lambda k: -weights[k])
+        need = (1.0 - FLOOR) * sum(weights)
+        held: Counter[int] = Counter()
+        acc = 0.0
+        for k in order:
+            held.update(ix.holding(terms[k]))
+            acc += weights[k]
+            if acc > need:
+                break
+        if len(held) > MAX_CANDIDATES:
+            several = {i for i, n in held.items() if n >= 2}
+            if several:
+                return several
+        return set(held)
+
     def _candidates(
         self, speakers: Collection[str], targets: Collection[str], relation: Relation, topical: bool
     ) -> set[int]:
-        """Positions worth scoring beyond those holding a topic word."""
+        """Positions worth scoring for their relation, target or main-point fit."""
         ix = self.index
-        if speakers:
-            return {i for c in speakers for i in ix.by_contributor.get(c, ())}
+        kinds = RELATION_KINDS.get(relation, ())
         out: set[int] = set()
-        for kind in RELATION_KINDS.get(relation, ()):
-            out.update(ix.by_kind.get(kind, ()))
         for c in targets:
             out.update(ix.by_target.get(c, ()))
+        if speakers:
+            for c in speakers:
+                for kind in kinds:
+                    out.update(ix.by_speaker_kind.get((c, kind), ()))
+                if not topical and relation in (Relation.ANY, Relation.SUMMARY):
+                    out.update(ix.central_of.get(c, ()))
+            return out
+        for kind in kinds:
+            out.update(ix.by_kind.get(kind, ()))
         if not topical and relation in (Relation.ANY, Relation.SUMMARY):
             out.update(ix.central)
         return out
