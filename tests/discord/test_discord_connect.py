@@ -14,6 +14,12 @@ async def test_bot_connects_and_sees_the_guild(discord_bot: tuple[FakeDiscord, R
     assert guild is not None
     assert guild.get_channel(fake.channel_id) is not None
     assert {c.name for c in bot.tree.get_commands()} >= {
-        "ask", "positions", "compare", "who", "quote", "contributors", "reading"
+        "ask",
+        "positions",
+        "compare",
+        "who",
+        "quote",
+        "contributors",
+        "reading",
     }
     assert fake.find("GET", "/users/@me")

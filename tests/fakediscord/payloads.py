@@ -61,7 +61,9 @@ def member(user_payload: JSON, roles: list[int] | None = None, *, permissions: s
     return data
 
 
-def role(role_id: int, name: str, *, permissions: str = MEMBER_PERMISSIONS, position: int = 0) -> JSON:
+def role(
+    role_id: int, name: str, *, permissions: str = MEMBER_PERMISSIONS, position: int = 0
+) -> JSON:
     """A guild role."""
     return {
         "id": str(role_id),
@@ -98,7 +100,13 @@ def text_channel(channel_id: int, guild_id: int, name: str, position: int = 0) -
 
 
 def thread_channel(
-    thread_id: int, guild_id: int, parent_id: int, name: str, owner_id: int, *, private: bool = False
+    thread_id: int,
+    guild_id: int,
+    parent_id: int,
+    name: str,
+    owner_id: int,
+    *,
+    private: bool = False,
 ) -> JSON:
     """A public (type 11) or private (type 12) thread."""
     return {

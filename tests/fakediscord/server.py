@@ -113,7 +113,7 @@ class FakeDiscord:
         self.port = 0
         self._add_default_routes()
 
-    # -- lifecycle --------------------------------------------------------------------------
+    # -- lifecycle ----------
 
     async def start(self) -> None:
         """Listen on a free port of 127.0.0.1."""
@@ -125,9 +125,7 @@ class FakeDiscord:
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
-        server = site._server
-        assert server is not None
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.port = int(self._runner.addresses[0][1])
 
     async def close(self) -> None:
         """Close every websocket and stop the server."""
@@ -147,7 +145,7 @@ class FakeDiscord:
         """What to put in ``discord.gateway``."""
         return f"ws://127.0.0.1:{self.port}/gateway"
 
-    # -- people and places --------------------------------------------------------------------
+    # -- people and places ----------
 
     def member_of(self, user: JSON) -> JSON:
         """The guild member object of a user."""
@@ -183,7 +181,7 @@ class FakeDiscord:
             members=list(self.members.values()),
         )
 
-    # -- recording and waiting ------------------------------------------------------------------
+    # -- recording and waiting ----------
 
     async def _record(self, request: Request) -> None:
         async with self._changed:
@@ -215,9 +213,7 @@ class FakeDiscord:
 
         async with self._changed:
             try:
-                await asyncio.wait_for(
-                    self._changed.wait_for(lambda: first() is not None), timeout
-                )
+                await asyncio.wait_for(self._changed.wait_for(lambda: first() is not None), timeout)
             except TimeoutError:
                 seen = "\n  ".join(f"{r.method} {r.path}" for r in self.requests[since:])
                 raise AssertionError(
@@ -233,8 +229,10 @@ class FakeDiscord:
         return await self.wait_for(
             "POST",
             r"/channels/\d+/messages",
-            predicate=lambda r: (r.json or {}).get("message_reference", {}).get("message_id")
-            in (message["id"], int(message["id"])),
+            predicate=lambda r: (
+                (r.json or {}).get("message_reference", {}).get("message_id")
+                in (message["id"], int(message["id"]))
+            ),
             timeout=timeout,
         )
 
@@ -248,15 +246,17 @@ class FakeDiscord:
         path = rf"/webhooks/{self.application_id}/{re.escape(interaction['token'])}"
         return await self.wait_for("POST", path, timeout=timeout)
 
-    # -- the gateway ----------------------------------------------------------------------------
+    def original_message(self, interaction: JSON) -> JSON:
+        """The message the bot created in response to `interaction` (to click its buttons)."""
+        return self.messages[interaction["_original"]]
+
+    # -- the gateway ----------
 
     async def wait_identified(self, count: int = 1, timeout: float = 10.0) -> None:
         """Wait until `count` gateway connections have sent IDENTIFY."""
         async with self._changed:
             await asyncio.wait_for(
-                self._changed.wait_for(
-                    lambda: sum(s.identified for s in self._shards) >= count
-                ),
+                self._changed.wait_for(lambda: sum(s.identified for s in self._shards) >= count),
                 timeout,
             )
 
@@ -276,7 +276,8 @@ class FakeDiscord:
         return ws
 
     async def _on_gateway(self, shard: _Shard, payload: JSON) -> None:
-        op, data = payload.get("op"), payload.get("d")
+        op = payload.get("op")
+        data: JSON = payload.get("d") or {}
         if op == 1:  # heartbeat
             await shard.ws.send_str(json.dumps({"op": 11}))
         elif op == 2:  # identify
@@ -321,7 +322,7 @@ class FakeDiscord:
             raise AssertionError("no bot is connected to the fake gateway")
         await self._send(shards[0], event, data)
 
-    # -- injecting events -------------------------------------------------------------------------
+    # -- injecting events ----------
 
     async def send_message(
         self,
@@ -397,7 +398,12 @@ class FakeDiscord:
         channel_id: int | None = None,
     ) -> JSON:
         """A member runs ``/name`` with these option values; returns the interaction."""
-        data = {"id": str(p.snowflake()), "name": name, "type": 1, "options": p.options(values or {})}
+        data = {
+            "id": str(p.snowflake()),
+            "name": name,
+            "type": 1,
+            "options": p.options(values or {}),
+        }
         interaction = self._interaction(2, data, user=user, channel_id=channel_id)
         await self.dispatch("INTERACTION_CREATE", interaction)
         return interaction
@@ -433,9 +439,7 @@ class FakeDiscord:
         data: JSON = {"custom_id": custom_id, "component_type": 2 if values is None else 3}
         if values is not None:
             data["values"] = values
-        interaction = self._interaction(
-            3, data, user=user, channel_id=int(message["channel_id"])
-        )
+        interaction = self._interaction(3, data, user=user, channel_id=int(message["channel_id"]))
         interaction["message"] = message
         await self.dispatch("INTERACTION_CREATE", interaction)
         return interaction
@@ -504,7 +508,7 @@ class FakeDiscord:
         r(("GET", re.compile(r"/applications/(\d+)/commands"), _get_commands))
         r(("GET", re.compile(r"/applications/(\d+)/guilds/(\d+)/commands"), _get_commands))
 
-    # -- message bookkeeping ------------------------------------------------------------------------
+    # -- message bookkeeping ----------
 
     def bot_message(
         self, channel_id: int | str, body: JSON | None, *, flags: int = 0, **extra: Any
@@ -532,7 +536,9 @@ class FakeDiscord:
         message = self.messages[message_id]
         for key in ("content", "embeds", "components", "flags"):
             if body and key in body:
-                message[key] = body[key] if body[key] is not None else ([] if key != "content" else "")
+                message[key] = (
+                    body[key] if body[key] is not None else ([] if key != "content" else "")
+                )
         message["edited_timestamp"] = p.now_iso()
         return message
 
@@ -575,7 +581,9 @@ async def _get_application(
     }
 
 
-async def _get_gateway(fake: FakeDiscord, request: Request, match: re.Match[str]) -> tuple[int, Any]:
+async def _get_gateway(
+    fake: FakeDiscord, request: Request, match: re.Match[str]
+) -> tuple[int, Any]:
     return 200, {"url": fake.gateway_url}
 
 
@@ -594,11 +602,15 @@ async def _get_gateway_bot(
     }
 
 
-async def _post_message(fake: FakeDiscord, request: Request, match: re.Match[str]) -> tuple[int, Any]:
+async def _post_message(
+    fake: FakeDiscord, request: Request, match: re.Match[str]
+) -> tuple[int, Any]:
     return 200, fake.bot_message(match[1], request.json)
 
 
-async def _get_message(fake: FakeDiscord, request: Request, match: re.Match[str]) -> tuple[int, Any]:
+async def _get_message(
+    fake: FakeDiscord, request: Request, match: re.Match[str]
+) -> tuple[int, Any]:
     message = fake.messages.get(match[2])
     if message is None:
         return 404, {"message": "Unknown Message", "code": 10008}
@@ -613,7 +625,9 @@ async def _patch_message(
     return 200, fake.edit_stored(match[2], request.json)
 
 
-async def _get_channel(fake: FakeDiscord, request: Request, match: re.Match[str]) -> tuple[int, Any]:
+async def _get_channel(
+    fake: FakeDiscord, request: Request, match: re.Match[str]
+) -> tuple[int, Any]:
     try:
         return 200, fake.channel(match[1])
     except KeyError:
@@ -632,7 +646,9 @@ async def _post_message_thread(
     return 201, thread
 
 
-async def _post_thread(fake: FakeDiscord, request: Request, match: re.Match[str]) -> tuple[int, Any]:
+async def _post_thread(
+    fake: FakeDiscord, request: Request, match: re.Match[str]
+) -> tuple[int, Any]:
     body = request.json or {}
     thread = p.thread_channel(
         p.snowflake(),
@@ -717,7 +733,9 @@ async def _edit_webhook_message(
     return 200, message
 
 
-async def _put_commands(fake: FakeDiscord, request: Request, match: re.Match[str]) -> tuple[int, Any]:
+async def _put_commands(
+    fake: FakeDiscord, request: Request, match: re.Match[str]
+) -> tuple[int, Any]:
     guild_id = match[2] if match.lastindex and match.lastindex >= 2 else None
     stored = []
     for command in request.json or []:
@@ -740,6 +758,8 @@ async def _put_commands(fake: FakeDiscord, request: Request, match: re.Match[str
     return 200, stored
 
 
-async def _get_commands(fake: FakeDiscord, request: Request, match: re.Match[str]) -> tuple[int, Any]:
+async def _get_commands(
+    fake: FakeDiscord, request: Request, match: re.Match[str]
+) -> tuple[int, Any]:
     guild_id = match[2] if match.lastindex and match.lastindex >= 2 else None
     return 200, fake.commands.get(guild_id, [])

@@ -134,8 +134,9 @@ class PromptsCog(commands.Cog, name="Prompts"):
 
     # -- autocomplete --------------------------------------------------------------------
 
-    def _choices(self, interaction: discord.Interaction[Any], current: str,
-                 source: Source | None = None) -> list[app_commands.Choice[str]]:
+    def _choices(
+        self, interaction: discord.Interaction[Any], current: str, source: Source | None = None
+    ) -> list[app_commands.Choice[str]]:
         guild_id = interaction.guild_id or 0
         choices = []
         for ref in self.service.suggest(guild_id, current, limit=limits.CHOICES, source=source):
@@ -182,7 +183,8 @@ class PromptsCog(commands.Cog, name="Prompts"):
                 return
             resource = callback.resource
             message = (
-                resource if isinstance(resource, discord.InteractionMessage)
+                resource
+                if isinstance(resource, discord.InteractionMessage)
                 else await interaction.original_response()
             )
             if not await self._open_thread(message, card):
@@ -196,8 +198,9 @@ class PromptsCog(commands.Cog, name="Prompts"):
         if opened and not await self._open_thread(sent, card):
             opened = False
         where = f"<#{channel.id}>" + (" with a thread" if opened else "")
-        await interaction.followup.send(f"Posted in {where}.", ephemeral=True,
-                                        allowed_mentions=NO_PINGS)
+        await interaction.followup.send(
+            f"Posted in {where}.", ephemeral=True, allowed_mentions=NO_PINGS
+        )
 
     async def _open_thread(self, message: discord.Message, card: Card) -> bool:
         try:
@@ -238,8 +241,10 @@ class PromptsCog(commands.Cog, name="Prompts"):
             await self._post_card(interaction, card, channel, thread)
 
     @prompt.command(name="next", description="Post the next prompt of this server's rotation")
-    @app_commands.describe(channel="Where to post (default: here)",
-                           thread="Open a thread for the discussion (default from config)")
+    @app_commands.describe(
+        channel="Where to post (default: here)",
+        thread="Open a thread for the discussion (default from config)",
+    )
     async def next_(
         self,
         interaction: discord.Interaction[Any],
@@ -266,11 +271,21 @@ class PromptsCog(commands.Cog, name="Prompts"):
         def lines(items: list[Any]) -> str:
             return "\n".join(f"`{r.id}` {limits.clip(r.text, LIST_TEXT)}" for r in items)
 
-        out = [discord.Embed(title=f"Curated prompts ({len(curated)})",
-                             description=lines(curated) or "None.", colour=embeds.COLOUR)]
+        out = [
+            discord.Embed(
+                title=f"Curated prompts ({len(curated)})",
+                description=lines(curated) or "None.",
+                colour=embeds.COLOUR,
+            )
+        ]
         if custom:
-            out.append(discord.Embed(title=f"This server's prompts ({len(custom)})",
-                                     description=lines(custom), colour=embeds.COLOUR))
+            out.append(
+                discord.Embed(
+                    title=f"This server's prompts ({len(custom)})",
+                    description=lines(custom),
+                    colour=embeds.COLOUR,
+                )
+            )
         schedules = self.service.schedules(guild_id)
         if schedules:
             text = "\n".join(self._describe(row) for row in schedules)
@@ -332,8 +347,12 @@ class PromptsCog(commands.Cog, name="Prompts"):
             return
         try:
             row = self.service.schedule(
-                interaction.guild_id or 0, channel.id, when, timezone,
-                thread=thread, created_by=interaction.user.id,
+                interaction.guild_id or 0,
+                channel.id,
+                when,
+                timezone,
+                thread=thread,
+                created_by=interaction.user.id,
             )
         except PromptError as exc:
             await errors.tell(interaction, str(exc))
@@ -348,11 +367,11 @@ class PromptsCog(commands.Cog, name="Prompts"):
         """Removes one channel's schedule, or all of the server's."""
         if await self.refuse_unless_moderator(interaction, channel):
             return
-        gone = self.service.unschedule(interaction.guild_id or 0,
-                                       channel.id if channel else None)
+        gone = self.service.unschedule(interaction.guild_id or 0, channel.id if channel else None)
         noun = "schedule" if gone == 1 else "schedules"
-        await errors.tell(interaction, f"Removed {gone} {noun}." if gone else
-                          "There was no schedule to remove.")
+        await errors.tell(
+            interaction, f"Removed {gone} {noun}." if gone else "There was no schedule to remove."
+        )
 
     def _describe(self, row: ScheduleRow) -> str:
         when = int(self.service.next_slot(row).timestamp())

@@ -42,14 +42,14 @@ class ReadingCog(commands.Cog, name="Reading"):
         """Whether answers link to the published reading."""
         return self.bot.config.discord.source_link
 
-    # -- checks ---------------------------------------------------------------------------
+    # -- checks ----------
 
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
         """Channel allow-list and per-user cooldown for every command of this cog."""
         self.bot.guard.check(interaction.channel, interaction.user)
         return True
 
-    # -- helpers --------------------------------------------------------------------------
+    # -- helpers ----------
 
     async def _send(
         self,
@@ -105,7 +105,7 @@ class ReadingCog(commands.Cog, name="Reading"):
             lead = f"{contributor.name} doesn't address that directly; their first points:"
         return Rendered(lead, [embeds.answer_embed(a, reading, self.link) for a in mine])
 
-    # -- autocomplete ---------------------------------------------------------------------
+    # -- autocomplete ----------
 
     async def contributor_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
@@ -133,7 +133,7 @@ class ReadingCog(commands.Cog, name="Reading"):
             if typed in kind
         ][: limits.CHOICES]
 
-    # -- slash commands -------------------------------------------------------------------
+    # -- slash commands ----------
 
     @app_commands.command(name="ask", description="Ask a question about the reading")
     @app_commands.describe(
@@ -238,7 +238,7 @@ class ReadingCog(commands.Cog, name="Reading"):
         embed = embeds.reading_embed(self.bot.engine.reading, self.link)
         await self._send(interaction, Rendered(embeds=[embed]))
 
-    # -- mentions and the text prefix -----------------------------------------------------
+    # -- mentions and the text prefix ----------
 
     def question_in(self, message: discord.Message) -> str | None:
         """The question a message asks the bot, or None when it is not addressed to it."""
