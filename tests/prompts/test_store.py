@@ -177,3 +177,48 @@ def test_kill_9_at_a_random_moment_loses_no_committed_change(db_path: Path) -> N
     assert max(r.created_by or 0 for r in rows) >= last  # every reported commit is there
     for row in rows:
         assert row.rule == parse_when(f"daily {(row.created_by or 0) % 24:02d}:00")
+
+
+POSTING_CHILD = textwrap.dedent(
+    """
+    import asyncio, sys
+    from datetime import UTC, datetime
+    from bot.prompts.service import PromptService
+    from bot.prompts.store import Store
+    from tests.prompts.conftest import make_reading
+
+    service = PromptService(make_reading(), Store(sys.argv[1]), lambda text, limit: [],
+                            clock=lambda: datetime(2024, 1, 1, 18, 1, tzinfo=UTC))
+
+    async def send(row, card):
+        print("sending", card.prompt_id, flush=True)
+        sys.stdin.read()  # killed here, in the middle of the post
+        return 1
+
+    asyncio.run(service.run_due(send))
+    """
+)
+
+
+def test_kill_9_in_the_middle_of_a_post_never_posts_twice(db_path: Path) -> None:
+    from bot.prompts.service import PromptService
+
+    from .conftest import make_reading
+
+    store = Store(db_path)
+    row = store.set_schedule(1, 2, parse_when("daily 18:00"), NOW)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", POSTING_CHILD, str(db_path)],
+        cwd=PROJECT_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith("sending")
+    kill9(proc)
+    # The restarted bot, still within the grace window, does not post the slot again.
+    later = datetime(2024, 1, 1, 18, 3, tzinfo=UTC)
+    service = PromptService(make_reading(), Store(db_path), lambda text, limit: [],
+                            clock=lambda: later)
+    assert service.claim_due() == []
+    [slot] = service.store.slots(row.id)
+    assert slot.state == "claimed"  # claimed, never confirmed: at most once
+    assert service.store.integrity_problems() == []
