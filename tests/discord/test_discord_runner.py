@@ -1,0 +1,190 @@
+"""`python -m bot run` and `sync`: the sync payload and the friendly errors, end to end."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import subprocess
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fakediscord.threaded import fake_in_thread
+
+from bot.discordbot import runner
+
+ROOT = Path(__file__).resolve().parents[2]
+COMMANDS = {"ask", "positions", "compare", "who", "quote", "contributors", "reading"}
+
+
+def write_config(tmp_path: Path, api_base: str, gateway: str, extra: str = "") -> Path:
+    path = tmp_path / "config.yaml"
+    path.write_text(
+        f"discord:\n  api_base: {api_base}\n  gateway: {gateway}\n  guild_ready_timeout: 0.05\n"
+        f"prompts:\n  database: {tmp_path / 'bot.sqlite3'}\n{extra}",
+        encoding="utf-8",
+    )
+    return path
+
+
+def options_of(command: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {o["name"]: o for o in command.get("options", [])}
+
+
+@pytest.fixture(autouse=True)
+def restore_globals() -> Any:
+    """Undo what the runner sets process-wide: endpoints, the log handler and level."""
+    import discord
+
+    saved = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = saved
+    for handler in root.handlers:
+        if handler not in handlers:
+            root.removeHandler(handler)
+    root.setLevel(level)
+
+
+def test_sync_registers_every_command_with_its_options(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with fake_in_thread() as fake:
+        monkeypatch.setenv("DISCORD_TOKEN", fake.token)
+        config = write_config(tmp_path, fake.api_base, fake.gateway_url)
+        status = runner.sync_command(argparse.Namespace(config=str(config), guild=None))
+        assert status == 0
+        [put] = fake.find("PUT", rf"/applications/{fake.application_id}/commands")
+        assert not fake.find("GET", "/gateway.*")  # sync never opens the gateway
+    commands = {c["name"]: c for c in put.json}
+    assert set(commands) >= COMMANDS
+    ask = options_of(commands["ask"])
+    assert ask["question"]["type"] == 3 and ask["question"]["required"]
+    assert ask["private"]["type"] == 5 and not ask["private"].get("required")
+    positions = options_of(commands["positions"])
+    assert positions["contributor"]["autocomplete"] and positions["kind"]["autocomplete"]
+    compare = options_of(commands["compare"])
+    assert set(compare) == {"first", "second", "topic"}
+    assert compare["first"]["autocomplete"] and compare["second"]["autocomplete"]
+    assert set(options_of(commands["who"])) == {"topic"}
+    assert options_of(commands["quote"])["contributor"]["autocomplete"]
+    assert not options_of(commands["contributors"]) and not options_of(commands["reading"])
+    assert all(c["description"] for c in put.json)
+    out = capsys.readouterr().out
+    assert "globally" in out and "/ask" in out
+
+
+def test_sync_to_one_guild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with fake_in_thread() as fake:
+        monkeypatch.setenv("DISCORD_TOKEN", fake.token)
+        config = write_config(tmp_path, fake.api_base, fake.gateway_url)
+        args = argparse.Namespace(config=str(config), guild=fake.guild_id)
+        assert runner.sync_command(args) == 0
+        path = rf"/applications/{fake.application_id}/guilds/{fake.guild_id}/commands"
+        [put] = fake.find("PUT", path)
+    assert {c["name"] for c in put.json} >= COMMANDS
+    assert f"in server {fake.guild_id}" in capsys.readouterr().out
+
+
+def test_rejected_token_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with fake_in_thread() as fake:
+        monkeypatch.setenv("DISCORD_TOKEN", "not-the-right-token-at-all")
+        config = write_config(tmp_path, fake.api_base, fake.gateway_url)
+        assert runner.run_command(argparse.Namespace(config=str(config))) == 1
+        assert runner.sync_command(argparse.Namespace(config=str(config), guild=None)) == 1
+    err = capsys.readouterr().err
+    assert "Discord rejected the token in DISCORD_TOKEN" in err
+    assert "Traceback" not in err
+    assert "not-the-right-token-at-all" not in err
+
+
+def test_unreachable_discord_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", "some-token-value")
+    config = write_config(tmp_path, "http://127.0.0.1:9/api/v10", "ws://127.0.0.1:9/gateway")
+    assert runner.run_command(argparse.Namespace(config=str(config))) == 1
+    err = capsys.readouterr().err
+    assert "Could not reach Discord" in err and "Traceback" not in err
+
+
+def test_no_token_explains_and_falls_back_to_the_console(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    calls: list[argparse.Namespace] = []
+    console = types.ModuleType("bot.console")
+
+    def chat_command(args: argparse.Namespace) -> int:
+        calls.append(args)
+        return 0
+
+    console.chat_command = chat_command  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "bot.console", console)
+    config = tmp_path / "config.yaml"
+    config.write_text("reading: chinafile-2013-human-rights\n", encoding="utf-8")
+    assert runner.run_command(argparse.Namespace(config=str(config))) == 0
+    err = capsys.readouterr().err
+    assert "export DISCORD_TOKEN=" in err
+    assert "discord.com/developers/applications" in err
+    assert "local console" in err
+    [args] = calls
+    assert args.config == str(config)
+    assert args.reading == "chinafile-2013-human-rights"
+
+
+def test_sync_without_token_explains(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    monkeypatch.delenv("READING_BOT_CONFIG", raising=False)
+    monkeypatch.chdir(ROOT / "tests")  # no config.yaml here: defaults
+    assert runner.sync_command(argparse.Namespace(config=None, guild=None)) == 1
+    assert "export DISCORD_TOKEN=" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["run", "sync"])
+def test_bad_config_is_reported_without_traceback(tmp_path: Path, command: str) -> None:
+    config = tmp_path / "bad.yaml"
+    config.write_text("discord:\n  cooldown_rate: lots\n  promt: '!ask'\n", encoding="utf-8")
+    env = {"PATH": "/usr/bin:/bin", "DISCORD_TOKEN": "x" * 20, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", command, "--config", str(config)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "discord.cooldown_rate" in done.stderr
+    assert "expected a whole number" in done.stderr
+    assert "allowed: 1 or more" in done.stderr
+
+
+def test_missing_config_file_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nope.yaml"
+    assert runner.run_command(argparse.Namespace(config=str(missing))) == 1
+    err = capsys.readouterr().err
+    assert "config file not found" in err and str(missing) in err
+
+
+def test_unknown_reading_is_a_config_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", "some-token-value")
+    config = tmp_path / "config.yaml"
+    config.write_text("reading: no-such-reading\n", encoding="utf-8")
+    assert runner.run_command(argparse.Namespace(config=str(config))) == 1
+    err = capsys.readouterr().err
+    assert "reading:" in err and "no-such-reading" in err
