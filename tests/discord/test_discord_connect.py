@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import discord
+import pytest
+from discord.ext import commands
 from fakediscord import FakeDiscord
+from fakediscord.fixtures import config_for, running_bot
 
-from bot.discordbot.client import ReadingBot
+from bot.discordbot.client import ReadingBot, ShardedReadingBot
+from bot.discordbot.engine_api import AnswerEngine
+
+Connected = tuple[FakeDiscord, ReadingBot]
 
 
 async def test_bot_connects_and_sees_the_guild(discord_bot: tuple[FakeDiscord, ReadingBot]) -> None:
@@ -23,3 +30,26 @@ async def test_bot_connects_and_sees_the_guild(discord_bot: tuple[FakeDiscord, R
         "reading",
     }
     assert fake.find("GET", "/users/@me")
+
+
+async def test_sharded_bot_when_configured(
+    fake_discord: FakeDiscord, engine: AnswerEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def no_identify_delay(self: object, shard_id: int | None, *, initial: bool) -> None:
+        return None  # discord.py waits 5 s between shards for Discord's identify limit
+
+    monkeypatch.setattr(ShardedReadingBot, "before_identify_hook", no_identify_delay)
+    config = config_for(fake_discord, shard_count=2)
+    async with running_bot(fake_discord, config, engine) as bot:
+        assert isinstance(bot, commands.AutoShardedBot)
+        assert sorted(i["shard"][0] for i in fake_discord.identifies) == [0, 1]
+        interaction = await fake_discord.slash("reading")
+        response = await fake_discord.response_to(interaction)
+        assert response.json["data"]["embeds"][0]["title"] == engine.reading.title
+
+
+async def test_bot_sets_endpoints_and_pings_nobody(discord_bot: Connected) -> None:
+    fake, bot = discord_bot
+    assert fake.api_base == discord.http.Route.BASE
+    assert bot.allowed_mentions is not None
+    assert bot.allowed_mentions.to_dict() == {"parse": []}
