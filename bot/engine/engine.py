@@ -82,6 +82,9 @@ class Engine:
             return self._compare(q, max(limit, 2 * len(q.speakers)))
         ranked = self.ranker.rank(q, speakers=q.speakers, targets=q.targets)
         problem = self._unanswerable(q, ranked)
+        if problem and q.terms and q.speakers and Relation.SUMMARY in q.relations:
+            # "Neier's main point in a few lines": the words around it are not a topic
+            return self._answer(dataclasses.replace(q, terms=()), limit)
         if problem:
             return self._abstain(q, problem)
         if q.who and not q.speakers:
@@ -284,9 +287,11 @@ class Engine:
         if not q.known_terms:
             return []
         ranked = self.ranker.rank(dataclasses.replace(q, speakers=(), targets=()))
+        if not ranked or not answers_topic(ranked[0], q):
+            return []
         picked: dict[str, Answer] = {}
         for s in ranked:
             cid = s.item.position.contributor_id
-            if cid not in picked and s.coverage >= MIN_COVERAGE * 0.6:
+            if cid not in picked and s.coverage >= FLOOR:
                 picked[cid] = self._cite(s.item.position, s.score)
         return sorted(picked.values(), key=lambda a: -a.score)[:limit]

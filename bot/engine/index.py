@@ -13,17 +13,20 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.engine.lexicon import (
+    COMMON_WORDS,
     LAST_WORDS,
     ORDINALS,
     PERSON_NOUNS,
     RELATION_WORDS,
     SAY_WORDS,
     STOPWORDS,
+    SYNONYM_GROUPS,
     SYNONYMS,
     WHO_WORDS,
 )
@@ -36,6 +39,23 @@ FIELD_WEIGHTS = {"topics": 1.0, "quote": 0.9, "summary": 0.8, "paragraph": 0.45}
 CORRECTED = 0.85  # a misspelt word, once corrected, counts a little less
 SYNONYM = 0.7  # a synonym counts less than the word itself
 PREFIX = 0.6  # a word that starts another ("instrument" in "instrumentalizing")
+COMMON = 0.35  # everyday words weigh less than their rarity in one short text suggests
+ALSO_IN = 0.05  # bonus for each further field a word appears in (literal mentions win ties)
+
+
+def _synonym_stems() -> dict[str, frozenset[str]]:
+    """Stem -> stems of its synonyms, from the symmetric groups and the directed table."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for group in SYNONYM_GROUPS:
+        stems_ = {stem(w) for w in group if w.isalnum()}
+        for s in stems_:
+            out[s] |= stems_ - {s}
+    for word, alternatives in SYNONYMS.items():
+        out[stem(word)] |= {stem(w) for w in alternatives if w.isalnum()} - {stem(word)}
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+SYNONYM_STEMS = _synonym_stems()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +65,7 @@ class Term:
     word: str
     alternatives: tuple[tuple[str, float], ...]  # (stem, factor), the word's own stem first
     known: bool  # False when the reading never uses the word or anything like it
+    focus: bool = False  # the word stands where the question names its topic ("about X")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +87,9 @@ class PositionIndex:
         paragraph_stems = {p.number: _stem_set(p.text) for p in reading.paragraphs}
         postings: dict[str, list[int]] = defaultdict(list)
         for idx, pos in enumerate(positions if positions is not None else reading.positions):
-            weights: dict[str, float] = dict.fromkeys(paragraph_stems[pos.paragraph], 0.45)
+            weights: dict[str, float] = dict.fromkeys(
+                paragraph_stems[pos.paragraph], FIELD_WEIGHTS["paragraph"]
+            )
             for field, text in (
                 ("summary", pos.summary),
                 ("quote", pos.quote),
@@ -74,8 +97,9 @@ class PositionIndex:
             ):
                 w = FIELD_WEIGHTS[field]
                 for s in _stem_set(text):
-                    if weights.get(s, 0.0) < w:
-                        weights[s] = w
+                    have = weights.get(s, 0.0)
+                    # the best field counts, and each further field holding the word a little
+                    weights[s] = max(have, w) + ALSO_IN * (have > 0)
             self.items.append(
                 IndexedPosition(
                     pos, weights, tuple(fold(t) for t in pos.topics), pos.kind.value
@@ -106,6 +130,9 @@ class PositionIndex:
         self._stem_list = sorted(self.postings)
         self._vocab = self._build_vocabulary(reading)
         self._vocab_list = [w for w, _ in self._vocab.most_common()]
+        self._by_initial: dict[str, list[str]] = defaultdict(list)
+        for known in self._vocab_list:  # short words are corrected only to the same initial
+            self._by_initial[known[0]].append(known)
         self._correct = lru_cache(maxsize=16384)(self._correct_uncached)
 
     def _build_vocabulary(self, reading: Reading) -> Counter[str]:
@@ -115,6 +142,13 @@ class PositionIndex:
         for pos in reading.positions:
             vocab.update(words(" ".join((pos.summary, *pos.topics))))
         self._content = frozenset(vocab)
+        pairs: set[tuple[str, str]] = set()
+        for text in (p.text for p in reading.paragraphs):
+            toks = words(text)
+            pairs.update(pairwise(toks))
+        self.bigrams = frozenset(
+            (a, b) for a, b in pairs if a not in STOPWORDS and b not in STOPWORDS
+        )
         for group in (STOPWORDS, SAY_WORDS, WHO_WORDS, PERSON_NOUNS, LAST_WORDS, ORDINALS):
             vocab.update(group)
         for cues in RELATION_WORDS.values():
@@ -142,28 +176,29 @@ class PositionIndex:
     def _correct_uncached(self, word: str) -> tuple[str, bool]:
         if word in self._vocab or len(word) < 4 or word.isdigit():
             return word, False
-        hit = process.extractOne(
-            word, self._vocab_list, scorer=OSA.distance, score_cutoff=max_typos(word)
-        )
+        choices = self._vocab_list if len(word) > 6 else self._by_initial.get(word[0], [])
+        hit = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=max_typos(word))
         if hit is None:
             return word, False
+        if len(word) == 4 and sorted(hit[0]) != sorted(word) and len(hit[0]) != 5:
+            return word, False  # four letters: only swapped ("waht") or dropped ("dali") ones
         return str(hit[0]), True
 
-    def term(self, word: str) -> Term:
+    def term(self, word: str, focus: bool = False) -> Term:
         """A question word made into a search term: corrected, stemmed, with synonyms."""
-        fixed, changed = self.correct(word)
+        raw_syns = SYNONYM_STEMS.get(stem(word), frozenset()) & self.postings.keys()
+        fixed, changed = (word, False) if raw_syns else self.correct(word)
         own = stem(fixed)
         alts: dict[str, float] = {}
         if own in self.postings:
             alts[own] = CORRECTED if changed else 1.0
-        for syn in SYNONYMS.get(fixed, ()):
-            s = stem(syn)
+        for s in sorted(SYNONYM_STEMS.get(own, ())):
             if s in self.postings and s not in alts:
                 alts[s] = SYNONYM
         if not alts and len(own) >= 5:
             for s in self._prefixed(own):
                 alts.setdefault(s, PREFIX)
-        return Term(word, tuple(alts.items()), known=bool(alts))
+        return Term(word, tuple(alts.items()), known=bool(alts), focus=focus)
 
     def _prefixed(self, prefix: str) -> Iterable[str]:
         """Indexed stems that begin with `prefix` (at most a few)."""
@@ -171,10 +206,16 @@ class PositionIndex:
         return found[:3]
 
     def weight(self, term: Term) -> float:
-        """How much a term counts: the IDF of its own stem; unknown words weigh the most."""
+        """How much a term counts: the IDF of its best stem.
+
+        A word the reading never uses weighs the most where the question names its topic
+        ("what did Neier say about Taiwan"), and less elsewhere, where it is more often a
+        paraphrase's verb or adjective than the topic itself.
+        """
         if not term.known:
-            return self.max_idf * 1.5
-        return max(self.idf[s] * f for s, f in term.alternatives)
+            return self.max_idf * (1.5 if term.focus else 0.6)
+        weight = max(self.idf[s] * f for s, f in term.alternatives)
+        return weight * COMMON if term.word in COMMON_WORDS and not term.focus else weight
 
     def holding(self, term: Term) -> set[int]:
         """Positions that hold the term (any of its alternatives)."""
@@ -183,10 +224,14 @@ class PositionIndex:
             out.update(self.postings.get(s, ()))
         return out
 
-    def coverage(self, idx: int, terms: Sequence[Term], weights: Sequence[float]) -> float:
-        """Share (0..1) of the weighted terms that position `idx` holds."""
+    def coverage(
+        self, idx: int, terms: Sequence[Term], weights: Sequence[float]
+    ) -> tuple[float, int]:
+        """Share (about 0..1) of the weighted terms that position `idx` holds, and how many
+        terms it holds outside its paragraph (in its topics, summary or quote)."""
         held = self.items[idx].weights
         got = 0.0
+        strong = 0
         for term, w in zip(terms, weights, strict=True):
             best = 0.0
             for s, factor in term.alternatives:
@@ -194,8 +239,9 @@ class PositionIndex:
                 if v > best:
                     best = v
             got += w * best
+            strong += best > FIELD_WEIGHTS["paragraph"] + ALSO_IN
         total = sum(weights)
-        return got / total if total else 0.0
+        return (got / total if total else 0.0), strong
 
 
 def _stem_set(text: str) -> set[str]:

@@ -20,6 +20,7 @@ class Relation(StrEnum):
     CRITIQUE = "critique"
     CONCEDE = "concede"
     SUMMARY = "summary"
+    RESPOND = "respond"  # any position that answers another contributor
 
 
 # Kinds of position (knowledge Kind values) that answer each relation, best first.
@@ -30,6 +31,7 @@ RELATION_KINDS: dict[Relation, tuple[str, ...]] = {
     Relation.CONCERN: ("concern", "critique"),
     Relation.CRITIQUE: ("critique", "disagreement", "concern"),
     Relation.CONCEDE: ("concession", "agreement"),
+    Relation.RESPOND: ("agreement", "disagreement", "critique", "concession", "concern"),
 }
 
 # Words (stems are taken at load) that signal a relation. Multi-word cues are matched on text.
@@ -46,17 +48,22 @@ RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
     Relation.RECOMMEND: (
         "recommend", "recommendation", "propose", "proposal", "suggest", "suggestion",
         "advise", "advice", "urge", "advocate", "prescribe", "should", "ought", "must",
-        "call", "want", "proposes", "solution", "remedy", "steps", "policy",
+        "call", "want", "proposes", "solution", "remedy",
     ),
     Relation.CONCERN: (
         "worry", "worried", "worries", "concern", "concerned", "fear", "afraid",
-        "anxious", "uneasy", "danger", "risk", "trouble", "bother", "nervous",
+        "anxious", "uneasy", "danger", "nervous",
     ),
     Relation.CRITIQUE: (
         "criticize", "criticise", "criticism", "critique", "critical", "fault", "blame",
-        "attack", "complain", "condemn", "slam", "knock", "problem", "wrong",
+        "attack", "complain", "condemn", "slam", "knock",
     ),
     Relation.CONCEDE: ("concede", "concession", "admit", "grant", "acknowledge", "allow"),
+    Relation.RESPOND: (
+        "cite", "cites", "cited", "reference", "references", "referenced", "respond",
+        "responds", "responded", "reply", "replies", "replied", "react", "reacts", "reacted",
+        "rebuttal",
+    ),
     Relation.SUMMARY: (
         "summary", "summarize", "summarise", "sum", "gist", "overview", "main", "thesis",
         "argument", "position", "point", "overall", "central", "key", "stance", "view",
@@ -147,7 +154,9 @@ STOPWORDS = frozenset(
     respondents writer writers speaker speakers essay essays piece response responses reading
     text article conversation debate discussion part section paragraph quote quotes quoted said
     exactly specifically particular particularly generally basically overall regarding concerning
-    topic topics subject issue idea ideas
+    topic topics subject issue idea ideas dont doesnt didnt cant wont isnt arent wasnt werent
+    shouldnt wouldnt couldnt havent hasnt sure ever whenever always anymore mean means meant
+    lines sentence sentences word few couple bunch whole kinda sorta gonna wanna stuff
     """.split()
 )
 
@@ -168,8 +177,77 @@ PERSON_NOUNS = frozenset(
     }
 )
 
-# Everyday words a question may use for ideas the text puts otherwise. Keys and values are
-# plain words; stems are taken when the index is built.
+# Groups of everyday English words that can stand for each other in a question. A question
+# word is also searched as every other word of its groups (the index keeps those it holds).
+SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("damage", "hurt", "harm", "injure", "undermine", "weaken", "tarnish"),
+    ("reputation", "standing", "image", "credibility", "prestige"),
+    ("frank", "frankness", "candid", "candor", "candour", "honest", "openness"),
+    ("report", "submission", "filing", "document"),
+    ("impressed", "praise", "appreciation", "admire", "credit", "respect"),
+    ("coordinate", "cooperate", "partnerships", "partner", "team", "allies", "coalition",
+     "concert", "together", "jointly"),
+    ("press", "pressure", "push", "lean", "lobby", "coerce"),
+    ("crowd", "crowds", "protestors", "protesters", "demonstrators", "rally", "vigil"),
+    ("yearly", "annual", "annually", "anniversary", "every year"),
+    ("wrongs", "abuses", "abuse", "crimes", "atrocities", "injustice", "violations",
+     "violate", "violation"),
+    ("face", "address", "confront", "reckon", "tackle", "deal"),
+    ("angry", "anger", "furious", "lashing", "outburst", "hostile", "hostility"),
+    ("criticized", "criticism", "critiques", "criticisms", "rebuke"),
+    ("reshape", "reshaping", "reconfigure", "reconfiguring", "transform", "transforming"),
+    ("fast", "quick", "quickly", "rapid", "rapidly", "speed", "pace"),
+    ("internet", "online", "web", "digital", "microblogging", "cyberspace"),
+    ("firms", "companies", "corporations", "businesses", "multinationals", "enterprises"),
+    ("ensure", "guarantee", "oversee", "police", "hold"),
+    ("single", "particular", "any", "one"),
+    ("country", "nation", "state"),
+    ("rich", "wealthy", "wealth", "affluent", "prosperous", "prosperity"),
+    ("ignore", "shrug", "dismiss", "disregard", "defy", "resist"),
+    ("money", "cash", "funds", "aid", "investment"),
+    ("leader", "leadership", "lead"),
+    ("example", "model", "exemplar", "role", "beacon"),
+    ("moral", "morals", "morality", "ethics", "ethical", "values", "principles"),
+    ("split", "divide", "separation", "line", "distinction", "dichotomy"),
+    ("interest", "interests", "self-interest", "advantage", "benefit"),
+    ("stable", "stability", "steady", "orderly"),
+    ("safe", "safer", "safety", "secure", "security"),
+    ("poverty", "poor", "impoverished", "destitution"),
+    ("literacy", "literate", "education", "schooling", "reading"),
+    ("lifespan", "life", "expectancy", "longevity", "health"),
+    ("workers", "labor", "labour", "employees", "workplaces", "factories", "sweatshops"),
+    ("judges", "courts", "judicial", "judiciary", "legal"),
+    ("law", "laws", "legal", "legality", "lawful"),
+    ("jail", "jailed", "prison", "imprisoned", "detained", "detention", "locked"),
+    ("laureate", "nobel", "prize", "winner"),
+    ("secret", "secrecy", "hidden", "covert", "classified"),
+    ("talk", "dialogue", "discourse", "conversation", "engagement", "engage"),
+    ("quiet", "private", "behind", "closed", "discreet", "mutes", "muted", "silent", "soft"),
+    ("loud", "vocal", "public", "publicly", "outspoken", "open"),
+    ("fail", "failed", "failure", "useless", "ineffective", "nothing", "flop"),
+    ("urgent", "urgency", "pressing", "now", "immediately", "priority"),
+    ("huge", "vast", "massive", "enormous", "staggering", "large"),
+    ("people", "citizens", "citizenry", "population", "public", "ordinary"),
+    ("activists", "dissidents", "campaigners", "defenders"),
+    ("government", "state", "regime", "authorities", "officials", "beijing", "party"),
+    ("corruption", "graft", "bribery", "malfeasance"),
+    ("censorship", "firewall", "censor", "censored", "blocked"),
+    ("neighbors", "neighbours", "region", "asia"),
+    ("world", "global", "globally", "international", "worldwide"),
+    ("change", "changes", "shift", "shifting", "vary", "fickle"),
+    ("gains", "accomplishments", "achievements", "successes", "progress", "improvements"),
+    ("dignity", "worth", "humanity"),
+    ("tool", "instrument", "instrumental", "instrumentalizing", "use", "means"),
+    ("realist", "realism", "realpolitik", "pragmatic", "pragmatism", "practical"),
+    ("consistent", "consistency", "coherent", "conflicting", "mixed", "contradictory"),
+    ("hong", "kong", "hk"),
+    ("tibet", "tibetan", "tibetans", "dalai", "lama"),
+    ("tiananmen", "june", "fourth", "1989", "crackdown", "massacre"),
+    ("soviet", "ussr", "russia", "communist bloc", "eastern", "cold"),
+    ("un", "united", "nations", "council", "upr", "universal", "periodic", "review"),
+)
+
+# Directed: a question word that is searched as these words too (not the other way).
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "wealth": ("economic", "economy", "prosperous", "clout"),
     "wealthy": ("economic", "prosperous", "clout"),
@@ -308,3 +386,33 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "consulate": ("consulates",),
     "embassy": ("embassies",),
 }
+
+# Everyday English words. In a text of a few thousand words their rarity says little, so a
+# question's everyday words (outside its "about ..." part) weigh less than rare ones.
+COMMON_WORDS = frozenset(
+    """
+    able act add age ago agree air allow almost alone along already although among amount
+    area around ask away back bad base become began begin behind best better big black body
+    book both bring build business call car care carry case cause certain change child city
+    clear close cold common complete consider continue control cost course cover create
+    current cut dark day deal decide deep different difficult direct door down draw drive
+    during early easy effect either else end enough even event ever example face fact fall
+    family far fast feel field fight figure fill final find fine fire first five follow food
+    force form four free friend front full game general good great group grow half hand happen
+    hard head hear heart help high hit home hope hot hour house huge idea important include
+    increase inside instead keep kid kill kind land large last late later lead learn least
+    leave less level life light line list little live long look lose loss low main major make
+    man manage matter mean meet member mind minute miss moment money month move much name near
+    need never new next night none note number off offer office often old once open order
+    outside over own page part pass past pay perhaps pick place plan play point possible power
+    present pretty probably problem provide pull push put quite raise rather reach read ready
+    real really reason receive record red remain remember report rest result return right rise
+    room round run save school second seem sell send sense serve set several shape share short
+    show side sign simple simply since sit six size small social sort sound speak special stand
+    start stay step still stop story strong student study such sure system table take talk
+    team tell ten term test than thing three through throw time today together too top toward
+    town true try turn two type under until upon use usual very view voice wait walk wall want
+    war watch water way week well whatever while white whole why wide win without woman wonder
+    word work world worry write wrong yeah year yet young
+    """.split()
+)

@@ -35,6 +35,12 @@ _SUBJECT = re.compile(
     re.I,
 )
 _IDIOMS = (re.compile(r"\bagree(?:s|d|ing)?\s+to\s+disagree\b", re.I),)
+_IDIOM_STEMS = frozenset({stem("agree"), stem("disagree")})
+_TOPIC_MARKERS = frozenset({"about", "on", "regarding", "concerning", "re"})
+_AUXILIARIES = frozenset(
+    {"did", "does", "do", "has", "have", "had", "would", "will", "is", "was", "should", "might"}
+)
+_LONE_TARGET_PREPS = frozenset({"about", "with", "to", "against", "toward", "towards"})
 _TARGET_PREPS = frozenset(
     {"with", "about", "of", "on", "to", "against", "from", "toward", "towards", "regarding"}
 )
@@ -44,6 +50,9 @@ _NOT_TOPIC = (
 _RELATION_STEMS: dict[str, Relation] = {
     stem(word): rel for rel, cues in RELATION_WORDS.items() for word in cues
 }
+_PHRASE_TOKENS: tuple[tuple[tuple[str, ...], Relation], ...] = tuple(
+    (tuple(words(p)), rel) for p, rel in RELATION_PHRASES.items()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,19 +91,16 @@ class QuestionReader:
     def read(self, raw: str) -> Question:
         """Read one question (any text at all; never raises)."""
         text = clean(raw)
-        idiom = any(p.search(text) for p in _IDIOMS)
         tokens = words(text, question=True)
         mentions = self.matcher.find(tokens)
         in_mention = {i for m in mentions for i in range(m.start, m.end)}
         fixed = [
             tok if i in in_mention else self.index.correct(tok)[0] for i, tok in enumerate(tokens)
         ]
-        relations = _relations(fixed, fold(text), skip=in_mention)
-        if idiom:
-            relations = [r for r in relations if r not in (Relation.AGREE, Relation.DISAGREE)]
+        topical = self._topical_cues(fixed, idiom=any(p.search(text) for p in _IDIOMS))
+        relations, cues = _relations(fixed, skip=in_mention | topical)
         who = bool(fixed) and (fixed[0] in WHO_WORDS or _asks_anyone(fixed))
-        speakers, targets, ambiguous = _roles(mentions, fixed, who)
-        keep = frozenset({stem("agree"), stem("disagree")}) if idiom else frozenset()
+        speakers, targets, ambiguous, who = _roles(mentions, fixed, who)
         return Question(
             text=text,
             speakers=speakers,
@@ -104,23 +110,38 @@ class QuestionReader:
             who=who,
             compare=len(speakers) >= 2,
             phrase=_phrase(text),
-            terms=self._terms(fixed, tokens, in_mention, keep),
+            terms=self._terms(fixed, tokens, in_mention | cues),
             unknown_subject=_unknown_subject(text, mentions, self.index),
         )
 
-    def _terms(
-        self, fixed: list[str], raw: list[str], in_mention: set[int], keep: frozenset[str]
-    ) -> tuple[Term, ...]:
-        """Topic words: what is left after names, relation cues and function words."""
+    def _topical_cues(self, tokens: list[str], idiom: bool) -> set[int]:
+        """Relation words that are part of a topic: "Central Asia", "critical engagement"."""
+        out: set[int] = set()
+        bigrams = self.index.bigrams
+        for i, tok in enumerate(tokens):
+            if stem(tok) not in _RELATION_STEMS:
+                continue
+            before = (tokens[i - 1], tok) if i > 0 else None
+            after = (tok, tokens[i + 1]) if i + 1 < len(tokens) else None
+            if (idiom and stem(tok) in _IDIOM_STEMS) or before in bigrams or after in bigrams:
+                out.add(i)
+        return out
+
+    def _terms(self, fixed: list[str], raw: list[str], skip: set[int]) -> tuple[Term, ...]:
+        """Topic words: what is left after names, relation cues and function words.
+
+        Words after the last "about" / "on" / "regarding" name the topic: see Term.focus.
+        """
+        focus_from = max((i for i, t in enumerate(fixed) if t in _TOPIC_MARKERS), default=-1)
         seen: set[str] = set()
         out: list[Term] = []
         for i, tok in enumerate(fixed):
-            if i in in_mention or tok in _NOT_TOPIC or tok in ORDINALS or len(tok) < 2:
+            if i in skip or tok in _NOT_TOPIC or tok in ORDINALS or len(tok) < 2:
                 continue
-            if (stem(tok) in _RELATION_STEMS and stem(tok) not in keep) or tok in seen:
+            if tok in seen or tok in self.matcher.alias_words:
                 continue
             seen.add(tok)
-            out.append(self.index.term(raw[i]))
+            out.append(self.index.term(raw[i], focus=focus_from >= 0 and i > focus_from))
         return tuple(out)
 
 
@@ -135,16 +156,26 @@ def _phrase(text: str) -> str:
     return ""
 
 
-def _relations(tokens: list[str], folded: str, skip: set[int]) -> list[Relation]:
-    found: list[Relation] = []
-    for phrase, rel in RELATION_PHRASES.items():
-        if f" {phrase} " in f" {folded} " and rel not in found:
-            found.append(rel)
+def _relations(tokens: list[str], skip: set[int]) -> tuple[list[Relation], set[int]]:
+    """Relations the question asks about, in order, and the token positions that said so."""
+    found: list[tuple[int, Relation]] = []
+    used: set[int] = set()
+    for phrase, rel in _PHRASE_TOKENS:
+        n = len(phrase)
+        for i in range(len(tokens) - n + 1):
+            if tuple(tokens[i : i + n]) == phrase and not skip & set(range(i, i + n)):
+                found.append((i, rel))
+                used.update(range(i, i + n))
     for i, tok in enumerate(tokens):
         cue = _RELATION_STEMS.get(stem(tok))
-        if i not in skip and cue is not None and cue not in found:
-            found.append(cue)
-    return found
+        if i not in skip and i not in used and cue is not None:
+            found.append((i, cue))
+            used.add(i)
+    ordered: list[Relation] = []
+    for _, rel in sorted(found, key=lambda f: f[0]):
+        if rel not in ordered:
+            ordered.append(rel)
+    return ordered, used
 
 
 def _asks_anyone(tokens: list[str]) -> bool:
@@ -154,12 +185,15 @@ def _asks_anyone(tokens: list[str]) -> bool:
 
 def _roles(
     mentions: list[Mention], tokens: list[str], who: bool
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], bool]:
     """Split mentions into speakers (whose positions) and targets (whom they answer).
 
-    In a "who" question every named contributor is a target ("who disagreed with Bequelin?").
-    Otherwise the first is the speaker, and a later one after "with", "about", "of" ... is a
-    target ("does Neier agree with Bequelin?"); "what was said about Nathan?" has only a target.
+    In a "who" question a named contributor is a target ("who disagreed with Bequelin?"),
+    unless they are its subject ("who did Rosenzweig agree with?"), which makes it a question
+    about that contributor. Otherwise the first is the speaker, and a later one after "with",
+    "about", "of" ... is a target ("does Neier agree with Bequelin?"); a lone name after
+    "about", "with" or "to" is a target too ("what was said about Nathan?").
+    Returns speakers, targets, ambiguous candidates, and whether it is still a "who" question.
     """
     speakers: list[str] = []
     targets: list[str] = []
@@ -169,14 +203,25 @@ def _roles(
             ambiguous = ambiguous or m.contributor_ids
             continue
         cid = m.contributor_ids[0]
-        after_prep = bool(set(tokens[max(0, m.start - 2) : m.start]) & _TARGET_PREPS)
-        as_target = who or (after_prep and not _is_subject_position(tokens, m))
-        if as_target and not (not speakers and not who and m.start <= 1):
+        start = m.start - 1 if m.start > 0 and tokens[m.start - 1] != "the" else m.start - 2
+        prev = tokens[start] if start >= 0 else ""
+        if who and prev in _AUXILIARIES and not speakers:
+            speakers.append(cid)
+            who = False
+            continue
+        near = set(tokens[max(0, m.start - 2) : m.start])
+        if who:
+            as_target = True
+        elif speakers:
+            as_target = bool(near & _TARGET_PREPS) and not _is_subject_position(tokens, m)
+        else:
+            as_target = prev in _LONE_TARGET_PREPS and not _is_subject_position(tokens, m)
+        if as_target:
             if cid not in targets:
                 targets.append(cid)
         elif cid not in speakers:
             speakers.append(cid)
-    return tuple(speakers), tuple(t for t in targets if t not in speakers), ambiguous
+    return tuple(speakers), tuple(t for t in targets if t not in speakers), ambiguous, who
 
 
 def _is_subject_position(tokens: list[str], m: Mention) -> bool:
@@ -193,6 +238,6 @@ def _unknown_subject(text: str, mentions: list[Mention], index: PositionIndex) -
         return ""
     subject = m.group(1)
     toks = [w for w in words(subject) if w not in STOPWORDS]
-    if toks and all(index.correct(t)[0] not in index.vocabulary for t in toks):
+    if toks and any(index.correct(t)[0] not in index.content_words for t in toks):
         return subject
     return ""

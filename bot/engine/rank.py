@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -16,6 +17,10 @@ MIN_COVERAGE = 0.5  # share of the (IDF-weighted) topic words a position must ho
 FLOOR = 0.4  # below this coverage a position is not even a secondary answer
 RERANK = 40  # candidates that get the (slower) phrase comparison
 MAX_CANDIDATES = 2500  # past this, only positions holding two heavy terms are scored
+LOOSE_COVERAGE = 0.3  # a long paraphrase may hold less of its wording ...
+LOOSE_STRONG = 3  # ... if the position itself holds at least this many of its words
+FIT_ALONE = 22.0  # weight of relation/target fit when the question names no topic
+FIT_WITH_TOPIC = 10.0  # ... and when it does: then the topic matters most
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +31,7 @@ class Scored:
     coverage: float  # 0..1: how much of the topic it holds
     fit: float  # 0..1: relation, target and main-point fit
     score: float  # 0..100, what answers are ordered by
+    strong: int = 0  # topic words held in the position's own words, not only its paragraph
 
 
 class Ranker:
@@ -54,20 +60,21 @@ class Ranker:
             for c in speakers:
                 allowed |= ix.by_contributor.get(c, set())
             cand &= allowed
-        coverage = {i: ix.coverage(i, terms, weights) if terms else 0.0 for i in cand}
+        coverage = {i: ix.coverage(i, terms, weights) if terms else (0.0, 0) for i in cand}
         topic_text = " ".join(t.word for t in terms)
         scored: list[Scored] = []
-        for i, cov in coverage.items():
+        fit_weight = FIT_WITH_TOPIC if terms else FIT_ALONE
+        for i, (cov, strong) in coverage.items():
             item = ix.items[i]
             pos = item.position
-            fit = _relation_fit(item.kind, relation, pos.central)
+            fit = _relation_fit(item.kind, relation, pos.central, pos.target is not None)
             if targets:
                 hit = pos.target is not None and pos.target.contributor_id in targets
                 fit += 1.0 if hit else 0.0
             if not terms and relation in (Relation.ANY, Relation.SUMMARY) and pos.central:
                 fit += 0.5
-            score = 62.0 * cov + 22.0 * min(fit, 1.5)
-            scored.append(Scored(item, cov, fit, score))
+            score = 62.0 * cov + fit_weight * min(fit, 1.5)
+            scored.append(Scored(item, cov, fit, score, strong))
         scored.sort(key=lambda s: (-s.score, s.item.position.paragraph))
         if topic_text:
             scored = self._rerank(scored, topic_text)
@@ -123,15 +130,17 @@ class Ranker:
         for s in scored[:RERANK]:
             best = max((fuzz.token_set_ratio(topic_text, t) for t in s.item.topics), default=0.0)
             bonus = 8.0 * best / 100.0 if best >= 70 else 0.0
-            head.append(Scored(s.item, s.coverage, s.fit, s.score + bonus))
+            head.append(dataclasses.replace(s, score=s.score + bonus))
         head.sort(key=lambda s: (-s.score, s.item.position.paragraph))
         return head + scored[RERANK:]
 
 
-def _relation_fit(kind: str, relation: Relation, central: bool) -> float:
+def _relation_fit(kind: str, relation: Relation, central: bool, targeted: bool) -> float:
     """1 for the kind a relation asks for first, 0.7 for another fitting kind, else 0."""
     if relation is Relation.SUMMARY:
         return 1.0 if central else 0.0
+    if relation is Relation.RESPOND:
+        return 1.0 if targeted else 0.0
     kinds = RELATION_KINDS.get(relation, ())
     if not kinds:
         return 0.0
@@ -142,4 +151,6 @@ def _relation_fit(kind: str, relation: Relation, central: bool) -> float:
 
 def answers_topic(best: Scored, q: Question) -> bool:
     """Whether the best position holds enough of the question's topic to be an answer."""
-    return not q.terms or best.coverage >= MIN_COVERAGE
+    if not q.terms or best.coverage >= MIN_COVERAGE:
+        return True
+    return best.coverage >= LOOSE_COVERAGE and best.strong >= LOOSE_STRONG

@@ -55,6 +55,9 @@ class ContributorMatcher:
                     if tok not in STOPWORDS and tok not in vocabulary and tok not in ORDINALS:
                         self._role_words[tok].add(c.id)
         self._max_len = max((len(k) for k in self._phrases), default=1)
+        self.alias_words = frozenset(
+            tok for toks in self._phrases for tok in toks if tok not in vocabulary
+        )
         self._proper = proper
         self._proper_names = list(proper)
         self._vocabulary = frozenset(vocabulary)

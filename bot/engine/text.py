@@ -13,7 +13,11 @@ _MENTION = re.compile(r"<(?:@[!&]?|#|a?:\w+:)\d+>|@(?:everyone|here)\b")
 _MARKDOWN = re.compile(r"[*_~`|>#\[\]()]+")
 _URL = re.compile(r"https?://\S+")
 _SPACE = re.compile(r"\s+")
-_US = re.compile(r"\b(?:U\.\s?S\.(?:\s?A\.)?|U\.?S\.?A\b|US\b|United\s+States|America)", re.I)
+_US = re.compile(
+    r"\b(?:U\.\s?S\.(?:\s?A\.)?|U\.?S\.?A\b|US\b|United\s+States|Americans?\b|America\b"
+    r"|Washington\b(?!\s+D\.C))",
+    re.I,
+)
 _US_CASE = re.compile(r"\b(?:U\.\s?S\.(?:\s?A\.)?|USA?\b)")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
@@ -51,7 +55,12 @@ def _mark_us(text: str, case_sensitive: bool) -> str:
     pattern = _US_CASE if case_sensitive else _US
     text = pattern.sub(" usa ", text)
     if case_sensitive:
-        text = re.sub(r"\b(?:United\s+States|America)\b", " usa ", text, flags=re.I)
+        text = re.sub(
+            r"\b(?:United\s+States|Americans?|America|Washington)\b(?!\s+D\.C)",
+            " usa ",
+            text,
+            flags=re.I,
+        )
     return text
 
 
