@@ -53,3 +53,15 @@ async def test_bot_sets_endpoints_and_pings_nobody(discord_bot: Connected) -> No
     assert fake.api_base == discord.http.Route.BASE
     assert bot.allowed_mentions is not None
     assert bot.allowed_mentions.to_dict() == {"parse": []}
+
+
+async def test_subcommand_payloads_and_unknown_commands(discord_bot: Connected) -> None:
+    fake, _ = discord_bot
+    interaction = await fake.slash("nosuch group sub", {"when": "daily"})
+    [group] = interaction["data"]["options"]
+    assert (interaction["data"]["name"], group["name"], group["type"]) == ("nosuch", "group", 2)
+    [sub] = group["options"]
+    assert (sub["name"], sub["type"], sub["options"][0]["value"]) == ("sub", 1, "daily")
+    response = await fake.response_to(interaction)
+    assert response.json["data"]["flags"] & 64
+    assert "don't know that command" in response.json["data"]["content"]

@@ -396,14 +396,21 @@ class FakeDiscord:
         *,
         user: JSON | None = None,
         channel_id: int | None = None,
+        resolved: JSON | None = None,
     ) -> JSON:
-        """A member runs ``/name`` with these option values; returns the interaction."""
-        data = {
-            "id": str(p.snowflake()),
-            "name": name,
-            "type": 1,
-            "options": p.options(values or {}),
-        }
+        """A member runs ``/name`` with these option values; returns the interaction.
+
+        A name with spaces is a subcommand (``"prompt next"``, or a group and subcommand
+        ``"prompt schedule add"``); `resolved` is passed through for user/channel options.
+        """
+        root, *subs = name.split()
+        opts: list[JSON] = p.options(values or {})
+        for depth, sub in enumerate(reversed(subs)):
+            kind = 1 if depth == 0 else 2  # the innermost is a subcommand, outer ones groups
+            opts = [{"name": sub, "type": kind, "options": opts}]
+        data: JSON = {"id": str(p.snowflake()), "name": root, "type": 1, "options": opts}
+        if resolved is not None:
+            data["resolved"] = resolved
         interaction = self._interaction(2, data, user=user, channel_id=channel_id)
         await self.dispatch("INTERACTION_CREATE", interaction)
         return interaction
