@@ -51,8 +51,14 @@ async def test_sharded_bot_when_configured(
 async def test_bot_sets_endpoints_and_pings_nobody(discord_bot: Connected) -> None:
     fake, bot = discord_bot
     assert fake.api_base == discord.http.Route.BASE
-    assert bot.allowed_mentions is not None
-    assert bot.allowed_mentions.to_dict() == {"parse": []}
+    mentions = bot.allowed_mentions
+    assert mentions is not None
+    assert (mentions.everyone, mentions.users, mentions.roles, mentions.replied_user) == (
+        False,
+        False,
+        False,
+        False,
+    )
 
 
 async def test_subcommand_payloads_and_unknown_commands(discord_bot: Connected) -> None:
