@@ -124,6 +124,7 @@ async def test_messages_not_addressed_to_the_bot_are_ignored(discord_bot: Connec
 async def test_text_prefix_asks_when_configured(
     fake_discord: FakeDiscord, engine: AnswerEngine
 ) -> None:
+    fake_discord.privileged_intents = 1 << 15  # Message Content enabled in the "portal"
     config = config_for(fake_discord, prefix="!ask", message_content=True)
     async with running_bot(fake_discord, config, engine):
         assert fake_discord.identifies[-1]["intents"] & (1 << 15)  # message content

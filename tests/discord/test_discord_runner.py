@@ -188,3 +188,19 @@ def test_unknown_reading_is_a_config_problem(
     assert runner.run_command(argparse.Namespace(config=str(config))) == 1
     err = capsys.readouterr().err
     assert "reading:" in err and "no-such-reading" in err
+
+
+def test_privileged_intent_not_enabled_is_explained(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with fake_in_thread() as fake:
+        monkeypatch.setenv("DISCORD_TOKEN", fake.token)
+        extra = "  message_content: true\n  prefix: '!ask'\n"
+        config = tmp_path / "config.yaml"
+        config.write_text(
+            f"discord:\n  api_base: {fake.api_base}\n  gateway: {fake.gateway_url}\n{extra}",
+            encoding="utf-8",
+        )
+        assert runner.run_command(argparse.Namespace(config=str(config))) == 1
+    err = capsys.readouterr().err
+    assert "Message Content" in err and "Traceback" not in err

@@ -106,6 +106,7 @@ class FakeDiscord:
         self.interactions: dict[str, JSON] = {}  # injected interactions by token
         self.identifies: list[JSON] = []
         self.gateway_bot_shards = 1
+        self.privileged_intents = 0  # intents enabled in the "portal"; others close with 4014
         self._routes: list[tuple[str, re.Pattern[str], Handler]] = []
         self._shards: list[_Shard] = []
         self._changed = asyncio.Condition()
@@ -285,6 +286,10 @@ class FakeDiscord:
                 await shard.ws.close(code=4004, message=b"Authentication failed.")
                 return
             self.identifies.append(data)
+            privileged = data.get("intents", 0) & (1 << 1 | 1 << 8 | 1 << 15)
+            if privileged & ~self.privileged_intents:
+                await shard.ws.close(code=4014, message=b"Disallowed intent(s).")
+                return
             shard.shard_id, shard.shard_count = data.get("shard", [0, 1])
             ready: JSON = {
                 "v": 10,
