@@ -20,6 +20,7 @@ from bot.engine.text import words
 from bot.knowledge.model import Contributor, Position, Reading
 
 KEEP_RATIO = 0.6  # further answers must score at least this share of the best one
+MAX_COMPARE = 6  # answers in a comparison at most (two per side for three sides)
 
 
 class Engine:
@@ -79,7 +80,7 @@ class Engine:
             reply = self._answer(both, limit)
             return dataclasses.replace(reply, candidates=q.ambiguous)
         if q.compare:
-            return self._compare(q, max(limit, 2 * len(q.speakers)))
+            return self._compare(q, min(MAX_COMPARE, max(limit, 2 * len(q.speakers))))
         ranked = self.ranker.rank(q, speakers=q.speakers, targets=q.targets)
         problem = self._unanswerable(q, ranked)
         if problem and q.terms and q.speakers and Relation.SUMMARY in q.relations:
@@ -128,7 +129,7 @@ class Engine:
         for s in ranked:
             if len(out) >= limit or s.score < KEEP_RATIO * top:
                 break
-            if q.terms and s.coverage < FLOOR:
+            if not answers_topic(s, q):
                 continue
             if s.item.position.quote in quotes:
                 continue
@@ -145,7 +146,7 @@ class Engine:
             cid = s.item.position.contributor_id
             if cid in out or s.score < KEEP_RATIO * top:
                 continue
-            if q.terms and s.coverage < MIN_COVERAGE:
+            if not answers_topic(s, q):
                 continue
             if not q.terms and q.relation not in (Relation.ANY, Relation.SUMMARY) and s.fit < 0.7:
                 continue

@@ -130,6 +130,9 @@ class PositionIndex:
         self._stem_list = sorted(self.postings)
         self._vocab = self._build_vocabulary(reading)
         self._vocab_list = [w for w, _ in self._vocab.most_common()]
+        self._word_for_stem: dict[str, str] = {}
+        for known in self._vocab_list:  # the most frequent word of each stem stands for it
+            self._word_for_stem.setdefault(stem(known), known)
         self._by_initial: dict[str, list[str]] = defaultdict(list)
         for known in self._vocab_list:  # short words are corrected only to the same initial
             self._by_initial[known[0]].append(known)
@@ -174,15 +177,27 @@ class PositionIndex:
         return self._correct(word)
 
     def _correct_uncached(self, word: str) -> tuple[str, bool]:
-        if word in self._vocab or len(word) < 4 or word.isdigit():
+        if word in self._vocab or len(word) < 4 or word.isdigit() or stem(word) in self.postings:
             return word, False
+        fixed = self._correct_word(word)
+        if fixed is not None:
+            return fixed, True
+        # "suporting": its stem "suport" is one edit from the indexed stem "support"
+        s = stem(word)
+        hit = process.extractOne(s, self._stem_list, scorer=OSA.distance, score_cutoff=1)
+        if hit is not None and len(s) >= 5 and hit[0][0] == s[0]:
+            return self._word_for_stem.get(str(hit[0]), word), True
+        return word, False
+
+    def _correct_word(self, word: str) -> str | None:
+        """The nearest vocabulary word within a few edits, or None."""
         choices = self._vocab_list if len(word) > 6 else self._by_initial.get(word[0], [])
         hit = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=max_typos(word))
         if hit is None:
-            return word, False
+            return None
         if len(word) == 4 and sorted(hit[0]) != sorted(word) and len(hit[0]) != 5:
-            return word, False  # four letters: only swapped ("waht") or dropped ("dali") ones
-        return str(hit[0]), True
+            return None  # four letters: only swapped ("waht") or dropped ("dali") ones
+        return str(hit[0])
 
     def term(self, word: str, focus: bool = False) -> Term:
         """A question word made into a search term: corrected, stemmed, with synonyms."""

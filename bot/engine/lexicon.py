@@ -39,7 +39,8 @@ RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
     Relation.DISAGREE: (
         "disagree", "disagreement", "differ", "difference", "different", "object",
         "objection", "dispute", "oppose", "opposed", "contradict", "reject", "rebut",
-        "counter", "challenge", "contest", "dissent", "diverge", "clash",
+        "counter", "challenge", "contest", "dissent", "diverge", "clash", "beef", "quarrel",
+        "gripe", "quibble", "objected",
     ),
     Relation.AGREE: (
         "agree", "agreement", "endorse", "endorsement", "concur", "echo", "share", "praise",
@@ -47,7 +48,7 @@ RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
     ),
     Relation.RECOMMEND: (
         "recommend", "recommendation", "propose", "proposal", "suggest", "suggestion",
-        "advise", "advice", "urge", "advocate", "prescribe", "should", "ought", "must",
+        "advise", "advice", "urge", "advocate", "prescribe",
         "call", "want", "proposes", "solution", "remedy",
     ),
     Relation.CONCERN: (
@@ -74,6 +75,17 @@ RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
 # Phrases that name a relation in more than one word.
 RELATION_PHRASES: dict[str, Relation] = {
     "push back": Relation.DISAGREE,
+    "problem with": Relation.DISAGREE,
+    "problems with": Relation.DISAGREE,
+    "issue with": Relation.DISAGREE,
+    "issues with": Relation.DISAGREE,
+    "bone to pick": Relation.DISAGREE,
+    "beef with": Relation.DISAGREE,
+    "reservations about": Relation.CONCERN,
+    "had reservations": Relation.CONCERN,
+    "uneasy about": Relation.CONCERN,
+    "tl dr": Relation.SUMMARY,
+    "tldr": Relation.SUMMARY,
     "pushes back": Relation.DISAGREE,
     "pushed back": Relation.DISAGREE,
     "take issue": Relation.DISAGREE,
@@ -89,6 +101,9 @@ RELATION_PHRASES: dict[str, Relation] = {
     "agree with": Relation.AGREE,
     "agreed with": Relation.AGREE,
     "what should": Relation.RECOMMEND,
+    "what must": Relation.RECOMMEND,
+    "how should": Relation.RECOMMEND,
+    "what ought": Relation.RECOMMEND,
     "what does he want": Relation.RECOMMEND,
     "what do they want": Relation.RECOMMEND,
     "call for": Relation.RECOMMEND,
@@ -132,7 +147,8 @@ SAY_WORDS = frozenset(
         "saw", "look", "looks", "focus", "focuses", "focused", "emphasize", "emphasizes",
         "stress", "stresses", "stressed", "highlight", "highlights", "highlighted", "want",
         "wants", "wanted", "regard", "regarding", "regards", "respond", "responded",
-        "responds", "reply", "replied", "react", "reacted", "answer", "answered",
+        "responds", "reply", "replied", "react", "reacted", "answer", "answered", "name",
+        "names", "named", "naming",
     }
 )
 
@@ -157,6 +173,8 @@ STOPWORDS = frozenset(
     topic topics subject issue idea ideas dont doesnt didnt cant wont isnt arent wasnt werent
     shouldnt wouldnt couldnt havent hasnt sure ever whenever always anymore mean means meant
     lines sentence sentences word few couple bunch whole kinda sorta gonna wanna stuff
+    im ive id ill youre thats theyre hes shes whoever whatever confused wondering curious
+    understand remind help exactly bot
     """.split()
 )
 
@@ -184,7 +202,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("reputation", "standing", "image", "credibility", "prestige"),
     ("frank", "frankness", "candid", "candor", "candour", "honest", "openness"),
     ("report", "submission", "filing", "document"),
-    ("impressed", "praise", "appreciation", "admire", "credit", "respect"),
+    ("impressed", "praise", "appreciation", "admire", "credit", "compliment",
+     "complimenting", "flatter", "acknowledge"),
     ("coordinate", "cooperate", "partnerships", "partner", "team", "allies", "coalition",
      "concert", "together", "jointly"),
     ("press", "pressure", "push", "lean", "lobby", "coerce"),
@@ -199,7 +218,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("fast", "quick", "quickly", "rapid", "rapidly", "speed", "pace"),
     ("internet", "online", "web", "digital", "microblogging", "cyberspace"),
     ("firms", "companies", "corporations", "businesses", "multinationals", "enterprises"),
-    ("ensure", "guarantee", "oversee", "police", "hold"),
+    ("ensure", "guarantee", "oversee", "make certain"),
     ("single", "particular", "any", "one"),
     ("country", "nation", "state"),
     ("rich", "wealthy", "wealth", "affluent", "prosperous", "prosperity"),
@@ -224,7 +243,24 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("talk", "dialogue", "discourse", "conversation", "engagement", "engage"),
     ("quiet", "private", "behind", "closed", "discreet", "mutes", "muted", "silent", "soft"),
     ("loud", "vocal", "public", "publicly", "outspoken", "open"),
-    ("fail", "failed", "failure", "useless", "ineffective", "nothing", "flop"),
+    ("fail", "failed", "failure", "useless", "ineffective", "flop", "doomed", "futile",
+     "hopeless", "impossible", "pointless"),
+    ("compartmentalization", "compartmentalize", "walled", "silo", "siloed", "isolated",
+     "separate", "sideline", "sidelined"),
+    ("minor", "secondary", "peripheral", "afterthought", "marginal"),
+    ("old", "past", "former", "historic", "historical"),
+    ("heal", "healing", "reconciliation", "closure"),
+    ("judged", "held", "accountable", "accountability", "answerable"),
+    ("same", "equal", "equally", "equality", "even"),
+    ("yardstick", "standard", "standards", "measure", "benchmark", "norms"),
+    ("military", "strategic", "arms", "army", "defense", "defence"),
+    ("aims", "intentions", "goals", "plans", "ambitions", "motives"),
+    ("scary", "suspicion", "suspicious", "threatening", "distrust", "mistrust", "alarming"),
+    ("open", "transparent", "transparency", "openness"),
+    ("promote", "promoting", "promotion", "push", "pushing", "advance", "advancing",
+     "advocate", "champion"),
+    ("tough", "tougher", "toughest", "stronger", "firm", "firmer"),
+    ("democracies", "like-minded", "rights-respecting", "allies", "partners"),
     ("urgent", "urgency", "pressing", "now", "immediately", "priority"),
     ("huge", "vast", "massive", "enormous", "staggering", "large"),
     ("people", "citizens", "citizenry", "population", "public", "ordinary"),
@@ -232,19 +268,16 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("government", "state", "regime", "authorities", "officials", "beijing", "party"),
     ("corruption", "graft", "bribery", "malfeasance"),
     ("censorship", "firewall", "censor", "censored", "blocked"),
-    ("neighbors", "neighbours", "region", "asia"),
+    ("neighbors", "neighbours", "nearby", "region", "regional", "neighboring"),
     ("world", "global", "globally", "international", "worldwide"),
     ("change", "changes", "shift", "shifting", "vary", "fickle"),
     ("gains", "accomplishments", "achievements", "successes", "progress", "improvements"),
     ("dignity", "worth", "humanity"),
     ("tool", "instrument", "instrumental", "instrumentalizing", "use", "means"),
-    ("realist", "realism", "realpolitik", "pragmatic", "pragmatism", "practical"),
+    ("realist", "realism", "realpolitik", "pragmatic", "pragmatism"),
+    ("concrete", "practical", "specific", "actionable", "tangible"),
     ("consistent", "consistency", "coherent", "conflicting", "mixed", "contradictory"),
-    ("hong", "kong", "hk"),
     ("tibet", "tibetan", "tibetans", "dalai", "lama"),
-    ("tiananmen", "june", "fourth", "1989", "crackdown", "massacre"),
-    ("soviet", "ussr", "russia", "communist bloc", "eastern", "cold"),
-    ("un", "united", "nations", "council", "upr", "universal", "periodic", "review"),
 )
 
 # Directed: a question word that is searched as these words too (not the other way).

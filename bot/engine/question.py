@@ -36,7 +36,8 @@ _SUBJECT = re.compile(
 )
 _IDIOMS = (re.compile(r"\bagree(?:s|d|ing)?\s+to\s+disagree\b", re.I),)
 _IDIOM_STEMS = frozenset({stem("agree"), stem("disagree")})
-_TOPIC_MARKERS = frozenset({"about", "on", "regarding", "concerning", "re"})
+_TOPIC_MARKERS = frozenset({"about", "regarding", "concerning", "re"})
+_VIEW_WORDS = frozenset({"thoughts", "opinion", "position", "stance", "take", "view", "views"})
 _AUXILIARIES = frozenset(
     {"did", "does", "do", "has", "have", "had", "would", "will", "is", "was", "should", "might"}
 )
@@ -99,8 +100,10 @@ class QuestionReader:
         ]
         topical = self._topical_cues(fixed, idiom=any(p.search(text) for p in _IDIOMS))
         relations, cues = _relations(fixed, skip=in_mention | topical)
-        who = bool(fixed) and (fixed[0] in WHO_WORDS or _asks_anyone(fixed))
-        speakers, targets, ambiguous, who = _roles(mentions, fixed, who)
+        asks_who = bool(fixed) and (fixed[0] in WHO_WORDS or _asks_anyone(fixed))
+        speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
+        if asks_who and not who and not relations:
+            relations = [Relation.RESPOND]  # "whom did the final respondent quote?"
         return Question(
             text=text,
             speakers=speakers,
@@ -132,7 +135,9 @@ class QuestionReader:
 
         Words after the last "about" / "on" / "regarding" name the topic: see Term.focus.
         """
-        focus_from = max((i for i, t in enumerate(fixed) if t in _TOPIC_MARKERS), default=-1)
+        focus_from = max(
+            (i for i, t in enumerate(fixed) if _marks_topic(fixed, i, skip)), default=-1
+        )
         seen: set[str] = set()
         out: list[Term] = []
         for i, tok in enumerate(fixed):
@@ -143,6 +148,18 @@ class QuestionReader:
             seen.add(tok)
             out.append(self.index.term(raw[i], focus=focus_from >= 0 and i > focus_from))
         return tuple(out)
+
+
+def _marks_topic(tokens: list[str], i: int, names: set[int]) -> bool:
+    """ "about X", "regarding X"; "on X" only after a verb of saying, a view or a name
+    ("Neier's views on X", "Neier on X"), not in "lean on X"."""
+    tok = tokens[i]
+    if tok in _TOPIC_MARKERS:
+        return True
+    if tok != "on" or i == 0:
+        return False
+    prev = tokens[i - 1]
+    return prev in SAY_WORDS or prev in _VIEW_WORDS or (i - 1) in names
 
 
 def _phrase(text: str) -> str:
@@ -198,6 +215,7 @@ def _roles(
     speakers: list[str] = []
     targets: list[str] = []
     ambiguous: tuple[str, ...] = ()
+    last_was_target = False
     for m in mentions:
         if m.ambiguous:
             ambiguous = ambiguous or m.contributor_ids
@@ -210,12 +228,15 @@ def _roles(
             who = False
             continue
         near = set(tokens[max(0, m.start - 2) : m.start])
-        if who:
+        if prev in ("and", "or") and last_was_target:
+            as_target = True  # "what Nicholas and Sharon wrote": both are targets
+        elif who:
             as_target = True
         elif speakers:
             as_target = bool(near & _TARGET_PREPS) and not _is_subject_position(tokens, m)
         else:
             as_target = prev in _LONE_TARGET_PREPS and not _is_subject_position(tokens, m)
+        last_was_target = as_target
         if as_target:
             if cid not in targets:
                 targets.append(cid)

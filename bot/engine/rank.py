@@ -71,7 +71,9 @@ class Ranker:
             if targets:
                 hit = pos.target is not None and pos.target.contributor_id in targets
                 fit += 1.0 if hit else 0.0
-            if not terms and relation in (Relation.ANY, Relation.SUMMARY) and pos.central:
+            if not terms and not targets and relation in (Relation.ANY, Relation.SUMMARY) and (
+                pos.central
+            ):
                 fit += 0.5
             score = 62.0 * cov + fit_weight * min(fit, 1.5)
             scored.append(Scored(item, cov, fit, score, strong))
@@ -151,6 +153,10 @@ def _relation_fit(kind: str, relation: Relation, central: bool, targeted: bool) 
 
 def answers_topic(best: Scored, q: Question) -> bool:
     """Whether the best position holds enough of the question's topic to be an answer."""
-    if not q.terms or best.coverage >= MIN_COVERAGE:
+    if not q.terms:
+        return True
+    if any(not t.known for t in q.terms) and best.strong < 2:
+        return False  # one word in common, and words the reading never uses: a guess
+    if best.coverage >= MIN_COVERAGE:
         return True
     return best.coverage >= LOOSE_COVERAGE and best.strong >= LOOSE_STRONG

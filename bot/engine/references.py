@@ -14,6 +14,11 @@ from bot.engine.text import words
 from bot.knowledge.model import Contributor
 
 _AFTER_BARE_ORDINAL = SAY_WORDS | {"about", "on", "and", "vs", "versus", "with", "or"}
+# "whoever wrote last", "the one who went last": a verb of taking part, then "last"
+_TOOK_PART = frozenset(
+    {"wrote", "writes", "went", "goes", "spoke", "speaks", "came", "comes", "posted",
+     "answered", "responded", "contributed", "commented", "chimed"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +38,7 @@ class Mention:
 
 def max_typos(word: str) -> int:
     """How many edits a misspelt word of this length may have and still be recognised."""
-    return 1 if len(word) <= 7 else 2
+    return 1 if len(word) <= 8 else 2
 
 
 class ContributorMatcher:
@@ -103,6 +108,8 @@ class ContributorMatcher:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if nxt in PERSON_NOUNS:
             return Mention((cid,), i, i + 2)
+        if tok in LAST_WORDS and i > 0 and tokens[i - 1] in _TOOK_PART:
+            return Mention((cid,), i - 1, i + 1)
         if i > 0 and tokens[i - 1] == "the" and (nxt == "" or nxt in _AFTER_BARE_ORDINAL):
             return Mention((cid,), i, i + 1)
         return None

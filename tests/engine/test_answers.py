@@ -1,0 +1,165 @@
+"""Ranking, abstention, compare and who replies, on the shipped reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine, Mode
+from bot.knowledge.paragraphs import is_verbatim
+
+# question, acceptable contributors for the top answer, acceptable paragraphs (empty: any)
+ANSWERS: list[tuple[str, set[str], set[int]]] = [
+    ("what did Neier disagree with?", {"neier"}, {26}),
+    ("waht did neir disagre with", {"neier"}, {26}),
+    ("who thinks China's wealth makes Western pressure harder?", {"neier"}, {25}),
+    ("what did the Columbia professor say?", {"nathan"}, {23}),
+    ("what did the third contributor say about angry rhetoric?", {"rosenzweig"}, {20}),
+    ("who disagreed with Bequelin?", {"neier", "rosenzweig", "sixth"}, {22, 26, 29}),
+    ("who responded to Nathan?", {"sixth"}, {29}),
+    ("what did the HRW researcher say about Tibet", {"bequelin"}, {12}),
+    ("who mentioned elections", {"sixth"}, {32}),
+    ("who mentioned central asia", {"neier"}, {25}),
+    ("what did bequlin say about the dali lama", {"bequelin"}, {12}),
+    ("who wants washington to make sure american firms in china respect rights", {"sixth"}, {30}),
+    ("who said the US should stop lecturing other countries as if it were a moral model",
+     {"rosenzweig"}, {22}),
+    ("which contributor thinks professionals like lawyers push for rights to do their jobs well",
+     {"neier"}, {27}),
+    ("what did the fifth contributor say about the Soviet bloc?", {"neier"}, {25}),
+    ("what is the final respondent's main point in a few lines", {"sixth"}, set()),
+    ("who said we all are traveling in the same real-time virtual boat", {"hom"}, {15}),
+    ("who wrote that China holds a Nobel Peace Laureate in prison", {"bequelin"}, {11}),
+    ("what does Sharon think about the consulates in Hong Kong", {"hom"}, {17}),
+    ("who thinks vocal diplomacy is needed when private talks fail", {"bequelin"}, {9}),
+]
+
+ABSTAIN = [
+    "what did Neier say about Taiwan?",
+    "tell me a joke",
+    "what did Nathan say about Hong Kong?",
+    "what did Xi Jinping say?",
+    "who talked about Xinjiang?",
+    "what's the weather like today?",
+    "who won the game last night",
+    "what did Hillary Clinton say about the Olympics",
+    "what did Bequelin say about the South China Sea",
+    "did anyone talk about climate change",
+    "",
+    "   ",
+    "???",
+]
+
+
+@pytest.mark.parametrize(("question", "who", "paragraphs"), ANSWERS)
+def test_top_answer(engine: Engine, question: str, who: set[str], paragraphs: set[int]) -> None:
+    reply = engine.ask(question)
+    assert not reply.abstained, reply.message
+    top = reply.answers[0]
+    assert top.contributor_id in who
+    if paragraphs:
+        assert top.paragraph in paragraphs, (top.position_id, top.quote)
+
+
+@pytest.mark.parametrize("question", ABSTAIN)
+def test_abstains_when_the_reading_has_no_answer(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    assert reply.abstained, [a.position_id for a in reply.answers]
+    assert reply.mode is Mode.ABSTAIN
+    assert reply.message  # says why, and what it can answer
+
+
+def test_abstain_points_to_who_does_cover_it(engine: Engine) -> None:
+    reply = engine.ask("what did Nathan say about Hong Kong?")
+    assert "Hom" in reply.message
+
+
+def test_who_reply_has_one_answer_per_contributor(engine: Engine) -> None:
+    reply = engine.ask("who brought up Abu Ghraib?")
+    assert reply.mode is Mode.WHO
+    ids = [a.contributor_id for a in reply.answers]
+    assert len(ids) == len(set(ids))
+    assert {"bequelin", "neier"} <= set(ids)
+
+
+def test_compare_shows_both_sides(engine: Engine) -> None:
+    reply = engine.ask("compare Nathan and the last respondent")
+    assert reply.mode is Mode.COMPARE
+    assert {a.contributor_id for a in reply.answers} == {"nathan", "sixth"}
+
+
+def test_compare_on_a_topic_leads_with_their_disagreement(engine: Engine) -> None:
+    reply = engine.compare("Neier", "Bequelin", "moral imperatives and national interest")
+    assert reply.mode is Mode.COMPARE
+    assert {a.contributor_id for a in reply.answers} == {"neier", "bequelin"}
+    assert reply.answers[0].position_id == "neier-moral-character"
+
+
+def test_compare_with_unknown_contributor_abstains(engine: Engine) -> None:
+    assert engine.compare("Neier", "Obama").abstained
+
+
+def test_answers_are_ordered_and_limited(engine: Engine) -> None:
+    reply = engine.ask("what did Bequelin recommend?", limit=3)
+    assert 1 <= len(reply.answers) <= 3
+    scores = [a.score for a in reply.answers]
+    assert scores == sorted(scores, reverse=True)
+    assert all(a.kind == "recommendation" for a in reply.answers)
+
+
+QUESTIONS_FOR_QUOTES = [q for q, _, _ in ANSWERS] + [
+    "who said that the CPC will have to respond to the massive explosion of citizen actions",
+    "who said 'the two are closely related'",
+    "who wrote about the judicial mechanism for protecting human rights",
+]
+
+
+@pytest.mark.parametrize("question", QUESTIONS_FOR_QUOTES)
+def test_every_quote_shown_is_verbatim_in_its_paragraph(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    for a in reply.answers:
+        para = engine.reading.paragraph(a.paragraph)
+        assert is_verbatim(a.quote, para.text), (a.position_id, a.quote)
+        assert para.contributor_id == a.contributor_id
+
+
+def test_who_said_quotes_the_sentence_asked_about(engine: Engine) -> None:
+    reply = engine.ask("who said 'the two are closely related'")
+    assert reply.answers[0].contributor_id == "neier"
+    assert "closely related" in reply.answers[0].quote
+
+
+def test_positions_lists_a_contributor_in_text_order(engine: Engine) -> None:
+    neier = engine.resolve_contributor("Aryeh")
+    assert neier is not None and neier.id == "neier"
+    found = engine.positions(neier)
+    assert [a.paragraph for a in found] == sorted(a.paragraph for a in found)
+    assert all(a.kind == "agreement" for a in engine.positions(neier, "agreement"))
+
+
+@pytest.mark.parametrize(
+    ("text", "cid"),
+    [("neier", "neier"), ("Nier", "neier"), ("the Columbia professor", "nathan"),
+     ("last respondent", "sixth"), ("Sharon", "hom"), ("Becquelin", "bequelin"),
+     ("the third contributor", "rosenzweig"), ("Rosenzwig", "rosenzweig")],
+)
+def test_resolve_contributor(engine: Engine, text: str, cid: str) -> None:
+    found = engine.resolve_contributor(text)
+    assert found is not None and found.id == cid
+
+
+def test_resolve_contributor_refuses_strangers(engine: Engine) -> None:
+    assert engine.resolve_contributor("Obama") is None
+    assert engine.resolve_contributor("") is None
+
+
+def test_suggest_contributors_for_autocomplete(engine: Engine) -> None:
+    assert len(engine.suggest_contributors("")) == 6
+    assert engine.suggest_contributors("ne")[0].id == "neier"
+    assert engine.suggest_contributors("colum")[0].id == "nathan"
+
+
+def test_related_finds_positions_for_a_prompt_and_nothing_for_nonsense(engine: Engine) -> None:
+    found = engine.related("Should the U.S. lead by moral example?")
+    assert found and len({a.contributor_id for a in found}) == len(found)
+    assert engine.related("Is the weather nice on Mars?") == []
+    assert engine.related("Which pizza topping is best?") == []

@@ -1,0 +1,90 @@
+"""The command line: `ask` (text, JSON, JSON lines from stdin), `chat`, and `bench`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
+        cwd=ROOT, timeout=120,
+    )
+
+
+def test_ask_json_follows_the_score_contract() -> None:
+    out = run("ask", "--json", "what did Neier disagree with?")
+    assert out.returncode == 0, out.stderr
+    obj = json.loads(out.stdout)
+    assert obj["question"] == "what did Neier disagree with?"
+    assert obj["abstained"] is False
+    top = obj["answers"][0]
+    for key in ("contributor", "quote", "paragraph", "summary", "kind", "score"):
+        assert key in top
+    assert top["contributor"] == "Aryeh Neier"
+    assert isinstance(top["paragraph"], int) and isinstance(top["score"], float)
+
+
+def test_ask_json_reads_one_question_per_line_in_order() -> None:
+    questions = ["who brought up Hong Kong?", "tell me a joke", "", "what did Nathan say?"]
+    out = run("ask", "--json", "-", stdin="\n".join(questions) + "\n")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert len(lines) == len(questions)
+    objs = [json.loads(line) for line in lines]
+    assert [o["question"] for o in objs] == questions
+    assert [o["abstained"] for o in objs] == [False, True, True, False]
+    assert objs[1]["answers"] == []
+
+
+def test_ask_prints_a_readable_answer() -> None:
+    out = run("ask", "who mentioned the Dalai Lama?")
+    assert out.returncode == 0, out.stderr
+    assert "Nicholas Bequelin" in out.stdout
+    assert "paragraph 12" in out.stdout
+    assert "Dalai Lama" in out.stdout
+
+
+def test_chat_reads_piped_questions_and_commands() -> None:
+    stdin = "help\ncontributors\npositions Neier disagreement\nwho talked about Hong Kong?\nquit\n"
+    out = run("chat", stdin=stdin)
+    assert out.returncode == 0, out.stderr
+    assert "Commands:" in out.stdout
+    assert "Joshua Rosenzweig" in out.stdout
+    assert "I would not draw a line between" in out.stdout
+    assert "Sharon Hom" in out.stdout
+
+
+def test_chat_unknown_contributor_is_a_polite_message() -> None:
+    out = run("chat", stdin="positions Obama\n")
+    assert out.returncode == 0
+    assert "I don't know a contributor called 'Obama'" in out.stdout
+
+
+def test_bench_runs_on_a_small_scale() -> None:
+    out = run("bench", "--scale", "3", "--repeat", "1")
+    assert out.returncode == 0, out.stderr
+    assert "shipped" in out.stdout and "x3" in out.stdout
+    assert "p99" in out.stdout
+
+
+def test_help_lists_every_subcommand() -> None:
+    out = run("--help")
+    for sub in ("validate", "ask", "chat", "bench", "run", "sync"):
+        assert sub in out.stdout
+    assert run("ask", "--help").returncode == 0
+
+
+def test_broken_knowledge_gives_messages_not_a_traceback(tmp_path: Path) -> None:
+    folder = tmp_path / "reading"
+    folder.mkdir()
+    (folder / "reading.yaml").write_text("id: reading\ntitle: [unclosed\n", encoding="utf-8")
+    out = run("ask", "--knowledge", str(tmp_path), "hello")
+    assert out.returncode == 1
+    assert "Traceback" not in out.stderr
+    assert "reading.yaml" in out.stderr

@@ -1,0 +1,102 @@
+"""Reading questions: contributors, their roles, the relation asked about, the topic words."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.lexicon import Relation
+
+# question, speakers, targets, relation (or None for none), topic words that must be read
+CASES: list[tuple[str, tuple[str, ...], tuple[str, ...], Relation | None, set[str]]] = [
+    ("what did Neier disagree with?", ("neier",), (), Relation.DISAGREE, set()),
+    ("waht did neir disagre with", ("neier",), (), Relation.DISAGREE, set()),
+    ("who brought up Hong Kong?", (), (), None, {"hong", "kong"}),
+    ("what did the Columbia professor say?", ("nathan",), (), None, set()),
+    ("what did the third contributor say about angry rhetoric?", ("rosenzweig",), (),
+     None, {"angry", "rhetoric"}),
+    ("compare Nathan and the last respondent", ("nathan", "sixth"), (), None, set()),
+    ("who disagreed with Bequelin?", (), ("bequelin",), Relation.DISAGREE, set()),
+    ("does Neier agree with Bequelin?", ("neier",), ("bequelin",), Relation.AGREE, set()),
+    ("who did rosenzweig agree with", ("rosenzweig",), (), Relation.AGREE, set()),
+    ("what worried the final respondent?", ("sixth",), (), Relation.CONCERN, set()),
+    ("what does Bequelin recommend the US do?", ("bequelin",), (), Relation.RECOMMEND, set()),
+    ("summarize Sharon Hum's position", ("hom",), (), Relation.SUMMARY, set()),
+    ("what did Aryeh say about Abu Ghraib", ("neier",), (), None, {"abu", "ghraib"}),
+    ("what did Rozenzweig say about finger pointing", ("rosenzweig",), (), None,
+     {"finger", "pointing"}),
+    ("what did the HRW researcher say about Tibet", ("bequelin",), (), None, {"tibet"}),
+    ("what does Josh think about agreeing to disagree", ("rosenzweig",), (), None,
+     {"agreeing", "disagree"}),
+    ("who mentioned Central Asia", (), (), None, {"central", "asia"}),
+    ("give me the gist of the sixth one", ("sixth",), (), Relation.SUMMARY, set()),
+    ("what was said about Nathan's sound strategy?", (), ("nathan",), None, {"sound"}),
+    ("who pushed back on the realists", (), (), Relation.DISAGREE, {"realists"}),
+    ("how do Neier and Bequelin differ?", ("neier", "bequelin"), (), Relation.DISAGREE, set()),
+    ("according to Nathan, why does the rule of law matter", ("nathan",), (), None,
+     {"rule", "law"}),
+]
+
+
+@pytest.mark.parametrize(("question", "speakers", "targets", "relation", "topic"), CASES)
+def test_reads_question(
+    engine: Engine,
+    question: str,
+    speakers: tuple[str, ...],
+    targets: tuple[str, ...],
+    relation: Relation | None,
+    topic: set[str],
+) -> None:
+    q = engine.reader.read(question)
+    assert q.speakers == speakers
+    assert q.targets == targets
+    if relation is None:
+        assert Relation.DISAGREE not in q.relations and Relation.AGREE not in q.relations
+    else:
+        assert q.relation is relation
+    words = {t.word for t in q.terms}
+    assert topic <= words, f"missing topic words: {topic - words} in {words}"
+
+
+def test_names_are_not_topic_words(engine: Engine) -> None:
+    q = engine.reader.read("what did Aryeh Neier say about the Soviet bloc?")
+    assert {t.word for t in q.terms} == {"soviet", "bloc"}
+
+
+def test_who_question_groups_by_contributor(engine: Engine) -> None:
+    assert engine.reader.read("who talked about Hong Kong?").who
+    assert engine.reader.read("did anyone mention literacy?").who
+    assert not engine.reader.read("what did Hom say about Hong Kong?").who
+
+
+def test_ambiguous_reference_offers_candidates(engine: Engine) -> None:
+    q = engine.reader.read("what did the researcher say?")
+    assert set(q.ambiguous) == {"bequelin", "rosenzweig"}
+    reply = engine.ask("what did the researcher say?")
+    assert set(reply.candidates) == {"bequelin", "rosenzweig"}
+    assert {a.contributor_id for a in reply.answers} == {"bequelin", "rosenzweig"}
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ('who said "we all are traveling in the same real-time virtual boat"',
+         "we all are traveling in the same real-time virtual boat"),
+        ("who said progress blooms from argument and debate?",
+         "progress blooms from argument and debate"),
+        ("who called Hong Kong the tail that wags the dog",
+         "hong kong the tail that wags the dog"),
+        ("what did Neier say about urgency?", ""),
+    ],
+)
+def test_reads_quoted_phrase(engine: Engine, question: str, phrase: str) -> None:
+    assert engine.reader.read(question).phrase == phrase
+
+
+def test_misspelt_word_is_corrected_to_a_word_of_the_reading(engine: Engine) -> None:
+    assert engine.index.term("microbloging").known  # same stem as "microblogging"
+    assert engine.index.correct("renditons") == ("renditions", True)
+    assert engine.index.correct("suporting") == ("support", True)  # via its stem
+    # a real word the reading does not use is not forced onto a different one
+    assert engine.index.correct("lean") == ("lean", False)
+    assert engine.index.correct("night") == ("night", False)
