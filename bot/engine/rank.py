@@ -16,7 +16,7 @@ from bot.engine.question import Question
 MIN_COVERAGE = 0.5  # share of the (IDF-weighted) topic words a position must hold
 FLOOR = 0.4  # below this coverage a position is not even a secondary answer
 RERANK = 40  # candidates that get the (slower) phrase comparison
-MAX_CANDIDATES = 2500  # past this, only positions holding two heavy terms are scored
+MAX_CANDIDATES = 600  # past this, only positions holding more heavy terms are scored
 LOOSE_COVERAGE = 0.3  # a long paraphrase may hold less of its wording ...
 LOOSE_STRONG = 3  # ... if the position itself holds at least this many of its words
 FIT_ALONE = 22.0  # weight of relation/target fit when the question names no topic
@@ -53,13 +53,17 @@ class Ranker:
         ix = self.index
         terms = q.terms
         weights = [ix.weight(t) for t in terms]
-        cand = self._topical(terms, weights) if terms else set()
-        cand |= self._candidates(speakers, targets, relation, bool(terms))
+        allowed: set[int] | None = None
         if speakers:
-            allowed: set[int] = set()
+            allowed = set()
             for c in speakers:
                 allowed |= ix.by_contributor.get(c, set())
-            cand &= allowed
+        if terms:  # only a position holding topic words can answer a topical question
+            cand = self._topical(terms, weights, allowed)
+        else:
+            cand = self._candidates(speakers, targets, relation)
+            if allowed is not None:
+                cand &= allowed
         coverage = {i: ix.coverage(i, terms, weights) if terms else (0.0, 0) for i in cand}
         topic_text = " ".join(t.word for t in terms)
         scored: list[Scored] = []
@@ -82,30 +86,41 @@ class Ranker:
             scored = self._rerank(scored, topic_text)
         return scored
 
-    def _topical(self, terms: Sequence[Term], weights: Sequence[float]) -> set[int]:
+    def _topical(
+        self, terms: Sequence[Term], weights: Sequence[float], allowed: set[int] | None
+    ) -> set[int]:
         """Positions that can reach the answer floor: they hold one of the heavy terms.
 
         A position holding none of the heaviest terms that make up more than (1 - floor) of
-        the weight cannot reach `floor` coverage, so it need not be scored at all.
+        the weight cannot reach `floor` coverage, so it need not be scored at all. When that
+        still leaves too many (a question of everyday words over a large index), only those
+        holding two, then three ... of the heavy terms are kept.
         """
         ix = self.index
         order = sorted(range(len(terms)), key=lambda k: -weights[k])
         need = (1.0 - FLOOR) * sum(weights)
         held: Counter[int] = Counter()
         acc = 0.0
+        heavy = 0
         for k in order:
-            held.update(ix.holding(terms[k]))
+            found = ix.holding(terms[k])
+            held.update(found if allowed is None else found & allowed)
+            heavy += 1
             acc += weights[k]
             if acc > need:
                 break
-        if len(held) > MAX_CANDIDATES:
-            several = {i for i, n in held.items() if n >= 2}
-            if several:
-                return several
-        return set(held)
+        kept = set(held)
+        at_least = 2
+        while len(kept) > MAX_CANDIDATES and at_least <= heavy:
+            narrower = {i for i in kept if held[i] >= at_least}
+            if not narrower:
+                break
+            kept = narrower
+            at_least += 1
+        return kept
 
     def _candidates(
-        self, speakers: Collection[str], targets: Collection[str], relation: Relation, topical: bool
+        self, speakers: Collection[str], targets: Collection[str], relation: Relation
     ) -> set[int]:
         """Positions worth scoring for their relation, target or main-point fit."""
         ix = self.index
@@ -117,12 +132,12 @@ class Ranker:
             for c in speakers:
                 for kind in kinds:
                     out.update(ix.by_speaker_kind.get((c, kind), ()))
-                if not topical and relation in (Relation.ANY, Relation.SUMMARY):
+                if relation in (Relation.ANY, Relation.SUMMARY):
                     out.update(ix.central_of.get(c, ()))
             return out
         for kind in kinds:
             out.update(ix.by_kind.get(kind, ()))
-        if not topical and relation in (Relation.ANY, Relation.SUMMARY):
+        if relation in (Relation.ANY, Relation.SUMMARY):
             out.update(ix.central)
         return out
 
