@@ -44,9 +44,19 @@ class Engine:
 
     # -- questions -------------------------------------------------------------------------
 
-    def ask(self, question: str, limit: int = 3) -> Reply:
-        """Answer a question in plain words (any text; never raises)."""
-        return self._answer(self.reader.read(question), max(1, limit))
+    def ask(self, question: str, limit: int = 3, contributor: Contributor | None = None) -> Reply:
+        """Answer a question in plain words (any text; never raises).
+
+        With `contributor`, answer about that contributor only (after a member picked one of
+        several a question could mean).
+        """
+        q = self.reader.read(question)
+        if contributor is not None:
+            q = dataclasses.replace(
+                q, speakers=(contributor.id,), ambiguous=(), compare=False, who=False,
+                targets=tuple(t for t in q.targets if t != contributor.id),
+            )
+        return self._answer(q, max(1, limit))
 
     def who(self, topic: str, limit: int = 6) -> Reply:
         """Who said what on a topic: at most one answer per contributor."""

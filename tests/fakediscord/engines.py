@@ -32,12 +32,14 @@ class ScriptedEngine:
                 if trigger in text:
                     raise RuntimeError(f"scripted failure on {text!r}")
 
-    def ask(self, question: str, limit: int = 3) -> Reply:
+    def ask(
+        self, question: str, limit: int = 3, contributor: Contributor | None = None
+    ) -> Reply:
         self.asked.append(question)
         self._maybe_fail(question)
-        if question in self.replies:
+        if question in self.replies and contributor is None:
             return self.replies[question]
-        return self.base.ask(question, limit)
+        return self.base.ask(question, limit, contributor)
 
     def who(self, topic: str, limit: int = 6) -> Reply:
         self._maybe_fail(topic)

@@ -94,11 +94,7 @@ class ReadingCog(commands.Cog, name="Reading"):
         """After a choice: the chosen contributor's answers to the question (engine-ranked)."""
         engine = self.bot.engine
         reading = engine.reading
-        wide = engine.ask(question, limit=ASK_LIMIT * 4).answers
-        mine = [a for a in wide if a.contributor_id == contributor.id][:ASK_LIMIT]
-        if not mine:
-            related = engine.related(question, limit=ASK_LIMIT * len(reading.contributors))
-            mine = [a for a in related if a.contributor_id == contributor.id][:ASK_LIMIT]
+        mine = list(engine.ask(question, limit=ASK_LIMIT, contributor=contributor).answers)
         lead = f"**{contributor.name}**:"
         if not mine:
             mine = engine.positions(contributor)[:ASK_LIMIT]
