@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from bot.knowledge.model import Position, Reading
+
 
 class Mode(StrEnum):
     """How a reply is meant to be read."""
@@ -43,6 +45,25 @@ class Answer:
             "score": round(self.score, 2),
             "responds_to": self.target,
         }
+
+
+def cite(reading: Reading, pos: Position, score: float = 100.0) -> Answer:
+    """A position of `reading` as a cited answer."""
+    who = reading.contributor(pos.contributor_id)
+    target = None
+    if pos.target is not None:
+        target = reading.contributor(pos.target.contributor_id).name
+    return Answer(
+        contributor_id=who.id,
+        contributor=who.name,
+        position_id=pos.id,
+        kind=pos.kind.value,
+        summary=pos.summary,
+        quote=pos.quote,
+        paragraph=pos.paragraph,
+        score=min(100.0, score),
+        target=target,
+    )
 
 
 @dataclass(frozen=True, slots=True)

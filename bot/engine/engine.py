@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from bot.engine.answers import Answer, Mode, Reply
+from bot.engine.answers import Answer, Mode, Reply, cite
 from bot.engine.index import PositionIndex
 from bot.engine.lexicon import Relation
 from bot.engine.question import Question, QuestionReader
@@ -222,21 +222,7 @@ class Engine:
         return Reply(q.text, Mode.ABSTAIN, (), f"{why} {hint}".strip())
 
     def _cite(self, pos: Position, score: float) -> Answer:
-        who = self.reading.contributor(pos.contributor_id)
-        target = None
-        if pos.target is not None:
-            target = self.reading.contributor(pos.target.contributor_id).name
-        return Answer(
-            contributor_id=who.id,
-            contributor=who.name,
-            position_id=pos.id,
-            kind=pos.kind.value,
-            summary=pos.summary,
-            quote=pos.quote,
-            paragraph=pos.paragraph,
-            score=min(100.0, score),
-            target=target,
-        )
+        return cite(self.reading, pos, score)
 
     # -- lookups for commands ----------------------------------------------------------------
 

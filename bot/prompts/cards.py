@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.engine.answers import Answer
+from bot.engine.answers import Answer, cite
 from bot.knowledge.model import Reading
 
 NO_POSITIONS = (
@@ -79,22 +79,8 @@ def card_for_positions(
     prompt_id: str | None = None,
 ) -> Card:
     """A card for a curated prompt: its linked positions, in the order the prompt lists them."""
-    entries = []
-    for position_id in dict.fromkeys(position_ids):
-        position = reading.position(position_id)
-        contributor = reading.contributor(position.contributor_id)
-        entries.append(
-            CardEntry(
-                contributor_id=contributor.id,
-                contributor=contributor.name,
-                position_id=position.id,
-                kind=position.kind.value,
-                summary=position.summary,
-                quote=position.quote,
-                paragraph=position.paragraph,
-            )
-        )
-    return Card(text, source, prompt_id, tuple(entries), reading.title, reading.url)
+    answers = [cite(reading, reading.position(pid)) for pid in dict.fromkeys(position_ids)]
+    return card_for_answers(reading, text, answers, source=source, prompt_id=prompt_id)
 
 
 def card_for_answers(
