@@ -19,6 +19,15 @@ from bot.engine.references import ContributorMatcher
 from bot.engine.text import words
 from bot.knowledge.model import Contributor, Position, Reading
 
+RELATION_NOUNS = {
+    Relation.AGREE: "agreement",
+    Relation.DISAGREE: "disagreement",
+    Relation.RECOMMEND: "recommendation",
+    Relation.CONCERN: "expression of concern",
+    Relation.CRITIQUE: "criticism",
+    Relation.CONCEDE: "concession",
+    Relation.RESPOND: "reference to another contributor",
+}
 KEEP_RATIO = 0.6  # further answers must score at least this share of the best one
 MAX_COMPARE = 6  # answers in a comparison at most (two per side for three sides)
 
@@ -105,32 +114,43 @@ class Engine:
     def _unanswerable(self, q: Question, ranked: list[Scored]) -> str:
         """Why the best-ranked positions do not answer the question ("" if they do)."""
         names = " or ".join(self.reading.contributor(c).short_name for c in q.speakers)
-        if not ranked:
-            return f"{names} says nothing on that in this reading." if names else (
-                "The reading doesn't cover that."
-            )
-        best = ranked[0]
-        if q.terms and not answers_topic(best, q):
-            unknown = [t.word for t in q.terms if not t.known]
-            if q.speakers and not unknown:
-                others = self.ranker.rank(dataclasses.replace(q, speakers=()))
-                if others and answers_topic(others[0], q):
-                    pos = others[0].item.position
-                    who = self.reading.contributor(pos.contributor_id).short_name
-                    return (
-                        f"{names} doesn't address that in this reading; "
-                        f"{who} does (paragraph {pos.paragraph})."
-                    )
-            return "The reading doesn't cover that."
+        asked = RELATION_NOUNS.get(q.relation, "")
         if not q.terms:
-            if q.relation not in (Relation.ANY, Relation.SUMMARY) and best.fit < 0.7:
-                subject = names or "No contributor"
-                return f"{subject} makes no such point ({q.relation.value}) in this reading."
-            if q.targets and best.fit < 1.0:
+            if asked and (not ranked or ranked[0].fit < 0.7):
+                return f"{names or 'No contributor'} makes no {asked} in this reading."
+            if q.targets and (not ranked or ranked[0].fit < 1.0):
                 return "No contributor responds to them that way in this reading."
             if not q.speakers and not q.targets and q.relation is Relation.ANY:
                 return "Ask about a contributor or a topic of the reading."
+            return "" if ranked else "The reading doesn't cover that."
+        best = ranked[0] if ranked else None
+        if q.speakers:
+            elsewhere = self._said_elsewhere(q, best)
+            if elsewhere:
+                return f"{names} doesn't address that in this reading; {elsewhere}."
+        if best is None or not answers_topic(best, q):
+            return "The reading doesn't cover that."
         return ""
+
+    def _said_elsewhere(self, q: Question, best: Scored | None) -> str:
+        """Who else covers a topic the asked contributor doesn't ("Hom does (paragraph 17)").
+
+        Also when the asked contributor only comes near it by synonyms while another uses
+        the very words ("what did Hom say about literacy?").
+        """
+        if best is not None and answers_topic(best, q) and best.literal:
+            return ""
+        others = self.ranker.rank(dataclasses.replace(q, speakers=(), targets=()))
+        if not others or not answers_topic(others[0], q):
+            return ""
+        other = others[0]
+        if best is not None and answers_topic(best, q) and not other.literal:
+            return ""
+        if other.item.position.contributor_id in q.speakers:
+            return ""
+        pos = other.item.position
+        who = self.reading.contributor(pos.contributor_id).short_name
+        return f"{who} does (paragraph {pos.paragraph})"
 
     def _best(self, q: Question, ranked: list[Scored], limit: int) -> tuple[Answer, ...]:
         top = ranked[0].score
@@ -151,10 +171,12 @@ class Engine:
         self, q: Question, ranked: list[Scored], limit: int
     ) -> tuple[Answer, ...]:
         top = ranked[0].score
+        # when the text itself names the topic, list those who name it, not near misses
+        literal = ranked[0].literal > 0
         out: dict[str, Answer] = {}
         for s in ranked:
             cid = s.item.position.contributor_id
-            if cid in out or s.score < KEEP_RATIO * top:
+            if cid in out or s.score < KEEP_RATIO * top or (literal and not s.literal):
                 continue
             if not answers_topic(s, q):
                 continue
@@ -219,6 +241,7 @@ class Engine:
     def _abstain(self, q: Question, why: str) -> Reply:
         names = ", ".join(c.name for c in self.contributors)
         hint = f"I can answer about what {names} wrote: their positions, agreements and quotes."
+        why = why[:1].upper() + why[1:]
         return Reply(q.text, Mode.ABSTAIN, (), f"{why} {hint}".strip())
 
     def _cite(self, pos: Position, score: float) -> Answer:

@@ -69,6 +69,15 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
+class Coverage:
+    """How a position holds a question's topic words."""
+
+    share: float  # about 0..1: the IDF-weighted share of the topic words it holds
+    strong: int  # topic words in its own words (topics, summary, quote), not only its paragraph
+    literal: int  # topic words (their own stem, not a synonym) in the source text it stands in
+
+
+@dataclass(frozen=True, slots=True)
 class IndexedPosition:
     """A position with what the index knows of it."""
 
@@ -76,6 +85,7 @@ class IndexedPosition:
     weights: dict[str, float]  # stem -> best field weight
     topics: tuple[str, ...]  # folded topic phrases, for phrase matching
     kind: str  # the position's kind, as text
+    text_stems: frozenset[str]  # stems of the source text itself: its paragraph and quote
 
 
 class PositionIndex:
@@ -102,7 +112,11 @@ class PositionIndex:
                     weights[s] = max(have, w) + ALSO_IN * (have > 0)
             self.items.append(
                 IndexedPosition(
-                    pos, weights, tuple(fold(t) for t in pos.topics), pos.kind.value
+                    pos,
+                    weights,
+                    tuple(fold(t) for t in pos.topics),
+                    pos.kind.value,
+                    frozenset(paragraph_stems[pos.paragraph]),
                 )
             )
             for s in weights:
@@ -239,14 +253,12 @@ class PositionIndex:
             out.update(self.postings.get(s, ()))
         return out
 
-    def coverage(
-        self, idx: int, terms: Sequence[Term], weights: Sequence[float]
-    ) -> tuple[float, int]:
-        """Share (about 0..1) of the weighted terms that position `idx` holds, and how many
-        terms it holds outside its paragraph (in its topics, summary or quote)."""
-        held = self.items[idx].weights
+    def coverage(self, idx: int, terms: Sequence[Term], weights: Sequence[float]) -> Coverage:
+        """How much of the weighted terms position `idx` holds, and in what way."""
+        item = self.items[idx]
+        held = item.weights
         got = 0.0
-        strong = 0
+        strong = literal = 0
         for term, w in zip(terms, weights, strict=True):
             best = 0.0
             for s, factor in term.alternatives:
@@ -255,8 +267,9 @@ class PositionIndex:
                     best = v
             got += w * best
             strong += best > FIELD_WEIGHTS["paragraph"] + ALSO_IN
+            literal += bool(term.alternatives) and term.alternatives[0][0] in item.text_stems
         total = sum(weights)
-        return (got / total if total else 0.0), strong
+        return Coverage(got / total if total else 0.0, strong, literal)
 
 
 def _stem_set(text: str) -> set[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.engine.index import IndexedPosition, PositionIndex, Term
+from bot.engine.index import Coverage, IndexedPosition, PositionIndex, Term
 from bot.engine.lexicon import RELATION_KINDS, Relation
 from bot.engine.question import Question
 
@@ -32,6 +32,7 @@ class Scored:
     fit: float  # 0..1: relation, target and main-point fit
     score: float  # 0..100, what answers are ordered by
     strong: int = 0  # topic words held in the position's own words, not only its paragraph
+    literal: int = 0  # topic words found as such in the source text of the position
 
 
 class Ranker:
@@ -64,11 +65,13 @@ class Ranker:
             cand = self._candidates(speakers, targets, relation)
             if allowed is not None:
                 cand &= allowed
-        coverage = {i: ix.coverage(i, terms, weights) if terms else (0.0, 0) for i in cand}
+        none = Coverage(0.0, 0, 0)
+        coverage = {i: ix.coverage(i, terms, weights) if terms else none for i in cand}
         topic_text = " ".join(t.word for t in terms)
         scored: list[Scored] = []
         fit_weight = FIT_WITH_TOPIC if terms else FIT_ALONE
-        for i, (cov, strong) in coverage.items():
+        for i, held in coverage.items():
+            cov = held.share
             item = ix.items[i]
             pos = item.position
             fit = _relation_fit(item.kind, relation, pos.central, pos.target is not None)
@@ -80,7 +83,7 @@ class Ranker:
             ):
                 fit += 0.5
             score = 62.0 * cov + fit_weight * min(fit, 1.5)
-            scored.append(Scored(item, cov, fit, score, strong))
+            scored.append(Scored(item, cov, fit, score, held.strong, held.literal))
         scored.sort(key=lambda s: (-s.score, s.item.position.paragraph))
         if topic_text:
             scored = self._rerank(scored, topic_text)

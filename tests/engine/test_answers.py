@@ -163,3 +163,26 @@ def test_related_finds_positions_for_a_prompt_and_nothing_for_nonsense(engine: E
     assert found and len({a.contributor_id for a in found}) == len(found)
     assert engine.related("Is the weather nice on Mars?") == []
     assert engine.related("Which pizza topping is best?") == []
+
+
+def test_synonym_near_miss_points_to_who_uses_the_words(engine: Engine) -> None:
+    reply = engine.ask("what did Hom say about literacy?")
+    assert reply.abstained
+    assert "the final respondent does (paragraph 31)" in reply.message
+
+
+def test_who_mentioned_lists_only_those_whose_text_names_it(engine: Engine) -> None:
+    reply = engine.ask("who mentioned Guantanamo?")
+    assert [a.contributor_id for a in reply.answers] == ["neier"]
+
+
+def test_relation_a_contributor_never_makes_is_said_plainly(engine: Engine) -> None:
+    reply = engine.ask("what did Nathan criticize?")
+    assert reply.abstained
+    assert reply.message.startswith("Nathan makes no criticism in this reading.")
+
+
+def test_abstain_message_starts_with_a_capital(engine: Engine) -> None:
+    reply = engine.ask("what did the final respondent say about Tibet?")
+    assert reply.abstained
+    assert reply.message.startswith("The final respondent doesn't address that")
