@@ -14,7 +14,7 @@ from bot.engine.index import PositionIndex
 from bot.engine.lexicon import Relation
 from bot.engine.question import Question, QuestionReader
 from bot.engine.quotes import QuoteFinder
-from bot.engine.rank import FLOOR, MIN_COVERAGE, Ranker, Scored, answers_topic
+from bot.engine.rank import FLOOR, MIN_COVERAGE, TARGET_FIT, Ranker, Scored, answers_topic
 from bot.engine.references import ContributorMatcher
 from bot.engine.text import words
 from bot.knowledge.model import Contributor, Position, Reading
@@ -118,8 +118,11 @@ class Engine:
         if not q.terms:
             if asked and (not ranked or ranked[0].fit < 0.7):
                 return f"{names or 'No contributor'} makes no {asked} in this reading."
-            if q.targets and (not ranked or ranked[0].fit < 1.0):
-                return "No contributor responds to them that way in this reading."
+            if q.targets and (not ranked or not ranked[0].on_target):
+                whom = " or ".join(self.reading.contributor(c).short_name for c in q.targets)
+                if names:
+                    return f"{names} doesn't respond to {whom} that way in this reading."
+                return f"No contributor responds to {whom} that way in this reading."
             if not q.speakers and not q.targets and q.relation is Relation.ANY:
                 return "Ask about a contributor or a topic of the reading."
             return "" if ranked else "The reading doesn't cover that."
@@ -220,7 +223,9 @@ class Engine:
         return [
             self._cite(s.item.position, s.score)
             for s in ranked[:2]
-            if s.fit >= 1.7 and (not q.terms or s.coverage >= MIN_COVERAGE)
+            if s.on_target
+            and s.fit >= TARGET_FIT + 0.7  # of a kind the relation asks for, too
+            and (not q.terms or s.coverage >= MIN_COVERAGE)
         ]
 
     def _who_said(self, q: Question) -> Reply | None:

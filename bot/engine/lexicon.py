@@ -44,7 +44,8 @@ RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
     ),
     Relation.AGREE: (
         "agree", "agreement", "endorse", "endorsement", "concur", "echo", "share", "praise",
-        "join", "approve", "build",
+        "join", "approve", "build", "built", "thank", "thanked", "laud", "commend",
+        "applaud", "compliment",
     ),
     Relation.RECOMMEND: (
         "recommend", "recommendation", "propose", "proposal", "suggest", "suggestion",

@@ -20,6 +20,7 @@ MAX_CANDIDATES = 600  # past this, only positions holding more heavy terms are s
 LOOSE_COVERAGE = 0.3  # a long paraphrase may hold less of its wording ...
 LOOSE_STRONG = 3  # ... if the position itself holds at least this many of its words
 FIT_ALONE = 22.0  # weight of relation/target fit when the question names no topic
+TARGET_FIT = 1.2  # answering the named contributor outweighs being of the asked kind
 FIT_WITH_TOPIC = 10.0  # ... and when it does: then the topic matters most
 
 
@@ -33,6 +34,7 @@ class Scored:
     score: float  # 0..100, what answers are ordered by
     strong: int = 0  # topic words held in the position's own words, not only its paragraph
     literal: int = 0  # topic words found as such in the source text of the position
+    on_target: bool = False  # it answers a contributor the question names as answered
 
 
 class Ranker:
@@ -70,20 +72,25 @@ class Ranker:
         topic_text = " ".join(t.word for t in terms)
         scored: list[Scored] = []
         fit_weight = FIT_WITH_TOPIC if terms else FIT_ALONE
+        if targets and relation is Relation.SUMMARY:
+            relation = Relation.ANY  # "X on Nathan's argument": the argument is Nathan's
         for i, held in coverage.items():
             cov = held.share
             item = ix.items[i]
             pos = item.position
+            if targets and not speakers and pos.contributor_id in targets:
+                continue  # "who agreed with Bequelin?" is not answered by Bequelin
             fit = _relation_fit(item.kind, relation, pos.central, pos.target is not None)
-            if targets:
-                hit = pos.target is not None and pos.target.contributor_id in targets
-                fit += 1.0 if hit else 0.0
+            on_target = bool(targets) and (
+                pos.target is not None and pos.target.contributor_id in targets
+            )
+            fit += TARGET_FIT if on_target else 0.0
             if not terms and not targets and relation in (Relation.ANY, Relation.SUMMARY) and (
                 pos.central
             ):
                 fit += 0.5
-            score = 62.0 * cov + fit_weight * min(fit, 1.5)
-            scored.append(Scored(item, cov, fit, score, held.strong, held.literal))
+            score = 62.0 * cov + fit_weight * min(fit, 1.7)
+            scored.append(Scored(item, cov, fit, score, held.strong, held.literal, on_target))
         scored.sort(key=lambda s: (-s.score, s.item.position.paragraph))
         if topic_text:
             scored = self._rerank(scored, topic_text)

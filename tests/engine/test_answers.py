@@ -186,3 +186,27 @@ def test_abstain_message_starts_with_a_capital(engine: Engine) -> None:
     reply = engine.ask("what did the final respondent say about Tibet?")
     assert reply.abstained
     assert reply.message.startswith("The final respondent doesn't address that")
+
+
+def test_who_agreed_with_nobody_targeted_abstains(engine: Engine) -> None:
+    reply = engine.ask("who agreed with the final respondent?")
+    assert reply.abstained
+    assert "No contributor responds to the final respondent" in reply.message
+
+
+def test_named_targets_are_not_their_own_answer(engine: Engine) -> None:
+    reply = engine.ask("who thanked Nicholas and Sharon?")
+    ids = [a.contributor_id for a in reply.answers]
+    assert ids and "bequelin" not in ids and "hom" not in ids
+    assert "rosenzweig" in ids
+
+
+def test_side_with_shows_what_was_said_to_them_even_if_not_agreement(engine: Engine) -> None:
+    reply = engine.ask("does the last contributor side with Nathan?")
+    assert not reply.abstained
+    assert reply.answers[0].target == "Andrew J. Nathan"
+
+
+def test_speaker_on_a_targets_argument(engine: Engine) -> None:
+    reply = engine.ask("what did the last respondent say about Nathan's argument?")
+    assert reply.answers[0].position_id == "sixth-critique-sound-strategy"
