@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.config import ConfigError
 from bot.knowledge.errors import KnowledgeError
 
 
@@ -46,7 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("chat", help="a local console that behaves like the bot in a channel")
     _add_knowledge_arg(p)
-    p.add_argument("--config", default=None, help="config file (for prompt state)")
+    p.add_argument(
+        "--config",
+        default=None,
+        help="config file, for the prompt database (default: $READING_BOT_CONFIG, ./config.yaml)",
+    )
 
     p = sub.add_parser("bench", help="measure start-up, per-question latency and memory")
     p.add_argument("--questions", type=Path, default=None, help="YAML question set")
@@ -109,6 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return sync_command(args)
     except KnowledgeError as exc:
         print(exc.report(), file=sys.stderr)
+        return 1
+    except ConfigError as exc:
+        print(f"Config problem: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

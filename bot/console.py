@@ -107,18 +107,19 @@ class Console:
 
 
 def _prompt_handler(engine: Engine, config: str | None) -> Callable[[str], str] | None:
-    """The console's `prompt ...` commands, when the prompts feature is installed."""
+    """The console's `prompt ...` commands, when the prompts feature is installed.
+
+    The prompt database is the one the bot would use: from ``--config``, else
+    ``$READING_BOT_CONFIG``, else ``./config.yaml``, else the default in the data folder.
+    A bad or missing config file raises :class:`bot.config.ConfigError`.
+    """
     try:
         from bot.prompts.console import console_prompt
     except ImportError:
         return None
-    from bot.paths import data_dir
+    from bot.config import load_config
 
-    store = data_dir() / "bot.sqlite3"
-    if config:
-        from bot.config import load_config
-
-        store = Path(load_config(config).prompts.database)
+    store = Path(load_config(config).prompts.database)
     return lambda rest: console_prompt(engine, store, rest)
 
 

@@ -51,6 +51,17 @@ Discord refused the "Message Content" intent, which the config asks for
 discord.message_content to false (slash commands and mentions still work)."""
 
 
+NOT_A_TERMINAL = """\
+Not starting: there is no token, and this is not a terminal, so the local console is not
+offered. To try the answers without Discord, run `python -m bot chat` (it reads piped
+questions too)."""
+
+
+def _on_terminal() -> bool:
+    """True when a person can type into the console (stdin is a terminal)."""
+    return sys.stdin.isatty()
+
+
 def read_token() -> str | None:
     """The bot token from $DISCORD_TOKEN (stripped), or None when unset or empty."""
     token = os.environ.get(TOKEN_ENV, "").strip()
@@ -134,6 +145,10 @@ def run_command(args: argparse.Namespace) -> int:
         return _fail(f"Config problem: {exc}")
     if token is None:
         print(NO_TOKEN, file=sys.stderr)
+        if not _on_terminal():
+            # Under a service manager or in a pipe: fail, rather than "succeed" on empty stdin.
+            print(NOT_A_TERMINAL, file=sys.stderr)
+            return 1
         print("Starting the local console instead (Ctrl-D to quit).\n", file=sys.stderr)
         if getattr(args, "knowledge", None) is None:
             args.knowledge = config.knowledge

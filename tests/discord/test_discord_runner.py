@@ -128,6 +128,7 @@ def test_no_token_explains_and_falls_back_to_the_console(
 
     console.chat_command = chat_command  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "bot.console", console)
+    monkeypatch.setattr(runner, "_on_terminal", lambda: True)
     config = tmp_path / "config.yaml"
     config.write_text("reading: chinafile-2013-human-rights\n", encoding="utf-8")
     assert runner.run_command(argparse.Namespace(config=str(config))) == 0
@@ -138,6 +139,26 @@ def test_no_token_explains_and_falls_back_to_the_console(
     [args] = calls
     assert args.config == str(config)
     assert args.reading == "chinafile-2013-human-rights"
+
+
+def test_no_token_off_a_terminal_is_an_error_not_a_console(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under a service manager (stdin not a terminal) the bot must not exit 0 without a token."""
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "READING_BOT_DATA": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "export DISCORD_TOKEN=" in done.stderr
+    assert "python -m bot chat" in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
 
 
 def test_sync_without_token_explains(
@@ -204,3 +225,45 @@ def test_privileged_intent_not_enabled_is_explained(
         assert runner.run_command(argparse.Namespace(config=str(config))) == 1
     err = capsys.readouterr().err
     assert "Message Content" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("problem", ["missing", "bad key"])
+def test_chat_with_a_bad_config_is_reported_without_traceback(
+    tmp_path: Path, problem: str
+) -> None:
+    config = tmp_path / "config.yaml"
+    if problem == "bad key":
+        config.write_text("prompts:\n  databse: x.sqlite3\n", encoding="utf-8")
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "READING_BOT_DATA": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--config", str(config)],
+        cwd=ROOT,
+        env=env,
+        input="prompt list\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith("Config problem:")
+    expected = "config file not found" if problem == "missing" else "did you mean prompts.database"
+    assert expected in done.stderr
+
+
+def test_console_uses_the_prompt_database_of_the_config(tmp_path: Path) -> None:
+    """`chat` finds ./config.yaml (as `run` does) and keeps prompt state where it says."""
+    (tmp_path / "config.yaml").write_text("prompts:\n  database: state/p.sqlite3\n", "utf-8")
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "READING_BOT_DATA": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "chat"],
+        cwd=tmp_path,
+        env=env,
+        input="prompt add What would you ask the contributors?\nquit\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Added custom-1" in done.stdout
+    assert (tmp_path / "state" / "p.sqlite3").is_file()
