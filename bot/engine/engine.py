@@ -136,22 +136,15 @@ class Engine:
         return ""
 
     def _said_elsewhere(self, q: Question, best: Scored | None) -> str:
-        """Who else covers a topic the asked contributor doesn't ("Hom does (paragraph 17)").
-
-        Also when the asked contributor only comes near it by synonyms while another uses
-        the very words ("what did Hom say about literacy?").
-        """
-        if best is not None and answers_topic(best, q) and best.literal:
+        """Who else covers a topic the asked contributor doesn't: "Hom does (paragraph 17)"."""
+        if best is not None and answers_topic(best, q):
             return ""
         others = self.ranker.rank(dataclasses.replace(q, speakers=(), targets=()))
         if not others or not answers_topic(others[0], q):
             return ""
-        other = others[0]
-        if best is not None and answers_topic(best, q) and not other.literal:
+        pos = others[0].item.position
+        if pos.contributor_id in q.speakers:
             return ""
-        if other.item.position.contributor_id in q.speakers:
-            return ""
-        pos = other.item.position
         who = self.reading.contributor(pos.contributor_id).short_name
         return f"{who} does (paragraph {pos.paragraph})"
 

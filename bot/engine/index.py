@@ -242,7 +242,7 @@ class PositionIndex:
         paraphrase's verb or adjective than the topic itself.
         """
         if not term.known:
-            return self.max_idf * (1.5 if term.focus else 0.6)
+            return self.max_idf * (1.2 if term.focus else 0.6)
         weight = max(self.idf[s] * f for s, f in term.alternatives)
         return weight * COMMON if term.word in COMMON_WORDS and not term.focus else weight
 

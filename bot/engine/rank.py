@@ -85,10 +85,9 @@ class Ranker:
                 pos.target is not None and pos.target.contributor_id in targets
             )
             fit += TARGET_FIT if on_target else 0.0
-            if not terms and not targets and relation in (Relation.ANY, Relation.SUMMARY) and (
-                pos.central
-            ):
-                fit += 0.5
+            if not terms and not targets and pos.central:
+                # main points first: "what did X say?", and among X's recommendations
+                fit += 0.5 if relation in (Relation.ANY, Relation.SUMMARY) else 0.1
             score = 62.0 * cov + fit_weight * min(fit, 1.7)
             scored.append(Scored(item, cov, fit, score, held.strong, held.literal, on_target))
         scored.sort(key=lambda s: (-s.score, s.item.position.paragraph))
