@@ -9,6 +9,7 @@ import discord
 
 from bot.discordbot import limits
 from bot.engine.answers import Answer, Reply
+from bot.engine.render import lead
 from bot.knowledge.model import Contributor, Reading
 
 COLOUR = discord.Colour(0x3B6EA5)
@@ -69,7 +70,7 @@ def render_reply(reply: Reply, reading: Reading, link: bool = True) -> Rendered:
     if reply.abstained:
         return Rendered(content=abstain_text(reply, reading))
     embeds = [answer_embed(a, reading, link) for a in reply.answers]
-    return Rendered(content=reply.message or None, embeds=embeds)
+    return Rendered(content=lead(reply) or None, embeds=embeds)
 
 
 def quote_embed(answer: Answer, reading: Reading, link: bool = True) -> discord.Embed:

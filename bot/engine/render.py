@@ -38,7 +38,7 @@ def lead(reply: Reply) -> str:
         return f"Comparing {names}." + (f" {reply.message}" if reply.message else "")
     if reply.candidates:
         return "That could mean several contributors; here is what each said."
-    return ""
+    return reply.message
 
 
 def render_answer(answer: Answer, width: int = 88) -> str:
