@@ -38,8 +38,18 @@ def user_message(error: BaseException) -> str | None:
         return "You don't have permission to use that command."
     if isinstance(error, app_commands.CheckFailure | commands.CheckFailure):
         return "You can't use that command here."
+    if isinstance(error, app_commands.TransformerError):
+        return (
+            "I couldn't use one of the values you gave (a channel I can't see, or a thread "
+            "that was archived?). Please pick it from the list Discord offers."
+        )
     if isinstance(error, commands.UserInputError):
         return f"I couldn't read that: {error}"
+    if isinstance(error, discord.Forbidden):
+        return (
+            "Discord didn't let me do that: I may be missing a permission in that channel "
+            "(View Channel, Send Messages, Embed Links, or Create Public Threads)."
+        )
     return None
 
 
@@ -75,8 +85,10 @@ async def on_interaction_error(interaction: discord.Interaction[Any], error: Bas
     """Report any failure while handling an interaction (command, button, select)."""
     original = unwrap(error)
     message = user_message(original)
+    command = interaction.command.qualified_name if interaction.command else "component"
+    if isinstance(original, discord.Forbidden):  # the server's set-up, worth the operator's eye
+        log.warning("Discord refused an action of /%s: %s", command, original)
     if message is None:
-        command = interaction.command.qualified_name if interaction.command else "component"
         log.error(
             "error in /%s (user %s, channel %s)",
             command,

@@ -239,3 +239,76 @@ async def test_group_is_hidden_from_non_moderators(prompt_bot: Any) -> None:
     assert payload["dm_permission"] is False
     assert {o["name"] for o in payload["options"]} == {
         "post", "next", "list", "add", "remove", "schedule", "unschedule"}
+
+
+def pings_nobody(body: JSON | None) -> bool:
+    mentions = (body or {}).get("allowed_mentions")
+    return mentions is not None and mentions.get("parse") == [] and not mentions.get("users") \
+        and not mentions.get("roles") and not mentions.get("replied_user")
+
+
+async def test_every_prompt_message_pings_nobody(prompt_bot: Any, clock: FakeClock) -> None:
+    """Same-channel card, card in another channel, its follow-up, refusals, scheduled cards."""
+    fake, cog = prompt_bot
+    text = "@everyone <@&1> should we talk about trade with <@2>?"
+    inter = await run_prompt(fake, "post", {"prompt": text}, user=fake.owner)
+    here = await fake.response_to(inter)
+    assert "@everyone" in here.json["data"]["content"] and pings_nobody(here.json["data"])
+    inter = await run_prompt(fake, "post", {"prompt": text}, user=fake.owner,
+                             channel_option=fake.other_channel_id)
+    followup = await fake.followup_to(inter)
+    assert pings_nobody(followup.json)
+    refused = await run_prompt(fake, "next", user=fake.alice)
+    assert pings_nobody((await fake.response_to(refused)).json["data"])
+    cog.service.schedule(fake.guild_id, fake.other_channel_id, "daily 18:00")
+    clock.set(datetime(2024, 3, 25, 18, 0, 1, tzinfo=UTC))
+    [result] = await cog.tick()
+    assert result.posted
+    sent = fake.find("POST", rf"/channels/{fake.other_channel_id}/messages")
+    assert len(sent) == 2 and all(pings_nobody(r.json) for r in sent)
+
+
+async def test_failing_prompt_command_gets_the_polite_message_and_the_bot_serves_on(
+    prompt_bot: Any,
+) -> None:
+    fake, cog = prompt_bot
+    healthy = cog.service.post
+
+    def broken(guild_id: int, prompt: str | None = None) -> Any:
+        raise RuntimeError("the database is on fire")
+
+    cog.service.post = broken
+    inter = await run_prompt(fake, "post", {"prompt": "hong-kong"}, user=fake.owner)
+    response = await fake.response_to(inter)
+    assert content_of(response).startswith("Sorry, something went wrong")
+    assert response.json["data"]["flags"] & EPHEMERAL
+    cog.service.post = healthy
+    inter = await run_prompt(fake, "post", {"prompt": "hong-kong", "thread": False},
+                             user=fake.owner)
+    assert content_of(await fake.response_to(inter)).startswith("**Discussion prompt:**")
+
+
+async def test_no_permission_in_the_target_channel_is_explained(prompt_bot: Any) -> None:
+    fake, _ = prompt_bot
+
+    async def forbidden(fake: Any, request: Any, match: Any) -> tuple[int, Any]:
+        return 403, {"message": "Missing Permissions", "code": 50013}
+
+    fake.route("POST", rf"/channels/{fake.other_channel_id}/messages", forbidden)
+    inter = await run_prompt(fake, "post", {"prompt": "hong-kong"}, user=fake.owner,
+                             channel_option=fake.other_channel_id)
+    followup = await fake.followup_to(inter)
+    assert "missing a permission" in followup.json["content"]
+    assert followup.json["flags"] & EPHEMERAL
+
+
+async def test_a_channel_the_bot_cannot_see_gets_a_clear_message(prompt_bot: Any) -> None:
+    from fakediscord import payloads
+
+    fake, _ = prompt_bot
+    unseen = payloads.snowflake()  # created after the bot connected: not in its cache
+    fake.channels.append(payloads.text_channel(unseen, fake.guild_id, "hidden", 5))
+    inter = await run_prompt(fake, "post", {"prompt": "hong-kong"}, user=fake.owner,
+                             channel_option=unseen)
+    text = content_of(await fake.response_to(inter))
+    assert text.startswith("I couldn't use one of the values you gave")
