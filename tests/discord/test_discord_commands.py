@@ -436,3 +436,32 @@ async def test_failing_command_gets_polite_message_and_bot_keeps_serving(
 
     interaction = await fake.slash("ask", {"question": "What did Nathan say about strategy?"})
     assert message_data(await fake.response_to(interaction))["embeds"]
+
+
+async def test_failing_text_command_goes_to_the_central_handler(
+    discord_bot: Connected, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Text commands (none ship, but a cog may add one) share the polite reply and the log."""
+    from discord.ext import commands
+
+    fake, bot = discord_bot
+
+    @commands.command(name="explode")
+    async def explode(ctx: commands.Context[Any]) -> None:
+        raise RuntimeError("text command failure")
+
+    bot.add_command(explode)
+    with caplog.at_level(logging.ERROR):
+        msg = await fake.send_message(f"{fake.mention()} explode", mention_bot=True)
+        apology = await fake.wait_for(
+            "POST",
+            r"/channels/\d+/messages",
+            predicate=lambda r: (r.json or {}).get("content") == POLITE
+            and r.json["message_reference"]["message_id"] in (msg["id"], int(msg["id"])),
+        )
+    assert pings_nobody(apology.json.get("allowed_mentions"))
+    assert any(
+        r.exc_info and "text command failure" in str(r.exc_info[1]) for r in caplog.records
+    )
+    interaction = await fake.slash("reading")  # still serving
+    assert message_data(await fake.response_to(interaction))["embeds"]

@@ -73,8 +73,29 @@ def test_sync_registers_every_command_with_its_options(
     assert options_of(commands["quote"])["contributor"]["autocomplete"]
     assert not options_of(commands["contributors"]) and not options_of(commands["reading"])
     assert all(c["description"] for c in put.json)
+    prompt = commands["prompt"]  # the moderators' group, hidden from members by default
+    assert int(prompt["default_member_permissions"]) == 1 << 13  # Manage Messages
+    assert prompt.get("dm_permission") is False or prompt.get("contexts") == [0]
+    subs = {o["name"]: o for o in prompt["options"]}
+    assert all(o["type"] == 1 and o["description"] for o in subs.values())
+    expected = {
+        "post": {"prompt", "channel", "thread"},
+        "next": {"channel", "thread"},
+        "list": set(),
+        "add": {"text"},
+        "remove": {"prompt"},
+        "schedule": {"channel", "when", "timezone", "thread"},
+        "unschedule": {"channel"},
+    }
+    assert {name: set(options_of(o)) for name, o in subs.items()} == expected
+    assert options_of(subs["post"])["prompt"]["autocomplete"]
+    assert options_of(subs["remove"])["prompt"]["autocomplete"]
+    assert options_of(subs["schedule"])["timezone"]["autocomplete"]
+    schedule = options_of(subs["schedule"])
+    assert schedule["channel"]["required"] and schedule["when"]["required"]
+    assert schedule["channel"]["type"] == 7 and set(schedule["channel"]["channel_types"]) >= {0}
     out = capsys.readouterr().out
-    assert "globally" in out and "/ask" in out
+    assert "globally" in out and "/ask" in out and "/prompt" in out
 
 
 def test_sync_to_one_guild(
