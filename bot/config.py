@@ -291,13 +291,15 @@ class _Reader:
 
     def str_list(self, key: str) -> tuple[str, ...]:
         value = self._get(key, None)
-        allowed = 'a list of names, e.g. ["Moderator"]'
+        allowed = 'a list of role names or ids, e.g. ["Moderator"]'
         if value is None:
             return ()
         if not isinstance(value, list):
             raise self._fail(key, f"expected a list, got {_type(value)}", allowed)
         names: list[str] = []
         for i, item in enumerate(value):
+            if isinstance(item, int) and not isinstance(item, bool) and item > 0:
+                item = str(item)  # a role id
             if not isinstance(item, str) or not item.strip():
                 raise self._fail(f"{key}[{i}]", f"{item!r} is not a name", allowed)
             names.append(item.strip())

@@ -312,3 +312,39 @@ async def test_a_channel_the_bot_cannot_see_gets_a_clear_message(prompt_bot: Any
                              channel_option=unseen)
     text = content_of(await fake.response_to(inter))
     assert text.startswith("I couldn't use one of the values you gave")
+
+
+def test_grace_window_is_at_least_two_ticks() -> None:
+    from datetime import timedelta
+
+    from bot.discordbot.cogs.prompts import effective_grace
+
+    assert effective_grace(60, 30) == timedelta(minutes=60)
+    assert effective_grace(0, 30) == timedelta(seconds=60)
+
+
+async def test_no_catch_up_config_still_posts_slots_reached_late_by_the_loop(
+    fake_discord: Any, engine: Any, tmp_path: Path, clock: FakeClock
+) -> None:
+    config = config_for(fake_discord, tmp_path)
+    config = dataclasses.replace(
+        config,
+        prompts=dataclasses.replace(config.prompts, grace_minutes=0, tick_seconds=600.0),
+    )
+    async with running_bot(fake_discord, config, engine) as bot:
+        cog: Any = bot.get_cog("Prompts")
+        cog.scheduler.cancel()  # this test ticks by hand
+        cog.service.clock = clock
+        cog.service.schedule(fake_discord.guild_id, fake_discord.channel_id, "daily 18:00")
+        clock.set(datetime(2024, 3, 25, 18, 0, 20, tzinfo=UTC))  # the loop is 20 s late
+        [result] = await cog.tick()
+        assert result.posted
+        clock.set(datetime(2024, 3, 26, 20, 0, tzinfo=UTC))  # back two hours after a slot
+        assert await cog.tick() == []
+
+
+def test_moderator_roles_may_be_ids() -> None:
+    from bot.config import parse_config
+
+    config = parse_config({"prompts": {"moderator_roles": ["Moderator", 123456789012345678]}})
+    assert config.prompts.moderator_roles == ("Moderator", "123456789012345678")

@@ -193,6 +193,13 @@ def thread_name(card: Card) -> str:
     return limits.clip(card.text, THREAD_NAME)
 
 
+def effective_grace(grace_minutes: float, tick_seconds: float) -> timedelta:
+    """How late a scheduled slot may still be posted: the configured grace window, but at
+    least two scheduler ticks, so a slot the loop reaches a few seconds late (as it always
+    does) is posted, even with ``grace_minutes: 0`` ("no catch-up after downtime")."""
+    return max(timedelta(minutes=grace_minutes), timedelta(seconds=2 * tick_seconds))
+
+
 class PromptsCog(commands.Cog, name="Prompts"):
     """Moderators' discussion prompts: curated, custom and free text; rotation; schedules."""
 
@@ -209,7 +216,7 @@ class PromptsCog(commands.Cog, name="Prompts"):
         self.service = service or PromptService.from_engine(
             bot.engine,
             Store(self.settings.database),
-            grace=timedelta(minutes=self.settings.grace_minutes),
+            grace=effective_grace(self.settings.grace_minutes, self.settings.tick_seconds),
         )
         self._tick_lock = asyncio.Lock()
 
