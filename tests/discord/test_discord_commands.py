@@ -197,12 +197,14 @@ async def test_positions_are_paginated_with_buttons(discord_bot: Connected) -> N
     click = await fake.click(message, buttons[2]["custom_id"])
     turned = await fake.response_to(click)
     assert turned.json["type"] == 7  # the message is updated in place
+    assert pings_nobody(turned.json["data"].get("allowed_mentions"))
     assert turned.json["data"]["embeds"][0]["footer"]["text"] == "Page 2 of 2"
 
     stranger = await fake.click(message, buttons[0]["custom_id"], user=fake.bob)
     refused = message_data(await fake.response_to(stranger))
     assert refused["flags"] & EPHEMERAL
     assert "Only the person who asked" in refused["content"]
+    assert pings_nobody(refused.get("allowed_mentions"))
 
 
 async def test_positions_of_one_kind_and_unknown_names(discord_bot: Connected) -> None:
@@ -336,6 +338,7 @@ async def test_ambiguous_question_offers_a_choice(
     click = await fake.click(message, buttons[1]["custom_id"])
     chosen = await fake.response_to(click)
     assert chosen.json["type"] == 7
+    assert pings_nobody(chosen.json["data"].get("allowed_mentions"))
     assert chosen.json["data"]["components"] == []
     titles = {e["title"] for e in chosen.json["data"]["embeds"]}
     assert titles == {"Joshua Rosenzweig"}

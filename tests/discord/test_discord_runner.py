@@ -280,11 +280,14 @@ def test_console_uses_the_prompt_database_of_the_config(tmp_path: Path) -> None:
         [sys.executable, "-m", "bot", "chat"],
         cwd=tmp_path,
         env=env,
-        input="prompt add What would you ask the contributors?\nquit\n",
+        input="prompt add What would you ask the contributors?\nprompt next\n"
+        "prompt post what about Hong Kong?\nquit\n",
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert "Added custom-1" in done.stdout
+    assert done.stdout.count("[#console]\nDiscussion prompt") == 2
+    assert "What the contributors said:" in done.stdout and "Sharon Hom" in done.stdout
     assert (tmp_path / "state" / "p.sqlite3").is_file()

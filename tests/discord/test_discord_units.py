@@ -192,6 +192,17 @@ def test_config_problems_name_key_problem_and_allowed(text: str, expected: str) 
     assert expected in str(info.value)
 
 
+def test_missing_file_names_where_it_was_given(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    missing = tmp_path / "gone.yaml"
+    with pytest.raises(ConfigError, match=r"not found: .*gone\.yaml \(given by --config\)"):
+        load_config(missing)
+    monkeypatch.setenv("READING_BOT_CONFIG", str(missing))
+    with pytest.raises(ConfigError, match=r"given by \$READING_BOT_CONFIG"):
+        load_config(None)
+
+
 def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "c.yaml"
     path.write_text("discord:\n  prefix: [unclosed\n", encoding="utf-8")
