@@ -1,6 +1,6 @@
 """Prompt state in SQLite: custom prompts, each server's rotation, schedules and their slots.
 
-One file (path from config; default ``data/prompts.sqlite3``), WAL mode, schema versioned with
+One file (path from config; default ``data/bot.sqlite3``), WAL mode, schema versioned with
 ``PRAGMA user_version`` and the :data:`MIGRATIONS` list. Every change runs in one
 ``BEGIN IMMEDIATE`` transaction on its own short-lived connection, so threads, tasks and
 processes may share the file: writers are serialised by SQLite, and a process killed at any
@@ -86,8 +86,8 @@ class StoreError(RuntimeError):
 
 
 def default_path() -> Path:
-    """``prompts.sqlite3`` in the data folder."""
-    return data_dir() / "prompts.sqlite3"
+    """``bot.sqlite3`` in the data folder (the same default as ``prompts.database``)."""
+    return data_dir() / "bot.sqlite3"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import PromptsSettings
 from bot.paths import PROJECT_ROOT
 from bot.prompts.schedule import parse_when
 from bot.prompts.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, default_path
@@ -51,7 +52,8 @@ def test_newer_schema_is_refused(db_path: Path) -> None:
 def test_default_path_is_in_the_data_folder(monkeypatch: pytest.MonkeyPatch,
                                             tmp_path: Path) -> None:
     monkeypatch.setenv("READING_BOT_DATA", str(tmp_path / "data"))
-    assert default_path() == tmp_path / "data" / "prompts.sqlite3"
+    assert default_path() == tmp_path / "data" / "bot.sqlite3"
+    assert PromptsSettings().database == default_path()
     assert Store().path == default_path()
 
 
