@@ -30,6 +30,7 @@ async def test_bot_connects_and_sees_the_guild(discord_bot: tuple[FakeDiscord, R
         "reading",
     }
     assert fake.find("GET", "/users/@me")
+    assert not fake.find("PUT", r".*/commands")  # commands are synced by `sync`, not on start
 
 
 async def test_sharded_bot_when_configured(

@@ -79,6 +79,27 @@ def test_content_is_clipped_to_2000() -> None:
     assert text is not None and len(text) <= 2000
 
 
+async def test_many_candidates_are_offered_in_a_select_within_limits() -> None:
+    from bot.discordbot.views import ContributorChoice
+    from bot.knowledge.model import Contributor
+
+    people = [
+        Contributor(f"c{i}", f"Contributor {'X' * 120} {i}", f"C{i}", (), "Uni " * 40, i, (i,))
+        for i in range(30)
+    ]
+
+    async def choose(interaction: object, contributor_id: str) -> None:
+        return None
+
+    few = ContributorChoice(people[:5], choose)
+    assert [type(c).__name__ for c in few.children] == ["Button"] * 5
+    many = ContributorChoice(people, choose)
+    [select] = many.children
+    assert isinstance(select, discord.ui.Select)
+    assert len(select.options) == 25
+    assert all(len(o.label) <= 100 and len(o.description or "") <= 100 for o in select.options)
+
+
 # -- cooldown and allow-list ----------
 
 
