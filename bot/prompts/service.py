@@ -8,6 +8,8 @@ for a moderator. Time comes from an injected clock so schedules are testable wit
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -286,17 +288,19 @@ class PromptService:
         as failed and not retried (at most once, never twice); other slots still go out.
         """
         results = []
-        for row, slot in self.claim_due(guild_ids):
+        # The database work runs on a worker thread: a busy database never stalls the bot.
+        for row, slot in await asyncio.to_thread(self.claim_due, guild_ids):
             card: Card | None = None
             message_id: int | None = None
             posted = False
             try:
-                card = self.next(row.guild_id)
+                card = await asyncio.to_thread(self.next, row.guild_id)
                 message_id = await send(row, card)
                 posted = True
             except Exception:
                 log.exception("schedule %s: posting slot %s failed", row.id, slot)
-            results.append(self.finish(row, slot, card, message_id, posted=posted))
+            done = functools.partial(self.finish, row, slot, card, message_id, posted=posted)
+            results.append(await asyncio.to_thread(done))
         return results
 
 

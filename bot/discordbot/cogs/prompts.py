@@ -15,6 +15,7 @@ scheduled prompts that are due, each slot at most once, across restarts and proc
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Callable, Sequence
 from datetime import timedelta
@@ -393,10 +394,11 @@ class PromptsCog(commands.Cog, name="Prompts"):
         if await self.refuse_unless_moderator(interaction):
             return
         guild_id = interaction.guild_id or 0
-        refs = self.service.catalogue(guild_id)
+        refs = await asyncio.to_thread(self.service.catalogue, guild_id)
         curated = [r for r in refs if r.source is Source.CURATED]
         custom = [r for r in refs if r.source is Source.CUSTOM]
-        schedules = [self._describe(row) for row in self.service.schedules(guild_id)]
+        rows = await asyncio.to_thread(self.service.schedules, guild_id)
+        schedules = [self._describe(row) for row in rows]
         rendered = Rendered(embeds=list_embeds(curated, custom, schedules))
         await interaction.response.send_message(
             embeds=rendered.embeds, ephemeral=True, allowed_mentions=NO_PINGS
@@ -411,7 +413,9 @@ class PromptsCog(commands.Cog, name="Prompts"):
         if await self.refuse_unless_moderator(interaction):
             return
         try:
-            ref = self.service.add(interaction.guild_id or 0, text, interaction.user.id)
+            ref = await asyncio.to_thread(
+                self.service.add, interaction.guild_id or 0, text, interaction.user.id
+            )
         except PromptError as exc:
             await errors.tell(interaction, str(exc))
             return
@@ -427,7 +431,7 @@ class PromptsCog(commands.Cog, name="Prompts"):
         if await self.refuse_unless_moderator(interaction):
             return
         try:
-            ref = self.service.remove(interaction.guild_id or 0, prompt)
+            ref = await asyncio.to_thread(self.service.remove, interaction.guild_id or 0, prompt)
         except PromptError as exc:
             await errors.tell(interaction, str(exc))
             return
@@ -453,13 +457,16 @@ class PromptsCog(commands.Cog, name="Prompts"):
         if await self.refuse_unless_moderator(interaction, channel):
             return
         try:
-            row = self.service.schedule(
-                interaction.guild_id or 0,
-                channel.id,
-                when,
-                timezone,
-                thread=thread,
-                created_by=interaction.user.id,
+            row = await asyncio.to_thread(
+                functools.partial(
+                    self.service.schedule,
+                    interaction.guild_id or 0,
+                    channel.id,
+                    when,
+                    timezone,
+                    thread=thread,
+                    created_by=interaction.user.id,
+                )
             )
         except PromptError as exc:
             await errors.tell(interaction, str(exc))
@@ -474,7 +481,9 @@ class PromptsCog(commands.Cog, name="Prompts"):
         """Removes one channel's schedule, or all of the server's."""
         if await self.refuse_unless_moderator(interaction, channel):
             return
-        gone = self.service.unschedule(interaction.guild_id or 0, channel.id if channel else None)
+        gone = await asyncio.to_thread(
+            self.service.unschedule, interaction.guild_id or 0, channel.id if channel else None
+        )
         noun = "schedule" if gone == 1 else "schedules"
         await errors.tell(
             interaction, f"Removed {gone} {noun}." if gone else "There was no schedule to remove."
