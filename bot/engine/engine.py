@@ -101,6 +101,8 @@ class Engine:
         if q.compare:
             return self._compare(q, min(MAX_COMPARE, max(limit, 2 * len(q.speakers))))
         ranked = self.ranker.rank(q, speakers=q.speakers, targets=q.targets)
+        fitting = [s for s in ranked if answers_topic(s, q)]
+        ranked = fitting or ranked[:1]  # the best that answers, not merely the best score
         problem = self._unanswerable(q, ranked)
         if problem and q.terms and q.speakers and Relation.SUMMARY in q.relations:
             # "Neier's main point in a few lines": the words around it are not a topic

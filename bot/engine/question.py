@@ -41,6 +41,11 @@ _VIEW_WORDS = frozenset({"thoughts", "opinion", "position", "stance", "take", "v
 _AUXILIARIES = frozenset(
     {"did", "does", "do", "has", "have", "had", "would", "will", "is", "was", "should", "might"}
 )
+_OPINION_VERBS = frozenset(
+    {"thinks", "think", "thought", "believes", "believe", "believed", "says", "say", "said",
+     "argues", "argue", "argued", "claims", "claimed", "feels", "felt", "holds", "held",
+     "wrote", "writes", "insists", "insisted", "contends", "contended", "reckons", "sees"}
+)
 _LONE_TARGET_PREPS = frozenset({"about", "with", "to", "against", "toward", "towards"})
 _TARGET_PREPS = frozenset(
     {"with", "about", "of", "on", "to", "against", "from", "toward", "towards", "regarding"}
@@ -99,6 +104,7 @@ class QuestionReader:
             tok if i in in_mention else self.index.correct(tok)[0] for i, tok in enumerate(tokens)
         ]
         topical = self._topical_cues(fixed, idiom=any(p.search(text) for p in _IDIOMS))
+        topical |= _reported_content(fixed)
         relations, cues = _relations(fixed, skip=in_mention | topical)
         asks_who = bool(fixed) and (fixed[0] in WHO_WORDS or _asks_anyone(fixed))
         speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
@@ -171,6 +177,14 @@ def _phrase(text: str) -> str:
     if m and len(m.group(1).split()) >= 3:
         return fold(m.group(1))
     return ""
+
+
+def _reported_content(tokens: list[str]) -> set[int]:
+    """In "who thinks X would make Y less nervous", the words after "who thinks" are the view
+    asked about, not the relation: their relation words are topic words."""
+    if len(tokens) > 2 and tokens[0] in WHO_WORDS and tokens[1] in _OPINION_VERBS:
+        return set(range(2, len(tokens)))
+    return set()
 
 
 def _relations(tokens: list[str], skip: set[int]) -> tuple[list[Relation], set[int]]:

@@ -11,6 +11,7 @@ from bot.engine.text import fold
 from bot.knowledge.model import Reading
 
 MIN_PHRASE_RATIO = 88.0  # how closely a remembered phrase must match the text
+QUOTING_MARGIN = 8.0  # an original this close to a match inside quotation marks wins
 _BOUNDARY = re.compile(r"(?<=[.?!])[\"”’)]*\s+(?=[A-Z“\"(])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\bMr\.|\bDr\.|\bMs\.)$")
 
@@ -52,14 +53,22 @@ class QuoteFinder:
         needle = fold(phrase).strip(" ?.!\"'")
         if len(needle) < 8:
             return None
-        best: tuple[float, int, str] | None = None
+        scored: list[tuple[float, bool, int, str]] = []
         for number, text, folded in self._paragraphs:
-            ratio = 100.0 if needle in folded else fuzz.partial_ratio(needle, folded)
-            if best is None or ratio > best[0]:
-                best = (ratio, number, text)
-        if best is None or best[0] < MIN_PHRASE_RATIO:
+            found = fuzz.partial_ratio_alignment(needle, folded)
+            if found is None:
+                continue
+            span = folded[found.dest_start : found.dest_end]
+            quoting = folded[: found.dest_start].count('"') % 2 == 1 or '"' in span
+            scored.append((found.score, quoting, number, text))
+        if not scored:
             return None
-        ratio, number, text = best
+        top = max(s[0] for s in scored)
+        if top < MIN_PHRASE_RATIO:
+            return None
+        # a contributor quoting another's words is not their author: prefer the original
+        close = [s for s in scored if s[0] >= top - QUOTING_MARGIN]
+        ratio, _, number, text = min(close, key=lambda s: (s[1], -s[0], s[2]))
         return Located(number, self.sentence(text, needle), ratio)
 
     @staticmethod

@@ -20,6 +20,7 @@ MAX_CANDIDATES = 600  # past this, only positions holding more heavy terms are s
 LOOSE_COVERAGE = 0.3  # a long paraphrase may hold less of its wording ...
 LOOSE_STRONG = 3  # ... if the position itself holds at least this many of its words
 FIT_ALONE = 22.0  # weight of relation/target fit when the question names no topic
+PHRASE_BONUS = 8.0  # for a topic phrase that matches the question's topic words as a whole
 TARGET_FIT = 1.2  # answering the named contributor outweighs being of the asked kind
 FIT_WITH_TOPIC = 10.0  # ... and when it does: then the topic matters most
 
@@ -151,11 +152,17 @@ class Ranker:
         return out
 
     def _rerank(self, scored: list[Scored], topic_text: str) -> list[Scored]:
-        """Add a bonus for topic phrases that match the question's topic words closely."""
+        """Add a bonus for topic phrases of several words that the question's topic words
+        hold closely ("rule of law", "sound strategy"); one-word topics are already terms."""
+        asked = len(topic_text.split())
         head = []
         for s in scored[:RERANK]:
-            best = max((fuzz.token_set_ratio(topic_text, t) for t in s.item.topics), default=0.0)
-            bonus = 8.0 * best / 100.0 if best >= 70 else 0.0
+            best = 0.0
+            for phrase in (t for t in s.item.topics if " " in t):
+                ratio = fuzz.token_set_ratio(topic_text, phrase)
+                if ratio >= 70:  # a phrase that is the question's topic, not a part of it
+                    best = max(best, ratio / 100.0 * min(1.0, len(phrase.split()) / asked))
+            bonus = PHRASE_BONUS * best
             head.append(dataclasses.replace(s, score=s.score + bonus))
         head.sort(key=lambda s: (-s.score, s.item.position.paragraph))
         return head + scored[RERANK:]

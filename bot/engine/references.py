@@ -36,6 +36,11 @@ class Mention:
         return len(self.contributor_ids) > 1
 
 
+def name_typos(word: str) -> int:
+    """Edits allowed in a contributor's name: names are few, so long ones may have two."""
+    return 1 if len(word) <= 6 else 2
+
+
 def max_typos(word: str) -> int:
     """How many edits a misspelt word of this length may have and still be recognised."""
     return 1 if len(word) <= 8 else 2
@@ -60,6 +65,7 @@ class ContributorMatcher:
                     if tok not in STOPWORDS and tok not in vocabulary and tok not in ORDINALS:
                         self._role_words[tok].add(c.id)
         self._max_len = max((len(k) for k in self._phrases), default=1)
+        self._surnames = {c.id: words(c.short_name)[-1] for c in contributors if c.short_name}
         self.alias_words = frozenset(
             tok for toks in self._phrases for tok in toks if tok not in vocabulary
         )
@@ -84,6 +90,8 @@ class ContributorMatcher:
             ):
                 prev = found.pop()  # "Aryeh Neier" matched as two aliases
                 mention = Mention(mention.contributor_ids, prev.start, mention.end, mention.fuzzy)
+            if mention.end - mention.start == 1:
+                mention = self._absorb_surname(tokens, mention)
             found.append(mention)
             i = mention.end
         return self._with_role_words(tokens, found)
@@ -119,11 +127,22 @@ class ContributorMatcher:
         if len(tok) < 4 or tok in STOPWORDS or tok in self._vocabulary or not self._proper_names:
             return None
         hit = process.extractOne(
-            tok, self._proper_names, scorer=OSA.distance, score_cutoff=max_typos(tok)
+            tok, self._proper_names, scorer=OSA.distance, score_cutoff=name_typos(tok)
         )
         if hit is None:
             return None
         return Mention((self._proper[hit[0]],), i, i + 1, fuzzy=True)
+
+    def _absorb_surname(self, tokens: Sequence[str], m: Mention) -> Mention:
+        """ "nicolas beckelin": a word right after a name that is near that contributor's
+        surname, though too far to be recognised alone, is the surname misspelt."""
+        nxt = tokens[m.end] if m.end < len(tokens) else ""
+        if m.ambiguous or len(nxt) < 5 or nxt in self._vocabulary:
+            return m
+        surname = self._surnames.get(m.contributor_ids[0], "")
+        if surname and OSA.distance(nxt, surname) <= name_typos(nxt) + 1:
+            return Mention(m.contributor_ids, m.start, m.end + 1, m.fuzzy)
+        return m
 
     def _with_role_words(self, tokens: Sequence[str], found: list[Mention]) -> list[Mention]:
         """Add ambiguous mentions ("the researcher") for words left over, if no other mention."""

@@ -210,3 +210,25 @@ def test_side_with_shows_what_was_said_to_them_even_if_not_agreement(engine: Eng
 def test_speaker_on_a_targets_argument(engine: Engine) -> None:
     reply = engine.ask("what did the last respondent say about Nathan's argument?")
     assert reply.answers[0].position_id == "sixth-critique-sound-strategy"
+
+
+def test_who_said_prefers_the_author_to_one_quoting_them(engine: Engine) -> None:
+    # the final respondent quotes Neier's phrase in quotation marks (paragraph 29)
+    reply = engine.ask("who said US policies must have a moral character?")
+    assert reply.answers[0].contributor_id == "neier"
+    assert reply.answers[0].paragraph == 26
+
+
+def test_misspelt_surname_after_a_first_name_is_part_of_the_name(engine: Engine) -> None:
+    q = engine.reader.read("what did nicolas beckelin say about tibbet")
+    assert q.speakers == ("bequelin",)
+    assert [t.word for t in q.terms] == ["tibbet"]
+    assert engine.ask("what did nicolas beckelin say about tibbet").answers[0].paragraph == 12
+
+
+def test_relation_words_inside_a_reported_view_are_topic_words(engine: Engine) -> None:
+    q = engine.reader.read("who thinks a more open China would make its neighbors less nervous?")
+    assert not q.relations
+    assert "nervous" in {t.word for t in q.terms}
+    reply = engine.ask("who thinks a more open China would make its neighbors less nervous?")
+    assert reply.answers[0].contributor_id == "nathan"

@@ -23,6 +23,7 @@ FLOORS = {
     "heldout_questions.yaml": 0.95,
     "heldout2_questions.yaml": 0.95,
     "heldout3_questions.yaml": 0.95,
+    "heldout4_questions.yaml": 0.95,
 }
 
 
