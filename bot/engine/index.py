@@ -94,7 +94,7 @@ class PositionIndex:
     def __init__(self, reading: Reading, positions: Sequence[Position] | None = None) -> None:
         self.reading = reading
         self.items: list[IndexedPosition] = []
-        paragraph_stems = {p.number: _stem_set(p.text) for p in reading.paragraphs}
+        paragraph_stems = {p.number: frozenset(_stem_set(p.text)) for p in reading.paragraphs}
         postings: dict[str, list[int]] = defaultdict(list)
         for idx, pos in enumerate(positions if positions is not None else reading.positions):
             weights: dict[str, float] = dict.fromkeys(
@@ -116,7 +116,7 @@ class PositionIndex:
                     weights,
                     tuple(fold(t) for t in pos.topics),
                     pos.kind.value,
-                    frozenset(paragraph_stems[pos.paragraph]),
+                    paragraph_stems[pos.paragraph],  # shared, not copied per position
                 )
             )
             for s in weights:

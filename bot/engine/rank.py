@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
+import heapq
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -103,31 +103,28 @@ class Ranker:
 
         A position holding none of the heaviest terms that make up more than (1 - floor) of
         the weight cannot reach `floor` coverage, so it need not be scored at all. When that
-        still leaves too many (a question of everyday words over a large index), only those
-        holding two, then three ... of the heavy terms are kept.
+        still leaves too many (everyday words over a large index), those that can reach the
+        most (own words before synonyms, more heavy words before fewer) are kept.
         """
         ix = self.index
         order = sorted(range(len(terms)), key=lambda k: -weights[k])
         need = (1.0 - FLOOR) * sum(weights)
-        held: Counter[int] = Counter()
+        bound: dict[int, float] = {}  # an upper bound of what each position can reach
         acc = 0.0
-        heavy = 0
         for k in order:
-            found = ix.holding(terms[k])
-            held.update(found if allowed is None else found & allowed)
-            heavy += 1
+            best: dict[int, float] = {}
+            for s, factor in terms[k].alternatives:
+                for idx in ix.postings.get(s, ()):
+                    if best.get(idx, 0.0) < factor and (allowed is None or idx in allowed):
+                        best[idx] = factor
+            for idx, factor in best.items():
+                bound[idx] = bound.get(idx, 0.0) + weights[k] * factor
             acc += weights[k]
             if acc > need:
                 break
-        kept = set(held)
-        at_least = 2
-        while len(kept) > MAX_CANDIDATES and at_least <= heavy:
-            narrower = {i for i in kept if held[i] >= at_least}
-            if not narrower:
-                break
-            kept = narrower
-            at_least += 1
-        return kept
+        if len(bound) <= MAX_CANDIDATES:
+            return set(bound)
+        return set(heapq.nlargest(MAX_CANDIDATES, bound, key=bound.__getitem__))
 
     def _candidates(
         self, speakers: Collection[str], targets: Collection[str], relation: Relation
