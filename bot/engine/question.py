@@ -75,6 +75,7 @@ class Question:
     phrase: str  # a quoted or "who said ..." phrase, folded; "" if none
     terms: tuple[Term, ...]  # topic words
     unknown_subject: str  # "what did Obama say": a subject who is not a contributor
+    cues: tuple[str, ...] = ()  # stems of the words that named the relation ("prais")
 
     @property
     def relation(self) -> Relation:
@@ -121,6 +122,7 @@ class QuestionReader:
             phrase=_phrase(text),
             terms=self._terms(fixed, tokens, in_mention | cues),
             unknown_subject=_unknown_subject(text, mentions, self.index),
+            cues=_kind_cues(fixed, cues),
         )
 
     def _topical_cues(self, tokens: list[str], idiom: bool) -> set[int]:
@@ -177,6 +179,17 @@ def _phrase(text: str) -> str:
     if m and len(m.group(1).split()) >= 3:
         return fold(m.group(1))
     return ""
+
+
+def _kind_cues(tokens: list[str], used: set[int]) -> tuple[str, ...]:
+    """Stems of the words that asked for a kind of position ("praise", "worried"), which a
+    position may use itself; not summary or reference words ("main point", "cite")."""
+    out = set()
+    for i in used:
+        s = stem(tokens[i])
+        if _RELATION_STEMS.get(s) not in (None, Relation.SUMMARY, Relation.RESPOND):
+            out.add(s)
+    return tuple(sorted(out))
 
 
 def _reported_content(tokens: list[str]) -> set[int]:

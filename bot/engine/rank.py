@@ -20,6 +20,7 @@ MAX_CANDIDATES = 600  # past this, only positions holding more heavy terms are s
 LOOSE_COVERAGE = 0.3  # a long paraphrase may hold less of its wording ...
 LOOSE_STRONG = 3  # ... if the position itself holds at least this many of its words
 FIT_ALONE = 22.0  # weight of relation/target fit when the question names no topic
+CUE_BONUS = 3.0  # for a position whose own words include the question's relation word
 PHRASE_BONUS = 8.0  # for a topic phrase that matches the question's topic words as a whole
 TARGET_FIT = 1.2  # answering the named contributor outweighs being of the asked kind
 FIT_WITH_TOPIC = 10.0  # ... and when it does: then the topic matters most
@@ -90,6 +91,8 @@ class Ranker:
                 # main points first: "what did X say?", and among X's recommendations
                 fit += 0.5 if relation in (Relation.ANY, Relation.SUMMARY) else 0.1
             score = 62.0 * cov + fit_weight * min(fit, 1.7)
+            if q.cues and any(c in item.weights for c in q.cues):
+                score += CUE_BONUS  # "whom does X praise?": the position that says "praises"
             scored.append(Scored(item, cov, fit, score, held.strong, held.literal, on_target))
         scored.sort(key=lambda s: (-s.score, s.item.position.paragraph))
         if topic_text:

@@ -13,6 +13,7 @@ from bot.engine.lexicon import LAST_WORDS, ORDINALS, PERSON_NOUNS, SAY_WORDS, ST
 from bot.engine.text import words
 from bot.knowledge.model import Contributor
 
+_LONG_PERSON_NOUNS = sorted(w for w in PERSON_NOUNS if len(w) >= 7)
 _AFTER_BARE_ORDINAL = SAY_WORDS | {"about", "on", "and", "vs", "versus", "with", "or"}
 # "whoever wrote last", "the one who went last": a verb of taking part, then "last"
 _TOOK_PART = frozenset(
@@ -34,6 +35,14 @@ class Mention:
     def ambiguous(self) -> bool:
         """True when the words could mean several contributors."""
         return len(self.contributor_ids) > 1
+
+
+def _misspelt_person_noun(word: str) -> bool:
+    """ "respondant", "contributer": a long word within two edits of a person noun."""
+    if len(word) < 7:
+        return False
+    hit = process.extractOne(word, _LONG_PERSON_NOUNS, scorer=OSA.distance, score_cutoff=2)
+    return hit is not None
 
 
 def name_typos(word: str) -> int:
@@ -114,7 +123,7 @@ class ContributorMatcher:
         if cid is None:
             return None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if nxt in PERSON_NOUNS:
+        if nxt in PERSON_NOUNS or _misspelt_person_noun(nxt):
             return Mention((cid,), i, i + 2)
         if tok in LAST_WORDS and i > 0 and tokens[i - 1] in _TOOK_PART:
             return Mention((cid,), i - 1, i + 1)

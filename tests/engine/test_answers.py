@@ -232,3 +232,12 @@ def test_relation_words_inside_a_reported_view_are_topic_words(engine: Engine) -
     assert "nervous" in {t.word for t in q.terms}
     reply = engine.ask("who thinks a more open China would make its neighbors less nervous?")
     assert reply.answers[0].contributor_id == "nathan"
+
+
+def test_misspelt_person_noun_after_an_ordinal(engine: Engine) -> None:
+    assert engine.reader.read("what did the last respondant say?").speakers == ("sixth",)
+
+
+def test_relation_word_used_by_the_position_itself_ranks_it_first(engine: Engine) -> None:
+    reply = engine.ask("whom does Rosenzweig praise?")
+    assert reply.answers[0].paragraph == 18  # "Nicholas and Sharon have framed the issues so well"

@@ -24,6 +24,7 @@ FLOORS = {
     "heldout2_questions.yaml": 0.95,
     "heldout3_questions.yaml": 0.95,
     "heldout4_questions.yaml": 0.95,
+    "final_questions.yaml": 0.95,
 }
 
 
