@@ -16,7 +16,7 @@ from bot.engine.question import Question, QuestionReader
 from bot.engine.quotes import QuoteFinder
 from bot.engine.rank import FLOOR, MIN_COVERAGE, TARGET_FIT, Ranker, Scored, answers_topic
 from bot.engine.references import ContributorMatcher
-from bot.engine.text import words
+from bot.engine.text import clean, words
 from bot.knowledge.model import Contributor, Position, Reading
 
 RELATION_NOUNS = {
@@ -28,7 +28,9 @@ RELATION_NOUNS = {
     Relation.CONCEDE: "concession",
     Relation.RESPOND: "reference to another contributor",
 }
+NAME_CHARS = 100  # a contributor's name or alias is never longer than this
 KEEP_RATIO = 0.6  # further answers must score at least this share of the best one
+HOLDS_PHRASE = 90  # a position's quote holding the asked phrase this closely is shown as is
 MAX_COMPARE = 6  # answers in a comparison at most (two per side for three sides)
 
 
@@ -75,6 +77,7 @@ class Engine:
 
     def compare(self, first: str, second: str, topic: str = "") -> Reply:
         """Two contributors side by side, on a topic or on their main points."""
+        first, second = clean(first, NAME_CHARS), clean(second, NAME_CHARS)
         people = [self.resolve_contributor(first), self.resolve_contributor(second)]
         missing = [name for name, c in zip((first, second), people, strict=True) if c is None]
         q = self.reader.read(topic)
@@ -90,7 +93,7 @@ class Engine:
             return self._abstain(
                 q, f"{q.unknown_subject} is not one of the contributors to this reading."
             )
-        if q.phrase:
+        if q.phrase and not q.relations:  # "who said ...", "did X say ..."
             located = self._who_said(q)
             if located is not None:
                 return located
@@ -104,8 +107,11 @@ class Engine:
         fitting = [s for s in ranked if answers_topic(s, q)]
         ranked = fitting or ranked[:1]  # the best that answers, not merely the best score
         problem = self._unanswerable(q, ranked)
-        if problem and q.terms and q.speakers and Relation.SUMMARY in q.relations:
+        if problem and q.speakers and Relation.SUMMARY in q.relations and not any(
+            t.focus for t in q.terms
+        ):
             # "Neier's main point in a few lines": the words around it are not a topic
+            # (but "Neier's position on Taiwan" names one, and is not answered this way)
             return self._answer(dataclasses.replace(q, terms=()), limit)
         if problem:
             return self._abstain(q, problem)
@@ -119,7 +125,9 @@ class Engine:
         asked = RELATION_NOUNS.get(q.relation, "")
         if not q.terms:
             if asked and (not ranked or ranked[0].fit < 0.7):
-                return f"{names or 'No contributor'} makes no {asked} in this reading."
+                if names:
+                    return f"{names} makes no {asked} in this reading."
+                return f"No contributor makes any {asked} in this reading."
             if q.targets and (not ranked or not ranked[0].on_target):
                 whom = " or ".join(self.reading.contributor(c).short_name for c in q.targets)
                 if names:
@@ -141,7 +149,7 @@ class Engine:
         """Who else covers a topic the asked contributor doesn't: "Hom does (paragraph 17)"."""
         if best is not None and answers_topic(best, q):
             return ""
-        others = self.ranker.rank(dataclasses.replace(q, speakers=(), targets=()))
+        others = self.ranker.rank(q)
         if not others or not answers_topic(others[0], q):
             return ""
         pos = others[0].item.position
@@ -215,28 +223,32 @@ class Engine:
         if q.relation not in (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE):
             return []
         ranked = self.ranker.rank(q, speakers=q.speakers, targets=q.speakers)
-        return [
+        links = [
             self._cite(s.item.position, s.score)
-            for s in ranked[:2]
+            for s in ranked
             if s.on_target
             and s.fit >= TARGET_FIT + 0.7  # of a kind the relation asks for, too
             and (not q.terms or s.coverage >= MIN_COVERAGE)
         ]
+        return links[:2]
 
     def _who_said(self, q: Question) -> Reply | None:
         """Answer "who said '...'" with the verbatim sentence and the position it belongs to."""
         found = self.quotes.locate(q.phrase)
         if found is None:
             return None
-        para = self.reading.paragraph(found.paragraph)
-        in_para = [p for p in self.reading.positions if p.paragraph == found.paragraph]
-        if para.contributor_id is None or not in_para:
+        in_para = self.index.in_paragraph(found.paragraph)
+        if not in_para:
             return None
         holder = max(in_para, key=lambda p: fuzz.partial_ratio(q.phrase, p.quote.lower()))
-        if fuzz.partial_ratio(q.phrase, holder.quote.lower()) >= 90:
-            return Reply(q.text, Mode.ANSWER, (self._cite(holder, found.ratio),))
-        answer = dataclasses.replace(self._cite(holder, found.ratio), quote=found.sentence)
-        return Reply(q.text, Mode.ANSWER, (answer,))
+        answer = self._cite(holder, found.ratio)
+        if fuzz.partial_ratio(q.phrase, holder.quote.lower()) < HOLDS_PHRASE:
+            answer = dataclasses.replace(answer, quote=found.sentence)
+        note = ""
+        if q.speakers and holder.contributor_id not in q.speakers:
+            asked = " or ".join(self.reading.contributor(c).short_name for c in q.speakers)
+            note = f"Those are {answer.contributor}'s words, not {asked}'s."
+        return Reply(q.text, Mode.ANSWER, (answer,), note)
 
     def _abstain(self, q: Question, why: str) -> Reply:
         names = ", ".join(c.name for c in self.contributors)
@@ -259,6 +271,7 @@ class Engine:
 
     def resolve_contributor(self, text: str) -> Contributor | None:
         """The contributor a name, alias, misspelling or ordinal refers to, if exactly one."""
+        text = clean(text, NAME_CHARS)
         for c in self.contributors:
             if text.strip().lower() in (c.id, c.name.lower()):
                 return c
@@ -275,6 +288,7 @@ class Engine:
 
     def suggest_contributors(self, text: str, limit: int = 25) -> list[Contributor]:
         """Contributors ranked for autocomplete on partial text (all of them for '')."""
+        text = clean(text, NAME_CHARS)
         if not text.strip():
             return list(self.contributors[:limit])
         scored = sorted(self.contributors, key=lambda c: -self._closeness(text, c))
@@ -306,7 +320,7 @@ class Engine:
         q = self.reader.read(text)
         if not q.known_terms:
             return []
-        ranked = self.ranker.rank(dataclasses.replace(q, speakers=(), targets=()))
+        ranked = self.ranker.rank(q)
         if not ranked or not answers_topic(ranked[0], q):
             return []
         picked: dict[str, Answer] = {}
@@ -314,4 +328,4 @@ class Engine:
             cid = s.item.position.contributor_id
             if cid not in picked and s.coverage >= FLOOR:
                 picked[cid] = self._cite(s.item.position, s.score)
-        return sorted(picked.values(), key=lambda a: -a.score)[:limit]
+        return list(picked.values())[:limit]  # already best first

@@ -66,6 +66,7 @@ class Term:
     alternatives: tuple[tuple[str, float], ...]  # (stem, factor), the word's own stem first
     known: bool  # False when the reading never uses the word or anything like it
     focus: bool = False  # the word stands where the question names its topic ("about X")
+    own: str = ""  # the stem of the word itself (corrected), whether indexed or not
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,7 @@ class IndexedPosition:
     weights: dict[str, float]  # stem -> best field weight
     topics: tuple[str, ...]  # folded topic phrases, for phrase matching
     kind: str  # the position's kind, as text
-    text_stems: frozenset[str]  # stems of the source text itself: its paragraph and quote
+    text_stems: frozenset[str]  # stems of the source text it stands in (its paragraph)
 
 
 class PositionIndex:
@@ -128,6 +129,7 @@ class PositionIndex:
         self.central_of: dict[str, list[int]] = defaultdict(list)
         self.by_target: dict[str, list[int]] = defaultdict(list)
         self.central: list[int] = []
+        self._by_paragraph: dict[int, list[Position]] = defaultdict(list)
         for idx, item in enumerate(self.items):
             pos = item.position
             self.by_contributor[pos.contributor_id].add(idx)
@@ -135,6 +137,7 @@ class PositionIndex:
             self.by_speaker_kind[(pos.contributor_id, pos.kind.value)].append(idx)
             if pos.target is not None:
                 self.by_target[pos.target.contributor_id].append(idx)
+            self._by_paragraph[pos.paragraph].append(pos)
             if pos.central:
                 self.central.append(idx)
                 self.central_of[pos.contributor_id].append(idx)
@@ -227,7 +230,7 @@ class PositionIndex:
         if not alts and len(own) >= 5:
             for s in self._prefixed(own):
                 alts.setdefault(s, PREFIX)
-        return Term(word, tuple(alts.items()), known=bool(alts), focus=focus)
+        return Term(word, tuple(alts.items()), known=bool(alts), focus=focus, own=own)
 
     def _prefixed(self, prefix: str) -> Iterable[str]:
         """Indexed stems that begin with `prefix` (at most a few)."""
@@ -245,6 +248,10 @@ class PositionIndex:
             return self.max_idf * (1.2 if term.focus else 0.6)
         weight = max(self.idf[s] * f for s, f in term.alternatives)
         return weight * COMMON if term.word in COMMON_WORDS and not term.focus else weight
+
+    def in_paragraph(self, number: int) -> list[Position]:
+        """The indexed positions that quote paragraph `number`."""
+        return self._by_paragraph.get(number, [])
 
     def holding(self, term: Term) -> set[int]:
         """Positions that hold the term (any of its alternatives)."""
@@ -267,7 +274,7 @@ class PositionIndex:
                     best = v
             got += w * best
             strong += best > FIELD_WEIGHTS["paragraph"] + ALSO_IN
-            literal += bool(term.alternatives) and term.alternatives[0][0] in item.text_stems
+            literal += term.own in item.text_stems
         total = sum(weights)
         return Coverage(got / total if total else 0.0, strong, literal)
 

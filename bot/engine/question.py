@@ -19,7 +19,7 @@ from bot.engine.lexicon import (
     WHO_WORDS,
     Relation,
 )
-from bot.engine.references import ContributorMatcher, Mention
+from bot.engine.references import TOOK_PART, ContributorMatcher, Mention
 from bot.engine.text import clean, fold, stem, words
 
 _QUOTED = re.compile(r"\"([^\"]{6,300})\"|(?:^|\s)'([^']{6,300})'(?=\s|[?.!,]|$)")
@@ -45,6 +45,12 @@ _OPINION_VERBS = frozenset(
     {"thinks", "think", "thought", "believes", "believe", "believed", "says", "say", "said",
      "argues", "argue", "argued", "claims", "claimed", "feels", "felt", "holds", "held",
      "wrote", "writes", "insists", "insisted", "contends", "contended", "reckons", "sees"}
+)
+_REFERENCE_VERBS = frozenset(
+    {"quote", "quotes", "quoted", "cite", "cites", "cited", "name", "names", "named",
+     "mention", "mentions", "mentioned", "reference", "references", "referenced", "thank",
+     "thanks", "thanked", "credit", "credits", "credited", "answer", "answers", "answered",
+     "respond", "responds", "responded", "address", "addresses", "addressed"}
 )
 _LONE_TARGET_PREPS = frozenset({"about", "with", "to", "against", "toward", "towards"})
 _TARGET_PREPS = frozenset(
@@ -105,11 +111,12 @@ class QuestionReader:
             tok if i in in_mention else self.index.correct(tok)[0] for i, tok in enumerate(tokens)
         ]
         topical = self._topical_cues(fixed, idiom=any(p.search(text) for p in _IDIOMS))
-        topical |= _reported_content(fixed)
+        topical |= _reported_content(fixed) | _quoted_tokens(text)
+        topical |= {i for i, t in enumerate(fixed) if t in _TOPIC_MARKERS}  # "concerning"
         relations, cues = _relations(fixed, skip=in_mention | topical)
         asks_who = bool(fixed) and (fixed[0] in WHO_WORDS or _asks_anyone(fixed))
         speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
-        if asks_who and not who and not relations:
+        if asks_who and not who and not relations and _refers_after(mentions, fixed):
             relations = [Relation.RESPOND]  # "whom did the final respondent quote?"
         return Question(
             text=text,
@@ -168,6 +175,22 @@ def _marks_topic(tokens: list[str], i: int, names: set[int]) -> bool:
         return False
     prev = tokens[i - 1]
     return prev in SAY_WORDS or prev in _VIEW_WORDS or (i - 1) in names
+
+
+def _quoted_tokens(text: str) -> set[int]:
+    """Token positions inside a quoted phrase: its words are the quote's, not the question's
+    ('who disagreed with "critical engagement"?' asks no critique)."""
+    m = _QUOTED.search(text)
+    if not m:
+        return set()
+    start = len(words(text[: m.start()], question=True))
+    return set(range(start, start + len(words(m.group(0), question=True))))
+
+
+def _refers_after(mentions: list[Mention], tokens: list[str]) -> bool:
+    """Whether a verb of citing follows the subject: "whom does X quote / name / cite"."""
+    ends = [m.end for m in mentions if not m.ambiguous]
+    return bool(ends) and any(t in _REFERENCE_VERBS for t in tokens[ends[0] :])
 
 
 def _phrase(text: str) -> str:
@@ -250,7 +273,11 @@ def _roles(
         cid = m.contributor_ids[0]
         start = m.start - 1 if m.start > 0 and tokens[m.start - 1] != "the" else m.start - 2
         prev = tokens[start] if start >= 0 else ""
-        if who and prev in _AUXILIARIES and not speakers:
+        subject = prev in _AUXILIARIES or tokens[m.start] in TOOK_PART or (
+            prev == "of" and start > 0 and tokens[start - 1] in WHO_WORDS
+        )
+        if who and subject and not speakers:
+            # "who did Rosenzweig agree with?", "who wrote last?", "which of Neier's points"
             speakers.append(cid)
             who = False
             continue

@@ -51,10 +51,11 @@ class Ranker:
         *,
         speakers: Collection[str] = (),
         targets: Collection[str] = (),
-        relation: Relation | None = None,
     ) -> list[Scored]:
         """Positions of `speakers` (all if empty) best first; topic, relation, target fit."""
-        relation = q.relation if relation is None else relation
+        relation = q.relation
+        if targets and relation is Relation.SUMMARY:
+            relation = Relation.ANY  # "X on Nathan's argument": the argument is Nathan's
         ix = self.index
         terms = q.terms
         weights = [ix.weight(t) for t in terms]
@@ -74,8 +75,6 @@ class Ranker:
         topic_text = " ".join(t.word for t in terms)
         scored: list[Scored] = []
         fit_weight = FIT_WITH_TOPIC if terms else FIT_ALONE
-        if targets and relation is Relation.SUMMARY:
-            relation = Relation.ANY  # "X on Nathan's argument": the argument is Nathan's
         for i, held in coverage.items():
             cov = held.share
             item = ix.items[i]
@@ -111,7 +110,7 @@ class Ranker:
         """
         ix = self.index
         order = sorted(range(len(terms)), key=lambda k: -weights[k])
-        need = (1.0 - FLOOR) * sum(weights)
+        need = (1.0 - min(FLOOR, LOOSE_COVERAGE)) * sum(weights)
         bound: dict[int, float] = {}  # an upper bound of what each position can reach
         acc = 0.0
         for k in order:

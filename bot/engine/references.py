@@ -16,7 +16,7 @@ from bot.knowledge.model import Contributor
 _LONG_PERSON_NOUNS = sorted(w for w in PERSON_NOUNS if len(w) >= 7)
 _AFTER_BARE_ORDINAL = SAY_WORDS | {"about", "on", "and", "vs", "versus", "with", "or"}
 # "whoever wrote last", "the one who went last": a verb of taking part, then "last"
-_TOOK_PART = frozenset(
+TOOK_PART = frozenset(
     {"wrote", "writes", "went", "goes", "spoke", "speaks", "came", "comes", "posted",
      "answered", "responded", "contributed", "commented", "chimed"}
 )
@@ -74,7 +74,7 @@ class ContributorMatcher:
                     if tok not in STOPWORDS and tok not in vocabulary and tok not in ORDINALS:
                         self._role_words[tok].add(c.id)
         self._max_len = max((len(k) for k in self._phrases), default=1)
-        self._surnames = {c.id: words(c.short_name)[-1] for c in contributors if c.short_name}
+        self._surnames = {c.id: w[-1] for c in contributors if (w := words(c.short_name))}
         self.alias_words = frozenset(
             tok for toks in self._phrases for tok in toks if tok not in vocabulary
         )
@@ -83,7 +83,7 @@ class ContributorMatcher:
         self._vocabulary = frozenset(vocabulary)
         ordered = sorted(contributors, key=lambda c: c.order)
         self._by_order = {c.order: c.id for c in ordered}
-        self._last = ordered[-1].id if ordered else ""
+        self._last = ordered[-1].id if ordered else None
 
     def find(self, tokens: Sequence[str]) -> list[Mention]:
         """All mentions in the token list, longest match first, left to right."""
@@ -125,7 +125,7 @@ class ContributorMatcher:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if nxt in PERSON_NOUNS or _misspelt_person_noun(nxt):
             return Mention((cid,), i, i + 2)
-        if tok in LAST_WORDS and i > 0 and tokens[i - 1] in _TOOK_PART:
+        if tok in LAST_WORDS and i > 0 and tokens[i - 1] in TOOK_PART:
             return Mention((cid,), i - 1, i + 1)
         if i > 0 and tokens[i - 1] == "the" and (nxt == "" or nxt in _AFTER_BARE_ORDINAL):
             return Mention((cid,), i, i + 1)

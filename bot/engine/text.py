@@ -13,12 +13,12 @@ _MENTION = re.compile(r"<(?:@[!&]?|#|a?:\w+:)\d+>|@(?:everyone|here)\b")
 _MARKDOWN = re.compile(r"[*_~`|>#\[\]()]+")
 _URL = re.compile(r"https?://\S+")
 _SPACE = re.compile(r"\s+")
+# Every spelling of the United States becomes the token `usa`. Only an upper-case "US"
+# counts ("tell us", "reminds us" do not); Washington is the country unless it is the city.
 _US = re.compile(
-    r"\b(?:U\.\s?S\.(?:\s?A\.)?|U\.?S\.?A\b|US\b|United\s+States|Americans?\b|America\b"
-    r"|Washington\b(?!\s+D\.C))",
-    re.I,
+    r"\bU\.\s?S\.(?:\s?A\.)?|\bUSA?\b"
+    r"|(?i:\bUnited\s+States\b|\bAmericans?\b|\bAmerica\b|\bWashington\b(?!\s+D\.\s?C))"
 )
-_US_CASE = re.compile(r"\b(?:U\.\s?S\.(?:\s?A\.)?|USA?\b)")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 _FOLD = str.maketrans(
@@ -37,7 +37,8 @@ _FOLD = str.maketrans(
 def clean(raw: str, limit: int = MAX_QUESTION_CHARS) -> str:
     """A question as the engine reads it: no mentions, markdown, URLs or control characters."""
     text = raw[: limit * 4]
-    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    text = unicodedata.normalize("NFKC", text)  # fullwidth and compatibility forms
+    text = "".join(_control_to_space(ch) for ch in text)
     text = _MENTION.sub(" ", text)
     text = _URL.sub(" ", text)
     text = text.translate(_FOLD)
@@ -45,32 +46,27 @@ def clean(raw: str, limit: int = MAX_QUESTION_CHARS) -> str:
     return _SPACE.sub(" ", text).strip()[:limit]
 
 
+def _control_to_space(ch: str) -> str:
+    """Format characters (zero-width joiners ...) vanish; other control characters space."""
+    category = unicodedata.category(ch)
+    if category == "Cf":
+        return ""
+    return " " if category[0] == "C" else ch
+
+
 def fold(text: str) -> str:
     """Lower case with typographic quotes, dashes and spaces made plain."""
     return _SPACE.sub(" ", text.translate(_FOLD)).strip().lower()
 
 
-def _mark_us(text: str, case_sensitive: bool) -> str:
-    """Write every spelling of the United States as the token `usa`."""
-    pattern = _US_CASE if case_sensitive else _US
-    text = pattern.sub(" usa ", text)
-    if case_sensitive:
-        text = re.sub(
-            r"\b(?:United\s+States|Americans?|America|Washington)\b(?!\s+D\.C)",
-            " usa ",
-            text,
-            flags=re.I,
-        )
-    return text
-
-
 def words(text: str, *, question: bool = False) -> list[str]:
-    """Lower-case word tokens; 'U.S.', 'United States' and 'America' become `usa`.
+    """Lower-case word tokens, accents stripped; 'U.S.', 'US' and 'America' become `usa`.
 
-    In questions only an upper-case "US" counts as the country ("tell us" does not).
+    A question's tokens are capped at MAX_TOKENS.
     """
-    marked = _mark_us(text.translate(_FOLD), case_sensitive=question)
-    tokens = _WORD.findall(marked.lower())
+    plain = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    tokens = _WORD.findall(_US.sub(" usa ", plain).lower())
     out: list[str] = []
     for tok in tokens:
         if tok.endswith("'s"):
@@ -109,7 +105,7 @@ _SUFFIXES = (
     ("es", ""),
     ("s", ""),
 )
-_KEEP = frozenset({"us", "usa", "this", "was", "has", "is", "as", "its", "news", "laws", "arms"})
+_KEEP = frozenset({"us", "usa", "this", "was", "has", "is", "as", "its", "news", "arms"})
 
 
 @lru_cache(maxsize=65536)

@@ -241,3 +241,50 @@ def test_misspelt_person_noun_after_an_ordinal(engine: Engine) -> None:
 def test_relation_word_used_by_the_position_itself_ranks_it_first(engine: Engine) -> None:
     reply = engine.ask("whom does Rosenzweig praise?")
     assert reply.answers[0].paragraph == 18  # "Nicholas and Sharon have framed the issues so well"
+
+
+@pytest.mark.parametrize(
+    "question", ["What is Neier's position on Taiwan?", "Neier on Taiwan, in a nutshell"]
+)
+def test_summary_words_do_not_override_a_named_topic(engine: Engine, question: str) -> None:
+    assert engine.ask(question).abstained
+
+
+def test_topic_marker_concerning_is_not_a_concern(engine: Engine) -> None:
+    assert not engine.reader.read("What did Hom say concerning the internet?").relations
+
+
+def test_quoted_words_are_not_relation_cues(engine: Engine) -> None:
+    q = engine.reader.read('who praised "critical engagement"?')
+    assert "critical" in {t.word for t in q.terms}
+    assert all(r.value != "critique" for r in q.relations)
+
+
+def test_did_x_say_a_phrase_someone_else_wrote(engine: Engine) -> None:
+    reply = engine.ask("Did Rosenzweig say 'the Dalai Lama'?")
+    assert reply.answers[0].contributor_id == "bequelin"
+    assert reply.message == "Those are Nicholas Bequelin's words, not Rosenzweig's."
+
+
+@pytest.mark.parametrize("question", ["who wrote last?", "which contributor went last?"])
+def test_who_went_last_is_about_the_final_respondent(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    assert reply.answers and {a.contributor_id for a in reply.answers} == {"sixth"}
+
+
+def test_who_is_asks_for_main_points_not_responses(engine: Engine) -> None:
+    q = engine.reader.read("Who is Neier?")
+    assert q.speakers == ("neier",) and not q.relations
+
+
+def test_unicode_names_and_zero_width_characters(engine: Engine) -> None:
+    assert engine.reader.read("what did Béquelin say?").speakers == ("bequelin",)
+    assert engine.reader.read("what did ｎｅｉｅｒ say?").speakers == ("neier",)
+    assert engine.reader.read("what did Ne\u200bier say?").speakers == ("neier",)
+
+
+def test_pronoun_us_in_the_text_is_not_the_country(engine: Engine) -> None:
+    from bot.engine.text import words
+
+    assert "usa" not in words("Aryeh Neier appropriately reminds us")
+    assert words("the U.S. and the United States") == ["the", "usa", "and", "the", "usa"]
