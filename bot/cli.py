@@ -80,7 +80,7 @@ def _validate(path: Path | None) -> int:
         print(
             f"ok: {reading.id}: {len(reading.contributors)} contributors, "
             f"{len(reading.paragraphs)} paragraphs, {len(reading.positions)} positions, "
-            f"{len(reading.prompts)} prompts"
+            f"{len(reading.prompts)} prompts, {len(reading.glossary)} glossary terms"
         )
     return 0
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from bot.knowledge.errors import KnowledgeError, Problem
 from bot.knowledge.loader import UNEXPECTED, load_library, load_reading
-from bot.knowledge.model import Kind, Reading
+from bot.knowledge.model import GlossaryEntry, Kind, Reading
 from bot.knowledge.schema import SCHEMA_FILES, Shape
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,7 +44,7 @@ Files = dict[str, Any]
 
 
 def base_files() -> Files:
-    """A small valid reading: three contributors, their positions and one prompt."""
+    """A small valid reading: three contributors, their positions, one prompt, a glossary."""
     return {
         "text.txt": TEXT,
         "reading.yaml": {
@@ -151,6 +151,14 @@ def base_files() -> Files:
                 }
             ]
         },
+        "glossary.yaml": {
+            "glossary": {
+                "caffeine": ["coffee", "wakes the mind"],  # in the text
+                "Robert": "Bob",  # one text is a one-item list
+                "brew": ["kettle  ritual"],
+                "favourite": ["PREFERS"],  # only in a position's summary
+            }
+        },
     }
 
 
@@ -203,7 +211,14 @@ def test_valid_reading_loads(valid: Path) -> None:
     assert coffee.target is not None and coffee.target.position_id == "alice-tea-first"
     assert reading.position("alice-tea-first").central
     assert reading.prompts[0].positions == ("alice-tea-first", "bob-coffee")
-    for value in (reading.paragraphs, reading.contributors, reading.positions, coffee.topics):
+    assert reading.glossary == (
+        GlossaryEntry("caffeine", ("coffee", "wakes the mind")),
+        GlossaryEntry("Robert", ("Bob",)),
+        GlossaryEntry("brew", ("kettle  ritual",)),
+        GlossaryEntry("favourite", ("PREFERS",)),
+    )  # in file order
+    values = (reading.paragraphs, reading.contributors, reading.positions, coffee.topics)
+    for value in (*values, reading.glossary, reading.glossary[0].means):
         assert isinstance(value, tuple)
 
 
@@ -228,6 +243,49 @@ def test_library_from_knowledge_folder(valid: Path) -> None:
 def test_prompts_are_optional(valid: Path) -> None:
     (valid / "prompts.yaml").unlink()
     assert load_reading(valid).prompts == ()
+
+
+def test_glossary_is_optional(valid: Path) -> None:
+    (valid / "glossary.yaml").unlink()
+    assert load_reading(valid).glossary == ()
+
+
+# (words for one term, whether the reading has one of them); alice's topics gain "hot drinks"
+GLOSSARY_WORDS: list[tuple[str, list[str], bool]] = [
+    ("text", ["coffee"], True),
+    ("text-any-case", ["COFFEE"], True),
+    ("text-phrase-spacing", ["wakes   the mind"], True),
+    ("text-straight-quotes", ['"tea" has its charms'], True),  # the text has “tea”
+    ("text-title", ["Tiny Conversation"], True),
+    ("summary", ["prefers"], True),
+    ("topic", ["Hot Drinks"], True),
+    ("one-of-several", ["latte", "coffee"], True),
+    ("part-of-a-word", ["kett"], False),
+    ("alias-only", ["tea lady"], False),  # aliases are members' words, not the reading's
+    ("prompt-topic-only", ["breakfast"], False),
+    ("across-paragraphs", ["teapot Alice"], False),
+    ("none", ["latte", "cappuccino"], False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("words", "found"), [pytest.param(*case[1:], id=case[0]) for case in GLOSSARY_WORDS]
+)
+def test_glossary_words_must_occur_in_the_reading(
+    tmp_path: Path, words: list[str], found: bool
+) -> None:
+    files = base_files()
+    pos(files, "alice")["topics"].append("hot drinks")
+    files["glossary.yaml"] = {"glossary": {"member word": words}}
+    folder = write_files(tmp_path / FOLDER, files)
+    if found:
+        assert load_reading(folder).glossary == (GlossaryEntry("member word", tuple(words)),)
+        return
+    problems = problems_of(folder)
+    assert [(p.file.name, p.entry) for p in problems] == [
+        ("glossary.yaml", "glossary (member word)")
+    ]
+    assert "occurs in the reading" in problems[0].message
 
 
 # --- each kind of problem -------------------------------------------------------------
@@ -307,6 +365,15 @@ def prompt(files: Files) -> dict[str, Any]:
     return entry
 
 
+def glossary(files: Files) -> dict[Any, Any]:
+    terms: dict[Any, Any] = files[G]["glossary"]
+    return terms
+
+
+def misspell_glossary_key(files: Files) -> None:
+    files[G] = {"glosary": files[G]["glossary"]}
+
+
 def add_prompt_copy(files: Files) -> None:
     files["prompts.yaml"]["prompts"].append(copy.deepcopy(prompt(files)))
 
@@ -322,12 +389,13 @@ def add_contributor_copy(files: Files) -> None:
     files["reading.yaml"]["contributors"].append(twin)
 
 
-R, A, B, C, P = (
+R, A, B, C, P, G = (
     "reading.yaml",
     "positions/alice.yaml",
     "positions/bob.yaml",
     "positions/carol.yaml",
     "prompts.yaml",
+    "glossary.yaml",
 )
 ALICE0 = "positions[0] (alice-tea-first)"
 BOB0 = "positions[0] (bob-coffee)"
@@ -462,6 +530,57 @@ CASES: list[tuple[str, Mutation, str, str, list[str]]] = [
      ["'contributors' is empty"]),
     ("contributor-not-mapping", lambda f: f[R]["contributors"].append("dan"), R, "contributors[3]",
      ["each item must be a contributor", "not text ('dan')"]),
+    ("glossary-not-mapping", raw(G, "- Tiananmen: [June Fourth]\n"), G, "whole file",
+     ["must be a mapping with 'glossary:'", "not a list"]),
+    ("glossary-empty-file", raw(G, ""), G, "whole file", ["must be a mapping", "not nothing"]),
+    ("glossary-unknown-key", setter(top(G), "terms", {}), G, "top level",
+     ["unknown key 'terms'", "glossary.yaml may have: glossary"]),
+    ("glossary-misspelt-key", misspell_glossary_key, G, "top level",
+     ["did you mean 'glossary'"]),
+    ("glossary-missing", misspell_glossary_key, G, "top level", ["'glossary' is missing"]),
+    ("glossary-a-list", setter(top(G), "glossary", ["Bob"]), G, "top level",
+     ["'glossary' must be a mapping", "not a list"]),
+    ("glossary-nothing", setter(top(G), "glossary", None), G, "top level",
+     ["'glossary' must be a mapping", "not nothing"]),
+    ("glossary-bool-term", raw(G, "glossary:\n  yes: [tea]\n"), G, "glossary (true)",
+     ["the term must be text", "true/false", "write it in quotes"]),
+    ("glossary-number-term", setter(glossary, 1989, ["tea"]), G, "glossary (1989)",
+     ["the term must be text", 'write it in quotes: "1989"']),
+    ("glossary-date-term", setter(glossary, dt.date(1989, 6, 4), ["tea"]), G,
+     "glossary (1989-06-04)", ['write it in quotes: "1989-06-04"']),
+    ("glossary-null-term", setter(glossary, None, ["tea"]), G, "glossary (empty term)",
+     ["the term has no value"]),
+    ("glossary-empty-term", setter(glossary, " ", ["tea"]), G, "glossary (empty term)",
+     ["the term is empty"]),
+    ("glossary-bool-word", setter(glossary, "drink", ["tea", False]), G, "glossary (drink)",
+     ["word 2 must be text", "true/false", "write it in quotes"]),
+    ("glossary-date-word", setter(glossary, "drink", [dt.date(1989, 6, 4)]), G, "glossary (drink)",
+     ["word 1 must be text", 'write it in quotes: "1989-06-04"']),
+    ("glossary-number-word", setter(glossary, "drink", 7), G, "glossary (drink)",
+     ["the word must be text", 'write it in quotes: "7"']),
+    ("glossary-empty-word", setter(glossary, "drink", ["tea", ""]), G, "glossary (drink)",
+     ["word 2 is empty"]),
+    ("glossary-empty-text", setter(glossary, "drink", "  "), G, "glossary (drink)",
+     ["the word is empty"]),
+    ("glossary-empty-list", setter(glossary, "drink", []), G, "glossary (drink)",
+     ["the list of words is empty", "Tiananmen: [June Fourth, crackdown]"]),
+    ("glossary-no-words", setter(glossary, "drink", None), G, "glossary (drink)",
+     ["no words after the colon"]),
+    ("glossary-words-mapping", setter(glossary, "drink", {"tea": "coffee"}), G,
+     "glossary (drink)", ["must be a list of texts, not a mapping"]),
+    ("glossary-nested-list", setter(glossary, "drink", [["tea"]]), G, "glossary (drink)",
+     ["word 1 must be text, not a list"]),
+    ("glossary-term-twice", setter(glossary, "CAFFEINE ", ["tea"]), G, "glossary (CAFFEINE)",
+     ["the term 'CAFFEINE' is already given as 'caffeine'", "case is ignored"]),
+    ("glossary-key-twice", raw(G, "glossary:\n  Bobby: Bob\n  Bobby: [Bob]\n"), G, "line 3",
+     ["appears twice"]),
+    ("glossary-not-in-reading", setter(glossary, "espresso", ["latte", "cappuccino"]), G,
+     "glossary (espresso)", ["none of its words ('latte', 'cappuccino') occurs in the reading",
+                             "the glossary maps members' words to the reading's own"]),
+    ("glossary-part-of-word", setter(glossary, "pot", "kett"), G, "glossary (pot)",
+     ["none of its words ('kett') occurs in the reading"]),
+    ("glossary-yml", rename(G, "glossary.yml"), "glossary.yml", "whole file",
+     ["rename it glossary.yaml"]),
 ]  # fmt: skip
 
 
@@ -544,7 +663,10 @@ def run_validate(path: Path) -> subprocess.CompletedProcess[str]:
 def test_cli_validate_ok(valid: Path) -> None:
     result = run_validate(valid)
     assert result.returncode == 0, result.stderr
-    assert f"ok: {FOLDER}: 3 contributors, 9 paragraphs, 5 positions, 1 prompts" in result.stdout
+    assert (
+        f"ok: {FOLDER}: 3 contributors, 9 paragraphs, 5 positions, 1 prompts, "
+        "4 glossary terms" in result.stdout
+    )
 
 
 def test_cli_validate_broken(valid: Path) -> None:
@@ -598,6 +720,21 @@ def test_schema_lists_the_loader_keys(name: str) -> None:
         assert sorted(node.get("required", [])) == sorted(shape.required), path
 
 
+def test_glossary_schema_maps_text_to_texts() -> None:
+    """The glossary's keys are free: each is text, and each value one text or a list of them."""
+    schema = json.loads((ROOT / "knowledge" / "schema" / "glossary.schema.json").read_text())
+    node = _at(schema, "glossary")
+    assert node["type"] == "object"
+    text = _resolve(schema, node["propertyNames"])
+    assert text["type"] == "string" and text["pattern"] == r"\S"
+    one, many = (
+        _resolve(schema, n) for n in _resolve(schema, node["additionalProperties"])["oneOf"]
+    )
+    assert one == text
+    assert many["type"] == "array" and many["minItems"] == 1
+    assert _resolve(schema, many["items"]) == text
+
+
 def test_schema_kinds_match_model() -> None:
     schema = json.loads((ROOT / "knowledge" / "schema" / "positions.schema.json").read_text())
     assert _at(schema, "positions[]")["properties"]["kind"]["enum"] == [k.value for k in Kind]
@@ -615,7 +752,8 @@ scalars = st.one_of(
 keys = st.one_of(
     st.sampled_from(
         ["id", "contributor", "positions", "kind", "quote", "paragraph", "responds_to",
-         "contributors", "paragraphs", "aliases", "text", "title", "topics", "central"]
+         "contributors", "paragraphs", "aliases", "text", "title", "topics", "central",
+         "glossary", "coffee", "Bob"]
     ),
     st.text(max_size=10),
     st.integers(0, 5),
@@ -655,7 +793,7 @@ def _assert_loader_copes(files: Files) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(
-    target=st.sampled_from([R, A, B, C, P]),
+    target=st.sampled_from([R, A, B, C, P, G]),
     content=st.one_of(structures, st.text(max_size=200)),
 )
 def test_random_documents_only_raise_knowledge_error(target: str, content: Any) -> None:
@@ -667,7 +805,7 @@ def test_random_documents_only_raise_knowledge_error(target: str, content: Any) 
 
 @settings(max_examples=150, deadline=None)
 @given(
-    target=st.sampled_from([R, A, B, C, P]),
+    target=st.sampled_from([R, A, B, C, P, G]),
     path=st.lists(st.integers(0, 20), min_size=1, max_size=5),
     value=structures,
 )

@@ -1,12 +1,14 @@
-"""Checks across files: paragraphs, quotes, references between entries, and coverage."""
+"""Checks across files: paragraphs, quotes, references between entries, coverage, glossary."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 
 from bot.knowledge.errors import Problem
 from bot.knowledge.fields import closest
+from bot.knowledge.glossary_file import GlossaryDraft
 from bot.knowledge.paragraphs import squash
 from bot.knowledge.positions_file import PositionDraft, PositionsFile
 from bot.knowledge.prompts_file import PromptDraft
@@ -277,3 +279,39 @@ def check_prompts(
                         f"links position '{pid}', which does not exist{closest(pid, by_id)}",
                     )
                 )
+
+
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """A whole-word, loose (case, quote marks, dashes, spacing) pattern for `word`."""
+    parts = [re.escape(part) for part in _loose(word).split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)")
+
+
+def check_glossary(
+    glossary: Sequence[GlossaryDraft],
+    paragraphs: Sequence[str],
+    positions: Sequence[PositionDraft],
+    problems: list[Problem],
+) -> None:
+    """Each glossary entry maps to words the reading itself uses.
+
+    A word counts when it occurs as a whole word (case, quote marks and dashes aside) in
+    the text, or in a position's topics or summary.
+    """
+    own = [*paragraphs, *(p.summary or "" for p in positions)]
+    own += [topic for p in positions for topic in p.topics]
+    haystack = "\n|\n".join(_loose(text) for text in own)  # "|": no phrase spans two
+    for entry in glossary:
+        if not entry.means:
+            continue  # its words are reported as wrong already
+        if not any(_word_pattern(word).search(haystack) for word in entry.means):
+            words = ", ".join(f"'{word}'" for word in entry.means)
+            problems.append(
+                Problem(
+                    entry.file,
+                    entry.where,
+                    f"none of its words ({words}) occurs in the reading (its text, or its "
+                    "positions' topics and summaries); the glossary maps members' words to "
+                    "the reading's own",
+                )
+            )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from bot.knowledge.errors import Problem
@@ -42,6 +42,20 @@ def _quote_hint(value: object) -> str:
     if isinstance(value, dt.date):
         return f'; write it in quotes: "{value.isoformat()}"'
     return ""
+
+
+def check_text(value: object, label: str, report: Callable[[str], None]) -> str | None:
+    """`value` as non-empty text (stripped), or None after reporting why it is not."""
+    if isinstance(value, str):
+        if value.strip():
+            return value.strip()
+        report(f"{label} is empty; write some text")
+        return None
+    if value is None:
+        report(f"{label} has no value; write some text")
+        return None
+    report(f"{label} must be text, not {describe(value)}{_quote_hint(value)}")
+    return None
 
 
 def closest(word: str, choices: Iterable[str]) -> str:
@@ -110,16 +124,7 @@ class Entry:
 
     def check_text(self, value: object, label: str) -> str | None:
         """`value` as non-empty text (stripped), or None after reporting."""
-        if isinstance(value, str):
-            if value.strip():
-                return value.strip()
-            self.report(f"{label} is empty; write some text")
-            return None
-        if value is None:
-            self.report(f"{label} has no value; write some text")
-            return None
-        self.report(f"{label} must be text, not {describe(value)}{_quote_hint(value)}")
-        return None
+        return check_text(value, label, self.report)
 
     def ident(self, key: str) -> str | None:
         """An id (letters, digits and '-'), or None after reporting."""

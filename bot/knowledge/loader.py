@@ -12,12 +12,19 @@ from typing import TypeVar
 
 from bot.knowledge import checks
 from bot.knowledge.errors import KnowledgeError, Problem
+from bot.knowledge.glossary_file import GlossaryDraft, parse_glossary_file
 from bot.knowledge.model import Library, Paragraph, Reading
 from bot.knowledge.paragraphs import split_paragraphs, squash
 from bot.knowledge.positions_file import PositionDraft, PositionsFile, parse_positions_file
 from bot.knowledge.prompts_file import PromptDraft, parse_prompts_file
 from bot.knowledge.reading_file import ReadingDraft, parse_reading_file
-from bot.knowledge.schema import POSITIONS_DIR, PROMPTS_FILE, READING_FILE, SCHEMA_DIR
+from bot.knowledge.schema import (
+    GLOSSARY_FILE,
+    POSITIONS_DIR,
+    PROMPTS_FILE,
+    READING_FILE,
+    SCHEMA_DIR,
+)
 from bot.knowledge.yamlfile import WHOLE_FILE, read_text
 from bot.paths import knowledge_dir
 
@@ -122,6 +129,7 @@ class _ReadingLoader:
     paragraphs: list[str] | None = None
     files: list[PositionsFile] = field(default_factory=list)
     prompts: list[PromptDraft] = field(default_factory=list)
+    glossary: list[GlossaryDraft] = field(default_factory=list)
 
     def load(self) -> Reading | None:
         """The reading, or None when any problem was found (all of them are reported)."""
@@ -133,6 +141,7 @@ class _ReadingLoader:
         prompts_path = self.folder / PROMPTS_FILE
         if prompts_path.exists():
             self.prompts = parse_prompts_file(prompts_path, self.problems)
+        self.glossary = self._read_glossary()
         if draft is None:
             return None  # each file was checked on its own; nothing to check them against
         offsets = self._check(draft)
@@ -162,6 +171,18 @@ class _ReadingLoader:
             )
             return None
         return paragraphs
+
+    def _read_glossary(self) -> list[GlossaryDraft]:
+        """glossary.yaml when there is one (it is optional)."""
+        path = self.folder / GLOSSARY_FILE
+        odd = path.with_suffix(".yml")
+        if odd.exists():
+            self.problems.append(
+                Problem(odd, WHOLE_FILE, f"the glossary file ends in .yaml; rename it {path.name}")
+            )
+        if not path.exists():
+            return []
+        return parse_glossary_file(path, self.problems)
 
     def _read_positions(self, contributor_ids: list[str] | None) -> list[PositionsFile]:
         folder = self.folder / POSITIONS_DIR
@@ -215,6 +236,8 @@ class _ReadingLoader:
         checks.check_targets(positions, by_id, ids, complete, self.problems)
         if complete:
             checks.check_prompts(self.prompts, by_id, self.problems)
+            if self.paragraphs is not None:  # a word may be in a position of a broken file
+                checks.check_glossary(self.glossary, self.paragraphs, positions, self.problems)
         return offsets
 
     def _build(self, draft: ReadingDraft, offsets: dict[int, int]) -> Reading | None:
@@ -222,6 +245,7 @@ class _ReadingLoader:
         contributors = _built([c.build() for c in draft.contributors])
         positions = _built([p.build() for p in self.positions])
         prompts = _built([p.build() for p in self.prompts])
+        glossary = _built([g.build() for g in self.glossary])
         if (
             draft.id is None
             or draft.title is None
@@ -229,6 +253,7 @@ class _ReadingLoader:
             or contributors is None
             or positions is None
             or prompts is None
+            or glossary is None
         ):
             self.problems.append(Problem(self.folder, FOLDER, "the reading is incomplete"))
             return None
@@ -249,6 +274,7 @@ class _ReadingLoader:
             contributors=tuple(sorted(contributors, key=lambda c: c.order)),
             positions=tuple(positions[i] for i in order),
             prompts=tuple(prompts),
+            glossary=tuple(glossary),
         )
 
 

@@ -1,4 +1,4 @@
-"""Typed model of a reading: its text, contributors, positions and discussion prompts.
+"""Typed model of a reading: its text, contributors, positions, discussion prompts and glossary.
 
 Instances are built by :mod:`bot.knowledge.loader` after validation and are immutable.
 """
@@ -88,6 +88,18 @@ class Prompt:
 
 
 @dataclass(frozen=True, slots=True)
+class GlossaryEntry:
+    """A word members may use for something the text puts otherwise, and the text's words.
+
+    `term` is the members' word ("Tiananmen"); `means` are words of the reading (its text,
+    or its positions' topics and summaries) that a search should also try ("June Fourth").
+    """
+
+    term: str
+    means: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Reading:
     """A published multi-author text and its curated index."""
 
@@ -101,6 +113,7 @@ class Reading:
     contributors: tuple[Contributor, ...]
     positions: tuple[Position, ...]
     prompts: tuple[Prompt, ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()  # in file order; empty without glossary.yaml
     _by_contributor: dict[str, Contributor] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

@@ -19,6 +19,7 @@ KINDS = tuple(k.value for k in Kind)
 READING_FILE = "reading.yaml"
 POSITIONS_DIR = "positions"
 PROMPTS_FILE = "prompts.yaml"
+GLOSSARY_FILE = "glossary.yaml"
 SCHEMA_DIR = "schema"
 
 
@@ -55,6 +56,8 @@ POSITION = Shape(
 TARGET = Shape("responds_to", required=("contributor",), optional=("position",))
 PROMPTS = Shape("prompts.yaml", required=("prompts",))
 PROMPT = Shape("a prompt", required=("id", "text", "positions"), optional=("topics",))
+# The glossary's own keys are members' words, so only its top level has a fixed shape.
+GLOSSARY = Shape("glossary.yaml", required=("glossary",))
 
 # JSON Schema file name -> {JSON pointer-ish path inside it: the shape it must describe}
 SCHEMA_FILES: dict[str, dict[str, Shape]] = {
@@ -65,4 +68,5 @@ SCHEMA_FILES: dict[str, dict[str, Shape]] = {
         "positions[].responds_to": TARGET,
     },
     "prompts.schema.json": {"": PROMPTS, "prompts[]": PROMPT},
+    "glossary.schema.json": {"": GLOSSARY},
 }
