@@ -115,9 +115,10 @@ class Engine:
             return self._answer(dataclasses.replace(q, terms=()), limit)
         if problem:
             return self._abstain(q, problem)
+        note = _gloss_note(q)
         if q.who and not q.speakers:
-            return Reply(q.text, Mode.WHO, self._per_contributor(q, ranked, limit))
-        return Reply(q.text, Mode.ANSWER, self._best(q, ranked, limit))
+            return Reply(q.text, Mode.WHO, self._per_contributor(q, ranked, limit), note)
+        return Reply(q.text, Mode.ANSWER, self._best(q, ranked, limit), note)
 
     def _unanswerable(self, q: Question, ranked: list[Scored]) -> str:
         """Why the best-ranked positions do not answer the question ("" if they do)."""
@@ -329,3 +330,12 @@ class Engine:
             if cid not in picked and s.coverage >= FLOOR:
                 picked[cid] = self._cite(s.item.position, s.score)
         return list(picked.values())[:limit]  # already best first
+
+
+def _gloss_note(q: Question) -> str:
+    """ "The text doesn't name Tiananmen; it speaks of June Fourth, crackdown." """
+    for term in q.terms:
+        if term.gloss:
+            said = ", ".join(term.gloss)
+            return f"The text doesn't name {term.word.title()}; it speaks of {said}."
+    return ""

@@ -38,6 +38,7 @@ from bot.knowledge.model import Position, Reading
 FIELD_WEIGHTS = {"topics": 1.0, "quote": 0.9, "summary": 0.8, "paragraph": 0.45}
 CORRECTED = 0.85  # a misspelt word, once corrected, counts a little less
 SYNONYM = 0.7  # a synonym counts less than the word itself
+GLOSSARY = 0.9  # a word the reading's glossary gives for it counts nearly as the word
 PREFIX = 0.6  # a word that starts another ("instrument" in "instrumentalizing")
 COMMON = 0.35  # everyday words weigh less than their rarity in one short text suggests
 ALSO_IN = 0.05  # bonus for each further field a word appears in (literal mentions win ties)
@@ -67,6 +68,7 @@ class Term:
     known: bool  # False when the reading never uses the word or anything like it
     focus: bool = False  # the word stands where the question names its topic ("about X")
     own: str = ""  # the stem of the word itself (corrected), whether indexed or not
+    gloss: tuple[str, ...] = ()  # the glossary's words for it, when the reading lacks it
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,7 @@ class PositionIndex:
         self.reading = reading
         self.items: list[IndexedPosition] = []
         paragraph_stems = {p.number: frozenset(_stem_set(p.text)) for p in reading.paragraphs}
+        self._text_stems = frozenset().union(*paragraph_stems.values())
         postings: dict[str, list[int]] = defaultdict(list)
         for idx, pos in enumerate(positions if positions is not None else reading.positions):
             weights: dict[str, float] = dict.fromkeys(
@@ -145,6 +148,18 @@ class PositionIndex:
         self.idf = {s: math.log(1.0 + n / len(lst)) for s, lst in self.postings.items()}
         self.max_idf = max(self.idf.values(), default=1.0)
         self._stem_list = sorted(self.postings)
+        self.glossary: dict[str, frozenset[str]] = {}  # one-word terms, by stem
+        self.glossary_phrases: dict[tuple[str, ...], frozenset[str]] = {}
+        self._gloss: dict[tuple[str, ...], tuple[str, ...]] = {}  # term -> the means, as text
+        for entry in reading.glossary:
+            means = frozenset(self._telling_stem(m) for m in entry.means) - {""}
+            key = tuple(words(entry.term))
+            if len(key) == 1:
+                self.glossary[stem(key[0])] = self.glossary.get(stem(key[0]), frozenset()) | means
+                self._gloss[(stem(key[0]),)] = entry.means
+            elif key:
+                self.glossary_phrases[key] = means
+                self._gloss[key] = entry.means
         self._vocab = self._build_vocabulary(reading)
         self._vocab_list = [w for w, _ in self._vocab.most_common()]
         self._word_for_stem: dict[str, str] = {}
@@ -174,6 +189,8 @@ class PositionIndex:
         for cues in RELATION_WORDS.values():
             vocab.update(cues)
         vocab.update(list(SYNONYMS))
+        for entry in reading.glossary:
+            vocab.update(words(entry.term))
         for c in reading.contributors:
             for alias in (c.name, c.short_name, *c.aliases):
                 vocab.update(words(alias))
@@ -217,20 +234,45 @@ class PositionIndex:
         return str(hit[0])
 
     def term(self, word: str, focus: bool = False) -> Term:
-        """A question word made into a search term: corrected, stemmed, with synonyms."""
-        raw_syns = SYNONYM_STEMS.get(stem(word), frozenset()) & self.postings.keys()
-        fixed, changed = (word, False) if raw_syns else self.correct(word)
+        """A question word made into a search term: corrected, stemmed, with the reading's
+        glossary words and general synonyms."""
+        raw = stem(word)
+        known_as_is = (self._related(raw) & self.postings.keys()) or raw in self.glossary
+        fixed, changed = (word, False) if known_as_is else self.correct(word)
         own = stem(fixed)
         alts: dict[str, float] = {}
         if own in self.postings:
             alts[own] = CORRECTED if changed else 1.0
-        for s in sorted(SYNONYM_STEMS.get(own, ())):
+        for s in sorted(self.glossary.get(own, ())):
+            if s in self.postings and s not in alts:
+                alts[s] = GLOSSARY
+        for s in sorted(self._related(own)):
             if s in self.postings and s not in alts:
                 alts[s] = SYNONYM
         if not alts and len(own) >= 5:
             for s in self._prefixed(own):
                 alts.setdefault(s, PREFIX)
-        return Term(word, tuple(alts.items()), known=bool(alts), focus=focus, own=own)
+        gloss = self._gloss.get((own,), ()) if own not in self._text_stems else ()
+        return Term(word, tuple(alts.items()), bool(alts), focus, own, gloss)
+
+    def _telling_stem(self, phrase: str) -> str:
+        """The rarest indexed word of a phrase: "council" for "Human Rights Council"."""
+        found = [stem(w) for w in words(phrase) if w not in STOPWORDS]
+        found = [s for s in found if s in self.idf]
+        return max(found, key=lambda s: self.idf[s], default="")
+
+    def _related(self, own: str) -> frozenset[str]:
+        """General synonyms of a stem (lexicon.py)."""
+        return SYNONYM_STEMS.get(own, frozenset())
+
+    def phrase_term(self, phrase: tuple[str, ...], focus: bool = False) -> Term:
+        """A glossary phrase of the question ("Cold War", "Xi Jinping") as one search term."""
+        means = self.glossary_phrases[phrase]
+        alts = tuple((s, GLOSSARY) for s in sorted(means) if s in self.postings)
+        text = " ".join(phrase)
+        in_text = all(stem(w) in self._text_stems for w in phrase)
+        gloss = () if in_text else self._gloss.get(phrase, ())
+        return Term(text, alts, bool(alts), focus, "", gloss)
 
     def _prefixed(self, prefix: str) -> Iterable[str]:
         """Indexed stems that begin with `prefix` (at most a few)."""

@@ -110,7 +110,10 @@ class QuestionReader:
         fixed = [
             tok if i in in_mention else self.index.correct(tok)[0] for i, tok in enumerate(tokens)
         ]
+        glossed = self._glossary_phrases(fixed, in_mention)
+        in_phrase = {i for start, end in glossed for i in range(start, end)}
         topical = self._topical_cues(fixed, idiom=any(p.search(text) for p in _IDIOMS))
+        topical |= in_phrase
         topical |= _reported_content(fixed) | _quoted_tokens(text)
         topical |= {i for i, t in enumerate(fixed) if t in _TOPIC_MARKERS}  # "concerning"
         relations, cues = _relations(fixed, skip=in_mention | topical)
@@ -127,7 +130,7 @@ class QuestionReader:
             who=who,
             compare=len(speakers) >= 2,
             phrase=_phrase(text),
-            terms=self._terms(fixed, tokens, in_mention | cues),
+            terms=self._terms(fixed, tokens, in_mention | cues | in_phrase, glossed),
             unknown_subject=_unknown_subject(text, mentions, self.index),
             cues=_kind_cues(fixed, cues),
         )
@@ -145,8 +148,27 @@ class QuestionReader:
                 out.add(i)
         return out
 
-    def _terms(self, fixed: list[str], raw: list[str], skip: set[int]) -> tuple[Term, ...]:
-        """Topic words: what is left after names, relation cues and function words.
+    def _glossary_phrases(self, tokens: list[str], skip: set[int]) -> list[tuple[int, int]]:
+        """Spans [start, end) of the reading's multi-word glossary terms ("Cold War")."""
+        phrases = self.index.glossary_phrases
+        longest = max((len(p) for p in phrases), default=0)
+        spans: list[tuple[int, int]] = []
+        i = 0
+        while i < len(tokens):
+            for size in range(min(longest, len(tokens) - i), 1, -1):
+                span = range(i, i + size)
+                if tuple(tokens[i : i + size]) in phrases and not skip.intersection(span):
+                    spans.append((i, i + size))
+                    i += size - 1
+                    break
+            i += 1
+        return spans
+
+    def _terms(
+        self, fixed: list[str], raw: list[str], skip: set[int], glossed: list[tuple[int, int]]
+    ) -> tuple[Term, ...]:
+        """Topic words: what is left after names, relation cues and function words, plus the
+        glossary's phrases.
 
         Words after the last "about" / "on" / "regarding" name the topic: see Term.focus.
         """
@@ -154,7 +176,10 @@ class QuestionReader:
             (i for i, t in enumerate(fixed) if _marks_topic(fixed, i, skip)), default=-1
         )
         seen: set[str] = set()
-        out: list[Term] = []
+        out: list[Term] = [
+            self.index.phrase_term(tuple(fixed[a:b]), focus=focus_from >= 0 and a > focus_from)
+            for a, b in glossed
+        ]
         for i, tok in enumerate(fixed):
             if i in skip or tok in _NOT_TOPIC or tok in ORDINALS or len(tok) < 2:
                 continue

@@ -32,7 +32,7 @@ def lead(reply: Reply) -> str:
         return reply.message or "The reading doesn't cover that."
     if reply.mode is Mode.WHO:
         names = ", ".join(dict.fromkeys(a.contributor for a in reply.answers))
-        return f"On that: {names}."
+        return " ".join(p for p in (reply.message, f"On that: {names}.") if p)
     if reply.mode is Mode.COMPARE:
         names = " and ".join(dict.fromkeys(a.contributor for a in reply.answers))
         return f"Comparing {names}." + (f" {reply.message}" if reply.message else "")

@@ -288,3 +288,17 @@ def test_pronoun_us_in_the_text_is_not_the_country(engine: Engine) -> None:
 
     assert "usa" not in words("Aryeh Neier appropriately reminds us")
     assert words("the U.S. and the United States") == ["the", "usa", "and", "the", "usa"]
+
+
+def test_glossary_maps_words_the_text_does_not_use_and_says_so(engine: Engine) -> None:
+    reply = engine.ask("who talked about Tiananmen?")
+    assert reply.answers[0].contributor_id == "hom"
+    assert reply.message.startswith("The text doesn't name Tiananmen; it speaks of June Fourth")
+    cold_war = engine.ask("what did Neier say about the Cold War?")
+    assert cold_war.answers[0].position_id == "neier-soviet-bloc"
+
+
+def test_glossary_phrases_use_their_telling_word(engine: Engine) -> None:
+    term = engine.reader.read("what about the UN?").terms[0]
+    stems = {s for s, _ in term.alternatives}
+    assert "council" in stems and "human" not in stems and "right" not in stems
