@@ -95,7 +95,6 @@ class PositionIndex:
     """Inverted index, IDF and spelling correction over one reading's positions."""
 
     def __init__(self, reading: Reading, positions: Sequence[Position] | None = None) -> None:
-        self.reading = reading
         self.items: list[IndexedPosition] = []
         paragraph_stems = {p.number: frozenset(_stem_set(p.text)) for p in reading.paragraphs}
         self._text_stems = frozenset().union(*paragraph_stems.values())
@@ -200,11 +199,6 @@ class PositionIndex:
     def content_words(self) -> frozenset[str]:
         """Words of the text and of the positions: what a topic can be."""
         return self._content
-
-    @property
-    def vocabulary(self) -> frozenset[str]:
-        """Every word the reading, its index and the question lexicon use."""
-        return frozenset(self._vocab)
 
     def correct(self, word: str) -> tuple[str, bool]:
         """The word itself if known, else the nearest known word; (word, changed)."""

@@ -29,7 +29,6 @@ class Mention:
     contributor_ids: tuple[str, ...]  # one id, or several when the reference is ambiguous
     start: int
     end: int
-    fuzzy: bool = False
 
     @property
     def ambiguous(self) -> bool:
@@ -98,7 +97,7 @@ class ContributorMatcher:
                 found[-1].end == mention.start
             ):
                 prev = found.pop()  # "Aryeh Neier" matched as two aliases
-                mention = Mention(mention.contributor_ids, prev.start, mention.end, mention.fuzzy)
+                mention = Mention(mention.contributor_ids, prev.start, mention.end)
             if mention.end - mention.start == 1:
                 mention = self._absorb_surname(tokens, mention)
             found.append(mention)
@@ -140,7 +139,7 @@ class ContributorMatcher:
         )
         if hit is None:
             return None
-        return Mention((self._proper[hit[0]],), i, i + 1, fuzzy=True)
+        return Mention((self._proper[hit[0]],), i, i + 1)
 
     def _absorb_surname(self, tokens: Sequence[str], m: Mention) -> Mention:
         """ "nicolas beckelin": a word right after a name that is near that contributor's
@@ -150,7 +149,7 @@ class ContributorMatcher:
             return m
         surname = self._surnames.get(m.contributor_ids[0], "")
         if surname and OSA.distance(nxt, surname) <= name_typos(nxt) + 1:
-            return Mention(m.contributor_ids, m.start, m.end + 1, m.fuzzy)
+            return Mention(m.contributor_ids, m.start, m.end + 1)
         return m
 
     def _with_role_words(self, tokens: Sequence[str], found: list[Mention]) -> list[Mention]:

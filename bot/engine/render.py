@@ -7,20 +7,10 @@ import textwrap
 from bot.engine.answers import Answer, Mode, Reply
 from bot.knowledge.model import Reading
 
-KIND_LABELS = {
-    "claim": "Claim",
-    "recommendation": "Recommendation",
-    "agreement": "Agreement",
-    "disagreement": "Disagreement",
-    "concern": "Concern",
-    "critique": "Critique",
-    "concession": "Concession",
-}
-
 
 def kind_label(answer: Answer) -> str:
     """'Disagreement with Nicholas Bequelin', 'Recommendation', ..."""
-    label = KIND_LABELS.get(answer.kind, answer.kind.title())
+    label = answer.kind.title()
     if answer.target and answer.kind in ("agreement", "disagreement", "critique", "concession"):
         return f"{label} ({'with' if answer.kind != 'critique' else 'of'} {answer.target})"
     return label
@@ -53,7 +43,8 @@ def render_answer(answer: Answer, width: int = 88) -> str:
 
 def render_reply(reply: Reply, reading: Reading | None = None, width: int = 88) -> str:
     """A whole reply as text, the way the console prints it."""
-    parts = [p for p in (lead(reply),) if p]
+    opening = lead(reply)
+    parts = [opening] if opening else []
     parts.extend(render_answer(a, width) for a in reply.answers)
     if reading is not None and not reply.abstained:
         parts.append(f"Source: {reading.title} {reading.url}")
