@@ -17,7 +17,7 @@ from bot.knowledge.errors import Problem
 from bot.knowledge.fields import Entry, check_text, describe
 from bot.knowledge.model import GlossaryEntry
 from bot.knowledge.schema import GLOSSARY
-from bot.knowledge.yamlfile import WHOLE_FILE, read_yaml
+from bot.knowledge.yamlfile import read_mapping
 
 KEY = "glossary"
 EXAMPLE = "Tiananmen: [June Fourth, crackdown]"
@@ -41,18 +41,9 @@ class GlossaryDraft:
 
 def parse_glossary_file(path: Path, problems: list[Problem]) -> list[GlossaryDraft]:
     """Parse glossary.yaml, reporting every problem found in it alone."""
-    ok, data = read_yaml(path, problems)
-    if not ok:
-        return []
-    if not isinstance(data, Mapping):
-        problems.append(
-            Problem(
-                path,
-                WHOLE_FILE,
-                f"the file must be a mapping with '{KEY}:' (a mapping of members' words to "
-                f"the text's words, like {EXAMPLE}), not {describe(data)}",
-            )
-        )
+    shape = f"'{KEY}:' (a mapping of members' words to the text's words, like {EXAMPLE})"
+    data = read_mapping(path, problems, shape)
+    if data is None:
         return []
     top = Entry(data, path, "top level", GLOSSARY, problems)
     if not top.has(KEY):

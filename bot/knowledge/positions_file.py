@@ -10,7 +10,7 @@ from bot.knowledge.errors import Problem
 from bot.knowledge.fields import Entry, closest, describe, name_list
 from bot.knowledge.model import Kind, Position, Target
 from bot.knowledge.schema import KINDS, POSITION, POSITIONS, TARGET
-from bot.knowledge.yamlfile import WHOLE_FILE, read_yaml
+from bot.knowledge.yamlfile import read_mapping
 
 TOP = "top level"
 
@@ -87,18 +87,8 @@ def parse_positions_file(
     `contributors` is None when reading.yaml's contributors could not all be read.
     """
     fallback = path.stem if contributors is not None and path.stem in contributors else None
-    ok, data = read_yaml(path, problems)
-    if not ok:
-        return PositionsFile(path, fallback, [], readable=False)
-    if not isinstance(data, Mapping):
-        problems.append(
-            Problem(
-                path,
-                WHOLE_FILE,
-                "the file must be a mapping with 'contributor: <id>' and 'positions:' "
-                f"(a list), not {describe(data)}",
-            )
-        )
+    data = read_mapping(path, problems, "'contributor: <id>' and 'positions:' (a list)")
+    if data is None:
         return PositionsFile(path, fallback, [], readable=False)
     top = Entry(data, path, TOP, POSITIONS, problems)
     owner = _owner(top, path, contributors) or fallback

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +9,7 @@ from bot.knowledge.errors import Problem
 from bot.knowledge.fields import Entry, describe
 from bot.knowledge.model import Prompt
 from bot.knowledge.schema import PROMPT, PROMPTS
-from bot.knowledge.yamlfile import WHOLE_FILE, read_yaml
+from bot.knowledge.yamlfile import read_mapping
 
 
 @dataclass(slots=True)
@@ -33,17 +32,8 @@ class PromptDraft:
 
 def parse_prompts_file(path: Path, problems: list[Problem]) -> list[PromptDraft]:
     """Parse prompts.yaml, reporting every problem found in it alone."""
-    ok, data = read_yaml(path, problems)
-    if not ok:
-        return []
-    if not isinstance(data, Mapping):
-        problems.append(
-            Problem(
-                path,
-                WHOLE_FILE,
-                f"the file must be a mapping with 'prompts:' (a list), not {describe(data)}",
-            )
-        )
+    data = read_mapping(path, problems, "'prompts:' (a list)")
+    if data is None:
         return []
     top = Entry(data, path, "top level", PROMPTS, problems)
     drafts = [_prompt(entry) for entry in top.entries("prompts", PROMPT)]

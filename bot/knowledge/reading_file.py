@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.knowledge.errors import Problem
-from bot.knowledge.fields import Entry, describe
+from bot.knowledge.fields import Entry
 from bot.knowledge.model import Contributor
 from bot.knowledge.ranges import parse_paragraphs
 from bot.knowledge.schema import CONTRIBUTOR, READING
-from bot.knowledge.yamlfile import WHOLE_FILE, read_yaml
+from bot.knowledge.yamlfile import read_mapping
 
 TOP = "top level"
 
@@ -80,18 +79,8 @@ class ReadingDraft:
 
 def parse_reading_file(path: Path, problems: list[Problem]) -> ReadingDraft | None:
     """Parse reading.yaml, reporting every problem; None when it cannot be read at all."""
-    ok, data = read_yaml(path, problems)
-    if not ok:
-        return None
-    if not isinstance(data, Mapping):
-        problems.append(
-            Problem(
-                path,
-                WHOLE_FILE,
-                f"the file must be a mapping of keys ({', '.join(READING.allowed)}), "
-                f"not {describe(data)}",
-            )
-        )
+    data = read_mapping(path, problems, f"the keys {', '.join(READING.allowed)}")
+    if data is None:
         return None
     top = Entry(data, path, TOP, READING, problems)
     draft = ReadingDraft(

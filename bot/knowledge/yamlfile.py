@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from bot.knowledge.errors import Problem
+from bot.knowledge.fields import describe
 
 if TYPE_CHECKING:
     _BaseLoader = yaml.SafeLoader
@@ -126,3 +127,20 @@ def read_yaml(path: Path, problems: list[Problem]) -> tuple[bool, object]:
             )
         )
     return True, data
+
+
+def read_mapping(path: Path, problems: list[Problem], shape: str) -> Mapping[Any, Any] | None:
+    """Parse a YAML file whose top level must be a mapping; None after reporting problems.
+
+    `shape` says what the mapping holds, for the message ("'prompts:' (a list)").
+    """
+    ok, data = read_yaml(path, problems)
+    if not ok:
+        return None
+    if not isinstance(data, Mapping):
+        problems.append(
+            Problem(path, WHOLE_FILE, f"the file must be a mapping with {shape}, not "
+                    f"{describe(data)}")
+        )
+        return None
+    return data
