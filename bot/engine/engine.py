@@ -107,11 +107,12 @@ class Engine:
         fitting = [s for s in ranked if answers_topic(s, q)]
         ranked = fitting or ranked[:1]  # the best that answers, not merely the best score
         problem = self._unanswerable(q, ranked)
-        if problem and q.speakers and Relation.SUMMARY in q.relations and not any(
+        if problem and q.terms and q.speakers and q.relations and not any(
             t.focus for t in q.terms
         ):
-            # "Neier's main point in a few lines": the words around it are not a topic
-            # (but "Neier's position on Taiwan" names one, and is not answered this way)
+            # "Neier's main point in a few lines", "which earlier contributors does Rosenzweig
+            # credit at the start": the words around the relation are not a topic (but
+            # "Neier's position on Taiwan" names one, and is not answered this way)
             return self._answer(dataclasses.replace(q, terms=()), limit)
         if problem:
             return self._abstain(q, problem)

@@ -31,7 +31,7 @@ from bot.engine.lexicon import (
     WHO_WORDS,
 )
 from bot.engine.references import max_typos
-from bot.engine.text import fold, stem, words
+from bot.engine.text import compounds, fold, stem, words
 from bot.knowledge.model import Position, Reading
 
 # How much a word counts depending on where in a position it appears.
@@ -41,6 +41,7 @@ SYNONYM = 0.7  # a synonym counts less than the word itself
 GLOSSARY = 0.9  # a word the reading's glossary gives for it counts nearly as the word
 PREFIX = 0.6  # a word that starts another ("instrument" in "instrumentalizing")
 COMMON = 0.35  # everyday words weigh less than their rarity in one short text suggests
+TELLING_PAIR = 2  # a word pair in at most this many paragraphs tells them apart
 ALSO_IN = 0.05  # bonus for each further field a word appears in (literal mentions win ties)
 
 
@@ -89,6 +90,7 @@ class IndexedPosition:
     topics: tuple[str, ...]  # folded topic phrases, for phrase matching
     kind: str  # the position's kind, as text
     text_stems: frozenset[str]  # stems of the source text it stands in (its paragraph)
+    text_pairs: frozenset[tuple[str, str]]  # neighbouring content words of that text
 
 
 class PositionIndex:
@@ -97,6 +99,13 @@ class PositionIndex:
     def __init__(self, reading: Reading, positions: Sequence[Position] | None = None) -> None:
         self.items: list[IndexedPosition] = []
         paragraph_stems = {p.number: frozenset(_stem_set(p.text)) for p in reading.paragraphs}
+        paragraph_pairs = {p.number: _stem_pairs(p.text) for p in reading.paragraphs}
+        pair_df = Counter(pair for pairs in paragraph_pairs.values() for pair in pairs)
+        # only telling pairs count: "implicit message", not "human rights" (everywhere)
+        paragraph_pairs = {
+            n: frozenset(pr for pr in pairs if pair_df[pr] <= TELLING_PAIR)
+            for n, pairs in paragraph_pairs.items()
+        }
         self._text_stems = frozenset().union(*paragraph_stems.values())
         postings: dict[str, list[int]] = defaultdict(list)
         for idx, pos in enumerate(positions if positions is not None else reading.positions):
@@ -120,6 +129,7 @@ class PositionIndex:
                     tuple(fold(t) for t in pos.topics),
                     pos.kind.value,
                     paragraph_stems[pos.paragraph],  # shared, not copied per position
+                    paragraph_pairs[pos.paragraph],
                 )
             )
             for s in weights:
@@ -219,7 +229,8 @@ class PositionIndex:
 
     def _correct_word(self, word: str) -> str | None:
         """The nearest vocabulary word within a few edits, or None."""
-        choices = self._vocab_list if len(word) > 6 else self._by_initial.get(word[0], [])
+        # only to a word of the same initial: "sanctions" is no misspelt "actions"
+        choices = self._by_initial.get(word[0], [])
         hit = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=max_typos(word))
         if hit is None:
             return None
@@ -254,6 +265,11 @@ class PositionIndex:
         found = [stem(w) for w in words(phrase) if w not in STOPWORDS]
         found = [s for s in found if s in self.idf]
         return max(found, key=lambda s: self.idf[s], default="")
+
+    def knows(self, word: str) -> bool:
+        """Whether the index or the synonym lists hold this word (or its stem)."""
+        s = stem(word)
+        return s in self.postings or s in self.glossary or s in SYNONYM_STEMS
 
     def _related(self, own: str) -> frozenset[str]:
         """General synonyms of a stem (lexicon.py)."""
@@ -315,5 +331,18 @@ class PositionIndex:
         return Coverage(got / total if total else 0.0, strong, literal)
 
 
+def stem_pairs(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
+    """Stems of neighbouring content words, function words skipped: "rule of law" -> (rul, law)."""
+    content = [stem(w) for w in tokens if w not in STOPWORDS]
+    return frozenset(pairwise(content))
+
+
+def _stem_pairs(text: str) -> frozenset[tuple[str, str]]:
+    return stem_pairs(words(text))
+
+
 def _stem_set(text: str) -> set[str]:
-    return {stem(w) for w in words(text) if w not in STOPWORDS}
+    """Stems of the content words of `text`, hyphenated words also as one ("highminded")."""
+    found = {stem(w) for w in words(text) if w not in STOPWORDS}
+    found.update(stem(w) for w in compounds(text))
+    return found

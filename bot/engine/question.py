@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.engine.index import PositionIndex, Term
+from bot.engine.index import PositionIndex, Term, stem_pairs
 from bot.engine.lexicon import (
     COMPARE_WORDS,
     LAST_WORDS,
@@ -20,7 +20,7 @@ from bot.engine.lexicon import (
     Relation,
 )
 from bot.engine.references import TOOK_PART, ContributorMatcher, Mention
-from bot.engine.text import clean, fold, stem, words
+from bot.engine.text import clean, fold, join_compounds, stem, words
 
 _QUOTED = re.compile(r"\"([^\"]{6,300})\"|(?:^|\s)'([^']{6,300})'(?=\s|[?.!,]|$)")
 _SAID = re.compile(
@@ -82,6 +82,7 @@ class Question:
     terms: tuple[Term, ...]  # topic words
     unknown_subject: str  # "what did Obama say": a subject who is not a contributor
     cues: tuple[str, ...] = ()  # stems of the words that named the relation ("prais")
+    pairs: frozenset[tuple[str, str]] = frozenset()  # neighbouring topic words, as stems
 
     @property
     def relation(self) -> Relation:
@@ -104,7 +105,7 @@ class QuestionReader:
     def read(self, raw: str) -> Question:
         """Read one question (any text at all; never raises)."""
         text = clean(raw)
-        tokens = words(text, question=True)
+        tokens = words(join_compounds(text, self.index.knows), question=True)
         mentions = self.matcher.find(tokens)
         in_mention = {i for m in mentions for i in range(m.start, m.end)}
         fixed = [
@@ -133,6 +134,9 @@ class QuestionReader:
             terms=self._terms(fixed, tokens, in_mention | cues | in_phrase, glossed),
             unknown_subject=_unknown_subject(text, mentions, self.index),
             cues=_kind_cues(fixed, cues),
+            pairs=stem_pairs(
+                [t for i, t in enumerate(fixed) if i not in in_mention | cues | in_phrase]
+            ),
         )
 
     def _topical_cues(self, tokens: list[str], idiom: bool) -> set[int]:
@@ -291,17 +295,14 @@ def _roles(
     targets: list[str] = []
     ambiguous: tuple[str, ...] = ()
     last_was_target = False
+    subject = _subject_of_who(mentions, tokens) if who else None
     for m in mentions:
         if m.ambiguous:
             ambiguous = ambiguous or m.contributor_ids
             continue
         cid = m.contributor_ids[0]
-        start = m.start - 1 if m.start > 0 and tokens[m.start - 1] != "the" else m.start - 2
-        prev = tokens[start] if start >= 0 else ""
-        subject = prev in _AUXILIARIES or tokens[m.start] in TOOK_PART or (
-            prev == "of" and start > 0 and tokens[start - 1] in WHO_WORDS
-        )
-        if who and subject and not speakers:
+        prev = _before(tokens, m)
+        if m is subject:
             # "who did Rosenzweig agree with?", "who wrote last?", "which of Neier's points"
             speakers.append(cid)
             who = False
@@ -322,6 +323,34 @@ def _roles(
         elif cid not in speakers:
             speakers.append(cid)
     return tuple(speakers), tuple(t for t in targets if t not in speakers), ambiguous, who
+
+
+def _before(tokens: list[str], m: Mention) -> str:
+    """The word before a mention, skipping "the"."""
+    start = m.start - 1 if m.start > 0 and tokens[m.start - 1] != "the" else m.start - 2
+    return tokens[start] if start >= 0 else ""
+
+
+def _subject_of_who(mentions: list[Mention], tokens: list[str]) -> Mention | None:
+    """The contributor a "who"/"which" question is about, if it names one as its subject:
+    after an auxiliary ("which of Bequelin's points does NEIER echo?"), as the one who took
+    part ("who WROTE LAST?"), or after "which of" ("which of NEIER's points ...")."""
+    named = [m for m in mentions if not m.ambiguous]
+
+    def after_auxiliary(m: Mention) -> bool:
+        return _before(tokens, m) in _AUXILIARIES
+
+    def took_part(m: Mention) -> bool:
+        return tokens[m.start] in TOOK_PART
+
+    def which_of(m: Mention) -> bool:
+        return _before(tokens, m) == "of" and m.start >= 2 and tokens[m.start - 2] in WHO_WORDS
+
+    for test in (after_auxiliary, took_part, which_of):
+        for m in named:
+            if test(m):
+                return m
+    return None
 
 
 def _is_subject_position(tokens: list[str], m: Mention) -> bool:

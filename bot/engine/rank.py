@@ -20,6 +20,7 @@ MAX_CANDIDATES = 600  # past this, only positions holding more heavy terms are s
 LOOSE_COVERAGE = 0.3  # a long paraphrase may hold less of its wording ...
 LOOSE_STRONG = 3  # ... if the position itself holds at least this many of its words
 FIT_ALONE = 22.0  # weight of relation/target fit when the question names no topic
+PAIR_BONUS = 3.0  # for each pair of the question's words that stand side by side in the text
 CUE_BONUS = 3.0  # for a position whose own words include the question's relation word
 PHRASE_BONUS = 8.0  # for a topic phrase that matches the question's topic words as a whole
 TARGET_FIT = 1.2  # answering the named contributor outweighs being of the asked kind
@@ -90,6 +91,9 @@ class Ranker:
                 # main points first: "what did X say?", and among X's recommendations
                 fit += 0.5 if relation in (Relation.ANY, Relation.SUMMARY) else 0.1
             score = 62.0 * cov + fit_weight * min(fit, 1.7)
+            if q.pairs and terms:
+                # the question's words side by side in the text: "implicit message"
+                score += PAIR_BONUS * min(2, len(q.pairs & item.text_pairs))
             if q.cues and any(c in item.weights for c in q.cues):
                 score += CUE_BONUS  # "whom does X praise?": the position that says "praises"
             scored.append(Scored(item, cov, fit, score, held.strong, held.literal, on_target))
@@ -189,4 +193,6 @@ def answers_topic(best: Scored, q: Question) -> bool:
         return False  # one word in common, and words the reading never uses: a guess
     if best.coverage >= MIN_COVERAGE:
         return True
+    if best.coverage >= LOOSE_COVERAGE and best.on_target:
+        return True  # "X on Neier's reminder about ...": it answers the one named
     return best.coverage >= LOOSE_COVERAGE and best.strong >= LOOSE_STRONG

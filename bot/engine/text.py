@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 MAX_QUESTION_CHARS = 500  # longer questions are cut: nothing useful is lost, time stays bounded
@@ -20,6 +21,7 @@ _US = re.compile(
     r"|(?i:\bUnited\s+States\b|\bAmericans?\b|\bAmerica\b|\bWashington\b(?!\s+D\.\s?C))"
 )
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_COMPOUND = re.compile(r"\b([a-z]+)-([a-z]+)\b")
 
 _FOLD = str.maketrans(
     {
@@ -57,6 +59,21 @@ def _control_to_space(ch: str) -> str:
 def fold(text: str) -> str:
     """Lower case with typographic quotes, dashes and spaces made plain."""
     return _SPACE.sub(" ", text.translate(_FOLD)).strip().lower()
+
+
+def compounds(text: str) -> list[str]:
+    """Hyphenated words written as one: "like-minded" -> "likeminded"."""
+    return [a + b for a, b in _COMPOUND.findall(fold(text))]
+
+
+def join_compounds(text: str, keep: Callable[[str], bool]) -> str:
+    """Write hyphenated words as one word where `keep` knows the joined form."""
+
+    def join(m: re.Match[str]) -> str:
+        joined = (m.group(1) + m.group(2)).lower()
+        return joined if keep(joined) else m.group(0)
+
+    return re.sub(r"\b([A-Za-z]+)-([A-Za-z]+)\b", join, text)
 
 
 def words(text: str, *, question: bool = False) -> list[str]:

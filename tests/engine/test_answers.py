@@ -302,3 +302,24 @@ def test_glossary_phrases_use_their_telling_word(engine: Engine) -> None:
     term = engine.reader.read("what about the UN?").terms[0]
     stems = {s for s, _ in term.alternatives}
     assert "council" in stems and "human" not in stems and "right" not in stems
+
+
+def test_hyphenated_words_are_read_whole_when_known(engine: Engine) -> None:
+    q = engine.reader.read("who wants the US to work with like-minded democracies?")
+    assert "likeminded" in {t.word for t in q.terms}
+    assert "minded" not in {t.word for t in q.terms}
+
+
+def test_subject_after_auxiliary_beats_which_of(engine: Engine) -> None:
+    q = engine.reader.read("Which of Bequelin's statements does Neier single out?")
+    assert q.speakers == ("neier",) and q.targets == ("bequelin",)
+
+
+def test_real_words_are_not_corrected_to_other_initials(engine: Engine) -> None:
+    assert engine.index.correct("sanctions") == ("sanctions", False)
+    assert engine.ask("what did the contributors say about economic sanctions?").abstained
+
+
+def test_paraphrase_with_everyday_synonyms(engine: Engine) -> None:
+    reply = engine.ask("who says a law-governed China would make foreign visitors safer?")
+    assert reply.answers[0].contributor_id == "nathan"

@@ -25,6 +25,7 @@ FLOORS = {
     "heldout3_questions.yaml": 0.95,
     "heldout4_questions.yaml": 0.95,
     "final_questions.yaml": 0.95,
+    "round6_questions.yaml": 0.93,
 }
 
 
