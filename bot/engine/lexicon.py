@@ -119,6 +119,11 @@ RELATION_PHRASES: dict[str, Relation] = {
     "in short": Relation.SUMMARY,
     "sum up": Relation.SUMMARY,
     "big picture": Relation.SUMMARY,
+    "big idea": Relation.SUMMARY,
+    "main idea": Relation.SUMMARY,
+    "key idea": Relation.SUMMARY,
+    "core idea": Relation.SUMMARY,
+    "bottom line": Relation.SUMMARY,
 }
 
 # Words that ask for a comparison between contributors.
