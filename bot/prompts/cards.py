@@ -51,6 +51,7 @@ class Card:
     entries: tuple[CardEntry, ...]
     reading_title: str
     reading_url: str
+    marker: str | None = None  # a scheduled post's slot, e.g. 'Scheduled prompt · 2026-...'
 
     @property
     def note(self) -> str:
@@ -126,4 +127,6 @@ def render_text(card: Card, width: int = 88) -> str:
                 lines += item_wrap.wrap(f"¶{entry.paragraph}: {entry.summary}")
                 lines += quote_wrap.wrap(entry.quote)
     lines += ["", f"Source: {card.reading_title} <{card.reading_url}>"]
+    if card.marker:
+        lines.append(card.marker)
     return "\n".join(lines)

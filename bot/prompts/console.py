@@ -113,7 +113,7 @@ def _due(service: PromptService) -> str:
     shown: list[str] = []
     for row, slot in service.claim_due({CONSOLE_GUILD}):
         try:
-            card = service.next(row.guild_id)
+            card = service.slot_card(row, slot)
         except PromptError as exc:
             service.finish(row, slot, None, None, posted=False)
             shown.append(str(exc))

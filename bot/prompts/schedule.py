@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -231,3 +232,38 @@ def encode_instant(dt: datetime) -> str:
 def decode_instant(text: str) -> datetime:
     """Inverse of :func:`encode_instant`."""
     return utc(datetime.fromisoformat(text))
+
+
+def slot_marker(rule: Rule, slot: datetime) -> str:
+    """The stable text that marks a scheduled post as the one for `slot` (in its footer).
+
+    Local wall-clock time in the schedule's zone, locale-independent, e.g.
+    'Scheduled prompt · 2026-11-30 18:00 Europe/Berlin'. A channel has one schedule and a
+    rule one slot per day, so the marker names one slot of that channel.
+    """
+    local = slot.astimezone(rule.zone)
+    return f"Scheduled prompt · {local:%Y-%m-%d %H:%M} {rule.tz}"
+
+
+class Recovery(StrEnum):
+    """What to do about a slot that was claimed but never recorded as posted."""
+
+    WAIT = "wait"  # the claim is recent: its claimant may still be posting
+    CHECK = "check"  # look for the post in the channel; post it if it is not there
+    MISSED = "missed"  # too late to post: let it go
+
+
+def recovery(
+    slot: datetime, claimed_at: datetime, now: datetime, grace: timedelta, lease: timedelta
+) -> Recovery:
+    """Decide about a claimed, unfinished slot (the claimant died, or failed to record it).
+
+    A claim younger than `lease` may still be in flight (in another process), so it is left
+    alone; an older one is checked and, if need be, posted while `now - slot <= grace`, and
+    beyond that window it is let go as missed.
+    """
+    if now - claimed_at < lease:
+        return Recovery.WAIT
+    if now - slot > grace:
+        return Recovery.MISSED
+    return Recovery.CHECK

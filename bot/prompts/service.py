@@ -9,6 +9,7 @@ for a moderator. Time comes from an injected clock so schedules are testable wit
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import logging
 from collections.abc import Awaitable, Callable
@@ -21,8 +22,8 @@ from rapidfuzz import fuzz, process
 from bot.engine.answers import Answer
 from bot.knowledge.model import Reading
 from bot.prompts.cards import Card, Source, card_for_answers, card_for_positions
-from bot.prompts.schedule import ScheduleError, decide, parse_when
-from bot.prompts.store import ScheduleRow, Store
+from bot.prompts.schedule import Recovery, ScheduleError, decide, parse_when, recovery, slot_marker
+from bot.prompts.store import ScheduleRow, SlotRow, Store
 
 log = logging.getLogger(__name__)
 
@@ -62,16 +63,33 @@ class PromptRef:
 
 @dataclass(frozen=True, slots=True)
 class ScheduledPost:
-    """The outcome of one due slot handled by :meth:`PromptService.run_due`."""
+    """The outcome of one due slot handled by :meth:`PromptService.run_due`.
+
+    `recovered`: the slot had been claimed earlier and never recorded as posted (the bot
+    died, or could not record it); `found`: its post was then found in the channel, so
+    nothing new was posted (`card` is None).
+    """
 
     schedule: ScheduleRow
     slot: datetime
     card: Card | None
     message_id: int | None
     posted: bool
+    recovered: bool = False
+    found: bool = False
 
 
 Send = Callable[[ScheduleRow, Card], Awaitable[int | None]]
+"""Posts a scheduled card (its ``marker`` set) and returns the message id."""
+
+Lookup = Callable[[ScheduleRow, str], Awaitable[int | None]]
+"""Looks for the bot's recent post carrying a slot marker in the schedule's channel: its
+message id, or None when it is not there. Raises :class:`HistoryUnavailable` when the
+channel's history cannot be read."""
+
+
+class HistoryUnavailable(RuntimeError):
+    """The channel's recent messages cannot be read (e.g. no Read Message History)."""
 
 
 class PromptService:
@@ -87,12 +105,16 @@ class PromptService:
         grace: timedelta = timedelta(minutes=60),
         related_limit: int = 6,
         default_tz: str = "UTC",
+        claim_lease: timedelta = timedelta(minutes=2),
     ) -> None:
         self.reading = reading
         self.store = store
         self.related = related
         self.clock = clock
         self.grace = grace
+        # A claim younger than this may still be being posted (by another process): only
+        # older claims are recovered.
+        self.claim_lease = claim_lease
         self.related_limit = related_limit
         self.default_tz = default_tz
         self._curated = [
@@ -266,9 +288,49 @@ class PromptService:
                              row.id, decision.latest)
                     self.store.settle(row.id, decision.latest)
                 continue
-            if self.store.claim_slot(row.id, decision.post, now):
+            marker = slot_marker(row.rule, decision.post)
+            if self.store.claim_slot(row.id, decision.post, now, marker):
                 claimed.append((row, decision.post))
         return claimed
+
+    def slot_card(self, row: ScheduleRow, slot: datetime) -> Card:
+        """The card of a claimed slot, marked with its slot: the prompt the slot already
+        took (when posted again after a crash), else the next of the rotation."""
+        curated = [r.id for r in self._curated]
+        prompt_id = self.store.slot_prompt(row.id, slot, row.guild_id, curated, self.now())
+        ref = None if prompt_id is None else self.find(row.guild_id, prompt_id)
+        if ref is None:
+            ref_id = self.store.take_next(row.guild_id, curated, self.now())
+            ref = None if ref_id is None else self.find(row.guild_id, ref_id)
+        if ref is None:
+            raise PromptError("There are no prompts yet: add one with /prompt add.")
+        return dataclasses.replace(self.card(ref), marker=slot_marker(row.rule, slot))
+
+    def claims_to_check(
+        self, guild_ids: set[int] | None = None
+    ) -> list[tuple[ScheduleRow, SlotRow]]:
+        """Stale claims (slots claimed but never recorded as posted) to look for and post.
+
+        The decision is :func:`~bot.prompts.schedule.recovery`'s: claims too late to post
+        are recorded as missed here; those to check are taken over (by one caller only,
+        across processes) and returned.
+        """
+        now = self.now()
+        found: list[tuple[ScheduleRow, SlotRow]] = []
+        for claim in self.store.stale_claims(now - self.claim_lease):
+            row = self.store.schedule(claim.schedule_id)
+            if row is None or (guild_ids is not None and row.guild_id not in guild_ids):
+                continue
+            assert claim.claimed_at is not None
+            what = recovery(claim.slot, claim.claimed_at, now, self.grace, self.claim_lease)
+            if what is Recovery.MISSED:
+                if self.store.resolve_slot(row.id, claim.slot, "missed", now,
+                                           claimed_at=claim.claimed_at):
+                    log.warning("schedule %s: slot %s was claimed but never posted, and is "
+                                "now beyond the grace window: missed", row.id, claim.slot)
+            elif what is Recovery.CHECK and self.store.take_over(claim, now):
+                found.append((row, claim))
+        return found
 
     def finish(
         self, row: ScheduleRow, slot: datetime, card: Card | None, message_id: int | None,
@@ -281,26 +343,75 @@ class PromptService:
         )
         return ScheduledPost(row, slot, card, message_id, posted)
 
-    async def run_due(self, send: Send, guild_ids: set[int] | None = None) -> list[ScheduledPost]:
-        """Post every due scheduled slot once: claim it, take the next prompt, send, record.
+    async def run_due(
+        self, send: Send, guild_ids: set[int] | None = None, lookup: Lookup | None = None
+    ) -> list[ScheduledPost]:
+        """Post every due scheduled slot exactly once: claim it, take a prompt, send, record.
 
-        `send` posts the card and returns the message id. If it raises, the slot is recorded
-        as failed and not retried (at most once, never twice); other slots still go out.
+        `send` posts the card (marked with its slot) and returns the message id. If it
+        raises, the slot is recorded as failed and not retried; other slots still go out.
+
+        With `lookup`, slots claimed earlier but never recorded as posted (the bot died
+        between claim and record) are recovered first: within the grace window the channel
+        is searched for the slot's marker; found, the slot is recorded as posted; not found,
+        it is posted now. When the history cannot be read the slot is not posted again
+        (``unconfirmed``). Without `lookup` such slots stay claimed: at most once.
         """
         results = []
+        if lookup is not None:
+            results += await self._recover(send, lookup, guild_ids)
         # The database work runs on a worker thread: a busy database never stalls the bot.
         for row, slot in await asyncio.to_thread(self.claim_due, guild_ids):
-            card: Card | None = None
-            message_id: int | None = None
-            posted = False
+            results.append(await self._post(send, row, slot))
+        return results
+
+    async def _post(
+        self, send: Send, row: ScheduleRow, slot: datetime, *, recovered: bool = False
+    ) -> ScheduledPost:
+        card: Card | None = None
+        message_id: int | None = None
+        posted = False
+        try:
+            card = await asyncio.to_thread(self.slot_card, row, slot)
+            message_id = await send(row, card)
+            posted = True
+        except Exception:
+            log.exception("schedule %s: posting slot %s failed", row.id, slot)
+        done = functools.partial(self.finish, row, slot, card, message_id, posted=posted)
+        result = await asyncio.to_thread(done)
+        return dataclasses.replace(result, recovered=recovered)
+
+    async def _recover(
+        self, send: Send, lookup: Lookup, guild_ids: set[int] | None
+    ) -> list[ScheduledPost]:
+        results = []
+        for row, claim in await asyncio.to_thread(self.claims_to_check, guild_ids):
+            marker = claim.marker or slot_marker(row.rule, claim.slot)
             try:
-                card = await asyncio.to_thread(self.next, row.guild_id)
-                message_id = await send(row, card)
-                posted = True
+                message_id = await lookup(row, marker)
+            except HistoryUnavailable as exc:
+                log.warning("schedule %s: slot %s was claimed but not recorded as posted, and "
+                            "the channel's history cannot be read (%s): not posting it again",
+                            row.id, claim.slot, exc)
+                await asyncio.to_thread(
+                    self.store.resolve_slot, row.id, claim.slot, "unconfirmed", self.now())
+                continue
             except Exception:
-                log.exception("schedule %s: posting slot %s failed", row.id, slot)
-            done = functools.partial(self.finish, row, slot, card, message_id, posted=posted)
-            results.append(await asyncio.to_thread(done))
+                log.exception("schedule %s: looking for slot %s in the channel failed; "
+                              "trying again later", row.id, claim.slot)
+                continue
+            if message_id is None:
+                log.info("schedule %s: slot %s was claimed but never posted: posting it now",
+                         row.id, claim.slot)
+                results.append(await self._post(send, row, claim.slot, recovered=True))
+                continue
+            log.info("schedule %s: slot %s was already posted as message %s",
+                     row.id, claim.slot, message_id)
+            await asyncio.to_thread(
+                functools.partial(self.store.resolve_slot, row.id, claim.slot, "posted",
+                                  self.now(), message_id=message_id))
+            results.append(ScheduledPost(row, claim.slot, None, message_id, posted=True,
+                                         recovered=True, found=True))
         return results
 
 

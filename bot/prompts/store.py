@@ -6,10 +6,14 @@ One file (path from config; default ``data/bot.sqlite3``), WAL mode, schema vers
 processes may share the file: writers are serialised by SQLite, and a process killed at any
 point leaves either the whole change or none of it.
 
-Scheduled posts are at-most-once. :meth:`Store.claim_slot` records the slot as claimed (and
-the schedule as settled up to it) in a transaction *before* anything is posted;
-:meth:`Store.finish_slot` marks it posted after. If the process dies between the two, the slot
-stays ``claimed`` and is never posted again: a missed post is preferred to a double post.
+Scheduled posts: :meth:`Store.claim_slot` records the slot as ``claimed`` (with the marker its
+post will carry, and the schedule settled up to it) in a transaction *before* anything is
+posted; :meth:`Store.finish_slot` marks it ``posted`` after. If the process dies between the
+two, the slot stays ``claimed``; later, :meth:`Store.stale_claims` finds it and
+:meth:`Store.take_over` hands it to exactly one recoverer, which looks for the marker in the
+channel before posting (see :meth:`bot.prompts.service.PromptService.run_due`). Slot states:
+``claimed`` -> ``posted`` | ``failed`` (Discord refused) | ``missed`` (recovered too late) |
+``unconfirmed`` (the channel's history could not be read, so it is not posted again).
 """
 
 from __future__ import annotations
@@ -76,6 +80,30 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "CREATE INDEX rotation_used_by_time ON rotation_used (guild_id, used_at)",
         "CREATE INDEX slots_by_state ON slots (state)",
     ),
+    (
+        # Exactly-once recovery: a slot keeps the marker its post carries, how often it was
+        # taken over, and may end 'missed' (too late) or 'unconfirmed' (could not check).
+        # SQLite cannot change a CHECK constraint in place, so the table is rebuilt.
+        """CREATE TABLE slots_v3 (
+            schedule_id INTEGER NOT NULL REFERENCES schedules(id) ON DELETE CASCADE,
+            slot TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (
+                state IN ('claimed', 'posted', 'failed', 'missed', 'unconfirmed')),
+            prompt_id TEXT,
+            message_id INTEGER,
+            claimed_at TEXT NOT NULL,
+            done_at TEXT,
+            marker TEXT,
+            attempts INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (schedule_id, slot)
+        )""",
+        "INSERT INTO slots_v3 (schedule_id, slot, state, prompt_id, message_id, claimed_at, "
+        "done_at) SELECT schedule_id, slot, state, prompt_id, message_id, claimed_at, done_at "
+        "FROM slots",
+        "DROP TABLE slots",
+        "ALTER TABLE slots_v3 RENAME TO slots",
+        "CREATE INDEX slots_by_state ON slots (state)",
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -121,9 +149,12 @@ class SlotRow:
 
     schedule_id: int
     slot: datetime
-    state: str  # claimed | posted | failed
+    state: str  # claimed | posted | failed | missed | unconfirmed
     prompt_id: str | None
     message_id: int | None
+    marker: str | None = None  # the text its post carries, to find it in the channel
+    claimed_at: datetime | None = None  # when it was claimed (or last taken over)
+    attempts: int = 1  # 1 + how often it was taken over
 
 
 FaultHook = Callable[[str], None]
@@ -262,21 +293,55 @@ class Store:
         are left. None when there are no prompts at all.
         """
         with self.transaction() as con:
-            cycle, last, _ = self._guild(con, guild_id)
-            custom = [r[0] for r in con.execute(
-                "SELECT id FROM custom_prompts WHERE guild_id = ? ORDER BY rowid", (guild_id,))]
-            every = [*curated_ids, *custom]
-            if not every:
-                return None
-            used = {r[0] for r in con.execute(
-                "SELECT prompt_id FROM rotation_used WHERE guild_id = ? AND cycle = ?",
-                (guild_id, cycle))}
-            choice = rotation.pick(every, used, guild_id, cycle, last)
-            if choice is None:
-                cycle += 1
-                choice = rotation.pick(every, set(), guild_id, cycle, last)
-                assert choice is not None
-            self._use(con, guild_id, cycle, choice, now)
+            return self._take_next(con, guild_id, curated_ids, now)
+
+    def _take_next(
+        self, con: sqlite3.Connection, guild_id: int, curated_ids: Sequence[str], now: datetime
+    ) -> str | None:
+        cycle, last, _ = self._guild(con, guild_id)
+        custom = [r[0] for r in con.execute(
+            "SELECT id FROM custom_prompts WHERE guild_id = ? ORDER BY rowid", (guild_id,))]
+        every = [*curated_ids, *custom]
+        if not every:
+            return None
+        used = {r[0] for r in con.execute(
+            "SELECT prompt_id FROM rotation_used WHERE guild_id = ? AND cycle = ?",
+            (guild_id, cycle))}
+        choice = rotation.pick(every, used, guild_id, cycle, last)
+        if choice is None:
+            cycle += 1
+            choice = rotation.pick(every, set(), guild_id, cycle, last)
+            assert choice is not None
+        self._use(con, guild_id, cycle, choice, now)
+        return choice
+
+    def slot_prompt(
+        self,
+        schedule_id: int,
+        slot: datetime,
+        guild_id: int,
+        curated_ids: Sequence[str],
+        now: datetime,
+    ) -> str | None:
+        """The prompt of a claimed slot: the one it already took, else the next in rotation.
+
+        Taking the prompt and recording it on the slot is one transaction, so a slot posted
+        again after a crash posts the same prompt and the rotation moves on once per slot.
+        """
+        stamp = encode_instant(slot)
+        with self.transaction() as con:
+            row = con.execute(
+                "SELECT prompt_id FROM slots WHERE schedule_id = ? AND slot = ?",
+                (schedule_id, stamp),
+            ).fetchone()
+            if row is not None and row[0] is not None:
+                return str(row[0])
+            choice = self._take_next(con, guild_id, curated_ids, now)
+            self._fault("slot_prompt:taken")
+            con.execute(
+                "UPDATE slots SET prompt_id = ? WHERE schedule_id = ? AND slot = ?",
+                (choice, schedule_id, stamp),
+            )
             return choice
 
     def mark_used(self, guild_id: int, prompt_id: str, now: datetime) -> None:
@@ -400,11 +465,14 @@ class Store:
                 (stamp, schedule_id, stamp),
             )
 
-    def claim_slot(self, schedule_id: int, slot: datetime, now: datetime) -> bool:
+    def claim_slot(
+        self, schedule_id: int, slot: datetime, now: datetime, marker: str | None = None
+    ) -> bool:
         """Claim a slot for posting; True for exactly one caller, ever, per slot.
 
         In one immediate transaction: the schedule must still exist and not be settled up to
-        `slot`; then the slot is recorded as ``claimed`` and the schedule settled up to it.
+        `slot`; then the slot is recorded as ``claimed`` (with the `marker` its post will
+        carry) and the schedule settled up to it.
         """
         stamp = encode_instant(slot)
         with self.transaction() as con:
@@ -414,9 +482,9 @@ class Store:
             if row is None or decode_instant(row[0]) >= decode_instant(stamp):
                 return False
             con.execute(
-                "INSERT INTO slots (schedule_id, slot, state, claimed_at) "
-                "VALUES (?, ?, 'claimed', ?)",
-                (schedule_id, stamp, encode_instant(now)),
+                "INSERT INTO slots (schedule_id, slot, state, claimed_at, marker) "
+                "VALUES (?, ?, 'claimed', ?, ?)",
+                (schedule_id, stamp, encode_instant(now), marker),
             )
             self._fault("claim_slot:inserted")
             con.execute(
@@ -437,23 +505,74 @@ class Store:
         """Mark a claimed slot ``posted`` (or ``failed``); it is never retried either way."""
         with self.transaction() as con:
             con.execute(
-                "UPDATE slots SET state = ?, prompt_id = ?, message_id = ?, done_at = ? "
-                "WHERE schedule_id = ? AND slot = ?",
+                "UPDATE slots SET state = ?, prompt_id = COALESCE(?, prompt_id), "
+                "message_id = ?, done_at = ? WHERE schedule_id = ? AND slot = ?",
                 ("posted" if posted else "failed", prompt_id, message_id,
                  encode_instant(now), schedule_id, encode_instant(slot)),
             )
 
+    def stale_claims(self, claimed_before: datetime) -> list[SlotRow]:
+        """Slots still ``claimed`` whose claim is older than `claimed_before`, oldest first."""
+        return [
+            s for s in self._slot_rows("WHERE state = 'claimed'", ())
+            if s.claimed_at is not None and s.claimed_at < claimed_before
+        ]
+
+    def take_over(self, claim: SlotRow, now: datetime) -> bool:
+        """Take a stale claim over (to check and maybe post it); True for one caller only.
+
+        Compare-and-set in one transaction: the slot must still be ``claimed`` with the
+        claim time `claim` saw; its claim time becomes `now` and its attempts go up by one.
+        """
+        assert claim.claimed_at is not None
+        with self.transaction() as con:
+            cur = con.execute(
+                "UPDATE slots SET claimed_at = ?, attempts = attempts + 1 "
+                "WHERE schedule_id = ? AND slot = ? AND state = 'claimed' AND claimed_at = ?",
+                (encode_instant(now), claim.schedule_id, encode_instant(claim.slot),
+                 encode_instant(claim.claimed_at)),
+            )
+            return cur.rowcount == 1
+
+    def resolve_slot(
+        self,
+        schedule_id: int,
+        slot: datetime,
+        state: str,
+        now: datetime,
+        *,
+        message_id: int | None = None,
+        claimed_at: datetime | None = None,
+    ) -> bool:
+        """End a ``claimed`` slot as `state` (posted, missed or unconfirmed) without posting.
+
+        With `claimed_at`, only if the claim is still the one seen then. False when the slot
+        was no longer claimed (someone else settled it).
+        """
+        sql = ("UPDATE slots SET state = ?, message_id = COALESCE(?, message_id), "
+               "done_at = ? WHERE schedule_id = ? AND slot = ? AND state = 'claimed'")
+        params: list[object] = [state, message_id, encode_instant(now), schedule_id,
+                                encode_instant(slot)]
+        if claimed_at is not None:
+            sql += " AND claimed_at = ?"
+            params.append(encode_instant(claimed_at))
+        with self.transaction() as con:
+            return con.execute(sql, params).rowcount == 1
+
     def slots(self, schedule_id: int | None = None) -> list[SlotRow]:
         """Claimed slots (of one schedule, when given), oldest first."""
-        sql = "SELECT schedule_id, slot, state, prompt_id, message_id FROM slots"
-        params: tuple[object, ...] = ()
-        if schedule_id is not None:
-            sql += " WHERE schedule_id = ?"
-            params = (schedule_id,)
+        if schedule_id is None:
+            return self._slot_rows("", ())
+        return self._slot_rows("WHERE schedule_id = ?", (schedule_id,))
+
+    def _slot_rows(self, where: str, params: Sequence[object]) -> list[SlotRow]:
+        sql = ("SELECT schedule_id, slot, state, prompt_id, message_id, marker, claimed_at, "
+               f"attempts FROM slots {where} ORDER BY slot, schedule_id")
         return [
             SlotRow(int(str(s)), decode_instant(str(t)), str(st),
-                    None if p is None else str(p), None if m is None else int(str(m)))
-            for s, t, st, p, m in self._query(sql + " ORDER BY slot", params)
+                    None if p is None else str(p), None if m is None else int(str(m)),
+                    None if mk is None else str(mk), decode_instant(str(c)), int(str(n)))
+            for s, t, st, p, m, mk, c, n in self._query(sql, params)
         ]
 
     def integrity_problems(self) -> list[str]:

@@ -41,6 +41,27 @@ def test_old_schema_is_upgraded_keeping_data(db_path: Path) -> None:
     assert [c.text for c in store.custom_prompts(5)] == ["Kept text?"]
 
 
+def test_version_2_slots_are_kept_by_the_rebuild(db_path: Path) -> None:
+    con = sqlite3.connect(db_path, isolation_level=None)
+    for migration in MIGRATIONS[:2]:
+        for statement in migration:
+            con.execute(statement)
+    con.execute("PRAGMA user_version = 2")
+    con.execute("INSERT INTO schedules VALUES (1, 5, 6, 'daily 18:00 UTC', NULL, NULL, "
+                "'2024-01-01T00:00:00+00:00', '2024-01-01T18:00:00+00:00')")
+    con.execute("INSERT INTO slots VALUES (1, '2024-01-01T18:00:00+00:00', 'claimed', 'p1', "
+                "NULL, '2024-01-01T18:00:01+00:00', NULL)")
+    con.close()
+    store = Store(db_path)
+    assert store.schema_version() == SCHEMA_VERSION == 3
+    [slot] = store.slots()
+    assert (slot.state, slot.prompt_id, slot.marker, slot.attempts) == ("claimed", "p1", None, 1)
+    assert store.resolve_slot(1, slot.slot, "missed", NOW)
+    assert [s.state for s in store.slots()] == ["missed"]
+    assert store.integrity_problems() == []
+    assert store.remove_schedules(5) == 1 and store.slots() == []  # the cascade survived
+
+
 def test_newer_schema_is_refused(db_path: Path) -> None:
     con = sqlite3.connect(db_path)
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
@@ -223,4 +244,73 @@ def test_kill_9_in_the_middle_of_a_post_never_posts_twice(db_path: Path) -> None
     assert service.claim_due() == []
     [slot] = service.store.slots(row.id)
     assert slot.state == "claimed"  # claimed, never confirmed: at most once
+    assert service.store.integrity_problems() == []
+
+
+POSTED_CHILD = textwrap.dedent(
+    """
+    import asyncio, sys
+    from datetime import UTC, datetime
+    from pathlib import Path
+    from bot.prompts.service import PromptService
+    from bot.prompts.store import Store
+    from tests.prompts.conftest import make_reading
+
+    service = PromptService(make_reading(), Store(sys.argv[1]), lambda text, limit: [],
+                            clock=lambda: datetime(2024, 1, 1, 18, 1, tzinfo=UTC))
+
+    async def send(row, card):
+        Path(sys.argv[2]).write_text(card.marker)  # Discord has the post...
+        print("sent", card.prompt_id, flush=True)
+        sys.stdin.read()  # ...and the bot is killed before recording it
+        return 1
+
+    asyncio.run(service.run_due(send))
+    """
+)
+
+
+@pytest.mark.parametrize("posted", [False, True])
+def test_kill_9_mid_post_then_recovery_posts_exactly_once(
+    db_path: Path, tmp_path: Path, posted: bool
+) -> None:
+    """Killed before Discord had the post (POSTING_CHILD) or after (POSTED_CHILD): the
+    restarted bot, reading the channel, ends with exactly one post for the slot."""
+    import asyncio
+
+    from bot.prompts.cards import Card
+    from bot.prompts.service import PromptService
+    from bot.prompts.store import ScheduleRow
+
+    from .conftest import make_reading
+
+    row = Store(db_path).set_schedule(1, 2, parse_when("daily 18:00"), NOW)
+    channel = tmp_path / "channel.txt"  # what Discord holds: the marker of each post
+    child = POSTED_CHILD if posted else POSTING_CHILD
+    proc = subprocess.Popen(
+        [sys.executable, "-c", child, str(db_path), str(channel)],
+        cwd=PROJECT_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith("sent" if posted else "sending")
+    kill9(proc)
+    markers = channel.read_text().splitlines() if channel.exists() else []
+
+    async def send(schedule: ScheduleRow, card: Card) -> int | None:
+        assert card.marker is not None
+        markers.append(card.marker)
+        return len(markers)
+
+    async def lookup(schedule: ScheduleRow, marker: str) -> int | None:
+        return markers.index(marker) + 1 if marker in markers else None
+
+    later = datetime(2024, 1, 1, 18, 4, tzinfo=UTC)
+    service = PromptService(make_reading(), Store(db_path), lambda text, limit: [],
+                            clock=lambda: later)
+    [result] = asyncio.run(service.run_due(send, lookup=lookup))
+    assert result.recovered and result.found is posted
+    assert markers == ["Scheduled prompt · 2024-01-01 18:00 UTC"]
+    [slot] = service.store.slots(row.id)
+    assert (slot.state, slot.message_id) == ("posted", 1)
+    assert asyncio.run(service.run_due(send, lookup=lookup)) == []
     assert service.store.integrity_problems() == []
