@@ -24,7 +24,7 @@ def now_iso() -> str:
 
 
 ALL_PERMISSIONS = str((1 << 50) - 1)
-MEMBER_PERMISSIONS = str(0x0000_0000_0006_4C40 | 0x8000_0000)  # view, send, embed, history...
+MEMBER_PERMISSIONS = str(0x0000_0000_0007_4C40 | 0x8000_0000)  # view, send, embed, history...
 
 
 def user(user_id: int, name: str, *, bot: bool = False) -> JSON:

@@ -13,6 +13,10 @@ command, an autocomplete request, a button click) and then await the bot's reque
     response = await fake.response_to(inter)  # the bot's interaction callback
     await fake.close()
 
+A channel's history (``GET /channels/{id}/messages``, newest first, honouring ``limit``,
+``before`` and ``after``) lists the messages the fake knows there; a message sent with a
+nonce and ``enforce_nonce`` that was already used in the channel returns the first message,
+as Discord does. :meth:`FakeDiscord.posted_in` lists what the bot posted in a channel.
 Extra REST routes for features the defaults do not cover can be added with
 :meth:`FakeDiscord.route`.
 """
@@ -102,6 +106,7 @@ class FakeDiscord:
             self.members[u["id"]] = p.member(u, roles)
         self.requests: list[Request] = []
         self.messages: dict[str, JSON] = {}  # every message the fake knows, by id
+        self.nonces: dict[tuple[str, str], str] = {}  # (channel id, nonce) -> message id
         self.commands: dict[str | None, list[JSON]] = {}  # synced commands by guild id
         self.interactions: dict[str, JSON] = {}  # injected interactions by token
         self.identifies: list[JSON] = []
@@ -246,6 +251,16 @@ class FakeDiscord:
         """The bot's first follow-up message (POST /webhooks/{app}/{token}) to `interaction`."""
         path = rf"/webhooks/{self.application_id}/{re.escape(interaction['token'])}"
         return await self.wait_for("POST", path, timeout=timeout)
+
+    def posted_in(self, channel_id: int | str) -> list[JSON]:
+        """The messages the bot has posted in a channel (ephemeral ones too), oldest first."""
+        return sorted(
+            (
+                m for m in self.messages.values()
+                if m["channel_id"] == str(channel_id) and m["author"]["id"] == self.bot_user["id"]
+            ),
+            key=lambda m: int(m["id"]),
+        )
 
     def original_message(self, interaction: JSON) -> JSON:
         """The message the bot created in response to `interaction` (to click its buttons)."""
@@ -500,6 +515,7 @@ class FakeDiscord:
         r(("GET", re.compile(r"/gateway/bot"), _get_gateway_bot))
         r(("GET", re.compile(r"/gateway"), _get_gateway))
         r(("POST", re.compile(r"/channels/(\d+)/messages"), _post_message))
+        r(("GET", re.compile(r"/channels/(\d+)/messages"), _get_messages))
         r(("GET", re.compile(r"/channels/(\d+)/messages/(\d+)"), _get_message))
         r(("PATCH", re.compile(r"/channels/(\d+)/messages/(\d+)"), _patch_message))
         r(("DELETE", re.compile(r"/channels/(\d+)/messages/(\d+)"), _no_content))
@@ -617,7 +633,39 @@ async def _get_gateway_bot(
 async def _post_message(
     fake: FakeDiscord, request: Request, match: re.Match[str]
 ) -> tuple[int, Any]:
-    return 200, fake.bot_message(match[1], request.json)
+    body = request.json or {}
+    nonce = body.get("nonce")
+    if nonce is not None and body.get("enforce_nonce"):
+        # Like Discord: a second message with the same nonce returns the first one.
+        seen = fake.nonces.get((match[1], str(nonce)))
+        if seen is not None and seen in fake.messages:
+            return 200, fake.messages[seen]
+    message = fake.bot_message(match[1], body)
+    if nonce is not None:
+        fake.nonces[(match[1], str(nonce))] = message["id"]
+    return 200, message
+
+
+async def _get_messages(
+    fake: FakeDiscord, request: Request, match: re.Match[str]
+) -> tuple[int, Any]:
+    """A channel's history: newest first, at most `limit` (default 50, at most 100), after
+    `before` / `after` ids when given; ephemeral messages are not part of it."""
+    try:
+        limit = max(1, min(100, int(request.query.get("limit", "50"))))
+        before = int(request.query["before"]) if "before" in request.query else None
+        after = int(request.query["after"]) if "after" in request.query else None
+    except ValueError:
+        return 400, {"message": "Invalid Form Body", "code": 50035}
+    found = [
+        m for m in fake.messages.values()
+        if m["channel_id"] == match[1]
+        and not int(m.get("flags") or 0) & EPHEMERAL
+        and (before is None or int(m["id"]) < before)
+        and (after is None or int(m["id"]) > after)
+    ]
+    found.sort(key=lambda m: int(m["id"]), reverse=True)
+    return 200, found[:limit]
 
 
 async def _get_message(
