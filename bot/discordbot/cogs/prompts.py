@@ -9,13 +9,17 @@ Only moderators may use them: Manage Messages in the channel concerned, or a rol
 ``prompts.moderator_roles``. ``default_permissions`` hides the group from everyone else in
 the client (server admins can change that under Integrations); anyone who still reaches a
 command gets a polite refusal. A background loop (every ``prompts.tick_seconds``) posts
-scheduled prompts that are due, each slot at most once, across restarts and processes.
+scheduled prompts that are due, each slot exactly once, across restarts and processes: a
+scheduled post carries its slot's marker in the footer, and a slot claimed but never recorded
+as posted (the bot died in between) is looked up in the channel's last messages before it is
+posted (see :meth:`~bot.prompts.service.PromptService.run_due`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import functools
+import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from datetime import timedelta
@@ -30,7 +34,13 @@ from bot.discordbot.embeds import Rendered
 from bot.prompts.access import REFUSAL, is_moderator
 from bot.prompts.cards import Card, CardEntry, Source
 from bot.prompts.schedule import suggest_zones
-from bot.prompts.service import PromptError, PromptRef, PromptService, ScheduledPost
+from bot.prompts.service import (
+    HistoryUnavailable,
+    PromptError,
+    PromptRef,
+    PromptService,
+    ScheduledPost,
+)
 from bot.prompts.store import ScheduleRow, Store
 
 if TYPE_CHECKING:
@@ -41,6 +51,7 @@ log = logging.getLogger(__name__)
 NO_PINGS = discord.AllowedMentions.none()
 THREAD_NAME = 100
 LIST_TEXT = 110  # characters of each prompt in /prompt list
+HISTORY_LIMIT = 50  # recent messages searched for a scheduled slot's post after a crash
 Messageable = discord.TextChannel | discord.Thread | discord.VoiceChannel
 
 
@@ -59,9 +70,11 @@ def card_message(card: Card, link: bool = True) -> Rendered:
     """
     label = "Discussion prompt" if card.source is not Source.FREE else "Discussion prompt (free)"
     content = f"**{label}:** {card.text}"
+    # A scheduled card's slot marker leads the footer, so the bot can find the post again.
+    lead = f"{card.marker} · " if card.marker else ""
     if not card.entries:
         note = discord.Embed(description=card.note, colour=embeds.COLOUR)
-        note.set_footer(text=limits.clip(card.reading_title, 200))
+        note.set_footer(text=lead + limits.clip(card.reading_title, 200))
         return Rendered(content=content, embeds=[note])
     reading_url = card.reading_url if link and card.reading_url else None
 
@@ -74,10 +87,10 @@ def card_message(card: Card, link: bool = True) -> Rendered:
         return sum(len(e.summary) + len(source(e)) + 8 for e in entries)
 
     groups, left_out = _card_groups(card, fixed)
-    footer = limits.clip(card.reading_title, 200)
+    footer = lead + limits.clip(card.reading_title, 200)
     if left_out:
         more = f"{left_out} more position{'s' if left_out > 1 else ''} not shown"
-        footer = limits.clip(f"{card.reading_title} · {more}", 200)
+        footer = lead + limits.clip(f"{card.reading_title} · {more}", 200)
     count = sum(len(entries) for _, entries in groups)
     room = CARD_ROOM - len(footer) - sum(len(name) for name, _ in groups)
     room -= sum(fixed(entries) for _, entries in groups)
@@ -187,6 +200,21 @@ def list_embeds(
             )
         )
     return out
+
+
+def has_marker(message: discord.Message, marker: str) -> bool:
+    """Whether one of the message's embed footers carries a scheduled slot's marker."""
+    return any(marker in (embed.footer.text or "") for embed in message.embeds)
+
+
+def slot_nonce(schedule_id: int, marker: str) -> str:
+    """A stable nonce (at most 25 characters) for a scheduled slot's message.
+
+    discord.py sends nonces with ``enforce_nonce``, so Discord returns the first message
+    instead of creating a second when the same slot is sent again within a few minutes.
+    """
+    digest = hashlib.sha256(f"{schedule_id} {marker}".encode()).hexdigest()
+    return f"slot-{digest[:20]}"
 
 
 def thread_name(card: Card) -> str:
@@ -511,17 +539,40 @@ class PromptsCog(commands.Cog, name="Prompts"):
         """One scheduler pass over the servers this bot is in (callable from tests)."""
         async with self._tick_lock:
             guild_ids = {g.id for g in self.bot.guilds}
-            return await self.service.run_due(self._send_scheduled, guild_ids)
+            return await self.service.run_due(
+                self._send_scheduled, guild_ids, lookup=self._find_scheduled
+            )
+
+    async def _channel(self, channel_id: int) -> Messageable:
+        channel = self.bot.get_channel(channel_id)
+        if channel is None:
+            channel = await self.bot.fetch_channel(channel_id)
+        if not isinstance(channel, Messageable):
+            raise TypeError(f"channel {channel_id} cannot take messages")
+        return channel
+
+    async def _find_scheduled(self, row: ScheduleRow, marker: str) -> int | None:
+        """The id of the bot's recent post in the schedule's channel carrying `marker`."""
+        channel = await self._channel(row.channel_id)
+        me = channel.guild.me
+        if not channel.permissions_for(me).read_message_history:
+            raise HistoryUnavailable(f"no Read Message History in channel {channel.id}")
+        try:
+            async for message in channel.history(limit=HISTORY_LIMIT):
+                if message.author.id == me.id and has_marker(message, marker):
+                    return message.id
+        except discord.Forbidden as exc:
+            raise HistoryUnavailable(f"channel {channel.id}: {exc.text or exc}") from exc
+        return None
 
     async def _send_scheduled(self, row: ScheduleRow, card: Card) -> int | None:
-        channel = self.bot.get_channel(row.channel_id)
-        if channel is None:
-            channel = await self.bot.fetch_channel(row.channel_id)
-        if not isinstance(channel, Messageable):
-            raise TypeError(f"channel {row.channel_id} cannot take messages")
+        channel = await self._channel(row.channel_id)
         rendered = card_message(card, self.link)
+        extra: dict[str, Any] = {}
+        if card.marker:
+            extra["nonce"] = slot_nonce(row.id, card.marker)
         message = await channel.send(
-            rendered.content, embeds=rendered.embeds, allowed_mentions=NO_PINGS
+            rendered.content, embeds=rendered.embeds, allowed_mentions=NO_PINGS, **extra
         )
         want_thread = self.settings.open_thread if row.thread is None else row.thread
         if want_thread and not isinstance(channel, discord.Thread):
