@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from typing import Any
 
@@ -10,14 +11,35 @@ import discord
 from bot.discordbot import errors, limits
 from bot.knowledge.model import Contributor
 
+log = logging.getLogger(__name__)
+
 Choose = Callable[[discord.Interaction[Any], str], Awaitable[None]]
 
 TIMEOUT = 600.0
 BUTTONS = 5
 
 
-class _Base(discord.ui.View):
-    """A view whose failures go to the central error handler."""
+class BaseView(discord.ui.View):
+    """A view whose failures go to the central error handler, shown disabled on timeout.
+
+    Set :attr:`message` to the message carrying the view once it is sent, so that
+    :meth:`on_timeout` can show its items disabled.
+    """
+
+    message: discord.Message | None = None
+
+    async def on_timeout(self) -> None:
+        """Disable every item and show that on the message (if it is still there)."""
+        for item in self.children:
+            if isinstance(item, discord.ui.Button | discord.ui.Select):
+                item.disabled = True
+        if self.message is None:
+            return
+        try:
+            await self.message.edit(view=self, allowed_mentions=errors.NO_PINGS)
+        except discord.HTTPException as exc:  # the message (or the interaction) is gone
+            log.debug("could not disable the expired view on message %s: %s",
+                      self.message.id, exc)
 
     async def on_error(
         self,
@@ -28,10 +50,11 @@ class _Base(discord.ui.View):
         await errors.on_interaction_error(interaction, error)
 
 
-class ContributorChoice(_Base):
+class ContributorChoice(BaseView):
     """'Which one do you mean?': a button per contributor (a select menu when many).
 
-    `choose(interaction, contributor_id)` answers; it must respond to the interaction.
+    `choose(interaction, contributor_id)` answers; it must respond to the interaction (and
+    replace the choice). Unanswered, the choice is shown disabled when it times out.
     """
 
     def __init__(self, candidates: Sequence[Contributor], choose: Choose) -> None:
@@ -59,7 +82,7 @@ class ContributorChoice(_Base):
             )
 
             async def on_select(interaction: discord.Interaction[Any]) -> None:
-                await self.choose(interaction, select.values[0])
+                await self._chosen(interaction, select.values[0])
 
             select.callback = on_select  # type: ignore[method-assign]
             self.add_item(select)
@@ -68,13 +91,21 @@ class ContributorChoice(_Base):
         self, contributor_id: str
     ) -> Callable[[discord.Interaction[Any]], Coroutine[Any, Any, None]]:
         async def callback(interaction: discord.Interaction[Any]) -> None:
-            await self.choose(interaction, contributor_id)
+            await self._chosen(interaction, contributor_id)
 
         return callback
 
+    async def _chosen(self, interaction: discord.Interaction[Any], contributor_id: str) -> None:
+        # The answer replaces the choice: the view is done and must not come back disabled.
+        await self.choose(interaction, contributor_id)
+        self.stop()
 
-class Paginator(_Base):
-    """Previous / next buttons over pre-built embed pages; only the asker may turn pages."""
+
+class Paginator(BaseView):
+    """Previous / next buttons over pre-built embed pages; only the asker may turn pages.
+
+    When it times out, the buttons are shown disabled on the page last shown.
+    """
 
     def __init__(self, pages: Sequence[discord.Embed], owner_id: int) -> None:
         super().__init__(timeout=TIMEOUT)

@@ -17,7 +17,7 @@ from discord.ext import commands
 from bot.discordbot import embeds, errors, limits
 from bot.discordbot.checks import CoolingDown
 from bot.discordbot.embeds import Rendered
-from bot.discordbot.views import ContributorChoice, Paginator
+from bot.discordbot.views import BaseView, ContributorChoice, Paginator
 from bot.engine.answers import Reply
 from bot.knowledge.model import Contributor, Kind
 
@@ -62,7 +62,16 @@ class ReadingCog(commands.Cog, name="Reading"):
         kwargs: dict[str, Any] = {"ephemeral": ephemeral, "allowed_mentions": NO_PINGS}
         if view is not None:
             kwargs["view"] = view
-        await interaction.response.send_message(rendered.content, embeds=rendered.embeds, **kwargs)
+        callback = await interaction.response.send_message(
+            rendered.content, embeds=rendered.embeds, **kwargs
+        )
+        if isinstance(view, BaseView):  # so it can show its buttons disabled when it times out
+            resource = callback.resource
+            view.message = (
+                resource
+                if isinstance(resource, discord.InteractionMessage)
+                else await interaction.original_response()
+            )
 
     def _unknown_contributor(self, text: str) -> str:
         names = [c.name for c in self.bot.engine.suggest_contributors(text, limit=3)]
@@ -273,13 +282,15 @@ class ReadingCog(commands.Cog, name="Reading"):
             kwargs: dict[str, Any] = {}
             if view is not None:
                 kwargs["view"] = view
-            await message.reply(
+            sent = await message.reply(
                 rendered.content,
                 embeds=rendered.embeds,
                 allowed_mentions=NO_PINGS,
                 mention_author=False,
                 **kwargs,
             )
+            if isinstance(view, BaseView):
+                view.message = sent
         except Exception as exc:  # the central handler logs it and apologises
             await errors.on_message_error(message, exc)
 
