@@ -19,7 +19,9 @@ Fixtures
     ``(fake, bot)``: the bot logged in, connected over the gateway and ready (its
     ``on_ready`` has run). Inject events with ``fake.send_message``, ``fake.slash``,
     ``fake.autocomplete`` and ``fake.click``; await the bot's requests with
-    ``fake.reply_to``, ``fake.response_to``, ``fake.followup_to`` or ``fake.wait_for``.
+    ``fake.reply_to``, ``fake.response_to``, ``fake.followup_to`` or ``fake.wait_for``;
+    ``fake.posted_in(channel_id)`` lists the messages it posted in a channel (which the
+    bot can read back as the channel's history).
 
 :func:`running_bot` is the context manager behind ``discord_bot``, for tests that need
 a bot with other settings.
