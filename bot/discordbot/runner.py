@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import io
 import logging
 import os
 import sys
@@ -52,9 +53,9 @@ discord.message_content to false (slash commands and mentions still work)."""
 
 
 NOT_A_TERMINAL = """\
-Not starting: there is no token, and this is not a terminal, so the local console is not
-offered. To try the answers without Discord, run `python -m bot chat` (it reads piped
-questions too)."""
+Not starting: there is no token, this is not a terminal and no questions were piped in,
+so there is nothing for the local console to answer. To try the answers without Discord,
+run `python -m bot chat`, or pipe questions in: echo "who mentioned Tibet?" | python -m bot run"""
 
 
 def _on_terminal() -> bool:
@@ -146,9 +147,13 @@ def run_command(args: argparse.Namespace) -> int:
     if token is None:
         print(NO_TOKEN, file=sys.stderr)
         if not _on_terminal():
-            # Under a service manager or in a pipe: fail, rather than "succeed" on empty stdin.
-            print(NOT_A_TERMINAL, file=sys.stderr)
-            return 1
+            # Questions piped in are answered; with nothing to read (a service manager's
+            # /dev/null), fail rather than "succeed" doing nothing.
+            piped = sys.stdin.read()
+            if not piped.strip():
+                print(NOT_A_TERMINAL, file=sys.stderr)
+                return 1
+            sys.stdin = io.StringIO(piped)
         print("Starting the local console instead (Ctrl-D to quit).\n", file=sys.stderr)
         if getattr(args, "knowledge", None) is None:
             args.knowledge = config.knowledge

@@ -257,7 +257,7 @@ class PositionIndex:
         if not alts and len(own) >= 5:
             for s in self._prefixed(own):
                 alts.setdefault(s, PREFIX)
-        gloss = self._gloss.get((own,), ()) if own not in self._text_stems else ()
+        gloss = self._gloss.get((own,), ()) if not self._in_text(own) else ()
         return Term(word, tuple(alts.items()), bool(alts), focus, own, gloss)
 
     def _telling_stem(self, phrase: str) -> str:
@@ -265,6 +265,10 @@ class PositionIndex:
         found = [stem(w) for w in words(phrase) if w not in STOPWORDS]
         found = [s for s in found if s in self.idf]
         return max(found, key=lambda s: self.idf[s], default="")
+
+    def _in_text(self, own: str) -> bool:
+        """Whether the text uses the word or a longer form of it ("Tibet" in "Tibetan")."""
+        return own in self._text_stems or any(t.startswith(own) for t in self._text_stems)
 
     def knows(self, word: str) -> bool:
         """Whether the index or the synonym lists hold this word (or its stem)."""
@@ -280,7 +284,7 @@ class PositionIndex:
         means = self.glossary_phrases[phrase]
         alts = tuple((s, GLOSSARY) for s in sorted(means) if s in self.postings)
         text = " ".join(phrase)
-        in_text = all(stem(w) in self._text_stems for w in phrase)
+        in_text = all(self._in_text(stem(w)) for w in phrase)
         gloss = () if in_text else self._gloss.get(phrase, ())
         return Term(text, alts, bool(alts), focus, "", gloss)
 

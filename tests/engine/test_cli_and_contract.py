@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -88,3 +89,14 @@ def test_broken_knowledge_gives_messages_not_a_traceback(tmp_path: Path) -> None
     assert out.returncode == 1
     assert "Traceback" not in out.stderr
     assert "reading.yaml" in out.stderr
+
+
+def test_run_without_token_answers_piped_questions() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "run"], input="who mentioned the Dalai Lama?\n",
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        env={k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"},
+    )
+    assert out.returncode == 0, out.stderr
+    assert "DISCORD_TOKEN" in out.stderr  # says how to set one
+    assert "Nicholas Bequelin" in out.stdout and "paragraph 12" in out.stdout
