@@ -2,7 +2,7 @@
 """Set up the project and run it, or its checks; needs only Python 3.11+.
 
     python3 tasks.py run     # create .venv, install, start the bot (local console without a token)
-    python3 tasks.py check   # create .venv, install with dev tools, run ruff, mypy and pytest
+    python3 tasks.py check   # create .venv, install dev tools, run ruff, mypy, validate, pytest
 
 Extra arguments after the task go to the bot (`run`) or to pytest (`check`).
 """

@@ -13,6 +13,9 @@ from pathlib import Path
 
 from bot.config import ConfigError
 from bot.knowledge.errors import KnowledgeError
+from bot.knowledge.model import UnknownReadingError
+
+CONFIG_HELP = "config file (default: $READING_BOT_CONFIG, else ./config.yaml if present)"
 
 
 def _add_knowledge_arg(parser: argparse.ArgumentParser) -> None:
@@ -21,7 +24,7 @@ def _add_knowledge_arg(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         metavar="PATH",
-        help="knowledge folder (default: $READING_BOT_KNOWLEDGE or ./knowledge)",
+        help="knowledge folder (default: $READING_BOT_KNOWLEDGE, else knowledge/ beside bot/)",
     )
     parser.add_argument(
         "--reading", default=None, metavar="ID", help="reading id (default: the first one)"
@@ -60,10 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_knowledge_arg(p)
 
     p = sub.add_parser("run", help="run the Discord bot (without a token: the local console)")
-    p.add_argument("--config", default=None, help="config file (default: $READING_BOT_CONFIG)")
+    p.add_argument("--config", default=None, help=CONFIG_HELP)
 
     p = sub.add_parser("sync", help="register the slash commands with Discord")
-    p.add_argument("--config", default=None, help="config file (default: $READING_BOT_CONFIG)")
+    p.add_argument("--config", default=None, help=CONFIG_HELP)
     p.add_argument("--guild", type=int, default=None, help="sync to one server only (instant)")
     return parser
 
@@ -117,6 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except ConfigError as exc:
         print(f"Config problem: {exc}", file=sys.stderr)
+        return 1
+    except UnknownReadingError as exc:
+        print(exc.message, file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -64,7 +64,7 @@ class PromptsSettings:
 class Config:
     """Every setting of the bot."""
 
-    knowledge: Path | None = None  # None: $READING_BOT_KNOWLEDGE or ./knowledge
+    knowledge: Path | None = None  # None: $READING_BOT_KNOWLEDGE, else knowledge/ beside bot/
     reading: str | None = None  # None: the first reading
     discord: DiscordSettings = field(default_factory=DiscordSettings)
     prompts: PromptsSettings = field(default_factory=PromptsSettings)

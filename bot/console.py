@@ -31,8 +31,21 @@ Commands:
   quit                  leave"""
 
 
+KINDS = "Kinds are: " + ", ".join(k.value for k in Kind) + "."
+
+
 def _engine(args: argparse.Namespace) -> Engine:
-    return Engine.load(getattr(args, "knowledge", None), getattr(args, "reading", None))
+    """The engine for --knowledge and --reading, else those of --config when given."""
+    knowledge = getattr(args, "knowledge", None)
+    reading = getattr(args, "reading", None)
+    config_path = getattr(args, "config", None)
+    if config_path and (knowledge is None or reading is None):
+        from bot.config import load_config
+
+        config = load_config(config_path)
+        knowledge = knowledge if knowledge is not None else config.knowledge
+        reading = reading if reading is not None else config.reading
+    return Engine.load(knowledge, reading)
 
 
 def ask_command(args: argparse.Namespace) -> int:
@@ -71,8 +84,8 @@ class Console:
         if command == "reading" and not rest:
             r = self.engine.reading
             return f"{r.title}\n{r.series}, {r.publisher}, {r.date}\n{r.url}"
-        if command == "positions" and rest:
-            return self.positions(rest)
+        if command == "positions":
+            return self.positions(rest) if rest else "Usage: positions NAME [KIND]. " + KINDS
         if command == "quote":
             who = self.engine.resolve_contributor(rest) if rest else None
             if rest and who is None:
@@ -88,6 +101,8 @@ class Console:
         for c in self.engine.contributors:
             paras = ", ".join(str(p) for p in c.paragraphs)
             lines.append(f"{c.order}. {c.name} ({c.affiliation}); paragraphs {paras}")
+            if c.bio:
+                lines.append(f"   {c.bio}")
         return "\n".join(lines)
 
     def positions(self, rest: str) -> str:
@@ -98,6 +113,8 @@ class Console:
         if len(last) == 2 and last[1].lower() in kinds:
             name, kind = last[0], last[1].lower()
         who = self.engine.resolve_contributor(name)
+        if who is None and len(last) == 2 and self.engine.resolve_contributor(last[0]):
+            return f"{last[1]!r} is not a kind of position. {KINDS}"
         if who is None:
             return f"I don't know a contributor called {name!r}. Try `contributors`."
         found = self.engine.positions(who, kind)

@@ -38,6 +38,10 @@ def make_intents(settings: DiscordSettings) -> discord.Intents:
     return intents
 
 
+# A text-only bot: no voice, so no warnings about the voice libraries it does not need.
+discord.VoiceClient.warn_nacl = False
+discord.VoiceClient.warn_dave = False
+
 class ReadingBot(commands.Bot):
     """Answers questions about one reading; see :mod:`bot.discordbot.cogs.reading`."""
 

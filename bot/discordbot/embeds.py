@@ -117,7 +117,7 @@ def contributors_embed(reading: Reading, link: bool = True) -> discord.Embed:
         colour=COLOUR,
     )
     for c in sorted(reading.contributors, key=lambda c: c.order)[: limits.FIELDS]:
-        parts = [c.affiliation, paragraph_span(c.paragraphs)]
+        parts = [c.affiliation, paragraph_span(c.paragraphs), c.bio]
         if c.aliases:
             parts.append("also: " + ", ".join(c.aliases[:5]))
         embed.add_field(

@@ -154,7 +154,9 @@ def run_command(args: argparse.Namespace) -> int:
                 print(NOT_A_TERMINAL, file=sys.stderr)
                 return 1
             sys.stdin = io.StringIO(piped)
-        print("Starting the local console instead (Ctrl-D to quit).\n", file=sys.stderr)
+            print("Answering the questions piped in, with the local console.\n", file=sys.stderr)
+        else:
+            print("Starting the local console instead (Ctrl-D to quit).\n", file=sys.stderr)
         if getattr(args, "knowledge", None) is None:
             args.knowledge = config.knowledge
         if getattr(args, "reading", None) is None:

@@ -31,7 +31,7 @@ RELATION_NOUNS = {
 NAME_CHARS = 100  # a contributor's name or alias is never longer than this
 KEEP_RATIO = 0.6  # further answers must score at least this share of the best one
 HOLDS_PHRASE = 90  # a position's quote holding the asked phrase this closely is shown as is
-MAX_COMPARE = 6  # answers in a comparison at most (two per side for three sides)
+MAX_COMPARE = 6  # answers in a comparison at most
 
 
 class Engine:
@@ -102,7 +102,7 @@ class Engine:
             reply = self._answer(both, limit)
             return dataclasses.replace(reply, candidates=q.ambiguous)
         if q.compare:
-            return self._compare(q, min(MAX_COMPARE, max(limit, 2 * len(q.speakers))))
+            return self._compare(q, min(MAX_COMPARE, max(limit, len(q.speakers))))
         ranked = self.ranker.rank(q, speakers=q.speakers, targets=q.targets)
         fitting = [s for s in ranked if answers_topic(s, q)]
         ranked = fitting or ranked[:1]  # the best that answers, not merely the best score

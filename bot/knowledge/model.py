@@ -155,4 +155,18 @@ class Library:
         for reading in self.readings:
             if reading.id == reading_id:
                 return reading
-        raise KeyError(reading_id)
+        raise UnknownReadingError(reading_id, tuple(r.id for r in self.readings))
+
+
+class UnknownReadingError(KeyError):
+    """Asked for a reading id the knowledge folder does not hold."""
+
+    def __init__(self, reading_id: str, known: tuple[str, ...]) -> None:
+        super().__init__(reading_id)
+        self.message = (
+            f"No reading with id {reading_id!r} in the knowledge folder; "
+            f"the readings there are: {', '.join(known) or 'none'}."
+        )
+
+    def __str__(self) -> str:
+        return self.message

@@ -100,3 +100,23 @@ def test_run_without_token_answers_piped_questions() -> None:
     assert out.returncode == 0, out.stderr
     assert "DISCORD_TOKEN" in out.stderr  # says how to set one
     assert "Nicholas Bequelin" in out.stdout and "paragraph 12" in out.stdout
+
+
+def test_unknown_reading_id_is_a_message_not_a_traceback() -> None:
+    out = run("ask", "--reading", "nope", "who mentioned Tibet?")
+    assert out.returncode == 1
+    assert "Traceback" not in out.stderr
+    assert "No reading with id 'nope'" in out.stderr
+    assert "chinafile-2013-human-rights" in out.stderr
+
+
+def test_chat_positions_usage_and_unknown_kind() -> None:
+    out = run("chat", stdin="positions\npositions Neier foo\n")
+    assert "Usage: positions NAME [KIND]" in out.stdout
+    assert "'foo' is not a kind of position. Kinds are: claim" in out.stdout
+
+
+def test_ask_limit_holds_for_comparisons() -> None:
+    out = run("ask", "--json", "--limit", "2", "compare Nathan and the last respondent")
+    answers = json.loads(out.stdout)["answers"]
+    assert [a["contributor"] for a in answers] == ["Andrew J. Nathan", "the final respondent"]
