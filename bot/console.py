@@ -112,9 +112,15 @@ class Console:
         last = rest.rsplit(" ", 1)
         if len(last) == 2 and last[1].lower() in kinds:
             name, kind = last[0], last[1].lower()
-        who = self.engine.resolve_contributor(name)
-        if who is None and len(last) == 2 and self.engine.resolve_contributor(last[0]):
+        resolve = self.engine.resolve_contributor
+        if (
+            kind is None
+            and len(last) == 2
+            and resolve(last[1]) is None
+            and resolve(last[0]) is not None
+        ):
             return f"{last[1]!r} is not a kind of position. {KINDS}"
+        who = self.engine.resolve_contributor(name)
         if who is None:
             return f"I don't know a contributor called {name!r}. Try `contributors`."
         found = self.engine.positions(who, kind)
