@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from bot.engine.answers import Answer, Mode, Reply, cite
 from bot.engine.index import PositionIndex
-from bot.engine.lexicon import Relation
+from bot.engine.lexicon import COMMON_WORDS, Relation
 from bot.engine.question import Question, QuestionReader
 from bot.engine.quotes import QuoteFinder
 from bot.engine.rank import FLOOR, MIN_COVERAGE, TARGET_FIT, Ranker, Scored, answers_topic
@@ -107,8 +107,8 @@ class Engine:
         fitting = [s for s in ranked if answers_topic(s, q)]
         ranked = fitting or ranked[:1]  # the best that answers, not merely the best score
         problem = self._unanswerable(q, ranked)
-        if problem and q.terms and q.speakers and q.relations and not any(
-            t.focus for t in q.terms
+        if problem and q.terms and q.relations and (q.speakers or _only_filler(q)) and not any(
+            t.focus and t.word not in COMMON_WORDS for t in q.terms
         ):
             # "Neier's main point in a few lines", "which earlier contributors does Rosenzweig
             # credit at the start": the words around the relation are not a topic (but
@@ -340,3 +340,9 @@ def _gloss_note(q: Question) -> str:
             said = ", ".join(term.gloss)
             return f"The text doesn't name {term.word.title()}; it speaks of {said}."
     return ""
+
+
+def _only_filler(q: Question) -> bool:
+    """Whether a question without a contributor has no topic beyond words the reading never
+    uses ("for the discussion guide: what is the main fault line?")."""
+    return q.relation not in (Relation.ANY, Relation.SUMMARY) and not q.known_terms

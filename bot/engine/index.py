@@ -198,6 +198,7 @@ class PositionIndex:
         for cues in RELATION_WORDS.values():
             vocab.update(cues)
         vocab.update(list(SYNONYMS))
+        vocab.update(w for group in SYNONYM_GROUPS for w in group)
         for entry in reading.glossary:
             vocab.update(words(entry.term))
         for c in reading.contributors:

@@ -124,6 +124,10 @@ RELATION_PHRASES: dict[str, Relation] = {
     "key idea": Relation.SUMMARY,
     "core idea": Relation.SUMMARY,
     "bottom line": Relation.SUMMARY,
+    "fault line": Relation.DISAGREE,
+    "fault lines": Relation.DISAGREE,
+    "sticking point": Relation.DISAGREE,
+    "bone of contention": Relation.DISAGREE,
 }
 
 # Words that ask for a comparison between contributors.
@@ -270,7 +274,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("military", "strategic", "arms", "army", "defense", "defence"),
     ("aims", "intentions", "goals", "plans", "ambitions", "motives"),
     ("scary", "suspicion", "suspicious", "threatening", "distrust", "mistrust", "alarming",
-     "nervous", "wary", "afraid", "fearful", "uneasy"),
+     "nervous", "wary", "afraid", "fearful", "uneasy", "scared", "fear", "frightened"),
+    ("looking", "appearing", "seeming", "seem", "appear", "look"),
     ("open", "transparent", "transparency", "openness"),
     ("promote", "promoting", "promotion", "push", "pushing", "advance", "advancing",
      "advocate", "champion"),
@@ -288,7 +293,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("people", "citizens", "citizenry", "population", "public", "ordinary"),
     ("activists", "dissidents", "campaigners", "defenders"),
     ("government", "state", "regime", "authorities", "officials"),
-    ("corruption", "graft", "bribery", "malfeasance"),
+    ("corruption", "corrupt", "graft", "bribery", "malfeasance"),
     ("censorship", "censor", "censored", "blocked", "banned"),
     ("neighbors", "neighbours", "nearby", "region", "regional", "neighboring", "surrounding",
      "around"),

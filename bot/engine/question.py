@@ -264,6 +264,8 @@ def _relations(tokens: list[str], skip: set[int]) -> tuple[list[Relation], set[i
                 used.update(range(i, i + n))
     for i, tok in enumerate(tokens):
         cue = _RELATION_STEMS.get(stem(tok))
+        if cue is Relation.SUMMARY and tok in SAY_WORDS:
+            continue  # "who argues that ..." asks no summary, though "argument" would
         if i not in skip and i not in used and cue is not None:
             found.append((i, cue))
             used.add(i)
@@ -271,6 +273,8 @@ def _relations(tokens: list[str], skip: set[int]) -> tuple[list[Relation], set[i
     for _, rel in sorted(found, key=lambda f: f[0]):
         if rel not in ordered:
             ordered.append(rel)
+    if len(ordered) > 1 and Relation.SUMMARY in ordered:
+        ordered.remove(Relation.SUMMARY)  # "the main fault line": "main" qualifies it
     return ordered, used
 
 
@@ -354,9 +358,10 @@ def _subject_of_who(mentions: list[Mention], tokens: list[str]) -> Mention | Non
 
 
 def _is_subject_position(tokens: list[str], m: Mention) -> bool:
-    """'according to Neier', 'from Nathan's point of view': the mention is the speaker."""
-    prev = tokens[m.start - 1] if m.start > 0 else ""
-    prev2 = tokens[m.start - 2] if m.start > 1 else ""
+    """'according to (the) Neier', 'from Nathan's point of view': the mention is the speaker."""
+    before = [t for t in tokens[max(0, m.start - 3) : m.start] if t != "the"]
+    prev = before[-1] if before else ""
+    prev2 = before[-2] if len(before) > 1 else ""
     return (prev == "to" and prev2 == "according") or prev == "from"
 
 

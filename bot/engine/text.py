@@ -16,6 +16,7 @@ _URL = re.compile(r"https?://\S+")
 _SPACE = re.compile(r"\s+")
 # Every spelling of the United States becomes the token `usa`. Only an upper-case "US"
 # counts ("tell us", "reminds us" do not); Washington is the country unless it is the city.
+_UN = re.compile(r"\bU\.\s?N\.(?!\w)|\bUN\b")  # the United Nations, written as in the text
 _US = re.compile(
     r"\bU\.\s?S\.(?:\s?A\.)?|\bUSA?\b"
     r"|(?i:\bUnited\s+States\b|\bAmericans?\b|\bAmerica\b|\bWashington\b(?!\s+D\.\s?C))"
@@ -83,7 +84,7 @@ def words(text: str, *, question: bool = False) -> list[str]:
     """
     plain = unicodedata.normalize("NFKD", text.translate(_FOLD))
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    tokens = _WORD.findall(_US.sub(" usa ", plain).lower())
+    tokens = _WORD.findall(_UN.sub(" un ", _US.sub(" usa ", plain)).lower())
     out: list[str] = []
     for tok in tokens:
         if tok.endswith("'s"):
@@ -122,6 +123,7 @@ _SUFFIXES = (
     ("es", ""),
     ("s", ""),
 )
+_DERIVED = frozenset({"ness", "ment", "ments", "ly"})  # a suffix that may sit on another
 _KEEP = frozenset({"us", "usa", "this", "was", "has", "is", "as", "its", "news", "arms"})
 
 
@@ -138,6 +140,8 @@ def stem(word: str) -> str:
             base = word[: -len(suffix)] + repl
             if suffix in ("ing", "ed") and base[-1] == base[-2] and base[-1] not in "lsze":
                 base = base[:-1]  # 'stopped' -> 'stop'
+            if suffix in _DERIVED and base != word:
+                return stem(base)  # 'willingness' -> 'willing' -> 'will', as 'willing' does
             break
     stripped = base.rstrip("e")
     return stripped if len(stripped) >= 3 else base

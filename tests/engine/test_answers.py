@@ -323,3 +323,25 @@ def test_real_words_are_not_corrected_to_other_initials(engine: Engine) -> None:
 def test_paraphrase_with_everyday_synonyms(engine: Engine) -> None:
     reply = engine.ask("who says a law-governed China would make foreign visitors safer?")
     assert reply.answers[0].contributor_id == "nathan"
+
+
+def test_derived_words_share_a_stem_with_their_base() -> None:
+    from bot.engine.text import stem
+
+    assert stem("willingness") == stem("willing")
+    assert stem("governments") == stem("government") == stem("governed")
+
+
+def test_un_is_read_as_in_the_text(engine: Engine) -> None:
+    reply = engine.ask("who mentioned the United Nations?")
+    assert reply.answers[0].contributor_id == "sixth"
+
+
+def test_according_to_the_ordinal_is_the_speaker(engine: Engine) -> None:
+    q = engine.reader.read("According to the fourth contributor, what would norms produce?")
+    assert q.speakers == ("nathan",) and not q.targets
+
+
+def test_who_argues_asks_no_summary(engine: Engine) -> None:
+    q = engine.reader.read("Who argues that treating rights as a side issue is doomed to fail?")
+    assert all(r.value != "summary" for r in q.relations)

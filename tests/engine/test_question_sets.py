@@ -26,6 +26,7 @@ FLOORS = {
     "heldout4_questions.yaml": 0.95,
     "final_questions.yaml": 0.95,
     "round6_questions.yaml": 0.93,
+    "round8_questions.yaml": 0.93,
 }
 
 
