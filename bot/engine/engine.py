@@ -14,7 +14,15 @@ from bot.engine.index import PositionIndex
 from bot.engine.lexicon import COMMON_WORDS, Relation
 from bot.engine.question import Question, QuestionReader
 from bot.engine.quotes import QuoteFinder
-from bot.engine.rank import FLOOR, MIN_COVERAGE, TARGET_FIT, Ranker, Scored, answers_topic
+from bot.engine.rank import (
+    FLOOR,
+    MIN_COVERAGE,
+    SECOND_KIND,
+    TARGET_FIT,
+    Ranker,
+    Scored,
+    answers_topic,
+)
 from bot.engine.references import ContributorMatcher
 from bot.engine.text import clean, words
 from bot.knowledge.model import Contributor, Position, Reading
@@ -126,7 +134,7 @@ class Engine:
         names = " or ".join(self.reading.contributor(c).short_name for c in q.speakers)
         asked = RELATION_NOUNS.get(q.relation, "")
         if not q.terms:
-            if asked and (not ranked or ranked[0].fit < 0.7):
+            if asked and (not ranked or ranked[0].fit < SECOND_KIND):
                 if names:
                     return f"{names} makes no {asked} in this reading."
                 return f"No contributor makes any {asked} in this reading."
@@ -161,14 +169,13 @@ class Engine:
         return f"{who} does (paragraph {pos.paragraph})"
 
     def _best(self, q: Question, ranked: list[Scored], limit: int) -> tuple[Answer, ...]:
+        """The best answers, distinct quotes; `ranked` holds only positions that answer."""
         top = ranked[0].score
         out: list[Answer] = []
         quotes: set[str] = set()
         for s in ranked:
             if len(out) >= limit or s.score < KEEP_RATIO * top:
                 break
-            if not answers_topic(s, q):
-                continue
             if s.item.position.quote in quotes:
                 continue
             quotes.add(s.item.position.quote)
@@ -178,6 +185,7 @@ class Engine:
     def _per_contributor(
         self, q: Question, ranked: list[Scored], limit: int
     ) -> tuple[Answer, ...]:
+        """Each contributor's best answer; `ranked` holds only positions that answer."""
         top = ranked[0].score
         # when the text itself names the topic, list those who name it, not near misses
         literal = ranked[0].literal > 0
@@ -186,9 +194,9 @@ class Engine:
             cid = s.item.position.contributor_id
             if cid in out or s.score < KEEP_RATIO * top or (literal and not s.literal):
                 continue
-            if not answers_topic(s, q):
-                continue
-            if not q.terms and q.relation not in (Relation.ANY, Relation.SUMMARY) and s.fit < 0.7:
+            if not q.terms and q.relation not in (Relation.ANY, Relation.SUMMARY) and (
+                s.fit < SECOND_KIND
+            ):
                 continue
             out[cid] = self._cite(s.item.position, s.score)
             if len(out) >= limit:
@@ -229,7 +237,7 @@ class Engine:
             self._cite(s.item.position, s.score)
             for s in ranked
             if s.on_target
-            and s.fit >= TARGET_FIT + 0.7  # of a kind the relation asks for, too
+            and s.fit >= TARGET_FIT + SECOND_KIND  # of a kind the relation asks for, too
             and (not q.terms or s.coverage >= MIN_COVERAGE)
         ]
         return links[:2]
@@ -293,8 +301,9 @@ class Engine:
         text = clean(text, NAME_CHARS)
         if not text.strip():
             return list(self.contributors[:limit])
-        scored = sorted(self.contributors, key=lambda c: -self._closeness(text, c))
-        return [c for c in scored if self._closeness(text, c) >= 50][:limit]
+        scored = sorted(((self._closeness(text, c), c) for c in self.contributors),
+                        key=lambda pair: -pair[0])
+        return [c for closeness, c in scored if closeness >= 50][:limit]
 
     @staticmethod
     def _closeness(text: str, c: Contributor) -> float:

@@ -23,6 +23,7 @@ FIT_ALONE = 22.0  # weight of relation/target fit when the question names no top
 PAIR_BONUS = 3.0  # for each pair of the question's words that stand side by side in the text
 CUE_BONUS = 3.0  # for a position whose own words include the question's relation word
 PHRASE_BONUS = 8.0  # for a topic phrase that matches the question's topic words as a whole
+SECOND_KIND = 0.7  # fit of a kind that answers a relation, though not the one it asks first
 TARGET_FIT = 1.2  # answering the named contributor outweighs being of the asked kind
 FIT_WITH_TOPIC = 10.0  # ... and when it does: then the topic matters most
 
@@ -172,7 +173,7 @@ class Ranker:
 
 
 def _relation_fit(kind: str, relation: Relation, central: bool, targeted: bool) -> float:
-    """1 for the kind a relation asks for first, 0.7 for another fitting kind, else 0."""
+    """1 for the kind a relation asks for first, SECOND_KIND for another fitting one, else 0."""
     if relation is Relation.SUMMARY:
         return 1.0 if central else 0.0
     if relation is Relation.RESPOND:
@@ -182,7 +183,7 @@ def _relation_fit(kind: str, relation: Relation, central: bool, targeted: bool) 
         return 0.0
     if kind == kinds[0]:
         return 1.0
-    return 0.7 if kind in kinds else 0.0
+    return SECOND_KIND if kind in kinds else 0.0
 
 
 def answers_topic(best: Scored, q: Question) -> bool:
