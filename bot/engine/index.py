@@ -169,7 +169,20 @@ class PositionIndex:
             elif key:
                 self.glossary_phrases[key] = means
                 self._gloss[key] = entry.means
-        self._vocab = self._build_vocabulary(reading)
+        content: Counter[str] = Counter()
+        for p in reading.paragraphs:
+            content.update(words(p.text))
+        for pos in reading.positions:
+            content.update(words(" ".join((pos.summary, *pos.topics))))
+        self._content = frozenset(content)
+        # adjacent words of the text, for relation words that are part of a topic
+        self.bigrams = frozenset(
+            (a, b)
+            for p in reading.paragraphs
+            for a, b in pairwise(words(p.text))
+            if a not in STOPWORDS and b not in STOPWORDS
+        )
+        self._vocab = self._build_vocabulary(reading, content)
         self._vocab_list = [w for w, _ in self._vocab.most_common()]
         self._word_for_stem: dict[str, str] = {}
         for known in self._vocab_list:  # the most frequent word of each stem stands for it
@@ -179,20 +192,11 @@ class PositionIndex:
             self._by_initial[known[0]].append(known)
         self._correct = lru_cache(maxsize=16384)(self._correct_uncached)
 
-    def _build_vocabulary(self, reading: Reading) -> Counter[str]:
-        vocab: Counter[str] = Counter()
-        for p in reading.paragraphs:
-            vocab.update(words(p.text))
-        for pos in reading.positions:
-            vocab.update(words(" ".join((pos.summary, *pos.topics))))
-        self._content = frozenset(vocab)
-        pairs: set[tuple[str, str]] = set()
-        for text in (p.text for p in reading.paragraphs):
-            toks = words(text)
-            pairs.update(pairwise(toks))
-        self.bigrams = frozenset(
-            (a, b) for a, b in pairs if a not in STOPWORDS and b not in STOPWORDS
-        )
+    @staticmethod
+    def _build_vocabulary(reading: Reading, content: Counter[str]) -> Counter[str]:
+        """Every word a question may use that the engine knows, counted: the reading's
+        own (`content`), the question lexicon's, synonyms, glossary terms and aliases."""
+        vocab = Counter(content)
         for group in (STOPWORDS, SAY_WORDS, WHO_WORDS, PERSON_NOUNS, LAST_WORDS, ORDINALS):
             vocab.update(group)
         for cues in RELATION_WORDS.values():
