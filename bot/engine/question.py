@@ -105,7 +105,8 @@ class QuestionReader:
     def read(self, raw: str) -> Question:
         """Read one question (any text at all; never raises)."""
         text = clean(raw)
-        tokens = words(join_compounds(text, self.index.knows), question=True)
+        joined = join_compounds(text, self.index.knows)  # what the tokens are read from
+        tokens = words(joined, question=True)
         mentions = self.matcher.find(tokens)
         in_mention = {i for m in mentions for i in range(m.start, m.end)}
         fixed = [
@@ -115,13 +116,14 @@ class QuestionReader:
         in_phrase = {i for start, end in glossed for i in range(start, end)}
         topical = self._topical_cues(fixed, idiom=any(p.search(text) for p in _IDIOMS))
         topical |= in_phrase
-        topical |= _reported_content(fixed) | _quoted_tokens(text)
+        topical |= _reported_content(fixed) | _quoted_tokens(joined)
         topical |= {i for i, t in enumerate(fixed) if t in _TOPIC_MARKERS}  # "concerning"
         relations, cues = _relations(fixed, skip=in_mention | topical)
         asks_who = bool(fixed) and (fixed[0] in WHO_WORDS or _asks_anyone(fixed))
         speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
         if asks_who and not who and not relations and _refers_after(mentions, fixed):
             relations = [Relation.RESPOND]  # "whom did the final respondent quote?"
+        not_topic = in_mention | cues | in_phrase
         return Question(
             text=text,
             speakers=speakers,
@@ -131,12 +133,10 @@ class QuestionReader:
             who=who,
             compare=len(speakers) >= 2,
             phrase=_phrase(text),
-            terms=self._terms(fixed, tokens, in_mention | cues | in_phrase, glossed),
+            terms=self._terms(fixed, tokens, not_topic, glossed),
             unknown_subject=_unknown_subject(text, mentions, self.index),
             cues=_kind_cues(fixed, cues),
-            pairs=stem_pairs(
-                [t for i, t in enumerate(fixed) if i not in in_mention | cues | in_phrase]
-            ),
+            pairs=stem_pairs([t for i, t in enumerate(fixed) if i not in not_topic]),
         )
 
     def _topical_cues(self, tokens: list[str], idiom: bool) -> set[int]:
@@ -208,7 +208,8 @@ def _marks_topic(tokens: list[str], i: int, names: set[int]) -> bool:
 
 def _quoted_tokens(text: str) -> set[int]:
     """Token positions inside a quoted phrase: its words are the quote's, not the question's
-    ('who disagreed with "critical engagement"?' asks no critique)."""
+    ('who disagreed with "critical engagement"?' asks no critique). `text` must be the one
+    the question's tokens were read from."""
     m = _QUOTED.search(text)
     if not m:
         return set()

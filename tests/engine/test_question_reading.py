@@ -100,3 +100,11 @@ def test_misspelt_word_is_corrected_to_a_word_of_the_reading(engine: Engine) -> 
     # a real word the reading does not use is not forced onto a different one
     assert engine.index.correct("lean") == ("lean", False)
     assert engine.index.correct("night") == ("night", False)
+
+
+def test_quoted_words_after_a_joined_compound_are_found(engine: Engine) -> None:
+    # "like-minded" is read as one token; the quote's token positions must follow suit
+    q = engine.reader.read('who wants like-minded allies and praised "critical engagement"?')
+    assert "critical" in {t.word for t in q.terms}
+    assert all(r.value != "critique" for r in q.relations)
+    assert any(r.value == "agree" for r in q.relations)
