@@ -43,6 +43,7 @@ PREFIX = 0.6  # a word that starts another ("instrument" in "instrumentalizing")
 COMMON = 0.35  # everyday words weigh less than their rarity in one short text suggests
 TELLING_PAIR = 2  # a word pair in at most this many paragraphs tells them apart
 ALSO_IN = 0.05  # bonus for each further field a word appears in (literal mentions win ties)
+STRONG = FIELD_WEIGHTS["paragraph"] + ALSO_IN  # above this, a word is the position's own
 
 
 def _synonym_stems() -> dict[str, frozenset[str]]:
@@ -321,8 +322,11 @@ class PositionIndex:
             out.update(self.postings.get(s, ()))
         return out
 
-    def coverage(self, idx: int, terms: Sequence[Term], weights: Sequence[float]) -> Coverage:
-        """How much of the weighted terms position `idx` holds, and in what way."""
+    def coverage(
+        self, idx: int, terms: Sequence[Term], weights: Sequence[float], total: float
+    ) -> Coverage:
+        """How much of the weighted terms position `idx` holds, and in what way; `total` is
+        the sum of `weights`, summed once by the caller for all positions."""
         item = self.items[idx]
         held = item.weights
         got = 0.0
@@ -334,9 +338,8 @@ class PositionIndex:
                 if v > best:
                     best = v
             got += w * best
-            strong += best > FIELD_WEIGHTS["paragraph"] + ALSO_IN
+            strong += best > STRONG
             literal += term.own in item.text_stems
-        total = sum(weights)
         return Coverage(got / total if total else 0.0, strong, literal)
 
 

@@ -73,7 +73,8 @@ class Ranker:
             if allowed is not None:
                 cand &= allowed
         none = Coverage(0.0, 0, 0)
-        coverage = {i: ix.coverage(i, terms, weights) if terms else none for i in cand}
+        total = sum(weights)
+        coverage = {i: ix.coverage(i, terms, weights, total) if terms else none for i in cand}
         topic_text = " ".join(t.word for t in terms)
         scored: list[Scored] = []
         fit_weight = FIT_WITH_TOPIC if terms else FIT_ALONE
