@@ -35,17 +35,8 @@ KINDS = "Kinds are: " + ", ".join(k.value for k in Kind) + "."
 
 
 def _engine(args: argparse.Namespace) -> Engine:
-    """The engine for --knowledge and --reading, else those of --config when given."""
-    knowledge = getattr(args, "knowledge", None)
-    reading = getattr(args, "reading", None)
-    config_path = getattr(args, "config", None)
-    if config_path and (knowledge is None or reading is None):
-        from bot.config import load_config
-
-        config = load_config(config_path)
-        knowledge = knowledge if knowledge is not None else config.knowledge
-        reading = reading if reading is not None else config.reading
-    return Engine.load(knowledge, reading)
+    """The engine for --knowledge and --reading (each defaulting as documented)."""
+    return Engine.load(getattr(args, "knowledge", None), getattr(args, "reading", None))
 
 
 def ask_command(args: argparse.Namespace) -> int:
@@ -129,20 +120,13 @@ class Console:
         return "\n\n".join(render_answer(a) for a in found)
 
 
-def _prompt_handler(engine: Engine, config: str | None) -> Callable[[str], str] | None:
-    """The console's `prompt ...` commands, when the prompts feature is installed.
-
-    The prompt database is the one the bot would use: from ``--config``, else
-    ``$READING_BOT_CONFIG``, else ``./config.yaml``, else the default in the data folder.
-    A bad or missing config file raises :class:`bot.config.ConfigError`.
-    """
+def _prompt_handler(engine: Engine, store: Path) -> Callable[[str], str] | None:
+    """The console's `prompt ...` commands on the prompt database `store`, when the prompts
+    feature is installed."""
     try:
         from bot.prompts.console import console_prompt
     except ImportError:
         return None
-    from bot.config import load_config
-
-    store = Path(load_config(config).prompts.database)
     return lambda rest: console_prompt(engine, store, rest)
 
 
@@ -173,7 +157,17 @@ def run_console(engine: Engine, stdin: TextIO, stdout: TextIO, interactive: bool
 
 
 def chat_command(args: argparse.Namespace) -> int:
-    """`python -m bot chat`: the local console (reads piped questions too)."""
-    engine = _engine(args)
-    handler = _prompt_handler(engine, getattr(args, "config", None))
+    """`python -m bot chat`: the local console (reads piped questions too).
+
+    Settings come as the bot's do: --config, else $READING_BOT_CONFIG, else ./config.yaml,
+    else the defaults; --knowledge and --reading override the config's. A bad or missing
+    config file raises :class:`bot.config.ConfigError`.
+    """
+    from bot.config import load_config
+
+    config = load_config(getattr(args, "config", None))
+    knowledge = getattr(args, "knowledge", None) or config.knowledge
+    reading = getattr(args, "reading", None) or config.reading
+    engine = Engine.load(knowledge, reading)
+    handler = _prompt_handler(engine, Path(config.prompts.database))
     return run_console(engine, sys.stdin, sys.stdout, sys.stdin.isatty(), handler)
