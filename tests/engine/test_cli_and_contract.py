@@ -120,3 +120,15 @@ def test_ask_limit_holds_for_comparisons() -> None:
     out = run("ask", "--json", "--limit", "2", "compare Nathan and the last respondent")
     answers = json.loads(out.stdout)["answers"]
     assert [a["contributor"] for a in answers] == ["Andrew J. Nathan", "the final respondent"]
+
+
+def test_chat_reads_the_config_from_the_environment_like_the_bot(tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text("reading: nope\n", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "chat"], input="who mentioned Tibet?\n",
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        env={**os.environ, "READING_BOT_CONFIG": str(config)},
+    )
+    assert out.returncode == 1
+    assert "No reading with id 'nope'" in out.stderr
