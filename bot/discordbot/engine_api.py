@@ -9,6 +9,7 @@ import random
 from typing import Protocol
 
 from bot.engine.answers import Answer, Reply
+from bot.engine.conversation import Conversation
 from bot.knowledge.model import Contributor, Reading
 
 
@@ -19,7 +20,11 @@ class AnswerEngine(Protocol):
     def reading(self) -> Reading: ...
 
     def ask(
-        self, question: str, limit: int = 3, contributor: Contributor | None = None
+        self,
+        question: str,
+        limit: int = 3,
+        contributor: Contributor | None = None,
+        conversation: Conversation | None = None,
     ) -> Reply: ...
 
     def who(self, topic: str, limit: int = 6) -> Reply: ...

@@ -75,6 +75,11 @@ class Reply:
     answers: tuple[Answer, ...] = ()
     message: str = ""  # a lead sentence, or why it abstained and what it can answer
     candidates: tuple[str, ...] = field(default=())  # contributor ids, when ambiguous
+    # How a follow-up was read ("what did Rosenzweig agree with?"), when not obvious; front
+    # ends show it as "Reading that as: ...". Empty when the question stood on its own.
+    reading_as: str = ""
+    # Positions near the question that do not answer it (shown apart, never as answers).
+    related: tuple[Answer, ...] = field(default=())
 
     @property
     def abstained(self) -> bool:
@@ -90,4 +95,6 @@ class Reply:
             "message": self.message,
             "candidates": list(self.candidates),
             "answers": [a.to_json() for a in self.answers],
+            "reading_as": self.reading_as,
+            "related": [a.to_json() for a in self.related],
         }

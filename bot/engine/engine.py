@@ -10,6 +10,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from bot.engine.answers import Answer, Mode, Reply, cite
+from bot.engine.conversation import Conversation
 from bot.engine.index import PositionIndex
 from bot.engine.lexicon import COMMON_WORDS, Relation
 from bot.engine.question import Question, QuestionReader
@@ -63,11 +64,18 @@ class Engine:
 
     # -- questions -------------------------------------------------------------------------
 
-    def ask(self, question: str, limit: int = 3, contributor: Contributor | None = None) -> Reply:
+    def ask(
+        self,
+        question: str,
+        limit: int = 3,
+        contributor: Contributor | None = None,
+        conversation: Conversation | None = None,
+    ) -> Reply:
         """Answer a question in plain words (any text; never raises).
 
         With `contributor`, answer about that contributor only (after a member picked one of
-        several a question could mean).
+        several a question could mean). With `conversation`, the question is one turn of it
+        and is recorded there.
         """
         q = self.reader.read(question)
         if contributor is not None:
@@ -75,7 +83,10 @@ class Engine:
                 q, speakers=(contributor.id,), ambiguous=(), compare=False, who=False,
                 targets=tuple(t for t in q.targets if t != contributor.id),
             )
-        return self._answer(q, max(1, limit))
+        reply = self._answer(q, max(1, limit))
+        if conversation is not None:
+            conversation.record(question)
+        return reply
 
     def who(self, topic: str, limit: int = 6) -> Reply:
         """Who said what on a topic: at most one answer per contributor."""

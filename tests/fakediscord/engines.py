@@ -6,6 +6,7 @@ import random
 
 from bot.discordbot.engine_api import AnswerEngine
 from bot.engine.answers import Answer, Reply
+from bot.engine.conversation import Conversation
 from bot.knowledge.model import Contributor, Reading
 
 
@@ -33,13 +34,19 @@ class ScriptedEngine:
                     raise RuntimeError(f"scripted failure on {text!r}")
 
     def ask(
-        self, question: str, limit: int = 3, contributor: Contributor | None = None
+        self,
+        question: str,
+        limit: int = 3,
+        contributor: Contributor | None = None,
+        conversation: Conversation | None = None,
     ) -> Reply:
         self.asked.append(question)
         self._maybe_fail(question)
         if question in self.replies and contributor is None:
+            if conversation is not None:
+                conversation.record(question)
             return self.replies[question]
-        return self.base.ask(question, limit, contributor)
+        return self.base.ask(question, limit, contributor, conversation)
 
     def who(self, topic: str, limit: int = 6) -> Reply:
         self._maybe_fail(topic)
