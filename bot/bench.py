@@ -146,7 +146,7 @@ def bench_command(args: argparse.Namespace) -> int:
     load_ms = (time.perf_counter() - t0) * 1000
     source = _shown(path) if path else "the built-in list"
     print(f"{'full' if full else 'quick'} run: {len(questions)} questions from {source}, "
-          f"{repeat} passes" + ("" if full else " (python -m bot bench --full: the long run)"))
+          f"{repeat} passes" + ("" if full else " (add --full for the long run)"))
     print(f"loading and validating the knowledge files: {load_ms:.1f} ms")
     results = [run("shipped", reading, None, questions, repeat)]
     if scale > 1:
