@@ -132,9 +132,9 @@ class Console:
             return "Usage: positions NAME [KIND]. " + KINDS
         shown = []
         for who in lookup.contributors:
-            found = self.engine.positions(who, lookup.kind)
+            found = [a for a in self.engine.positions(who) if lookup.matches(a.kind)]
             if not found:
-                shown.append(f"{who.name} makes no {lookup.kind} in this reading.")
+                shown.append(f"{who.name} makes no {lookup.kinds_text()} in this reading.")
             shown.extend(render_answer(a, RENDER_WIDTH) for a in found)
         return "\n\n".join(shown)
 
@@ -144,17 +144,17 @@ class Console:
         if lookup.error:
             return lookup.error
         pick = rng or random.Random()
-        if not lookup.contributors and lookup.kind is None:
+        if not lookup.contributors and not lookup.kinds:
             return render_answer(self.engine.random_quote(rng=pick), RENDER_WIDTH)
         shown = []
         for who in lookup.contributors or self.engine.contributors:
-            pool = self.engine.positions(who, lookup.kind)
+            pool = [a for a in self.engine.positions(who) if lookup.matches(a.kind)]
             if pool:
                 shown.append(render_answer(pick.choice(pool), RENDER_WIDTH))
             elif lookup.contributors:
-                shown.append(f"{who.name} makes no {lookup.kind} in this reading.")
-        if not lookup.contributors:  # a kind only: one quote of that kind, from anyone
-            shown = [pick.choice(shown)] if shown else [f"No one makes a {lookup.kind}."]
+                shown.append(f"{who.name} makes no {lookup.kinds_text()} in this reading.")
+        if not lookup.contributors:  # kinds only: one quote of those kinds, from anyone
+            shown = [pick.choice(shown)] if shown else [f"No one makes a {lookup.kinds_text()}."]
         return "\n\n".join(shown)
 
 

@@ -22,6 +22,7 @@ KIND_CUTOFF = 85  # how close a misspelt kind must be to one (rapidfuzz ratio, 0
 KIND_WORDS = {"worry": "concern", "criticism": "critique", "suggestion": "recommendation"}
 
 JOINING = frozenset({"and", "the", "of", "by", "from", "with", "plus"})  # between names
+ECHO_CHARS = 40  # at most this much of the user's words is repeated in a message
 LOOKUP_CHARS = 300  # a lookup longer than this is cut (names and a kind are far shorter)
 _PARAGRAPH = re.compile(
     r"""^(?:(?:show|read|print|open|quote|give|display)(?:\s+me)?|what(?:'s|\s+is|\s+does|
@@ -64,25 +65,33 @@ class Lookup:
     """What a `positions` or `quote` command asks for, or why it cannot be answered."""
 
     contributors: tuple[Contributor, ...] = ()
-    kind: str | None = None
+    kinds: tuple[str, ...] = ()  # () for every kind
     error: str = ""
+
+    def matches(self, kind: str) -> bool:
+        """Whether a position of this kind is asked for."""
+        return not self.kinds or kind in self.kinds
+
+    def kinds_text(self) -> str:
+        """'concern or critique'."""
+        return " or ".join(self.kinds)
 
 
 def parse_lookup(rest: str, engine: Engine, kinds: Sequence[str] | None = None) -> Lookup:
     """Read "Aryeh Neier and the final respondent recommendations" into contributors and
-    a kind. With no names (only a kind, or nothing) the lookup is about everyone.
+    kinds. With no names (only kinds, or nothing) the lookup is about everyone.
 
-    The names are found as the engine finds them in questions; a word left over is the
-    kind when it is the last one and names a kind, else the reason for an error message.
+    The names are found as the engine finds them in questions; each word left over must
+    name a kind ("concerns and critiques"), else it is named in the error message.
     """
     kinds = list(kinds) if kinds is not None else kind_names()
     tokens = words(clean(rest, LOOKUP_CHARS))
     mentions = engine.matcher.find(tokens)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     left = [i for i, t in enumerate(tokens) if i not in covered and t not in JOINING]
-    kind = parse_kind(tokens[left[-1]], kinds) if left and left[-1] == len(tokens) - 1 else None
-    if kind is not None:
-        left.pop()
+    asked = {i: parse_kind(tokens[i], kinds) for i in left}
+    wanted = tuple(dict.fromkeys(k for k in asked.values() if k is not None))
+    left = [i for i in left if asked[i] is None]
     for m in mentions:
         if m.ambiguous:
             names = " or ".join(engine.reading.contributor(c).name for c in m.contributor_ids)
@@ -91,17 +100,23 @@ def parse_lookup(rest: str, engine: Engine, kinds: Sequence[str] | None = None) 
     people = tuple(dict.fromkeys(engine.reading.contributor(m.contributor_ids[0])
                                  for m in mentions))
     if not left:
-        return Lookup(people, kind)
-    extra = " ".join(tokens[i] for i in left)
+        return Lookup(people, wanted)
+    extra = shorten(" ".join(tokens[i] for i in left))
     if people:
         listed = "Kinds are: " + ", ".join(kinds) + "."
         return Lookup(error=f"{extra!r} is not a kind of position. {listed} To ask about "
                             "a topic, ask a question, e.g. what did Neier say about Taiwan?")
     whole = engine.resolve_contributor(rest)  # a misspelling the name matcher misses
     if whole is not None:
-        return Lookup((whole,), kind)
-    return Lookup(error=f"I don't know a contributor called {rest.strip()!r}. "
+        return Lookup((whole,), wanted)
+    return Lookup(error=f"I don't know a contributor called {shorten(rest)!r}. "
                         "Try `contributors`.")
+
+
+def shorten(text: str, limit: int = ECHO_CHARS) -> str:
+    """The user's words cut to `limit` characters, for a message that repeats them."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def paragraph_number(text: str) -> int | None:

@@ -149,3 +149,16 @@ def test_paragraph_out_of_range_and_not_by_a_contributor(console: Console) -> No
 )
 def test_other_questions_about_paragraphs_go_to_the_engine(line: str) -> None:
     assert paragraph_number(line) is None
+
+
+def test_several_kinds_and_a_kind_before_the_name(console: Console) -> None:
+    shown = heads(reply(console, "positions Neier agreements and disagreements"))
+    assert {kind for _, kind in shown} == {"Agreement", "Disagreement"}
+    shown = heads(reply(console, "positions recommendations Neier"))
+    assert shown and set(shown) == {("Aryeh Neier", "Recommendation")}
+
+
+def test_a_long_name_is_cut_short_in_the_reply(console: Console) -> None:
+    text = reply(console, "quote " + "x" * 5000)
+    assert text.startswith("I don't know a contributor called 'xxx")
+    assert len(text) < 120
