@@ -112,6 +112,14 @@ class Console:
             return self.prompt_handler(rest)
         return render_reply(self.engine.ask(text), self.engine.reading, RENDER_WIDTH)
 
+    def completions(self) -> list[str]:
+        """Words Tab completes: the commands, the kinds, the contributors' names."""
+        names = [n for c in self.engine.contributors for n in (c.short_name, *c.name.split())]
+        commands = ["help", "contributors", "reading", "positions", "quote", "paragraph", "quit"]
+        if self.prompt_handler is not None:
+            commands.append("prompt")
+        return [*commands, *kind_names(), *(n for n in names if len(n) > 3)]
+
     def contributors(self) -> str:
         """Who wrote which part, in order."""
         lines = []
@@ -202,7 +210,8 @@ def run_console(engine: Engine, stdin: TextIO, stdout: TextIO, interactive: bool
         return 0
     if reader is None:
         real = stdin is sys.stdin and stdout is sys.stdout
-        reader = LineReader(stdin, stdout, use_readline=real, history_file=history_file())
+        reader = LineReader(stdin, stdout, use_readline=real, history_file=history_file(),
+                            completions=console.completions())
     r = engine.reading
     show(f"{r.title} ({r.series})\nType a question, or `help`. `quit` leaves.")
     try:

@@ -3,7 +3,8 @@
 Stdlib only. `fit` wraps only the lines that are too long, never inside a word, and keeps
 each line's indentation (a quote's "> ", a list's "- " or "1. ", a help table's second
 column) on the lines it continues onto. `LineReader` uses :mod:`readline` where it exists
-(arrow keys, history kept across sessions), plain lines elsewhere.
+(arrow keys, history kept across sessions, Tab completing commands and names), plain
+lines elsewhere.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import contextlib
 import re
 import shutil
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TextIO
@@ -123,15 +124,29 @@ class LineReader:
         use_readline: bool,
         history_file: Path | None = None,
         read_input: Callable[[str], str] = input,
+        completions: Sequence[str] = (),
     ) -> None:
         self.stdin, self.stdout = stdin, stdout
         self.history_file = history_file
         self.read_input = read_input
+        self.completions = sorted(set(completions), key=str.lower)
         self.readline = _readline() if use_readline else None
+        if self.readline is not None and self.completions:
+            self.readline.set_completer(self.complete)
+            self.readline.set_completer_delims(" \t\n\"'?,")
+            binding = "bind ^I rl_complete" if "libedit" in (self.readline.__doc__ or "") else (
+                "tab: complete")
+            self.readline.parse_and_bind(binding)
         if self.readline is not None and history_file is not None:
             self.readline.set_history_length(HISTORY_LENGTH)
             with contextlib.suppress(OSError):  # none yet, or unreadable: start afresh
                 self.readline.read_history_file(history_file)
+
+    def complete(self, text: str, state: int) -> str | None:
+        """readline's completer: the `state`-th completion of the word being typed."""
+        low = text.lower()
+        found = [w for w in self.completions if w.lower().startswith(low)]
+        return found[state] + " " if state < len(found) else None  # readline adds no space
 
     def read(self, prompt: str) -> str | None:
         """The next line without its newline, or None at the end of input."""

@@ -150,3 +150,31 @@ def test_piped_run_without_a_token_notes_it_in_two_lines(tmp_path: Path) -> None
     assert done.returncode == 0, done.stderr
     assert len(done.stderr.strip().splitlines()) == 2
     assert "Tibet" in done.stdout
+
+
+def test_tab_completes_commands_names_and_kinds(tmp_path: Path) -> None:
+    term = Terminal(tmp_path)
+    try:
+        term.read_until("you> ")
+        term.type("posi\tNei\trecomm\t\r")
+        out = term.read_until("you> ", 2)
+        term.type("quit\r")
+        term.read_until("Goodbye.")
+        assert term.finish() == 0
+    finally:
+        if term.proc.poll() is None:
+            term.proc.kill()
+    assert "you> positions Neier recommendation" in out
+    assert "Aryeh Neier - Recommendation (paragraph 26)" in out
+
+
+def test_the_completer_offers_every_match_then_none() -> None:
+    import io
+
+    from bot.terminal import LineReader
+
+    reader = LineReader(io.StringIO(), io.StringIO(), use_readline=False,
+                        completions=["positions", "prompt", "paragraph", "Neier"])
+    assert [reader.complete("p", i) for i in range(4)] == [
+        "paragraph ", "positions ", "prompt ", None]
+    assert reader.complete("nei", 0) == "Neier "
