@@ -41,7 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check the knowledge files and report every problem")
-    p.add_argument("path", nargs="?", type=Path, default=None, help="knowledge folder or reading")
+    p.add_argument(
+        "path", nargs="?", type=Path, default=None,
+        help="knowledge folder or one reading's folder (default: $READING_BOT_KNOWLEDGE, "
+        "else knowledge/ beside bot/)",
+    )
 
     p = sub.add_parser("ask", help="answer one question (or one per line from stdin with '-')")
     p.add_argument("question", help="the question, or '-' to read one per line from stdin")
