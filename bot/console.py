@@ -104,10 +104,10 @@ class Console:
             return f"{r.title}\n{r.series}, {r.publisher}, {r.date}\n{r.url}"
         if command == "positions":
             return self.positions(rest) if rest else "Usage: positions NAME [KIND]. " + KINDS
-        if command == "quote":
-            return self.quote(rest)
         if (number := paragraph_number(text)) is not None:
             return render_paragraph(self.engine.reading, number)
+        if command == "quote":
+            return self.quote(rest)
         if command == "prompt" and self.prompt_handler is not None:
             return self.prompt_handler(rest)
         return render_reply(self.engine.ask(text), self.engine.reading, RENDER_WIDTH)

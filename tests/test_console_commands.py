@@ -127,7 +127,7 @@ def test_quotes_shown_are_verbatim(console: Console, engine: Engine) -> None:
     "line",
     ["paragraph 23", "Paragraph 23", "para 23", "¶23", "what is in paragraph 23?",
      "who wrote paragraph 23?", "show me paragraph 23", "what does paragraph 23 say?",
-     "what's in paragraph 23"],
+     "what's in paragraph 23", "quote paragraph 23"],
 )
 def test_paragraph_n_shows_it_with_who_wrote_it(
     line: str, console: Console, engine: Engine
