@@ -32,7 +32,7 @@ def missing_dependency_message(exc: ModuleNotFoundError, argv: Sequence[str]) ->
 
     `argv` is the bot's arguments (``sys.argv[1:]``), repeated in the suggested command.
     """
-    args = " ".join(shlex.quote(a) for a in argv) or "run"
+    args = " ".join(shlex.quote(a) for a in argv) or "--help"
     tasks = shlex.quote(_shown(PROJECT_ROOT / "tasks.py"))
     venv = PROJECT_ROOT / ".venv"
     lines = [
