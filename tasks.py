@@ -26,7 +26,12 @@ HELP_WORDS = ("-h", "--help", "help")
 
 
 def _run(*cmd: str | Path) -> None:
-    # Progress goes to stderr, so that `python3 tasks.py ask --json -` prints only JSON.
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run([str(c) for c in cmd], cwd=ROOT, check=True)
+
+
+def _install(*cmd: str | Path) -> None:
+    """Like _run, on stderr: `python3 tasks.py ask --json -` must print only JSON."""
     print("+", " ".join(str(c) for c in cmd), file=sys.stderr, flush=True)
     subprocess.run([str(c) for c in cmd], cwd=ROOT, check=True, stdout=sys.stderr)
 
@@ -49,8 +54,8 @@ def setup(extra: str) -> None:
     spec = ROOT / "pyproject.toml"
     if _fresh(stamp, spec) or (not extra and _fresh(VENV / ".installed-dev", spec)):
         return
-    _run(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    _run(PY, "-m", "pip", "install", "--quiet", "-e", f".[{extra}]" if extra else ".")
+    _install(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    _install(PY, "-m", "pip", "install", "--quiet", "-e", f".[{extra}]" if extra else ".")
     stamp.touch()
 
 

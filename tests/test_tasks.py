@@ -130,7 +130,7 @@ def _fake_venv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[st
     monkeypatch.setattr(tasks, "VENV", venv)
     monkeypatch.setattr(tasks, "PY", python)
     installs: list[tuple[str, ...]] = []
-    monkeypatch.setattr(tasks, "_run", lambda *cmd: installs.append(tuple(map(str, cmd))))
+    monkeypatch.setattr(tasks, "_install", lambda *cmd: installs.append(tuple(map(str, cmd))))
     return installs
 
 
@@ -168,7 +168,7 @@ def test_setup_progress_goes_to_stderr_so_json_output_stays_clean(
     monkeypatch.setattr(tasks, "ROOT", tmp_path)
     seen: list[Any] = []
     monkeypatch.setattr(tasks.subprocess, "run", lambda cmd, **kw: seen.append(kw))
-    tasks._run("pip", "install", ".")
+    tasks._install("pip", "install", ".")
     out = capsys.readouterr()
     assert out.out == "" and "+ pip install ." in out.err
     assert seen[0]["stdout"] is sys.stderr
