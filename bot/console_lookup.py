@@ -22,6 +22,7 @@ KIND_CUTOFF = 85  # how close a misspelt kind must be to one (rapidfuzz ratio, 0
 KIND_WORDS = {"worry": "concern", "criticism": "critique", "suggestion": "recommendation"}
 
 JOINING = frozenset({"and", "the", "of", "by", "from", "with", "plus"})  # between names
+TOPIC_LEADS = frozenset({"on", "about", "regarding", "re", "concerning"})  # "Neier on Taiwan"
 ECHO_CHARS = 40  # at most this much of the user's words is repeated in a message
 LOOKUP_CHARS = 300  # a lookup longer than this is cut (names and a kind are far shorter)
 _PARAGRAPH = re.compile(
@@ -104,8 +105,10 @@ def parse_lookup(rest: str, engine: Engine, kinds: Sequence[str] | None = None) 
     extra = shorten(" ".join(tokens[i] for i in left))
     if people:
         listed = "Kinds are: " + ", ".join(kinds) + "."
+        topic = " ".join(tokens[i] for i in left if tokens[i] not in TOPIC_LEADS) or extra
+        example = f"what did {people[0].short_name} say about {shorten(topic)}?"
         return Lookup(error=f"{extra!r} is not a kind of position. {listed} To ask about "
-                            "a topic, ask a question, e.g. what did Neier say about Taiwan?")
+                            f"a topic, ask a question, e.g. {example}")
     whole = engine.resolve_contributor(rest)  # a misspelling the name matcher misses
     if whole is not None:
         return Lookup((whole,), wanted)
