@@ -12,6 +12,7 @@ import dataclasses
 import gc
 import resource
 import statistics
+import sys
 import time
 import tracemalloc
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.bench_presets import FULL, QUICK
 from bot.engine import Engine
 from bot.knowledge.loader import load_library
 from bot.knowledge.model import Position, Reading
@@ -36,8 +38,9 @@ FALLBACK_QUESTIONS = (
 )
 
 
-def default_questions() -> Path | None:
-    """The shared dev questions if they are beside the project, else the held-out set."""
+def full_questions() -> Path | None:
+    """For `--full`: the shared dev questions if they are beside the project, else the
+    held-out set of the repository's tests (None when neither is there)."""
     for path in (
         PROJECT_ROOT.parent / "shared" / "eval" / "dev.yaml",
         PROJECT_ROOT / "tests" / "data" / "heldout_questions.yaml",
@@ -128,18 +131,27 @@ def run(
 
 
 def bench_command(args: argparse.Namespace) -> int:
-    """Print the benchmark table."""
-    path = args.questions or default_questions()
+    """Print the benchmark table: a quick run by default, the long one with --full."""
+    full = bool(getattr(args, "full", False))
+    preset = FULL if full else QUICK
+    scale = args.scale if args.scale is not None else preset.scale
+    repeat = args.repeat if args.repeat is not None else preset.repeat
+    if scale < 1 or repeat < 1:
+        print("--scale and --repeat must be 1 or more.", file=sys.stderr)
+        return 2
+    path = args.questions or (full_questions() if full else None)
     questions = load_questions(path)
     t0 = time.perf_counter()
     reading = load_library(args.knowledge).get(args.reading)
     load_ms = (time.perf_counter() - t0) * 1000
-    print(f"questions: {len(questions)} from {path or 'built-in list'}; repeat {args.repeat}")
+    source = _shown(path) if path else "the built-in list"
+    print(f"{'full' if full else 'quick'} run: {len(questions)} questions from {source}, "
+          f"{repeat} passes" + ("" if full else " (add --full for the long run)"))
     print(f"loading and validating the knowledge files: {load_ms:.1f} ms")
-    results = [run("shipped", reading, None, questions, args.repeat)]
-    if args.scale > 1:
-        synthetic = synthetic_positions(reading, args.scale)
-        results.append(run(f"x{args.scale}", reading, synthetic, questions, args.repeat))
+    results = [run("shipped", reading, None, questions, repeat)]
+    if scale > 1:
+        synthetic = synthetic_positions(reading, scale)
+        results.append(run(f"x{scale}", reading, synthetic, questions, repeat))
     print(f"{'index':8} {'positions':>9} {'start-up':>10} {'median':>9} {'p99':>9} "
           f"{'max':>9} {'peak mem':>10}")
     for r in results:
@@ -148,3 +160,11 @@ def bench_command(args: argparse.Namespace) -> int:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"process max RSS: {rss / 1024:.1f} MiB (start-up = index build; load is above)")
     return 0
+
+
+def _shown(path: Path) -> str:
+    """`path` relative to the project when inside it (shorter), else as given."""
+    try:
+        return str(path.resolve().relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(path)

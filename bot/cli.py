@@ -41,13 +41,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check the knowledge files and report every problem")
-    p.add_argument("path", nargs="?", type=Path, default=None, help="knowledge folder or reading")
+    p.add_argument(
+        "path", nargs="?", type=Path, default=None,
+        help="knowledge folder or one reading's folder (default: $READING_BOT_KNOWLEDGE, "
+        "else knowledge/ beside bot/)",
+    )
 
     p = sub.add_parser("ask", help="answer one question (or one per line from stdin with '-')")
     p.add_argument("question", help="the question, or '-' to read one per line from stdin")
     p.add_argument("--json", action="store_true", help="print JSON (one object per question)")
     p.add_argument("--limit", type=int, default=3, help="answers to show at most (default 3)")
     _add_knowledge_arg(p)
+    p.add_argument("--config", default=None, help=CONFIG_HELP + "; its knowledge and reading")
 
     p = sub.add_parser("chat", help="a local console that behaves like the bot in a channel")
     _add_knowledge_arg(p)
@@ -57,10 +62,33 @@ def build_parser() -> argparse.ArgumentParser:
         help="config file, for the prompt database (default: $READING_BOT_CONFIG, ./config.yaml)",
     )
 
-    p = sub.add_parser("bench", help="measure start-up, per-question latency and memory")
-    p.add_argument("--questions", type=Path, default=None, help="YAML question set")
-    p.add_argument("--scale", type=int, default=100, help="size factor of the synthetic index")
-    p.add_argument("--repeat", type=int, default=5, help="passes over the questions")
+    from bot.bench_presets import FULL, QUICK
+
+    p = sub.add_parser(
+        "bench",
+        help="measure start-up, per-question latency and memory (a few seconds; --full: longer)",
+        description="Measure the engine: index build, per-question latency (median, p99, max) "
+        "and peak memory, on the shipped index and on a synthetic one SCALE times its size. "
+        f"By default a quick run ({QUICK.describe()}); --full is the run the README's table "
+        f"reports ({FULL.describe()}).",
+    )
+    p.add_argument(
+        "--full", action="store_true", help=f"the long run: {FULL.describe()} (about a minute)"
+    )
+    p.add_argument(
+        "--questions", type=Path, default=None, metavar="FILE",
+        help="YAML list of {q: ...} items (default: the built-in questions; with --full the "
+        "dev set ../shared/eval/dev.yaml if present, else tests/data/heldout_questions.yaml)",
+    )
+    p.add_argument(
+        "--scale", type=int, default=None,
+        help=f"size factor of the synthetic index, 1 for none (default {QUICK.scale}; "
+        f"--full: {FULL.scale})",
+    )
+    p.add_argument(
+        "--repeat", type=int, default=None,
+        help=f"timed passes over the questions (default {QUICK.repeat}; --full: {FULL.repeat})",
+    )
     _add_knowledge_arg(p)
 
     p = sub.add_parser("run", help="run the Discord bot (without a token: the local console)")
@@ -68,7 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sync", help="register the slash commands with Discord")
     p.add_argument("--config", default=None, help=CONFIG_HELP)
-    p.add_argument("--guild", type=int, default=None, help="sync to one server only (instant)")
+    p.add_argument(
+        "--guild", type=int, default=None, metavar="SERVER_ID",
+        help="the numeric id of one server (Developer Mode on, then right-click the server > "
+        "Copy Server ID): the commands appear there at once (default: every server the bot "
+        "is in, which may take a minute)",
+    )
     return parser
 
 

@@ -8,35 +8,52 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
+from bot.console_lookup import kind_names, paragraph_number, parse_lookup, render_paragraph
 from bot.engine import Engine
 from bot.engine.render import render_answer, render_reply
 from bot.knowledge.model import Kind
+from bot.terminal import LineReader, fit, reflow, terminal_width
 
 HELP = """Ask anything about the reading, for example:
   what did Neier disagree with?
   who brought up Hong Kong?
   compare Nathan and the last respondent
 Commands:
-  help                  this text
-  contributors          who wrote which part
-  reading               what is being read
-  positions NAME [KIND] every position of a contributor (kinds: {kinds})
-  quote [NAME]          a random quote
-  prompt next | prompt list | prompt post TEXT   discussion prompts, as moderators post them
-  quit                  leave"""
+  help                     this text
+  contributors             who wrote which part
+  reading                  what is being read
+  positions NAME [KIND]    every position of a contributor (or of several: Neier and Hom)
+  quote [NAME] [KIND]      a random quote (of a contributor, of a kind)
+  paragraph N              paragraph N of the text, and who wrote it
+{prompt}  quit                     leave (Ctrl-D and Ctrl-C leave too)
+Kinds of position: {kinds} (plurals work too)."""
 
+# What `help` says of the prompt commands when the prompts feature is missing.
+NO_PROMPTS = ""
+
+GOODBYE = "Goodbye."
+PROMPT_WIDTH = 88  # the width the prompt cards come wrapped at (bot.prompts.cards)
+
+# Answers are rendered unwrapped; run_console fits every text to the terminal's width.
+RENDER_WIDTH = 100_000
 
 KINDS = "Kinds are: " + ", ".join(k.value for k in Kind) + "."
 
 
 def _engine(args: argparse.Namespace) -> Engine:
-    """The engine for --knowledge and --reading (each defaulting as documented)."""
-    return Engine.load(getattr(args, "knowledge", None), getattr(args, "reading", None))
+    """The engine for --knowledge and --reading, else the config's (--config, else
+    $READING_BOT_CONFIG, else ./config.yaml, else the defaults), as the bot resolves them."""
+    from bot.config import load_config
+
+    config = load_config(getattr(args, "config", None))
+    knowledge = getattr(args, "knowledge", None) or config.knowledge
+    return Engine.load(knowledge, getattr(args, "reading", None) or config.reading)
 
 
 def ask_command(args: argparse.Namespace) -> int:
@@ -48,7 +65,8 @@ def ask_command(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(reply.to_json(), ensure_ascii=False), flush=True)
         else:
-            print(render_reply(reply, engine.reading), end="\n\n", flush=True)
+            text = render_reply(reply, engine.reading, RENDER_WIDTH)
+            print(fit(text, terminal_width()), end="\n\n", flush=True)
     return 0
 
 
@@ -61,6 +79,15 @@ class Console:
         self.engine = engine
         self.prompt_handler = prompt_handler
 
+    def help(self) -> str:
+        """The command list, with every prompt command when prompts are available."""
+        prompt = NO_PROMPTS
+        if self.prompt_handler is not None:
+            from bot.prompts.console import USAGE  # what `prompt` alone lists
+
+            prompt = "".join(f"{line}\n" for line in USAGE.splitlines()[1:] if line.strip())
+        return HELP.format(kinds=", ".join(kind_names()), prompt=prompt)
+
     def handle(self, line: str) -> str | None:
         """The reply to one line, or None to quit."""
         text = line.strip()
@@ -69,7 +96,7 @@ class Console:
         if command in ("quit", "exit", "bye") and not rest:
             return None
         if command in ("help", "?") and not rest:
-            return HELP.format(kinds=", ".join(k.value for k in Kind))
+            return self.help()
         if command == "contributors" and not rest:
             return self.contributors()
         if command == "reading" and not rest:
@@ -77,82 +104,134 @@ class Console:
             return f"{r.title}\n{r.series}, {r.publisher}, {r.date}\n{r.url}"
         if command == "positions":
             return self.positions(rest) if rest else "Usage: positions NAME [KIND]. " + KINDS
+        if (number := paragraph_number(text)) is not None:
+            return render_paragraph(self.engine.reading, number)
         if command == "quote":
-            who = self.engine.resolve_contributor(rest) if rest else None
-            if rest and who is None:
-                return f"I don't know a contributor called {rest!r}. Try `contributors`."
-            return render_answer(self.engine.random_quote(who))
+            return self.quote(rest)
         if command == "prompt" and self.prompt_handler is not None:
             return self.prompt_handler(rest)
-        return render_reply(self.engine.ask(text), self.engine.reading)
+        return render_reply(self.engine.ask(text), self.engine.reading, RENDER_WIDTH)
+
+    def completions(self) -> list[str]:
+        """Words Tab completes: the commands, the kinds, the contributors' names."""
+        names = [n for c in self.engine.contributors for n in (c.short_name, *c.name.split())]
+        commands = ["help", "contributors", "reading", "positions", "quote", "paragraph", "quit"]
+        if self.prompt_handler is not None:
+            commands.append("prompt")
+        return [*commands, *kind_names(), *(n for n in names if len(n) > 3)]
 
     def contributors(self) -> str:
         """Who wrote which part, in order."""
         lines = []
         for c in self.engine.contributors:
             paras = ", ".join(str(p) for p in c.paragraphs)
-            lines.append(f"{c.order}. {c.name} ({c.affiliation}); paragraphs {paras}")
+            label = "paragraph" if len(c.paragraphs) == 1 else "paragraphs"
+            lines.append(f"{c.order}. {c.name} ({c.affiliation}); {label} {paras}")
             if c.bio:
                 lines.append(f"   {c.bio}")
         return "\n".join(lines)
 
     def positions(self, rest: str) -> str:
-        """Every position of a contributor, optionally of one kind."""
-        kinds = {k.value for k in Kind}
-        name, kind = rest, None
-        last = rest.rsplit(" ", 1)
-        if len(last) == 2 and last[1].lower() in kinds:
-            name, kind = last[0], last[1].lower()
-        resolve = self.engine.resolve_contributor
-        if (
-            kind is None
-            and len(last) == 2
-            and resolve(last[1]) is None
-            and resolve(last[0]) is not None
-        ):
-            return f"{last[1]!r} is not a kind of position. {KINDS}"
-        who = self.engine.resolve_contributor(name)
-        if who is None:
-            return f"I don't know a contributor called {name!r}. Try `contributors`."
-        found = self.engine.positions(who, kind)
-        if not found:
-            return f"{who.name} makes no {kind} in this reading."
-        return "\n\n".join(render_answer(a) for a in found)
+        """Every position of one or more contributors, optionally of one kind."""
+        lookup = parse_lookup(rest, self.engine)
+        if lookup.error:
+            return lookup.error
+        if not lookup.contributors:
+            return "Usage: positions NAME [KIND]. " + KINDS
+        shown = []
+        for who in lookup.contributors:
+            found = [a for a in self.engine.positions(who) if lookup.matches(a.kind)]
+            if not found:
+                shown.append(f"{who.name} makes no {lookup.kinds_text()} in this reading.")
+            shown.extend(render_answer(a, RENDER_WIDTH) for a in found)
+        return "\n\n".join(shown)
+
+    def quote(self, rest: str, rng: random.Random | None = None) -> str:
+        """A random quote: of anyone, of the contributors named, of one kind."""
+        lookup = parse_lookup(rest, self.engine)
+        if lookup.error:
+            return lookup.error
+        pick = rng or random.Random()
+        if not lookup.contributors and not lookup.kinds:
+            return render_answer(self.engine.random_quote(rng=pick), RENDER_WIDTH)
+        shown = []
+        for who in lookup.contributors or self.engine.contributors:
+            pool = [a for a in self.engine.positions(who) if lookup.matches(a.kind)]
+            if pool:
+                shown.append(render_answer(pick.choice(pool), RENDER_WIDTH))
+            elif lookup.contributors:
+                shown.append(f"{who.name} makes no {lookup.kinds_text()} in this reading.")
+        if not lookup.contributors:  # kinds only: one quote of those kinds, from anyone
+            shown = [pick.choice(shown)] if shown else [f"No one makes a {lookup.kinds_text()}."]
+        return "\n\n".join(shown)
 
 
 def _prompt_handler(engine: Engine, store: Path) -> Callable[[str], str] | None:
     """The console's `prompt ...` commands on the prompt database `store`, when the prompts
-    feature is installed."""
+    feature is installed. Their text (cards wrapped at 88 columns) is unwrapped, for
+    run_console to fit to the terminal."""
     try:
         from bot.prompts.console import console_prompt
     except ImportError:
         return None
-    return lambda rest: console_prompt(engine, store, rest)
+    return lambda rest: reflow(console_prompt(engine, store, rest), PROMPT_WIDTH)
+
+
+def history_file() -> Path:
+    """Where the console keeps the lines typed at it (for the arrow keys, across sessions)."""
+    from bot.paths import data_dir
+
+    return data_dir() / "console_history"
 
 
 def run_console(engine: Engine, stdin: TextIO, stdout: TextIO, interactive: bool,
-                prompt_handler: Callable[[str], str] | None = None) -> int:
-    """Read lines until EOF or `quit`, writing each reply."""
+                prompt_handler: Callable[[str], str] | None = None, *,
+                width: int | None = None, reader: LineReader | None = None) -> int:
+    """Read lines until EOF or `quit`, writing each reply fitted to `width` columns (default:
+    the terminal's, measured for each reply so that resizing the window works).
+
+    Interactive, a person types at `reader` (default: readline editing and history when
+    `stdin` and `stdout` are the process's terminal) and Ctrl-C or Ctrl-D say goodbye.
+    """
     console = Console(engine, prompt_handler)
-    if interactive:
-        r = engine.reading
-        stdout.write(f"{r.title} ({r.series})\nType a question, or `help`. `quit` leaves.\n")
-    while True:
-        if interactive:
-            stdout.write("\nyou> ")
-            stdout.flush()
-        line = stdin.readline()
-        if not line:
-            break
-        if not line.strip():
-            continue
-        out = console.handle(line)
-        if out is None:
-            break
-        if not interactive:
-            stdout.write(f"> {line.strip()}\n")
-        stdout.write(out + "\n\n" if not interactive else f"\nbot> {out}\n")
+
+    def show(text: str) -> None:
+        stdout.write(fit(text, width or terminal_width()) + "\n")
         stdout.flush()
+
+    if not interactive:
+        while piped := stdin.readline():  # line by line, for a program writing one at a time
+            if not piped.strip():
+                continue
+            reply = console.handle(piped)
+            if reply is None:
+                break
+            show(f"> {piped.strip()}\n{reply}\n")
+        return 0
+    if reader is None:
+        real = stdin is sys.stdin and stdout is sys.stdout
+        reader = LineReader(stdin, stdout, use_readline=real, history_file=history_file(),
+                            completions=console.completions())
+    r = engine.reading
+    show(f"{r.title} ({r.series})\nType a question, or `help`. `quit` leaves.")
+    try:
+        while True:
+            stdout.write("\n")
+            line = reader.read("you> ")
+            if line is None:  # Ctrl-D
+                stdout.write("\n")
+                break
+            if not line.strip():
+                continue
+            out = console.handle(line)
+            if out is None:
+                break
+            show(f"\nbot> {out}")
+    except KeyboardInterrupt:  # Ctrl-C, at the prompt or during an answer
+        stdout.write("\n")
+    finally:
+        reader.close()
+    show(GOODBYE)
     return 0
 
 

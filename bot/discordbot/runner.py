@@ -37,8 +37,13 @@ To get one:
        export {TOKEN_ENV}=your-token-here          (Linux, macOS)
        $env:{TOKEN_ENV} = "your-token-here"        (Windows PowerShell)
   4. Invite the bot and register its commands: see docs/discord-setup.md,
-     then run `python -m bot sync` once and `python -m bot run`.
+     then run `python3 tasks.py sync` once and `python3 tasks.py run`.
 """
+
+# Each start of the local console without a token says this, and only this.
+NO_TOKEN_CONSOLE = f"""\
+No {TOKEN_ENV} set: starting the local console. Discord: docs/discord-setup.md
+(token from discord.com/developers/applications, then export {TOKEN_ENV}=...)"""
 
 REJECTED = f"""\
 Discord rejected the token in {TOKEN_ENV} (401 Unauthorized).
@@ -55,7 +60,8 @@ discord.message_content to false (slash commands and mentions still work)."""
 NOT_A_TERMINAL = """\
 Not starting: there is no token, this is not a terminal and no questions were piped in,
 so there is nothing for the local console to answer. To try the answers without Discord,
-run `python -m bot chat`, or pipe questions in: echo "who mentioned Tibet?" | python -m bot run"""
+run `python3 tasks.py chat` (`python -m bot chat` in the activated .venv), or pipe
+questions in: echo "who mentioned Tibet?" | python3 tasks.py run"""
 
 
 def _on_terminal() -> bool:
@@ -145,18 +151,16 @@ def run_command(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         return _fail(f"Config problem: {exc}")
     if token is None:
-        print(NO_TOKEN, file=sys.stderr)
         if not _on_terminal():
             # Questions piped in are answered; with nothing to read (a service manager's
             # /dev/null), fail rather than "succeed" doing nothing.
             piped = sys.stdin.read()
             if not piped.strip():
+                print(NO_TOKEN, file=sys.stderr)
                 print(NOT_A_TERMINAL, file=sys.stderr)
                 return 1
             sys.stdin = io.StringIO(piped)
-            print("Answering the questions piped in, with the local console.\n", file=sys.stderr)
-        else:
-            print("Starting the local console instead (Ctrl-D to quit).\n", file=sys.stderr)
+        print(NO_TOKEN_CONSOLE, end="\n\n", file=sys.stderr)
         if getattr(args, "knowledge", None) is None:
             args.knowledge = config.knowledge
         if getattr(args, "reading", None) is None:

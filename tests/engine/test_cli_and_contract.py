@@ -132,3 +132,41 @@ def test_chat_reads_the_config_from_the_environment_like_the_bot(tmp_path: Path)
     )
     assert out.returncode == 1
     assert "No reading with id 'nope'" in out.stderr
+
+
+def test_ask_takes_config_like_chat(tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text("reading: nope\n", encoding="utf-8")
+    out = run("ask", "--config", str(config), "who mentioned Tibet?")
+    assert out.returncode == 1
+    assert "No reading with id 'nope'" in out.stderr
+    config.write_text("reading: chinafile-2013-human-rights\n", encoding="utf-8")
+    out = run("ask", "--json", "--config", str(config), "who mentioned Tibet?")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["abstained"] is False
+
+
+def test_bench_by_default_is_quick_and_says_which_questions() -> None:
+    out = run("bench", "--scale", "2")
+    assert out.returncode == 0, out.stderr
+    first = out.stdout.splitlines()[0]
+    assert first.startswith("quick run: 8 questions from the built-in list, 10 passes")
+    assert "--full" in first
+
+
+def test_bench_full_uses_the_dev_or_held_out_questions() -> None:
+    out = run("bench", "--full", "--scale", "1", "--repeat", "1")
+    assert out.returncode == 0, out.stderr
+    first = out.stdout.splitlines()[0]
+    assert first.startswith("full run: ")
+    assert "dev.yaml" in first or "tests/data/heldout_questions.yaml" in first
+
+
+def test_help_texts_give_defaults_and_what_an_id_is() -> None:
+    bench = " ".join(run("bench", "--help").stdout.split())
+    assert "--full" in bench and "(default 10; --full: 100)" in bench
+    assert "(default 10; --full: 5)" in bench
+    sync = " ".join(run("sync", "--help").stdout.split())
+    assert "--guild SERVER_ID" in sync and "numeric id of one server" in sync
+    ask = " ".join(run("ask", "--help").stdout.split())
+    assert "--config CONFIG" in ask
