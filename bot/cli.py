@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sync", help="register the slash commands with Discord")
     p.add_argument("--config", default=None, help=CONFIG_HELP)
     p.add_argument("--guild", type=int, default=None, help="sync to one server only (instant)")
+    p.add_argument(
+        "--clear", action="store_true", help="remove the commands (of --guild, else global ones)"
+    )
     return parser
 
 
