@@ -86,7 +86,7 @@ async def test_every_command_is_valid_for_discord(
 
 def test_the_check_finds_collisions_and_bad_descriptions() -> None:
     option = {"name": "topic", "description": "a topic", "type": 3}
-    bad = [
+    bad: list[dict[str, Any]] = [
         {"name": "ask", "description": "x", "options": [option, option]},
         {"name": "ask", "description": "", "options": []},
         {"name": "Bad Name", "description": "y" * 101, "options": [
