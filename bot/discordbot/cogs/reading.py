@@ -75,7 +75,7 @@ class ReadingCog(commands.Cog, name="Reading"):
             view=view,
             allowed_mentions=NO_PINGS,
         )
-        if message is None and isinstance(view, BaseView):
+        if message is None:  # it landed, but its id is unknown: ask for it
             try:
                 message = await interaction.original_response()
             except discord.HTTPException as exc:
@@ -91,8 +91,10 @@ class ReadingCog(commands.Cog, name="Reading"):
         work = self.bot.answers.run(fn, *args)
         return await replies.within_deadline(interaction, work, ephemeral=ephemeral)
 
-    def _conversation(self, channel_id: int | None, user_id: int, replying_to: int | None = None
-                      ) -> Conversation:
+    def _conversation(
+        self, channel_id: int | None, user_id: int, replying_to: int | None = None
+    ) -> Conversation:
+        """The conversation a question from this member in this channel belongs to."""
         return self.bot.conversations.current(channel_id or 0, user_id, replying_to)
 
     def _unknown_contributor(self, text: str) -> str:
