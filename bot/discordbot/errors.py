@@ -66,7 +66,12 @@ async def tell(interaction: discord.Interaction[Any], text: str) -> None:
     """Send `text` to the interaction's user, privately, whether or not it was answered."""
     text = limits.clip(text, limits.CONTENT)
     try:
-        if interaction.response.is_done():
+        if interaction.response.type is discord.InteractionResponseType.deferred_channel_message:
+            # acknowledged with "thinking…": the message replaces that, or it never ends
+            await interaction.edit_original_response(
+                content=text, embeds=[], view=None, allowed_mentions=NO_PINGS
+            )
+        elif interaction.response.is_done():
             await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS)
         else:
             await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)

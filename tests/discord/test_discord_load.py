@@ -189,3 +189,23 @@ async def test_forty_mentions_from_one_member_get_one_cooldown_note(
         assert len(answers) == 1
         assert len(notes) == 1
         assert len(to_alice) == 2
+
+
+async def test_a_slow_answer_that_fails_replaces_the_thinking_message(
+    scripted_bot: Scripted,
+) -> None:
+    """Acknowledged with "thinking…", then the engine fails: the apology replaces the
+    acknowledgement (a separate follow-up would leave "thinking…" on screen)."""
+    fake, _, engine = scripted_bot
+    question = "What did Nathan say about strategy? boom"
+    release = threading.Event()
+    engine.slow[question] = release
+    engine.fail_on.add("boom")
+    try:
+        interaction = await fake.slash("ask", {"question": question})
+        assert (await fake.response_to(interaction)).json["type"] == 5
+    finally:
+        release.set()
+    edit = await edit_of_original(fake, interaction)
+    assert edit.json["content"] == POLITE
+    assert not fake.find("POST", rf"/webhooks/{fake.application_id}/.+")

@@ -138,3 +138,27 @@ async def test_moderator_role_without_manage_messages_is_pointed_to_integrations
     assert "“Discussion lead”" in hint
     warned = [r.getMessage() for r in caplog.records if "Integrations" in r.getMessage()]
     assert len(warned) == 1 and "Discussion lead" in warned[0]
+
+
+async def test_a_hidden_moderator_asking_for_a_prompt_by_mention_is_told_where_it_is(
+    fake_discord: FakeDiscord, bot_config: Any, engine: Any
+) -> None:
+    from fakediscord.fixtures import running_bot
+
+    lead_role = fake_discord.add_role("Discussion lead")
+    lead = fake_discord.add_member("lead", [lead_role])
+    config = dataclasses.replace(
+        bot_config,
+        prompts=dataclasses.replace(bot_config.prompts, moderator_roles=("Discussion lead",)),
+    )
+    async with running_bot(fake_discord, config, engine):
+        asked = await fake_discord.send_message(
+            f"{fake_discord.mention()} /prompt next", mention_bot=True, author=lead
+        )
+        told = (await fake_discord.reply_to(asked)).json["content"]
+        assert "Server Settings > Integrations > " in told and "“Discussion lead”" in told
+        member = await fake_discord.send_message(
+            f"{fake_discord.mention()} prompt list", mention_bot=True
+        )
+        hint = (await fake_discord.reply_to(member)).json["content"]
+        assert "type /prompt" in hint and "Integrations" not in hint

@@ -20,6 +20,7 @@ from bot.discordbot.echo import echo
 from bot.discordbot.embeds import Rendered
 from bot.discordbot.errors import NO_PINGS
 from bot.discordbot.views import BaseView, ContributorChoice, Paginator
+from bot.discordbot.visibility import hidden_moderator_roles, integrations_hint
 from bot.engine.answers import Reply
 from bot.engine.conversation import Conversation
 from bot.knowledge.model import Contributor, Kind
@@ -34,6 +35,10 @@ QUESTION_CHARS = 500  # the longest question taken (by /ask and from a mention)
 NAME_CHARS = 100  # the longest contributor name taken
 TOPIC_CHARS = 200  # the longest topic taken
 KINDS = tuple(k.value for k in Kind)
+# "@Bot /prompt next", "@Bot prompt list": someone looking for the moderators' commands
+PROMPT_ATTEMPT = re.compile(
+    r"^/prompt\b|^prompt\s+(next|list|post|add|remove|schedule|unschedule)\b", re.IGNORECASE
+)
 
 
 class ReadingCog(commands.Cog, name="Reading"):
@@ -309,6 +314,21 @@ class ReadingCog(commands.Cog, name="Reading"):
             return re.sub(rf"<@!?{me.id}>", " ", text).strip() if me else text.strip()
         return None
 
+    def prompt_hint(self, author: discord.abc.User) -> str:
+        """Where the prompt commands are, for a member who asked the bot for one in a message;
+        for a moderator by role whom Discord hides ``/prompt`` from, how to show it."""
+        if isinstance(author, discord.Member) and not author.guild_permissions.manage_messages:
+            guild = author.guild
+            hidden = hidden_moderator_roles(guild, self.bot.config.prompts.moderator_roles)
+            theirs = [r for r in hidden if r in author.roles]
+            if theirs:
+                name = guild.me.display_name if guild.me else "the bot"
+                return f"{integrations_hint(theirs, name)} Ask someone with Manage Server to."
+        return (
+            "Discussion prompts are slash commands: type /prompt and pick one (they are for "
+            "moderators, so they only show for them)."
+        )
+
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
         """Answer a mention (or prefixed question, or reply to an answer) with a reply."""
@@ -333,6 +353,9 @@ class ReadingCog(commands.Cog, name="Reading"):
                     f"Ask me about *{title}*, e.g. “what did Nathan say about sanctions?”, "
                     "or use /ask.",
                 )
+                return
+            if PROMPT_ATTEMPT.match(question):
+                await errors.reply_safely(message, self.prompt_hint(message.author))
                 return
             conversation = self._conversation(
                 message.channel.id, message.author.id, self.replied_to(message)
