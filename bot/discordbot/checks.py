@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable
 import discord
 from discord import app_commands
 
+TIDY_ABOVE = 10_000  # users remembered before idle ones are forgotten
+
 
 class ChannelNotAllowed(app_commands.CheckFailure):
     """The bot does not answer in this channel."""
@@ -59,7 +61,7 @@ class Cooldown:
         if len(uses) >= self.rate:
             return self.per - (now - uses[0])
         uses.append(now)
-        if len(self._uses) > 10_000:  # forget idle users now and then
+        if len(self._uses) > TIDY_ABOVE:  # forget idle users now and then
             self._uses = {k: v for k, v in self._uses.items() if v and now - v[-1] < self.per}
         return 0.0
 
@@ -71,7 +73,7 @@ class Cooldown:
         if last is not None and now - last < self.per:
             return False
         self._noted[user_id] = now
-        if len(self._noted) > 10_000:  # forget old notes now and then
+        if len(self._noted) > TIDY_ABOVE:  # forget old notes now and then
             self._noted = {k: t for k, t in self._noted.items() if now - t < self.per}
         return True
 

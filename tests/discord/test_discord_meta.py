@@ -162,3 +162,17 @@ async def test_a_hidden_moderator_asking_for_a_prompt_by_mention_is_told_where_i
         )
         hint = (await fake_discord.reply_to(member)).json["content"]
         assert "type /prompt" in hint and "Integrations" not in hint
+
+
+async def test_a_moderator_role_with_manage_messages_is_not_flagged(
+    fake_discord: FakeDiscord, bot_config: Any, engine: Any
+) -> None:
+    from fakediscord import payloads
+    from fakediscord.fixtures import running_bot
+
+    fake_discord.add_role("Leads", permissions=str(int(payloads.MEMBER_PERMISSIONS) | 0x2000))
+    async with running_bot(fake_discord, bot_config, engine) as bot:
+        guild = bot.get_guild(fake_discord.guild_id)
+        assert guild is not None
+        assert hidden_moderator_roles(guild, ["leads"]) == []
+        assert [r.name for r in hidden_moderator_roles(guild, ["moderator"])] == ["Moderator"]

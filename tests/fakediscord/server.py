@@ -171,10 +171,12 @@ class FakeDiscord:
                 return channel
         raise KeyError(channel_id)
 
-    def add_role(self, name: str) -> int:
+    def add_role(self, name: str, permissions: str = p.MEMBER_PERMISSIONS) -> int:
         """Add a role to the guild (before the bot connects); returns its id."""
         role_id = p.snowflake()
-        self.roles.append(p.role(role_id, name, position=len(self.roles)))
+        self.roles.append(
+            p.role(role_id, name, permissions=permissions, position=len(self.roles))
+        )
         return role_id
 
     def add_member(self, name: str, roles: list[int] | None = None) -> JSON:
