@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import threading
@@ -209,3 +210,29 @@ async def test_a_slow_answer_that_fails_replaces_the_thinking_message(
     edit = await edit_of_original(fake, interaction)
     assert edit.json["content"] == POLITE
     assert not fake.find("POST", rf"/webhooks/{fake.application_id}/.+")
+
+
+async def test_a_slow_choice_is_acknowledged_and_the_message_then_updated(
+    scripted_bot: Scripted,
+) -> None:
+    """Picking a contributor runs the engine too: when slow, the click is acknowledged
+    (type 6) and the choice message is edited once the answer is ready."""
+    fake, _, engine = scripted_bot
+    question = "what did the researcher say about dialogue?"
+    base = engine.base.ask(question)
+    engine.replies[question] = dataclasses.replace(base, candidates=("bequelin", "rosenzweig"))
+    interaction = await fake.slash("ask", {"question": question})
+    data = (await fake.response_to(interaction)).json["data"]
+    buttons = data["components"][0]["components"]
+    message = fake.original_message(interaction)
+    release = threading.Event()
+    engine.slow[question] = release  # the chosen contributor's answers are slow now
+    try:
+        click = await fake.click(message, buttons[1]["custom_id"])
+        assert (await fake.response_to(click)).json["type"] == 6  # deferred update
+    finally:
+        release.set()
+    edit = await edit_of_original(fake, click)
+    assert {e["title"] for e in edit.json["embeds"]} == {"Joshua Rosenzweig"}
+    assert edit.json["components"] == []
+    assert fake.messages[message["id"]]["embeds"][0]["title"] == "Joshua Rosenzweig"

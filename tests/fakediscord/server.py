@@ -831,8 +831,8 @@ def _webhook_message_id(fake: FakeDiscord, token: str, message_id: str) -> str |
         interaction = fake.interactions.get(token)
         if interaction is None:
             return None
-        if interaction["type"] == 3 and interaction.get("_acknowledged"):
-            return str(interaction["message"]["id"])  # a button's: the clicked message
+        if "_original" not in interaction and interaction["type"] == 3:
+            return str(interaction["message"]["id"])  # a deferred update: the clicked message
         return interaction.get("_original")
     return message_id if message_id in fake.messages else None
 
