@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
 import re
@@ -236,3 +237,28 @@ async def test_a_slow_choice_is_acknowledged_and_the_message_then_updated(
     assert {e["title"] for e in edit.json["embeds"]} == {"Joshua Rosenzweig"}
     assert edit.json["components"] == []
     assert fake.messages[message["id"]]["embeds"][0]["title"] == "Joshua Rosenzweig"
+
+
+async def test_forty_commands_with_server_errors_on_half_the_callbacks_all_get_answers(
+    scripted_bot: Scripted, caplog: pytest.LogCaptureFixture
+) -> None:
+    """13 callbacks fail before taking effect, 7 after (as when Discord times out
+    internally): every one of the 40 commands still shows its answer, and nothing is an
+    error in the log."""
+    fake, _, _ = scripted_bot
+    fake.inject("POST", CALLBACK, 500, times=13)
+    fake.inject("POST", CALLBACK, 500, times=7, landed=True)
+    with caplog.at_level(logging.INFO):
+        sent = [await fake.slash("ask", {"question": QUESTION}) for _ in range(40)]
+
+        def answered(interaction: dict[str, Any]) -> bool:
+            message = fake.messages.get(interaction.get("_original", ""))
+            return bool(message and message["embeds"] and not message["flags"] & 128)
+
+        for _ in range(400):  # up to 20 s: a bound on failure, not a speed requirement
+            if all(answered(i) for i in sent):
+                break
+            await asyncio.sleep(0.05)
+    assert [i["id"] for i in sent if not answered(i)] == []
+    assert sum(r.status == 500 for r in fake.find("POST", CALLBACK)) == 20
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
