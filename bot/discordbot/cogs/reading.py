@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import discord
 from discord import app_commands
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
     from bot.discordbot.client import ReadingBot
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 ASK_LIMIT = 3  # answers per question
 QUESTION_CHARS = 500  # the longest question taken (by /ask and from a mention)
@@ -90,8 +93,12 @@ class ReadingCog(commands.Cog, name="Reading"):
         return message
 
     async def _answer(
-        self, interaction: discord.Interaction[Any], fn: Any, *args: Any, ephemeral: bool = False
-    ) -> Any:
+        self,
+        interaction: discord.Interaction[Any],
+        fn: Callable[..., T],
+        *args: Any,
+        ephemeral: bool = False,
+    ) -> T:
         """`fn(*args)` run on an answer thread, acknowledging the interaction if it is slow."""
         work = self.bot.answers.run(fn, *args)
         return await replies.within_deadline(interaction, work, ephemeral=ephemeral)
@@ -185,7 +192,7 @@ class ReadingCog(commands.Cog, name="Reading"):
     ) -> None:
         """Up to three cited answers, or a choice when the question names several people."""
         conversation = self._conversation(interaction.channel_id, interaction.user.id)
-        reply: Reply = await self._answer(
+        reply = await self._answer(
             interaction, self.bot.engine.ask, question, ASK_LIMIT, None, conversation,
             ephemeral=private,
         )
@@ -244,7 +251,7 @@ class ReadingCog(commands.Cog, name="Reading"):
             if engine.resolve_contributor(name) is None:
                 await errors.tell(interaction, self._unknown_contributor(name))
                 return
-        reply: Reply = await self._answer(interaction, engine.compare, first, second, topic)
+        reply = await self._answer(interaction, engine.compare, first, second, topic)
         rendered = embeds.render_reply(reply, engine.reading, self.link)
         await self._send(interaction, rendered, ephemeral=reply.abstained)
 
@@ -254,7 +261,7 @@ class ReadingCog(commands.Cog, name="Reading"):
         self, interaction: discord.Interaction[Any], topic: app_commands.Range[str, 1, TOPIC_CHARS]
     ) -> None:
         """One answer per contributor who spoke to the topic."""
-        reply: Reply = await self._answer(interaction, self.bot.engine.who, topic)
+        reply = await self._answer(interaction, self.bot.engine.who, topic)
         rendered = embeds.render_reply(reply, self.bot.engine.reading, self.link)
         await self._send(interaction, rendered)
 
