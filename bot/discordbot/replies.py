@@ -35,6 +35,7 @@ DEFER_AFTER = 1.0  # seconds of work after which an interaction is acknowledged 
 ACK_RESERVE = 1.5  # seconds before the deadline kept for an acknowledgement
 MIN_WAIT = 0.5  # the least time any one callback is given
 RECEIVED = "reading_bot_received"  # key in Interaction.extras: loop time it arrived
+THINKING = "reading_bot_thinking"  # key in Interaction.extras: "thinking…" awaits the answer
 
 
 def note_received(interaction: discord.Interaction[Any]) -> float:
@@ -69,6 +70,8 @@ async def acknowledge(
         if not already_acknowledged(exc):
             raise
         log.debug("interaction %s was already acknowledged (40060)", interaction.id)
+        return
+    interaction.extras[THINKING] = thinking
 
 
 async def within_deadline(
@@ -126,6 +129,7 @@ async def respond(
                 interaction.response.defer(ephemeral=ephemeral, thinking=thinking),
                 max(MIN_WAIT, time_left(interaction)),
             )
+            interaction.extras[THINKING] = thinking
         except discord.HTTPException as exc:
             if already_acknowledged(exc):  # the reply itself landed after all
                 log.debug("interaction %s: the reply had landed after all (40060)", interaction.id)
@@ -136,7 +140,9 @@ async def respond(
         except TimeoutError:
             log.info("interaction %s: the acknowledgement was slow too", interaction.id)
     try:
-        return await later()
+        message = await later()
+        interaction.extras.pop(THINKING, None)
+        return message
     except discord.NotFound:
         log.warning("interaction %s expired before it could be answered", interaction.id)
         return None
