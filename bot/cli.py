@@ -102,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Copy Server ID): the commands appear there at once (default: every server the bot "
         "is in, which may take a minute)",
     )
+    p.add_argument(
+        "--clear", action="store_true", help="remove the commands (of --guild, else global ones)"
+    )
     return parser
 
 

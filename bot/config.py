@@ -47,6 +47,8 @@ class DiscordSettings:
     cooldown_seconds: float = 30.0  # ... per this many seconds
     guild_ready_timeout: float = 2.0
     source_link: bool = True
+    answer_workers: int = 4  # threads that run the engine, off the event loop
+    conversation_minutes: float = 10.0  # a member's conversation is forgotten after this quiet
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,10 @@ def parse_config(data: object, source: Path | None = None) -> Config:
             "guild_ready_timeout", default.guild_ready_timeout, minimum=0.0
         ),
         source_link=d.boolean("source_link", default.source_link),
+        answer_workers=d.integer("answer_workers", default.answer_workers, minimum=1),
+        conversation_minutes=d.number(
+            "conversation_minutes", default.conversation_minutes, minimum=0.0
+        ),
     )
     d.finish(tuple(DiscordSettings.__dataclass_fields__))
 

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable
 import discord
 from discord import app_commands
 
+TIDY_ABOVE = 10_000  # users remembered before idle ones are forgotten
+
 
 class ChannelNotAllowed(app_commands.CheckFailure):
     """The bot does not answer in this channel."""
@@ -46,6 +48,7 @@ class Cooldown:
         self.per = per
         self.clock = clock
         self._uses: dict[int, deque[float]] = {}
+        self._noted: dict[int, float] = {}  # user -> when they were last told to slow down
 
     def hit(self, user_id: int) -> float:
         """Record a use; returns 0.0 when allowed, else the seconds to wait (use not counted)."""
@@ -58,13 +61,26 @@ class Cooldown:
         if len(uses) >= self.rate:
             return self.per - (now - uses[0])
         uses.append(now)
-        if len(self._uses) > 10_000:  # forget idle users now and then
+        if len(self._uses) > TIDY_ABOVE:  # forget idle users now and then
             self._uses = {k: v for k, v in self._uses.items() if v and now - v[-1] < self.per}
         return 0.0
 
+    def note_due(self, user_id: int) -> bool:
+        """Whether a refused user should be told so: once per window of `per` seconds, so a
+        member who keeps asking gets one note, not one per message."""
+        now = self.clock()
+        last = self._noted.get(user_id)
+        if last is not None and now - last < self.per:
+            return False
+        self._noted[user_id] = now
+        if len(self._noted) > TIDY_ABOVE:  # forget old notes now and then
+            self._noted = {k: t for k, t in self._noted.items() if now - t < self.per}
+        return True
+
     def reset(self) -> None:
-        """Forget every use."""
+        """Forget every use and note."""
         self._uses.clear()
+        self._noted.clear()
 
 
 class Guard:

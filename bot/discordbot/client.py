@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from typing import Any
 
@@ -13,7 +12,10 @@ from discord.ext import commands
 from bot.config import Config, DiscordSettings
 from bot.discordbot import errors
 from bot.discordbot.checks import Cooldown, Guard
+from bot.discordbot.conversations import Conversations
 from bot.discordbot.engine_api import AnswerEngine
+from bot.discordbot.visibility import prompt_visibility_note
+from bot.discordbot.workers import AnswerPool
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +54,7 @@ class ReadingBot(commands.Bot):
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=make_intents(settings),
-            allowed_mentions=discord.AllowedMentions.none(),
+            allowed_mentions=errors.NO_PINGS,
             help_command=None,
             chunk_guilds_at_startup=False,
             member_cache_flags=discord.MemberCacheFlags.none(),
@@ -63,6 +65,8 @@ class ReadingBot(commands.Bot):
         self.guard = Guard(
             settings.allowed_channels, Cooldown(settings.cooldown_rate, settings.cooldown_seconds)
         )
+        self.answers = AnswerPool(settings.answer_workers)
+        self.conversations = Conversations(settings.conversation_minutes * 60)
         self.tree.on_error = errors.on_app_command_error  # type: ignore[method-assign]
         if settings.prefix and not settings.message_content:
             log.warning(
@@ -71,14 +75,19 @@ class ReadingBot(commands.Bot):
             )
 
     async def setup_hook(self) -> None:
-        """Load the cogs (the prompts one when it is installed). Commands are not synced here:
-        that is ``python -m bot sync``."""
+        """Load the cogs. Commands are not synced here: that is ``python -m bot sync``."""
         await self.load_extension("bot.discordbot.cogs.reading")
-        if importlib.util.find_spec(PROMPTS_EXTENSION) is not None:
-            try:
-                await self.load_extension(PROMPTS_EXTENSION)
-            except commands.ExtensionError:  # the reading commands still work without it
-                log.exception("could not load %s; discussion prompts are off", PROMPTS_EXTENSION)
+        try:
+            await self.load_extension(PROMPTS_EXTENSION)
+        except commands.ExtensionError:  # the reading commands still work without it
+            log.exception("could not load %s; discussion prompts are off", PROMPTS_EXTENSION)
+
+    async def close(self) -> None:
+        """Disconnect, then stop the answer threads."""
+        try:
+            await super().close()
+        finally:
+            self.answers.close()
 
     async def on_ready(self) -> None:
         """Log who we are and where."""
@@ -89,6 +98,10 @@ class ReadingBot(commands.Bot):
             len(self.guilds),
             self.engine.reading.title,
         )
+        for guild in self.guilds:
+            note = prompt_visibility_note(guild, self.config.prompts.moderator_roles)
+            if note:
+                log.warning("server %s (%s): %s", guild.name, guild.id, note)
 
     async def on_command_error(
         self, context: commands.Context[Any], exception: commands.CommandError, /

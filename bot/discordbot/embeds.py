@@ -8,12 +8,16 @@ from dataclasses import dataclass, field
 import discord
 
 from bot.discordbot import limits
+from bot.discordbot.echo import defuse
 from bot.engine.answers import Answer, Reply
 from bot.engine.render import lead
 from bot.knowledge.model import Contributor, Reading
 
 COLOUR = discord.Colour(0x3B6EA5)
 QUOTE_IN_LIST = 300  # characters of quote per position in a paginated list
+TITLE_IN_SOURCE = 200  # characters of the reading's title in a "Source" field
+QUOTE_IN_CARD = 3500  # characters of quote in a /quote embed
+READING_AS = "Reading that as: "
 POSITIONS_PER_PAGE = 5
 
 
@@ -31,7 +35,7 @@ class Rendered:
 
 def source_line(reading: Reading, paragraph: int, link: bool) -> str:
     """'¶ 12 · [Title](url)', or just '¶ 12 · Title' without links."""
-    title = limits.clip(reading.title, 200)
+    title = limits.clip(reading.title, TITLE_IN_SOURCE)
     if link and reading.url:
         return f"¶ {paragraph} · [{title}]({reading.url})"
     return f"¶ {paragraph} · {title}"
@@ -55,8 +59,8 @@ def answer_embed(answer: Answer, reading: Reading, link: bool = True) -> discord
 
 def abstain_text(reply: Reply, reading: Reading) -> str:
     """Why there is no answer and what can be asked (the engine's message, or a default)."""
-    if reply.message:
-        return reply.message
+    if reply.message:  # the engine's words, which may name what was asked: shown defused
+        return defuse(reply.message)
     names = ", ".join(c.short_name or c.name for c in reading.contributors[:8])
     return (
         f"I couldn't find that in *{reading.title}*. I can answer about what its "
@@ -66,17 +70,27 @@ def abstain_text(reply: Reply, reading: Reading) -> str:
 
 
 def render_reply(reply: Reply, reading: Reading, link: bool = True) -> Rendered:
-    """The message for an engine reply: the lead sentence and one embed per answer."""
+    """The message for an engine reply: the lead sentence and one embed per answer.
+
+    When the engine read a follow-up in the light of the conversation (``reading_as``), the
+    first embed says how ("Reading that as: what did Rosenzweig agree with?").
+    """
+    reading_as = defuse(reply.reading_as.strip())
     if reply.abstained:
-        return Rendered(content=abstain_text(reply, reading))
+        text = abstain_text(reply, reading)
+        if reading_as:
+            text = f"{READING_AS}{discord.utils.escape_markdown(reading_as)}\n{text}"
+        return Rendered(content=text)
     embeds = [answer_embed(a, reading, link) for a in reply.answers]
+    if reading_as and embeds:
+        embeds[0].set_author(name=limits.clip(READING_AS + reading_as, limits.AUTHOR))
     return Rendered(content=lead(reply) or None, embeds=embeds)
 
 
 def quote_embed(answer: Answer, reading: Reading, link: bool = True) -> discord.Embed:
     """A quote first, attributed: for /quote."""
     embed = discord.Embed(
-        description=limits.block_quote(limits.clip(answer.quote, 3500))
+        description=limits.block_quote(limits.clip(answer.quote, QUOTE_IN_CARD))
         + f"\n— **{answer.contributor}**",
         colour=COLOUR,
     )

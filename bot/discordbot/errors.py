@@ -16,6 +16,7 @@ from discord.ext import commands
 
 from bot.discordbot import limits
 from bot.discordbot.checks import ChannelNotAllowed, CoolingDown
+from bot.discordbot.replies import THINKING
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,12 @@ async def tell(interaction: discord.Interaction[Any], text: str) -> None:
     """Send `text` to the interaction's user, privately, whether or not it was answered."""
     text = limits.clip(text, limits.CONTENT)
     try:
-        if interaction.response.is_done():
+        if interaction.extras.get(THINKING):
+            # the bot's own "thinking…" (see replies.acknowledge): replace it, or it never ends
+            await interaction.edit_original_response(
+                content=text, embeds=[], view=None, allowed_mentions=NO_PINGS
+            )
+        elif interaction.response.is_done():
             await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS)
         else:
             await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)

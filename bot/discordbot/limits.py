@@ -21,9 +21,20 @@ FOOTER = 2048
 AUTHOR = 256
 EMBED_TOTAL = 6000  # over all embeds of one message
 EMBEDS = 10
-CHOICES = 25
+CHOICES = 25  # autocomplete choices per response
 CHOICE_NAME = 100
 CHOICE_VALUE = 100
+BUTTON_LABEL = 80
+ROW_BUTTONS = 5  # buttons in one action row
+SELECT_OPTIONS = 25
+SELECT_OPTION_LABEL = 100
+SELECT_OPTION_DESCRIPTION = 100
+COMMAND_NAME = 32  # names of commands, subcommands, groups and options
+COMMAND_DESCRIPTION = 100  # descriptions of the same
+COMMAND_OPTIONS = 25  # options (or subcommands) of one command
+COMMANDS = 100  # top-level slash commands per scope (global, or one server)
+COMMAND_TOTAL = 4000  # one command's names, descriptions and choice values together
+INTERACTION_DEADLINE = 3.0  # seconds Discord waits for the first response to an interaction
 
 ELLIPSIS = "…"
 

@@ -1,16 +1,37 @@
-"""Logging for the bot: one stream handler whose output can never contain the token."""
+"""Logging for the bot: one stream handler whose output never contains a secret.
+
+Secrets are the bot token and every interaction token (each lets anyone answer as the bot
+for fifteen minutes). discord.py logs interaction tokens at DEBUG level: in the URLs of
+interaction callbacks and webhook follow-ups, and in the gateway events it received.
+"""
 
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Iterable
 
 REDACTED = "[redacted]"
 
+# An interaction token in a callback or follow-up URL, or a "token" key of a payload.
+_INTERACTION_TOKENS = (
+    re.compile(r"(/interactions/\d+/)[^/\s'\"?]+"),
+    re.compile(r"(/webhooks/\d+/)[^/\s'\"?]+"),
+    re.compile(r"""(['"]token['"]\s*:\s*['"])[^'"]+"""),
+)
+
+
+def redact_interaction_tokens(text: str) -> str:
+    """`text` with every interaction (and webhook) token replaced."""
+    for pattern in _INTERACTION_TOKENS:
+        text = pattern.sub(rf"\g<1>{REDACTED}", text)
+    return text
+
 
 class RedactSecrets(logging.Filter):
-    """Replace every secret (the bot token) in a record's message and traceback text."""
+    """Replace every secret (the bot token, interaction tokens) in a record's message and
+    traceback text."""
 
     def __init__(self, secrets: Iterable[str]) -> None:
         super().__init__()
@@ -20,11 +41,9 @@ class RedactSecrets(logging.Filter):
         """`text` with every secret replaced."""
         for secret in self.secrets:
             text = text.replace(secret, REDACTED)
-        return text
+        return redact_interaction_tokens(text)
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if not self.secrets:
-            return True
         message = record.getMessage()
         clean = self.redact(message)
         if clean != message:

@@ -60,8 +60,8 @@ discord.message_content to false (slash commands and mentions still work)."""
 NOT_A_TERMINAL = """\
 Not starting: there is no token, this is not a terminal and no questions were piped in,
 so there is nothing for the local console to answer. To try the answers without Discord,
-run `python3 tasks.py chat` (`python -m bot chat` in the activated .venv), or pipe
-questions in: echo "who mentioned Tibet?" | python3 tasks.py run"""
+run `python3 tasks.py chat`, or pipe questions in:
+  echo "who mentioned Tibet?" | python3 tasks.py run"""
 
 
 def _on_terminal() -> bool:
@@ -83,14 +83,15 @@ def _fail(message: str) -> int:
 def load_engine(config: Config) -> AnswerEngine:
     """The engine for the configured knowledge folder and reading."""
     from bot.engine.engine import Engine
+    from bot.knowledge.model import UnknownReadingError
 
     try:
         return Engine.load(config.knowledge, config.reading)
-    except KeyError:
+    except UnknownReadingError as exc:
         raise ConfigError(
             f"reading: no reading with id {config.reading!r} in the knowledge folder; "
-            "allowed: the id of a reading there (see `python -m bot validate`), or null"
-        ) from None
+            "allowed: the id of a reading there (see `python3 tasks.py validate`), or null"
+        ) from exc
 
 
 async def run_bot(bot: ReadingBot, token: str, *, reconnect: bool = True) -> None:
@@ -100,18 +101,20 @@ async def run_bot(bot: ReadingBot, token: str, *, reconnect: bool = True) -> Non
 
 
 async def sync_commands(
-    bot: ReadingBot, token: str, guild_id: int | None = None
+    bot: ReadingBot, token: str, guild_id: int | None = None, *, clear: bool = False
 ) -> list[app_commands.AppCommand]:
     """Log in (no gateway), register every slash command, and return what Discord stored.
 
     With a guild id the commands are copied to that server, where they show up at once.
+    With `clear`, the commands of that server (or the global ones) are removed instead.
     """
     async with bot:
         await bot.login(token)
-        if guild_id is None:
-            return await bot.tree.sync()
-        guild = discord.Object(id=guild_id)
-        bot.tree.copy_global_to(guild=guild)
+        guild = discord.Object(id=guild_id) if guild_id is not None else None
+        if clear:
+            bot.tree.clear_commands(guild=guild)
+        elif guild is not None:
+            bot.tree.copy_global_to(guild=guild)
         return await bot.tree.sync(guild=guild)
 
 
@@ -187,7 +190,8 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def sync_command(args: argparse.Namespace) -> int:
-    """``python -m bot sync [--guild ID]``: register the slash commands, then exit."""
+    """``python -m bot sync [--guild ID] [--clear]``: register (or remove) the slash
+    commands, then exit."""
     try:
         config, token = _prepare(args)
     except ConfigError as exc:
@@ -200,19 +204,25 @@ def sync_command(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         return _fail(f"Config problem: {exc}")
     guild: int | None = getattr(args, "guild", None)
+    clear = bool(getattr(args, "clear", False))
     try:
-        synced = asyncio.run(sync_commands(create_bot(config, engine), token, guild))
+        synced = asyncio.run(sync_commands(create_bot(config, engine), token, guild, clear=clear))
     except Exception as exc:
         message = _discord_errors(config, exc)
         if message is None:
             raise
         return _fail(message)
-    print(describe_sync(synced, guild))
+    print(describe_sync(synced, guild, clear=clear))
     return 0
 
 
-def describe_sync(synced: Sequence[app_commands.AppCommand], guild: int | None) -> str:
-    """What `sync` registered, and where."""
+def describe_sync(
+    synced: Sequence[app_commands.AppCommand], guild: int | None, *, clear: bool = False
+) -> str:
+    """What `sync` registered (or removed), and where."""
+    if clear:
+        where = f"server {guild}" if guild else "the global commands (may take a minute)"
+        return f"Removed every slash command of this bot from {where}."
     names = ", ".join(f"/{c.name}" for c in synced) or "none"
     where = f"in server {guild} (available now)" if guild else "globally (may take a minute)"
     return f"Registered {len(synced)} commands {where}: {names}"

@@ -15,8 +15,7 @@ log = logging.getLogger(__name__)
 
 Choose = Callable[[discord.Interaction[Any], str], Awaitable[None]]
 
-TIMEOUT = 600.0
-BUTTONS = 5
+TIMEOUT = 600.0  # seconds a view stays usable after it was last used
 
 
 class BaseView(discord.ui.View):
@@ -60,11 +59,12 @@ class ContributorChoice(BaseView):
     def __init__(self, candidates: Sequence[Contributor], choose: Choose) -> None:
         super().__init__(timeout=TIMEOUT)
         self.choose = choose
-        candidates = list(candidates)[:25]
-        if len(candidates) <= BUTTONS:
+        candidates = list(candidates)[: limits.SELECT_OPTIONS]
+        if len(candidates) <= limits.ROW_BUTTONS:
             for c in candidates:
                 button: discord.ui.Button[ContributorChoice] = discord.ui.Button(
-                    label=limits.clip(c.name, 80), style=discord.ButtonStyle.primary
+                    label=limits.clip(c.name, limits.BUTTON_LABEL),
+                    style=discord.ButtonStyle.primary,
                 )
                 button.callback = self._button_callback(c.id)  # type: ignore[method-assign,assignment]
                 self.add_item(button)
@@ -73,9 +73,10 @@ class ContributorChoice(BaseView):
                 placeholder="Which contributor do you mean?",
                 options=[
                     discord.SelectOption(
-                        label=limits.clip(c.name, 100),
+                        label=limits.clip(c.name, limits.SELECT_OPTION_LABEL),
                         value=c.id,
-                        description=limits.clip(c.affiliation, 100) or None,
+                        description=limits.clip(c.affiliation, limits.SELECT_OPTION_DESCRIPTION)
+                        or None,
                     )
                     for c in candidates
                 ],

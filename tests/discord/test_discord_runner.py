@@ -178,7 +178,8 @@ def test_no_token_off_a_terminal_is_an_error_not_a_console(
     )
     assert done.returncode == 1
     assert "export DISCORD_TOKEN=" in done.stderr
-    assert "python -m bot chat" in done.stderr
+    assert "python3 tasks.py chat" in done.stderr  # works without an activated .venv
+    assert "python -m bot" not in done.stderr
     assert "Traceback" not in done.stderr and done.stdout == ""
 
 
@@ -189,7 +190,37 @@ def test_sync_without_token_explains(
     monkeypatch.delenv("READING_BOT_CONFIG", raising=False)
     monkeypatch.chdir(ROOT / "tests")  # no config.yaml here: defaults
     assert runner.sync_command(argparse.Namespace(config=None, guild=None)) == 1
-    assert "export DISCORD_TOKEN=" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "export DISCORD_TOKEN=" in err
+    assert "python3 tasks.py sync" in err and "python3 tasks.py run" in err
+    assert "python -m bot" not in err
+
+
+@pytest.mark.parametrize("guild", [True, False])
+def test_sync_clear_removes_the_commands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    guild: bool,
+) -> None:
+    with fake_in_thread() as fake:
+        monkeypatch.setenv("DISCORD_TOKEN", fake.token)
+        config = write_config(tmp_path, fake.api_base, fake.gateway_url)
+        server = fake.guild_id if guild else None
+        assert runner.sync_command(argparse.Namespace(config=str(config), guild=server)) == 0
+        key = str(server) if server else None
+        assert {c["name"] for c in fake.commands[key]} >= COMMANDS
+        args = argparse.Namespace(config=str(config), guild=server, clear=True)
+        assert runner.sync_command(args) == 0
+        assert fake.commands[key] == []
+    out = capsys.readouterr().out
+    assert "Removed every slash command" in out
+    assert (f"server {fake.guild_id}" in out) is guild
+
+
+def test_sync_clear_is_on_the_command_line() -> None:
+    from bot.cli import build_parser
+
+    args = build_parser().parse_args(["sync", "--guild", "123", "--clear"])
+    assert args.clear is True and args.guild == 123
 
 
 @pytest.mark.parametrize("command", ["run", "sync"])

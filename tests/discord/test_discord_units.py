@@ -258,3 +258,37 @@ def test_token_is_redacted_from_logs(caplog: pytest.LogCaptureFixture) -> None:
     caplog.handler.removeFilter(redact)
     assert token not in caplog.text
     assert REDACTED in caplog.text
+
+
+def test_a_refused_user_is_told_once_per_window() -> None:
+    now = [0.0]
+    cooldown = Cooldown(rate=1, per=30, clock=lambda: now[0])
+    assert cooldown.note_due(1) and not cooldown.note_due(1)
+    assert cooldown.note_due(2)  # per user
+    now[0] = 29.9
+    assert not cooldown.note_due(1)
+    now[0] = 30.0
+    assert cooldown.note_due(1)
+    cooldown.reset()
+    assert cooldown.note_due(1)
+
+
+def test_new_discord_settings_are_read_and_checked() -> None:
+    assert (DiscordSettings().answer_workers, DiscordSettings().conversation_minutes) == (4, 10.0)
+    config = parse({"discord": {"answer_workers": 2, "conversation_minutes": 2.5}})
+    assert (config.discord.answer_workers, config.discord.conversation_minutes) == (2, 2.5)
+    with pytest.raises(ConfigError, match=r"discord\.answer_workers: 0 is too small"):
+        parse({"discord": {"answer_workers": 0}})
+
+
+def test_interaction_tokens_are_redacted_from_logs(caplog: pytest.LogCaptureFixture) -> None:
+    redact = RedactSecrets([])
+    caplog.handler.addFilter(redact)
+    log = logging.getLogger("test.redact")
+    with caplog.at_level(logging.DEBUG):
+        log.debug("POST https://discord.com/api/v10/interactions/1/%s/callback", "aW50ZXJh.Y3Rp")
+        log.debug("event %s", {"t": "INTERACTION_CREATE", "d": {"token": "aW50ZXJh.Y3Rp"}})
+        log.debug("PATCH https://discord.com/api/v10/webhooks/2/aW50ZXJh.Y3Rp/messages/@original")
+    caplog.handler.removeFilter(redact)
+    assert "aW50ZXJh.Y3Rp" not in caplog.text
+    assert caplog.text.count(REDACTED) == 3

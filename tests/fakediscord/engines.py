@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import threading
 
 from bot.discordbot.engine_api import AnswerEngine
 from bot.engine.answers import Answer, Reply
@@ -14,7 +15,10 @@ class ScriptedEngine:
     """Delegates to a real engine, except for scripted `ask` replies and failures.
 
     ``replies[question]`` is returned by ``ask(question)``; any call whose text contains
-    one of ``fail_on`` raises ``RuntimeError`` (to test the error handler).
+    one of ``fail_on`` raises ``RuntimeError`` (to test the error handler). ``ask`` records
+    each question in ``asked`` and the conversation it came with in ``conversations``.
+    ``slow[question]`` is an event: ``ask(question)`` blocks its thread until the event is
+    set or ``slow_seconds`` pass, like an answer that takes that long.
     """
 
     def __init__(self, base: AnswerEngine) -> None:
@@ -22,6 +26,9 @@ class ScriptedEngine:
         self.replies: dict[str, Reply] = {}
         self.fail_on: set[str] = set()
         self.asked: list[str] = []
+        self.conversations: list[Conversation | None] = []
+        self.slow: dict[str, threading.Event] = {}
+        self.slow_seconds = 3.5
 
     @property
     def reading(self) -> Reading:
@@ -41,6 +48,9 @@ class ScriptedEngine:
         conversation: Conversation | None = None,
     ) -> Reply:
         self.asked.append(question)
+        self.conversations.append(conversation)
+        if question in self.slow:
+            self.slow[question].wait(self.slow_seconds)
         self._maybe_fail(question)
         if question in self.replies and contributor is None:
             if conversation is not None:

@@ -21,7 +21,8 @@ Fixtures
     ``fake.autocomplete`` and ``fake.click``; await the bot's requests with
     ``fake.reply_to``, ``fake.response_to``, ``fake.followup_to`` or ``fake.wait_for``;
     ``fake.posted_in(channel_id)`` lists the messages it posted in a channel (which the
-    bot can read back as the channel's history).
+    bot can read back as the channel's history). ``fake.inject(...)`` makes requests
+    meet a 429, a 5xx or a slow answer.
 
 :func:`running_bot` is the context manager behind ``discord_bot``, for tests that need
 a bot with other settings.

@@ -19,6 +19,11 @@ nonce and ``enforce_nonce`` that was already used in the channel returns the fir
 as Discord does. :meth:`FakeDiscord.posted_in` lists what the bot posted in a channel.
 Extra REST routes for features the defaults do not cover can be added with
 :meth:`FakeDiscord.route`.
+
+Faults can be injected with :meth:`FakeDiscord.inject`: a 429 with ``retry_after``, a 5xx
+(optionally after the request took effect, as when Discord times out internally), or a
+slow answer. Like Discord, the fake refuses a second response to an interaction (400,
+code 40060 "already acknowledged") and follow-ups to one never acknowledged (404, 10015).
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ class Request:
     query: dict[str, str]
     json: Any  # the JSON body (for multipart, its payload_json), or None
     headers: dict[str, str] = field(repr=False, default_factory=dict)
+    status: int = 0  # the status the fake answered with (set once answered)
 
     def match(self, method: str | None, path: str | re.Pattern[str] | None) -> bool:
         """True when the method equals `method` and the path matches `path` (a regex)."""
@@ -113,6 +119,7 @@ class FakeDiscord:
         self.gateway_bot_shards = 1
         self.privileged_intents = 0  # intents enabled in the "portal"; others close with 4014
         self._routes: list[tuple[str, re.Pattern[str], Handler]] = []
+        self.faults: list[Fault] = []
         self._shards: list[_Shard] = []
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -164,10 +171,12 @@ class FakeDiscord:
                 return channel
         raise KeyError(channel_id)
 
-    def add_role(self, name: str) -> int:
+    def add_role(self, name: str, permissions: str = p.MEMBER_PERMISSIONS) -> int:
         """Add a role to the guild (before the bot connects); returns its id."""
         role_id = p.snowflake()
-        self.roles.append(p.role(role_id, name, position=len(self.roles)))
+        self.roles.append(
+            p.role(role_id, name, permissions=permissions, position=len(self.roles))
+        )
         return role_id
 
     def add_member(self, name: str, roles: list[int] | None = None) -> JSON:
@@ -352,11 +361,13 @@ class FakeDiscord:
         channel_id: int | None = None,
         mention_bot: bool = False,
         mentions: list[JSON] | None = None,
+        reply_to: JSON | None = None,
     ) -> JSON:
         """A member posts a message (MESSAGE_CREATE); returns its payload.
 
         With `mention_bot`, the bot is in the message's mentions (put ``<@id>`` in the
-        content yourself, e.g. with :meth:`mention`).
+        content yourself, e.g. with :meth:`mention`). With `reply_to` (a message payload),
+        the message is a reply to that message.
         """
         author = author or self.alice
         users = list(mentions or [])
@@ -371,6 +382,14 @@ class FakeDiscord:
             author_member=self.members.get(author["id"]),
             mentions=users,
         )
+        if reply_to is not None:
+            data["message_reference"] = {
+                "type": 0,
+                "message_id": str(reply_to["id"]),
+                "channel_id": str(reply_to["channel_id"]),
+                "guild_id": str(self.guild_id),
+            }
+            data["referenced_message"] = reply_to
         self.messages[data["id"]] = data
         await self.dispatch("MESSAGE_CREATE", data)
         return data
@@ -480,6 +499,25 @@ class FakeDiscord:
         """
         self._routes.insert(0, (method.upper(), re.compile(path), handler))
 
+    def inject(
+        self,
+        method: str,
+        path: str,
+        status: int,
+        *,
+        times: int = 1,
+        landed: bool = False,
+        delay: float = 0.0,
+        retry_after: float = 0.05,
+    ) -> Fault:
+        """Answer the next `times` requests matching `method` and the regex `path` with
+        `status` (429 with `retry_after`; a 5xx; 200 for only a delay), `delay` seconds late.
+        With `landed`, the request takes effect at once, however late and whatever the
+        status of the answer (the bot cannot tell); else only a 2xx takes effect, late."""
+        fault = Fault(method.upper(), path, status, times, landed, delay, retry_after)
+        self.faults.append(fault)
+        return fault
+
     async def _rest(self, request: web.Request) -> web.Response:
         path = request.path[len(API_PREFIX) :]
         body: Any = None
@@ -497,16 +535,33 @@ class FakeDiscord:
         ):
             await self._record(recorded)
             return _json(401, {"message": "401: Unauthorized", "code": 0})
+        fault = self._fault_for(recorded)
+        if fault is not None and fault.delay and not fault.landed:
+            await asyncio.sleep(fault.delay)  # slow to arrive
         status, result = 404, {"message": f"Unknown route {request.method} {path}", "code": 0}
-        for method, pattern, handler in self._routes:
-            match = pattern.fullmatch(path)
-            if match and method == request.method:
-                status, result = await handler(self, recorded, match)
-                break
+        if fault is None or fault.landed or fault.status < 300:
+            for method, pattern, handler in self._routes:
+                match = pattern.fullmatch(path)
+                if match and method == request.method:
+                    status, result = await handler(self, recorded, match)
+                    break
+        if fault is not None and fault.delay and fault.landed:
+            await asyncio.sleep(fault.delay)  # done at once, slow to say so
+        headers: dict[str, str] = {}
+        if fault is not None and fault.status >= 300:
+            status, result, headers = fault.response()
+        recorded.status = status
         await self._record(recorded)
         if result is None:
-            return web.Response(status=status)
-        return _json(status, result)
+            return web.Response(status=status, headers=headers)
+        return _json(status, result, headers)
+
+    def _fault_for(self, request: Request) -> Fault | None:
+        for fault in self.faults:
+            if fault.times > 0 and request.match(fault.method, fault.path):
+                fault.times -= 1
+                return fault
+        return None
 
     def _add_default_routes(self) -> None:
         r = self._routes.append
@@ -571,10 +626,12 @@ class FakeDiscord:
         return message
 
 
-def _json(status: int, body: Any) -> web.Response:
+def _json(status: int, body: Any, headers: dict[str, str] | None = None) -> web.Response:
     # discord.py reads JSON only when the content type is exactly application/json
     return web.Response(
-        status=status, body=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+        status=status,
+        body=json.dumps(body).encode(),
+        headers={**(headers or {}), "Content-Type": "application/json"},
     )
 
 
@@ -727,6 +784,9 @@ async def _callback(fake: FakeDiscord, request: Request, match: re.Match[str]) -
     interaction = fake.interactions.get(match[2])
     if interaction is None:
         return 404, {"message": "Unknown interaction", "code": 10062}
+    if interaction.get("_acknowledged"):
+        return 400, {"message": "Interaction has already been acknowledged.", "code": 40060}
+    interaction["_acknowledged"] = True
     body = request.json or {}
     kind = body.get("type")
     data = body.get("data") or {}
@@ -761,7 +821,7 @@ async def _callback(fake: FakeDiscord, request: Request, match: re.Match[str]) -
 
 async def _followup(fake: FakeDiscord, request: Request, match: re.Match[str]) -> tuple[int, Any]:
     interaction = fake.interactions.get(match[2])
-    if interaction is None:
+    if interaction is None or not interaction.get("_acknowledged"):
         return 404, {"message": "Unknown Webhook", "code": 10015}
     return 200, fake.bot_message(interaction["channel_id"], request.json, webhook_id=int(match[1]))
 
@@ -769,7 +829,11 @@ async def _followup(fake: FakeDiscord, request: Request, match: re.Match[str]) -
 def _webhook_message_id(fake: FakeDiscord, token: str, message_id: str) -> str | None:
     if message_id == "@original":
         interaction = fake.interactions.get(token)
-        return interaction.get("_original") if interaction else None
+        if interaction is None:
+            return None
+        if "_original" not in interaction and interaction["type"] == 3:
+            return str(interaction["message"]["id"])  # a deferred update: the clicked message
+        return interaction.get("_original")
     return message_id if message_id in fake.messages else None
 
 
@@ -823,3 +887,33 @@ async def _get_commands(
 ) -> tuple[int, Any]:
     guild_id = match[2] if match.lastindex and match.lastindex >= 2 else None
     return 200, fake.commands.get(guild_id, [])
+
+
+@dataclass
+class Fault:
+    """An injected failure (see :meth:`FakeDiscord.inject`)."""
+
+    method: str
+    path: str  # a regex over the path, as for :meth:`FakeDiscord.find`
+    status: int  # 429, a 5xx, or 200 for only a delay
+    times: int = 1  # how many matching requests it hits
+    landed: bool = False  # the request takes effect although the answer is an error
+    delay: float = 0.0  # seconds before the fake answers
+    retry_after: float = 0.05  # for a 429
+
+    def response(self) -> tuple[int, JSON, dict[str, str]]:
+        """The status, JSON body and headers of the failure."""
+        if self.status == 429:
+            body: JSON = {
+                "message": "You are being rate limited.",
+                "retry_after": self.retry_after,
+                "global": False,
+            }
+            # discord.py treats a 429 without "Via" as a Cloudflare ban and does not retry
+            headers = {"Retry-After": str(self.retry_after), "Via": "1.1 google",
+                       "X-RateLimit-Scope": "user"}
+            return 429, body, headers
+        return self.status, {"message": f"{self.status}: injected by the fake", "code": 0}, {}
+
+
+CALLBACK = r"/interactions/\d+/[^/]+/callback"  # the path of every interaction callback

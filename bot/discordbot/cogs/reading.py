@@ -8,17 +8,22 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discordbot import embeds, errors, limits
+from bot.discordbot import embeds, errors, limits, replies
 from bot.discordbot.checks import CoolingDown
+from bot.discordbot.echo import echo
 from bot.discordbot.embeds import Rendered
+from bot.discordbot.errors import NO_PINGS
 from bot.discordbot.views import BaseView, ContributorChoice, Paginator
+from bot.discordbot.visibility import hidden_moderator_roles, integrations_hint
 from bot.engine.answers import Reply
+from bot.engine.conversation import Conversation
 from bot.knowledge.model import Contributor, Kind
 
 if TYPE_CHECKING:
@@ -26,9 +31,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NO_PINGS = discord.AllowedMentions.none()
-ASK_LIMIT = 3
+T = TypeVar("T")
+
+ASK_LIMIT = 3  # answers per question
+QUESTION_CHARS = 500  # the longest question taken (by /ask and from a mention)
+NAME_CHARS = 100  # the longest contributor name taken
+TOPIC_CHARS = 200  # the longest topic taken
 KINDS = tuple(k.value for k in Kind)
+# "@Bot /prompt next", "@Bot prompt list": someone looking for the moderators' commands
+PROMPT_ATTEMPT = re.compile(
+    r"^/prompt\b|^prompt\s+(next|list|post|add|remove|schedule|unschedule)\b", re.IGNORECASE
+)
 
 
 class ReadingCog(commands.Cog, name="Reading"):
@@ -46,6 +59,7 @@ class ReadingCog(commands.Cog, name="Reading"):
 
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
         """Channel allow-list and per-user cooldown for every command of this cog."""
+        replies.note_received(interaction)  # the reply's deadline counts from here
         self.bot.guard.check(interaction.channel, interaction.user)
         return True
 
@@ -58,26 +72,47 @@ class ReadingCog(commands.Cog, name="Reading"):
         *,
         ephemeral: bool = False,
         view: discord.ui.View | None = None,
-    ) -> None:
-        kwargs: dict[str, Any] = {"ephemeral": ephemeral, "allowed_mentions": NO_PINGS}
-        if view is not None:
-            kwargs["view"] = view
-        callback = await interaction.response.send_message(
-            rendered.content, embeds=rendered.embeds, **kwargs
+    ) -> discord.Message | None:
+        """Answer the interaction (in time, or as a follow-up: see :mod:`.replies`); returns
+        the message shown when it is known."""
+        message = await replies.send(
+            interaction,
+            rendered.content,
+            rendered.embeds,
+            ephemeral=ephemeral,
+            view=view,
+            allowed_mentions=NO_PINGS,
         )
+        if message is None:  # it landed, but its id is unknown: ask for it
+            try:
+                message = await interaction.original_response()
+            except discord.HTTPException as exc:
+                log.debug("no original response for interaction %s: %s", interaction.id, exc)
         if isinstance(view, BaseView):  # so it can show its buttons disabled when it times out
-            resource = callback.resource
-            view.message = (
-                resource
-                if isinstance(resource, discord.InteractionMessage)
-                else await interaction.original_response()
-            )
+            view.message = message
+        return message
+
+    async def _answer(
+        self,
+        interaction: discord.Interaction[Any],
+        fn: Callable[..., T],
+        *args: Any,
+        ephemeral: bool = False,
+    ) -> T:
+        """`fn(*args)` run on an answer thread, acknowledging the interaction if it is slow."""
+        work = self.bot.answers.run(fn, *args)
+        return await replies.within_deadline(interaction, work, ephemeral=ephemeral)
+
+    def _conversation(
+        self, channel_id: int | None, user_id: int, replying_to: int | None = None
+    ) -> Conversation:
+        """The conversation a question from this member in this channel belongs to."""
+        return self.bot.conversations.current(channel_id or 0, user_id, replying_to)
 
     def _unknown_contributor(self, text: str) -> str:
         names = [c.name for c in self.bot.engine.suggest_contributors(text, limit=3)]
         hint = f" Did you mean {', '.join(names)}?" if names else ""
-        name = limits.clip(text, 100)
-        return f"I don't know a contributor called “{name}”.{hint} See /contributors."
+        return f"I don't know a contributor called “{echo(text)}”.{hint} See /contributors."
 
     def _render_ask(self, reply: Reply) -> tuple[Rendered, discord.ui.View | None]:
         """An /ask or mention answer, with buttons to narrow it when a name was ambiguous."""
@@ -89,9 +124,13 @@ class ReadingCog(commands.Cog, name="Reading"):
         question = reply.question
 
         async def choose(interaction: discord.Interaction[Any], contributor_id: str) -> None:
-            chosen = self._answers_of(question, reading.contributor(contributor_id))
-            await interaction.response.edit_message(
-                content=chosen.content, embeds=chosen.embeds, view=None, allowed_mentions=NO_PINGS
+            replies.note_received(interaction)
+            work = self.bot.answers.run(
+                self._answers_of, question, reading.contributor(contributor_id)
+            )
+            chosen = await replies.within_deadline(interaction, work, thinking=False)
+            await replies.update(
+                interaction, chosen.content, chosen.embeds, allowed_mentions=NO_PINGS
             )
 
         names = " or ".join(c.name for c in candidates)
@@ -148,13 +187,19 @@ class ReadingCog(commands.Cog, name="Reading"):
     async def ask(
         self,
         interaction: discord.Interaction[Any],
-        question: app_commands.Range[str, 1, 500],
+        question: app_commands.Range[str, 1, QUESTION_CHARS],
         private: bool = False,
     ) -> None:
         """Up to three cited answers, or a choice when the question names several people."""
-        reply = self.bot.engine.ask(question, limit=ASK_LIMIT)
+        conversation = self._conversation(interaction.channel_id, interaction.user.id)
+        reply = await self._answer(
+            interaction, self.bot.engine.ask, question, ASK_LIMIT, None, conversation,
+            ephemeral=private,
+        )
         rendered, view = self._render_ask(reply)
-        await self._send(interaction, rendered, ephemeral=private, view=view)
+        sent = await self._send(interaction, rendered, ephemeral=private, view=view)
+        if sent is not None:
+            self.bot.conversations.remember(sent.id, conversation)
 
     @app_commands.command(name="positions", description="Every position of one contributor")
     @app_commands.describe(contributor="Name of the contributor", kind="Only positions of a kind")
@@ -162,7 +207,7 @@ class ReadingCog(commands.Cog, name="Reading"):
     async def positions(
         self,
         interaction: discord.Interaction[Any],
-        contributor: app_commands.Range[str, 1, 100],
+        contributor: app_commands.Range[str, 1, NAME_CHARS],
         kind: str | None = None,
     ) -> None:
         """A contributor's positions in text order, paginated when long."""
@@ -192,22 +237,31 @@ class ReadingCog(commands.Cog, name="Reading"):
     async def compare(
         self,
         interaction: discord.Interaction[Any],
-        first: app_commands.Range[str, 1, 100],
-        second: app_commands.Range[str, 1, 100],
-        topic: app_commands.Range[str, 0, 200] = "",
+        first: app_commands.Range[str, 1, NAME_CHARS],
+        second: app_commands.Range[str, 1, NAME_CHARS],
+        topic: app_commands.Range[str, 0, TOPIC_CHARS] = "",
     ) -> None:
-        """Both contributors' positions, on the topic or on their main points."""
-        reply = self.bot.engine.compare(first, second, topic)
-        rendered = embeds.render_reply(reply, self.bot.engine.reading, self.link)
-        await self._send(interaction, rendered)
+        """Both contributors' positions, on the topic or on their main points.
+
+        What the member typed is never shown publicly: an unknown name is reported to them
+        alone (escaped and cut short), and so is a comparison the reading does not cover.
+        """
+        engine = self.bot.engine
+        for name in (first, second):
+            if engine.resolve_contributor(name) is None:
+                await errors.tell(interaction, self._unknown_contributor(name))
+                return
+        reply = await self._answer(interaction, engine.compare, first, second, topic)
+        rendered = embeds.render_reply(reply, engine.reading, self.link)
+        await self._send(interaction, rendered, ephemeral=reply.abstained)
 
     @app_commands.command(name="who", description="Who said what on a topic")
     @app_commands.describe(topic="A topic, e.g. trade, sanctions, dialogue")
     async def who(
-        self, interaction: discord.Interaction[Any], topic: app_commands.Range[str, 1, 200]
+        self, interaction: discord.Interaction[Any], topic: app_commands.Range[str, 1, TOPIC_CHARS]
     ) -> None:
         """One answer per contributor who spoke to the topic."""
-        reply = self.bot.engine.who(topic)
+        reply = await self._answer(interaction, self.bot.engine.who, topic)
         rendered = embeds.render_reply(reply, self.bot.engine.reading, self.link)
         await self._send(interaction, rendered)
 
@@ -217,7 +271,7 @@ class ReadingCog(commands.Cog, name="Reading"):
     async def quote(
         self,
         interaction: discord.Interaction[Any],
-        contributor: app_commands.Range[str, 1, 100] | None = None,
+        contributor: app_commands.Range[str, 1, NAME_CHARS] | None = None,
     ) -> None:
         """A quote with its source."""
         engine = self.bot.engine
@@ -245,29 +299,59 @@ class ReadingCog(commands.Cog, name="Reading"):
 
     # -- mentions and the text prefix ----------
 
+    def replied_to(self, message: discord.Message) -> int | None:
+        """The id of the bot message `message` replies to, when the bot remembers it."""
+        ref = message.reference
+        if ref is None or ref.message_id is None:
+            return None
+        if self.bot.conversations.of_message(ref.message_id) is None:
+            return None
+        return ref.message_id
+
     def question_in(self, message: discord.Message) -> str | None:
-        """The question a message asks the bot, or None when it is not addressed to it."""
+        """The question a message asks the bot, or None when it is not addressed to it: a
+        prefixed message, a mention, or a reply to one of the bot's answers."""
         settings = self.bot.config.discord
         me = self.bot.user
         text = message.content or ""
         if settings.prefix and text.lower().startswith(settings.prefix.lower()):
             return text[len(settings.prefix) :].strip()
-        if settings.answer_mentions and me is not None and me in message.mentions:
-            return re.sub(rf"<@!?{me.id}>", " ", text).strip()
+        mentioned = me is not None and me in message.mentions
+        if settings.answer_mentions and (mentioned or self.replied_to(message) is not None):
+            return re.sub(rf"<@!?{me.id}>", " ", text).strip() if me else text.strip()
         return None
+
+    def prompt_hint(self, author: discord.abc.User) -> str:
+        """Where the prompt commands are, for a member who asked the bot for one in a message;
+        for a moderator by role whom Discord hides ``/prompt`` from, how to show it."""
+        if isinstance(author, discord.Member) and not author.guild_permissions.manage_messages:
+            guild = author.guild
+            hidden = hidden_moderator_roles(guild, self.bot.config.prompts.moderator_roles)
+            theirs = [r for r in hidden if r in author.roles]
+            if theirs:
+                name = guild.me.display_name if guild.me else "the bot"
+                return f"{integrations_hint(theirs, name)} Ask someone with Manage Server to."
+        return (
+            "Discussion prompts are slash commands: type /prompt and pick one (they are for "
+            "moderators, so they only show for them)."
+        )
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
-        """Answer a mention (or prefixed question) with a reply to that message."""
+        """Answer a mention (or prefixed question, or reply to an answer) with a reply."""
         if message.author.bot or message.webhook_id is not None:
             return
         question = self.question_in(message)
         if question is None or not self.bot.guard.channel_allowed(message.channel):
             return
         try:
-            wait = self.bot.guard.cooldown.hit(message.author.id)
+            cooldown = self.bot.guard.cooldown
+            wait = cooldown.hit(message.author.id)
             if wait > 0:
-                await errors.reply_safely(message, CoolingDown(wait).user_message())
+                # A reply is public (a mention has no private route): one note per member per
+                # window, then silence, so a member who keeps asking cannot flood the channel.
+                if cooldown.note_due(message.author.id):
+                    await errors.reply_safely(message, CoolingDown(wait).user_message())
                 return
             if not question:
                 title = self.bot.engine.reading.title
@@ -277,7 +361,19 @@ class ReadingCog(commands.Cog, name="Reading"):
                     "or use /ask.",
                 )
                 return
-            reply = self.bot.engine.ask(limits.clip(question, 500), limit=ASK_LIMIT)
+            if PROMPT_ATTEMPT.match(question):
+                await errors.reply_safely(message, self.prompt_hint(message.author))
+                return
+            conversation = self._conversation(
+                message.channel.id, message.author.id, self.replied_to(message)
+            )
+            reply = await self.bot.answers.run(
+                self.bot.engine.ask,
+                limits.clip(question, QUESTION_CHARS),
+                ASK_LIMIT,
+                None,
+                conversation,
+            )
             rendered, view = self._render_ask(reply)
             kwargs: dict[str, Any] = {}
             if view is not None:
@@ -289,6 +385,7 @@ class ReadingCog(commands.Cog, name="Reading"):
                 mention_author=False,
                 **kwargs,
             )
+            self.bot.conversations.remember(sent.id, conversation)
             if isinstance(view, BaseView):
                 view.message = sent
         except Exception as exc:  # the central handler logs it and apologises
