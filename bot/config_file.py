@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from bot.knowledge.types import Text
 
+
 def _url(*schemes: str) -> AfterValidator:
     def check(value: str) -> str:
         if not value.startswith(schemes):
@@ -56,6 +57,11 @@ def _zone(value: str) -> str:
     return value
 
 
+def given(description: str | None = None) -> Any:
+    """An optional key: when the file leaves it out, the settings class's default holds."""
+    return Field(default=None, description=description)
+
+
 class Section(BaseModel):
     """One mapping of config.yaml."""
 
@@ -70,32 +76,32 @@ class DiscordSection(Section):
     model_config = ConfigDict(title="discord")
     label: ClassVar[str] = "the discord: section"
 
-    api_base: Annotated[Text, _url("http://", "https://")] = Field(
-        default=None, description="REST API base URL."
+    api_base: Annotated[Text, _url("http://", "https://")] = given(
+        description="REST API base URL."
     )
-    gateway: Annotated[Text, _url("ws://", "wss://")] = Field(
-        default=None, description="Gateway websocket URL."
+    gateway: Annotated[Text, _url("ws://", "wss://")] = given(
+        description="Gateway websocket URL."
     )
-    shard_count: Annotated[int, Field(ge=1)] | None = Field(
-        default=None, description="null: one connection; a number: that many shards."
+    shard_count: Annotated[int, Field(ge=1)] | None = given(
+        description="null: one connection; a number: that many shards."
     )
-    message_content: bool = Field(default=None, description="Ask for the Message Content intent.")
-    answer_mentions: bool = Field(default=None, description="Answer messages that mention the bot.")
-    prefix: Text | None = Field(default=None, description='A text prefix, e.g. "!ask"; null: off.')
+    message_content: bool = given(description="Ask for the Message Content intent.")
+    answer_mentions: bool = given(description="Answer messages that mention the bot.")
+    prefix: Text | None = given(description='A text prefix, e.g. "!ask"; null: off.')
     allowed_channels: Annotated[
         list[Annotated[int, Field(gt=0)]], BeforeValidator(_digits_as_ids)
-    ] = Field(default=None, description="Channel ids where the bot answers; empty: everywhere.")
-    cooldown_rate: Annotated[int, Field(ge=1)] = Field(
-        default=None, description="Questions per user per cooldown_seconds."
+    ] = given(description="Channel ids where the bot answers; empty: everywhere.")
+    cooldown_rate: Annotated[int, Field(ge=1)] = given(
+        description="Questions per user per cooldown_seconds."
     )
-    cooldown_seconds: Annotated[float, Field(ge=0)] = Field(default=None)
-    guild_ready_timeout: Annotated[float, Field(ge=0)] = Field(default=None)
-    source_link: bool = Field(default=None, description="Link answers to the reading's URL.")
-    conversation_minutes: Annotated[float, Field(gt=0)] = Field(
-        default=None, description="Minutes a follow-up still counts as the same conversation."
+    cooldown_seconds: Annotated[float, Field(ge=0)] = given()
+    guild_ready_timeout: Annotated[float, Field(ge=0)] = given()
+    source_link: bool = given(description="Link answers to the reading's URL.")
+    conversation_minutes: Annotated[float, Field(gt=0)] = given(
+        description="Minutes a follow-up still counts as the same conversation."
     )
-    answer_workers: Annotated[int, Field(ge=1)] = Field(
-        default=None, description="Questions answered at once, off the event loop."
+    answer_workers: Annotated[int, Field(ge=1)] = given(
+        description="Questions answered at once, off the event loop."
     )
 
 
@@ -105,19 +111,18 @@ class PromptsSection(Section):
     model_config = ConfigDict(title="prompts")
     label: ClassVar[str] = "the prompts: section"
 
-    database: Text | None = Field(default=None, description="SQLite file of prompt state.")
-    open_thread: bool = Field(default=None, description="Open a thread under each prompt.")
-    moderator_roles: Annotated[list[Text], BeforeValidator(_ids_as_names)] = Field(
-        default=None, description="Roles (names or ids) that may post and schedule prompts."
+    database: Text | None = given(description="SQLite file of prompt state.")
+    open_thread: bool = given(description="Open a thread under each prompt.")
+    moderator_roles: Annotated[list[Text], BeforeValidator(_ids_as_names)] = given(
+        description="Roles (names or ids) that may post and schedule prompts."
     )
-    grace_minutes: Annotated[int, Field(ge=0)] = Field(default=None)
-    tick_seconds: Annotated[float, Field(ge=0.01)] = Field(default=None)
-    lease_seconds: Annotated[int, Field(ge=10)] = Field(
-        default=None,
+    grace_minutes: Annotated[int, Field(ge=0)] = given()
+    tick_seconds: Annotated[float, Field(ge=0.01)] = given()
+    lease_seconds: Annotated[int, Field(ge=10)] = given(
         description="Seconds a claimed scheduled slot is held before another run may recover it.",
     )
-    default_timezone: Annotated[Text, AfterValidator(_zone)] = Field(
-        default=None, description="IANA time zone for schedules that name none."
+    default_timezone: Annotated[Text, AfterValidator(_zone)] = given(
+        description="IANA time zone for schedules that name none."
     )
 
 
@@ -127,8 +132,8 @@ class QuizSection(Section):
     model_config = ConfigDict(title="quiz")
     label: ClassVar[str] = "the quiz: section"
 
-    round_seconds: Annotated[int, Field(ge=5, le=120)] = Field(
-        default=None, description="Seconds members have to answer one quiz question."
+    round_seconds: Annotated[int, Field(ge=5, le=120)] = given(
+        description="Seconds members have to answer one quiz question."
     )
 
 
@@ -143,11 +148,11 @@ class ConfigFile(Section):
         },
     )
 
-    knowledge: Text | None = Field(default=None, description="Knowledge folder; null: default.")
-    reading: Text | None = Field(default=None, description="Reading id; null: the first one.")
+    knowledge: Text | None = given(description="Knowledge folder; null: default.")
+    reading: Text | None = given(description="Reading id; null: the first one.")
     discord: DiscordSection | None = None
     prompts: PromptsSection | None = None
     quiz: QuizSection | None = None
     log_level: Annotated[
         Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"], BeforeValidator(_upper)
-    ] = Field(default=None)
+    ] = given()

@@ -18,10 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.knowledge.errors import KnowledgeError, Problem
+from bot.knowledge.files import PositionEntry, ReadingFile
+from bot.knowledge.jsonschemas import schemas, stale
 from bot.knowledge.loader import UNEXPECTED, load_library, load_reading
 from bot.knowledge.model import GlossaryEntry, Kind, Reading
-from bot.knowledge.files import GlossaryFile, PositionsFile, PromptsFile, ReadingFile
-from bot.knowledge.jsonschemas import schemas, stale
 from bot.knowledge.translate import allowed_keys
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -712,12 +712,6 @@ def _at(schema: dict[str, Any], path: str) -> dict[str, Any]:
     return _resolve(schema, node)
 
 
-SCHEMA_FILES: dict[str, dict[str, Any]] = {
-    "reading.schema.json": {"": ReadingFile, "contributors[]": ReadingFile.model_fields},
-    "positions.schema.json": {"": PositionsFile, "positions[]": None, "positions[].responds_to": None},
-    "prompts.schema.json": {"": PromptsFile, "prompts[]": None},
-    "glossary.schema.json": {"": GlossaryFile},
-}
 SHAPES = {
     "reading.schema.json": {"": ["id", "title", "text", "contributors"], "contributors[]": [
         "id", "name", "short_name", "order", "affiliation", "paragraphs"]},
@@ -756,7 +750,7 @@ def test_schema_requires_what_the_loader_requires(name: str) -> None:
 
 def test_messages_list_the_allowed_keys_required_first() -> None:
     assert allowed_keys(ReadingFile)[:4] == ["id", "title", "text", "contributors"]
-    assert "reviewed" in allowed_keys(PositionsFile.model_fields["positions"].annotation.__args__[0])
+    assert allowed_keys(PositionEntry)[-2:] == ["central", "reviewed"]
 
 
 def test_glossary_schema_maps_text_to_texts() -> None:

@@ -12,7 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    PrivateAttr,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from bot.knowledge.layout import KINDS, MIN_QUOTE_CHARS
@@ -136,7 +144,7 @@ class RespondsTo(Entry):
     )
 
 
-_TARGET_KINDS = [k.value for k in Kind if k.needs_target]
+_TARGET_KINDS: list[JsonValue] = [k.value for k in Kind if k.needs_target]
 
 
 class PositionEntry(Entry):

@@ -34,12 +34,12 @@ def _config_defaults(schema: dict[str, Any]) -> None:
     """config.yaml's keys default to the settings classes' values, not to null."""
     from bot import config
 
-    sections = {
+    sections: dict[str, Any] = {
         "discord": config.DiscordSettings(),
         "prompts": config.PromptsSettings(database=Path("data/bot.sqlite3")),
         "quiz": config.QuizSettings(),
     }
-    for name, settings in sections.items():
+    for settings in sections.values():
         props = schema["$defs"][f"{type(settings).__name__.removesuffix('Settings')}Section"]
         for key, value in dataclasses.asdict(settings).items():
             node = props["properties"][key]

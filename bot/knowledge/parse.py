@@ -69,7 +69,8 @@ def _place(entry: Entry, path: Path, where: str) -> None:
 @functools.cache
 def _field_adapter(model: type[Entry], name: str) -> TypeAdapter[Any]:
     field = model.model_fields[name]
-    return TypeAdapter(Annotated[field.annotation, field], config=_STRICT)
+    annotated: Any = Annotated[field.annotation, field]
+    return TypeAdapter(annotated, config=_STRICT)
 
 
 def salvage(model: type[E], data: Mapping[Any, Any], path: Path, where: str) -> E:
@@ -79,10 +80,11 @@ def salvage(model: type[E], data: Mapping[Any, Any], path: Path, where: str) -> 
     for name, field in model.model_fields.items():
         if name not in data:
             if field.is_required():
-                values[name], _ = None, broken.add(name)
+                values[name] = None
+                broken.add(name)
             continue
         value = data[name]
-        sub = entry_type(model, name)
+        sub = _entry_type(model, name)
         if sub is not None and sub[0] == "list" and isinstance(value, list):
             items: list[Entry] = []
             for i, item in enumerate(value):
@@ -116,6 +118,13 @@ def salvage(model: type[E], data: Mapping[Any, Any], path: Path, where: str) -> 
     entry = model.model_construct(**values)
     entry.place(path, where, frozenset(broken))
     return entry
+
+
+def _entry_type(model: type[Entry], name: str) -> tuple[str, type[Entry]] | None:
+    sub = entry_type(model, name)
+    if sub is None or not issubclass(sub[1], Entry):
+        return None
+    return sub[0], sub[1]
 
 
 def _entry(model: type[Entry], data: Mapping[Any, Any], path: Path, where: str) -> Entry:

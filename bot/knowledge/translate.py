@@ -99,7 +99,8 @@ def locate(model: type[BaseModel], data: object, loc: Sequence[int | str], top: 
             index = loc[i + 1]
             if not isinstance(index, int) or not 0 <= index < len(value):
                 break
-            where, raw, model, via = item_where(str(name), index, value[index]), value[index], sub[1], None
+            where, raw = item_where(str(name), index, value[index]), value[index]
+            model, via = sub[1], None
             i += 2
         else:
             where, raw, model, via = f"{where} {name}", value, sub[1], str(name)
@@ -132,7 +133,9 @@ def _noun(model: type[BaseModel]) -> str:
 def _enum_of(model: type[BaseModel], name: str) -> type[enum.Enum] | None:
     field = model.model_fields.get(name)
     annotation = field.annotation if field is not None else None
-    return annotation if isinstance(annotation, type) and issubclass(annotation, enum.Enum) else None
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return annotation
+    return None
 
 
 def _glossary_message(error: ErrorDetails, at: Located) -> list[str]:

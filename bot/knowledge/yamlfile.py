@@ -235,6 +235,11 @@ def parse_yaml(text: str, path: Path, problems: list[Problem]) -> tuple[bool, ob
     except RecursionError:
         problems.append(Problem(path, WHOLE_FILE, "the YAML is nested far too deeply"))
         return False, None
+    except (ValueError, OverflowError) as exc:  # e.g. a number of 5,000 digits
+        problems.append(
+            Problem(path, WHOLE_FILE, f"a value cannot be read: {cut(str(exc), 80)}")
+        )
+        return False, None
     for key, line in loader.duplicate_keys:
         problems.append(
             Problem(
