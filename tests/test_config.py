@@ -6,6 +6,8 @@ import codecs
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.config import ConfigError, load_config, parse_config
 from bot.knowledge.limits import MAX_CONFIG_BYTES, SHOWN_CHARS
@@ -149,3 +151,32 @@ def test_long_values_are_cut_in_messages(tmp_path: Path) -> None:
 def test_example_config_loads_every_setting() -> None:
     config = load_config(ROOT / "config.example.yaml")
     assert config.prompts.lease_seconds == 120 and config.quiz.round_seconds == 20
+
+
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(-(10**6), 10**6), st.floats(allow_nan=True),
+    st.text(max_size=20), st.sampled_from(["yes", "INFO", "https://x", "UTC", "12"]),
+)  # fmt: skip
+keys = st.one_of(
+    st.sampled_from(
+        ["knowledge", "reading", "discord", "prompts", "quiz", "log_level", "prefix",
+         "allowed_channels", "moderator_roles", "lease_seconds", "round_seconds",
+         "default_timezone", "api_base", "shard_count"]
+    ),
+    st.text(max_size=8),
+    st.integers(0, 3),
+)  # fmt: skip
+documents = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=5)),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents)
+def test_random_configs_only_raise_config_error(data: object) -> None:
+    try:
+        parse_config(data)
+    except ConfigError as exc:
+        assert str(exc) and "Traceback" not in str(exc)
