@@ -213,3 +213,17 @@ def test_a_corrupt_or_unwritable_cache_is_ignored(
     monkeypatch.setenv("READING_BOT_DATA", str(tmp_path / "a-file"))
     (tmp_path / "a-file").write_text("not a folder")
     assert load_library(folder.parent).get().id == FOLDER
+
+
+def test_engine_answers_with_debate_kinds_present(tmp_path: Path) -> None:
+    from bot.engine.engine import Engine
+
+    files = base_files()
+    pos(files, "bob", 1)["kind"] = "question"
+    pos(files, "carol")["kind"] = "answer"
+    engine = Engine(load_reading(write_files(tmp_path / FOLDER, files)))
+    for question in ("what did Bob say about the kettle ritual?", "compare Bob and Carol",
+                     "who disagreed with Alice?", "positions of Carol"):  # fmt: skip
+        engine.ask(question)  # never raises
+    reply = engine.ask("what did Bob say about the kettle ritual?")
+    assert any(a.position_id == "bob-ritual" and a.kind == "question" for a in reply.answers)
