@@ -223,20 +223,16 @@ def _reading_problems(config: Config) -> list[str]:
     """`reading:` must name a reading of the knowledge folder; the message lists them."""
     if config.reading is None:
         return []
-    from bot.knowledge.describe import closest
-    from bot.knowledge.limits import cut
     from bot.knowledge.loader import reading_ids
+    from bot.knowledge.model import UnknownReadingError
     from bot.paths import knowledge_dir
 
     root = config.knowledge or knowledge_dir()
     known = reading_ids(root)
     if not known or config.reading in known:
         return []  # no readings at all is the knowledge loader's to report
-    return [
-        f"reading: there is no reading '{cut(config.reading)}' in {root}"
-        f"{closest(config.reading, known)}; the readings there are: {', '.join(known)} "
-        "(or write null for the first one)"
-    ]
+    message = UnknownReadingError(config.reading, tuple(known)).message
+    return [f"reading: {message[:-1]} (or write null for the first one)"]
 
 
 def _relative(path: Path, source: Path | None) -> Path:

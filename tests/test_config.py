@@ -46,9 +46,9 @@ def test_unknown_reading_lists_the_readings(tmp_path: Path) -> None:
         (tmp_path / "kb" / name).mkdir(parents=True)
         (tmp_path / "kb" / name / "reading.yaml").write_text(f"id: {name}\n")
     text = problem(tmp_path, "knowledge: kb\nreading: tea-readin\n")
-    assert "reading: there is no reading 'tea-readin'" in text
-    assert "did you mean 'tea-reading'" in text
-    assert "the readings there are: coffee-reading, tea-reading" in text
+    assert "reading: No reading with id 'tea-readin' in the knowledge folder" in text
+    assert "(did you mean 'tea-reading'?)" in text
+    assert "the readings there are: coffee-reading, tea-reading (or write null" in text
     config = load_config(_write(tmp_path, "knowledge: kb\nreading: tea-reading\n"))
     assert config.reading == "tea-reading"
 

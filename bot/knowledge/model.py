@@ -165,9 +165,14 @@ class UnknownReadingError(KeyError):
     """Asked for a reading id the knowledge folder does not hold."""
 
     def __init__(self, reading_id: str, known: tuple[str, ...]) -> None:
+        import difflib
+
         super().__init__(reading_id)
+        near = difflib.get_close_matches(reading_id[:100], known, n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        shown = reading_id if len(reading_id) <= 40 else reading_id[:37] + "..."
         self.message = (
-            f"No reading with id {reading_id!r} in the knowledge folder; "
+            f"No reading with id {shown!r} in the knowledge folder{hint}; "
             f"the readings there are: {', '.join(known) or 'none'}."
         )
 

@@ -245,7 +245,7 @@ def explain(error: ErrorDetails, at: Located) -> list[str]:
     if kind == "list_type" and len(rest) == 1:
         return [f"'{name}' must be a list of texts, not {describe(value)}"]
     if kind == "too_short" and len(rest) == 1:
-        advice = f"at least one {_noun(sub[1])}" if sub is not None else "one or more"
+        advice = f"at least one {_noun(sub[1])}" if sub is not None else f"one or more {name}"
         return [f"'{name}' is empty; list {advice}"]
     if kind == "dict_type" and len(rest) == 1 and name == getattr(model, "terms_key", None):
         return [
