@@ -73,19 +73,24 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 def _measure(root: yaml.Node) -> None:
     """Refuse a document too large once aliases are expanded, too deep, or self-containing.
 
-    A depth-first walk that counts each shared (aliased) node once per use, in time
-    linear in the number of distinct nodes.
+    A depth-first walk over the collections (scalars are counted, not visited) that counts
+    each shared (aliased) node once per use, in time linear in the number of distinct nodes.
     """
-    expanded: dict[int, int] = {}  # id(node) -> values under it, itself included
+    scalar = yaml.ScalarNode
+    expanded: dict[int, int] = {}  # id(collection) -> values under it, itself included
     on_path = {id(root)}
-    stack: list[tuple[yaml.Node, list[yaml.Node], int]] = [(root, _children(root), 0)]
+    stack: list[tuple[yaml.Node, list[yaml.Node], int, int]] = [(root, _children(root), 0, 1)]
     while stack:
-        node, kids, i = stack[-1]
+        node, kids, i, total = stack[-1]
+        while i < len(kids) and type(kids[i]) is scalar:
+            i, total = i + 1, total + 1
         if i < len(kids):
-            stack[-1] = (node, kids, i + 1)
             child = kids[i]
-            if id(child) in expanded:
+            done = expanded.get(id(child))
+            if done is not None:
+                stack[-1] = (node, kids, i + 1, total + done)
                 continue
+            stack[-1] = (node, kids, i, total)
             if id(child) in on_path:
                 raise _TooBig(
                     f"an alias (*name) at line {child.start_mark.line + 1} refers to a value "
@@ -97,11 +102,10 @@ def _measure(root: yaml.Node) -> None:
                     f"(at line {child.start_mark.line + 1}); flatten it"
                 )
             on_path.add(id(child))
-            stack.append((child, _children(child), 0))
+            stack.append((child, _children(child), 0, 1))
             continue
         stack.pop()
         on_path.discard(id(node))
-        total = 1 + sum(expanded[id(k)] for k in kids)
         if total > MAX_YAML_NODES:
             raise _TooBig(
                 f"the YAML holds more than {MAX_YAML_NODES:,} values once its aliases "
@@ -109,6 +113,9 @@ def _measure(root: yaml.Node) -> None:
                 "so it is refused (remove the aliases that repeat other aliases)"
             )
         expanded[id(node)] = total
+        if stack:
+            parent, pkids, pi, ptotal = stack[-1]
+            stack[-1] = (parent, pkids, pi + 1, ptotal + total)
 
 
 def read_bytes(path: Path, problems: list[Problem], what: str, limit: int) -> bytes | None:
