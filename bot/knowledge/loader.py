@@ -36,7 +36,6 @@ from bot.knowledge.model import (
     Target,
 )
 from bot.knowledge.paragraphs import split_paragraphs, squash
-from bot.knowledge.yamlfile import WHOLE_FILE, read_mapping, read_text
 
 if TYPE_CHECKING:
     from bot.knowledge.checks import OwnedFile, Term
@@ -45,6 +44,7 @@ if TYPE_CHECKING:
 __all__ = ["load_library", "load_reading"]
 
 FOLDER = "(folder)"
+WHOLE_FILE = "(whole file)"
 UNEXPECTED = "unexpected error while loading"
 TOP = "top level"
 
@@ -187,6 +187,7 @@ class _ReadingLoader:
     def _validate(self, model: Any, path: Path, shape: str) -> Any:
         """One file's model (salvaged when it has problems), or None when unreadable."""
         from bot.knowledge.parse import validate_file
+        from bot.knowledge.yamlfile import read_mapping
 
         data = read_mapping(path, self.problems, shape)
         return None if data is None else validate_file(model, data, path, self.problems)
@@ -222,6 +223,8 @@ class _ReadingLoader:
         return ids if ids and len(ids) == len(reading.contributors) else None
 
     def _read_text(self, reading: ReadingFile) -> list[str] | None:
+        from bot.knowledge.yamlfile import read_text
+
         if reading.text is None:
             return None
         if Path(reading.text).name != reading.text:
@@ -271,6 +274,8 @@ class _ReadingLoader:
             )
         if not path.exists():
             return []
+        from bot.knowledge.yamlfile import read_mapping
+
         shape = f"'glossary:' (a mapping of members' words to the text's words, like {EXAMPLE})"
         data = read_mapping(path, self.problems, shape)
         if data is None:

@@ -31,7 +31,7 @@ else:  # the fast libyaml parser when PyYAML was built with it
     _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
-WHOLE_FILE = "(whole file)"
+WHOLE_FILE = "(whole file)"  # the same words as bot.knowledge.loader.WHOLE_FILE
 
 
 class _Loader(_BaseLoader):
