@@ -736,6 +736,14 @@ def test_schema_check_command_sees_a_stale_schema(tmp_path: Path) -> None:
     assert stale(tmp_path) == ["positions.schema.json"]
 
 
+def test_schema_check_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "schema", "--check"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.mark.parametrize("name", sorted(SHAPES))
 def test_schema_requires_what_the_loader_requires(name: str) -> None:
     schema = json.loads((ROOT / "knowledge" / "schema" / name).read_text(encoding="utf-8"))
