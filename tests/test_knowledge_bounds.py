@@ -227,3 +227,14 @@ def test_engine_answers_with_debate_kinds_present(tmp_path: Path) -> None:
         engine.ask(question)  # never raises
     reply = engine.ask("what did Bob say about the kettle ritual?")
     assert any(a.position_id == "bob-ritual" and a.kind == "question" for a in reply.answers)
+
+
+def test_an_overlong_id_is_refused_and_not_echoed(tmp_path: Path) -> None:
+    files = base_files()
+    pos(files, "alice")["id"] = "a" * 5000
+    folder = write_files(tmp_path / FOLDER, files)
+    with pytest.raises(KnowledgeError) as info:
+        load_reading(folder)
+    report = info.value.report()
+    assert "'id' is 5000 characters long; the most is 80" in report
+    assert "a" * 100 not in report

@@ -328,7 +328,7 @@ def check_glossary(
         if not entry.means:
             continue  # its words are reported as wrong already
         if not any(_word_pattern(word).search(haystack) for word in entry.means):
-            words = ", ".join(f"'{word}'" for word in entry.means)
+            words = ", ".join(f"'{cut(word)}'" for word in entry.means[:5])
             problems.append(
                 Problem(
                     entry.file,

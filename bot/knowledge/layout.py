@@ -8,6 +8,7 @@ from bot.knowledge.model import Kind
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 ID_RULE = "letters, digits and single '-' between them (no spaces)"
+MAX_ID_CHARS = 80  # ids are short names, and messages quote them whole
 MIN_QUOTE_CHARS = 20
 KINDS = tuple(k.value for k in Kind)
 

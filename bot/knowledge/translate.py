@@ -182,6 +182,8 @@ def _scalar_message(kind: str, value: Any, label: str, error: ErrorDetails) -> s
             "less_than": f"less than {ctx.get('lt')}",
         }[kind]
         return f"{label} must be {bound}, not {cut(str(value))}"
+    if kind in ("string_too_long", "too_long") and isinstance(value, str):
+        return f"{label} is {len(value)} characters long; the most is {ctx.get('max_length')}"
     if kind == "bad_url":
         return f"{label} '{cut(str(value))}' is not a URL; write one starting with {ctx['schemes']}"
     if kind == "bad_zone":

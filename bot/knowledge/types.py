@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from bot.knowledge.layout import ID_PATTERN, ID_RULE
+from bot.knowledge.layout import ID_PATTERN, ID_RULE, MAX_ID_CHARS
 from bot.knowledge.ranges import FORMAT, parse_paragraphs
 
 TEXT_SCHEMA: dict[str, Any] = {
@@ -23,6 +23,7 @@ TEXT_SCHEMA: dict[str, Any] = {
 }
 ID_SCHEMA: dict[str, Any] = {
     "type": "string",
+    "maxLength": MAX_ID_CHARS,
     "pattern": "^" + ID_PATTERN.pattern.replace("(?:", "(") + "$",
     "description": f"An id: {ID_RULE}.",
 }
@@ -67,7 +68,13 @@ def _words(value: Any) -> Any:
 
 
 Text = Annotated[str, AfterValidator(_stripped), WithJsonSchema(TEXT_SCHEMA)]
-Id = Annotated[str, AfterValidator(_stripped), AfterValidator(_ident), WithJsonSchema(ID_SCHEMA)]
+Id = Annotated[
+    str,
+    AfterValidator(_stripped),
+    AfterValidator(_ident),
+    Field(max_length=MAX_ID_CHARS),
+    WithJsonSchema(ID_SCHEMA),
+]
 TextList = Annotated[
     list[Text],
     BeforeValidator(_one_as_list),
