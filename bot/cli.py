@@ -105,14 +105,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--clear", action="store_true", help="remove the commands (of --guild, else global ones)"
     )
+
+    p = sub.add_parser("schema", help="write knowledge/schema/*.json from the file models")
+    p.add_argument("--check", action="store_true", help="only say whether they are current")
     return parser
+
+
+def _schema(check: bool) -> int:
+    from bot.knowledge.jsonschemas import stale, write
+    from bot.paths import PROJECT_ROOT
+
+    folder = PROJECT_ROOT / "knowledge" / "schema"
+    if check:
+        old = stale(folder)
+        for name in old:
+            print(f"out of date: {folder / name} (run: python -m bot schema)", file=sys.stderr)
+        return 1 if old else 0
+    for name in write(folder):
+        print(f"wrote {folder / name}")
+    return 0
 
 
 def _validate(path: Path | None) -> int:
     from bot.knowledge.loader import load_library
 
     try:
-        library = load_library(path)
+        library = load_library(path, use_cache=False)
     except KnowledgeError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -122,6 +140,10 @@ def _validate(path: Path | None) -> int:
             f"{len(reading.paragraphs)} paragraphs, {len(reading.positions)} positions, "
             f"{len(reading.prompts)} prompts, {len(reading.glossary)} glossary terms"
         )
+        unreviewed = sum(not p.reviewed for p in reading.positions)
+        if unreviewed:
+            noun = "position is" if unreviewed == 1 else "positions are"
+            print(f"note: {reading.id}: {unreviewed} {noun} not reviewed yet (reviewed: false)")
     return 0
 
 
@@ -132,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return _validate(args.path)
+        if args.command == "schema":
+            return _schema(args.check)
         if args.command == "ask":
             from bot.console import ask_command
 

@@ -4,20 +4,20 @@ Where the file comes from: ``--config PATH``, else ``$READING_BOT_CONFIG``, else
 ``./config.yaml`` when it exists, else every default. ``config.example.yaml`` documents
 every key. The bot token is never read from here: it comes only from ``$DISCORD_TOKEN``.
 
-Problems raise :class:`ConfigError`, whose message names the file, the key, what is
-wrong and what is allowed, so the command line can print it without a traceback.
+The file's keys and types are checked by the models in :mod:`bot.config_file` (imported
+only when there is a file to read); the settings classes here hold the defaults. Problems
+raise :class:`ConfigError`, whose message lists every problem at once, each naming the
+file, the key, what is wrong and what is allowed, so the command line can print it
+without a traceback.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
-
-import yaml
+from typing import Any
 
 from bot.paths import data_dir
 
@@ -25,11 +25,16 @@ CONFIG_ENV = "READING_BOT_CONFIG"
 DEFAULT_FILE = Path("config.yaml")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
-T = TypeVar("T")
-
 
 class ConfigError(Exception):
-    """The config file is missing, unreadable or has a bad key; the message says which."""
+    """The config file is missing, unreadable or has bad keys; the message says which.
+
+    `problems` holds one line per problem (the message is all of them).
+    """
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        self.problems = problems or [message]
+        super().__init__(message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +52,8 @@ class DiscordSettings:
     cooldown_seconds: float = 30.0  # ... per this many seconds
     guild_ready_timeout: float = 2.0
     source_link: bool = True
-    answer_workers: int = 4  # threads that run the engine, off the event loop
-    conversation_minutes: float = 10.0  # a member's conversation is forgotten after this quiet
+    conversation_minutes: float = 10.0  # a follow-up within this many minutes continues
+    answer_workers: int = 4  # questions answered at once, off the event loop
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +65,15 @@ class PromptsSettings:
     moderator_roles: tuple[str, ...] = ()
     grace_minutes: int = 60
     tick_seconds: float = 30.0
+    lease_seconds: int = 120  # a claimed scheduled slot is held this long before recovery
+    default_timezone: str = "UTC"  # IANA zone for schedules that name none
+
+
+@dataclass(frozen=True, slots=True)
+class QuizSettings:
+    """The ``quiz:`` section."""
+
+    round_seconds: int = 20  # seconds members have to answer one question
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +84,7 @@ class Config:
     reading: str | None = None  # None: the first reading
     discord: DiscordSettings = field(default_factory=DiscordSettings)
     prompts: PromptsSettings = field(default_factory=PromptsSettings)
+    quiz: QuizSettings = field(default_factory=QuizSettings)
     log_level: str = "INFO"
     source: Path | None = None  # the file these settings came from, if any
 
@@ -86,87 +101,138 @@ def resolve_path(explicit: str | os.PathLike[str] | None) -> Path | None:
 
 def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
     """Read and validate the config file (see :func:`resolve_path`); defaults when none."""
+    from bot.knowledge.errors import Problem
+    from bot.knowledge.limits import MAX_CONFIG_BYTES
+    from bot.knowledge.yamlfile import read_yaml
+
     path = resolve_path(explicit)
     if path is None:
         return Config()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.exists():
         how = "--config" if explicit else f"${CONFIG_ENV}"
         raise ConfigError(
             f"config file not found: {path} (given by {how}); copy config.example.yaml "
             "to config.yaml and edit it, or leave the setting out to use the defaults"
-        ) from None
-    except OSError as exc:
-        raise ConfigError(f"cannot read config file {path}: {exc.strerror or exc}") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(f"{path}: not valid YAML{where}: {problem}") from None
+        )
+    problems: list[Problem] = []
+    ok, data = read_yaml(path, problems, limit=MAX_CONFIG_BYTES)
+    if not ok:
+        _raise([f"{p.file}: {_where(p.entry)}{p.message}" for p in problems])
     return parse_config(data, source=path)
 
 
+def _where(entry: str) -> str:
+    return "" if entry == "(whole file)" else f"{entry}: "
+
+
+def _raise(lines: list[str]) -> None:
+    if len(lines) > 1:
+        lines = [*lines, f"{len(lines)} problems found in the config file."]
+    raise ConfigError("\n".join(lines), lines)
+
+
 def parse_config(data: object, source: Path | None = None) -> Config:
-    """Build a :class:`Config` from parsed YAML, checking every key."""
+    """Build a :class:`Config` from parsed YAML, checking every key; all problems at once."""
     where = f"{source}: " if source else ""
     if data is None:
         data = {}
     if not isinstance(data, Mapping):
-        raise ConfigError(f"{where}the file must be a mapping of keys to values, not {_type(data)}")
-    r = _Reader(data, "", where)
-    discord_data = r.section("discord")
-    prompts_data = r.section("prompts")
-    knowledge = r.optional_str("knowledge")
-    reading = r.optional_str("reading")
-    log_level = r.choice("log_level", "INFO", LOG_LEVELS)
-    r.finish(("knowledge", "reading", "discord", "prompts", "log_level"))
+        from bot.knowledge.describe import describe
 
-    d = _Reader(discord_data, "discord.", where)
-    default = DiscordSettings()
-    discord = DiscordSettings(
-        api_base=d.url("api_base", default.api_base, ("http://", "https://")),
-        gateway=d.url("gateway", default.gateway, ("ws://", "wss://")),
-        shard_count=d.optional_int("shard_count", minimum=1),
-        message_content=d.boolean("message_content", default.message_content),
-        answer_mentions=d.boolean("answer_mentions", default.answer_mentions),
-        prefix=d.optional_str("prefix"),
-        allowed_channels=d.id_list("allowed_channels"),
-        cooldown_rate=d.integer("cooldown_rate", default.cooldown_rate, minimum=1),
-        cooldown_seconds=d.number("cooldown_seconds", default.cooldown_seconds, minimum=0.0),
-        guild_ready_timeout=d.number(
-            "guild_ready_timeout", default.guild_ready_timeout, minimum=0.0
-        ),
-        source_link=d.boolean("source_link", default.source_link),
-        answer_workers=d.integer("answer_workers", default.answer_workers, minimum=1),
-        conversation_minutes=d.number(
-            "conversation_minutes", default.conversation_minutes, minimum=0.0
-        ),
-    )
-    d.finish(tuple(DiscordSettings.__dataclass_fields__))
-
-    p = _Reader(prompts_data, "prompts.", where)
-    pdefault = PromptsSettings()
-    database = p.optional_str("database")
-    prompts = PromptsSettings(
-        database=_relative(Path(database), source) if database else pdefault.database,
-        open_thread=p.boolean("open_thread", pdefault.open_thread),
-        moderator_roles=p.str_list("moderator_roles"),
-        grace_minutes=p.integer("grace_minutes", pdefault.grace_minutes, minimum=0),
-        tick_seconds=p.number("tick_seconds", pdefault.tick_seconds, minimum=0.01),
-    )
-    p.finish(tuple(PromptsSettings.__dataclass_fields__))
-
-    return Config(
+        raise ConfigError(
+            f"{where}the file must be a mapping of keys to values, not {describe(data)}"
+        )
+    given, lines = _validate(data)
+    sections = {
+        name: given.pop(name, None) or {} for name in ("discord", "prompts", "quiz")
+    }
+    prompts = sections["prompts"]
+    if "database" in prompts:
+        database = prompts.pop("database")
+        if database is not None:
+            prompts["database"] = _relative(Path(database), source)
+    for name in ("allowed_channels", "moderator_roles"):
+        for section in sections.values():
+            if name in section:
+                section[name] = tuple(section[name])
+    knowledge = given.get("knowledge")
+    config = Config(
         knowledge=_relative(Path(knowledge), source) if knowledge else None,
-        reading=reading,
-        discord=discord,
-        prompts=prompts,
-        log_level=log_level,
+        reading=given.get("reading"),
+        discord=DiscordSettings(**sections["discord"]),
+        prompts=PromptsSettings(**prompts),
+        quiz=QuizSettings(**sections["quiz"]),
+        log_level=given.get("log_level") or "INFO",
         source=source,
     )
+    lines += _reading_problems(config)
+    if lines:
+        _raise([f"{where}{line}" for line in lines])
+    return config
+
+
+def _validate(data: Mapping[Any, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The keys the file sets (validated), and a line for each problem."""
+    from pydantic import ValidationError
+
+    from bot.config_file import ConfigFile
+    from bot.knowledge.translate import explain
+
+    try:
+        model = ConfigFile.model_validate(data)
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors(include_url=False):
+            at = _locate(ConfigFile, data, error["loc"])
+            lines += [f"{at.where}: {message}" for message in explain(error, at)]
+        kept = {k: data[k] for k in ("knowledge", "reading") if isinstance(data.get(k), str)}
+        return kept, lines
+    return model.model_dump(exclude_unset=True), []
+
+
+def _locate(model: Any, data: Any, loc: tuple[int | str, ...]) -> Any:
+    """The section an error is in ("discord"), for messages like "discord: 'prefx' ..."."""
+    from bot.knowledge.translate import Located
+
+    path: list[str] = []
+    i = 0
+    via = None
+    while i < len(loc) and isinstance(data, Mapping):
+        name = str(loc[i])
+        field_info = model.model_fields.get(name)
+        sub = _section_of(field_info.annotation) if field_info is not None else None
+        if sub is None:
+            break
+        path.append(name)
+        data, model, via = data.get(name), sub, name
+        i += 1
+    where = ".".join(path[:-1] if i == len(loc) else path) or "top level"
+    return Located(where, model, tuple(loc[i:]), data, via if i == len(loc) else None)
+
+
+def _section_of(annotation: Any) -> Any:
+    from bot.config_file import Section
+
+    for arg in getattr(annotation, "__args__", ()):
+        if isinstance(arg, type) and issubclass(arg, Section):
+            return arg
+    return None
+
+
+def _reading_problems(config: Config) -> list[str]:
+    """`reading:` must name a reading of the knowledge folder; the message lists them."""
+    if config.reading is None:
+        return []
+    from bot.knowledge.loader import reading_ids
+    from bot.knowledge.model import UnknownReadingError
+    from bot.paths import knowledge_dir
+
+    root = config.knowledge or knowledge_dir()
+    known = reading_ids(root)
+    if not known or config.reading in known:
+        return []  # no readings at all is the knowledge loader's to report
+    message = UnknownReadingError(config.reading, tuple(known)).message
+    return [f"reading: {message[:-1]} (or write null for the first one)"]
 
 
 def _relative(path: Path, source: Path | None) -> Path:
@@ -175,138 +241,3 @@ def _relative(path: Path, source: Path | None) -> Path:
     if path.is_absolute() or source is None:
         return path
     return source.parent / path
-
-
-def _type(value: object) -> str:
-    names = {bool: "true/false", int: "a number", float: "a number", str: "text"}
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, Mapping):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return names.get(type(value), type(value).__name__)
-
-
-class _Reader:
-    """Takes typed values out of one mapping, remembering which keys were used."""
-
-    def __init__(self, data: Mapping[Any, Any], prefix: str, where: str) -> None:
-        self.data = data
-        self.prefix = prefix
-        self.where = where
-
-    def _fail(self, key: str, problem: str, allowed: str) -> ConfigError:
-        return ConfigError(f"{self.where}{self.prefix}{key}: {problem}; allowed: {allowed}")
-
-    def _get(self, key: str, default: T) -> Any | T:
-        return self.data.get(key, default)
-
-    def finish(self, known: tuple[str, ...]) -> None:
-        """Reject keys nobody asked for, suggesting the nearest known one."""
-        for key in self.data:
-            if key not in known:
-                near = difflib.get_close_matches(str(key), known, n=1)
-                hint = f" (did you mean {self.prefix}{near[0]}?)" if near else ""
-                raise ConfigError(
-                    f"{self.where}{self.prefix}{key}: unknown key{hint}; "
-                    f"allowed keys here: {', '.join(known)}"
-                )
-
-    def section(self, key: str) -> Mapping[Any, Any]:
-        value = self._get(key, None)
-        if value is None:
-            return {}
-        if not isinstance(value, Mapping):
-            raise self._fail(key, f"expected a section of keys, got {_type(value)}", "a mapping")
-        return value
-
-    def boolean(self, key: str, default: bool) -> bool:
-        value = self._get(key, default)
-        if not isinstance(value, bool):
-            raise self._fail(key, f"expected true or false, got {value!r}", "true, false")
-        return value
-
-    def optional_str(self, key: str) -> str | None:
-        value = self._get(key, None)
-        if value is None:
-            return None
-        if isinstance(value, bool):  # the YAML trap: yes/no/on/off read as booleans
-            raise self._fail(
-                key, f"expected text, got {value!r} (quote it if you meant text)", "text or null"
-            )
-        if isinstance(value, int | float):
-            value = str(value)
-        if not isinstance(value, str):
-            raise self._fail(key, f"expected text, got {_type(value)}", "text or null")
-        value = value.strip()
-        if not value:
-            raise self._fail(key, "is empty", "text or null")
-        return value
-
-    def choice(self, key: str, default: str, allowed: tuple[str, ...]) -> str:
-        value = self._get(key, default)
-        text = str(value).upper() if isinstance(value, str) else None
-        if text not in allowed:
-            raise self._fail(key, f"{value!r} is not a known value", ", ".join(allowed))
-        return text
-
-    def url(self, key: str, default: str, schemes: tuple[str, ...]) -> str:
-        value = self._get(key, default)
-        allowed = "a URL starting with " + " or ".join(schemes)
-        if not isinstance(value, str) or not value.startswith(schemes):
-            raise self._fail(key, f"{value!r} is not a URL", allowed)
-        return value.rstrip("/")
-
-    def integer(self, key: str, default: int, minimum: int) -> int:
-        value = self._get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self._fail(key, f"expected a whole number, got {value!r}", f"{minimum} or more")
-        if value < minimum:
-            raise self._fail(key, f"{value} is too small", f"{minimum} or more")
-        return value
-
-    def optional_int(self, key: str, minimum: int) -> int | None:
-        if self._get(key, None) is None:
-            return None
-        return self.integer(key, minimum, minimum)
-
-    def number(self, key: str, default: float, minimum: float) -> float:
-        value = self._get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self._fail(key, f"expected a number, got {value!r}", f"{minimum:g} or more")
-        if value < minimum:
-            raise self._fail(key, f"{value} is too small", f"{minimum:g} or more")
-        return float(value)
-
-    def id_list(self, key: str) -> tuple[int, ...]:
-        value = self._get(key, None)
-        allowed = "a list of channel ids (numbers), e.g. [123456789012345678]"
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            raise self._fail(key, f"expected a list, got {_type(value)}", allowed)
-        ids: list[int] = []
-        for i, item in enumerate(value):
-            if isinstance(item, str) and item.strip().isdigit():
-                item = int(item.strip())
-            if isinstance(item, bool) or not isinstance(item, int) or item <= 0:
-                raise self._fail(f"{key}[{i}]", f"{item!r} is not a channel id", allowed)
-            ids.append(item)
-        return tuple(ids)
-
-    def str_list(self, key: str) -> tuple[str, ...]:
-        value = self._get(key, None)
-        allowed = 'a list of role names or ids, e.g. ["Moderator"]'
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            raise self._fail(key, f"expected a list, got {_type(value)}", allowed)
-        names: list[str] = []
-        for i, item in enumerate(value):
-            if isinstance(item, int) and not isinstance(item, bool) and item > 0:
-                item = str(item)  # a role id
-            if not isinstance(item, str) or not item.strip():
-                raise self._fail(f"{key}[{i}]", f"{item!r} is not a name", allowed)
-            names.append(item.strip())
-        return tuple(names)

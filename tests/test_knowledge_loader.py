@@ -18,9 +18,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.knowledge.errors import KnowledgeError, Problem
+from bot.knowledge.files import PositionEntry, ReadingFile
+from bot.knowledge.jsonschemas import schemas, stale
 from bot.knowledge.loader import UNEXPECTED, load_library, load_reading
 from bot.knowledge.model import GlossaryEntry, Kind, Reading
-from bot.knowledge.schema import SCHEMA_FILES, Shape
+from bot.knowledge.translate import allowed_keys
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = "tiny-reading"
@@ -686,7 +688,10 @@ def test_cli_validate_broken(valid: Path) -> None:
 
 
 def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
+    while "$ref" in node or "anyOf" in node:
+        if "anyOf" in node:  # an optional entry: the entry or null
+            node = next(n for n in node["anyOf"] if n.get("type") != "null")
+            continue
         ref = node["$ref"]
         assert ref.startswith("#/"), ref
         target: Any = schema
@@ -707,17 +712,53 @@ def _at(schema: dict[str, Any], path: str) -> dict[str, Any]:
     return _resolve(schema, node)
 
 
-@pytest.mark.parametrize("name", sorted(SCHEMA_FILES))
-def test_schema_lists_the_loader_keys(name: str) -> None:
+SHAPES = {
+    "reading.schema.json": {"": ["id", "title", "text", "contributors"], "contributors[]": [
+        "id", "name", "short_name", "order", "affiliation", "paragraphs"]},
+    "positions.schema.json": {"": ["contributor", "positions"],
+                              "positions[]": ["id", "kind", "summary", "quote", "paragraph"],
+                              "positions[].responds_to": ["contributor"]},
+    "prompts.schema.json": {"": ["prompts"], "prompts[]": ["id", "text", "positions"]},
+    "glossary.schema.json": {"": ["glossary"]},
+}  # fmt: skip
+
+
+def test_committed_schemas_are_the_generated_ones() -> None:
+    assert stale(ROOT / "knowledge" / "schema") == [], "run: python -m bot schema"
+
+
+def test_schema_check_command_sees_a_stale_schema(tmp_path: Path) -> None:
+    from bot.knowledge.jsonschemas import write
+
+    assert sorted(write(tmp_path)) == sorted(schemas())
+    assert stale(tmp_path) == []
+    (tmp_path / "positions.schema.json").write_text("{}")
+    assert stale(tmp_path) == ["positions.schema.json"]
+
+
+def test_schema_check_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "schema", "--check"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_schema_requires_what_the_loader_requires(name: str) -> None:
     schema = json.loads((ROOT / "knowledge" / "schema" / name).read_text(encoding="utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    shapes: dict[str, Shape] = SCHEMA_FILES[name]
-    for path, shape in shapes.items():
+    for path, required in SHAPES[name].items():
         node = _at(schema, path)
         assert node["type"] == "object"
         assert node["additionalProperties"] is False
-        assert sorted(node["properties"]) == sorted(shape.allowed), path
-        assert sorted(node.get("required", [])) == sorted(shape.required), path
+        assert sorted(node.get("required", [])) == sorted(required), path
+        assert list(node["properties"])[: len(required)] == required, path
+
+
+def test_messages_list_the_allowed_keys_required_first() -> None:
+    assert allowed_keys(ReadingFile)[:4] == ["id", "title", "text", "contributors"]
+    assert allowed_keys(PositionEntry)[-2:] == ["central", "reviewed"]
 
 
 def test_glossary_schema_maps_text_to_texts() -> None:
@@ -737,7 +778,9 @@ def test_glossary_schema_maps_text_to_texts() -> None:
 
 def test_schema_kinds_match_model() -> None:
     schema = json.loads((ROOT / "knowledge" / "schema" / "positions.schema.json").read_text())
-    assert _at(schema, "positions[]")["properties"]["kind"]["enum"] == [k.value for k in Kind]
+    kind = _resolve(schema, _at(schema, "positions[]")["properties"]["kind"])
+    assert kind["enum"] == [k.value for k in Kind]
+    assert {"question", "answer"} <= set(kind["enum"])
 
 
 # --- robustness -------------------------------------------------------------------------
@@ -818,9 +861,9 @@ def test_random_edits_only_raise_knowledge_error(target: str, path: list[int], v
 
 
 ODD_YAML = {
-    "recursive-alias": (A, "contributor: alice\npositions: &a [*a]\n", "each item must be"),
+    "recursive-alias": (A, "contributor: alice\npositions: &a [*a]\n", "contains it"),
     "deep-nesting": (A, "[" * 3000 + "]" * 3000, "nest"),
-    "deep-block": (A, "a:\n" + "".join(" " * (i + 1) + "a:\n" for i in range(1500)), "nest"),
+    "deep-block": (A, "a:\n" + "".join(" " * (i + 1) + "a:\n" for i in range(300)), "nest"),
     "control-character": (A, "contributor: alice\x00\n", "U+0000"),
     "python-tag": (R, "id: !!python/object/apply:os.system ['true']\n", "Tags starting with '!'"),
     "binary": (C, "contributor: !!binary aGVsbG8=\npositions: []\n", "not a bytes value"),

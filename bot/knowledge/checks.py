@@ -1,20 +1,43 @@
-"""Checks across files: paragraphs, quotes, references between entries, coverage, glossary."""
+"""Checks no schema can express: uniqueness, paragraphs, quotes, references, coverage, glossary.
+
+They run on the validated (or salvaged, see :mod:`bot.knowledge.parse`) entries; a field
+named in an entry's `broken` is None and was reported already, so checks skip it.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from bot.knowledge.describe import closest, name_list
 from bot.knowledge.errors import Problem
-from bot.knowledge.fields import closest
-from bot.knowledge.glossary_file import GlossaryDraft
+from bot.knowledge.files import ContributorEntry, PositionEntry, PositionsFile, PromptEntry
+from bot.knowledge.layout import MIN_QUOTE_CHARS
+from bot.knowledge.limits import cut
 from bot.knowledge.paragraphs import squash
-from bot.knowledge.positions_file import PositionDraft, PositionsFile
-from bot.knowledge.prompts_file import PromptDraft
 from bot.knowledge.ranges import compact
-from bot.knowledge.reading_file import ContributorDraft
-from bot.knowledge.schema import MIN_QUOTE_CHARS
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One glossary term as the checks see it."""
+
+    file: Path
+    where: str
+    term: str
+    means: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class OwnedFile:
+    """One positions file: whose it is (if known), its positions, and whether it parsed."""
+
+    file: Path
+    contributor_id: str | None
+    positions: list[PositionEntry]
+    readable: bool
 
 _LOOSE = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
 
@@ -39,12 +62,12 @@ def _paragraph_list(numbers: Sequence[int]) -> str:
 
 
 def paragraph_owners(
-    contributors: Sequence[ContributorDraft], count: int | None, problems: list[Problem]
+    contributors: Sequence[ContributorEntry], count: int | None, problems: list[Problem]
 ) -> dict[int, str]:
     """Which contributor owns each paragraph; reports numbers out of range and overlaps."""
     owners: dict[int, str] = {}
     for c in contributors:
-        if c.id is None:
+        if c.id is None or c.paragraphs is None:
             continue
         if count is not None:
             outside = [n for n in c.paragraphs if n >= count]
@@ -76,10 +99,10 @@ def paragraph_owners(
 
 
 def unique_positions(
-    positions: Sequence[PositionDraft], problems: list[Problem]
-) -> dict[str, PositionDraft]:
+    positions: Sequence[PositionEntry], problems: list[Problem]
+) -> dict[str, PositionEntry]:
     """The positions by id; reports ids used twice anywhere in the reading."""
-    by_id: dict[str, PositionDraft] = {}
+    by_id: dict[str, PositionEntry] = {}
     for p in positions:
         if p.id is None:
             continue
@@ -100,11 +123,11 @@ def unique_positions(
 
 
 def check_quote(
-    p: PositionDraft,
+    p: PositionEntry,
     paragraphs: Sequence[str],
     squashed: Sequence[str],
     owners: Mapping[int, str],
-    contributors: Mapping[str, ContributorDraft],
+    contributors: Mapping[str, ContributorEntry],
     problems: list[Problem],
 ) -> int | None:
     """Check one position's quote and paragraph; returns the quote's offset in it, if found."""
@@ -147,11 +170,11 @@ def check_quote(
 
 
 def _check_owner(
-    p: PositionDraft,
+    p: PositionEntry,
     number: int,
     count: int,
     owners: Mapping[int, str],
-    contributors: Mapping[str, ContributorDraft],
+    contributors: Mapping[str, ContributorEntry],
     report: Callable[[str], None],
 ) -> None:
     if not 0 <= number < count:
@@ -160,7 +183,7 @@ def _check_owner(
     if p.contributor_id is None or owners.get(number) == p.contributor_id:
         return
     mine = contributors.get(p.contributor_id)
-    if mine is None or not mine.paragraphs_valid:
+    if mine is None or mine.paragraphs is None:
         return  # their paragraphs are reported as wrong already
     owner = owners.get(number)
     whose = f"it belongs to {owner}" if owner else "it is not part of any contribution"
@@ -191,19 +214,19 @@ def _not_verbatim(quote: str, number: int, paragraphs: Sequence[str]) -> str:
 
 
 def check_targets(
-    positions: Sequence[PositionDraft],
-    by_id: Mapping[str, PositionDraft],
+    positions: Sequence[PositionEntry],
+    by_id: Mapping[str, PositionEntry],
     contributor_ids: Collection[str] | None,
     positions_complete: bool,
     problems: list[Problem],
 ) -> None:
     """responds_to names an existing other contributor, and a position of theirs."""
     for p in positions:
-        t = p.target
+        t = p.responds_to
         if t is None:
             continue
 
-        def report(message: str, p: PositionDraft = p, where: str = t.where) -> None:
+        def report(message: str, p: PositionEntry = p, where: str = t.where) -> None:
             problems.append(Problem(p.file, where, message))
 
         if t.contributor is not None and contributor_ids is not None:
@@ -233,8 +256,8 @@ def check_targets(
 
 
 def check_coverage(
-    contributors: Sequence[ContributorDraft],
-    files: Sequence[PositionsFile],
+    contributors: Sequence[ContributorEntry],
+    files: Sequence[OwnedFile],
     owners: Mapping[int, str],
     positions_dir: Path,
     count: int,
@@ -252,7 +275,7 @@ def check_coverage(
                 Problem(path, "(whole file)", f"there is no positions file for {c.id}; create it")
             )
         covered = {p.paragraph for f in files if f.contributor_id == c.id for p in f.positions}
-        for n in c.paragraphs:
+        for n in c.paragraphs or ():
             if n < count and n not in covered and owners.get(n) == c.id:
                 problems.append(
                     Problem(
@@ -264,13 +287,13 @@ def check_coverage(
 
 
 def check_prompts(
-    prompts: Sequence[PromptDraft],
-    by_id: Mapping[str, PositionDraft],
+    prompts: Sequence[PromptEntry],
+    by_id: Mapping[str, PositionEntry],
     problems: list[Problem],
 ) -> None:
     """Prompts link only positions that exist."""
     for prompt in prompts:
-        for pid in prompt.positions:
+        for pid in prompt.positions or ():
             if pid not in by_id:
                 problems.append(
                     Problem(
@@ -288,9 +311,9 @@ def _word_pattern(word: str) -> re.Pattern[str]:
 
 
 def check_glossary(
-    glossary: Sequence[GlossaryDraft],
+    glossary: Sequence[Term],
     paragraphs: Sequence[str],
-    positions: Sequence[PositionDraft],
+    positions: Sequence[PositionEntry],
     problems: list[Problem],
 ) -> None:
     """Each glossary entry maps to words the reading itself uses.
@@ -299,13 +322,13 @@ def check_glossary(
     the text, or in a position's topics or summary.
     """
     own = [*paragraphs, *(p.summary or "" for p in positions)]
-    own += [topic for p in positions for topic in p.topics]
+    own += [topic for p in positions for topic in p.topics or ()]
     haystack = "\n|\n".join(_loose(text) for text in own)  # "|": no phrase spans two
     for entry in glossary:
         if not entry.means:
             continue  # its words are reported as wrong already
         if not any(_word_pattern(word).search(haystack) for word in entry.means):
-            words = ", ".join(f"'{word}'" for word in entry.means)
+            words = ", ".join(f"'{cut(word)}'" for word in entry.means[:5])
             problems.append(
                 Problem(
                     entry.file,
@@ -313,5 +336,131 @@ def check_glossary(
                     f"none of its words ({words}) occurs in the reading (its text, or its "
                     "positions' topics and summaries); the glossary maps members' words to "
                     "the reading's own",
+                )
+            )
+
+
+def unique_contributors(contributors: Sequence[ContributorEntry], problems: list[Problem]) -> None:
+    """Contributor ids and orders are unique; no alias or name belongs to two of them."""
+    ids: dict[str, ContributorEntry] = {}
+    orders: dict[int, ContributorEntry] = {}
+    owners: dict[str, tuple[str, ContributorEntry]] = {}
+    for c in contributors:
+        if c.id is not None:
+            if c.id in ids:
+                problems.append(
+                    Problem(
+                        c.file, c.where, f"the id '{c.id}' is already used by {ids[c.id].where}"
+                    )
+                )
+            else:
+                ids[c.id] = c
+        if c.order is not None:
+            if c.order in orders:
+                problems.append(
+                    Problem(
+                        c.file,
+                        c.where,
+                        f"'order' {c.order} is already used by {orders[c.order].where}; "
+                        "each contributor has their own place (1, 2, 3 ...)",
+                    )
+                )
+            else:
+                orders[c.order] = c
+        _claim_names(c, owners, problems)
+
+
+def _claim_names(
+    c: ContributorEntry,
+    owners: dict[str, tuple[str, ContributorEntry]],
+    problems: list[Problem],
+) -> None:
+    names = [n for n in (c.name, c.short_name) if n] + list(c.aliases or ())
+    mine: set[str] = set()
+    for name in names:
+        key = " ".join(name.casefold().split())
+        if key in mine:
+            continue
+        mine.add(key)
+        if key in owners:
+            first, other = owners[key]
+            problems.append(
+                Problem(
+                    c.file,
+                    c.where,
+                    f"the alias or name '{cut(name)}' also names {other.where} (as "
+                    f"'{cut(first)}'); an alias may belong to one contributor only (case is "
+                    "ignored)",
+                )
+            )
+        else:
+            owners[key] = (name, c)
+
+
+def positions_owner(
+    data: PositionsFile, contributors: Collection[str] | None, problems: list[Problem]
+) -> str | None:
+    """Whose positions a file holds: its `contributor`, checked against reading.yaml and its name.
+
+    `contributors` is None when reading.yaml's contributors could not all be read; then
+    the file's name stands in when `contributor` is broken.
+    """
+    path, owner = data.file, data.contributor
+    fallback = path.stem if contributors is not None and path.stem in contributors else None
+    if owner is None or contributors is None:
+        return owner or fallback
+    if owner not in contributors:
+        problems.append(
+            Problem(
+                path,
+                "contributor",
+                f"'contributor' is '{owner}', which is not a contributor id in reading.yaml"
+                f"{closest(owner, contributors)}; the ids are: {name_list(contributors)}",
+            )
+        )
+        return fallback
+    if path.stem != owner:
+        problems.append(
+            Problem(
+                path,
+                "contributor",
+                f"the file is named {path.name} but holds the positions of '{owner}'; "
+                f"name it {owner}.yaml",
+            )
+        )
+    return owner
+
+
+def unique_prompts(prompts: Sequence[PromptEntry], problems: list[Problem]) -> None:
+    """Prompt ids are unique."""
+    seen: dict[str, str] = {}
+    for prompt in prompts:
+        if prompt.id is None:
+            continue
+        if prompt.id in seen:
+            problems.append(
+                Problem(
+                    prompt.file,
+                    prompt.where,
+                    f"the id '{prompt.id}' is already used by {seen[prompt.id]}",
+                )
+            )
+        else:
+            seen[prompt.id] = prompt.where
+
+
+def unique_terms(terms: Sequence[Term], problems: list[Problem]) -> None:
+    """Each glossary term is given once (case and spacing are ignored)."""
+    seen: dict[str, Term] = {}
+    for entry in terms:
+        key = " ".join(entry.term.casefold().split())
+        first = seen.setdefault(key, entry)
+        if first is not entry:
+            problems.append(
+                Problem(
+                    entry.file,
+                    entry.where,
+                    f"the term '{cut(entry.term)}' is already given as '{cut(first.term)}'; "
+                    "give each term once and list all its words there (case is ignored)",
                 )
             )

@@ -2,63 +2,90 @@
 
 Every problem in every file is collected first; then :class:`KnowledgeError` is raised
 with all of them. No other exception escapes, whatever the files contain.
+
+Validation (pydantic, :mod:`bot.knowledge.files`, and the checks across files) runs when
+the files changed since they last loaded; otherwise the model comes from the cache of the
+last successful load (:mod:`bot.knowledge.cache`), so start-up does not pay for it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any
 
-from bot.knowledge import checks
+from bot.knowledge import cache
 from bot.knowledge.errors import KnowledgeError, Problem
-from bot.knowledge.glossary_file import GlossaryDraft, parse_glossary_file
-from bot.knowledge.model import Library, Paragraph, Reading
-from bot.knowledge.paragraphs import split_paragraphs, squash
-from bot.knowledge.positions_file import PositionDraft, PositionsFile, parse_positions_file
-from bot.knowledge.prompts_file import PromptDraft, parse_prompts_file
-from bot.knowledge.reading_file import ReadingDraft, parse_reading_file
-from bot.knowledge.schema import (
+from bot.knowledge.layout import (
     GLOSSARY_FILE,
     POSITIONS_DIR,
     PROMPTS_FILE,
     READING_FILE,
     SCHEMA_DIR,
 )
-from bot.knowledge.yamlfile import WHOLE_FILE, read_text
-from bot.paths import knowledge_dir
+from bot.knowledge.limits import cut
+from bot.knowledge.model import (
+    Contributor,
+    GlossaryEntry,
+    Library,
+    Paragraph,
+    Position,
+    Prompt,
+    Reading,
+    Target,
+)
+from bot.knowledge.paragraphs import split_paragraphs, squash
+
+if TYPE_CHECKING:
+    from bot.knowledge.checks import OwnedFile, Term
+    from bot.knowledge.files import PromptsFile, ReadingFile
 
 __all__ = ["load_library", "load_reading"]
 
 FOLDER = "(folder)"
+WHOLE_FILE = "(whole file)"
 UNEXPECTED = "unexpected error while loading"
-T = TypeVar("T")
+TOP = "top level"
 
 
-def load_library(path: Path | None = None) -> Library:
+def load_library(path: Path | None = None, *, use_cache: bool = True) -> Library:
     """Load every reading under a knowledge folder (or the one reading folder `path`).
 
-    Reading ids are unique because each must equal its folder's name.
+    Reading ids are unique because each must equal its folder's name. With `use_cache`
+    an unchanged folder is not validated again (``validate`` always validates).
     """
+    from bot.paths import knowledge_dir
+
     root = knowledge_dir() if path is None else path
     problems: list[Problem] = []
-    readings: list[Reading] = []
     try:
         folders = _reading_folders(root, problems)
     except OSError as exc:
         problems.append(Problem(root, FOLDER, f"cannot list the folder: {exc.strerror or exc}"))
         folders = []
+    if problems:
+        raise KnowledgeError(problems)
+    stamp = cache.fingerprint(folders) if use_cache else None
+    if stamp is not None:
+        cached = cache.read(stamp)
+        if cached is not None:
+            return cached
+    readings: list[Reading] = []
     for folder in folders:
         reading = _load_safely(folder, problems)
         if reading is not None:
             readings.append(reading)
     if problems:
         raise KnowledgeError(problems)
-    return Library(tuple(readings))
+    library = Library(tuple(readings))
+    if stamp is not None:
+        cache.write(stamp, library)
+    return library
 
 
 def load_reading(folder: Path) -> Reading:
-    """Load and validate one reading folder."""
+    """Load and validate one reading folder (always validated; never cached)."""
     problems: list[Problem] = []
     reading = _load_safely(folder, problems)
     if problems or reading is None:
@@ -101,6 +128,14 @@ def _reading_folders(root: Path, problems: list[Problem]) -> list[Path]:
     return folders
 
 
+def reading_ids(root: Path) -> list[str]:
+    """The ids of the readings under a knowledge folder (their folder names); [] if none."""
+    try:
+        return [folder.name for folder in _reading_folders(root, [])]
+    except OSError:
+        return []
+
+
 def _load_safely(folder: Path, problems: list[Problem]) -> Reading | None:
     """Load one reading, adding its problems; a last guard turns any surprise into one."""
     before = len(problems)
@@ -112,68 +147,125 @@ def _load_safely(folder: Path, problems: list[Problem]) -> Reading | None:
     except OSError as exc:
         problems.append(Problem(folder, FOLDER, f"cannot be read: {exc.strerror or exc}"))
         return None
+    except RecursionError:
+        problems.append(Problem(folder, FOLDER, "a file is nested far too deeply"))
+        return None
     except Exception as exc:  # the last guard: report, never crash the caller
-        problems.append(
-            Problem(folder, FOLDER, f"{UNEXPECTED} ({type(exc).__name__}: {exc}); please report it")
-        )
+        detail = cut(f"{type(exc).__name__}: {exc}", 120)
+        problems.append(Problem(folder, FOLDER, f"{UNEXPECTED} ({detail}); please report it"))
         return None
     return reading if len(problems) == before else None
 
 
 @dataclass
 class _ReadingLoader:
-    """Loads one reading folder: parses each file, then checks them against each other."""
+    """Loads one reading folder: validates each file, then checks them against each other."""
 
     folder: Path
     problems: list[Problem]
     paragraphs: list[str] | None = None
-    files: list[PositionsFile] = field(default_factory=list)
-    prompts: list[PromptDraft] = field(default_factory=list)
-    glossary: list[GlossaryDraft] = field(default_factory=list)
+    files: list[OwnedFile] = field(default_factory=list)
+    prompts: PromptsFile | None = None
+    glossary: list[Term] = field(default_factory=list)
 
     def load(self) -> Reading | None:
         """The reading, or None when any problem was found (all of them are reported)."""
         before = len(self.problems)
-        draft = parse_reading_file(self.folder / READING_FILE, self.problems)
-        if draft is not None:
-            self.paragraphs = self._read_text(draft)
-        self.files = self._read_positions(draft.contributor_ids if draft else None)
-        prompts_path = self.folder / PROMPTS_FILE
-        if prompts_path.exists():
-            self.prompts = parse_prompts_file(prompts_path, self.problems)
+        reading = self._read_reading()
+        if reading is not None:
+            self.paragraphs = self._read_text(reading)
+        self.files = self._read_positions(self._contributor_ids(reading))
+        self.prompts = self._read_prompts()
         self.glossary = self._read_glossary()
-        if draft is None:
+        if reading is None:
             return None  # each file was checked on its own; nothing to check them against
-        offsets = self._check(draft)
+        offsets = self._check(reading)
         if len(self.problems) > before:
             return None
-        return self._build(draft, offsets)
+        return self._build(reading, offsets)
 
-    def _read_text(self, draft: ReadingDraft) -> list[str] | None:
-        if draft.text is None:
+    def _validate(self, model: Any, path: Path, shape: str) -> Any:
+        """One file's model (salvaged when it has problems), or None when unreadable."""
+        from bot.knowledge.parse import validate_file
+        from bot.knowledge.yamlfile import read_mapping
+
+        data = read_mapping(path, self.problems, shape)
+        return None if data is None else validate_file(model, data, path, self.problems)
+
+    def _read_reading(self) -> ReadingFile | None:
+        from bot.knowledge.checks import unique_contributors
+        from bot.knowledge.files import ReadingFile
+        from bot.knowledge.translate import allowed_keys
+
+        path = self.folder / READING_FILE
+        shape = f"the keys {', '.join(allowed_keys(ReadingFile))}"
+        reading: ReadingFile | None = self._validate(ReadingFile, path, shape)
+        if reading is None:
             return None
-        if Path(draft.text).name != draft.text:
+        if reading.id is not None and reading.id != path.parent.name:
             self.problems.append(
                 Problem(
-                    draft.file,
-                    "top level",
+                    path,
+                    TOP,
+                    f"'id' is '{cut(reading.id)}' but the folder is named '{path.parent.name}'; "
+                    "they must be the same",
+                )
+            )
+        unique_contributors(reading.contributors or [], self.problems)
+        return reading
+
+    @staticmethod
+    def _contributor_ids(reading: ReadingFile | None) -> list[str] | None:
+        """The contributor ids, or None when some could not be read (nothing to check against)."""
+        if reading is None or reading.contributors is None or "contributors" in reading.broken:
+            return None
+        ids = [c.id for c in reading.contributors if c.id is not None]
+        return ids if ids and len(ids) == len(reading.contributors) else None
+
+    def _read_text(self, reading: ReadingFile) -> list[str] | None:
+        from bot.knowledge.yamlfile import read_text
+
+        if reading.text is None:
+            return None
+        if Path(reading.text).name != reading.text:
+            self.problems.append(
+                Problem(
+                    reading.file,
+                    TOP,
                     f"'text' must be the name of a file beside {READING_FILE}, like text.txt",
                 )
             )
             return None
-        raw = read_text(self.folder / draft.text, self.problems, "the text file")
+        raw = read_text(self.folder / reading.text, self.problems, "the text file")
         if raw is None:
             return None
         paragraphs = split_paragraphs(raw)
         if not paragraphs:
             self.problems.append(
-                Problem(self.folder / draft.text, WHOLE_FILE, "the text file has no paragraphs")
+                Problem(self.folder / reading.text, WHOLE_FILE, "the text file has no paragraphs")
             )
             return None
         return paragraphs
 
-    def _read_glossary(self) -> list[GlossaryDraft]:
-        """glossary.yaml when there is one (it is optional)."""
+    def _read_prompts(self) -> PromptsFile | None:
+        """prompts.yaml when there is one (it is optional)."""
+        from bot.knowledge.checks import unique_prompts
+        from bot.knowledge.files import PromptsFile
+
+        path = self.folder / PROMPTS_FILE
+        if not path.exists():
+            return None
+        prompts: PromptsFile | None = self._validate(PromptsFile, path, "'prompts:' (a list)")
+        if prompts is not None:
+            unique_prompts(prompts.prompts or [], self.problems)
+        return prompts
+
+    def _read_glossary(self) -> list[Term]:
+        """glossary.yaml's terms when there is one (it is optional)."""
+        from bot.knowledge.checks import unique_terms
+        from bot.knowledge.files import GlossaryFile
+        from bot.knowledge.translate import EXAMPLE
+
         path = self.folder / GLOSSARY_FILE
         odd = path.with_suffix(".yml")
         if odd.exists():
@@ -182,9 +274,23 @@ class _ReadingLoader:
             )
         if not path.exists():
             return []
-        return parse_glossary_file(path, self.problems)
+        from bot.knowledge.yamlfile import read_mapping
 
-    def _read_positions(self, contributor_ids: list[str] | None) -> list[PositionsFile]:
+        shape = f"'glossary:' (a mapping of members' words to the text's words, like {EXAMPLE})"
+        data = read_mapping(path, self.problems, shape)
+        if data is None:
+            return []
+        from bot.knowledge.parse import validate_file
+
+        validate_file(GlossaryFile, data, path, self.problems)
+        terms = _terms(GlossaryFile, path, data.get(GlossaryFile.terms_key))
+        unique_terms(terms, self.problems)
+        return terms
+
+    def _read_positions(self, contributor_ids: list[str] | None) -> list[OwnedFile]:
+        from bot.knowledge.checks import OwnedFile, positions_owner
+        from bot.knowledge.files import PositionsFile
+
         folder = self.folder / POSITIONS_DIR
         paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
         for odd in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
@@ -200,85 +306,134 @@ class _ReadingLoader:
                     "positions/<contributor id>.yaml",
                 )
             )
-        return [parse_positions_file(p, contributor_ids, self.problems) for p in paths]
+        files: list[OwnedFile] = []
+        shape = "'contributor: <id>' and 'positions:' (a list)"
+        for path in paths:
+            data: PositionsFile | None = self._validate(PositionsFile, path, shape)
+            if data is None:
+                known = contributor_ids is not None and path.stem in contributor_ids
+                files.append(OwnedFile(path, path.stem if known else None, [], readable=False))
+                continue
+            owner = positions_owner(data, contributor_ids, self.problems)
+            for position in data.positions or []:
+                position.own(owner)
+            files.append(OwnedFile(path, owner, list(data.positions or []), readable=True))
+        return files
 
-    @property
-    def positions(self) -> list[PositionDraft]:
-        return [p for f in self.files for p in f.positions]
-
-    def _check(self, draft: ReadingDraft) -> dict[int, int]:
+    def _check(self, reading: ReadingFile) -> dict[int, int]:
         """Cross-file checks; returns each position's quote offset (by index) for sorting."""
+        from bot.knowledge import checks
+
+        contributors = reading.contributors or []
         count = len(self.paragraphs) if self.paragraphs is not None else None
-        owners = checks.paragraph_owners(draft.contributors, count, self.problems)
-        positions = self.positions
+        owners = checks.paragraph_owners(contributors, count, self.problems)
+        positions = [p for f in self.files for p in f.positions]
         by_id = checks.unique_positions(positions, self.problems)
         complete = bool(self.files) and all(f.readable for f in self.files)
         offsets: dict[int, int] = {}
         if self.paragraphs is not None:
             squashed = [squash(text) for text in self.paragraphs]
-            contributors = {c.id: c for c in draft.contributors if c.id is not None}
+            by_contributor = {c.id: c for c in contributors if c.id is not None}
             for i, p in enumerate(positions):
                 offset = checks.check_quote(
-                    p, self.paragraphs, squashed, owners, contributors, self.problems
+                    p, self.paragraphs, squashed, owners, by_contributor, self.problems
                 )
                 if offset is not None:
                     offsets[i] = offset
             if self.files:
                 checks.check_coverage(
-                    draft.contributors,
+                    contributors,
                     self.files,
                     owners,
                     self.folder / POSITIONS_DIR,
                     len(self.paragraphs),
                     self.problems,
                 )
-        ids = draft.contributor_ids
+        ids = self._contributor_ids(reading)
         checks.check_targets(positions, by_id, ids, complete, self.problems)
         if complete:
-            checks.check_prompts(self.prompts, by_id, self.problems)
+            if self.prompts is not None:
+                checks.check_prompts(self.prompts.prompts or [], by_id, self.problems)
             if self.paragraphs is not None:  # a word may be in a position of a broken file
                 checks.check_glossary(self.glossary, self.paragraphs, positions, self.problems)
         return offsets
 
-    def _build(self, draft: ReadingDraft, offsets: dict[int, int]) -> Reading | None:
-        """The model, once every check has passed."""
-        contributors = _built([c.build() for c in draft.contributors])
-        positions = _built([p.build() for p in self.positions])
-        prompts = _built([p.build() for p in self.prompts])
-        glossary = _built([g.build() for g in self.glossary])
-        if (
-            draft.id is None
-            or draft.title is None
-            or self.paragraphs is None
-            or contributors is None
-            or positions is None
-            or prompts is None
-            or glossary is None
-        ):
-            self.problems.append(Problem(self.folder, FOLDER, "the reading is incomplete"))
-            return None
+    def _build(self, reading: ReadingFile, offsets: dict[int, int]) -> Reading:
+        """The model, once every check has passed (so every entry validated whole)."""
+        assert self.paragraphs is not None
+        contributors = [
+            Contributor(
+                id=c.id,
+                name=c.name,
+                short_name=c.short_name,
+                aliases=tuple(c.aliases),
+                affiliation=c.affiliation,
+                order=c.order,
+                paragraphs=tuple(sorted(c.paragraphs)),
+                bio=c.bio,
+            )
+            for c in reading.contributors
+        ]
+        positions = [
+            Position(
+                id=p.id,
+                contributor_id=f.contributor_id or "",
+                kind=p.kind,
+                summary=p.summary,
+                topics=tuple(p.topics),
+                quote=p.quote,
+                paragraph=p.paragraph,
+                target=(
+                    None
+                    if p.responds_to is None
+                    else Target(p.responds_to.contributor, p.responds_to.position)
+                ),
+                central=p.central,
+                reviewed=p.reviewed,
+            )
+            for f in self.files
+            for p in f.positions
+        ]
+        prompts = [
+            Prompt(p.id, p.text, tuple(p.positions), tuple(p.topics))
+            for p in (self.prompts.prompts if self.prompts is not None else [])
+        ]
         owner = {n: c.id for c in contributors for n in c.paragraphs}
         order = sorted(
             range(len(positions)), key=lambda i: (positions[i].paragraph, offsets.get(i, 0), i)
         )
         return Reading(
-            id=draft.id,
-            title=draft.title,
-            series=draft.series,
-            publisher=draft.publisher,
-            date=draft.date,
-            url=draft.url,
+            id=reading.id,
+            title=reading.title,
+            series=reading.series,
+            publisher=reading.publisher,
+            date=reading.date,
+            url=reading.url,
             paragraphs=tuple(
                 Paragraph(n, text, owner.get(n)) for n, text in enumerate(self.paragraphs)
             ),
             contributors=tuple(sorted(contributors, key=lambda c: c.order)),
             positions=tuple(positions[i] for i in order),
             prompts=tuple(prompts),
-            glossary=tuple(glossary),
+            glossary=tuple(GlossaryEntry(t.term, t.means) for t in self.glossary),
         )
 
 
-def _built(items: list[T | None]) -> list[T] | None:
-    """The items when every one was built, else None."""
-    present = [item for item in items if item is not None]
-    return present if len(present) == len(items) else None
+def _terms(model: Any, path: Path, raw: object) -> list[Term]:
+    """Each glossary term that validates on its own (the others are reported already)."""
+    from pydantic import ValidationError
+
+    from bot.knowledge.checks import Term
+    from bot.knowledge.describe import shown_key
+
+    if not isinstance(raw, Mapping):
+        return []
+    terms: list[Term] = []
+    for key, value in raw.items():
+        try:
+            one = model.model_validate({model.terms_key: {key: value}})
+        except ValidationError:
+            continue
+        for term, means in one.glossary.items():
+            terms.append(Term(path, f"{model.terms_key} ({shown_key(key)})", term, tuple(means)))
+    return terms

@@ -19,6 +19,8 @@ class Kind(StrEnum):
     CONCERN = "concern"
     CRITIQUE = "critique"
     CONCESSION = "concession"
+    QUESTION = "question"  # in a debate: one speaker's question to another
+    ANSWER = "answer"  # the reply to such a question
 
     @property
     def needs_target(self) -> bool:
@@ -75,6 +77,7 @@ class Position:
     paragraph: int
     target: Target | None = None
     central: bool = False  # one of the contributor's main points
+    reviewed: bool = True  # False for a drafted entry no editor has checked yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,9 +165,14 @@ class UnknownReadingError(KeyError):
     """Asked for a reading id the knowledge folder does not hold."""
 
     def __init__(self, reading_id: str, known: tuple[str, ...]) -> None:
+        import difflib
+
         super().__init__(reading_id)
+        near = difflib.get_close_matches(reading_id[:100], known, n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        shown = reading_id if len(reading_id) <= 40 else reading_id[:37] + "..."
         self.message = (
-            f"No reading with id {reading_id!r} in the knowledge folder; "
+            f"No reading with id {shown!r} in the knowledge folder{hint}; "
             f"the readings there are: {', '.join(known) or 'none'}."
         )
 
