@@ -61,6 +61,14 @@ class PromptsSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class QuizSettings:
+    """The ``quiz:`` section: "who said it?" (scores live in quiz.sqlite3 beside the prompt
+    database)."""
+
+    round_seconds: float = 20.0
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """Every setting of the bot."""
 
@@ -68,6 +76,7 @@ class Config:
     reading: str | None = None  # None: the first reading
     discord: DiscordSettings = field(default_factory=DiscordSettings)
     prompts: PromptsSettings = field(default_factory=PromptsSettings)
+    quiz: QuizSettings = field(default_factory=QuizSettings)
     log_level: str = "INFO"
     source: Path | None = None  # the file these settings came from, if any
 
@@ -117,10 +126,11 @@ def parse_config(data: object, source: Path | None = None) -> Config:
     r = _Reader(data, "", where)
     discord_data = r.section("discord")
     prompts_data = r.section("prompts")
+    quiz_data = r.section("quiz")
     knowledge = r.optional_str("knowledge")
     reading = r.optional_str("reading")
     log_level = r.choice("log_level", "INFO", LOG_LEVELS)
-    r.finish(("knowledge", "reading", "discord", "prompts", "log_level"))
+    r.finish(("knowledge", "reading", "discord", "prompts", "quiz", "log_level"))
 
     d = _Reader(discord_data, "discord.", where)
     default = DiscordSettings()
@@ -153,11 +163,18 @@ def parse_config(data: object, source: Path | None = None) -> Config:
     )
     p.finish(tuple(PromptsSettings.__dataclass_fields__))
 
+    q = _Reader(quiz_data, "quiz.", where)
+    quiz = QuizSettings(
+        round_seconds=q.number("round_seconds", QuizSettings().round_seconds, minimum=1.0)
+    )
+    q.finish(tuple(QuizSettings.__dataclass_fields__))
+
     return Config(
         knowledge=_relative(Path(knowledge), source) if knowledge else None,
         reading=reading,
         discord=discord,
         prompts=prompts,
+        quiz=quiz,
         log_level=log_level,
         source=source,
     )

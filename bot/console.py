@@ -16,6 +16,7 @@ from typing import TextIO
 from bot.engine import Engine
 from bot.engine.render import render_answer, render_reply
 from bot.knowledge.model import Kind
+from bot.quiz.console import ConsoleQuiz
 
 HELP = """Ask anything about the reading, for example:
   what did Neier disagree with?
@@ -28,6 +29,7 @@ Commands:
   positions NAME [KIND] every position of a contributor (kinds: {kinds})
   quote [NAME]          a random quote
   prompt next | prompt list | prompt post TEXT   discussion prompts, as moderators post them
+  quiz [ROUNDS] [KIND]  "who said it?": answer with a name or a number; `stop` ends it
   quit                  leave"""
 
 
@@ -60,6 +62,7 @@ class Console:
     ) -> None:
         self.engine = engine
         self.prompt_handler = prompt_handler
+        self.quiz: ConsoleQuiz | None = None
 
     def handle(self, line: str) -> str | None:
         """The reply to one line, or None to quit."""
@@ -68,6 +71,10 @@ class Console:
         command = word.lower()
         if command in ("quit", "exit", "bye") and not rest:
             return None
+        if self.quiz is not None:
+            return self.quiz_turn(text)
+        if command == "quiz":
+            return self.start_quiz(rest)
         if command in ("help", "?") and not rest:
             return HELP.format(kinds=", ".join(k.value for k in Kind))
         if command == "contributors" and not rest:
@@ -118,6 +125,21 @@ class Console:
         if not found:
             return f"{who.name} makes no {kind} in this reading."
         return "\n\n".join(render_answer(a) for a in found)
+
+    def start_quiz(self, rest: str) -> str:
+        """`quiz [ROUNDS] [KIND]`: start a "who said it?" quiz."""
+        self.quiz, text = ConsoleQuiz.start(
+            self.engine.reading, rest, self.engine.resolve_contributor
+        )
+        return text
+
+    def quiz_turn(self, text: str) -> str:
+        """One answer to the running quiz."""
+        assert self.quiz is not None
+        out, going = self.quiz.handle(text)
+        if not going:
+            self.quiz = None
+        return out
 
 
 def _prompt_handler(engine: Engine, store: Path) -> Callable[[str], str] | None:
