@@ -12,7 +12,7 @@ from bot.knowledge.model import Contributor, Kind, Paragraph, Position, Reading
 from bot.quiz import draw
 from bot.quiz.masking import MASK, mask_quote, name_terms, reading_terms
 from bot.quiz.scoring import RIGHT, SPEED_BONUS, points
-from bot.quiz.session import Answered, QuizSession
+from bot.quiz.session import Answered, MemberResult, QuizSession
 from bot.quiz.store import ActiveQuiz, ChannelBusy, QuizStore
 
 
@@ -146,7 +146,9 @@ def test_session_scores_first_answers_and_streaks(reading: Reading) -> None:
     ids = [c.id for c in reading.contributors]
     clock = Clock()
     s = QuizSession(questions, ids, 20.0, clock=clock)
-    wrong = lambda q: next(i for i in ids if i != q.answer)  # noqa: E731
+
+    def wrong(q: draw.Question) -> str:
+        return next(i for i in ids if i != q.answer)
 
     q = s.start_round()
     assert s.answer(1, "alice", "nobody") is Answered.UNKNOWN
@@ -178,7 +180,7 @@ def test_session_scores_first_answers_and_streaks(reading: Reading) -> None:
 # -- the store ------------------------------------------------------------------------
 
 
-def _results(reading: Reading, answers: list[tuple[int, str, bool]]) -> list:
+def _results(reading: Reading, answers: list[tuple[int, str, bool]]) -> list[MemberResult]:
     q = draw.eligible(reading)[0]
     ids = [c.id for c in reading.contributors]
     s = QuizSession([q], ids, 20.0, clock=Clock())
