@@ -177,7 +177,7 @@ def test_example_config_documents_every_key() -> None:
     data = yaml.safe_load(example.read_text(encoding="utf-8"))
     assert set(data["discord"]) == set(DiscordSettings.__dataclass_fields__)
     assert set(data["prompts"]) == set(PromptsSettings.__dataclass_fields__)
-    assert set(data) == {"knowledge", "reading", "discord", "prompts", "log_level"}
+    assert set(data) == {"knowledge", "reading", "discord", "prompts", "quiz", "log_level"}
     lines = [s.strip() for s in example.read_text(encoding="utf-8").splitlines()]
     keys = [*DiscordSettings.__dataclass_fields__, *PromptsSettings.__dataclass_fields__]
     for key in keys:
