@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 from bot.knowledge.model import Contributor, Kind, Reading
 from bot.quiz import draw
-from bot.quiz.render import seconds
 from bot.quiz.session import Answered, QuizSession
 
 DEFAULT_ROUNDS = 5
@@ -95,15 +94,13 @@ class ConsoleQuiz:
         q = outcome.question
         author = self.reading.contributor(q.answer)
         mine = outcome.results[0]
-        verdict = (
-            f"Right! +{mine.points}" + (f" (streak {mine.streak})" if mine.streak > 1 else "")
-            if mine.right
-            else f"No: it was {author.name}."
-        )
-        reveal = (
-            f"{verdict} {author.name}, paragraph {q.position.paragraph} "
-            f"(answered in {seconds(mine.elapsed)}):\n  “{q.position.quote}”"
-        )
+        where = f"{author.name} (paragraph {q.position.paragraph})"
+        if mine.right:
+            streak = f", {mine.streak} in a row" if mine.streak > 1 else ""
+            verdict = f"Right! +{mine.points}{streak}. {where}:"
+        else:
+            verdict = f"No: it was {where}:"
+        reveal = f"{verdict}\n  “{q.position.quote}”"
         if self.session.finished:
             return reveal + "\n\n" + self.summary(), False
         return reveal + "\n\n" + self.ask(), True

@@ -35,7 +35,7 @@ def test_console_quiz_takes_numbers_and_misspelt_names() -> None:
         if len(answers) == 1:
             assert text.startswith("Right! +10")
         elif len(answers) == 2:
-            assert text.startswith(f"No: it was {author.name}.")
+            assert text.startswith(f"No: it was {author.name} (paragraph ")
         assert q.position.quote in text  # the reveal shows the verbatim quote
     assert "Your score: 20 points, 2 of 3 right, best streak 1." in text
     assert console.quiz is None

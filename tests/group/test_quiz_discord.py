@@ -303,3 +303,19 @@ async def test_a_restart_mid_quiz_ends_it_with_a_message_and_keeps_scores(
         again = await fake.slash("quiz start", {"rounds": 1}, user=fake.bob)
         assert "started a quiz" in content(await fake.response_to(again))
         assert bot.get_cog("Quiz") is not None
+
+
+def test_leaderboard_pages_show_names_without_pings() -> None:
+    from bot.discordbot.cogs.quiz import PER_PAGE, leaderboard_pages
+    from bot.quiz.store import Score
+
+    scores = [Score(1, i, f"member {i}", 3, 2, 100 - i, 1, rank=i + 1) for i in range(25)]
+    scores[0] = Score(1, 0, "@everyone <@123456789012345678> *bold*", 3, 3, 120, 3, rank=1)
+    pages = leaderboard_pages(scores, 40, "Reading Group")
+    assert len(pages) == 3 and PER_PAGE == 10
+    first = pages[0].description or ""
+    assert "@everyone" not in first.replace("@\u200beveryone", "")
+    assert "<@123456789012345678>" not in first
+    assert "\\*bold\\*" in first
+    assert (pages[0].footer.text or "").endswith("top 25 of 40")
+    assert (pages[2].description or "").splitlines()[0].startswith("21. **member 20**")

@@ -279,7 +279,7 @@ class QuizCog(commands.Cog, name="Quiz"):
 
     def __init__(self, bot: ReadingBot, store: QuizStore | None = None) -> None:
         self.bot = bot
-        self.store = store or QuizStore(default_path(bot.config.prompts.database))
+        self._store = store  # opened (and migrated) off the event loop in cog_load
         self.readings = ReadingChoice(bot)
         self.games: dict[int, Game] = {}  # by channel id
         self.timer: Timer = asyncio.sleep  # how a round waits (tests put their own)
@@ -287,12 +287,23 @@ class QuizCog(commands.Cog, name="Quiz"):
         self._recovery: asyncio.Task[None] | None = None
 
     @property
+    def store(self) -> QuizStore:
+        """The score database (open once the cog is loaded)."""
+        if self._store is None:
+            raise RuntimeError("the quiz cog is not loaded yet")
+        return self._store
+
+    @property
     def round_seconds(self) -> float:
         """How long a round lasts (``quiz.round_seconds``)."""
         return self.bot.config.quiz.round_seconds
 
     async def cog_load(self) -> None:
-        """Take the quizzes a previous run left running, to end them once connected."""
+        """Open the score database, and take the quizzes a previous run left running, to
+        end them once connected."""
+        if self._store is None:
+            path = default_path(self.bot.config.prompts.database)
+            self._store = await asyncio.to_thread(QuizStore, path)
         abandoned = await asyncio.to_thread(self.store.take_abandoned)
         if abandoned:
             self._recovery = asyncio.create_task(self._end_abandoned(abandoned))
