@@ -245,6 +245,18 @@ class QuizStore:
         with self.transaction() as con:
             con.execute("DELETE FROM active WHERE channel_id = ?", (channel_id,))
 
+    def running(self) -> list[ActiveQuiz]:
+        """Every quiz recorded as running now, oldest first."""
+        con = self._connect()
+        try:
+            rows = con.execute(
+                """SELECT channel_id, guild_id, started_by, reading_id, rounds, message_id
+                   FROM active ORDER BY started_at"""
+            ).fetchall()
+        finally:
+            con.close()
+        return [ActiveQuiz(*row) for row in rows]
+
     def take_abandoned(self) -> list[ActiveQuiz]:
         """Every quiz recorded as running (left by a bot that stopped), removing them."""
         with self.transaction() as con:

@@ -187,11 +187,7 @@ async def test_a_quiz_from_start_to_scores(quiz_bot: tuple[FakeDiscord, Any]) ->
     standings = end.json["embeds"][0]["description"].splitlines()
     assert standings[0] == "1. **Alice**: 14 points, 1 of 1 right, best streak 1"
     assert end.json["allowed_mentions"]["parse"] == []
-    for _ in range(100):
-        if fake.channel_id not in cog.games:
-            break
-        await asyncio.sleep(0.01)
-    assert fake.channel_id not in cog.games
+    await ended(cog, fake.channel_id)
 
     scores = await fake.slash("quiz scores", user=fake.bob)
     board = await fake.response_to(scores)
@@ -237,8 +233,18 @@ async def test_one_quiz_per_channel_and_who_may_stop_it(
     )
     assert "Stopped by Owner." in end.json["embeds"][0]["footer"]["text"]
     assert not titled(fake, "Who said it? Round 2")
+    await ended(cog, fake.channel_id)
     none = await fake.slash("quiz stop", user=fake.alice)
     assert "No quiz is running" in content(await fake.response_to(none))
+
+
+async def ended(cog: Any, channel_id: int) -> None:
+    """Wait until the quiz in the channel has finished its last step (it is forgotten)."""
+    for _ in range(500):
+        if channel_id not in cog.games:
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the quiz did not end")
 
 
 def author_name_in(cog: Any, channel_id: int) -> str:
@@ -278,6 +284,12 @@ async def test_a_restart_mid_quiz_ends_it_with_a_message_and_keeps_scores(
         second = await round_message(fake, 2, 3)
         await click(fake, second, button_for(second, author_name(cog)), fake.bob)
         old_button = str(buttons(second)[0]["custom_id"])
+        # The bot records the round's message just after posting it; the crash comes later.
+        for _ in range(500):
+            if [q.message_id for q in cog.store.running()] == [int(second["id"])]:
+                break
+            await asyncio.sleep(0.02)
+        assert [q.message_id for q in cog.store.running()] == [int(second["id"])]
     # The bot is gone mid-round: round 1 is recorded, the quiz is still marked running.
     store = QuizStore(default_path(config.prompts.database))
     assert [(s.name, s.right) for s in store.leaderboard(fake.guild_id)] == [("Alice", 1)]

@@ -221,6 +221,7 @@ def test_store_keeps_one_running_quiz_per_channel_until_taken(tmp_path: Path) ->
     store.begin(ActiveQuiz(6, 1, 10, "r", 3, None))
     store.set_message(5, 555)
     store.end(6)
+    assert store.running() == [ActiveQuiz(5, 1, 10, "r", 3, 555)]
     taken = QuizStore(tmp_path / "quiz.sqlite3").take_abandoned()
     assert taken == [ActiveQuiz(5, 1, 10, "r", 3, 555)]
     assert store.take_abandoned() == []
