@@ -331,3 +331,21 @@ def test_leaderboard_pages_show_names_without_pings() -> None:
     assert "\\*bold\\*" in first
     assert (pages[0].footer.text or "").endswith("top 25 of 40")
     assert (pages[2].description or "").splitlines()[0].startswith("21. **member 20**")
+
+
+async def test_start_takes_a_kind_and_names_an_unknown_reading(
+    quiz_bot: tuple[FakeDiscord, Any],
+) -> None:
+    fake, cog = quiz_bot
+    unknown = await fake.slash("quiz start", {"reading": "no-such-reading"}, user=fake.alice)
+    data = (await fake.response_to(unknown)).json["data"]
+    assert data["flags"] & EPHEMERAL and "No reading with id 'no-such-reading'" in data["content"]
+    bad = await fake.slash("quiz start", {"kind": "joke"}, user=fake.alice)
+    assert "Kinds are: claim" in content(await fake.response_to(bad))
+    own = cog.bot.engine.reading.id
+    start = await fake.slash("quiz start", {"rounds": 2, "kind": "critique", "reading": own},
+                             user=fake.alice)
+    assert "2 critique rounds" in content(await fake.response_to(start))
+    await round_message(fake, 1, 2)
+    game = cog.games[fake.channel_id]
+    assert all(q.position.kind.value == "critique" for q in game.session.questions)
