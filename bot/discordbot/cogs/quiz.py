@@ -602,7 +602,8 @@ class QuizCog(commands.Cog, name="Quiz"):
             return  # the round's view answers it
         await asyncio.sleep(0)  # let a view that is just finishing answer first
         if not interaction.response.is_done():
-            with contextlib.suppress(discord.HTTPException):
+            # (InteractionResponded too: a view that was just finishing may have answered)
+            with contextlib.suppress(discord.DiscordException):
                 await interaction.response.send_message(
                     "That quiz round is over." + ("" if game else " Start one with /quiz start."),
                     ephemeral=True,
