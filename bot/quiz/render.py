@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.knowledge.model import Reading
-from bot.quiz.session import MemberResult, RoundOutcome, Standing
+from bot.quiz.session import MemberResult, RoundOutcome
 
 
 def seconds(value: float) -> str:
@@ -24,10 +24,3 @@ def outcome_lines(outcome: RoundOutcome, reading: Reading) -> list[str]:
     """One line per member who answered, right answers (fastest) first."""
     return [result_line(r, reading) for r in outcome.results]
 
-
-def standing_line(place: int, s: Standing) -> str:
-    """'1. alice: 28 points, 2 of 3 right, best streak 2'."""
-    return (
-        f"{place}. {s.name}: {s.points} points, {s.right} of {s.answered} right, "
-        f"best streak {s.best_streak}"
-    )

@@ -135,11 +135,6 @@ class QuizSession:
         pending = self._answers.get(member_id)
         return pending.chosen if pending else None
 
-    @property
-    def answer_count(self) -> int:
-        """How many members have answered the open round."""
-        return len(self._answers)
-
     def close_round(self) -> RoundOutcome:
         """Close the open round: score every answer and update the standings."""
         if not self.open:
