@@ -41,6 +41,7 @@ DASHED = frozenset({"disagreement", "critique"})
 FALLBACK = (96, 96, 96)
 COLOURS_IN_PNG = 96  # palette size: the kinds' colours and their anti-aliased shades
 COMPRESS = 6  # zlib level of the PNG
+NAME_SIZES = (34, 30, 26, 22)  # type sizes tried for a contributor's name, largest first
 
 Point = tuple[float, float]
 Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
@@ -130,8 +131,11 @@ class _Painter:
         # smooths it already, and it is most of the drawing time at twice the size.
         self.title_font = _font(38)
         self.note_font = _font(22)
+        n = max(1, len(graph.nodes))
+        # Discs shrink when many people share the circle, so neighbours never touch.
+        self.node_r = min(float(layout.node), 0.33 * 2 * math.pi * layout.radius / n)
         self.name_font = _font(34)
-        self.number_font = _font(40)
+        self.number_font = _font(max(16, round(40 * self.node_r / layout.node)))
         self.count_font = _font(28)
         self.legend_font = _font(30)
         self.measure = ImageDraw.Draw(Image.new("RGB", (1, 1)))
@@ -203,7 +207,7 @@ class _Painter:
         mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
         control = (mid[0] + nx * offset * 2, mid[1] + ny * offset * 2)
         curve = _bezier(a, control, b)
-        gap = self.layout.node + 8
+        gap = self.node_r + 8
         body = _trim(curve, a, b, gap)
         colour = COLOURS.get(e.kind, FALLBACK)
         width = 4 + 2 * min(e.count, 5)
@@ -242,7 +246,7 @@ class _Painter:
         self.text(at, str(e.count), self.count_font, (255, 255, 255), "mm")
 
     def nodes(self) -> None:
-        r = self.layout.node
+        r = self.node_r
         for c in self.graph.nodes:
             x, y = self.positions[c.id]
             self.draw.ellipse(
@@ -261,13 +265,14 @@ class _Painter:
         dx, dy = x - self.centre[0], y - self.centre[1]
         length = math.hypot(dx, dy) or 1.0
         dx, dy = dx / length, dy / length
-        room = self.layout.label_width
+        room = self.layout.label_width * 3 // 2  # above or below: wider
         if abs(dx) >= 0.3:  # beside: no further than the picture's edge
-            room = min(room, int(self.layout.width / 2 - abs(x - self.centre[0]) - 76))
-        lines = _wrap(self.measure, name, self.name_font, room)[:3]
+            room = min(self.layout.label_width,
+                       int(self.layout.width / 2 - abs(x - self.centre[0]) - 76))
+        font, lines = self._fit(name, room)
         line_height = 40
         block = line_height * len(lines)
-        gap = self.layout.node + 12
+        gap = self.node_r + 12
         if abs(dx) < 0.3:  # top or bottom: centred
             anchor = "ma"
             tops = y - gap - block if dy < 0 else y + gap
@@ -278,10 +283,27 @@ class _Painter:
             tops = y - block / 2 + (block / 2 + 10 if dy > 0.2 else 0)
         for i, line in enumerate(lines):
             point = (origin_x, tops + i * line_height)
-            box = self.measure.textbbox(point, line, font=self.name_font, anchor=anchor)
+            box = self.measure.textbbox(point, line, font=font, anchor=anchor)
             pad = 5
             self.pill((box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad))
-            self.text(point, line, self.name_font, INK, anchor)
+            self.text(point, line, font, INK, anchor)
+
+    def _fit(self, name: str, room: float) -> tuple[Font, list[str]]:
+        """The name in at most three lines of `room` pixels: smaller type for a long word,
+        and cut with an ellipsis as a last resort."""
+        for size in NAME_SIZES:
+            font = self.name_font if size == NAME_SIZES[0] else _font(size)
+            lines = _wrap(self.measure, name, font, room)
+            if len(lines) <= 3 and all(self.measure.textlength(x, font=font) <= room
+                                       for x in lines):
+                return font, lines
+        fitted = []
+        for line in lines[:3]:
+            cut = line
+            while len(cut) > 1 and self.measure.textlength(cut + "…", font=font) > room:
+                cut = cut[:-1]
+            fitted.append(line if self.measure.textlength(line, font=font) <= room else cut + "…")
+        return font, fitted
 
     def legend(self) -> None:
         kinds = self.graph.kinds()

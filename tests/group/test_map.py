@@ -109,3 +109,25 @@ def test_bench_measures_without_asserting_speed(reading: Reading) -> None:
     edges = len(build_graph(reading).edges)
     assert result.runs == 1 and result.png_bytes > 1000 and result.edges == edges
     assert report(result).startswith(f"map: {edges} edges; graph ")
+
+
+def test_many_contributors_with_long_names_fit_the_picture() -> None:
+    people = tuple(
+        Contributor(f"c{i}", f"Person {i}", f"Averyveryverylongsurname{i}", (), "", i + 1, ())
+        for i in range(16)
+    )
+    positions = tuple(
+        Position(f"p{i}", f"c{i}", Kind.DISAGREEMENT, "s", ("t",), "q", 0,
+                 Target(f"c{(i + 5) % 16}"))
+        for i in range(16)
+    )
+    r = Reading("many", "Many", "", "", "", "", (Paragraph(0, "x", None),), people, positions)
+    graph = build_graph(r)
+    assert len(graph.edges) == 16
+    image = Image.open(io.BytesIO(render_png(graph)))
+    assert image.size[0] == 1040
+    # nothing drawn in the outermost columns: every name stayed inside the picture
+    rgb = image.convert("RGB")
+    for x in (0, 1, image.size[0] - 2, image.size[0] - 1):
+        column = [rgb.getpixel((x, y)) for y in range(image.size[1])]
+        assert all(near(c, BACKGROUND, 12) for c in column if isinstance(c, tuple))
