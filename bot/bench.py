@@ -157,6 +157,7 @@ def bench_command(args: argparse.Namespace) -> int:
     for r in results:
         print(f"{r.label:8} {r.positions:9d} {r.startup_ms:8.1f}ms {r.median_ms:7.3f}ms "
               f"{r.p99_ms:7.3f}ms {r.max_ms:7.3f}ms {r.peak_kib / 1024:8.1f}MiB")
+    _bench_map(reading, repeat)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"process max RSS: {rss / 1024:.1f} MiB (start-up = index build; load is above)")
     return 0
@@ -168,3 +169,10 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(PROJECT_ROOT))
     except ValueError:
         return str(path)
+
+
+def _bench_map(reading: Reading, repeat: int) -> None:
+    """The map of the debate: render time and PNG size."""
+    from bot.debatemap.bench import measure, report
+
+    print(report(measure(reading, repeat)))

@@ -91,6 +91,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_knowledge_arg(p)
 
+    p = sub.add_parser("map", help="draw the map of the debate (who answers whom) as a PNG")
+    p.add_argument("--out", type=Path, default=Path("map.png"), help="PNG file (default map.png)")
+    _add_knowledge_arg(p)
+
+    p = sub.add_parser("guide", help="write the reading's study guide (Markdown or HTML)")
+    p.add_argument("--format", choices=("md", "html"), default=None,
+                   help="md or html (default: from --out's suffix, else md)")
+    p.add_argument("--out", type=Path, default=None, help="file to write (default: stdout)")
+    _add_knowledge_arg(p)
+
     p = sub.add_parser("run", help="run the Discord bot (without a token: the local console)")
     p.add_argument("--config", default=None, help=CONFIG_HELP)
 
@@ -168,6 +178,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.bench import bench_command
 
             return bench_command(args)
+        if args.command == "map":
+            from bot.debatemap.command import map_command
+
+            return map_command(args)
+        if args.command == "guide":
+            from bot.guide.command import guide_command
+
+            return guide_command(args)
         if args.command == "run":
             from bot.discordbot.runner import run_command
 

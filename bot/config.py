@@ -73,7 +73,7 @@ class PromptsSettings:
 class QuizSettings:
     """The ``quiz:`` section."""
 
-    round_seconds: int = 20  # seconds members have to answer one question
+    round_seconds: float = 20  # seconds members have to answer one question
 
 
 @dataclass(frozen=True, slots=True)

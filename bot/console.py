@@ -18,6 +18,7 @@ from bot.console_lookup import kind_names, paragraph_number, parse_lookup, rende
 from bot.engine import Engine
 from bot.engine.render import render_answer, render_reply
 from bot.knowledge.model import Kind
+from bot.quiz.console import ConsoleQuiz
 from bot.terminal import LineReader, fit, reflow, terminal_width
 
 HELP = """Ask anything about the reading, for example:
@@ -31,6 +32,7 @@ Commands:
   positions NAME [KIND]    every position of a contributor (or of several: Neier and Hom)
   quote [NAME] [KIND]      a random quote (of a contributor, of a kind)
   paragraph N              paragraph N of the text, and who wrote it
+  quiz [ROUNDS] [KIND]     "who said it?": answer with a name or a number; `stop` ends it
 {prompt}  quit                     leave (Ctrl-D and Ctrl-C leave too)
 Kinds of position: {kinds} (plurals work too)."""
 
@@ -78,6 +80,7 @@ class Console:
     ) -> None:
         self.engine = engine
         self.prompt_handler = prompt_handler
+        self.quiz: ConsoleQuiz | None = None
 
     def help(self) -> str:
         """The command list, with every prompt command when prompts are available."""
@@ -95,6 +98,10 @@ class Console:
         command = word.lower()
         if command in ("quit", "exit", "bye") and not rest:
             return None
+        if self.quiz is not None:
+            return self.quiz_turn(text)
+        if command == "quiz":
+            return self.start_quiz(rest)
         if command in ("help", "?") and not rest:
             return self.help()
         if command == "contributors" and not rest:
@@ -164,6 +171,21 @@ class Console:
         if not lookup.contributors:  # kinds only: one quote of those kinds, from anyone
             shown = [pick.choice(shown)] if shown else [f"No one makes a {lookup.kinds_text()}."]
         return "\n\n".join(shown)
+
+    def start_quiz(self, rest: str) -> str:
+        """`quiz [ROUNDS] [KIND]`: start a "who said it?" quiz."""
+        self.quiz, text = ConsoleQuiz.start(
+            self.engine.reading, rest, self.engine.resolve_contributor
+        )
+        return text
+
+    def quiz_turn(self, text: str) -> str:
+        """One answer to the running quiz."""
+        assert self.quiz is not None
+        out, going = self.quiz.handle(text)
+        if not going:
+            self.quiz = None
+        return out
 
 
 def _prompt_handler(engine: Engine, store: Path) -> Callable[[str], str] | None:

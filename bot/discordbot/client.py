@@ -20,6 +20,11 @@ from bot.discordbot.workers import AnswerPool
 log = logging.getLogger(__name__)
 
 PROMPTS_EXTENSION = "bot.discordbot.cogs.prompts"
+GROUP_EXTENSIONS = (
+    "bot.discordbot.cogs.quiz",
+    "bot.discordbot.cogs.map",
+    "bot.discordbot.cogs.guide",
+)
 
 
 def use_endpoints(settings: DiscordSettings) -> None:
@@ -81,6 +86,11 @@ class ReadingBot(commands.Bot):
             await self.load_extension(PROMPTS_EXTENSION)
         except commands.ExtensionError:  # the reading commands still work without it
             log.exception("could not load %s; discussion prompts are off", PROMPTS_EXTENSION)
+        for extension in GROUP_EXTENSIONS:  # the quiz, the map and the study guide
+            try:
+                await self.load_extension(extension)
+            except commands.ExtensionError:
+                log.exception("could not load %s; the rest of the bot still works", extension)
 
     async def close(self) -> None:
         """Disconnect, then stop the answer threads."""

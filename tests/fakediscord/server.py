@@ -55,6 +55,7 @@ class Request:
     json: Any  # the JSON body (for multipart, its payload_json), or None
     headers: dict[str, str] = field(repr=False, default_factory=dict)
     status: int = 0  # the status the fake answered with (set once answered)
+    files: dict[str, bytes] = field(repr=False, default_factory=dict)  # uploads, by file name
 
     def match(self, method: str | None, path: str | re.Pattern[str] | None) -> bool:
         """True when the method equals `method` and the path matches `path` (a regex)."""
@@ -521,15 +522,22 @@ class FakeDiscord:
     async def _rest(self, request: web.Request) -> web.Response:
         path = request.path[len(API_PREFIX) :]
         body: Any = None
+        files: dict[str, bytes] = {}
         if request.can_read_body:
             if request.content_type.startswith("multipart/"):
                 form = await request.post()
                 raw = form.get("payload_json")
                 body = json.loads(str(raw)) if raw is not None else None
+                files = {
+                    str(v.filename): v.file.read()
+                    for v in form.values()
+                    if isinstance(v, web.FileField)
+                }
             else:
                 text = await request.text()
                 body = json.loads(text) if text else None
         recorded = Request(request.method, path, dict(request.query), body, dict(request.headers))
+        recorded.files = files
         if request.headers.get("Authorization") != f"Bot {self.token}" and not path.startswith(
             ("/interactions/", "/webhooks/")
         ):

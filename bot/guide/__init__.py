@@ -1,0 +1,2 @@
+"""A printable study guide of a reading: :mod:`content` gathers it from the index (pure);
+:mod:`markdown` and :mod:`html` write it out."""
