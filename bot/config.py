@@ -19,8 +19,6 @@ from typing import Any, TypeVar
 
 import yaml
 
-from bot.paths import data_dir
-
 CONFIG_ENV = "READING_BOT_CONFIG"
 DEFAULT_FILE = Path("config.yaml")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -53,11 +51,13 @@ class DiscordSettings:
 class PromptsSettings:
     """The ``prompts:`` section: moderator discussion prompts (their state lives in SQLite)."""
 
-    database: Path = field(default_factory=lambda: data_dir() / "bot.sqlite3")
+    database: Path = field(default_factory=lambda: _default_database())
     open_thread: bool = True
     moderator_roles: tuple[str, ...] = ()
     grace_minutes: int = 60
     tick_seconds: float = 30.0
+    lease_seconds: int = 120  # a claimed slot older than this is recovered (the bot died)
+    default_timezone: str = "UTC"  # for schedules that name no zone
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +150,8 @@ def parse_config(data: object, source: Path | None = None) -> Config:
         moderator_roles=p.str_list("moderator_roles"),
         grace_minutes=p.integer("grace_minutes", pdefault.grace_minutes, minimum=0),
         tick_seconds=p.number("tick_seconds", pdefault.tick_seconds, minimum=0.01),
+        lease_seconds=p.integer("lease_seconds", pdefault.lease_seconds, minimum=1),
+        default_timezone=_zone(p, "default_timezone", pdefault.default_timezone),
     )
     p.finish(tuple(PromptsSettings.__dataclass_fields__))
 
@@ -161,6 +163,26 @@ def parse_config(data: object, source: Path | None = None) -> Config:
         log_level=log_level,
         source=source,
     )
+
+
+def _default_database() -> Path:
+    """The prompt database's one default path (see :func:`bot.prompts.store.default_path`)."""
+    from bot.prompts.store import default_path
+
+    return default_path()
+
+
+def _zone(reader: _Reader, key: str, default: str) -> str:
+    """A time zone setting: an IANA name or a common abbreviation, as schedules take them."""
+    from bot.prompts.schedule import ScheduleError, check_zone
+
+    value = reader.optional_str(key) or default
+    try:
+        return check_zone(value)
+    except ScheduleError as exc:
+        raise reader._fail(
+            key, str(exc), "an IANA zone name such as Europe/Berlin, or UTC"
+        ) from None
 
 
 def _relative(path: Path, source: Path | None) -> Path:

@@ -124,7 +124,7 @@ def _prompt_handler(engine: Engine, store: Path) -> Callable[[str], str] | None:
     """The console's `prompt ...` commands on the prompt database `store`, when the prompts
     feature is installed."""
     try:
-        from bot.prompts.console import console_prompt
+        from bot.prompts.console_commands import console_prompt
     except ImportError:
         return None
     return lambda rest: console_prompt(engine, store, rest)
