@@ -100,8 +100,9 @@ class AsyncPromptService:
                     first = self.problem is None
                     self.problem = _reason(exc)
                     if first:
-                        log.error("the prompt database %s cannot be opened: %s", self.path,
-                                  self.problem)
+                        log.error("discussion prompts: the database %s cannot be opened "
+                                  "(%s); every /prompt command says so until it can be",
+                                  self.path, self.problem)
                     raise PromptError(self.unavailable()) from None
                 if self.problem is not None:
                     log.info("the prompt database %s is open again", self.path)

@@ -113,13 +113,11 @@ class PromptsCog(commands.Cog, name="Prompts"):
 
         self.service = service or AsyncPromptService(open_core, settings.database)
         self._tick_lock = asyncio.Lock()
+        self._scheduler_problem: str | None = None
 
     async def cog_load(self) -> None:
         """Open the database (saying so at once when it cannot be), start the scheduler."""
-        problem = await asyncio.to_thread(self.service.open)
-        if problem is not None:
-            log.error("discussion prompts: the database %s cannot be opened (%s); every "
-                      "/prompt command will say so until it can", self.service.path, problem)
+        await asyncio.to_thread(self.service.open)  # logs an error when it cannot
         self.scheduler.change_interval(seconds=self.settings.tick_seconds)
         self.scheduler.start()
 
@@ -399,8 +397,11 @@ class PromptsCog(commands.Cog, name="Prompts"):
         """Post the due scheduled prompts; never lets an error stop the loop."""
         try:
             await self.tick()
-        except PromptError as exc:
-            log.warning("the prompt scheduler cannot run: %s", exc)
+            self._scheduler_problem = None
+        except PromptError as exc:  # the database is out: said once, not every tick
+            if str(exc) != self._scheduler_problem:
+                log.warning("the prompt scheduler cannot run: %s", exc)
+            self._scheduler_problem = str(exc)
         except Exception:
             log.exception("the prompt scheduler failed; trying again next tick")
 
