@@ -351,3 +351,24 @@ async def test_schedule_reads_zone_abbreviations_and_says_which_zone(
         text = await schedule({"when": "tuesdays 19:00 XYZ"})
         assert "'XYZ' is not a time zone I know" in text and "EST" in text
         assert "Europe/Berlin" in text
+
+
+# -- issue 8: one check, PromptError mapped centrally, no guild 0 for a missing server ----
+
+
+def test_prompt_errors_and_refusals_are_mapped_by_the_central_handler() -> None:
+    from types import SimpleNamespace
+
+    from discord import app_commands
+
+    from bot.discordbot.cogs.prompts import NotModerator, guild_of
+    from bot.discordbot.errors import user_message
+    from bot.prompts.access import REFUSAL
+    from bot.prompts.service import PromptError
+
+    assert user_message(PromptError("There are no prompts yet.")) == "There are no prompts yet."
+    assert user_message(NotModerator(REFUSAL)) == REFUSAL
+    assert isinstance(NotModerator(REFUSAL), app_commands.CheckFailure)
+    with pytest.raises(app_commands.NoPrivateMessage):  # never the console's guild 0
+        guild_of(SimpleNamespace(guild_id=None))  # type: ignore[arg-type]
+    assert guild_of(SimpleNamespace(guild_id=42)) == 42  # type: ignore[arg-type]
