@@ -113,8 +113,8 @@ class AsyncPromptService:
         core = self._get_core()
         try:
             return work(core)
-        except sqlite3.Error as exc:
-            if _busy(exc):
+        except (sqlite3.Error, OSError) as exc:  # OSError: its folder went, and cannot be made
+            if isinstance(exc, sqlite3.Error) and _busy(exc):
                 log.warning("the prompt database %s is busy: %s", self.path, exc)
                 raise PromptError(BUSY) from None
             log.exception("the prompt database %s failed", self.path)
