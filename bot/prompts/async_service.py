@@ -112,7 +112,12 @@ class AsyncPromptService:
     def _run(self, work: Callable[[PromptService], T]) -> T:
         core = self._get_core()
         try:
-            return work(core)
+            try:
+                return work(core)
+            except sqlite3.OperationalError as exc:
+                if "no such table" not in str(exc) or not core.store.repair():
+                    raise
+                return work(core)  # once, on the tables made again
         except (sqlite3.Error, OSError) as exc:  # OSError: its folder went, and cannot be made
             if isinstance(exc, sqlite3.Error) and _busy(exc):
                 log.warning("the prompt database %s is busy: %s", self.path, exc)

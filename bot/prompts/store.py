@@ -260,6 +260,17 @@ class Store:
                     con.execute(statement)
                 con.execute(f"PRAGMA user_version = {number + 1}")
 
+    def repair(self) -> bool:
+        """Create the tables again when the file lost them (it was deleted, or replaced, while
+        the bot ran: SQLite may even drop the new file's journal as an old connection closes);
+        True when it had to."""
+        if self.schema_version() >= SCHEMA_VERSION:
+            return False
+        log.warning("the prompt database %s has lost its tables (deleted or replaced while the "
+                    "bot ran?): creating them afresh, empty", self.path)
+        self._migrate()
+        return True
+
     def schema_version(self) -> int:
         """The schema version of the file."""
         con = self._connect()

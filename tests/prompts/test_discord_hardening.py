@@ -372,3 +372,28 @@ def test_prompt_errors_and_refusals_are_mapped_by_the_central_handler() -> None:
     with pytest.raises(app_commands.NoPrivateMessage):  # never the console's guild 0
         guild_of(SimpleNamespace(guild_id=None))  # type: ignore[arg-type]
     assert guild_of(SimpleNamespace(guild_id=42)) == 42  # type: ignore[arg-type]
+
+
+async def test_a_database_that_lost_its_tables_is_repaired(
+    reading: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """What an old connection closing after the file was deleted can leave: the new file
+    without its tables (SQLite dropped the journal holding them). Made again, not a stream
+    of "no such table"."""
+    from bot.prompts.async_service import AsyncPromptService
+    from bot.prompts.service import PromptService
+
+    from .conftest import related_for
+
+    path = tmp_path / "bot.sqlite3"
+    service = AsyncPromptService(
+        lambda: PromptService(reading, Store(path), related_for(reading)), path)
+    assert service.open() is None
+    path.unlink()
+    blank = sqlite3.connect(path)
+    blank.execute("CREATE TABLE unrelated (x)")
+    blank.close()
+    ref = await service.add(1, "A question after the accident?")
+    assert ref.id == "custom-1"
+    assert [r.id for r in (await service.listing(1)).custom] == ["custom-1"]
+    assert any("lost its tables" in r.getMessage() for r in caplog.records)
