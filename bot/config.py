@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.paths import data_dir
-
 CONFIG_ENV = "READING_BOT_CONFIG"
 DEFAULT_FILE = Path("config.yaml")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -60,7 +58,7 @@ class DiscordSettings:
 class PromptsSettings:
     """The ``prompts:`` section: moderator discussion prompts (their state lives in SQLite)."""
 
-    database: Path = field(default_factory=lambda: data_dir() / "bot.sqlite3")
+    database: Path = field(default_factory=lambda: _default_database())
     open_thread: bool = True
     moderator_roles: tuple[str, ...] = ()
     grace_minutes: int = 60
@@ -233,6 +231,13 @@ def _reading_problems(config: Config) -> list[str]:
         return []  # no readings at all is the knowledge loader's to report
     message = UnknownReadingError(config.reading, tuple(known)).message
     return [f"reading: {message[:-1]} (or write null for the first one)"]
+
+
+def _default_database() -> Path:
+    """The prompt database's one default path (see :func:`bot.prompts.store.default_path`)."""
+    from bot.prompts.store import default_path
+
+    return default_path()
 
 
 def _relative(path: Path, source: Path | None) -> Path:

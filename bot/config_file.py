@@ -8,7 +8,6 @@ true/false, not text; unknown keys are refused. ``python -m bot schema`` writes
 
 from __future__ import annotations
 
-import zoneinfo
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
@@ -48,13 +47,16 @@ def _upper(value: Any) -> Any:
 
 
 def _zone(value: str) -> str:
+    """An IANA zone name or a common abbreviation ("CET", "ET"), as schedules take them;
+    the canonical IANA name."""
+    from bot.prompts.schedule import ScheduleError, check_zone
+
     try:
-        zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return check_zone(value)
+    except ScheduleError:
         raise PydanticCustomError(
             "bad_zone", "is not a time zone", {"example": "Europe/Berlin, America/New_York, UTC"}
         ) from None
-    return value
 
 
 def given(description: str | None = None) -> Any:
@@ -122,7 +124,8 @@ class PromptsSection(Section):
         description="Seconds a claimed scheduled slot is held before another run may recover it.",
     )
     default_timezone: Annotated[Text, AfterValidator(_zone)] = given(
-        description="IANA time zone for schedules that name none."
+        description="Time zone for schedules that name none: an IANA name, or an abbreviation "
+        "such as CET."
     )
 
 

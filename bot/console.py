@@ -86,7 +86,7 @@ class Console:
         """The command list, with every prompt command when prompts are available."""
         prompt = NO_PROMPTS
         if self.prompt_handler is not None:
-            from bot.prompts.console import USAGE  # what `prompt` alone lists
+            from bot.prompts.console_commands import USAGE  # what `prompt` alone lists
 
             prompt = "".join(f"{line}\n" for line in USAGE.splitlines()[1:] if line.strip())
         return HELP.format(kinds=", ".join(kind_names()), prompt=prompt)
@@ -193,7 +193,7 @@ def _prompt_handler(engine: Engine, store: Path) -> Callable[[str], str] | None:
     feature is installed. Their text (cards wrapped at 88 columns) is unwrapped, for
     run_console to fit to the terminal."""
     try:
-        from bot.prompts.console import console_prompt
+        from bot.prompts.console_commands import console_prompt
     except ImportError:
         return None
     return lambda rest: reflow(console_prompt(engine, store, rest), PROMPT_WIDTH)

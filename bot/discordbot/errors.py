@@ -17,6 +17,7 @@ from discord.ext import commands
 from bot.discordbot import limits
 from bot.discordbot.checks import ChannelNotAllowed, CoolingDown
 from bot.discordbot.replies import THINKING
+from bot.prompts.service import PromptError
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,8 @@ def user_message(error: BaseException) -> str | None:
     """The message for an expected failure (cooldown, wrong channel, ...), else None."""
     if isinstance(error, ChannelNotAllowed | CoolingDown):
         return error.user_message()
+    if isinstance(error, PromptError):  # written for the moderator (refusals included)
+        return str(error)
     if isinstance(error, app_commands.CommandNotFound):
         return "I don't know that command any more; it may need a moment to update."
     if isinstance(error, app_commands.NoPrivateMessage | commands.NoPrivateMessage):

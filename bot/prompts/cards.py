@@ -1,7 +1,7 @@
 """Context cards: a prompt with what each relevant contributor said on it, as plain data.
 
 Both front ends render the same :class:`Card`: Discord as embeds
-(:mod:`bot.discordbot.cogs.prompts`), the console as text (:func:`render_text`).
+(:mod:`bot.discordbot.prompt_embeds`), the console as text (:func:`render_text`).
 """
 
 from __future__ import annotations

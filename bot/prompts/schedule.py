@@ -90,11 +90,63 @@ class Rule:
             day += timedelta(days=1)
 
 
-def check_zone(name: str) -> str:
-    """The canonical spelling of an IANA zone name (case-insensitive), or ScheduleError."""
+# Common abbreviations people write after a time, each read as one IANA zone (which follows
+# that region's daylight saving: "EST" in July is EDT, as a person writing it means).
+ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    "ET": ("America/New_York", "US Eastern time"),
+    "EST": ("America/New_York", "US Eastern time"),
+    "EDT": ("America/New_York", "US Eastern time"),
+    "CT": ("America/Chicago", "US Central time"),
+    "CST": ("America/Chicago", "US Central time"),
+    "CDT": ("America/Chicago", "US Central time"),
+    "MT": ("America/Denver", "US Mountain time"),
+    "MST": ("America/Denver", "US Mountain time"),
+    "MDT": ("America/Denver", "US Mountain time"),
+    "PT": ("America/Los_Angeles", "US Pacific time"),
+    "PST": ("America/Los_Angeles", "US Pacific time"),
+    "PDT": ("America/Los_Angeles", "US Pacific time"),
+    "AKST": ("America/Anchorage", "Alaska time"),
+    "HST": ("Pacific/Honolulu", "Hawaii time"),
+    "BST": ("Europe/London", "UK time"),
+    "WET": ("Europe/Lisbon", "Western European time"),
+    "WEST": ("Europe/Lisbon", "Western European time"),
+    "CET": ("Europe/Berlin", "Central European time"),
+    "CEST": ("Europe/Berlin", "Central European time"),
+    "EET": ("Europe/Athens", "Eastern European time"),
+    "EEST": ("Europe/Athens", "Eastern European time"),
+    "MSK": ("Europe/Moscow", "Moscow time"),
+    "IST": ("Asia/Kolkata", "India time"),
+    "HKT": ("Asia/Hong_Kong", "Hong Kong time"),
+    "SGT": ("Asia/Singapore", "Singapore time"),
+    "JST": ("Asia/Tokyo", "Japan time"),
+    "KST": ("Asia/Seoul", "Korea time"),
+    "AEST": ("Australia/Sydney", "Australian Eastern time"),
+    "AEDT": ("Australia/Sydney", "Australian Eastern time"),
+    "AWST": ("Australia/Perth", "Australian Western time"),
+    "NZST": ("Pacific/Auckland", "New Zealand time"),
+    "NZDT": ("Pacific/Auckland", "New Zealand time"),
+}
+_UTC_NAMES = ("UTC", "Z", "GMT")
+
+ACCEPTED_ZONES = (
+    "an IANA name such as Europe/Berlin, America/New_York or UTC, or a common abbreviation ("
+    + ", ".join(sorted({"UTC", "GMT", *ABBREVIATIONS}, key=lambda a: (len(a), a))) + ")"
+)
+
+
+def _is_zone_word(word: str) -> bool:
+    return "/" in word or word.upper() in _UTC_NAMES or word.upper() in ABBREVIATIONS
+
+
+def read_zone(name: str) -> tuple[str, str]:
+    """The IANA zone `name` means (a zone name, any case, or an abbreviation) and, for an
+    abbreviation, a note saying how it was read; ScheduleError naming what is accepted."""
     wanted = name.strip()
-    if wanted.upper() in ("UTC", "Z", "GMT"):
-        return "UTC"
+    if wanted.upper() in _UTC_NAMES:
+        return "UTC", ""
+    if wanted.upper() in ABBREVIATIONS:
+        zone, region = ABBREVIATIONS[wanted.upper()]
+        return zone, f"{wanted.upper()} is read as {zone} ({region}, daylight saving included)."
     for zone in _zones():
         if zone.lower() == wanted.lower():
             wanted = zone
@@ -102,11 +154,14 @@ def check_zone(name: str) -> str:
     try:
         ZoneInfo(wanted)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ScheduleError(
-            f"unknown time zone {name!r}: use an IANA name such as Europe/Berlin, "
-            "America/New_York or UTC"
-        ) from None
-    return wanted
+        raise ScheduleError(f"unknown time zone {name!r}: use {ACCEPTED_ZONES}") from None
+    return wanted, ""
+
+
+def check_zone(name: str) -> str:
+    """The canonical IANA zone for `name` (a zone name, any case, or an abbreviation), or
+    ScheduleError."""
+    return read_zone(name)[0]
 
 
 _ZONES: list[str] = []
@@ -127,17 +182,36 @@ def suggest_zones(partial: str, limit: int = 25) -> list[str]:
     return [z for z in pool if needle in z.lower()][:limit]
 
 
+@dataclass(frozen=True, slots=True)
+class When:
+    """A parsed `when`: the rule, and a note on how its zone was chosen ('' when named)."""
+
+    rule: Rule
+    note: str = ""
+
+
 def parse_when(when: str, tz: str | None = None, default_tz: str = "UTC") -> Rule:
     """Parse 'daily 18:00', 'weekly monday 18:00 Europe/Berlin', 'mondays at 6pm', ...
 
-    The zone is the last word when it looks like one (contains '/' or is UTC), else `tz`,
-    else `default_tz`. Raises ScheduleError with what is allowed.
+    The zone is the last word when it looks like one (contains '/', or is UTC or a common
+    abbreviation such as EST or CET), else `tz`, else `default_tz`. Raises ScheduleError
+    with what is allowed.
     """
+    return read_when(when, tz, default_tz).rule
+
+
+def read_when(when: str, tz: str | None = None, default_tz: str = "UTC") -> When:
+    """:func:`parse_when`, with a note saying which zone was used when it was not named."""
     words = when.replace(",", " ").split()
     zone = tz
-    if words and ("/" in words[-1] or words[-1].upper() in ("UTC", "GMT", "Z")):
+    if words and _is_zone_word(words[-1]):
         zone = words.pop()
-    zone = check_zone(zone or default_tz)
+    if zone:
+        zone, note = read_zone(zone)
+    else:
+        zone, note = read_zone(default_tz)
+        note = (f"No time zone given, so this uses {zone} (the bot's default); name one to "
+                "change it, e.g. 'weekly monday 18:00 Europe/Berlin' or '7pm ET'.")
     weekday: int | None = None
     daily = False
     rest: list[str] = []
@@ -161,8 +235,11 @@ def parse_when(when: str, tz: str | None = None, default_tz: str = "UTC") -> Rul
         raise ScheduleError(
             f"{when!r}: say when, e.g. 'daily 18:00' or 'weekly monday 18:00 Europe/Berlin'"
         )
+    if len(rest) > 1 and rest[-1].isalpha() and _TIME.match(" ".join(rest[:-1])):
+        raise ScheduleError(f"{when!r}: {rest[-1]!r} is not a time zone I know; use "
+                            f"{ACCEPTED_ZONES}")
     at = _parse_time(" ".join(rest), when)
-    return Rule(weekday=weekday, at=at, tz=zone)
+    return When(Rule(weekday=weekday, at=at, tz=zone), note)
 
 
 def _weekday(word: str) -> int | None:
@@ -217,6 +294,13 @@ def decide(rule: Rule, after: datetime, now: datetime, grace: timedelta) -> Deci
     if now - newest <= grace:
         return Decision(post=newest, skipped=tuple(slots[:-1]))
     return Decision(post=None, skipped=tuple(slots))
+
+
+def effective_grace(grace_minutes: float, tick_seconds: float) -> timedelta:
+    """How late a scheduled slot may still be posted: the configured grace window, but at
+    least two scheduler ticks, so a slot the loop reaches a few seconds late (as it always
+    does) is posted, even with ``grace_minutes: 0`` ("no catch-up after downtime")."""
+    return max(timedelta(minutes=grace_minutes), timedelta(seconds=2 * tick_seconds))
 
 
 def utc(dt: datetime) -> datetime:

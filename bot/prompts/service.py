@@ -22,8 +22,8 @@ from rapidfuzz import fuzz, process
 from bot.engine.answers import Answer
 from bot.knowledge.model import Reading
 from bot.prompts.cards import Card, Source, card_for_answers, card_for_positions
-from bot.prompts.schedule import Recovery, ScheduleError, decide, parse_when, recovery, slot_marker
-from bot.prompts.store import ScheduleRow, SlotRow, Store
+from bot.prompts.schedule import Recovery, ScheduleError, decide, read_when, recovery, slot_marker
+from bot.prompts.store import ScheduleRow, SlotRow, SlotState, Store
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +77,7 @@ class ScheduledPost:
     posted: bool
     recovered: bool = False
     found: bool = False
+    paused: bool = False  # this failure paused the schedule (its channel is gone)
 
 
 Send = Callable[[ScheduleRow, Card], Awaitable[int | None]]
@@ -84,12 +85,21 @@ Send = Callable[[ScheduleRow, Card], Awaitable[int | None]]
 
 Lookup = Callable[[ScheduleRow, str], Awaitable[int | None]]
 """Looks for the bot's recent post carrying a slot marker in the schedule's channel: its
-message id, or None when it is not there. Raises :class:`HistoryUnavailable` when the
-channel's history cannot be read."""
+message id (after opening its thread, when the schedule wants one and the bot died before
+opening it), or None when it is not there. Raises :class:`HistoryUnavailable` when the
+channel's history cannot be read, :class:`ChannelGone` when the channel is gone."""
 
 
 class HistoryUnavailable(RuntimeError):
     """The channel's recent messages cannot be read (e.g. no Read Message History)."""
+
+
+class ChannelGone(RuntimeError):
+    """The schedule's channel is gone or closed to the bot (Unknown Channel, Missing Access).
+
+    Raised by a :data:`Send` or :data:`Lookup`; two in a row pause the schedule. The message
+    says what Discord answered, for the moderators.
+    """
 
 
 class PromptService:
@@ -152,10 +162,15 @@ class PromptService:
         return None
 
     def suggest(
-        self, guild_id: int, partial: str, limit: int = 25, source: Source | None = None
+        self, guild_id: int, partial: str, limit: int = 25, source: Source | None = None,
+        *, with_custom: bool = True,
     ) -> list[PromptRef]:
-        """Prompts ranked for autocomplete on partial text (all, in order, for '')."""
-        catalogue = [r for r in self.catalogue(guild_id) if source is None or r.source is source]
+        """Prompts ranked for autocomplete on partial text (all, in order, for '').
+
+        Without `with_custom`, only the curated prompts (held in memory: no database read).
+        """
+        every = self.catalogue(guild_id) if with_custom else list(self._curated)
+        catalogue = [r for r in every if source is None or r.source is source]
         needle = partial.strip().lower()
         if not needle:
             return catalogue[:limit]
@@ -248,13 +263,29 @@ class PromptService:
         created_by: int | None = None,
     ) -> ScheduleRow:
         """Post the next prompt in a channel daily or weekly (replaces its schedule)."""
+        row, _ = self.schedule_with_note(guild_id, channel_id, when, tz, thread=thread,
+                                         created_by=created_by)
+        return row
+
+    def schedule_with_note(
+        self,
+        guild_id: int,
+        channel_id: int,
+        when: str,
+        tz: str | None = None,
+        *,
+        thread: bool | None = None,
+        created_by: int | None = None,
+    ) -> tuple[ScheduleRow, str]:
+        """:meth:`schedule`, with a note on how its zone was read ('' when it was named)."""
         try:
-            rule = parse_when(when, tz, self.default_tz)
+            parsed = read_when(when, tz, self.default_tz)
         except ScheduleError as exc:
             raise PromptError(str(exc)) from None
-        return self.store.set_schedule(
-            guild_id, channel_id, rule, self.now(), thread=thread, created_by=created_by
+        row = self.store.set_schedule(
+            guild_id, channel_id, parsed.rule, self.now(), thread=thread, created_by=created_by
         )
+        return row, parsed.note
 
     def unschedule(self, guild_id: int, channel_id: int | None = None) -> int:
         """Remove the schedule of one channel (or all of the server's); how many went."""
@@ -279,7 +310,7 @@ class PromptService:
         claimed = []
         now = self.now()
         for row in self.store.schedules():
-            if guild_ids is not None and row.guild_id not in guild_ids:
+            if row.paused or (guild_ids is not None and row.guild_id not in guild_ids):
                 continue
             decision = decide(row.rule, row.settled_until, now, self.grace)
             if decision.post is None:
@@ -324,7 +355,7 @@ class PromptService:
             assert claim.claimed_at is not None
             what = recovery(claim.slot, claim.claimed_at, now, self.grace, self.claim_lease)
             if what is Recovery.MISSED:
-                if self.store.resolve_slot(row.id, claim.slot, "missed", now,
+                if self.store.resolve_slot(row.id, claim.slot, SlotState.MISSED, now,
                                            claimed_at=claim.claimed_at):
                     log.warning("schedule %s: slot %s was claimed but never posted, and is "
                                 "now beyond the grace window: missed", row.id, claim.slot)
@@ -334,14 +365,25 @@ class PromptService:
 
     def finish(
         self, row: ScheduleRow, slot: datetime, card: Card | None, message_id: int | None,
-        *, posted: bool,
+        *, posted: bool, gone: str | None = None,
     ) -> ScheduledPost:
-        """Record how a claimed slot went (posted or failed: never retried)."""
+        """Record how a claimed slot went (posted or failed: never retried). `gone`: it
+        failed because the channel is gone (Discord's answer); the second in a row pauses
+        the schedule."""
         self.store.finish_slot(
             row.id, slot, self.now(), posted=posted,
             prompt_id=card.prompt_id if card else None, message_id=message_id,
         )
-        return ScheduledPost(row, slot, card, message_id, posted)
+        paused = gone is not None and self.store.channel_failed(row.id, gone)
+        if paused:
+            log.warning("schedule %s: channel %s is gone (%s) twice in a row: paused",
+                        row.id, row.channel_id, gone)
+            row = dataclasses.replace(row, paused=gone)
+        return ScheduledPost(row, slot, card, message_id, posted, paused=paused)
+
+    def pauses_to_tell(self, guild_id: int) -> list[ScheduleRow]:
+        """Schedules paused since the moderators were last told (each returned once)."""
+        return self.store.pauses_to_tell(guild_id)
 
     async def run_due(
         self, send: Send, guild_ids: set[int] | None = None, lookup: Lookup | None = None
@@ -371,13 +413,18 @@ class PromptService:
         card: Card | None = None
         message_id: int | None = None
         posted = False
+        gone: str | None = None
         try:
             card = await asyncio.to_thread(self.slot_card, row, slot)
             message_id = await send(row, card)
             posted = True
+        except ChannelGone as exc:
+            gone = str(exc)
+            log.warning("schedule %s: posting slot %s failed: %s", row.id, slot, gone)
         except Exception:
             log.exception("schedule %s: posting slot %s failed", row.id, slot)
-        done = functools.partial(self.finish, row, slot, card, message_id, posted=posted)
+        done = functools.partial(self.finish, row, slot, card, message_id, posted=posted,
+                                 gone=gone)
         result = await asyncio.to_thread(done)
         return dataclasses.replace(result, recovered=recovered)
 
@@ -394,7 +441,19 @@ class PromptService:
                             "the channel's history cannot be read (%s): not posting it again",
                             row.id, claim.slot, exc)
                 await asyncio.to_thread(
-                    self.store.resolve_slot, row.id, claim.slot, "unconfirmed", self.now())
+                    self.store.resolve_slot, row.id, claim.slot, SlotState.UNCONFIRMED,
+                    self.now())
+                continue
+            except ChannelGone as exc:
+                log.warning("schedule %s: slot %s was claimed but not recorded as posted, and "
+                            "its channel is gone (%s)", row.id, claim.slot, exc)
+                await asyncio.to_thread(
+                    self.store.resolve_slot, row.id, claim.slot, SlotState.FAILED, self.now())
+                paused = await asyncio.to_thread(self.store.channel_failed, row.id, str(exc))
+                if paused:
+                    row = dataclasses.replace(row, paused=str(exc))
+                results.append(ScheduledPost(row, claim.slot, None, None, posted=False,
+                                             recovered=True, paused=paused))
                 continue
             except Exception:
                 log.exception("schedule %s: looking for slot %s in the channel failed; "
@@ -408,7 +467,7 @@ class PromptService:
             log.info("schedule %s: slot %s was already posted as message %s",
                      row.id, claim.slot, message_id)
             await asyncio.to_thread(
-                functools.partial(self.store.resolve_slot, row.id, claim.slot, "posted",
+                functools.partial(self.store.resolve_slot, row.id, claim.slot, SlotState.POSTED,
                                   self.now(), message_id=message_id))
             results.append(ScheduledPost(row, claim.slot, None, message_id, posted=True,
                                          recovered=True, found=True))

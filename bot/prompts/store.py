@@ -13,21 +13,30 @@ two, the slot stays ``claimed``; later, :meth:`Store.stale_claims` finds it and
 :meth:`Store.take_over` hands it to exactly one recoverer, which looks for the marker in the
 channel before posting (see :meth:`bot.prompts.service.PromptService.run_due`). Slot states:
 ``claimed`` -> ``posted`` | ``failed`` (Discord refused) | ``missed`` (recovered too late) |
-``unconfirmed`` (the channel's history could not be read, so it is not posted again).
+``unconfirmed`` (the channel's history could not be read, so it is not posted again); see
+:class:`SlotState`. A schedule whose channel is gone (two failures in a row) is paused.
+
+A database file deleted while the bot runs is recreated (empty) at the next change, with a
+warning in the log, rather than failing every command with "no such table".
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from bot.paths import data_dir
 from bot.prompts import rotation
 from bot.prompts.schedule import Rule, decode_instant, encode_instant, parse_when
+
+log = logging.getLogger(__name__)
 
 # Each migration is a list of statements run in one transaction; the schema version is the
 # number of migrations applied. Append only: never edit a released migration.
@@ -104,9 +113,29 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "ALTER TABLE slots_v3 RENAME TO slots",
         "CREATE INDEX slots_by_state ON slots (state)",
     ),
+    (
+        # A schedule whose channel is gone: failures in a row, and once paused, why and
+        # whether the moderators were told in a /prompt reply.
+        "ALTER TABLE schedules ADD COLUMN failures INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE schedules ADD COLUMN paused TEXT",
+        "ALTER TABLE schedules ADD COLUMN pause_told INTEGER NOT NULL DEFAULT 0",
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SlotState(StrEnum):
+    """Where a claimed slot stands."""
+
+    CLAIMED = "claimed"  # being posted (or its claimant died: recovered after the lease)
+    POSTED = "posted"
+    FAILED = "failed"  # Discord refused: never retried
+    MISSED = "missed"  # recovered too late to post
+    UNCONFIRMED = "unconfirmed"  # its channel's history could not be read: not posted again
+
+
+PAUSE_AFTER = 2  # failures in a row, for a gone channel, that pause a schedule
 
 
 class StoreError(RuntimeError):
@@ -141,6 +170,8 @@ class ScheduleRow:
     created_by: int | None
     created_at: datetime
     settled_until: datetime
+    failures: int = 0  # posts that failed in a row because the channel is gone
+    paused: str | None = None  # why the schedule is paused (its channel is gone), if it is
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +180,7 @@ class SlotRow:
 
     schedule_id: int
     slot: datetime
-    state: str  # claimed | posted | failed | missed | unconfirmed
+    state: SlotState
     prompt_id: str | None
     message_id: int | None
     marker: str | None = None  # the text its post carries, to find it in the channel
@@ -174,6 +205,14 @@ class Store:
     # -- plumbing ------------------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
+        if not self.path.exists():  # deleted while we ran: start afresh rather than fail
+            log.warning("the prompt database %s is gone (deleted?): creating it afresh, empty",
+                        self.path)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._migrate()
+        return self._open()
+
+    def _open(self) -> sqlite3.Connection:
         con = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
         con.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
         con.execute("PRAGMA foreign_keys = ON")
@@ -183,7 +222,11 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """A ``BEGIN IMMEDIATE`` transaction: committed on success, rolled back on error."""
-        con = self._connect()
+        with self._transaction(self._connect()) as con:
+            yield con
+
+    @contextmanager
+    def _transaction(self, con: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         try:
             con.execute("BEGIN IMMEDIATE")
             try:
@@ -200,12 +243,12 @@ class Store:
             self.fault_hook(point)
 
     def _migrate(self) -> None:
-        con = self._connect()
+        con = self._open()
         try:
             con.execute("PRAGMA journal_mode = WAL")
         finally:
             con.close()
-        with self.transaction() as con:
+        with self._transaction(self._open()) as con:
             version = int(con.execute("PRAGMA user_version").fetchone()[0])
             if version > SCHEMA_VERSION:
                 raise StoreError(
@@ -217,6 +260,17 @@ class Store:
                     con.execute(statement)
                 con.execute(f"PRAGMA user_version = {number + 1}")
 
+    def repair(self) -> bool:
+        """Create the tables again when the file lost them (it was deleted, or replaced, while
+        the bot ran: SQLite may even drop the new file's journal as an old connection closes);
+        True when it had to."""
+        if self.schema_version() >= SCHEMA_VERSION:
+            return False
+        log.warning("the prompt database %s has lost its tables (deleted or replaced while the "
+                    "bot ran?): creating them afresh, empty", self.path)
+        self._migrate()
+        return True
+
     def schema_version(self) -> int:
         """The schema version of the file."""
         con = self._connect()
@@ -225,7 +279,7 @@ class Store:
         finally:
             con.close()
 
-    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         con = self._connect()
         try:
             return list(con.execute(sql, params).fetchall())
@@ -276,11 +330,7 @@ class Store:
             "WHERE guild_id = ? ORDER BY created_at, CAST(substr(id, 8) AS INTEGER)",
             (guild_id,),
         )
-        return [
-            CustomPrompt(int(str(g)), str(i), str(t), None if a is None else int(str(a)),
-                         decode_instant(str(c)))
-            for g, i, t, a, c in rows
-        ]
+        return [CustomPrompt(g, i, t, a, decode_instant(c)) for g, i, t, a, c in rows]
 
     # -- rotation ------------------------------------------------------------------------
 
@@ -367,7 +417,7 @@ class Store:
     def used_in_cycle(self, guild_id: int) -> tuple[int, set[str]]:
         """The server's current cycle number and the prompt ids used in it."""
         rows = self._query("SELECT cycle FROM guilds WHERE guild_id = ?", (guild_id,))
-        cycle = int(str(rows[0][0])) if rows else 0
+        cycle: int = rows[0][0] if rows else 0
         used = self._query(
             "SELECT prompt_id FROM rotation_used WHERE guild_id = ? AND cycle = ?",
             (guild_id, cycle),
@@ -423,7 +473,8 @@ class Store:
             return cur.rowcount
 
     _SCHEDULE_COLUMNS = (
-        "id, guild_id, channel_id, rule, thread, created_by, created_at, settled_until"
+        "id, guild_id, channel_id, rule, thread, created_by, created_at, settled_until, "
+        "failures, paused"
     )
 
     def schedules(self, guild_id: int | None = None) -> list[ScheduleRow]:
@@ -443,18 +494,44 @@ class Store:
         return self._schedule_row(rows[0]) if rows else None
 
     @staticmethod
-    def _schedule_row(row: tuple[object, ...]) -> ScheduleRow:
-        sid, guild, channel, rule, thread, by, created, settled = row
+    def _schedule_row(row: tuple[Any, ...]) -> ScheduleRow:
+        sid, guild, channel, rule, thread, by, created, settled, failures, paused = row
         return ScheduleRow(
-            id=int(str(sid)),
-            guild_id=int(str(guild)),
-            channel_id=int(str(channel)),
-            rule=parse_when(str(rule)),
+            id=sid,
+            guild_id=guild,
+            channel_id=channel,
+            rule=parse_when(rule),
             thread=None if thread is None else bool(thread),
-            created_by=None if by is None else int(str(by)),
-            created_at=decode_instant(str(created)),
-            settled_until=decode_instant(str(settled)),
+            created_by=by,
+            created_at=decode_instant(created),
+            settled_until=decode_instant(settled),
+            failures=failures,
+            paused=paused,
         )
+
+    def channel_failed(self, schedule_id: int, reason: str) -> bool:
+        """Count a post that failed because the schedule's channel is gone; after
+        :data:`PAUSE_AFTER` in a row the schedule is paused. True when this pauses it."""
+        with self.transaction() as con:
+            cur = con.execute(
+                "UPDATE schedules SET failures = failures + 1 WHERE id = ? AND paused IS NULL "
+                "RETURNING failures", (schedule_id,))
+            row = cur.fetchone()
+            if row is None or row[0] < PAUSE_AFTER:
+                return False
+            con.execute("UPDATE schedules SET paused = ?, pause_told = 0 WHERE id = ?",
+                        (reason, schedule_id))
+            return True
+
+    def pauses_to_tell(self, guild_id: int) -> list[ScheduleRow]:
+        """The server's schedules paused since the last call (each is returned once)."""
+        with self.transaction() as con:
+            rows = con.execute(
+                f"SELECT {self._SCHEDULE_COLUMNS} FROM schedules WHERE guild_id = ? AND "
+                "paused IS NOT NULL AND pause_told = 0 ORDER BY id", (guild_id,)).fetchall()
+            con.execute("UPDATE schedules SET pause_told = 1 WHERE guild_id = ? AND "
+                        "paused IS NOT NULL", (guild_id,))
+        return [self._schedule_row(r) for r in rows]
 
     def settle(self, schedule_id: int, until: datetime) -> None:
         """Let every slot up to `until` go unposted (missed beyond the grace window)."""
@@ -502,14 +579,19 @@ class Store:
         prompt_id: str | None = None,
         message_id: int | None = None,
     ) -> None:
-        """Mark a claimed slot ``posted`` (or ``failed``); it is never retried either way."""
+        """Mark a claimed slot ``posted`` (or ``failed``); it is never retried either way.
+
+        A post resets the schedule's count of failures in a row."""
+        state = SlotState.POSTED if posted else SlotState.FAILED
         with self.transaction() as con:
             con.execute(
                 "UPDATE slots SET state = ?, prompt_id = COALESCE(?, prompt_id), "
                 "message_id = ?, done_at = ? WHERE schedule_id = ? AND slot = ?",
-                ("posted" if posted else "failed", prompt_id, message_id,
+                (state.value, prompt_id, message_id,
                  encode_instant(now), schedule_id, encode_instant(slot)),
             )
+            if posted:
+                con.execute("UPDATE schedules SET failures = 0 WHERE id = ?", (schedule_id,))
 
     def stale_claims(self, claimed_before: datetime) -> list[SlotRow]:
         """Slots still ``claimed`` whose claim is older than `claimed_before`, oldest first."""
@@ -538,7 +620,7 @@ class Store:
         self,
         schedule_id: int,
         slot: datetime,
-        state: str,
+        state: SlotState,
         now: datetime,
         *,
         message_id: int | None = None,
@@ -551,8 +633,8 @@ class Store:
         """
         sql = ("UPDATE slots SET state = ?, message_id = COALESCE(?, message_id), "
                "done_at = ? WHERE schedule_id = ? AND slot = ? AND state = 'claimed'")
-        params: list[object] = [state, message_id, encode_instant(now), schedule_id,
-                                encode_instant(slot)]
+        params: list[object] = [SlotState(state).value, message_id, encode_instant(now),
+                                schedule_id, encode_instant(slot)]
         if claimed_at is not None:
             sql += " AND claimed_at = ?"
             params.append(encode_instant(claimed_at))
@@ -569,9 +651,7 @@ class Store:
         sql = ("SELECT schedule_id, slot, state, prompt_id, message_id, marker, claimed_at, "
                f"attempts FROM slots {where} ORDER BY slot, schedule_id")
         return [
-            SlotRow(int(str(s)), decode_instant(str(t)), str(st),
-                    None if p is None else str(p), None if m is None else int(str(m)),
-                    None if mk is None else str(mk), decode_instant(str(c)), int(str(n)))
+            SlotRow(s, decode_instant(t), SlotState(st), p, m, mk, decode_instant(c), n)
             for s, t, st, p, m, mk, c, n in self._query(sql, params)
         ]
 

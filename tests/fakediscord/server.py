@@ -763,9 +763,15 @@ async def _post_message_thread(
     fake: FakeDiscord, request: Request, match: re.Match[str]
 ) -> tuple[int, Any]:
     name = (request.json or {}).get("name", "thread")
+    started = fake.messages.get(match[2])
+    if started is not None and started.get("thread"):  # as Discord: one thread per message
+        return 400, {"message": "A thread has already been created for this message",
+                     "code": 160004}
     thread = p.thread_channel(
         int(match[2]), fake.guild_id, int(match[1]), name, fake.application_id
     )
+    if started is not None:
+        started["thread"] = thread  # message objects carry the thread started from them
     fake.channels.append(thread)
     await fake.dispatch("THREAD_CREATE", {**thread, "newly_created": True})
     return 201, thread

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.discordbot import limits
-from bot.discordbot.cogs.prompts import card_message
+from bot.discordbot.prompt_embeds import card_message
 from bot.prompts.cards import Card, CardEntry, Source
 
 URL = "https://www.chinafile.com/conversation/whats-best-way-advance-human-rights-us-china"
@@ -69,7 +69,7 @@ def test_card_without_entries_says_so() -> None:
 
 
 def test_list_keeps_schedules_and_counts_what_it_cannot_show() -> None:
-    from bot.discordbot.cogs.prompts import list_embeds
+    from bot.discordbot.prompt_embeds import list_embeds
     from bot.prompts.service import PromptRef
 
     curated = [PromptRef(f"curated-{i}", "A curated question " * 10, Source.CURATED)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 import sys
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -90,7 +91,7 @@ async def prompt_bot(
         cog: Any = bot.get_cog("Prompts")
         # load_extension executes the module afresh, so compare by name, not by class.
         assert type(cog).__name__ == PromptsCog.__name__, "the prompts extension did not load"
-        cog.service.clock = clock
+        cog.service.core.clock = clock
         yield fake_discord, cog
 
 
@@ -98,12 +99,33 @@ def content_of(request: Any) -> str:
     return str(((request.json or {}).get("data") or {}).get("content") or "")
 
 
+async def answer_to(fake: Any, inter: JSON) -> JSON:
+    """The bot's answer to a command, with its "flags": the callback's message, or after a
+    defer the edit of the deferred message or the first follow-up."""
+    response = await fake.response_to(inter)
+    if response.json["type"] != 5:
+        return dict(response.json["data"])
+    token = re.escape(inter["token"])
+    request = await fake.wait_for(
+        None, rf"/webhooks/{fake.application_id}/{token}(/messages/@original)?",
+        predicate=lambda r: r.method in ("POST", "PATCH"),
+    )
+    data = dict(request.json)
+    if request.method == "PATCH":  # the deferred message itself: visible as the defer was
+        data["flags"] = int((response.json.get("data") or {}).get("flags") or 0)
+    return data
+
+
+async def answer_text(fake: Any, inter: JSON) -> str:
+    """The content of the bot's answer to a command."""
+    return str((await answer_to(fake, inter)).get("content") or "")
+
+
 async def test_post_replies_with_the_card_and_opens_a_thread(prompt_bot: Any) -> None:
     fake, _ = prompt_bot
     inter = await run_prompt(fake, "post", {"prompt": "hong-kong"}, user=fake.owner)
-    response = await fake.response_to(inter)
-    data = response.json["data"]
-    assert response.json["type"] == 4 and not (data.get("flags") or 0) & EPHEMERAL
+    data = await answer_to(fake, inter)
+    assert not (data.get("flags") or 0) & EPHEMERAL
     assert data["content"].startswith("**Discussion prompt:** Hom asks whether Hong Kong")
     assert [e["title"] for e in data["embeds"]] == ["Sharon Hom"]
     assert "> Finally, the role Hong Kong can play" in data["embeds"][0]["description"]
@@ -121,13 +143,13 @@ async def test_post_free_text_uses_the_engine_and_says_when_nothing_fits(
     fake, cog = prompt_bot
     inter = await run_prompt(fake, "post", {"prompt": "What about the Dalai Lama and Tibet?",
                                             "thread": False}, user=fake.owner)
-    data = (await fake.response_to(inter)).json["data"]
+    data = await answer_to(fake, inter)
     assert "Nicholas Bequelin" in [e["title"] for e in data["embeds"]]
     # When the engine finds nothing (a stand-in, so the test does not depend on ranking):
-    cog.service.related = lambda text, limit: []
+    cog.service.core.related = lambda text, limit: []
     inter = await run_prompt(fake, "post", {"prompt": "Is the weather nice on Mars?",
                                             "thread": False}, user=fake.owner)
-    data = (await fake.response_to(inter)).json["data"]
+    data = await answer_to(fake, inter)
     assert "No contributor to the reading speaks to this" in data["embeds"][0]["description"]
     assert fake.find("POST", r"/channels/\d+/messages/\d+/threads") == []
 
@@ -136,11 +158,11 @@ async def test_next_by_a_moderator_role_rotates(prompt_bot: Any) -> None:
     fake, cog = prompt_bot
     first = await run_prompt(fake, "next", user=fake.moderator)
     second = await run_prompt(fake, "next", user=fake.moderator)
-    one = content_of(await fake.response_to(first))
-    two = content_of(await fake.response_to(second))
+    one = await answer_text(fake, first)
+    two = await answer_text(fake, second)
     assert one.startswith("**Discussion prompt:**") and two.startswith("**Discussion prompt:**")
     assert one != two
-    _, used = cog.service.store.used_in_cycle(fake.guild_id)
+    _, used = cog.service.core.store.used_in_cycle(fake.guild_id)
     assert len(used) == 2
     await fake.wait_for("POST", r"/channels/\d+/messages/\d+/threads")
 
@@ -153,8 +175,8 @@ async def test_non_moderator_is_refused_politely(prompt_bot: Any) -> None:
         response = await fake.response_to(inter)
         assert response.json["data"]["flags"] & EPHEMERAL
         assert content_of(response) == REFUSAL
-    assert cog.service.store.used_in_cycle(fake.guild_id)[1] == set()
-    assert cog.service.store.custom_prompts(fake.guild_id) == []
+    assert cog.service.core.store.used_in_cycle(fake.guild_id)[1] == set()
+    assert cog.service.core.store.custom_prompts(fake.guild_id) == []
     assert fake.find("POST", r"/channels/\d+/messages.*") == []
 
 
@@ -174,7 +196,7 @@ async def test_add_list_remove_and_autocomplete(prompt_bot: Any) -> None:
     fake, _ = prompt_bot
     inter = await run_prompt(fake, "add", {"text": "How should the group read Hom on Weibo?"},
                              user=fake.owner)
-    assert content_of(await fake.response_to(inter)).startswith("Added `custom-1`")
+    assert (await answer_text(fake, inter)).startswith("Added `custom-1`")
     inter = await run_prompt(fake, "post", {"prompt": "weibo"}, user=fake.owner,
                              focused="prompt")
     choices = (await fake.response_to(inter)).json["data"]["choices"]
@@ -186,13 +208,13 @@ async def test_add_list_remove_and_autocomplete(prompt_bot: Any) -> None:
     assert "hong-kong" in [c["value"] for c in choices]
     assert all(len(c["name"]) <= 100 for c in choices) and len(choices) <= 25
     inter = await run_prompt(fake, "list", user=fake.owner)
-    embeds = (await fake.response_to(inter)).json["data"]["embeds"]
+    embeds = (await answer_to(fake, inter))["embeds"]
     assert embeds[0]["title"].startswith("Curated prompts (2")
     assert "`custom-1`" in embeds[1]["description"]
     inter = await run_prompt(fake, "remove", {"prompt": "custom-1"}, user=fake.owner)
-    assert content_of(await fake.response_to(inter)).startswith("Removed `custom-1`")
+    assert (await answer_text(fake, inter)).startswith("Removed `custom-1`")
     inter = await run_prompt(fake, "remove", {"prompt": "hong-kong"}, user=fake.owner)
-    assert "curated" in content_of(await fake.response_to(inter))
+    assert "curated" in await answer_text(fake, inter)
 
 
 async def test_schedule_posts_once_per_slot(prompt_bot: Any, clock: FakeClock) -> None:
@@ -200,7 +222,7 @@ async def test_schedule_posts_once_per_slot(prompt_bot: Any, clock: FakeClock) -
     inter = await run_prompt(fake, "schedule", {"when": "weekly monday 18:00",
                                                 "timezone": "Europe/Berlin"},
                              user=fake.owner, channel_option=fake.other_channel_id)
-    text = content_of(await fake.response_to(inter))
+    text = await answer_text(fake, inter)
     assert text.startswith(f"Scheduled: <#{fake.other_channel_id}> every Monday at 18:00 "
                            "(Europe/Berlin)")
     assert await cog.tick() == []
@@ -214,7 +236,7 @@ async def test_schedule_posts_once_per_slot(prompt_bot: Any, clock: FakeClock) -
     assert await cog.tick() == []
     assert len(fake.find("POST", rf"/channels/{fake.other_channel_id}/messages")) == 1
     inter = await run_prompt(fake, "unschedule", user=fake.owner)
-    assert content_of(await fake.response_to(inter)) == "Removed 1 schedule."
+    assert await answer_text(fake, inter) == "Removed 1 schedule."
 
 
 async def test_schedule_refused_without_manage_messages_there(prompt_bot: Any) -> None:
@@ -222,14 +244,14 @@ async def test_schedule_refused_without_manage_messages_there(prompt_bot: Any) -
     inter = await run_prompt(fake, "schedule", {"when": "daily 18:00"}, user=fake.alice,
                              channel_option=fake.other_channel_id)
     assert content_of(await fake.response_to(inter)) == REFUSAL
-    assert cog.service.schedules(fake.guild_id) == []
+    assert cog.service.core.schedules(fake.guild_id) == []
 
 
 async def test_bad_when_gets_a_helpful_message(prompt_bot: Any) -> None:
     fake, _ = prompt_bot
     inter = await run_prompt(fake, "schedule", {"when": "weekly 18:00"}, user=fake.owner,
                              channel_option=fake.channel_id)
-    assert "weekly needs a weekday" in content_of(await fake.response_to(inter))
+    assert "weekly needs a weekday" in await answer_text(fake, inter)
 
 
 async def test_group_is_hidden_from_non_moderators(prompt_bot: Any) -> None:
@@ -252,15 +274,15 @@ async def test_every_prompt_message_pings_nobody(prompt_bot: Any, clock: FakeClo
     fake, cog = prompt_bot
     text = "@everyone <@&1> should we talk about trade with <@2>?"
     inter = await run_prompt(fake, "post", {"prompt": text}, user=fake.owner)
-    here = await fake.response_to(inter)
-    assert "@everyone" in here.json["data"]["content"] and pings_nobody(here.json["data"])
+    here = await answer_to(fake, inter)
+    assert "@everyone" in here["content"] and pings_nobody(here)
     inter = await run_prompt(fake, "post", {"prompt": text}, user=fake.owner,
                              channel_option=fake.other_channel_id)
     followup = await fake.followup_to(inter)
     assert pings_nobody(followup.json)
     refused = await run_prompt(fake, "next", user=fake.alice)
     assert pings_nobody((await fake.response_to(refused)).json["data"])
-    cog.service.schedule(fake.guild_id, fake.other_channel_id, "daily 18:00")
+    cog.service.core.schedule(fake.guild_id, fake.other_channel_id, "daily 18:00")
     clock.set(datetime(2024, 3, 25, 18, 0, 1, tzinfo=UTC))
     [result] = await cog.tick()
     assert result.posted
@@ -272,20 +294,23 @@ async def test_failing_prompt_command_gets_the_polite_message_and_the_bot_serves
     prompt_bot: Any,
 ) -> None:
     fake, cog = prompt_bot
-    healthy = cog.service.post
+    healthy = cog.service.core.post
 
     def broken(guild_id: int, prompt: str | None = None) -> Any:
         raise RuntimeError("the database is on fire")
 
-    cog.service.post = broken
+    cog.service.core.post = broken
     inter = await run_prompt(fake, "post", {"prompt": "hong-kong"}, user=fake.owner)
-    response = await fake.response_to(inter)
-    assert content_of(response).startswith("Sorry, something went wrong")
-    assert response.json["data"]["flags"] & EPHEMERAL
-    cog.service.post = healthy
+    response = await answer_to(fake, inter)
+    assert str(response["content"]).startswith("Sorry, something went wrong")
+    assert response["flags"] & EPHEMERAL
+    # The public "thinking…" the card would have replaced is gone: the apology is private.
+    await fake.wait_for("DELETE", rf"/webhooks/\d+/{re.escape(inter['token'])}"
+                                  r"/messages/@original")
+    cog.service.core.post = healthy
     inter = await run_prompt(fake, "post", {"prompt": "hong-kong", "thread": False},
                              user=fake.owner)
-    assert content_of(await fake.response_to(inter)).startswith("**Discussion prompt:**")
+    assert (await answer_text(fake, inter)).startswith("**Discussion prompt:**")
 
 
 async def test_no_permission_in_the_target_channel_is_explained(prompt_bot: Any) -> None:
@@ -317,7 +342,7 @@ async def test_a_channel_the_bot_cannot_see_gets_a_clear_message(prompt_bot: Any
 def test_grace_window_is_at_least_two_ticks() -> None:
     from datetime import timedelta
 
-    from bot.discordbot.cogs.prompts import effective_grace
+    from bot.prompts.schedule import effective_grace
 
     assert effective_grace(60, 30) == timedelta(minutes=60)
     assert effective_grace(0, 30) == timedelta(seconds=60)
@@ -333,9 +358,10 @@ async def test_no_catch_up_config_still_posts_slots_reached_late_by_the_loop(
     )
     async with running_bot(fake_discord, config, engine) as bot:
         cog: Any = bot.get_cog("Prompts")
-        cog.scheduler.cancel()  # this test ticks by hand
-        cog.service.clock = clock
-        cog.service.schedule(fake_discord.guild_id, fake_discord.channel_id, "daily 18:00")
+        await cog.stop_scheduler()  # this test ticks by hand
+        cog.service.core.clock = clock
+        cog.service.core.schedule(fake_discord.guild_id, fake_discord.channel_id,
+                                  "daily 18:00")
         clock.set(datetime(2024, 3, 25, 18, 0, 20, tzinfo=UTC))  # the loop is 20 s late
         [result] = await cog.tick()
         assert result.posted

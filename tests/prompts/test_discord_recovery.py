@@ -42,8 +42,11 @@ async def bot_session(fake: Any, engine: Any, tmp_path: Path,
     )
     async with running_bot(fake, config, engine) as bot:
         cog: Any = bot.get_cog("Prompts")
-        cog.scheduler.cancel()
-        cog.service.clock = clock
+        # Wait for the loop's own first pass to end before changing the clock: cancelling it
+        # mid-pass left its worker thread running, which then read the new clock and took
+        # the stale claim over itself (so the test's tick found nothing to recover).
+        await cog.stop_scheduler()
+        cog.service.core.clock = clock
         yield cog
 
 
@@ -72,7 +75,7 @@ async def test_died_before_posting_posts_once_after_restart(
     clock = FakeClock(SLOT + timedelta(seconds=5))
     schedule_id = schedule(fake, tmp_path)
     async with bot_session(fake, engine, tmp_path, clock) as cog:
-        assert len(cog.service.claim_due()) == 1  # claimed... and the bot dies here
+        assert len(cog.service.core.claim_due()) == 1  # claimed... and the bot dies here
     assert marked(fake) == []
     clock.advance(minutes=3)
     async with bot_session(fake, engine, tmp_path, clock) as cog:
@@ -99,8 +102,8 @@ async def test_died_after_posting_is_found_and_not_posted_again(
     clock = FakeClock(SLOT + timedelta(seconds=5))
     schedule_id = schedule(fake, tmp_path)
     async with bot_session(fake, engine, tmp_path, clock) as cog:
-        [(row, slot)] = cog.service.claim_due()
-        await cog._send_scheduled(row, cog.service.slot_card(row, slot))
+        [(row, slot)] = cog.service.core.claim_due()
+        await cog._send_scheduled(row, cog.service.core.slot_card(row, slot))
         # ...and the bot dies before recording the post.
     [message] = marked(fake)
     posts = len(fake.find("POST", rf"/channels/{fake.other_channel_id}/messages"))
@@ -129,7 +132,7 @@ async def test_no_history_permission_posts_nothing_twice(
     clock = FakeClock(SLOT + timedelta(seconds=5))
     schedule_id = schedule(fake, tmp_path)
     async with bot_session(fake, engine, tmp_path, clock) as cog:
-        assert len(cog.service.claim_due()) == 1
+        assert len(cog.service.core.claim_due()) == 1
     clock.advance(minutes=3)
     async with bot_session(fake, engine, tmp_path, clock) as cog:
         assert await cog.tick() == []
@@ -149,8 +152,8 @@ async def test_resending_a_slot_returns_discords_first_message(
     clock = FakeClock(SLOT + timedelta(seconds=5))
     schedule(fake, tmp_path)
     async with bot_session(fake, engine, tmp_path, clock) as cog:
-        [(row, slot)] = cog.service.claim_due()
-        card = cog.service.slot_card(row, slot)
+        [(row, slot)] = cog.service.core.claim_due()
+        card = cog.service.core.slot_card(row, slot)
         first = await cog._send_scheduled(row, card)
         second = await cog._send_scheduled(row, card)
     assert first == second
@@ -168,7 +171,7 @@ async def test_history_permission_denied_in_the_channel_is_not_even_asked(
     clock = FakeClock(SLOT + timedelta(seconds=5))
     schedule_id = schedule(fake, tmp_path)
     async with bot_session(fake, engine, tmp_path, clock) as cog:
-        assert len(cog.service.claim_due()) == 1
+        assert len(cog.service.core.claim_due()) == 1
         clock.advance(minutes=3)
         assert await cog.tick() == []
     assert fake.find("GET", rf"/channels/{fake.other_channel_id}/messages") == []

@@ -116,3 +116,56 @@ def test_decide_two_slots_passed_posts_only_the_latest() -> None:
     decision = decide(rule, at(2024, 1, 1, 18), at(2024, 1, 3, 18, 5), timedelta(hours=1))
     assert decision.post == at(2024, 1, 3, 18)
     assert decision.skipped == (at(2024, 1, 2, 18),)
+
+
+@pytest.mark.parametrize(
+    ("when", "tz", "expected"),
+    [
+        ("tuesdays 19:00 EST", None, Rule(1, time(19, 0), "America/New_York")),
+        ("fridays 7pm ET", None, Rule(4, time(19, 0), "America/New_York")),
+        ("weekly monday 18:00 cet", None, Rule(0, time(18, 0), BERLIN)),
+        ("daily 9am", "CET", Rule(None, time(9, 0), BERLIN)),
+        ("daily 9am", "pst", Rule(None, time(9, 0), "America/Los_Angeles")),
+        ("every monday at 6pm GMT", None, Rule(0, time(18, 0), "UTC")),
+    ],
+)
+def test_zone_abbreviations_are_read_as_a_zone(when: str, tz: str | None,
+                                               expected: Rule) -> None:
+    from bot.prompts.schedule import read_when
+
+    parsed = read_when(when, tz)
+    assert parsed.rule == expected
+    if expected.tz != "UTC":
+        assert f"is read as {expected.tz}" in parsed.note
+
+
+def test_no_zone_uses_the_default_and_says_so() -> None:
+    from bot.prompts.schedule import read_when
+
+    parsed = read_when("every monday at 6pm", default_tz=BERLIN)
+    assert parsed.rule == Rule(0, time(18, 0), BERLIN)
+    assert parsed.note.startswith("No time zone given, so this uses Europe/Berlin")
+    assert read_when("every monday at 6pm").note.startswith("No time zone given, so this "
+                                                            "uses UTC")
+    assert read_when("daily 18:00 Europe/Berlin").note == ""
+
+
+@pytest.mark.parametrize("when", ["tuesdays 19:00 XYZ", "daily 18:00 Mars/Olympus"])
+def test_an_unknown_zone_says_what_is_accepted(when: str) -> None:
+    with pytest.raises(ScheduleError) as caught:
+        parse_when(when)
+    message = str(caught.value)
+    assert "Europe/Berlin" in message and "EST" in message and "CET" in message
+    assert "give a time" not in message  # not the misleading message of before
+
+
+def test_config_has_the_lease_and_the_default_zone() -> None:
+    from bot.config import ConfigError, PromptsSettings, parse_config
+
+    assert (PromptsSettings().lease_seconds, PromptsSettings().default_timezone) == (120, "UTC")
+    config = parse_config({"prompts": {"lease_seconds": 30, "default_timezone": "cet"}})
+    assert (config.prompts.lease_seconds, config.prompts.default_timezone) == (30, BERLIN)
+    with pytest.raises(ConfigError, match=r"prompts: 'default_timezone' .* is not a time zone"):
+        parse_config({"prompts": {"default_timezone": "Mars/Olympus"}})
+    with pytest.raises(ConfigError, match=r"prompts: 'lease_seconds' must be 10 or more"):
+        parse_config({"prompts": {"lease_seconds": 0}})

@@ -11,7 +11,7 @@ import pytest
 from bot.knowledge.model import Reading
 from bot.prompts.access import REFUSAL, is_moderator
 from bot.prompts.cards import NO_POSITIONS, Source, render_text
-from bot.prompts.console import console_prompt, run_console_command
+from bot.prompts.console_commands import console_prompt, run_console_command
 from bot.prompts.service import MAX_PROMPT_CHARS, PromptError, PromptService
 
 from .conftest import FakeClock, FakeEngine

@@ -15,7 +15,14 @@ import pytest
 from bot.config import PromptsSettings
 from bot.paths import PROJECT_ROOT
 from bot.prompts.schedule import parse_when
-from bot.prompts.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, default_path
+from bot.prompts.store import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    SlotState,
+    Store,
+    StoreError,
+    default_path,
+)
 
 NOW = datetime(2024, 1, 1, 12, tzinfo=UTC)
 
@@ -53,10 +60,10 @@ def test_version_2_slots_are_kept_by_the_rebuild(db_path: Path) -> None:
                 "NULL, '2024-01-01T18:00:01+00:00', NULL)")
     con.close()
     store = Store(db_path)
-    assert store.schema_version() == SCHEMA_VERSION == 3
+    assert store.schema_version() == SCHEMA_VERSION == 4
     [slot] = store.slots()
     assert (slot.state, slot.prompt_id, slot.marker, slot.attempts) == ("claimed", "p1", None, 1)
-    assert store.resolve_slot(1, slot.slot, "missed", NOW)
+    assert store.resolve_slot(1, slot.slot, SlotState.MISSED, NOW)
     assert [s.state for s in store.slots()] == ["missed"]
     assert store.integrity_problems() == []
     assert store.remove_schedules(5) == 1 and store.slots() == []  # the cascade survived
