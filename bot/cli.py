@@ -69,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sync", help="register the slash commands with Discord")
     p.add_argument("--config", default=None, help=CONFIG_HELP)
     p.add_argument("--guild", type=int, default=None, help="sync to one server only (instant)")
+
+    from bot.ingest.command import add_parser as add_ingest_parser
+
+    add_ingest_parser(sub)
     return parser
 
 
@@ -112,6 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.discordbot.runner import run_command
 
             return run_command(args)
+        if args.command == "ingest":
+            from bot.ingest.command import ingest_command
+
+            return ingest_command(args)
         if args.command == "sync":
             from bot.discordbot.runner import sync_command
 

@@ -19,6 +19,8 @@ class Kind(StrEnum):
     CONCERN = "concern"
     CRITIQUE = "critique"
     CONCESSION = "concession"
+    QUESTION = "question"  # in a debate: one speaker's question to another
+    ANSWER = "answer"  # in a debate: the reply to such a question
 
     @property
     def needs_target(self) -> bool:
@@ -75,6 +77,7 @@ class Position:
     paragraph: int
     target: Target | None = None
     central: bool = False  # one of the contributor's main points
+    reviewed: bool = True  # False for an entry drafted by `ingest` and not yet checked
 
 
 @dataclass(frozen=True, slots=True)

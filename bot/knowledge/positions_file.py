@@ -39,6 +39,7 @@ class PositionDraft:
     paragraph: int | None
     target: TargetDraft | None
     central: bool
+    reviewed: bool = True
 
     def build(self) -> Position | None:
         """The model object, or None if a required field is missing."""
@@ -66,6 +67,7 @@ class PositionDraft:
             paragraph=self.paragraph,
             target=target,
             central=self.central,
+            reviewed=self.reviewed,
         )
 
 
@@ -140,6 +142,7 @@ def _position(entry: Entry, owner: str | None) -> PositionDraft:
         paragraph=entry.integer("paragraph"),
         target=target,
         central=entry.flag("central"),
+        reviewed=entry.flag("reviewed") if entry.has("reviewed") else True,
     )
 
 

@@ -51,7 +51,7 @@ POSITIONS = Shape("a positions file", required=("contributor", "positions"))
 POSITION = Shape(
     "a position",
     required=("id", "kind", "summary", "quote", "paragraph"),
-    optional=("topics", "responds_to", "central"),
+    optional=("topics", "responds_to", "central", "reviewed"),
 )
 TARGET = Shape("responds_to", required=("contributor",), optional=("position",))
 PROMPTS = Shape("prompts.yaml", required=("prompts",))
