@@ -16,6 +16,7 @@ from bot.engine.lexicon import COMMON_WORDS, STOPWORDS
 from bot.ingest.segment import SPOKEN, Part, Segmentation
 from bot.ingest.sentences import Piece, pieces
 from bot.knowledge.paragraphs import squash
+from bot.knowledge.schema import MIN_QUOTE_CHARS
 
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("disagreement", re.compile(
@@ -154,7 +155,7 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
     for n, part, piece in pieces_of:
         quote = piece.text.strip()
         sq = squash(quote)
-        if sum(sq in s for s in squashed) != 1:
+        if len(sq) < MIN_QUOTE_CHARS or sum(sq in s for s in squashed) != 1:
             continue  # the same words stand in another paragraph: not a unique quote
         owner = part.owner
         assert owner is not None

@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Score the engine on a question set about any reading (score.py's rules, generalised).
+
+Usage:
+    python tests/ingest/score_reading.py SET.yaml --reading FOLDER -- COMMAND [ARG ...]
+
+The same contract and scoring as ../shared/eval/score.py, except that paragraphs come from
+the reading folder's text.txt (split as the loader splits it), contributor ids are matched
+by surname (an id is right when it is a word of the answer's contributor name, or the
+surname of that contributor in reading.yaml), and a question with an empty `para` accepts
+any paragraph of that contributor in reading.yaml. Prints the same closing line:
+    score: 0.912 answered 0.930 abstain 0.800 faithful 1.000 n 48
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from bot.knowledge.ranges import parse_paragraphs  # noqa: E402
+
+
+def norm(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = text.replace("\u201c", '"').replace("\u201d", '"')
+    text = text.replace("\u2014", "-").replace("\u2013", "-").replace("--", "-")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+class Scorer:
+    """Paragraphs and contributors of one reading folder, and the scoring rules."""
+
+    def __init__(self, folder: Path) -> None:
+        raw = (folder / "text.txt").read_text(encoding="utf-8")
+        self.paras = [norm(p) for p in re.split(r"\n\s*\n|\n(?=\S)", raw) if p.strip()]
+        reading = yaml.safe_load((folder / "reading.yaml").read_text(encoding="utf-8"))
+        self.segments: dict[str, set[int]] = {}
+        self.surnames: dict[str, str] = {}
+        for c in reading["contributors"]:
+            numbers, _ = parse_paragraphs(c["paragraphs"])
+            self.segments[c["id"]] = set(numbers)
+            self.surnames[c["id"]] = norm(c["name"]).split()[-1]
+
+    def contributor_ids(self, name: str, wanted: list[str]) -> set[str]:
+        words = set(re.findall(r"[a-z]+", norm(name or "")))
+        found = {w for w in wanted if w in words}
+        found |= {cid for cid, surname in self.surnames.items() if surname in words}
+        return found
+
+    def quote_paragraph(self, quote: str) -> int | None:
+        pieces = [p for p in re.split(r"\.\.\.|\u2026|\[\.\.\.\]", quote or "")
+                  if len(p.strip()) >= 12]
+        if not pieces:
+            return None
+        piece = norm(max(pieces, key=len))
+        best, best_i = 0.0, None
+        for i, para in enumerate(self.paras):
+            if piece in para:
+                return i
+            s = fuzz.partial_ratio(piece, para) if len(piece) <= len(para) else fuzz.ratio(
+                piece, para)
+            if s > best:
+                best, best_i = s, i
+        return best_i if best >= 90 else None
+
+    def gold(self, item: dict) -> set[int]:
+        out: set[int] = set()
+        for phrase in item.get("para") or []:
+            hits = [i for i, p in enumerate(self.paras) if norm(phrase) in p]
+            if not hits:
+                print(f"warning: gold phrase not in text: {phrase!r} ({item['q']!r})",
+                      file=sys.stderr)
+            out.update(hits)
+        return out
+
+    def is_right(self, answer: dict, item: dict, gold: set[int]) -> bool:
+        ids = self.contributor_ids(answer.get("contributor", ""), item["who"])
+        ok_ids = ids & set(item["who"])
+        if not ok_ids:
+            return False
+        para = self.quote_paragraph(answer.get("quote", ""))
+        if para is None:
+            return False
+        if item.get("para"):
+            return para in gold
+        return any(para in self.segments.get(cid, set()) for cid in ok_ids)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("questions")
+    ap.add_argument("--reading", type=Path, required=True, help="the reading folder")
+    ap.add_argument("--show", action="store_true", help="print every miss")
+    argv = sys.argv[1:]
+    cut = argv.index("--") if "--" in argv else len(argv)
+    args = ap.parse_args(argv[:cut])
+    command = argv[cut + 1:]
+    if not command:
+        ap.error("give the engine's command after --")
+    scorer = Scorer(args.reading)
+    items = yaml.safe_load(Path(args.questions).read_text(encoding="utf-8"))
+    golds = [scorer.gold(it) for it in items]
+    stdin = "".join(it["q"].replace("\n", " ") + "\n" for it in items)
+    proc = subprocess.run(command, input=stdin, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        print(proc.stderr[-3000:], file=sys.stderr)
+        print(f"score: 0 (command exited {proc.returncode})")
+        return 1
+    lines = [ln for ln in proc.stdout.splitlines() if ln.strip()]
+    if len(lines) != len(items):
+        print(f"score: 0 (expected {len(items)} JSON lines, got {len(lines)})")
+        return 1
+    ok_total = answered_ok = answered_n = abstain_ok = abstain_n = quotes = faithful = 0
+    for item, gold, line in zip(items, golds, lines, strict=True):
+        out = json.loads(line)
+        answers = out.get("answers") or []
+        abstained = bool(out.get("abstained")) or not answers
+        for a in answers[:3]:
+            quotes += 1
+            faithful += scorer.quote_paragraph(a.get("quote", "")) is not None
+        if item.get("abstain"):
+            ok = abstained
+            abstain_n += 1
+            abstain_ok += ok
+        else:
+            ok = not abstained and scorer.is_right(answers[0], item, gold)
+            answered_n += 1
+            answered_ok += ok
+        ok_total += ok
+        if args.show and not ok:
+            top = answers[0] if answers else {}
+            print(f"MISS [{item.get('kind')}] {item['q']!r}: want {item['who'] or 'abstain'}; "
+                  f"got {top.get('contributor', 'abstain')!r}: {str(top.get('quote', ''))[:100]!r}")
+    print(f"score: {ok_total / len(items):.3f} answered {answered_ok / max(answered_n, 1):.3f} "
+          f"abstain {abstain_ok / max(abstain_n, 1):.3f} "
+          f"faithful {faithful / max(quotes, 1):.3f} n {len(items)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
