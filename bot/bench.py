@@ -147,4 +147,11 @@ def bench_command(args: argparse.Namespace) -> int:
               f"{r.p99_ms:7.3f}ms {r.max_ms:7.3f}ms {r.peak_kib / 1024:8.1f}MiB")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"process max RSS: {rss / 1024:.1f} MiB (start-up = index build; load is above)")
+    if getattr(args, "library", 0):
+        from bot.library.bench import bench_library
+        from bot.library.library import ReadingLibrary
+
+        folder = ReadingLibrary(args.knowledge).folder(reading.id)
+        for line in bench_library(folder, args.library):
+            print(line)
     return 0

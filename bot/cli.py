@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check the knowledge files and report every problem")
     p.add_argument("path", nargs="?", type=Path, default=None, help="knowledge folder or reading")
+    p.add_argument("--reading", default=None, metavar="ID", help="check this reading only")
 
     p = sub.add_parser("ask", help="answer one question (or one per line from stdin with '-')")
     p.add_argument("question", help="the question, or '-' to read one per line from stdin")
@@ -61,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--questions", type=Path, default=None, help="YAML question set")
     p.add_argument("--scale", type=int, default=100, help="size factor of the synthetic index")
     p.add_argument("--repeat", type=int, default=5, help="passes over the questions")
+    p.add_argument("--library", type=int, default=0, metavar="N",
+                   help="also measure a library of N copies of the reading (start, memory)")
     _add_knowledge_arg(p)
 
     p = sub.add_parser("run", help="run the Discord bot (without a token: the local console)")
@@ -73,21 +76,29 @@ def build_parser() -> argparse.ArgumentParser:
     from bot.ingest.command import add_parser as add_ingest_parser
 
     add_ingest_parser(sub)
+    p = sub.add_parser("readings", help="list the readings with their state")
+    _add_knowledge_arg(p)
     return parser
 
 
-def _validate(path: Path | None) -> int:
+def _validate(path: Path | None, reading_id: str | None = None) -> int:
     from bot.knowledge.loader import load_library
 
     try:
+        if reading_id is not None:
+            from bot.library import ReadingLibrary
+
+            path = ReadingLibrary(path).folder(reading_id)
         library = load_library(path)
     except KnowledgeError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
     for reading in library.readings:
+        unreviewed = sum(1 for p in reading.positions if not p.reviewed)
         print(
             f"ok: {reading.id}: {len(reading.contributors)} contributors, "
-            f"{len(reading.paragraphs)} paragraphs, {len(reading.positions)} positions, "
+            f"{len(reading.paragraphs)} paragraphs, {len(reading.positions)} positions "
+            f"({unreviewed} unreviewed), "
             f"{len(reading.prompts)} prompts, {len(reading.glossary)} glossary terms"
         )
     return 0
@@ -99,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
-            return _validate(args.path)
+            return _validate(args.path, args.reading)
         if args.command == "ask":
             from bot.console import ask_command
 
@@ -116,6 +127,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.discordbot.runner import run_command
 
             return run_command(args)
+        if args.command == "readings":
+            from bot.library.command import readings_command
+
+            return readings_command(args)
         if args.command == "ingest":
             from bot.ingest.command import ingest_command
 

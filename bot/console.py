@@ -36,7 +36,9 @@ KINDS = "Kinds are: " + ", ".join(k.value for k in Kind) + "."
 
 def _engine(args: argparse.Namespace) -> Engine:
     """The engine for --knowledge and --reading (each defaulting as documented)."""
-    return Engine.load(getattr(args, "knowledge", None), getattr(args, "reading", None))
+    from bot.library import open_engine
+
+    return open_engine(getattr(args, "knowledge", None), getattr(args, "reading", None))
 
 
 def ask_command(args: argparse.Namespace) -> int:
@@ -168,6 +170,8 @@ def chat_command(args: argparse.Namespace) -> int:
     config = load_config(getattr(args, "config", None))
     knowledge = getattr(args, "knowledge", None) or config.knowledge
     reading = getattr(args, "reading", None) or config.reading
-    engine = Engine.load(knowledge, reading)
+    from bot.library import open_engine
+
+    engine = open_engine(knowledge, reading)
     handler = _prompt_handler(engine, Path(config.prompts.database))
     return run_console(engine, sys.stdin, sys.stdout, sys.stdin.isatty(), handler)
