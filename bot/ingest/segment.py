@@ -68,7 +68,9 @@ class Segmentation:
 
 _NOTES_HEAD = {"annotation", "annotations", "notes", "footnotes", "endnotes", "references"}
 _FOOTNOTE = re.compile(r"^\[(?:\d+|\*)\]\s")
-_CREDIT = re.compile(r"Getty Images|\bAFP\b|Reuters|Associated Press|\bAP Photo|^Photo\b|Courtesy")
+_CREDIT = re.compile(
+    r"Getty Images|\bAFP\b|Reuters|Associated Press|\bAP Photo|\bPhoto(?:graph)?(?: by)?:|Courtesy"
+)
 _NARRATION = re.compile(
     r"^(?:As |When )?(?:Mr\.|Senator|Judge|Hon\.)\s+[A-Z][a-z]+(?:'s|'|’s|’)?\s+"
     r"(?:was|arose|rose|time|here|then|resumed|came|stopped|took)\b"
@@ -210,11 +212,13 @@ def _by_headings(paragraphs: list[Block], named: list[Given]) -> Segmentation:
     for block in paragraphs:
         previous = parts[-1] if parts else None
         text = block.text
+        h = heading(text)
+        if notes and h is not None and not h.byline:
+            notes = False  # a new speech after the notes: a second text follows
         notes = notes or (bool(order) and _notes_start(text))
         if notes:
             parts.append(Part(text, Role.NOTES))
             continue
-        h = heading(text)
         if h is not None:
             k = key(h.name)
             if k not in by_key:

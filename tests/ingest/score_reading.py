@@ -20,6 +20,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 from rapidfuzz import fuzz
@@ -73,7 +74,7 @@ class Scorer:
                 best, best_i = s, i
         return best_i if best >= 90 else None
 
-    def gold(self, item: dict) -> set[int]:
+    def gold(self, item: dict[str, Any]) -> set[int]:
         out: set[int] = set()
         for phrase in item.get("para") or []:
             hits = [i for i, p in enumerate(self.paras) if norm(phrase) in p]
@@ -83,7 +84,7 @@ class Scorer:
             out.update(hits)
         return out
 
-    def is_right(self, answer: dict, item: dict, gold: set[int]) -> bool:
+    def is_right(self, answer: dict[str, Any], item: dict[str, Any], gold: set[int]) -> bool:
         ids = self.contributor_ids(answer.get("contributor", ""), item["who"])
         ok_ids = ids & set(item["who"])
         if not ok_ids:
