@@ -4,11 +4,30 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+
+from rapidfuzz import fuzz
 
 from bot.ingest.segment import Speaker
 
-_ORG_FILLER = {"university", "institute", "foundation", "foundations", "of", "the", "for",
-               "center", "centre", "college", "school", "society", "and", "on"}
+# Everyday English short forms of given names (general knowledge, not any reading's).
+NICKNAMES = {
+    "abraham": ["Abe"], "alexander": ["Alex"], "andrew": ["Andy", "Drew"],
+    "anthony": ["Tony"], "benjamin": ["Ben"], "catherine": ["Kate", "Cathy"],
+    "christopher": ["Chris"], "daniel": ["Dan", "Danny"], "david": ["Dave"],
+    "edward": ["Ed", "Ted"], "elizabeth": ["Liz", "Beth"], "frederick": ["Fred"],
+    "james": ["Jim", "Jimmy"], "jennifer": ["Jen"], "john": ["Johnny", "Jack"],
+    "jonathan": ["Jon"], "joseph": ["Joe"], "joshua": ["Josh"], "katherine": ["Kate"],
+    "margaret": ["Maggie", "Peggy"], "matthew": ["Matt"], "michael": ["Mike"],
+    "nicholas": ["Nick"], "nicolas": ["Nick"], "patricia": ["Pat"], "patrick": ["Pat"],
+    "peter": ["Pete"], "rebecca": ["Becky"], "richard": ["Rick", "Dick"],
+    "robert": ["Bob", "Rob"], "samuel": ["Sam"], "stephen": ["Steve"], "steven": ["Steve"],
+    "susan": ["Sue"], "thomas": ["Tom"], "timothy": ["Tim"], "william": ["Will", "Bill"],
+}
+VARIANT_RATIO = 85  # how close a word of the text must be to a name to be its spelling
+
+_INSTITUTIONS = {"university", "institute", "foundation", "foundations", "center", "centre",
+                 "college", "school", "academy", "council", "institution"}
 _LAST = ("last", "final")
 _ROLE_NOUNS = ("contributor", "respondent", "author", "writer", "speaker")
 
@@ -20,7 +39,21 @@ def short_name(s: Speaker) -> str:
     return s.name.split()[-1]
 
 
-def aliases(s: Speaker, order: int, count: int, debate: bool) -> list[str]:
+def text_variants(name: str, text: str) -> list[tuple[int, str]]:
+    """Other spellings the text uses for the words of a name ("Nicolas", "Becquelin"), with
+    the index of the name's word each stands for."""
+    capitals = Counter(re.findall(r"\b[A-Z][a-z]{3,}\b", text))
+    out: list[tuple[int, str]] = []
+    for i, part in enumerate(name.split()):
+        if len(part) < 5:
+            continue
+        for word in capitals:
+            if word != part and fuzz.ratio(word.casefold(), part.casefold()) >= VARIANT_RATIO:
+                out.append((i, word))
+    return out
+
+
+def aliases(s: Speaker, order: int, count: int, debate: bool, text: str = "") -> list[str]:
     """Every alias of one speaker, without their name and short name."""
     out: list[str] = []
     words = s.name.split()
@@ -35,6 +68,13 @@ def aliases(s: Speaker, order: int, count: int, debate: bool) -> list[str]:
         if len(words) > 1:
             out.append(words[0])
             out.append(f"{words[0]} {words[-1]}")
+            for nick in NICKNAMES.get(words[0].casefold(), []):
+                out += [nick, f"{nick} {words[-1]}"]
+        variants = text_variants(s.name, text) if text else []
+        for i, v in variants:
+            out.append(v)
+            if len(words) > 1:
+                out.append(f"{v} {words[-1]}" if i == 0 else f"{words[0]} {v}")
         for title in sorted(s.titles):
             out.append(f"{title} {words[-1]}")
             if title not in ("Mr.", "Mrs.", "Ms.") and debate:
@@ -56,22 +96,46 @@ def aliases(s: Speaker, order: int, count: int, debate: bool) -> list[str]:
     return unique
 
 
+_NOT_NOUNS = {"emeritus", "emerita", "senior", "former", "independent", "executive",
+              "associate", "assistant", "general", "adjunct", "visiting"}
+_UNKNOWN = {"unknown", "none", "n/a", "-", "?"}
+
+
 def _affiliation_aliases(affiliation: str) -> list[str]:
-    """"Professor of political science, Columbia University" -> "Columbia professor", ..."""
-    if not affiliation:
-        return []
-    parts = [p.strip() for p in re.split(r"[,;]", affiliation) if p.strip()]
+    """"Professor of political science, Columbia University" -> "Columbia professor", ...
+
+    Several affiliations may be given, separated by ';' ("..., formerly director of X").
+    """
+    out: list[str] = []
+    for one in affiliation.split(";"):
+        one = re.sub(r"^\s*(?:formerly|former|previously|and)\s+", "", one.strip())
+        if one and one.casefold() not in _UNKNOWN:
+            out += _one_affiliation(one)
+    return out
+
+
+def _one_affiliation(affiliation: str) -> list[str]:
+    parts = [p.strip() for p in affiliation.split(",") if p.strip()]
     if len(parts) < 2:
-        return [affiliation]
+        m = re.match(r"(.+?)\s+(?:of|at)\s+([A-Z].+)$", affiliation)
+        if not m:
+            return [affiliation]
+        parts = [m.group(1), m.group(2)]
     role, org = parts[0], parts[1]
     role_words = role.split()
-    noun = role_words[0] if len(role_words) > 1 and role_words[1] == "of" else role_words[-1]
+    if len(role_words) > 1 and role_words[1] == "of":
+        noun = role_words[0]
+    else:
+        nouns = [w for w in role_words if w.casefold() not in _NOT_NOUNS]
+        noun = nouns[-1] if nouns else role_words[-1]
     noun = noun.casefold()
-    org_words = [w for w in re.findall(r"[A-Za-z]+", org) if w.casefold() not in _ORG_FILLER]
+    org_words = re.findall(r"[A-Za-z]+", org)
     out = [org, role.casefold()]
-    if org_words:
-        out.append(f"{org_words[0]} {noun}")
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", org) if w[0].isupper())
+    for i, w in enumerate(org_words):  # "Columbia University" -> "Columbia professor"
+        if w.casefold() in _INSTITUTIONS and i > 0:
+            out.append(f"{' '.join(org_words[:i])} {noun}")
+            break
+    initials = "".join(w[0] for w in org_words if w[0].isupper())
     if len(initials) >= 3:
         out += [initials, f"{initials} {noun}"]
     out.append(f"{org} {noun}")

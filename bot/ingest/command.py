@@ -100,7 +100,9 @@ def ingest(opts: Options) -> Result:
         )
     debate = any(p.role is Role.TURN for p in seg.parts) or given is None
     count = len(seg.speakers)
-    alias_lists = {s.key: aliases(s, i + 1, count, debate) for i, s in enumerate(seg.speakers)}
+    alias_lists = {
+        s.key: aliases(s, i + 1, count, debate, mended.text) for i, s in enumerate(seg.speakers)
+    }
     _drop_shared(alias_lists, {s.key: [s.name, short_name(s)] for s in seg.speakers})
     names = Names(
         {s.key: name_pattern(s, alias_lists[s.key]) for s in seg.speakers},

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from bot.engine.lexicon import COMMON_WORDS, STOPWORDS
-from bot.ingest.segment import SPOKEN, Part, Segmentation
+from bot.ingest.segment import SPOKEN, Part, Role, Segmentation
 from bot.ingest.sentences import Piece, pieces
 from bot.knowledge.paragraphs import squash
 from bot.knowledge.schema import MIN_QUOTE_CHARS
@@ -56,7 +56,7 @@ _THESIS = re.compile(
 _POINTERS = re.compile(
     r"\b(?:he|him|his|himself|the Judge|my friend|my competitor|my opponent|the gentleman|"
     r"you|your)\b")
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 _NOT_TOPIC = STOPWORDS | COMMON_WORDS | frozenset(
     "mr mrs judge senator sir gentlemen friends fellow citizens ladies say says said tell "
     "told think thought make made now yet upon shall thus".split()
@@ -140,7 +140,8 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
     pieces_of: list[tuple[int, Part, Piece]] = []
     for n, part in enumerate(seg.parts):
         if part.role in SPOKEN and part.owner is not None:
-            for piece in pieces(part.text, part.start):
+            keep_quoted = part.hint in ("readout", "document", "question")
+            for piece in pieces(part.text, part.start, keep_quoted):
                 pieces_of.append((n, part, piece))
     squashed = [squash(p.text) for p in seg.parts]
     df = Counter(w for p in seg.parts for w in set(_tokens(p.text)) if _content(w))
@@ -150,6 +151,7 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
         return math.log((total + 1) / (df.get(word, 0) + 1))
 
     keywords = {n: _keywords(part.text, idf) for n, part in enumerate(seg.parts)}
+    context = _context(seg, keywords)
     out: list[Drafted] = []
     counts: Counter[str] = Counter()
     for n, part, piece in pieces_of:
@@ -167,12 +169,13 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
             kind = "claim"
         counts[owner] += 1
         topics = _topics(quote, keywords[n], idf)
+        topics += [t for t in context.get(n, []) + _KIND_TOPICS.get(kind, []) if t not in topics]
         out.append(
             Drafted(
                 id=f"{owner}-{n}-{counts[owner]}",
                 contributor=owner,
                 kind=kind,
-                summary=_summary(quote, names.short[owner], kind, target, names, part.hint),
+                summary=_summary(quote, names.short[owner], kind, target, names, part),
                 topics=topics,
                 quote=quote,
                 paragraph=n,
@@ -180,7 +183,92 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
             )
         )
     _mark_central(out, seg)
+    _mark_speech_ends(out, seg)
     return out
+
+
+_KIND_TOPICS = {  # everyday words for each kind, so that members' verbs are known words
+    "question": ["question", "asked", "interrogatory"],
+    "answer": ["answer", "answered", "reply"],
+    "concern": ["worry", "warn", "warning", "fear", "danger"],
+    "recommendation": ["recommend", "propose", "urge", "call for"],
+    "critique": ["criticize", "criticism", "fault"],
+    "agreement": ["agree", "endorse", "praise"],
+    "disagreement": ["disagree", "differ", "dispute", "push back"],
+    "concession": ["concede", "acknowledge", "admit"],
+}
+_INTERRUPTED = ["interruption", "interrupted", "interjection"]
+_HECKLED = ["crowd", "audience", "heckler", "heckled", "shouted", "yelled", "called out",
+            "someone", "replied", "said back"]
+OPENING = ["opening", "began", "start", "first words"]
+CLOSING = ["ending", "closing", "concluded", "last words", "wrap up", "finish"]
+
+
+def _context(seg: Segmentation, keywords: dict[int, list[str]]) -> dict[int, list[str]]:
+    """Topics a paragraph owes to its surroundings: the heckle it answers, an interruption,
+    the question an answer replies to."""
+    out: dict[int, list[str]] = {}
+    speech_owner: str | None = None
+    for n, part in enumerate(seg.parts):
+        if part.role is Role.HEADING:
+            speech_owner = None
+        if part.role is Role.SPEECH and speech_owner is None:
+            speech_owner = part.owner
+        if part.owner is None or n == 0:
+            continue
+        before = seg.parts[n - 1]
+        extra: list[str] = []
+        if part.role is Role.TURN and speech_owner not in (None, part.owner):
+            extra += _INTERRUPTED
+        if before.role is Role.CROWD or (before.role is Role.TURN and before.owner != part.owner):
+            extra += keywords.get(n - 1, [])[:4] + _HECKLED
+        if part.hint == "answer" and before.hint == "question":
+            extra += keywords.get(n - 1, [])[:5]
+        if extra:
+            out[n] = extra
+    return out
+
+
+def _mark_speech_ends(out: list[Drafted], seg: Segmentation) -> None:
+    """The first and last positions of each speech get words for "how did X open/close"."""
+    speech: list[Drafted] = []
+    head = ""
+    by_paragraph: dict[int, list[Drafted]] = {}
+    for d in out:
+        by_paragraph.setdefault(d.paragraph, []).append(d)
+
+    speeches = sum(1 for p in seg.parts if p.role is Role.HEADING)
+    count = 0
+
+    def close() -> None:
+        if not speech:
+            return
+        labels = [head] if head else []
+        if speeches > 1:
+            labels += (["opening speech"] if count == 1 else
+                       ["rejoinder", "closing speech", "final speech"] if count == speeches else
+                       ["reply", "response"])
+        for d in speech:
+            d.topics += [t for t in labels if t not in d.topics]
+        for d in speech[:2]:
+            d.topics += [t for t in OPENING if t not in d.topics]
+        for d in speech[-2:]:
+            d.topics += [t for t in CLOSING if t not in d.topics]
+
+    owner: str | None = None
+    for n, part in enumerate(seg.parts):
+        if part.role is Role.HEADING:
+            close()
+            speech, owner = [], None
+            count += 1
+            head = " ".join(w for w in re.findall(r"[A-Z]{4,}", part.text)[1:]).casefold()
+            continue
+        for d in by_paragraph.get(n, []):
+            if owner is None:
+                owner = d.contributor
+            if d.contributor == owner:
+                speech.append(d)
+    close()
 
 
 def _target(quote: str, owner: str, kind: str, names: Names, order: list[str]) -> str | None:
@@ -217,14 +305,19 @@ def _topics(quote: str, paragraph_words: list[str], idf: object) -> list[str]:
 
 
 def _summary(
-    quote: str, short: str, kind: str, target: str | None, names: Names, hint: str | None
+    quote: str, short: str, kind: str, target: str | None, names: Names, part: Part
 ) -> str:
     whom = names.short.get(target or "", "another contributor")
     verb = VERBS[kind].format(target=whom)
     words = quote.replace("\n", " ").split()
     text = " ".join(words[:24]) + (" ..." if len(words) > 24 else "")
-    if hint == "readout":
-        return f"{short}, as read out in the debate, {verb}: {text}"
+    reader = names.short.get(part.reader or "", "")
+    if part.hint in ("readout", "question") and reader:
+        return f"{short}'s words, read out by {reader}: {text}"
+    if part.hint == "document":
+        return f"{short} reads out a document (not {short}'s own words): {text}"
+    if part.hint == "own-readout":
+        return f"{short} reads out earlier words of {short}'s own: {text}"
     return f"{short} {verb}: {text}"
 
 

@@ -54,7 +54,8 @@ class Part:
     role: Role
     owner: str | None = None
     start: int = 0  # where the owner's words begin (after `MR. LINCOLN---`)
-    hint: str | None = None  # "question" or "answer" for a debate's Q. / A. paragraphs
+    hint: str | None = None  # "question", "answer", "readout" (another's words), "document"
+    reader: str | None = None  # who read these words out, when they are another's
 
 
 @dataclass(slots=True)
@@ -246,6 +247,9 @@ def _by_headings(paragraphs: list[Block], named: list[Given]) -> Segmentation:
                 parts.append(Part(text, Role.CROWD))
             continue
         role = _classify(block, previous)
+        if role is Role.READOUT and current is not None:  # a document the speaker reads out
+            parts.append(Part(text, Role.SPEECH, current, hint="document"))
+            continue
         if role is not None:
             parts.append(Part(text, role))
             continue
@@ -275,7 +279,8 @@ _ENDS = re.compile(r"[.?!:]['’”\")\]]*\s*$|''\s*$")
 
 
 def _read_out(parts: list[Part], order: list[str]) -> None:
-    """Words a speaker reads out: given to their author when the text says who, else to none.
+    """Words a speaker reads out: the author's when the text says whose, else the reader's
+    with the mark "document" (summaries then say they are read out).
 
     A paragraph of speech ending in a cue such as "he said:" or "in these words:" announces
     what follows; the read-out runs on while a paragraph ends inside a sentence.
@@ -285,22 +290,30 @@ def _read_out(parts: list[Part], order: list[str]) -> None:
         if part.role is not Role.SPEECH or part.owner is None:
             continue
         if _QUESTION.match(part.text) and len(order) == 2:  # the other's question, read out
+            part.reader = part.owner
             part.owner = order[0] if order[1] == part.owner else order[1]
             part.hint = "question"
             continue
         if part.hint is not None or before.role not in SPOKEN or before.owner is None:
             continue
+        if before.hint in _READ:  # a read-out runs on while it ends inside a sentence
+            if not _ENDS.search(before.text):
+                part.owner, part.hint, part.reader = before.owner, before.hint, before.reader
+            continue
         cue = _last_sentence(before.text[before.start:])
-        if not _CUE.search(cue) and before.hint != "readout":
+        if not _CUE.search(cue):
             continue
-        if before.hint == "readout" and _ENDS.search(before.text):
-            continue
-        reader = before.owner if before.hint != "readout" else part.owner
-        author = _author(cue, reader, order) if before.hint != "readout" else before.owner
+        reader = before.owner
+        author = _author(cue, reader, order)
         if author is None:
-            part.role, part.owner = Role.READOUT, None
+            part.hint = "document"  # a paper read out: the reader's, marked as read out
+        elif author != reader:
+            part.owner, part.hint, part.reader = author, "readout", reader
         else:
-            part.owner, part.hint = author, "readout"
+            part.hint = "own-readout"  # the speaker reads his own earlier words
+
+
+_READ = ("readout", "document", "own-readout")
 
 
 def _last_sentence(text: str) -> str:

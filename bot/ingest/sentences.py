@@ -19,6 +19,7 @@ _REACTION_WORDS = re.compile(
     re.IGNORECASE,
 )
 _BRACKET = re.compile(r"\[[^\[\]]{0,600}\]")
+_EDITORIAL = re.compile(r"\[[a-z][a-z ,.'’-]{0,40}\]")  # a word the editor supplied
 _PAREN = re.compile(r"\([^()]{0,600}\)")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Hon|Gen|Col|Gov|Jr|Sr|Esq|vs|No|Vol|pp|Rev|Prof|Sen|Rep|etc)"
@@ -52,7 +53,8 @@ def runs(text: str, start: int = 0) -> list[tuple[int, int]]:
     """Stretches of the paragraph between reactions, brackets and footnote marks."""
     cuts: list[tuple[int, int]] = []
     for m in _BRACKET.finditer(text):
-        cuts.append((m.start(), m.end()))
+        if not _EDITORIAL.fullmatch(m.group(0)):  # "[t]he", "[of conspiracy]" stay in
+            cuts.append((m.start(), m.end()))
     for m in _PAREN.finditer(text):
         if _is_reaction(m.group(0)):
             cuts.append((m.start(), m.end()))
@@ -117,11 +119,14 @@ def _cut(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _mostly_quoted(piece: str) -> bool:
     quoted = sum(len(m.group(0)) for m in _QUOTED.finditer(piece))
-    return quoted > 0.6 * len(piece)
+    return quoted > 0.8 * len(piece)
 
 
-def pieces(text: str, start: int = 0) -> list[Piece]:
-    """Quotable pieces of a paragraph from offset `start`, in order."""
+def pieces(text: str, start: int = 0, quoted: bool = False) -> list[Piece]:
+    """Quotable pieces of a paragraph from offset `start`, in order.
+
+    With `quoted`, pieces in quotation marks are kept (the paragraph is read out).
+    """
     out: list[Piece] = []
     for ra, rb in runs(text, start):
         pending: tuple[int, int] | None = None
@@ -135,10 +140,10 @@ def pieces(text: str, start: int = 0) -> list[Piece]:
                     pending = (ca, cb)
                     continue
                 piece = text[ca:cb]
-                if not _mostly_quoted(piece):
+                if quoted or not _mostly_quoted(piece):
                     out.append(Piece(ca, cb, piece))
         if pending is not None and pending[1] - pending[0] >= MIN_QUOTE_CHARS:
             piece = text[pending[0]:pending[1]]
-            if not _mostly_quoted(piece):
+            if quoted or not _mostly_quoted(piece):
                 out.append(Piece(pending[0], pending[1], piece))
     return out
