@@ -97,9 +97,9 @@ def _validate(path: Path | None, reading_id: str | None = None) -> int:
         unreviewed = sum(1 for p in reading.positions if not p.reviewed)
         print(
             f"ok: {reading.id}: {len(reading.contributors)} contributors, "
-            f"{len(reading.paragraphs)} paragraphs, {len(reading.positions)} positions "
-            f"({unreviewed} unreviewed), "
-            f"{len(reading.prompts)} prompts, {len(reading.glossary)} glossary terms"
+            f"{len(reading.paragraphs)} paragraphs, {len(reading.positions)} positions, "
+            f"{len(reading.prompts)} prompts, {len(reading.glossary)} glossary terms; "
+            f"{unreviewed} positions unreviewed"
         )
     return 0
 

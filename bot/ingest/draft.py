@@ -141,8 +141,10 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
     for n, part in enumerate(seg.parts):
         if part.role in SPOKEN and part.owner is not None:
             keep_quoted = part.hint in ("readout", "document", "question")
-            for piece in pieces(part.text, part.start, keep_quoted):
-                pieces_of.append((n, part, piece))
+            found = pieces(part.text, part.start, keep_quoted)
+            if not found and part.start:  # a short interruption: quote it with its heading
+                found = pieces(part.text, 0, keep_quoted)
+            pieces_of.extend((n, part, piece) for piece in found)
     squashed = [squash(p.text) for p in seg.parts]
     df = Counter(w for p in seg.parts for w in set(_tokens(p.text)) if _content(w))
     total = max(len(seg.parts), 1)

@@ -19,6 +19,7 @@ import json
 import re
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -64,10 +65,11 @@ class Scorer:
         if not pieces:
             return None
         piece = norm(max(pieces, key=len))
-        best, best_i = 0.0, None
-        for i, para in enumerate(self.paras):
+        for i, para in enumerate(self.paras):  # the same answer as score.py, found sooner
             if piece in para:
                 return i
+        best, best_i = 0.0, None
+        for i, para in enumerate(self.paras):
             s = fuzz.partial_ratio(piece, para) if len(piece) <= len(para) else fuzz.ratio(
                 piece, para)
             if s > best:
@@ -111,7 +113,6 @@ def main() -> int:
         ap.error("give the engine's command after --")
     scorer = Scorer(args.reading)
     items = yaml.safe_load(Path(args.questions).read_text(encoding="utf-8"))
-    golds = [scorer.gold(it) for it in items]
     stdin = "".join(it["q"].replace("\n", " ") + "\n" for it in items)
     proc = subprocess.run(command, input=stdin, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
@@ -122,31 +123,65 @@ def main() -> int:
     if len(lines) != len(items):
         print(f"score: 0 (expected {len(items)} JSON lines, got {len(lines)})")
         return 1
-    ok_total = answered_ok = answered_n = abstain_ok = abstain_n = quotes = faithful = 0
-    for item, gold, line in zip(items, golds, lines, strict=True):
-        out = json.loads(line)
+    outs = [json.loads(line) for line in lines]
+    result = score(scorer, items, outs, show=args.show)
+    print(result.line())
+    return 0
+
+
+@dataclass
+class Result:
+    """The totals of one scoring run."""
+
+    right: int = 0
+    answered_ok: int = 0
+    answered_n: int = 0
+    abstain_ok: int = 0
+    abstain_n: int = 0
+    quotes: int = 0
+    faithful: int = 0
+    n: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return self.right / max(self.n, 1)
+
+    def line(self) -> str:
+        answered = self.answered_ok / max(self.answered_n, 1)
+        return (f"score: {self.score:.3f} answered {answered:.3f} "
+                f"abstain {self.abstain_ok / max(self.abstain_n, 1):.3f} "
+                f"faithful {self.faithful / max(self.quotes, 1):.3f} n {self.n}")
+
+
+def score(scorer: Scorer, items: list[dict[str, Any]], outs: list[dict[str, Any]],
+          show: bool = False) -> Result:
+    """Score the engine's JSON answers (one per item, in order)."""
+    r = Result(n=len(items))
+    for item, out in zip(items, outs, strict=True):
+        gold = scorer.gold(item)
         answers = out.get("answers") or []
         abstained = bool(out.get("abstained")) or not answers
         for a in answers[:3]:
-            quotes += 1
-            faithful += scorer.quote_paragraph(a.get("quote", "")) is not None
+            r.quotes += 1
+            r.faithful += scorer.quote_paragraph(a.get("quote", "")) is not None
         if item.get("abstain"):
             ok = abstained
-            abstain_n += 1
-            abstain_ok += ok
+            r.abstain_n += 1
+            r.abstain_ok += ok
         else:
             ok = not abstained and scorer.is_right(answers[0], item, gold)
-            answered_n += 1
-            answered_ok += ok
-        ok_total += ok
-        if args.show and not ok:
+            r.answered_n += 1
+            r.answered_ok += ok
+        r.right += ok
+        if not ok:
             top = answers[0] if answers else {}
-            print(f"MISS [{item.get('kind')}] {item['q']!r}: want {item['who'] or 'abstain'}; "
-                  f"got {top.get('contributor', 'abstain')!r}: {str(top.get('quote', ''))[:100]!r}")
-    print(f"score: {ok_total / len(items):.3f} answered {answered_ok / max(answered_n, 1):.3f} "
-          f"abstain {abstain_ok / max(abstain_n, 1):.3f} "
-          f"faithful {faithful / max(quotes, 1):.3f} n {len(items)}")
-    return 0
+            r.misses.append(item["q"])
+            if show:
+                print(f"MISS [{item.get('kind')}] {item['q']!r}: want "
+                      f"{item['who'] or 'abstain'}; got {top.get('contributor', 'abstain')!r}: "
+                      f"{str(top.get('quote', ''))[:100]!r}")
+    return r
 
 
 if __name__ == "__main__":
