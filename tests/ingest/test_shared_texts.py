@@ -17,9 +17,9 @@ from bot.engine import Engine
 from bot.ingest.command import Options, ingest
 from bot.knowledge.loader import load_reading
 from bot.knowledge.paragraphs import squash
-from tests.ingest.score_reading import Scorer, score
 
 from .conftest import HERE, shared_file
+from .score_reading import Scorer, score
 
 DATA = HERE.parent / "data"
 CONTRIBUTORS = HERE / "chinafile_contributors.yaml"
