@@ -87,12 +87,7 @@ def ingest(opts: Options) -> Result:
     mended = mend(raw)
     seg = segment(blocks(mended.text), given, named)
     title = opts.title or _title(seg, opts.text.stem)
-    reading_id = opts.id or slug(title)
-    if not re.fullmatch(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", reading_id):
-        raise IngestError(f"--id {reading_id!r} is not an id: use letters, digits and '-'")
-    out = opts.out or knowledge_dir() / reading_id
-    if out.name != reading_id:
-        out = out / reading_id if out.is_dir() and not (out / "reading.yaml").exists() else out
+    reading_id, out = _where(opts, title)
     if out.exists() and not opts.force:
         raise IngestError(
             f"a reading already exists at {out}; choose another --id, or give --force to "
@@ -151,6 +146,25 @@ def ingest(opts: Options) -> Result:
                   time.perf_counter() - started, contributors)
 
 
+def _where(opts: Options, title: str) -> tuple[str, Path]:
+    """The reading id and its folder; the folder's name is always the id (the loader's rule).
+
+    `--out DIR` names the reading folder (its name is the id) unless `--id` says otherwise,
+    in which case DIR is the folder to put it in.
+    """
+    if opts.out is not None and opts.id is None and _ID.fullmatch(opts.out.name):
+        return opts.out.name, opts.out
+    reading_id = opts.id or slug(title)
+    if not _ID.fullmatch(reading_id):
+        raise IngestError(f"--id {reading_id!r} is not an id: use letters, digits and '-'")
+    if opts.out is None:
+        return reading_id, knowledge_dir() / reading_id
+    return reading_id, opts.out if opts.out.name == reading_id else opts.out / reading_id
+
+
+_ID = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+
+
 def _drop_shared(alias_lists: dict[str, list[str]], names: dict[str, list[str]]) -> None:
     """An alias two contributors would share (or another's name) is nobody's."""
     owners: Counter[str] = Counter()
@@ -202,7 +216,8 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--title", default=None, help="the title (default: the text's first line)")
     p.add_argument("--url", default="", help="where the text is published")
     p.add_argument("--date", default="", help="its date, e.g. 1858-08-21")
-    p.add_argument("--out", type=Path, default=None, help="folder (default knowledge/<id>/)")
+    p.add_argument("--out", type=Path, default=None,
+                   help="the reading folder, its name the id (default knowledge/<id>/)")
     p.add_argument("--speakers", default=None, metavar='"NAME, NAME"',
                    help="the speakers, when the text has no speaker headings")
     p.add_argument("--contributors", type=Path, default=None, metavar="FILE",

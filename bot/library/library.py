@@ -113,6 +113,18 @@ class ReadingLibrary:
             )])
         raise NoDefaultReadingError(ids)
 
+    def choose(self, *choices: str | None) -> str:
+        """The first reading named among `choices` that exists, else the default.
+
+        For front ends that let a narrower place name its own reading: pass the channel's
+        choice, then the server's (`choose(channel, server)`); an id that no longer exists
+        is passed over.
+        """
+        for choice in choices:
+            if choice is not None and choice in self._folders:
+                return choice
+        return self.resolve(None)
+
     def reading(self, reading_id: str | None = None) -> Reading:
         """The validated reading (from the disk cache when its files have not changed)."""
         rid = self.resolve(reading_id)

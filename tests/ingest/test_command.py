@@ -118,3 +118,10 @@ def test_bad_contributors_file(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["ingest", str(FIXTURES / "conversation.txt"), "--contributors", str(bad),
                  "--out", str(tmp_path / "r")]) == 1
     assert "unknown key" in capsys.readouterr().err
+
+
+def test_out_folder_names_the_id(tmp_path: Path) -> None:
+    assert main(["ingest", str(FIXTURES / "debate.txt"), "--out", str(tmp_path / "my-debate")]) == 0
+    assert load_reading(tmp_path / "my-debate").id == "my-debate"
+    assert main(["ingest", str(FIXTURES / "debate.txt"), "--out", str(tmp_path), "--id", "x"]) == 0
+    assert load_reading(tmp_path / "x").id == "x"

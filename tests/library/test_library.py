@@ -112,3 +112,11 @@ def test_cli_reading_flag(root: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "--reading" in capsys.readouterr().err
     assert main(["validate", str(root), "--reading", "harbour"]) == 0
     assert "unreviewed" in capsys.readouterr().out
+
+
+def test_choose_narrowest_place_first(root: Path) -> None:
+    library = ReadingLibrary(root, default="chinafile-2013-human-rights",
+                             cache_dir=root.parent / "cache")
+    assert library.choose("harbour", None) == "harbour"  # the channel's own reading
+    assert library.choose(None, "harbour") == "harbour"  # the server's
+    assert library.choose("gone", None) == "chinafile-2013-human-rights"  # else the default
