@@ -59,7 +59,8 @@ _POINTERS = re.compile(
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 _NOT_TOPIC = STOPWORDS | COMMON_WORDS | frozenset(
     "mr mrs judge senator sir gentlemen friends fellow citizens ladies say says said tell "
-    "told think thought make made now yet upon shall thus".split()
+    "told think thought make made now yet upon shall thus therefore cannot however whether "
+    "indeed perhaps rather though although because while unless until".split()
 )
 VERBS = {
     "claim": "argues",
@@ -171,7 +172,7 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
             kind = "claim"
         counts[owner] += 1
         topics = _topics(quote, keywords[n], idf)
-        topics += [t for t in context.get(n, []) + _KIND_TOPICS.get(kind, []) if t not in topics]
+        _extend(topics, context.get(n, []) + _KIND_TOPICS.get(kind, []))
         out.append(
             Drafted(
                 id=f"{owner}-{n}-{counts[owner]}",
@@ -231,6 +232,13 @@ def _context(seg: Segmentation, keywords: dict[int, list[str]]) -> dict[int, lis
     return out
 
 
+def _extend(topics: list[str], more: list[str]) -> None:
+    """Add the topics not there yet, in order."""
+    for t in more:
+        if t not in topics:
+            topics.append(t)
+
+
 def _mark_speech_ends(out: list[Drafted], seg: Segmentation) -> None:
     """The first and last positions of each speech get words for "how did X open/close"."""
     speech: list[Drafted] = []
@@ -251,11 +259,11 @@ def _mark_speech_ends(out: list[Drafted], seg: Segmentation) -> None:
                        ["rejoinder", "closing speech", "final speech"] if count == speeches else
                        ["reply", "response"])
         for d in speech:
-            d.topics += [t for t in labels if t not in d.topics]
+            _extend(d.topics, labels)
         for d in speech[:2]:
-            d.topics += [t for t in OPENING if t not in d.topics]
+            _extend(d.topics, OPENING)
         for d in speech[-2:]:
-            d.topics += [t for t in CLOSING if t not in d.topics]
+            _extend(d.topics, CLOSING)
 
     owner: str | None = None
     for n, part in enumerate(seg.parts):
