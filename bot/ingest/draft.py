@@ -23,7 +23,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:I (?:do not|don't|cannot|can ?not|would not|wouldn't) (?:agree|share|accept)|"
         r"I disagree|point of difference|[Mm]y difference|differ (?:with|from)|I would not draw|"
         r"is not true|is false|is a mistake|I deny|I dispute|not so\b|he is mistaken|"
-        r"is wrong|was wrong|misrepresent|untrue|I take issue)")),
+        r"is wrong|was wrong|misrepresent|untrue|I take issue|I (?:respectfully )?dissent)")),
     ("agreement", re.compile(
         r"\b(?:I (?:fully |entirely |particularly |also |largely )?agree|[Ww]e all agree|"
         r"I join|I endorse|I can endorse|I concur|as [A-Z]\w+ (?:says|notes|argues|points out)|"

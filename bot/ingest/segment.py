@@ -34,6 +34,7 @@ class Role(StrEnum):
 
 
 SPOKEN = (Role.SPEECH, Role.TURN)
+TITLE_CHARS = 150  # a first paragraph this short, before any byline, is the title
 
 
 @dataclass(slots=True)
@@ -346,9 +347,12 @@ def _spoken(text: str, current: str, order: list[str]) -> Part:
 
 def _claim_before(parts: list[Part], owner: str) -> None:
     """A byline closes a contribution: the unowned paragraphs before it are its author's."""
-    for p in reversed(parts[:-1]):
+    for i in range(len(parts) - 2, -1, -1):
+        p = parts[i]
         if p.role is Role.HEADING:
             break
+        if i == 0 and len(p.text) <= TITLE_CHARS:
+            break  # the title stays no one's
         if p.role is Role.FRONT:
             p.role, p.owner = Role.SPEECH, owner
 

@@ -125,3 +125,17 @@ def test_out_folder_names_the_id(tmp_path: Path) -> None:
     assert load_reading(tmp_path / "my-debate").id == "my-debate"
     assert main(["ingest", str(FIXTURES / "debate.txt"), "--out", str(tmp_path), "--id", "x"]) == 0
     assert load_reading(tmp_path / "x").id == "x"
+
+
+def test_bylines_and_opinions(tmp_path: Path) -> None:
+    assert main(["ingest", str(FIXTURES / "letters.txt"), "--out", str(tmp_path / "letters")]) == 0
+    letters = load_reading(tmp_path / "letters")
+    assert [c.id for c in letters.contributors] == ["marsh", "grant"]
+    assert letters.paragraphs[0].contributor_id is None  # the title is no one's
+    grant = letters.positions_of("grant")[0]
+    assert grant.kind is Kind.DISAGREEMENT and grant.target is not None
+    assert grant.target.contributor_id == "marsh"
+    assert main(["ingest", str(FIXTURES / "opinion.txt"), "--out", str(tmp_path / "opinion")]) == 0
+    opinion = load_reading(tmp_path / "opinion")
+    assert [c.id for c in opinion.contributors] == ["hale", "morrow"]
+    assert opinion.positions_of("morrow")[0].kind in (Kind.DISAGREEMENT, Kind.CRITIQUE)
