@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from bot.engine.lexicon import COMMON_WORDS, STOPWORDS
 from bot.ingest.segment import SPOKEN, Part, Role, Segmentation
-from bot.ingest.sentences import Piece, pieces
+from bot.ingest.sentences import Piece, pieces, reaction_before
 from bot.knowledge.paragraphs import squash
 from bot.knowledge.schema import MIN_QUOTE_CHARS
 
@@ -173,6 +173,9 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
         counts[owner] += 1
         topics = _topics(quote, keywords[n], idf)
         _extend(topics, context.get(n, []) + _KIND_TOPICS.get(kind, []))
+        reaction = reaction_before(part.text, piece.start)
+        if reaction is not None:  # the speaker answers the crowd
+            _extend(topics, [w for w in _phrases(reaction)[:3]] + _HECKLED)
         out.append(
             Drafted(
                 id=f"{owner}-{n}-{counts[owner]}",
@@ -223,8 +226,10 @@ def _context(seg: Segmentation, keywords: dict[int, list[str]]) -> dict[int, lis
         extra: list[str] = []
         if part.role is Role.TURN and speech_owner not in (None, part.owner):
             extra += _INTERRUPTED
-        if before.role is Role.CROWD or (before.role is Role.TURN and before.owner != part.owner):
+        if before.role is Role.CROWD:
             extra += keywords.get(n - 1, [])[:4] + _HECKLED
+        elif before.role is Role.TURN and before.owner != part.owner:  # after an interruption
+            extra += keywords.get(n - 1, [])[:4] + _INTERRUPTED + ["responded", "handled"]
         if part.hint == "answer" and before.hint == "question":
             extra += keywords.get(n - 1, [])[:5]
         if extra:

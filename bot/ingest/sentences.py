@@ -147,3 +147,15 @@ def pieces(text: str, start: int = 0, quoted: bool = False) -> list[Piece]:
             if quoted or not _mostly_quoted(piece):
                 out.append(Piece(pending[0], pending[1], piece))
     return out
+
+
+def reaction_before(text: str, start: int) -> str | None:
+    """The crowd's reaction standing just before offset `start`, if any ("(Cheers.)")."""
+    head = text[:start].rstrip()
+    for pattern in (_BRACKET, _PAREN):
+        for m in pattern.finditer(head, max(0, len(head) - 620)):
+            group = m.group(0)
+            reacts = pattern is _BRACKET or _is_reaction(group)
+            if m.end() == len(head) and reacts and not _EDITORIAL.fullmatch(group):
+                return group[1:-1]
+    return None
