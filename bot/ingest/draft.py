@@ -204,6 +204,8 @@ _KIND_TOPICS = {  # everyday words for each kind, so that members' verbs are kno
     "concession": ["concede", "acknowledge", "admit"],
 }
 _INTERRUPTED = ["interruption", "interrupted", "interjection"]
+_READ_HINTS = ("readout", "document", "own-readout")
+_READ_OUT = ["read out", "reads", "quoted"]
 _HECKLED = ["crowd", "audience", "heckler", "heckled", "shouted", "yelled", "called out",
             "someone", "replied", "said back"]
 OPENING = ["opening", "began", "start", "first words"]
@@ -215,6 +217,7 @@ def _context(seg: Segmentation, keywords: dict[int, list[str]]) -> dict[int, lis
     the question an answer replies to."""
     out: dict[int, list[str]] = {}
     speech_owner: str | None = None
+    announced: list[str] = []
     for n, part in enumerate(seg.parts):
         if part.role is Role.HEADING:
             speech_owner = None
@@ -232,6 +235,10 @@ def _context(seg: Segmentation, keywords: dict[int, list[str]]) -> dict[int, lis
             extra += keywords.get(n - 1, [])[:4] + _INTERRUPTED + ["responded", "handled"]
         if part.hint == "answer" and before.hint == "question":
             extra += keywords.get(n - 1, [])[:5]
+        if part.hint in _READ_HINTS:  # words read out: the words of the announcement too
+            if before.hint not in _READ_HINTS:
+                announced = keywords.get(n - 1, [])[:4]
+            extra += announced + _READ_OUT
         if extra:
             out[n] = extra
     return out
