@@ -331,6 +331,8 @@ def _summary(
 ) -> str:
     whom = names.short.get(target or "", "another contributor")
     verb = VERBS[kind].format(target=whom)
+    if target is None and kind in ("question", "answer"):
+        verb = verb.split()[0]  # a question put to the audience: "Lincoln asks: ..."
     words = quote.replace("\n", " ").split()
     text = " ".join(words[:24]) + (" ..." if len(words) > 24 else "")
     reader = names.short.get(part.reader or "", "")
