@@ -160,6 +160,13 @@ def bench_command(args: argparse.Namespace) -> int:
     _bench_map(reading, repeat)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"process max RSS: {rss / 1024:.1f} MiB (start-up = index build; load is above)")
+    if getattr(args, "library", 0):
+        from bot.library.bench import bench_library
+        from bot.library.library import ReadingLibrary
+
+        folder = ReadingLibrary(args.knowledge).folder(reading.id)
+        for line in bench_library(folder, args.library):
+            print(line)
     return 0
 
 

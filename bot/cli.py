@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="knowledge folder or one reading's folder (default: $READING_BOT_KNOWLEDGE, "
         "else knowledge/ beside bot/)",
     )
+    p.add_argument("--reading", default=None, metavar="ID", help="check this reading only")
 
     p = sub.add_parser("ask", help="answer one question (or one per line from stdin with '-')")
     p.add_argument("question", help="the question, or '-' to read one per line from stdin")
@@ -89,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--repeat", type=int, default=None,
         help=f"timed passes over the questions (default {QUICK.repeat}; --full: {FULL.repeat})",
     )
+    p.add_argument("--library", type=int, default=0, metavar="N",
+                   help="also measure a library of N copies of the reading (start, memory)")
     _add_knowledge_arg(p)
 
     p = sub.add_parser("map", help="draw the map of the debate (who answers whom) as a PNG")
@@ -118,6 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="write knowledge/schema/*.json from the file models")
     p.add_argument("--check", action="store_true", help="only say whether they are current")
+
+    from bot.ingest.command import add_parser as add_ingest_parser
+
+    add_ingest_parser(sub)
+    p = sub.add_parser("readings", help="list the readings with their state")
+    _add_knowledge_arg(p)
     return parser
 
 
@@ -136,19 +145,25 @@ def _schema(check: bool) -> int:
     return 0
 
 
-def _validate(path: Path | None) -> int:
+def _validate(path: Path | None, reading_id: str | None = None) -> int:
     from bot.knowledge.loader import load_library
 
     try:
+        if reading_id is not None:
+            from bot.library import ReadingLibrary
+
+            path = ReadingLibrary(path).folder(reading_id)
         library = load_library(path, use_cache=False)
     except KnowledgeError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
     for reading in library.readings:
+        unreviewed = sum(1 for p in reading.positions if not p.reviewed)
         print(
             f"ok: {reading.id}: {len(reading.contributors)} contributors, "
             f"{len(reading.paragraphs)} paragraphs, {len(reading.positions)} positions, "
-            f"{len(reading.prompts)} prompts, {len(reading.glossary)} glossary terms"
+            f"{len(reading.prompts)} prompts, {len(reading.glossary)} glossary terms; "
+            f"{unreviewed} positions unreviewed"
         )
         unreviewed = sum(not p.reviewed for p in reading.positions)
         if unreviewed:
@@ -163,7 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
-            return _validate(args.path)
+            return _validate(args.path, args.reading)
         if args.command == "schema":
             return _schema(args.check)
         if args.command == "ask":
@@ -190,6 +205,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.discordbot.runner import run_command
 
             return run_command(args)
+        if args.command == "readings":
+            from bot.library.command import readings_command
+
+            return readings_command(args)
+        if args.command == "ingest":
+            from bot.ingest.command import ingest_command
+
+            return ingest_command(args)
         if args.command == "sync":
             from bot.discordbot.runner import sync_command
 

@@ -52,10 +52,11 @@ def _engine(args: argparse.Namespace) -> Engine:
     """The engine for --knowledge and --reading, else the config's (--config, else
     $READING_BOT_CONFIG, else ./config.yaml, else the defaults), as the bot resolves them."""
     from bot.config import load_config
+    from bot.library import open_engine
 
     config = load_config(getattr(args, "config", None))
     knowledge = getattr(args, "knowledge", None) or config.knowledge
-    return Engine.load(knowledge, getattr(args, "reading", None) or config.reading)
+    return open_engine(knowledge, getattr(args, "reading", None) or config.reading)
 
 
 def ask_command(args: argparse.Namespace) -> int:
@@ -269,6 +270,8 @@ def chat_command(args: argparse.Namespace) -> int:
     config = load_config(getattr(args, "config", None))
     knowledge = getattr(args, "knowledge", None) or config.knowledge
     reading = getattr(args, "reading", None) or config.reading
-    engine = Engine.load(knowledge, reading)
+    from bot.library import open_engine
+
+    engine = open_engine(knowledge, reading)
     handler = _prompt_handler(engine, Path(config.prompts.database))
     return run_console(engine, sys.stdin, sys.stdout, sys.stdin.isatty(), handler)

@@ -1,0 +1,249 @@
+"""`python -m bot ingest TEXT_FILE`: a raw text in, a draft reading folder out, validated."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.ingest.aliases import aliases, name_pattern, short_name
+from bot.ingest.contributors import parse_speakers, read_contributors
+from bot.ingest.draft import Drafted, Names, draft_positions
+from bot.ingest.mend import mend
+from bot.ingest.paragraphs import blocks
+from bot.ingest.prompts import draft_prompts
+from bot.ingest.segment import Role, Segmentation, segment
+from bot.ingest.source import IngestError, read_source
+from bot.ingest.write import positions_yaml, prompts_yaml, reading_yaml, write_folder
+from bot.paths import knowledge_dir
+
+MAX_TITLE = 100
+
+
+@dataclass(slots=True)
+class Options:
+    """What `ingest` was asked to do."""
+
+    text: Path
+    id: str | None = None
+    title: str | None = None
+    url: str = ""
+    date: str = ""
+    out: Path | None = None
+    speakers: str | None = None
+    contributors: Path | None = None
+    force: bool = False
+
+
+@dataclass(slots=True)
+class Result:
+    """What was drafted, for the report."""
+
+    folder: Path
+    reading_id: str
+    seg: Segmentation
+    positions: list[Drafted]
+    prompts: int
+    mends: str
+    seconds: float
+    contributors: list[dict[str, Any]] = field(default_factory=list)
+
+
+def slug(text: str) -> str:
+    """A reading id from a title: lower case words joined by '-', at most 48 characters."""
+    words = re.findall(r"[a-z0-9]+", text.casefold())
+    out = ""
+    for w in words:
+        if len(out) + len(w) + 1 > 48:
+            break
+        out = f"{out}-{w}" if out else w
+    return out or "reading"
+
+
+def _title(seg: Segmentation, fallback: str) -> str:
+    for part in seg.parts:
+        if part.role is Role.FRONT:
+            text = " ".join(part.text.split())
+            if len(text) <= MAX_TITLE:
+                return text
+            cut = text[:MAX_TITLE].rsplit(" ", 1)[0]
+            return re.split(r"(?<=\d{4})(?=[A-Z])", cut)[0]
+        if part.role is not Role.HEADING:
+            break
+    return fallback
+
+
+def ingest(opts: Options) -> Result:
+    """Draft, write and return the reading; IngestError for input that cannot be used."""
+    started = time.perf_counter()
+    raw = read_source(opts.text)
+    given = read_contributors(opts.contributors) if opts.contributors else None
+    named = parse_speakers(opts.speakers) if opts.speakers else None
+    mended = mend(raw)
+    seg = segment(blocks(mended.text), given, named)
+    title = opts.title or _title(seg, opts.text.stem)
+    reading_id, out = _where(opts, title)
+    if out.exists() and not opts.force:
+        raise IngestError(
+            f"a reading already exists at {out}; choose another --id, or give --force to "
+            "replace it (the old folder is kept until the new one is complete)"
+        )
+    debate = any(p.role is Role.TURN for p in seg.parts) or given is None
+    count = len(seg.speakers)
+    alias_lists = {
+        s.key: aliases(s, i + 1, count, debate, mended.text) for i, s in enumerate(seg.speakers)
+    }
+    _drop_shared(alias_lists, {s.key: [s.name, short_name(s)] for s in seg.speakers})
+    names = Names(
+        {s.key: name_pattern(s, alias_lists[s.key]) for s in seg.speakers},
+        {s.key: short_name(s) for s in seg.speakers},
+    )
+    positions = draft_positions(seg, names)
+    owned: dict[str, list[int]] = {s.key: [] for s in seg.speakers}
+    for p in positions:
+        if p.paragraph not in owned[p.contributor]:
+            owned[p.contributor].append(p.paragraph)
+    contributors: list[dict[str, Any]] = []
+    for s in seg.speakers:
+        if not owned[s.key]:
+            continue
+        affiliation = (s.given.affiliation if s.given else "") or (
+            "speaker in this debate" if debate else "contributor to this reading"
+        )
+        contributors.append({
+            "id": s.key, "name": s.name, "short_name": short_name(s),
+            "order": len(contributors) + 1, "affiliation": affiliation,
+            "paragraphs": owned[s.key], "aliases": alias_lists[s.key],
+        })
+    if not contributors:
+        raise IngestError(
+            "no contributor has any sentence of their own in this text; check the headings, "
+            "or give --speakers / --contributors"
+        )
+    prompts = draft_prompts(positions, names.short)
+    meta = {"id": reading_id, "title": title, "date": opts.date, "url": opts.url}
+    files = {
+        "reading.yaml": reading_yaml(meta, contributors),
+        "text.txt": mended.text,
+        "prompts.yaml": prompts_yaml(prompts) if prompts else "",
+    }
+    if not prompts:
+        del files["prompts.yaml"]
+    for c in contributors:
+        mine = [p for p in positions if p.contributor == c["id"]]
+        files[f"positions/{c['id']}.yaml"] = positions_yaml(c["id"], mine)
+    write_folder(files, out, opts.force)
+    mends = (
+        f"{mended.gaps} page-break gaps closed, {mended.hyphens} hyphenated line ends joined, "
+        f"{mended.headings} glued headings set apart"
+    )
+    return Result(out, reading_id, seg, positions, len(prompts), mends,
+                  time.perf_counter() - started, contributors)
+
+
+def _where(opts: Options, title: str) -> tuple[str, Path]:
+    """The reading id and its folder; the folder's name is always the id (the loader's rule).
+
+    `--out DIR` names the reading folder (its name is the id) unless `--id` says otherwise,
+    in which case DIR is the folder to put it in.
+    """
+    if opts.out is not None and opts.id is None and _ID.fullmatch(opts.out.name):
+        return opts.out.name, opts.out
+    reading_id = opts.id or slug(title)
+    if not _ID.fullmatch(reading_id):
+        raise IngestError(f"--id {reading_id!r} is not an id: use letters, digits and '-'")
+    if opts.out is None:
+        return reading_id, knowledge_dir() / reading_id
+    return reading_id, opts.out if opts.out.name == reading_id else opts.out / reading_id
+
+
+_ID = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+
+
+def _drop_shared(alias_lists: dict[str, list[str]], names: dict[str, list[str]]) -> None:
+    """An alias two contributors would share (or another's name) is nobody's."""
+    owners: Counter[str] = Counter()
+    for key, items in alias_lists.items():
+        for a in {x.casefold() for x in items + names[key]}:
+            owners[a] += 1
+    for items in alias_lists.values():
+        items[:] = [a for a in items if owners[a.casefold()] == 1]
+
+
+def report(result: Result) -> str:
+    """What was found, and what a moderator should check first."""
+    seg = result.seg
+    roles = Counter(p.role.value for p in seg.parts)
+    kinds = Counter(p.kind for p in result.positions)
+    lines = [
+        f"Drafted reading {result.reading_id!r} in {result.folder} "
+        f"({result.seconds:.1f} s).",
+        f"Text: {len(seg.parts)} paragraphs; {result.mends}.",
+        f"Speakers found from {seg.method}:",
+    ]
+    for c in result.contributors:
+        n = sum(1 for p in result.positions if p.contributor == c["id"])
+        lines.append(f"  {c['order']}. {c['name']} ({c['id']}): {len(c['paragraphs'])} "
+                     f"paragraphs, {n} positions")
+    skipped = {k: v for k, v in roles.items() if k not in ("speech", "turn")}
+    lines.append("Left to no one: " + ", ".join(f"{v} {k}" for k, v in sorted(skipped.items())))
+    readouts = sum(1 for p in seg.parts if p.hint == "readout")
+    lines.append(
+        "Positions: " + ", ".join(f"{v} {k}" for k, v in kinds.most_common())
+        + f"; {result.prompts} discussion prompts."
+    )
+    lines.append("Check first:")
+    lines.append("  - the speakers and their paragraphs in reading.yaml (and their aliases);")
+    if readouts:
+        lines.append(f"  - {readouts} paragraphs read out by one speaker were given to the "
+                     "other as their author (summaries say 'as read out');")
+    lines.append("  - the central positions (central: true), which answer 'what is X's argument';")
+    lines.append("  - agreements and disagreements: whom they answer (responds_to).")
+    lines.append("Every drafted position says reviewed: false; set it true once checked.")
+    return "\n".join(lines)
+
+
+def add_parser(sub: Any) -> None:
+    """Register `ingest` on the CLI's subparsers."""
+    p = sub.add_parser("ingest", help="draft a new reading from a raw text file")
+    p.add_argument("text", type=Path, help="the text file (UTF-8)")
+    p.add_argument("--id", default=None, help="the reading id (default: from the title)")
+    p.add_argument("--title", default=None, help="the title (default: the text's first line)")
+    p.add_argument("--url", default="", help="where the text is published")
+    p.add_argument("--date", default="", help="its date, e.g. 1858-08-21")
+    p.add_argument("--out", type=Path, default=None,
+                   help="the reading folder, its name the id (default knowledge/<id>/)")
+    p.add_argument("--speakers", default=None, metavar='"NAME, NAME"',
+                   help="the speakers, when the text has no speaker headings")
+    p.add_argument("--contributors", type=Path, default=None, metavar="FILE",
+                   help="YAML list: name, affiliation, starts (first words) or paragraphs")
+    p.add_argument("--force", action="store_true", help="replace an existing reading")
+
+
+def ingest_command(args: argparse.Namespace) -> int:
+    """Run `ingest` and print the report, then the `validate` result."""
+    from bot.knowledge.errors import KnowledgeError
+    from bot.knowledge.loader import load_reading
+
+    opts = Options(args.text, args.id, args.title, args.url, args.date, args.out,
+                   args.speakers, args.contributors, args.force)
+    try:
+        result = ingest(opts)
+    except IngestError as exc:
+        print(f"ingest: {exc}", file=sys.stderr)
+        return 1
+    print(report(result))
+    try:
+        reading = load_reading(result.folder)
+    except KnowledgeError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    unreviewed = sum(1 for p in reading.positions if not p.reviewed)
+    print(f"validate: ok: {reading.id}: {len(reading.contributors)} contributors, "
+          f"{len(reading.positions)} positions ({unreviewed} unreviewed)")
+    return 0

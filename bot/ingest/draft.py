@@ -1,0 +1,356 @@
+"""Drafting positions from an attributed text: one per quotable piece of speech.
+
+Each piece gets a kind from cue words, the contributor it answers where one is named or
+meant, topics (its key phrases and its paragraph's), central marks and a one-line summary.
+Every drafted position carries `reviewed: false`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from bot.engine.lexicon import COMMON_WORDS, STOPWORDS
+from bot.ingest.segment import SPOKEN, Part, Role, Segmentation
+from bot.ingest.sentences import Piece, pieces, reaction_before
+from bot.knowledge.layout import MIN_QUOTE_CHARS
+from bot.knowledge.paragraphs import squash
+
+_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("disagreement", re.compile(
+        r"\b(?:I (?:do not|don't|cannot|can ?not|would not|wouldn't) (?:agree|share|accept)|"
+        r"I disagree|point of difference|[Mm]y difference|differ (?:with|from)|I would not draw|"
+        r"is not true|is false|is a mistake|I deny|I dispute|not so\b|he is mistaken|"
+        r"is wrong|was wrong|misrepresent|untrue|I take issue|I (?:respectfully )?dissent)")),
+    ("agreement", re.compile(
+        r"\b(?:I (?:fully |entirely |particularly |also |largely )?agree|[Ww]e all agree|"
+        r"I join|I endorse|I can endorse|I concur|as [A-Z]\w+ (?:says|notes|argues|points out)|"
+        r"rightly|framed the issues so well|is clear, comprehensive|on point|I accept|"
+        r"agreeing)")),
+    ("concession", re.compile(
+        r"^(?:Although|Though|While|Granted|Admittedly|Of course|To be sure|It is true)\b|"
+        r"\b(?:I admit|I concede|I grant|I confess|I acknowledge|must admit|it is true that)")),
+    ("concern", re.compile(
+        r"\b(?:worr(?:y|ied|ies)|concern(?:ed|s)?\b|fear|danger|dangerous|risk|alarm|troubl|"
+        r"threat|peril|anxious|at stake|urgent)", re.IGNORECASE)),
+    ("recommendation", re.compile(
+        r"\b(?:should|must|ought to|need(?:s)? to|have to|has to|I propose|I recommend|"
+        r"I urge|it is important|it is essential|let us|we need|would do well)\b")),
+    ("critique", re.compile(
+        r"\b(?:fail(?:s|ed|ure)?|problematic|hypocri\w*|undermin\w*|damag\w*|misguided|"
+        r"absurd|falsehood|humbug|slander|charge|deceiv\w*|cheat\w*|trick\w*|conspir\w*|"
+        r"dodg\w*|evad\w*|unfair|inconsisten\w*|contradict\w*|compartmentaliz\w*|"
+        r"counterproductive|weak(?:ness|ens?)?|neglect\w*|abolitioni[sz]\w*)", re.IGNORECASE)),
+)
+_QUESTION_CUE = re.compile(
+    r"\?\s*(?:''|”)?\s*$|\bI (?:ask|desire to know|want to know|put the question)|"
+    r"\bI desire him to answer"
+)
+_ANSWER_CUE = re.compile(r"^(?:A\.|Answer\.)\s|\bI answer\b|\bmy answer\b|\bI reply\b")
+_THESIS = re.compile(
+    r"\b(?:the best way|first and foremost|most important|the key|the keys|I believe|"
+    r"my (?:point|proposition|position)|I hold|I say|the real issue|the great question|"
+    r"the question is|I insist|the principle)", re.IGNORECASE)
+_POINTERS = re.compile(
+    r"\b(?:he|him|his|himself|the Judge|my friend|my competitor|my opponent|the gentleman|"
+    r"you|your)\b")
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+_NOT_TOPIC = STOPWORDS | COMMON_WORDS | frozenset(
+    "mr mrs judge senator sir gentlemen friends fellow citizens ladies say says said tell "
+    "told think thought make made now yet upon shall thus therefore cannot however whether "
+    "indeed perhaps rather though although because while unless until".split()
+)
+VERBS = {
+    "claim": "argues",
+    "recommendation": "recommends",
+    "agreement": "agrees with {target}",
+    "disagreement": "disagrees with {target}",
+    "concern": "worries",
+    "critique": "criticises",
+    "concession": "concedes",
+    "question": "asks {target}",
+    "answer": "answers {target}",
+}
+CENTRAL_PER_CONTRIBUTOR = 4
+
+
+@dataclass(slots=True)
+class Drafted:
+    """One drafted position."""
+
+    id: str
+    contributor: str
+    kind: str
+    summary: str
+    topics: list[str]
+    quote: str
+    paragraph: int
+    target: str | None = None
+    central: bool = False
+
+
+@dataclass(slots=True)
+class Names:
+    """How the text names each contributor: contributor id -> regex of their names."""
+
+    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    short: dict[str, str] = field(default_factory=dict)
+
+    def named(self, text: str, speaker: str) -> list[str]:
+        return [c for c, p in self.patterns.items() if c != speaker and p.search(text)]
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.casefold().replace("’", "'") for t in _TOKEN.findall(text)]
+
+
+def _content(token: str) -> bool:
+    return len(token) > 2 and token.strip("'") not in _NOT_TOPIC and not token.endswith("'s")
+
+
+def _phrases(text: str) -> list[str]:
+    """Runs of content words (1-3 words) in text order: "popular sovereignty"."""
+    out: list[str] = []
+    run: list[str] = []
+    for tok in [*_tokens(text), ""]:
+        if tok and _content(tok):
+            run.append(tok)
+            continue
+        while run:
+            out.append(" ".join(run[:3]))
+            run = run[3:] if len(run) > 3 else []
+    return out
+
+
+def _kind(piece: str, hint: str | None) -> str:
+    if hint == "question" or _QUESTION_CUE.search(piece):
+        return "question" if hint == "question" or "?" in piece else "claim"
+    if hint == "answer" or _ANSWER_CUE.search(piece):
+        return "answer"
+    for kind, pattern in _CUES:
+        if pattern.search(piece):
+            return kind
+    return "claim"
+
+
+def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
+    """Every position of the reading, in text order."""
+    order = [s.key for s in seg.speakers]
+    pieces_of: list[tuple[int, Part, Piece]] = []
+    for n, part in enumerate(seg.parts):
+        if part.role in SPOKEN and part.owner is not None:
+            keep_quoted = part.hint in ("readout", "document", "question")
+            found = pieces(part.text, part.start, keep_quoted)
+            if not found and part.start:  # a short interruption: quote it with its heading
+                found = pieces(part.text, 0, keep_quoted)
+            pieces_of.extend((n, part, piece) for piece in found)
+    squashed = [squash(p.text) for p in seg.parts]
+    df = Counter(w for p in seg.parts for w in set(_tokens(p.text)) if _content(w))
+    total = max(len(seg.parts), 1)
+
+    def idf(word: str) -> float:
+        return math.log((total + 1) / (df.get(word, 0) + 1))
+
+    keywords = {n: _keywords(part.text, idf) for n, part in enumerate(seg.parts)}
+    context = _context(seg, keywords)
+    out: list[Drafted] = []
+    counts: Counter[str] = Counter()
+    for n, part, piece in pieces_of:
+        quote = piece.text.strip()
+        sq = squash(quote)
+        if len(sq) < MIN_QUOTE_CHARS or sum(sq in s for s in squashed) != 1:
+            continue  # the same words stand in another paragraph: not a unique quote
+        owner = part.owner
+        assert owner is not None
+        kind = _kind(quote, part.hint if part.hint in ("question", "answer") else None)
+        target = _target(quote, owner, kind, names, order)
+        if kind in ("agreement", "disagreement") and target is None:
+            kind = "claim" if kind == "agreement" else "critique"
+        if kind in ("question", "answer") and target is None and len(order) > 2:
+            kind = "claim"
+        counts[owner] += 1
+        topics = _topics(quote, keywords[n], idf)
+        _extend(topics, context.get(n, []) + _KIND_TOPICS.get(kind, []))
+        reaction = reaction_before(part.text, piece.start)
+        if reaction is not None:  # the speaker answers the crowd
+            _extend(topics, [w for w in _phrases(reaction)[:3]] + _HECKLED)
+        out.append(
+            Drafted(
+                id=f"{owner}-{n}-{counts[owner]}",
+                contributor=owner,
+                kind=kind,
+                summary=_summary(quote, names.short[owner], kind, target, names, part),
+                topics=topics,
+                quote=quote,
+                paragraph=n,
+                target=target,
+            )
+        )
+    _mark_central(out, seg)
+    _mark_speech_ends(out, seg)
+    return out
+
+
+_KIND_TOPICS = {  # everyday words for each kind, so that members' verbs are known words
+    "question": ["question", "asked", "interrogatory"],
+    "answer": ["answer", "answered", "reply"],
+    "concern": ["worry", "warn", "warning", "fear", "danger"],
+    "recommendation": ["recommend", "propose", "urge", "call for"],
+    "critique": ["criticize", "criticism", "fault"],
+    "agreement": ["agree", "endorse", "praise"],
+    "disagreement": ["disagree", "differ", "dispute", "push back"],
+    "concession": ["concede", "acknowledge", "admit"],
+}
+_INTERRUPTED = ["interruption", "interrupted", "interjection"]
+_READ_HINTS = ("readout", "document", "own-readout")
+_READ_OUT = ["read out", "reads", "quoted"]
+_HECKLED = ["crowd", "audience", "heckler", "heckled", "shouted", "yelled", "called out",
+            "someone", "replied", "said back"]
+OPENING = ["opening", "began", "start", "first words"]
+CLOSING = ["ending", "closing", "concluded", "last words", "wrap up", "finish"]
+
+
+def _context(seg: Segmentation, keywords: dict[int, list[str]]) -> dict[int, list[str]]:
+    """Topics a paragraph owes to its surroundings: the heckle it answers, an interruption,
+    the question an answer replies to."""
+    out: dict[int, list[str]] = {}
+    speech_owner: str | None = None
+    announced: list[str] = []
+    for n, part in enumerate(seg.parts):
+        if part.role is Role.HEADING:
+            speech_owner = None
+        if part.role is Role.SPEECH and speech_owner is None:
+            speech_owner = part.owner
+        if part.owner is None or n == 0:
+            continue
+        before = seg.parts[n - 1]
+        extra: list[str] = []
+        if part.role is Role.TURN and speech_owner not in (None, part.owner):
+            extra += _INTERRUPTED
+        if before.role is Role.CROWD:
+            extra += keywords.get(n - 1, [])[:4] + _HECKLED
+        elif before.role is Role.TURN and before.owner != part.owner:  # after an interruption
+            extra += keywords.get(n - 1, [])[:4] + _INTERRUPTED + ["responded", "handled"]
+        if part.hint == "answer" and before.hint == "question":
+            extra += keywords.get(n - 1, [])[:5]
+        if part.hint in _READ_HINTS:  # words read out: the words of the announcement too
+            if before.hint not in _READ_HINTS:
+                announced = keywords.get(n - 1, [])[:4]
+            extra += announced + _READ_OUT
+        if extra:
+            out[n] = extra
+    return out
+
+
+def _extend(topics: list[str], more: list[str]) -> None:
+    """Add the topics not there yet, in order."""
+    for t in more:
+        if t not in topics:
+            topics.append(t)
+
+
+def _mark_speech_ends(out: list[Drafted], seg: Segmentation) -> None:
+    """The first and last positions of each speech get words for "how did X open/close"."""
+    speech: list[Drafted] = []
+    head = ""
+    by_paragraph: dict[int, list[Drafted]] = {}
+    for d in out:
+        by_paragraph.setdefault(d.paragraph, []).append(d)
+
+    speeches = sum(1 for p in seg.parts if p.role is Role.HEADING)
+    count = 0
+
+    def close() -> None:
+        if not speech:
+            return
+        labels = [head] if head else []
+        if speeches > 1:
+            labels += (["opening speech"] if count == 1 else
+                       ["rejoinder", "closing speech", "final speech"] if count == speeches else
+                       ["reply", "response"])
+        for d in speech:
+            _extend(d.topics, labels)
+        for d in speech[:2]:
+            _extend(d.topics, OPENING)
+        for d in speech[-2:]:
+            _extend(d.topics, CLOSING)
+
+    owner: str | None = None
+    for n, part in enumerate(seg.parts):
+        if part.role is Role.HEADING:
+            close()
+            speech, owner = [], None
+            count += 1
+            head = " ".join(w for w in re.findall(r"[A-Z]{4,}", part.text)[1:]).casefold()
+            continue
+        for d in by_paragraph.get(n, []):
+            if owner is None:
+                owner = d.contributor
+            if d.contributor == owner:
+                speech.append(d)
+    close()
+
+
+def _target(quote: str, owner: str, kind: str, names: Names, order: list[str]) -> str | None:
+    named = names.named(quote, owner)
+    if named:
+        return named[0]
+    others = [k for k in order if k != owner]
+    if len(others) == 1 and kind != "claim" and _POINTERS.search(quote):
+        return others[0]
+    return None
+
+
+def _keywords(text: str, idf: object) -> list[str]:
+    assert callable(idf)
+    counts = Counter(p for p in _phrases(text) if " " in p)
+    words = Counter(t for t in _tokens(text) if _content(t))
+    scored = sorted(
+        words, key=lambda w: -(words[w] * idf(w))
+    )
+    pairs = [p for p, c in counts.most_common() if c > 1]
+    return pairs[:2] + scored[:3]
+
+
+def _topics(quote: str, paragraph_words: list[str], idf: object) -> list[str]:
+    assert callable(idf)
+    phrases = _phrases(quote)
+    multi = [p for p in phrases if " " in p]
+    single = sorted({p for p in phrases if " " not in p}, key=lambda w: -idf(w))
+    out: list[str] = []
+    for p in multi[:4] + single[:3] + paragraph_words:
+        if p not in out:
+            out.append(p)
+    return out[:9]
+
+
+def _summary(
+    quote: str, short: str, kind: str, target: str | None, names: Names, part: Part
+) -> str:
+    whom = names.short.get(target or "", "another contributor")
+    verb = VERBS[kind].format(target=whom)
+    if target is None and kind in ("question", "answer"):
+        verb = verb.split()[0]  # a question put to the audience: "Lincoln asks: ..."
+    words = quote.replace("\n", " ").split()
+    text = " ".join(words[:24]) + (" ..." if len(words) > 24 else "")
+    reader = names.short.get(part.reader or "", "")
+    if part.hint in ("readout", "question") and reader:
+        return f"{short}'s words, read out by {reader}: {text}"
+    if part.hint == "document":
+        return f"{short} reads out a document (not {short}'s own words): {text}"
+    if part.hint == "own-readout":
+        return f"{short} reads out earlier words of {short}'s own: {text}"
+    return f"{short} {verb}: {text}"
+
+
+def _mark_central(out: list[Drafted], seg: Segmentation) -> None:
+    """Each contributor's main points: their opening piece and their thesis sentences."""
+    for s in seg.speakers:
+        mine = [d for d in out if d.contributor == s.key]
+        if not mine:
+            continue
+        chosen = [mine[0]] + [d for d in mine[1:] if _THESIS.search(d.quote)]
+        for d in chosen[:CENTRAL_PER_CONTRIBUTOR]:
+            d.central = True
