@@ -1,0 +1,44 @@
+"""The answer path, top to bottom.
+
+1. read the question (`question.QuestionReader`),
+2. resolve it in the conversation (`followup.resolve`),
+3. decide what kind of answer it needs (:func:`respond` below),
+4. retrieve and compose: each kind in its own module of `bot.engine.answering`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.engine.answering.abstain import abstain
+from bot.engine.answering.compare import MAX_COMPARE, compare
+from bot.engine.answering.relation import relation
+from bot.engine.answering.who_said import who_said
+from bot.engine.answers import Reply
+from bot.engine.question import Question
+from bot.engine.sources import Sources
+
+
+def respond(src: Sources, q: Question, limit: int) -> Reply:
+    """Decide what kind of answer a read question needs, and give it."""
+    if not q.text:
+        return abstain(src, q, "Ask me something about the reading.")
+    if q.unknown_subject:
+        why = f"{q.unknown_subject} is not one of the contributors to this reading."
+        return abstain(src, q, why)
+    if q.phrase and not q.relations:  # "who said ...", "did X say ..."
+        located = who_said(src, q)
+        if located is not None:
+            return located
+    if q.ambiguous and not q.speakers and not q.targets:
+        # "the researcher": answer about each contributor it could mean, and say so
+        both = dataclasses.replace(q, speakers=q.ambiguous, compare=len(q.ambiguous) > 1)
+        return dataclasses.replace(kind_of_answer(src, both, limit), candidates=q.ambiguous)
+    return kind_of_answer(src, q, limit)
+
+
+def kind_of_answer(src: Sources, q: Question, limit: int) -> Reply:
+    """Contributors side by side, or the positions that fit a relation and topic."""
+    if q.compare:
+        return compare(src, q, min(MAX_COMPARE, max(limit, len(q.speakers))))
+    return relation(src, q, limit)
