@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.engine import Engine
+from bot.engine.conversation import Conversation
 from bot.engine.render import render_answer, render_reply
 from bot.knowledge.model import Kind
 
@@ -43,8 +44,12 @@ def ask_command(args: argparse.Namespace) -> int:
     """`python -m bot ask QUESTION|-`: answer once, or one question per stdin line."""
     engine = _engine(args)
     questions: Iterable[str] = sys.stdin if args.question == "-" else [args.question]
+    talk = Conversation() if getattr(args, "conversation", False) else None
     for line in questions:
-        reply = engine.ask(line.rstrip("\n"), limit=args.limit)
+        if talk is not None and not line.strip():
+            talk = Conversation()  # an empty line starts a new conversation
+            continue
+        reply = engine.ask(line.rstrip("\n"), limit=args.limit, conversation=talk)
         if args.json:
             print(json.dumps(reply.to_json(), ensure_ascii=False), flush=True)
         else:
@@ -60,6 +65,7 @@ class Console:
     ) -> None:
         self.engine = engine
         self.prompt_handler = prompt_handler
+        self.conversation = Conversation()  # one per console session
 
     def handle(self, line: str) -> str | None:
         """The reply to one line, or None to quit."""
@@ -84,7 +90,8 @@ class Console:
             return render_answer(self.engine.random_quote(who))
         if command == "prompt" and self.prompt_handler is not None:
             return self.prompt_handler(rest)
-        return render_reply(self.engine.ask(text), self.engine.reading)
+        reply = self.engine.ask(text, conversation=self.conversation)
+        return render_reply(reply, self.engine.reading)
 
     def contributors(self) -> str:
         """Who wrote which part, in order."""
