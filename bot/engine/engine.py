@@ -16,8 +16,9 @@ from bot.engine.answering.abstain import abstain
 from bot.engine.answering.compare import compare as compare_answer
 from bot.engine.answers import Answer, Reply, cite
 from bot.engine.conversation import Conversation
+from bot.engine.followup import resolve
 from bot.engine.index import PositionIndex
-from bot.engine.pipeline import respond
+from bot.engine.pipeline import respond, respond_in_context
 from bot.engine.question import Question, QuestionReader
 from bot.engine.quotes import QuoteFinder
 from bot.engine.rank import FLOOR, Ranker, answers_topic
@@ -70,9 +71,13 @@ class Engine:
                 q, speakers=(contributor.id,), ambiguous=(), compare=False, who=False,
                 targets=tuple(t for t in q.targets if t != contributor.id),
             )
-        reply = respond(self.sources, q, max(1, limit))
+        resolved = resolve(self.reader, q, conversation, self.sources)
+        reply = respond_in_context(self.sources, resolved, conversation, max(1, limit))
         if conversation is not None:
             conversation.record(question)
+            conversation.remember(
+                resolved.question, reply, new_topic=resolved.new_topic, move=resolved.move
+            )
         return reply
 
     def who(self, topic: str, limit: int = 6) -> Reply:

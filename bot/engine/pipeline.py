@@ -12,11 +12,38 @@ import dataclasses
 
 from bot.engine.answering.abstain import abstain
 from bot.engine.answering.compare import MAX_COMPARE, compare
+from bot.engine.answering.context import nth_point, quote_again, why
 from bot.engine.answering.relation import relation
 from bot.engine.answering.who_said import who_said
 from bot.engine.answers import Reply
+from bot.engine.conversation import Conversation
+from bot.engine.followup import Move, Resolved
 from bot.engine.question import Question
 from bot.engine.sources import Sources
+
+
+def respond_in_context(
+    src: Sources, resolved: Resolved, conv: Conversation | None, limit: int
+) -> Reply:
+    """Answer a question as read in its conversation (stage 2 done by `followup.resolve`)."""
+    q, last = resolved.question, conv.reply if conv is not None else None
+    if resolved.move is Move.QUOTE:
+        reply = quote_again(src, q, last)
+    elif resolved.move is Move.WHY:
+        reply = why(src, q, last)
+    elif resolved.move is Move.ITEM:
+        reply = nth_point(src, q, last, resolved.ordinal)
+    else:
+        reply = respond(src, q, limit)
+        if reply.abstained and resolved.loose and q.terms and q.relations:
+            # "and Rosenzweig?" after "what should policymakers do, says Hom?": the same
+            # relation, though not in the same words
+            reply = respond(src, dataclasses.replace(q, terms=(), pairs=frozenset()), limit)
+        if resolved.move is Move.MORE and reply.abstained:
+            reply = abstain(src, q, "That is all the reading says on that.")
+    if resolved.reading_as:
+        reply = dataclasses.replace(reply, reading_as=resolved.reading_as)
+    return reply
 
 
 def respond(src: Sources, q: Question, limit: int) -> Reply:

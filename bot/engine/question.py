@@ -34,12 +34,14 @@ _SUBJECT = re.compile(
     r"(?:say|said|think|thinks|argue|write|wrote|believe|mean|claim|propose|feel)\b",
     re.I,
 )
+_WHO_IS = re.compile(r"\b(who|whom)['’]s\b", re.I)  # "who's the fourth contributor"
 _IDIOMS = (re.compile(r"\bagree(?:s|d|ing)?\s+to\s+disagree\b", re.I),)
 _IDIOM_STEMS = frozenset({stem("agree"), stem("disagree")})
 _TOPIC_MARKERS = frozenset({"about", "regarding", "concerning", "re"})
 _VIEW_WORDS = frozenset({"thoughts", "opinion", "position", "stance", "take", "view", "views"})
 _AUXILIARIES = frozenset(
-    {"did", "does", "do", "has", "have", "had", "would", "will", "is", "was", "should", "might"}
+    {"did", "does", "do", "has", "have", "had", "would", "will", "is", "was", "should", "might",
+     "are", "were"}
 )
 _OPINION_VERBS = frozenset(
     {"thinks", "think", "thought", "believes", "believe", "believed", "says", "say", "said",
@@ -83,6 +85,8 @@ class Question:
     unknown_subject: str  # "what did Obama say": a subject who is not a contributor
     cues: tuple[str, ...] = ()  # stems of the words that named the relation ("prais")
     pairs: frozenset[tuple[str, str]] = frozenset()  # neighbouring topic words, as stems
+    excluded: tuple[str, ...] = ()  # contributors already answered ("who else ...?")
+    skip: frozenset[str] = frozenset()  # positions already shown ("more", "what else")
 
     @property
     def relation(self) -> Relation:
@@ -105,7 +109,7 @@ class QuestionReader:
     def read(self, raw: str) -> Question:
         """Read one question (any text at all; never raises)."""
         text = clean(raw)
-        joined = join_compounds(text, self.index.knows)  # what the tokens are read from
+        joined = join_compounds(_WHO_IS.sub(r"\1 is", text), self.index.knows)  # the tokens' text
         tokens = words(joined, question=True)
         mentions = self.matcher.find(tokens)
         in_mention = {i for m in mentions for i in range(m.start, m.end)}

@@ -84,6 +84,8 @@ class Ranker:
             pos = item.position
             if targets and not speakers and pos.contributor_id in targets:
                 continue  # "who agreed with Bequelin?" is not answered by Bequelin
+            if pos.id in q.skip or pos.contributor_id in q.excluded:
+                continue  # shown already in this conversation
             fit = _relation_fit(item.kind, relation, pos.central, pos.target is not None)
             on_target = bool(targets) and (
                 pos.target is not None and pos.target.contributor_id in targets

@@ -124,7 +124,7 @@ class ContributorMatcher:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if nxt in PERSON_NOUNS or _misspelt_person_noun(nxt):
             return Mention((cid,), i, i + 2)
-        if tok in LAST_WORDS and i > 0 and tokens[i - 1] in TOOK_PART:
+        if i > 0 and tokens[i - 1] in TOOK_PART:  # "whoever wrote last", "who went first"
             return Mention((cid,), i - 1, i + 1)
         if i > 0 and tokens[i - 1] == "the" and (nxt == "" or nxt in _AFTER_BARE_ORDINAL):
             return Mention((cid,), i, i + 1)

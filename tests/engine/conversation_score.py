@@ -85,10 +85,10 @@ def main() -> int:
             print(f"MISS {conv.get('id')}#{i} [{turn.get('kind')}] {turn['q']!r}: want "
                   f"{turn.get('who') or 'abstain'}; got {top.get('contributor', 'abstain')!r} "
                   f"{str(top.get('quote', ''))[:80]!r} as {out.get('reading_as', '')!r}")
-    for kind, (ok, n) in sorted(kinds.items()):
-        print(f"{kind:12s} {ok:3d}/{n:<3d} {ok / n:.3f}")
-    total_ok = sum(ok for ok, _ in groups.values())
-    parts = [f"{g} {ok / n:.3f} ({ok}/{n})" for g, (ok, n) in sorted(groups.items())]
+    for kind, (right, n) in sorted(kinds.items()):
+        print(f"{kind:12s} {right:3d}/{n:<3d} {right / n:.3f}")
+    total_ok = sum(right for right, _ in groups.values())
+    parts = [f"{g} {r / n:.3f} ({r}/{n})" for g, (r, n) in sorted(groups.items())]
     print(f"score: {total_ok / len(turns):.3f} " + " ".join(parts) + f" n {len(turns)}")
     return 0
 

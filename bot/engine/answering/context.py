@@ -1,0 +1,99 @@
+"""Answers that lean on the last reply: its quote again, its reason ("why?"), its nth point."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.engine.answering.abstain import abstain
+from bot.engine.answers import Mode, Reply
+from bot.engine.question import Question
+from bot.engine.quotes import split_sentences
+from bot.engine.sources import Sources
+from bot.knowledge.model import Position
+
+_ORDINAL_OPENERS = {
+    1: ("first", "firstly"), 2: ("second", "secondly"), 3: ("third", "thirdly"),
+    4: ("fourth", "fourthly"), 5: ("fifth", "fifthly"), 6: ("sixth",), 7: ("seventh",),
+    -1: ("finally", "lastly", "last", "fifth"),
+}
+
+
+def quote_again(src: Sources, q: Question, last: Reply | None) -> Reply:
+    """ "got a quote?": the last reply's first answer, for its verbatim quote."""
+    if last is None or not last.answers:
+        return abstain(src, q, "There is no earlier answer to quote; ask about the reading.")
+    return Reply(q.text, Mode.ANSWER, last.answers[:1], "In their words:")
+
+
+def why(src: Sources, q: Question, last: Reply | None) -> Reply:
+    """ "why?": what the last answer's author gives as the reason, in the same paragraph:
+    their next position there, else the sentence after the quote."""
+    if last is None or not last.answers:
+        return abstain(src, q, "Ask a question first, then why.")
+    top = last.answers[0]
+    shown = {a.position_id for a in last.answers}
+    pos = _position(src, top.position_id)
+    if pos is None:
+        return abstain(src, q, "The reading doesn't say why.")
+    near = [p for p in src.index.in_paragraph(pos.paragraph)
+            if p.contributor_id == pos.contributor_id and p.id not in shown]
+    text = src.reading.paragraph(pos.paragraph).text
+    at = text.find(pos.quote[:40])
+    after = [p for p in near if text.find(p.quote[:40]) > at]
+    if after:
+        best = min(after, key=lambda p: text.find(p.quote[:40]))
+        return Reply(q.text, Mode.ANSWER, (src.cite(best, top.score),), "The reason given:")
+    sentence = _sentence_after(text, pos.quote)
+    if sentence:
+        answer = dataclasses.replace(src.cite(pos, top.score), quote=sentence)
+        return Reply(q.text, Mode.ANSWER, (answer,), "The reason given:")
+    if near:
+        return Reply(q.text, Mode.ANSWER, (src.cite(near[0], top.score),), "The reason given:")
+    return Reply(q.text, Mode.ANSWER, (top,), "The text gives no more reason than this:")
+
+
+def nth_point(src: Sources, q: Question, last: Reply | None, n: int) -> Reply:
+    """ "the third key?", "the last one?": the nth point of the list the last answer began,
+    found by its opening ("Third, ...", "Finally, ...") or by its place after the answer."""
+    if last is None or not last.answers:
+        return abstain(src, q, "Ask about a contributor's points first.")
+    top = last.answers[0]
+    start = _position(src, top.position_id)
+    if start is None:
+        return abstain(src, q, "The reading doesn't list points there.")
+    own = list(src.reading.positions_of(start.contributor_id))
+    own.sort(key=lambda p: (p.paragraph, _offset(src, p)))
+    later = [p for p in own if (p.paragraph, _offset(src, p)) >= (start.paragraph,
+                                                                   _offset(src, start))]
+    openers = _ORDINAL_OPENERS.get(n, ())
+    for p in later:
+        first = p.quote.split(",", 1)[0].split(" ", 1)[0].strip().lower()
+        if first in openers:
+            return Reply(q.text, Mode.ANSWER, (src.cite(p, top.score),))
+    rest = [p for p in later if p.id != start.id]
+    if not rest:
+        return abstain(src, q, "The reading lists no further points there.")
+    pick = rest[-1] if n < 0 else rest[min(n, len(rest)) - 1]
+    return Reply(q.text, Mode.ANSWER, (src.cite(pick, top.score),))
+
+
+def _position(src: Sources, position_id: str) -> Position | None:
+    for p in src.reading.positions:
+        if p.id == position_id:
+            return p
+    return None
+
+
+def _offset(src: Sources, p: Position) -> int:
+    return src.reading.paragraph(p.paragraph).text.find(p.quote[:40])
+
+
+def _sentence_after(text: str, quote: str) -> str:
+    """The sentence of `text` that follows the one holding `quote` ("" if none)."""
+    sentences = split_sentences(text)
+    for i, s in enumerate(sentences[:-1]):
+        if quote[:40] in s or s in quote:
+            nxt = sentences[i + 1]
+            return nxt if nxt not in quote else ""
+    return ""
+
