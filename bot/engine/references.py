@@ -22,6 +22,12 @@ TOOK_PART = frozenset(
 )
 
 
+# "whoever wrote right after Rosenzweig", "the one just before the final respondent"
+_RELATIVE = {"after": 1, "before": -1, "following": 1, "preceding": -1, "behind": 1}
+_ADVERBS = frozenset({"right", "just", "directly", "immediately", "straight"})
+_LEAD_IN = TOOK_PART | PERSON_NOUNS | {"one", "whoever", "who", "person", "guy", "came"}
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A stretch of question tokens [start, end) that refers to one or more contributors."""
@@ -82,7 +88,9 @@ class ContributorMatcher:
         self._vocabulary = frozenset(vocabulary)
         ordered = sorted(contributors, key=lambda c: c.order)
         self._by_order = {c.order: c.id for c in ordered}
+        self._order_of = {c.id: c.order for c in ordered}
         self._last = ordered[-1].id if ordered else None
+        self._count = len(ordered)
 
     def find(self, tokens: Sequence[str]) -> list[Mention]:
         """All mentions in the token list, longest match first, left to right."""
@@ -102,7 +110,51 @@ class ContributorMatcher:
                 mention = self._absorb_surname(tokens, mention)
             found.append(mention)
             i = mention.end
-        return self._with_role_words(tokens, found)
+        return self._with_role_words(tokens, self._relative(tokens, found))
+
+    def _relative(self, tokens: Sequence[str], found: list[Mention]) -> list[Mention]:
+        """ "the one right after Bequelin" is Hom; "the one between Rosenzweig and Neier" is
+        Nathan: a mention shifted by its place relative to another."""
+        out: list[Mention] = []
+        for m in found:
+            if out and out[-1].end > m.start:
+                continue  # already taken into "between ... and ..."
+            if m.ambiguous:
+                out.append(m)
+                continue
+            j = m.start - 1 - (m.start >= 1 and tokens[m.start - 1] == "the")
+            between = self._between(tokens, m, found)
+            if between is not None:
+                out.append(between)
+                continue
+            if j < 0 or tokens[j] not in _RELATIVE:
+                out.append(m)
+                continue
+            k = j - 1
+            while k >= 0 and tokens[k] in _ADVERBS:
+                k -= 1
+            cid = self._by_order.get(self._order_of[m.contributor_ids[0]] + _RELATIVE[tokens[j]])
+            if k < 0 or tokens[k] not in _LEAD_IN or cid is None:
+                out.append(m)
+                continue
+            start = k if tokens[k] in TOOK_PART else k + 1
+            out.append(Mention((cid,), start, m.end))
+        return out
+
+    def _between(
+        self, tokens: Sequence[str], m: Mention, found: list[Mention]
+    ) -> Mention | None:
+        """ "between Rosenzweig and Neier": the contributor whose turn came between them."""
+        j = m.start - 1 - (m.start >= 1 and tokens[m.start - 1] == "the")
+        if j < 0 or tokens[j] != "between":
+            return None
+        after = [n for n in found if n.start in (m.end + 1, m.end + 2) and not n.ambiguous]
+        if not after or tokens[m.end] != "and":
+            return None
+        a = self._order_of[m.contributor_ids[0]]
+        b = self._order_of[after[0].contributor_ids[0]]
+        cid = self._by_order.get((a + b) // 2) if abs(a - b) == 2 else None
+        return Mention((cid,), j, after[0].end) if cid is not None else None
 
     def _exact(self, tokens: Sequence[str], i: int) -> Mention | None:
         for size in range(min(self._max_len, len(tokens) - i), 0, -1):
@@ -113,6 +165,15 @@ class ContributorMatcher:
 
     def _ordinal(self, tokens: Sequence[str], i: int) -> Mention | None:
         tok = tokens[i]
+        if (tok in ORDINALS and tokens[i + 1 : i + 3] == ["to", "last"]) or tok == "penultimate":
+            # "the second-to-last contributor", "the penultimate essay"
+            back = 2 if tok == "penultimate" else ORDINALS[tok]
+            cid_back = self._by_order.get(self._count - back + 1)
+            end = i + 1 if tok == "penultimate" else i + 3
+            if cid_back is None:
+                return None
+            nxt = tokens[end] if end < len(tokens) else ""
+            return Mention((cid_back,), i, end + (nxt in PERSON_NOUNS))
         if tok in LAST_WORDS:
             cid: str | None = self._last
         elif tok in ORDINALS:

@@ -36,7 +36,8 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     if problem and _words_around_relation(q):
         return relation(src, dataclasses.replace(q, terms=()), limit)
     if problem:
-        return abstain(src, q, problem)
+        related = _said_by_others(src, q, limit) if q.speakers and q.terms else ()
+        return dataclasses.replace(abstain(src, q, problem), related=related)
     note = _gloss_note(q)
     if q.who and not q.speakers:
         return Reply(q.text, Mode.WHO, _per_contributor(src, q, ranked, limit), note)
@@ -77,6 +78,17 @@ def unanswerable(src: Sources, q: Question, ranked: list[Scored]) -> str:
     if best is None or not answers_topic(best, q):
         return "The reading doesn't cover that."
     return ""
+
+
+def _said_by_others(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]:
+    """ "What did Hom say about the Soviet bloc?" when Hom didn't but Neier did: Neier's
+    positions, to show apart from the answers (the reply abstains: Hom said nothing)."""
+    anyone = dataclasses.replace(q, speakers=(), who=False, compare=False)
+    ranked = [
+        s for s in src.ranker.rank(anyone, targets=q.targets)
+        if answers_topic(s, anyone) and s.item.position.contributor_id not in q.speakers
+    ]
+    return _best(src, ranked, limit) if ranked else ()
 
 
 def _said_elsewhere(src: Sources, q: Question, best: Scored | None) -> str:
