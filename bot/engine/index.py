@@ -108,6 +108,8 @@ class PositionIndex:
             for n, pairs in paragraph_pairs.items()
         }
         self._text_stems = frozenset().union(*paragraph_stems.values())
+        # the reading's own name ("A ChinaFile Conversation") points at the text, not a topic
+        self.meta_words = frozenset(w for w in words(reading.series) if w not in STOPWORDS)
         postings: dict[str, list[int]] = defaultdict(list)
         for idx, pos in enumerate(positions if positions is not None else reading.positions):
             weights: dict[str, float] = dict.fromkeys(

@@ -190,8 +190,9 @@ STOPWORDS = frozenset(
     """.split()
 )
 
-# Words that look like topics but only point at the reading itself ("in this text").
-META_WORDS = frozenset({"chinafile", "atlantic", "today", "now", "here", "conversation"})
+# Words that look like topics but only point at the reading itself ("in this text"); the
+# words of a reading's own series name ("A ChinaFile Conversation") are added per reading.
+META_WORDS = frozenset({"today", "now", "here", "conversation", "convo", "thread"})
 
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -251,7 +252,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("jail", "jailed", "prison", "imprisoned", "detained", "detention", "locked"),
     ("secret", "secrecy", "hidden", "covert", "classified"),
     ("talk", "dialogue", "discourse", "conversation", "engagement", "engage"),
-    ("quiet", "private", "behind", "closed", "discreet", "mutes", "muted", "silent", "soft"),
+    ("quiet", "private", "behind", "closed", "discreet", "muted", "silent", "soft"),
     ("loud", "vocal", "public", "publicly", "outspoken", "open"),
     ("fail", "failed", "failure", "useless", "ineffective", "flop", "doomed", "futile",
      "hopeless", "impossible", "pointless"),
@@ -309,16 +310,15 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 
 # Directed: a question word that is searched as these words too (not the other way).
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "wealth": ("economic", "economy", "prosperous", "clout"),
-    "wealthy": ("economic", "prosperous", "clout"),
-    "rich": ("economic", "prosperous", "clout"),
+    "wealth": ("economic", "economy", "prosperous"),
+    "wealthy": ("economic", "prosperous"),
+    "rich": ("economic", "prosperous"),
     "richer": ("economic", "prosperous"),
-    "money": ("economic", "trade", "aid", "clout"),
+    "money": ("economic", "trade", "aid"),
     "economy": ("economic",),
     "financial": ("economic",),
     "growth": ("economic", "success"),
-    "power": ("clout", "power"),
-    "leverage": ("clout", "pressure", "wedge", "influence"),
+    "leverage": ("pressure", "influence"),
     "harder": ("difficulty", "difficult", "defeated"),
     "hard": ("difficulty", "difficult"),
     "difficult": ("difficulty",),
@@ -330,8 +330,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "europe": ("western", "allies"),
     "allies": ("countries", "partnerships"),
     "partners": ("partnerships", "allies"),
-    "quiet": ("private", "mutes"),
-    "silent": ("private", "mutes"),
+    "quiet": ("private",),
+    "silent": ("private",),
     "public": ("vocal",),
     "loud": ("vocal",),
     "outspoken": ("vocal",),
@@ -366,7 +366,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "realpolitik": ("realist", "realism"),
     "strategic": ("strategy",),
     "smart": ("strategy",),
-    "internet": ("online", "microblogging", "firewall", "internet"),
+    "internet": ("online", "microblogging", "internet"),
     "online": ("internet", "microblogging"),
     "social": ("social", "microblogging"),
     "media": ("microblogging", "newspapers"),

@@ -189,7 +189,9 @@ class QuestionReader:
             for a, b in glossed
         ]
         for i, tok in enumerate(fixed):
-            if i in skip or tok in _NOT_TOPIC or tok in ORDINALS or len(tok) < 2:
+            if i in skip or tok in _NOT_TOPIC or tok in ORDINALS or len(tok) < 2 or (
+                tok in self.index.meta_words
+            ):
                 continue
             if tok in seen or tok in self.matcher.alias_words:
                 continue
