@@ -118,6 +118,9 @@ def resolve(
         more = dataclasses.replace(prev, skip=conv.shown)
         return Resolved(more, Move.MORE, _describe(src, prev, "more on: "), new_topic=False)
     q2, changed = _with_pronouns(reader, q, conv, src)
+    if q2.targets and not q2.speakers and q2.text.lower().startswith(("what about", "how about")):
+        # "what about the fifth, on leadership?": the one asked about next, as a speaker
+        q2, changed = dataclasses.replace(q2, speakers=q2.targets, targets=(), who=False), True
     toks = words(q2.text)
     if toks[:1] == ["why"] or toks[:2] == ["how", "come"]:
         own = [t for t in q2.terms if t.known and t.word not in _WHY_FILLER]
@@ -147,7 +150,9 @@ def resolve(
         return _asked(src, dataclasses.replace(q2, skip=conv.shown), new_topic=False)
     if q2.who and q2.relation in _TARGETED and not q2.targets and not q2.known_terms:
         asked = dataclasses.replace(q2, targets=conv.focus)
-        return _asked(src, _carry_topic(asked, prev) if refers else asked, new_topic=False)
+        if refers or prev.phrase:  # "who agreed (with that)?" after one statement
+            asked = _carry_topic(asked, prev)
+        return _asked(src, asked, new_topic=False, loose=True)
     if (q2.speakers or q2.targets) and not rest and not q2.phrase:
         return _asked(src, _other_person(prev, q2), new_topic=False, loose=True)
     if not (q2.speakers or q2.targets) and not q2.relations and _elliptic(q2.text, rest):
@@ -234,7 +239,8 @@ def _elliptic(text: str, rest: list[str]) -> bool:
 
 
 def _detail(text: str) -> bool:
-    low = text.lower().strip()
+    """ "how many people?", "by how much?": a detail of the last answer's topic."""
+    low = text.lower().strip(" ?!.")
     return any(low.startswith(o + " ") or low == o for o in _DETAIL_OPENERS)
 
 

@@ -190,6 +190,22 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+# Chat: filler that carries no topic ("omg", "pls", "for class tomorrow") ...
+CHAT_FILLER = frozenset(
+    """
+    omg idk fr pls plz lol lmao lmfao tia hiya ugh yo sorry dumb quick tbh imo imho ngl btw
+    rn tho smh jk haha hahaha heyy heyyy hii thx ty pleaseee asap class tomorrow tonight prof
+    professor teacher homework vibing vibe literally honestly seriously anyways anyway
+    """.split()
+)
+# ... and chat spellings of everyday words.
+CHAT_SPELLINGS = {
+    "ppl": "people", "govt": "government", "gov": "government", "w": "with", "u": "you",
+    "ur": "your", "abt": "about", "bc": "because", "cuz": "because", "b4": "before",
+    "smth": "something", "sth": "something", "wat": "what", "wht": "what", "diff": "different",
+    "thru": "through", "r": "are", "y": "why", "ppls": "people", "convo": "conversation",
+}
+
 # Words that look like topics but only point at the reading itself ("in this text"); the
 # words of a reading's own series name ("A ChinaFile Conversation") are added per reading.
 META_WORDS = frozenset({"today", "now", "here", "conversation", "convo", "thread"})

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from bot.engine.index import PositionIndex, Term, stem_pairs
 from bot.engine.lexicon import (
+    CHAT_FILLER,
+    CHAT_SPELLINGS,
     COMPARE_WORDS,
     LAST_WORDS,
     META_WORDS,
@@ -60,6 +62,7 @@ _TARGET_PREPS = frozenset(
 )
 _NOT_TOPIC = (
     STOPWORDS | SAY_WORDS | WHO_WORDS | COMPARE_WORDS | PERSON_NOUNS | LAST_WORDS | META_WORDS
+    | CHAT_FILLER
 )
 _RELATION_STEMS: dict[str, Relation] = {
     stem(word): rel for rel, cues in RELATION_WORDS.items() for word in cues
@@ -110,7 +113,7 @@ class QuestionReader:
         """Read one question (any text at all; never raises)."""
         text = clean(raw)
         joined = join_compounds(_WHO_IS.sub(r"\1 is", text), self.index.knows)  # the tokens' text
-        tokens = words(joined, question=True)
+        tokens = [CHAT_SPELLINGS.get(t, t) for t in words(joined, question=True)]
         mentions = self.matcher.find(tokens)
         in_mention = {i for m in mentions for i in range(m.start, m.end)}
         fixed = [

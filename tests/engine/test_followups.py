@@ -1,0 +1,108 @@
+"""Follow-ups read in their conversation, and order relative to others: one row per form."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.conversation import Conversation
+
+# (earlier turns, follow-up, contributor of the top answer or None to abstain,
+#  a phrase of the expected paragraph or "", whether the reply says how it read it)
+FOLLOW_UPS = [
+    (["who compared things to the soviet bloc?"], "does he disagree with anyone?", "neier",
+     "I would not draw a line between", True),
+    (["what did bequelin say about microblogging"], "and hom?", "hom", "micro-blogging", True),
+    (["what did nathan say about the environment"], "and trade?", "nathan", "trade", True),
+    (["what did neier say about abu ghraib"], "who else?", "bequelin", "Abu Ghraib", True),
+    (["what is andrew nathan's argument"], "did anyone criticise him for that?", "sixth", "", True),
+    (["what does the final respondent worry about"], "whose statements are they reacting to",
+     "sixth", "", True),
+    (["who talked about hong kong"], "what's her view on the communist party", "hom",
+     "The CPC will have to respond", True),
+    (["what's neier's point about urgency"], "more", "neier", "", True),
+    (["who compared things to the soviet bloc?", "does he disagree with anyone?"], "why?",
+     "neier", "considers itself to be a global power", True),
+    (["who talked about hong kong consulates"], "got a quote?", "hom", "Hong Kong", False),
+    (["who is the hrw researcher", "what are his keys to effective promotion"],
+     "the third key?", "bequelin", "mainstream human rights perspectives", True),
+    (["who went first"], "second?", "hom", "", True),
+    (["who said the engine of human rights progress is the chinese citizenry"], "who agreed?",
+     "neier", "agree with Nicholas", True),
+    (["what did the third contributor say about us leadership"],
+     "what about the fifth, on leadership?", "neier", "leadership role", True),
+    (["what did rosenzweig say about taiwan"], "and hom?", None, "", True),
+    (["what did the last respondent say about literacy"], "by how much?", "sixth", "literacy",
+     True),
+    # a change of subject does not carry the old contributor along
+    (["what did neier say about professionals"], "ok who mentioned the dalai lama",
+     "bequelin", "Dalai Lama", False),
+]
+
+
+@pytest.mark.parametrize(("before", "question", "who", "phrase", "explained"), FOLLOW_UPS)
+def test_follow_up_is_read_in_its_conversation(
+    engine: Engine, before: list[str], question: str, who: str | None, phrase: str,
+    explained: bool,
+) -> None:
+    talk = Conversation()
+    for earlier in before:
+        engine.ask(earlier, conversation=talk)
+    reply = engine.ask(question, conversation=talk)
+    assert talk.turns == len(before) + 1
+    assert bool(reply.reading_as) is explained, reply.reading_as
+    if who is None:
+        assert reply.abstained, reply.answers
+        return
+    assert not reply.abstained, reply.message
+    top = reply.answers[0]
+    assert top.contributor_id == who, (top.contributor, top.quote)
+    if phrase:
+        text = engine.reading.paragraph(top.paragraph).text
+        assert phrase.lower() in text.lower().replace("’", "'"), top.quote
+
+
+def test_without_a_conversation_a_follow_up_stands_alone(engine: Engine) -> None:
+    assert engine.ask("and hom?").reading_as == ""
+    assert engine.ask("why?").abstained
+
+
+def test_more_runs_out(engine: Engine) -> None:
+    talk = Conversation()
+    engine.ask("who mentioned the dalai lama", conversation=talk)
+    shown = set()
+    for _ in range(12):
+        reply = engine.ask("more", conversation=talk)
+        if reply.abstained:
+            break
+        ids = {a.position_id for a in reply.answers}
+        assert not ids & shown  # never the same position twice
+        shown |= ids
+    assert reply.abstained
+
+
+ORDERS = [
+    ("who wrote right after bequelin", "hom"),
+    ("the one right before the final respondent, what did they say about urgency", "neier"),
+    ("the one between rosenzweig and neier, what's his argument", "nathan"),
+    ("the person who wrote before nathan, what did they say about the us being a model",
+     "rosenzweig"),
+    ("whoever came after nathan, what'd they say about the soviet stuff", "neier"),
+    ("what did the second-to-last contributor say about the soviet bloc", "neier"),
+    ("who's the fourth contributor", "nathan"),
+    ("who went first", "bequelin"),
+]
+
+
+@pytest.mark.parametrize(("question", "who"), ORDERS)
+def test_order_relative_to_others(engine: Engine, question: str, who: str) -> None:
+    reply = engine.ask(question)
+    assert not reply.abstained, reply.message
+    assert reply.answers[0].contributor_id == who
+
+
+def test_a_contributor_who_does_not_address_it_points_to_who_does(engine: Engine) -> None:
+    reply = engine.ask("what did hom say about the soviet bloc")
+    assert reply.abstained and not reply.answers
+    assert reply.related and reply.related[0].contributor_id == "neier"
+    assert "Neier does" in reply.message
