@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.engine.answering.abstain import abstain
+from bot.engine.answering.abstain import abstain, off_topic_request
 from bot.engine.answering.compare import MAX_COMPARE, compare
 from bot.engine.answering.context import nth_point, quote_again, why
 from bot.engine.answering.relation import relation
@@ -50,6 +50,8 @@ def respond(src: Sources, q: Question, limit: int) -> Reply:
     """Decide what kind of answer a read question needs, and give it."""
     if not q.text:
         return abstain(src, q, "Ask me something about the reading.")
+    if off_topic_request(q.text):
+        return abstain(src, q, "I only answer questions about the reading, with its quotes.")
     if q.unknown_subject:
         why = f"{q.unknown_subject} is not one of the contributors to this reading."
         return abstain(src, q, why)

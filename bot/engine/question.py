@@ -33,7 +33,8 @@ _SAID = re.compile(
 )
 _SUBJECT = re.compile(
     r"^(?:what|how|why)\s+(?:did|does|do|has|had|would|is|was)\s+([a-z]+(?:\s+[a-z]+)?)\s+"
-    r"(?:say|said|think|thinks|argue|write|wrote|believe|mean|claim|propose|feel)\b",
+    r"(?:say|said|think|thinks|argue|write|wrote|believe|mean|claim|propose|feel|agree|"
+    r"disagree|recommend|suggest|critici[sz]e|worry|object|want)\b",
     re.I,
 )
 _WHO_IS = re.compile(r"\b(who|whom)['’]s\b", re.I)  # "who's the fourth contributor"

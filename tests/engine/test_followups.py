@@ -70,7 +70,7 @@ def test_without_a_conversation_a_follow_up_stands_alone(engine: Engine) -> None
 def test_more_runs_out(engine: Engine) -> None:
     talk = Conversation()
     engine.ask("who mentioned the dalai lama", conversation=talk)
-    shown = set()
+    shown: set[str] = set()
     for _ in range(12):
         reply = engine.ask("more", conversation=talk)
         if reply.abstained:
@@ -106,3 +106,34 @@ def test_a_contributor_who_does_not_address_it_points_to_who_does(engine: Engine
     assert reply.abstained and not reply.answers
     assert reply.related and reply.related[0].contributor_id == "neier"
     assert "Neier does" in reply.message
+
+
+CHATTY = [
+    ("yo @bot did neir actually disagree w anybody or was he just vibing along", "neier"),
+    ("hiya, quick one pls: what did sharon hom say about hong kong? tia", "hom"),
+    ("omg idk fr, who mentioned the dalai lama lol", "bequelin"),
+]
+
+
+@pytest.mark.parametrize(("question", "who"), CHATTY)
+def test_chat_filler_is_no_topic(engine: Engine, question: str, who: str) -> None:
+    reply = engine.ask(question)
+    assert not reply.abstained, reply.message
+    assert reply.answers[0].contributor_id == who
+    filler = {"omg", "idk", "fr", "lol", "pls", "tia", "hiya", "vibing", "quick"}
+    assert not {t.word for t in engine.reader.read(question).terms} & filler
+
+
+NOT_ABOUT_THE_READING = [
+    "tell me a joke",
+    "write my essay on this pls",
+    "can u translate sharon hom's hong kong paragraph into chinese pls",
+    "what did Obama disagree with?",
+]
+
+
+@pytest.mark.parametrize("question", NOT_ABOUT_THE_READING)
+def test_requests_not_about_the_reading_abstain(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    assert reply.abstained and not reply.answers
+    assert reply.message

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
-from bot.engine import lexicon
+from bot.engine import Engine, lexicon
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

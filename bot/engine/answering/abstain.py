@@ -5,6 +5,23 @@ from __future__ import annotations
 from bot.engine.answers import Mode, Reply
 from bot.engine.question import Question
 from bot.engine.sources import Sources
+from bot.engine.text import words
+
+_TASK_VERBS = frozenset({"translate", "write", "compose", "draft", "tell", "sing", "code"})
+_TASKS = frozenset(
+    {"joke", "jokes", "essay", "essays", "poem", "story", "song", "paper", "homework", "code",
+     "chinese", "mandarin", "french", "spanish", "german", "english", "riddle", "letter"}
+)
+
+
+def off_topic_request(text: str) -> bool:
+    """ "tell me a joke", "write my essay on this", "translate this into Chinese": a task
+    that is not a question about the reading."""
+    toks = words(text)
+    return any(
+        t in _TASK_VERBS and any(u in _TASKS for u in toks[i + 1 : i + 8])
+        for i, t in enumerate(toks[:12])
+    )
 
 
 def abstain(src: Sources, q: Question, why: str) -> Reply:
