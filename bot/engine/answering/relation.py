@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from bot.engine.answering.abstain import abstain
+from bot.engine.answering.detail import detail
 from bot.engine.answers import Answer, Mode, Reply
 from bot.engine.lexicon import COMMON_WORDS, Relation
 from bot.engine.question import Question
@@ -36,6 +37,9 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     if problem and _words_around_relation(q):
         return relation(src, dataclasses.replace(q, terms=()), limit)
     if problem:
+        found = detail(src, q)  # "for how long ...?": the text's own sentence
+        if found is not None:
+            return found
         related = _said_by_others(src, q, limit) if q.speakers and q.terms else ()
         return dataclasses.replace(abstain(src, q, problem), related=related)
     note = _gloss_note(q)
