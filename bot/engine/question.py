@@ -38,6 +38,7 @@ _SUBJECT = re.compile(
     re.I,
 )
 _WHO_IS = re.compile(r"\b(who|whom)['’]s\b", re.I)  # "who's the fourth contributor"
+_REFLEXIVE = re.compile(r"^(?:him|her|them|your|my|our)sel(?:f|ves)\s+(?:as\s+)?", re.I)
 _IDIOMS = (re.compile(r"\bagree(?:s|d|ing)?\s+to\s+disagree\b", re.I),)
 _IDIOM_STEMS = frozenset({stem("agree"), stem("disagree")})
 _TOPIC_MARKERS = frozenset({"about", "regarding", "concerning", "re"})
@@ -239,8 +240,10 @@ def _phrase(text: str) -> str:
     if m:
         return fold(m.group(1) or m.group(2))
     m = _SAID.match(text)
-    if m and len(m.group(1).split()) >= 3:
-        return fold(m.group(1))
+    if m:
+        said = _REFLEXIVE.sub("", m.group(1))  # "who called themself a latecomer"
+        if len(said.split()) >= (2 if said != m.group(1) else 3):
+            return fold(said)
     return ""
 
 
