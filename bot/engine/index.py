@@ -108,6 +108,7 @@ class PositionIndex:
             for n, pairs in paragraph_pairs.items()
         }
         self._text_stems = frozenset().union(*paragraph_stems.values())
+        self._in_text_cache: dict[str, bool] = {}
         # the reading's own name ("A ChinaFile Conversation") points at the text, not a topic
         self.meta_words = frozenset(w for w in words(reading.series) if w not in STOPWORDS)
         postings: dict[str, list[int]] = defaultdict(list)
@@ -276,7 +277,12 @@ class PositionIndex:
 
     def _in_text(self, own: str) -> bool:
         """Whether the text uses the word or a longer form of it ("Tibet" in "Tibetan")."""
-        return own in self._text_stems or any(t.startswith(own) for t in self._text_stems)
+        found = self._in_text_cache.get(own)
+        if found is None:
+            found = own in self._text_stems or any(t.startswith(own) for t in self._text_stems)
+            if len(self._in_text_cache) < 65536:
+                self._in_text_cache[own] = found
+        return found
 
     def knows(self, word: str) -> bool:
         """Whether the index or the synonym lists hold this word (or its stem)."""

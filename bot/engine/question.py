@@ -69,9 +69,10 @@ _NOT_TOPIC = (
 _RELATION_STEMS: dict[str, Relation] = {
     stem(word): rel for rel, cues in RELATION_WORDS.items() for word in cues
 }
-_PHRASE_TOKENS: tuple[tuple[tuple[str, ...], Relation], ...] = tuple(
-    (tuple(words(p)), rel) for p, rel in RELATION_PHRASES.items()
-)
+_PHRASE_TOKENS: dict[str, list[tuple[tuple[str, ...], Relation]]] = {}
+for _p, _rel in RELATION_PHRASES.items():  # by first word, so a question is read in one pass
+    _toks = tuple(words(_p))
+    _PHRASE_TOKENS.setdefault(_toks[0], []).append((_toks, _rel))
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,9 +271,9 @@ def _relations(tokens: list[str], skip: set[int]) -> tuple[list[Relation], set[i
     """Relations the question asks about, in order, and the token positions that said so."""
     found: list[tuple[int, Relation]] = []
     used: set[int] = set()
-    for phrase, rel in _PHRASE_TOKENS:
-        n = len(phrase)
-        for i in range(len(tokens) - n + 1):
+    for i, first in enumerate(tokens):
+        for phrase, rel in _PHRASE_TOKENS.get(first, ()):
+            n = len(phrase)
             if tuple(tokens[i : i + n]) == phrase and not skip & set(range(i, i + n)):
                 found.append((i, rel))
                 used.update(range(i, i + n))

@@ -17,6 +17,9 @@ _TASKS = frozenset(
 def off_topic_request(text: str) -> bool:
     """ "tell me a joke", "write my essay on this", "translate this into Chinese": a task
     that is not a question about the reading."""
+    low = text.lower()
+    if not any(verb in low for verb in _TASK_VERBS):
+        return False
     toks = words(text)
     return any(
         t in _TASK_VERBS and any(u in _TASKS for u in toks[i + 1 : i + 8])
