@@ -50,6 +50,7 @@ class Resolved:
     new_topic: bool = True  # "who else" and "more" start afresh after it
     ordinal: int = 0  # for Move.ITEM: 1-based, or -1 for the last
     loose: bool = False  # the topic was carried over and may be dropped if nothing holds it
+    fallbacks: tuple[Question, ...] = ()  # other readings to try, in order, if it abstains
 
 
 _QUOTE_CUES = frozenset({"quote", "quotes", "wording", "verbatim", "source", "citation"})
@@ -127,7 +128,7 @@ def resolve(
         if not own and not (q2.speakers and set(q2.speakers) - set(conv.focus)):
             return Resolved(prev, Move.WHY, _describe(src, prev, "why, on: "), new_topic=False)
     item = _ordinal_item(toks, conv)
-    if item and not mentioned:
+    if item:
         return Resolved(prev, Move.ITEM, f"point {item if item > 0 else 'last'} of: "
                         + _describe(src, prev), new_topic=False, ordinal=item)
     if not mentioned and _bare_ordinal(toks):
@@ -136,18 +137,21 @@ def resolve(
     rest = _rest(q2, toks)
     if "else" in toks and any(t in WHO_WORDS for t in toks):
         terms = q2.terms if q2.known_terms else prev.terms
+        whom = q2.targets or (() if q2.known_terms else prev.targets)
         asked = dataclasses.replace(
             q2, who=True, speakers=(), compare=False,
             terms=terms, pairs=q2.pairs if q2.known_terms else prev.pairs,
-            relations=q2.relations or prev.relations, targets=q2.targets or prev.targets,
-            excluded=tuple(c for c in conv.answered if c not in (q2.targets or prev.targets)),
+            relations=q2.relations or prev.relations, targets=whom,
+            excluded=tuple(c for c in conv.answered if c not in whom),
         )
         return _asked(src, asked, new_topic=False)
     refers = _refers_to_topic(toks)
     if ("else" in toks or "other" in toks) and q2.speakers:
         if not q2.known_terms and (refers or q2.terms):
             q2 = _carry_topic(q2, prev)
-        return _asked(src, dataclasses.replace(q2, skip=conv.shown), new_topic=False)
+        q2 = dataclasses.replace(q2, skip=conv.shown)
+        carried = _carry_topic(q2, prev, keep_own=True)
+        return _asked(src, q2, new_topic=False, fallbacks=(carried,))
     if q2.who and q2.relation in _TARGETED and not q2.targets and not q2.known_terms:
         asked = dataclasses.replace(q2, targets=conv.focus)
         if refers or prev.phrase:  # "who agreed (with that)?" after one statement
@@ -160,7 +164,8 @@ def resolve(
     if changed and (refers or (not q2.known_terms and (q2.terms or not q2.relations))):
         return _asked(src, _carry_topic(q2, prev), new_topic=False)
     if changed:
-        return _asked(src, q2, new_topic=bool(q2.known_terms))
+        carried = _carry_topic(q2, prev, keep_own=True)
+        return _asked(src, q2, new_topic=bool(q2.known_terms), fallbacks=(carried,))
     return Resolved(q)
 
 
@@ -175,14 +180,22 @@ def _refers_to_topic(toks: list[str]) -> bool:
     return False
 
 
-def _carry_topic(q: Question, prev: Question) -> Question:
-    """The question with the last one's topic words before its own known ones."""
-    own = tuple(t for t in q.terms if t.known and t.word not in {p.word for p in prev.terms})
+def _carry_topic(q: Question, prev: Question, *, keep_own: bool = False) -> Question:
+    """The question with the last one's topic words before its own known ones (all its own
+    with `keep_own`: "what numbers did they give" after "who talked about literacy")."""
+    own = tuple(
+        t for t in q.terms
+        if (t.known or keep_own) and t.word not in {p.word for p in prev.terms}
+    )
     return dataclasses.replace(q, terms=prev.terms + own, pairs=prev.pairs | q.pairs)
 
 
-def _asked(src: Sources, q: Question, *, new_topic: bool, loose: bool = False) -> Resolved:
-    return Resolved(q, Move.ASK, _describe(src, q), new_topic=new_topic, loose=loose)
+def _asked(
+    src: Sources, q: Question, *, new_topic: bool, loose: bool = False,
+    fallbacks: tuple[Question, ...] = (),
+) -> Resolved:
+    return Resolved(q, Move.ASK, _describe(src, q), new_topic=new_topic, loose=loose,
+                    fallbacks=fallbacks)
 
 
 def _only(toks: list[str], allowed: frozenset[str], needed: frozenset[str]) -> bool:

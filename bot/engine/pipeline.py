@@ -35,10 +35,16 @@ def respond_in_context(
         reply = nth_point(src, q, last, resolved.ordinal)
     else:
         reply = respond(src, q, limit)
-        if reply.abstained and resolved.loose and q.terms and q.relations:
+        if reply.abstained and resolved.loose and q.terms:
             # "and Rosenzweig?" after "what should policymakers do, says Hom?": the same
-            # relation, though not in the same words
-            reply = respond(src, dataclasses.replace(q, terms=(), pairs=frozenset()), limit)
+            # question, though not in the same words
+            resolved = dataclasses.replace(resolved, fallbacks=(
+                dataclasses.replace(q, terms=(), pairs=frozenset()), *resolved.fallbacks
+            ))
+        for other in resolved.fallbacks:
+            if not reply.abstained:
+                break
+            reply = respond(src, other, limit)
         if resolved.move is Move.MORE and reply.abstained:
             reply = abstain(src, q, "That is all the reading says on that.")
     if resolved.reading_as:
