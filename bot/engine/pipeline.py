@@ -35,7 +35,7 @@ def respond_in_context(
         reply = nth_point(src, q, last, resolved.ordinal)
     else:
         reply = respond(src, q, limit)
-        if reply.abstained and resolved.loose and q.terms:
+        if reply.abstained and resolved.loose and q.terms and q.relations:
             # "and Rosenzweig?" after "what should policymakers do, says Hom?": the same
             # question, though not in the same words
             resolved = dataclasses.replace(resolved, fallbacks=(

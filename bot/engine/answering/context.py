@@ -66,15 +66,20 @@ def nth_point(src: Sources, q: Question, last: Reply | None, n: int) -> Reply:
     later = [p for p in own if (p.paragraph, _offset(src, p)) >= (start.paragraph,
                                                                    _offset(src, start))]
     openers = _ORDINAL_OPENERS.get(n, ())
-    for p in later:
-        first = p.quote.split(",", 1)[0].split(" ", 1)[0].strip().lower()
-        if first in openers:
-            return Reply(q.text, Mode.ANSWER, (src.cite(p, top.score),))
+    for text_of in (lambda p: p.quote, lambda p: src.reading.paragraph(p.paragraph).text):
+        for p in later:  # "Third, the U.S. must ...", in the quote or opening its paragraph
+            if _opening(text_of(p)) in openers:
+                return Reply(q.text, Mode.ANSWER, (src.cite(p, top.score),))
     rest = [p for p in later if p.id != start.id]
     if not rest:
         return abstain(src, q, "The reading lists no further points there.")
     pick = rest[-1] if n < 0 else rest[min(n, len(rest)) - 1]
     return Reply(q.text, Mode.ANSWER, (src.cite(pick, top.score),))
+
+
+def _opening(text: str) -> str:
+    """The first word of a text, lower case, without its comma: "third"."""
+    return text.split(",", 1)[0].split(" ", 1)[0].strip().lower()
 
 
 def _position(src: Sources, position_id: str) -> Position | None:
