@@ -114,7 +114,7 @@ class QuestionReader:
 
     def read(self, raw: str) -> Question:
         """Read one question (any text at all; never raises)."""
-        text = clean(raw)
+        text = _question_sentences(clean(raw))
         joined = join_compounds(_WHO_IS.sub(r"\1 is", text), self.index.knows)  # the tokens' text
         tokens = [CHAT_SPELLINGS.get(t, t) for t in words(joined, question=True)]
         mentions = self.matcher.find(tokens)
@@ -204,6 +204,23 @@ class QuestionReader:
             seen.add(tok)
             out.append(self.index.term(raw[i], focus=focus_from >= 0 and i > focus_from))
         return tuple(out)
+
+
+# a sentence ends after "?" or "!", or a full stop after a word ("lol."), not "U.S." or "J."
+_SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[a-z0-9]{2}[.])\s+")
+
+
+def _question_sentences(text: str) -> str:
+    """In a chat message of several sentences, the ones that ask ("ugh my group is arguing
+    lol. does Rosenzweig think the US should lead?? pls settle this" asks the middle one);
+    the whole text when none or all of them end with a question mark."""
+    if text.count("?") == 0 or '"' in text:
+        return text
+    parts = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    asking = [s for s in parts if s.endswith("?")]
+    if len(parts) < 2 or len(asking) == len(parts) or not asking:
+        return text
+    return " ".join(asking)
 
 
 def _marks_topic(tokens: list[str], i: int, names: set[int]) -> bool:

@@ -112,6 +112,10 @@ CHATTY = [
     ("yo @bot did neir actually disagree w anybody or was he just vibing along", "neier"),
     ("hiya, quick one pls: what did sharon hom say about hong kong? tia", "hom"),
     ("omg idk fr, who mentioned the dalai lama lol", "bequelin"),
+    # several sentences, one of which asks
+    ("ugh my group is arguing lol. what did neier say about the soviet bloc?? pls settle this",
+     "neier"),
+    ("sorry if dumb q lol. does the hrw researcher mention the dalai lama?", "bequelin"),
 ]
 
 
