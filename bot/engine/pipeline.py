@@ -12,7 +12,7 @@ import dataclasses
 
 from bot.engine.answering.abstain import abstain, off_topic_request
 from bot.engine.answering.compare import MAX_COMPARE, compare
-from bot.engine.answering.context import nth_point, quote_again, why
+from bot.engine.answering.context import list_item_asked, nth_point, quote_again, why
 from bot.engine.answering.relation import relation
 from bot.engine.answering.who_said import who_said
 from bot.engine.answers import Reply
@@ -76,4 +76,8 @@ def kind_of_answer(src: Sources, q: Question, limit: int) -> Reply:
     """Contributors side by side, or the positions that fit a relation and topic."""
     if q.compare:
         return compare(src, q, min(MAX_COMPARE, max(limit, len(q.speakers))))
-    return relation(src, q, limit)
+    reply = relation(src, q, limit)
+    item = list_item_asked(q.text) if len(q.speakers) == 1 else 0
+    if item and not reply.abstained:  # "the first guy's 4th key": that point of the list
+        return nth_point(src, q, reply, item)
+    return reply

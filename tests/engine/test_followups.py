@@ -141,3 +141,15 @@ def test_requests_not_about_the_reading_abstain(engine: Engine, question: str) -
     reply = engine.ask(question)
     assert reply.abstained and not reply.answers
     assert reply.message
+
+
+LIST_ITEMS = [
+    ("what's the first guy's 4th key", "Fourth, the U.S. must forge partnerships"),
+    ("what is bequelin's third key?", "Third, the U.S. must mainstream"),
+]
+
+
+@pytest.mark.parametrize(("question", "opening"), LIST_ITEMS)
+def test_a_point_of_a_list(engine: Engine, question: str, opening: str) -> None:
+    reply = engine.ask(question)
+    assert not reply.abstained and reply.answers[0].quote.startswith(opening)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from bot.engine.answering.abstain import abstain
 from bot.engine.answers import Mode, Reply
@@ -16,6 +17,24 @@ _ORDINAL_OPENERS = {
     4: ("fourth", "fourthly"), 5: ("fifth", "fifthly"), 6: ("sixth",), 7: ("seventh",),
     -1: ("finally", "lastly", "last", "fifth"),
 }
+
+
+_NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+            "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "final": -1}
+_LIST_ITEM = re.compile(
+    r"#\s?([1-9])\b|\b(" + "|".join(_NUMBERS) + r")\s+(?:key|reason|point|step|"
+    r"recommendation|argument|item|benefit|example|priority)s?\b",
+    re.I,
+)
+
+
+def list_item_asked(text: str) -> int:
+    """ "the first guy's 4th key", "his list of keys, what's #2": which point of a
+    contributor's list a question asks for (1-based, -1 the last; 0 none)."""
+    m = _LIST_ITEM.search(text)
+    if m is None:
+        return 0
+    return int(m.group(1)) if m.group(1) else _NUMBERS[m.group(2).lower()]
 
 
 def quote_again(src: Sources, q: Question, last: Reply | None) -> Reply:
