@@ -153,3 +153,12 @@ LIST_ITEMS = [
 def test_a_point_of_a_list(engine: Engine, question: str, opening: str) -> None:
     reply = engine.ask(question)
     assert not reply.abstained and reply.answers[0].quote.startswith(opening)
+
+
+def test_who_agreed_when_nobody_did_shows_who_responded(engine: Engine) -> None:
+    reply = engine.ask("who agreed with Nathan?")
+    assert reply.abstained and not reply.answers
+    assert [a.contributor_id for a in reply.related] == ["sixth"]
+    assert reply.related[0].kind == "critique" and "critique" in reply.message
+    agreed = engine.ask("who agreed with Bequelin?")
+    assert not agreed.abstained and all(a.kind == "agreement" for a in agreed.answers)

@@ -13,7 +13,7 @@ from bot.engine.answering.detail import detail
 from bot.engine.answers import Answer, Mode, Reply
 from bot.engine.lexicon import COMMON_WORDS, Relation
 from bot.engine.question import Question
-from bot.engine.rank import SECOND_KIND, Scored, answers_topic
+from bot.engine.rank import SECOND_KIND, TARGET_FIT, Scored, answers_topic
 from bot.engine.sources import Sources
 
 KEEP_RATIO = 0.6  # further answers must score at least this share of the best one
@@ -31,6 +31,12 @@ RELATION_NOUNS = {
 def relation(src: Sources, q: Question, limit: int) -> Reply:
     """The positions that answer the question's relation and topic, or why none does."""
     ranked = src.ranker.rank(q, speakers=q.speakers, targets=q.targets)
+    if q.who and not q.speakers and q.targets and not q.terms and q.relation in _KINDED:
+        # "who agreed with Nathan?": a critique of Nathan is no agreement with him
+        kinded = [s for s in ranked if s.on_target and _kind_fit(s) >= SECOND_KIND]
+        if not kinded:
+            return _nobody_that_way(src, q, ranked, limit)
+        ranked = kinded
     fitting = [s for s in ranked if answers_topic(s, q)]
     ranked = fitting or ranked[:1]  # the best that answers, not merely the best score
     problem = unanswerable(src, q, ranked)
@@ -46,6 +52,29 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     if q.who and not q.speakers:
         return Reply(q.text, Mode.WHO, _per_contributor(src, q, ranked, limit), note)
     return Reply(q.text, Mode.ANSWER, _best(src, ranked, limit), note)
+
+
+_KINDED = (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE, Relation.CONCEDE,
+           Relation.CONCERN)
+
+
+def _kind_fit(s: Scored) -> float:
+    """How well a position's kind fits the relation, whatever its target."""
+    return s.fit - (TARGET_FIT if s.on_target else 0.0)
+
+
+def _nobody_that_way(src: Sources, q: Question, ranked: list[Scored], limit: int) -> Reply:
+    """Nobody answers the named contributor the way asked: say so, and show (apart) who
+    did respond to them, and how."""
+    whom = src.names(q.targets)
+    noun = RELATION_NOUNS.get(q.relation, "response")
+    why = f"No contributor makes any {noun} with {whom} in this reading."
+    responses = [s for s in ranked if s.on_target]
+    related = _best(src, responses, limit) if responses else ()
+    if related:
+        how = "; ".join(f"{a.contributor} ({a.kind})" for a in related)
+        why += f" Responding to {whom}: {how}."
+    return dataclasses.replace(abstain(src, q, why), related=related)
 
 
 def _words_around_relation(q: Question) -> bool:
