@@ -162,3 +162,13 @@ def test_who_agreed_when_nobody_did_shows_who_responded(engine: Engine) -> None:
     assert reply.related[0].kind == "critique" and "critique" in reply.message
     agreed = engine.ask("who agreed with Bequelin?")
     assert not agreed.abstained and all(a.kind == "agreement" for a in agreed.answers)
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [("did anyone mention Deng Xiaoping?", "Deng Xiaoping"),
+     ("what did Bequelin say about Taiwan?", "Taiwan")],
+)
+def test_a_name_the_text_never_uses(engine: Engine, question: str, name: str) -> None:
+    reply = engine.ask(question)
+    assert reply.abstained and f"The text never names {name}." in reply.message

@@ -7,6 +7,7 @@ contributor for "who" questions) or says why none answers.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from bot.engine.answering.abstain import abstain
 from bot.engine.answering.detail import detail
@@ -74,6 +75,8 @@ def _nobody_that_way(src: Sources, q: Question, ranked: list[Scored], limit: int
     if related:
         how = "; ".join(f"{a.contributor} ({a.kind})" for a in related)
         why += f" Responding to {whom}: {how}."
+    else:
+        why = f"No contributor responds to {whom} that way in this reading."
     return dataclasses.replace(abstain(src, q, why), related=related)
 
 
@@ -109,7 +112,21 @@ def unanswerable(src: Sources, q: Question, ranked: list[Scored]) -> str:
         if elsewhere:
             return f"{names} doesn't address that in this reading; {elsewhere}."
     if best is None or not answers_topic(best, q):
-        return "The reading doesn't cover that."
+        named = _unnamed(q)
+        return f"The text never names {named}." if named else "The reading doesn't cover that."
+    return ""
+
+
+_NAME = re.compile(r"\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
+
+
+def _unnamed(q: Question) -> str:
+    """A name the question uses that the reading never does ("Deng Xiaoping"), if any."""
+    unknown = {t.word.lower() for t in q.terms if not t.known}
+    for m in _NAME.finditer(q.text):
+        parts = [w.lower() for w in m.group(0).split()]
+        if m.start() > 0 and all(w in unknown for w in parts):
+            return m.group(0)
     return ""
 
 
