@@ -28,6 +28,9 @@ _ADVERBS = frozenset({"right", "just", "directly", "immediately", "straight"})
 _LEAD_IN = TOOK_PART | PERSON_NOUNS | {"one", "whoever", "who", "person", "guy", "came"}
 
 
+_COUNTS = {"two": 2, "three": 3, "four": 4}
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A stretch of question tokens [start, end) that refers to one or more contributors."""
@@ -97,6 +100,11 @@ class ContributorMatcher:
         found: list[Mention] = []
         i = 0
         while i < len(tokens):
+            group = self._group(tokens, i)
+            if group:  # "the first two": each of them, over the same words
+                found.extend(group)
+                i = group[0].end
+                continue
             mention = self._exact(tokens, i) or self._ordinal(tokens, i) or self._fuzzy(tokens, i)
             if mention is None:
                 i += 1
@@ -116,9 +124,10 @@ class ContributorMatcher:
         """ "the one right after Bequelin" is Hom; "the one between Rosenzweig and Neier" is
         Nathan: a mention shifted by its place relative to another."""
         out: list[Mention] = []
+        taken = -1  # words up to here were taken into "between ... and ..."
         for m in found:
-            if out and out[-1].end > m.start:
-                continue  # already taken into "between ... and ..."
+            if m.start < taken:
+                continue
             if m.ambiguous:
                 out.append(m)
                 continue
@@ -126,6 +135,7 @@ class ContributorMatcher:
             between = self._between(tokens, m, found)
             if between is not None:
                 out.append(between)
+                taken = between.end
                 continue
             if j < 0 or tokens[j] not in _RELATIVE:
                 out.append(m)
@@ -155,6 +165,23 @@ class ContributorMatcher:
         b = self._order_of[after[0].contributor_ids[0]]
         cid = self._by_order.get((a + b) // 2) if abs(a - b) == 2 else None
         return Mention((cid,), j, after[0].end) if cid is not None else None
+
+    def _group(self, tokens: Sequence[str], i: int) -> list[Mention]:
+        """ "the first two", "the last three (contributors)": several contributors in order."""
+        tok, nxt = tokens[i], (tokens[i + 1] if i + 1 < len(tokens) else "")
+        count = _COUNTS.get(nxt, 0)
+        if not count or (tok != "first" and tok not in LAST_WORDS) or i == 0 or (
+            tokens[i - 1] != "the"
+        ):
+            return []
+        orders = range(1, count + 1) if tok == "first" else range(
+            self._count - count + 1, self._count + 1
+        )
+        end = i + 2 + (i + 2 < len(tokens) and (
+            tokens[i + 2] in PERSON_NOUNS or tokens[i + 2] in ("ppl", "people")
+        ))
+        ids = [self._by_order[o] for o in orders if o in self._by_order]
+        return [Mention((cid,), i, end) for cid in ids] if len(ids) == count else []
 
     def _exact(self, tokens: Sequence[str], i: int) -> Mention | None:
         for size in range(min(self._max_len, len(tokens) - i), 0, -1):

@@ -91,7 +91,19 @@ ORDERS = [
     ("what did the second-to-last contributor say about the soviet bloc", "neier"),
     ("who's the fourth contributor", "nathan"),
     ("who went first", "bequelin"),
+    ("what did rosenzweig say about the first two contributors?", "rosenzweig"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("question", "ids"),
+    [("compare the last two contributors", {"neier", "sixth"}),
+     ("compare the first two", {"bequelin", "hom"}),
+     ("whats the one thing aryeh and becquelin dont see eye to eye on", {"neier", "bequelin"})],
+)
+def test_groups_of_contributors(engine: Engine, question: str, ids: set[str]) -> None:
+    q = engine.reader.read(question)
+    assert set(q.speakers) == ids and q.compare
 
 
 @pytest.mark.parametrize(("question", "who"), ORDERS)
