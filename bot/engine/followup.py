@@ -150,8 +150,7 @@ def resolve(
         if not q2.known_terms and (refers or q2.terms):
             q2 = _carry_topic(q2, prev)
         q2 = dataclasses.replace(q2, skip=conv.shown)
-        carried = _carry_topic(q2, prev, keep_own=True)
-        return _asked(src, q2, new_topic=False, fallbacks=(carried,))
+        return _asked(src, q2, new_topic=False, fallbacks=_carried(q2, prev))
     if q2.who and q2.relation in _TARGETED and not q2.targets and not q2.known_terms:
         asked = dataclasses.replace(q2, targets=conv.focus)
         if refers or prev.phrase:  # "who agreed (with that)?" after one statement
@@ -164,8 +163,7 @@ def resolve(
     if changed and (refers or (not q2.known_terms and (q2.terms or not q2.relations))):
         return _asked(src, _carry_topic(q2, prev), new_topic=False)
     if changed:
-        carried = _carry_topic(q2, prev, keep_own=True)
-        return _asked(src, q2, new_topic=bool(q2.known_terms), fallbacks=(carried,))
+        return _asked(src, q2, new_topic=bool(q2.known_terms), fallbacks=_carried(q2, prev))
     return Resolved(q)
 
 
@@ -178,6 +176,13 @@ def _refers_to_topic(toks: list[str]) -> bool:
         )):
             return True
     return False
+
+
+def _carried(q: Question, prev: Question) -> tuple[Question, ...]:
+    """Readings of a follow-up that lean more and more on the last topic: with all its own
+    words, with its known ones, with none."""
+    last = dataclasses.replace(q, terms=prev.terms, pairs=prev.pairs)
+    return (_carry_topic(q, prev, keep_own=True), _carry_topic(q, prev), last)
 
 
 def _carry_topic(q: Question, prev: Question, *, keep_own: bool = False) -> Question:
@@ -323,10 +328,14 @@ def _describe(src: Sources, q: Question, lead: str = "") -> str:
     whom = f" {src.names(q.targets)}" if q.targets else ""
     if q.speakers:
         verb = _SAY.get(q.relation, "say")
+        if not whom:
+            verb = verb.removesuffix(" with").removesuffix(" to")
         if whom and not verb.endswith((" with", " to", "criticise")):
             whom = f" about{whom}"
         return f"{lead}what did {src.names(q.speakers, ' and ')} {verb}{whom}{about}?"
     verb = _SAID.get(q.relation, "said something")
+    if not whom:
+        verb = verb.removesuffix(" with").removesuffix(" to")
     if whom and not verb.endswith((" with", " to", "criticised")):
         whom = f" about{whom}"
     others = " else" if q.excluded else ""
