@@ -150,7 +150,10 @@ def resolve(
         if not q2.known_terms and (refers or q2.terms):
             q2 = _carry_topic(q2, prev)
         q2 = dataclasses.replace(q2, skip=conv.shown)
-        return _asked(src, q2, new_topic=False, fallbacks=_carried(q2, prev))
+        tries = (q2, *_carried(q2, prev))
+        # "what other problems did she list": the position shown may hold the rest of its list
+        again = tuple(dataclasses.replace(t, skip=frozenset()) for t in tries)
+        return _asked(src, q2, new_topic=False, fallbacks=tries[1:] + again)
     if q2.who and q2.relation in _TARGETED and not q2.targets and not q2.known_terms:
         asked = dataclasses.replace(q2, targets=conv.focus)
         if refers or prev.phrase:  # "who agreed (with that)?" after one statement
