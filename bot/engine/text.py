@@ -82,8 +82,10 @@ def words(text: str, *, question: bool = False) -> list[str]:
 
     A question's tokens are capped at MAX_TOKENS.
     """
-    plain = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    plain = text.translate(_FOLD)
+    if not plain.isascii():  # accents stripped: "Béquelin" -> "Bequelin"
+        plain = unicodedata.normalize("NFKD", plain)
+        plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
     tokens = _WORD.findall(_UN.sub(" un ", _US.sub(" usa ", plain)).lower())
     out: list[str] = []
     for tok in tokens:
