@@ -8,6 +8,7 @@ never uses are corrected to the nearest word it does use (a bounded edit distanc
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -304,8 +305,14 @@ class PositionIndex:
 
     def _prefixed(self, prefix: str) -> Iterable[str]:
         """Indexed stems that begin with `prefix` (at most a few)."""
-        found = [s for s in self._stem_list if s.startswith(prefix) and s != prefix]
-        return found[:3]
+        lst = self._stem_list  # sorted: the stems with this prefix stand together
+        out: list[str] = []
+        for s in lst[bisect.bisect_left(lst, prefix) :]:
+            if not s.startswith(prefix) or len(out) == 3:
+                break
+            if s != prefix:
+                out.append(s)
+        return out
 
     def weight(self, term: Term) -> float:
         """How much a term counts: the IDF of its best stem.

@@ -40,8 +40,9 @@ _FOLD = str.maketrans(
 def clean(raw: str, limit: int = MAX_QUESTION_CHARS) -> str:
     """A question as the engine reads it: no mentions, markdown, URLs or control characters."""
     text = raw[: limit * 4]
-    text = unicodedata.normalize("NFKC", text)  # fullwidth and compatibility forms
-    text = "".join(_control_to_space(ch) for ch in text)
+    if not (text.isascii() and text.isprintable()):  # plain ASCII needs neither step
+        text = unicodedata.normalize("NFKC", text)  # fullwidth and compatibility forms
+        text = "".join(_control_to_space(ch) for ch in text)
     text = _MENTION.sub(" ", text)
     text = _URL.sub(" ", text)
     text = text.translate(_FOLD)
