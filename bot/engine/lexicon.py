@@ -196,7 +196,7 @@ STOPWORDS = frozenset(
     shouldnt wouldnt couldnt havent hasnt sure ever whenever always anymore mean means meant
     lines sentence sentences word few couple bunch whole kinda sorta gonna wanna stuff
     im ive id ill youre thats theyre hes shes whoever whatever confused wondering curious
-    understand remind help exactly bot else instead according
+    understand remind help exactly bot else instead according number
     """.split()
 )
 

@@ -13,6 +13,7 @@ MAX_TOKENS = 60
 _MENTION = re.compile(r"<(?:@[!&]?|#|a?:\w+:)\d+>|@(?:everyone|here)\b")
 _MARKDOWN = re.compile(r"[*_~`|>#\[\]()]+")
 _URL = re.compile(r"https?://\S+")
+_NUMBERED = re.compile(r"#\s?([1-9])\b")
 _SPACE = re.compile(r"\s+")
 # Every spelling of the United States becomes the token `usa`. Only an upper-case "US"
 # counts ("tell us", "reminds us" do not); Washington is the country unless it is the city.
@@ -45,6 +46,7 @@ def clean(raw: str, limit: int = MAX_QUESTION_CHARS) -> str:
         text = "".join(_control_to_space(ch) for ch in text)
     text = _MENTION.sub(" ", text)
     text = _URL.sub(" ", text)
+    text = _NUMBERED.sub(r"number \1", text)  # "#2" is no markdown heading
     text = text.translate(_FOLD)
     text = _MARKDOWN.sub(" ", text)
     return _SPACE.sub(" ", text).strip()[:limit]

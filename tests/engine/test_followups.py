@@ -158,6 +158,7 @@ def test_requests_not_about_the_reading_abstain(engine: Engine, question: str) -
 LIST_ITEMS = [
     ("what's the first guy's 4th key", "Fourth, the U.S. must forge partnerships"),
     ("what is bequelin's third key?", "Third, the U.S. must mainstream"),
+    ("the first responder's list of keys, whats #2", "Second, the U.S. government needs"),
 ]
 
 

@@ -22,7 +22,7 @@ _ORDINAL_OPENERS = {
 _NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
             "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "final": -1}
 _LIST_ITEM = re.compile(
-    r"#\s?([1-9])\b|\b(" + "|".join(_NUMBERS) + r")\s+(?:key|reason|point|step|"
+    r"\bnumber\s+([1-9])\b|\b(" + "|".join(_NUMBERS) + r")\s+(?:key|reason|point|step|"
     r"recommendation|argument|item|benefit|example|priority)s?\b",
     re.I,
 )
