@@ -73,6 +73,8 @@ class Engine:
             )
         resolved = resolve(self.reader, q, conversation, self.sources)
         reply = respond_in_context(self.sources, resolved, conversation, max(1, limit))
+        if reply.question != q.text:  # the member's words, however it was read
+            reply = dataclasses.replace(reply, question=q.text)
         if conversation is not None:
             conversation.record(question)
             conversation.remember(

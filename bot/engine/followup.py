@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from bot.engine.conversation import Conversation
 from bot.engine.lexicon import (
+    COMPARE_WORDS,
     LAST_WORDS,
     ORDINALS,
     PERSON_NOUNS,
@@ -69,7 +70,8 @@ _MORE_FILLER = frozenset(
 _ELLIPSIS_FILLER = frozenset(
     {"and", "or", "what", "whats", "about", "how", "then", "the", "ok", "okay", "so", "also",
      "too", "of", "now", "one", "side", "same", "question", "for", "pls", "please", "re",
-     "again", "say", "said", "did", "does", "do", "with", "in"}
+     "again", "say", "said", "did", "does", "do", "with", "in", "is", "that", "true", "as",
+     "well", "goes", "go", "holds", "hold", "apply", "applies"}
 )
 _ELLIPSIS_OPENERS = ("and", "what about", "how about", "what of", "same for", "also")
 _DETAIL_OPENERS = ("how many", "how much", "by how much", "how long", "what year", "when",
@@ -220,10 +222,14 @@ def _with_pronouns(
         return q, False
     pair = conv.focus if len(conv.focus) > 1 else (conv.focus + conv.earlier)[:2]
     text = q.text
-    if len(pair) > 1 and (_PAIR.search(text) or "each other" in text.lower()):
+    low = text.lower()
+    plural = _PAIR.search(text) or "each other" in low or any(
+        w in COMPARE_WORDS for w in words(text)
+    )
+    if len(pair) > 1 and plural:
         both = " and ".join(src.reading.contributor(c).name for c in pair)
         text = _PAIR.sub(both, text, count=1)
-        if "each other" in text.lower() and both not in text:
+        if both not in text:  # "compare them", "do they agree with each other?"
             text = _PRONOUN.sub(both, text, count=1)
     else:
         name = " and ".join(src.reading.contributor(c).name for c in conv.focus[:2])
@@ -276,7 +282,8 @@ def _other_person(prev: Question, q: Question) -> Question:
     return dataclasses.replace(
         prev, speakers=speakers, targets=tuple(t for t in prev.targets if t not in speakers),
         who=False, compare=len(speakers) > 1, ambiguous=(), text=q.text, excluded=(),
-        skip=frozenset(), terms=prev.terms + tuple(t for t in q.terms if t.known),
+        skip=frozenset(),
+        terms=prev.terms + tuple(t for t in q.terms if t.known and t.word not in _ELLIPSIS_FILLER),
     )
 
 
@@ -331,13 +338,13 @@ def _describe(src: Sources, q: Question, lead: str = "") -> str:
     whom = f" {src.names(q.targets)}" if q.targets else ""
     if q.speakers:
         verb = _SAY.get(q.relation, "say")
-        if not whom:
+        if not whom and about:
             verb = verb.removesuffix(" with").removesuffix(" to")
         if whom and not verb.endswith((" with", " to", "criticise")):
             whom = f" about{whom}"
         return f"{lead}what did {src.names(q.speakers, ' and ')} {verb}{whom}{about}?"
     verb = _SAID.get(q.relation, "said something")
-    if not whom:
+    if not whom and about:
         verb = verb.removesuffix(" with").removesuffix(" to")
     if whom and not verb.endswith((" with", " to", "criticised")):
         whom = f" about{whom}"

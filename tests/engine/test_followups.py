@@ -34,6 +34,9 @@ FOLLOW_UPS = [
     (["what did rosenzweig say about taiwan"], "and hom?", None, "", True),
     (["what did the last respondent say about literacy"], "by how much?", "sixth", "literacy",
      True),
+    (["what did neier say about abu ghraib"], "is that true for bequelin too?", "bequelin",
+     "Abu Ghraib", True),
+    (["what did Neier agree with?"], "next", "neier", "", True),
     # a change of subject does not carry the old contributor along
     (["what did neier say about professionals"], "ok who mentioned the dalai lama",
      "bequelin", "Dalai Lama", False),
@@ -185,3 +188,11 @@ def test_who_agreed_when_nobody_did_shows_who_responded(engine: Engine) -> None:
 def test_a_name_the_text_never_uses(engine: Engine, question: str, name: str) -> None:
     reply = engine.ask(question)
     assert reply.abstained and f"The text never names {name}." in reply.message
+
+
+def test_the_reply_keeps_the_members_words(engine: Engine) -> None:
+    talk = Conversation()
+    engine.ask("who talked about hong kong?", conversation=talk)
+    reply = engine.ask("and what did she recommend?", conversation=talk)
+    assert reply.question == "and what did she recommend?"
+    assert reply.reading_as == "what did Hom recommend?"
