@@ -196,3 +196,18 @@ def test_the_reply_keeps_the_members_words(engine: Engine) -> None:
     reply = engine.ask("and what did she recommend?", conversation=talk)
     assert reply.question == "and what did she recommend?"
     assert reply.reading_as == "what did Hom recommend?"
+
+
+def test_any_turns_never_raise(engine: Engine) -> None:
+    import random
+
+    rng = random.Random(7)
+    pieces = ["why?", "more", "and hom?", "quote?", "the third one?", "who else?", "he", "them",
+              "both of them", "???", "", "and", "what about the fifth", "#3", "that", "it",
+              "who agreed?", "next", "the last?", "compare them", "\u200b", "by how much?"]
+    for _ in range(40):
+        talk = Conversation()
+        for _ in range(6):
+            text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 3)))
+            reply = engine.ask(text, conversation=talk)
+            assert reply.abstained or reply.answers
