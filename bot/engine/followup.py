@@ -54,18 +54,24 @@ class Resolved:
     fallbacks: tuple[Question, ...] = ()  # other readings to try, in order, if it abstains
 
 
-_QUOTE_CUES = frozenset({"quote", "quotes", "wording", "verbatim", "source", "citation"})
+_QUOTE_CUES = frozenset(
+    {"quote", "quotes", "wording", "verbatim", "source", "citation", "paragraph", "passage",
+     "where", "cite"}
+)
+_WHO_SAID_THAT = (["who", "said", "that"], ["who", "wrote", "that"], ["who", "says", "that"],
+                  ["whose", "words", "are", "those"], ["who", "said", "this"])
 _QUOTE_FILLER = frozenset(
     {"got", "a", "an", "the", "any", "on", "that", "this", "it", "pls", "please", "plz", "can",
      "i", "get", "have", "you", "give", "me", "exact", "words", "actual", "show", "where",
      "does", "say", "is", "for", "what", "were", "was", "his", "her", "their", "there", "so",
-     "ok", "and", "us", "with", "of"}
+     "ok", "and", "us", "with", "of", "he", "she", "they", "him", "them", "which", "in",
+     "from", "come", "comes", "did", "do"}
 )
 _MORE_CUES = frozenset({"more", "next", "continue", "else", "another", "other"})
 _MORE_FILLER = frozenset(
     {"more", "next", "continue", "anything", "else", "go", "on", "keep", "going", "and", "what",
      "pls", "please", "tell", "me", "any", "another", "one", "other", "points", "point", "ok",
-     "so", "something", "give", "show", "is", "there", "some"}
+     "so", "something", "give", "show", "is", "there", "some", "that", "this", "about"}
 )
 _ELLIPSIS_FILLER = frozenset(
     {"and", "or", "what", "whats", "about", "how", "then", "the", "ok", "okay", "so", "also",
@@ -113,7 +119,9 @@ def resolve(
     prev = conv.last
     toks = words(q.text)
     mentioned = bool(q.speakers or q.targets or q.ambiguous)
-    if not mentioned and _only(toks, _QUOTE_FILLER | _QUOTE_CUES, _QUOTE_CUES):
+    if not mentioned and (
+        _only(toks, _QUOTE_FILLER | _QUOTE_CUES, _QUOTE_CUES) or toks in _WHO_SAID_THAT
+    ):
         return Resolved(prev, Move.QUOTE, new_topic=False)
     if (not mentioned and _only(toks, _MORE_FILLER, _MORE_CUES - {"else", "other"})) or (
         toks in (["anything", "else"], ["what", "else"], ["and", "then"])
@@ -137,7 +145,8 @@ def resolve(
         q2 = reader.read(q.text.rstrip("?!. ") + " contributor")  # "second?" after "who went first"
         changed = True
     rest = _rest(q2, toks)
-    if "else" in toks and any(t in WHO_WORDS for t in toks):
+    others = "others" in toks or ("everyone" in toks and "else" in toks)
+    if ("else" in toks and any(t in WHO_WORDS for t in toks)) or (others and not q2.speakers):
         terms = q2.terms if q2.known_terms else prev.terms
         whom = q2.targets or (() if q2.known_terms else prev.targets)
         asked = dataclasses.replace(

@@ -37,6 +37,12 @@ FOLLOW_UPS = [
     (["what did neier say about abu ghraib"], "is that true for bequelin too?", "bequelin",
      "Abu Ghraib", True),
     (["what did Neier agree with?"], "next", "neier", "", True),
+    (["what did neier say about abu ghraib"], "where does he say that?", "neier", "Abu Ghraib",
+     False),
+    (["what did neier say about abu ghraib"], "what did the others say?", "bequelin",
+     "Abu Ghraib", True),
+    (["who said progress blooms from argument and debate"], "who said that?", "rosenzweig",
+     "progress blooms", False),
     # a change of subject does not carry the old contributor along
     (["what did neier say about professionals"], "ok who mentioned the dalai lama",
      "bequelin", "Dalai Lama", False),
