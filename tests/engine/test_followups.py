@@ -217,3 +217,22 @@ def test_any_turns_never_raise(engine: Engine) -> None:
             text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 3)))
             reply = engine.ask(text, conversation=talk)
             assert reply.abstained or reply.answers
+
+
+DETAILS = [
+    ("for how long does Bequelin say the soft approach failed?", "bequelin", "two and a half"),
+    ("in what year was the U.N. submission the final respondent cites?", "sixth", "2008"),
+    ("how many protesters gathered in Victoria Park?", "hom", "100,000"),
+    ("whose wife is locked up at home in bequelin's part", "bequelin", "his wife"),
+]
+
+
+@pytest.mark.parametrize(("question", "who", "detail"), DETAILS)
+def test_details_are_answered_with_the_texts_sentence(
+    engine: Engine, question: str, who: str, detail: str
+) -> None:
+    reply = engine.ask(question)
+    assert not reply.abstained, reply.message
+    top = reply.answers[0]
+    assert top.contributor_id == who and detail in top.quote
+    assert top.quote in engine.reading.paragraph(top.paragraph).text  # verbatim
