@@ -331,6 +331,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("tool", "instrument", "instrumental", "use", "means"),
     ("realist", "realism", "realpolitik", "pragmatic", "pragmatism"),
     ("concrete", "practical", "specific", "actionable", "tangible"),
+    ("better", "best"),
     ("consistent", "consistency", "coherent", "conflicting", "mixed", "contradictory"),
 )
 

@@ -26,7 +26,8 @@ from bot.engine.text import clean, fold, join_compounds, stem, words
 
 _QUOTED = re.compile(r"\"([^\"]{6,300})\"|(?:^|\s)'([^']{6,300})'(?=\s|[?.!,]|$)")
 _SAID = re.compile(
-    r"^(?:who|which\s+\w+|whose\s+\w+)\s+(?:(?:was\s+it\s+that|is\s+it\s+that)\s+)?"
+    r"^(?:who|which\s+\w+|whose\s+\w+)\s+(?:(?:was\s+it\s+that|is\s+it\s+that|"
+    r"(?:was|is)\s+(?:the\s+)?(?:one|guy|person|contributor|author|writer)\s+(?:that|who))\s+)?"
     r"(?:said|says|say|wrote|writes|called|calls|described|used\s+the\s+(?:phrase|words?)|"
     r"claimed|declared|argued|asked|came\s+up\s+with)\s+(?:that\s+)?(.{8,300}?)[?.!]*$",
     re.I,
@@ -38,9 +39,14 @@ _SUBJECT = re.compile(
     re.I,
 )
 _WHO_IS = re.compile(r"\b(who|whom)['’]s\b", re.I)  # "who's the fourth contributor"
+_LEADING_CHAT = re.compile(  # "heyy so who said ...": the question starts at "who"
+    r"^(?:(?:hey+|hi+|hello|yo|so|ok|okay|wait|um+|uh+|lol|omg|and|but|quick\s+one)[\s,:!.]+)+",
+    re.I,
+)
 _REFLEXIVE = re.compile(r"^(?:him|her|them|your|my|our)sel(?:f|ves)\s+(?:as\s+)?", re.I)
 _IDIOMS = (re.compile(r"\bagree(?:s|d|ing)?\s+to\s+disagree\b", re.I),)
 _IDIOM_STEMS = frozenset({stem("agree"), stem("disagree")})
+_HELP_VERBS = frozenset({"explain", "tell", "help", "remind", "summarize", "summarise", "clarify"})
 _TOPIC_MARKERS = frozenset({"about", "regarding", "concerning", "re"})
 _VIEW_WORDS = frozenset({"thoughts", "opinion", "position", "stance", "take", "view", "views"})
 _AUXILIARIES = frozenset(
@@ -257,7 +263,7 @@ def _phrase(text: str) -> str:
     m = _QUOTED.search(text)
     if m:
         return fold(m.group(1) or m.group(2))
-    m = _SAID.match(text)
+    m = _SAID.match(_LEADING_CHAT.sub("", text))
     if m:
         said = _REFLEXIVE.sub("", m.group(1))  # "who called themself a latecomer"
         if len(said.split()) >= (2 if said != m.group(1) else 3):
@@ -312,7 +318,11 @@ def _relations(tokens: list[str], skip: set[int]) -> tuple[list[Relation], set[i
 
 def _asks_anyone(tokens: list[str]) -> bool:
     """ "Did anyone mention X?", "Is there anybody who ..." """
-    return any(t in ("anyone", "anybody", "somebody", "someone") for t in tokens[:4])
+    for i, t in enumerate(tokens[:4]):
+        if t in ("anyone", "anybody", "somebody", "someone"):
+            # "can someone explain what Hom meant": the one asked is not the one asked about
+            return i + 1 >= len(tokens) or tokens[i + 1] not in _HELP_VERBS
+    return False
 
 
 def _roles(

@@ -21,6 +21,7 @@ _UN = re.compile(r"\bU\.\s?N\.(?!\w)|\bUN\b")  # the United Nations, written as 
 _US = re.compile(
     r"\bU\.\s?S\.(?:\s?A\.)?|\bUSA?\b"
     r"|(?i:\bUnited\s+States\b|\bAmericans?\b|\bAmerica\b|\bWashington\b(?!\s+D\.\s?C))"
+    r"|(?i:(?<=\bthe\s)us\b)"  # chat: "the us should ..."
 )
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _COMPOUND = re.compile(r"\b([a-z]+)-([a-z]+)\b")

@@ -137,6 +137,8 @@ CHATTY = [
     ("ugh my group is arguing lol. what did neier say about the soviet bloc?? pls settle this",
      "neier"),
     ("sorry if dumb q lol. does the hrw researcher mention the dalai lama?", "bequelin"),
+    ("heyy so who was the guy that said the us should be a better example?? thx", "bequelin"),
+    ("can someone explain what hom meant about the tail wagging the dog", "hom"),
 ]
 
 
