@@ -97,6 +97,12 @@ RELATION_PHRASES: dict[str, Relation] = {
     "dont see eye to eye": Relation.DISAGREE,
     "not see eye to eye": Relation.DISAGREE,
     "see eye to eye": Relation.AGREE,
+    "anything nice": Relation.AGREE,
+    "something nice": Relation.AGREE,
+    "nice things": Relation.AGREE,
+    "anything positive": Relation.AGREE,
+    "good things": Relation.AGREE,
+    "kind words": Relation.AGREE,
     "back up": Relation.AGREE,
     "backed up": Relation.AGREE,
     "backs up": Relation.AGREE,
@@ -445,6 +451,7 @@ COMMON_WORDS = frozenset(
     increase inside instead keep kid kill kind land large last late later lead learn least
     leave less level life light line list little live long look lose loss low main major make
     man manage matter mean meet member mind minute miss moment money month move much name near
+    nice
     need never new next night none note number off offer office often old once open order
     outside over own page part pass past pay perhaps pick place plan play point possible power
     present pretty probably problem provide pull push put quite raise rather reach read ready

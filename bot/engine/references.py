@@ -9,10 +9,20 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.engine.lexicon import LAST_WORDS, ORDINALS, PERSON_NOUNS, SAY_WORDS, STOPWORDS
+from bot.engine.lexicon import (
+    CHAT_FILLER,
+    COMMON_WORDS,
+    LAST_WORDS,
+    ORDINALS,
+    PERSON_NOUNS,
+    SAY_WORDS,
+    STOPWORDS,
+)
 from bot.engine.text import words
 from bot.knowledge.model import Contributor
 
+# everyday words are never a misspelt name ("nice" is not "Nick")
+_NOT_NAMES = COMMON_WORDS | SAY_WORDS | CHAT_FILLER
 _LONG_PERSON_NOUNS = sorted(w for w in PERSON_NOUNS if len(w) >= 7)
 _AFTER_BARE_ORDINAL = SAY_WORDS | {"about", "on", "and", "vs", "versus", "with", "or"}
 # "whoever wrote last", "the one who went last": a verb of taking part, then "last"
@@ -220,7 +230,9 @@ class ContributorMatcher:
 
     def _fuzzy(self, tokens: Sequence[str], i: int) -> Mention | None:
         tok = tokens[i]
-        if len(tok) < 4 or tok in STOPWORDS or tok in self._vocabulary or not self._proper_names:
+        if len(tok) < 4 or tok in STOPWORDS or tok in _NOT_NAMES or tok in self._vocabulary or (
+            not self._proper_names
+        ):
             return None
         hit = process.extractOne(
             tok, self._proper_names, scorer=OSA.distance, score_cutoff=name_typos(tok)

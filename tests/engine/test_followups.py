@@ -139,6 +139,7 @@ CHATTY = [
     ("sorry if dumb q lol. does the hrw researcher mention the dalai lama?", "bequelin"),
     ("heyy so who was the guy that said the us should be a better example?? thx", "bequelin"),
     ("can someone explain what hom meant about the tail wagging the dog", "hom"),
+    ("did neier say anything nice about bequelin", "neier"),  # "nice" is no misspelt "Nick"
 ]
 
 
