@@ -39,6 +39,7 @@ class Move(StrEnum):
     MORE = "more"  # further answers to the last question
     WHY = "why"  # the reason the last answer gives
     ITEM = "item"  # the nth point of the list the last answer began
+    NEXT = "next"  # what the last answer's author wrote next
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,7 @@ _MORE_FILLER = frozenset(
 _ELLIPSIS_FILLER = frozenset(
     {"and", "or", "what", "whats", "about", "how", "then", "the", "ok", "okay", "so", "also",
      "too", "of", "now", "one", "side", "same", "question", "for", "pls", "please", "re",
+     "thing", "things", "topic", "point", "issue", "subject", "on",
      "again", "say", "said", "did", "does", "do", "with", "in", "is", "that", "true", "as",
      "well", "goes", "go", "holds", "hold", "apply", "applies"}
 )
@@ -87,7 +89,15 @@ _WHY_FILLER = frozenset(
      "so", "really", "though", "exactly", "mention", "mentioned", "think", "believe", "that",
      "disagree", "agree", "argue", "want", "point", "problem", "wrong", "right", "care"}
 )
-_PRONOUN = re.compile(r"\b(he|she|they|him|her|them|his|hers|their|theirs)\b", re.I)
+_PRONOUN = re.compile(
+    r"\b(he|she|they|him|her|them|his|hers|their|theirs|"
+    r"(?:the|that|this)\s+(?:guy|person|woman|man|lady|author|writer)(?!\s+(?:who|that|after|"
+    r"before|between|right|just)\b))\b",
+    re.I,
+)
+_PRONOUN_WORDS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their",
+                            "theirs"})
+_REASON_WORDS = frozenset({"reason", "reasons", "reasoning", "rationale", "justification"})
 _POSSESSIVE = frozenset({"his", "hers", "their", "theirs"})
 _PAIR = re.compile(r"\b(both of them|the two of them|them both|they both|the two|both)\b", re.I)
 _TOPIC_REFERENCE = frozenset({"that", "it", "this", "those", "these"})
@@ -123,21 +133,34 @@ def resolve(
         _only(toks, _QUOTE_FILLER | _QUOTE_CUES, _QUOTE_CUES) or toks in _WHO_SAID_THAT
     ):
         return Resolved(prev, Move.QUOTE, new_topic=False)
+    if [t for t in toks if t not in ("and", "what", "so", "ok")] in (
+        ["after", "that"], ["then"], ["what", "next"], ["then", "what"], ["after", "this"]
+    ):  # "and after that?", "and then?": what the author wrote next
+        return Resolved(prev, Move.NEXT, _describe(src, prev, "what came next after: "),
+                        new_topic=False)
     if (not mentioned and _only(toks, _MORE_FILLER, _MORE_CUES - {"else", "other"})) or (
-        toks in (["anything", "else"], ["what", "else"], ["and", "then"])
+        toks in (["anything", "else"], ["what", "else"])
     ):
         more = dataclasses.replace(prev, skip=conv.shown)
         return Resolved(more, Move.MORE, _describe(src, prev, "more on: "), new_topic=False)
+    own_toks = [t for t in toks if t not in _PRONOUN_WORDS]
     q2, changed = _with_pronouns(reader, q, conv, src)
+    if "next" in toks and not (set(q2.speakers) - set(conv.focus)) and not [
+        t for t in q2.terms if t.known and t.word != "next"
+    ]:  # "what did she say next?"
+        return Resolved(prev, Move.NEXT, _describe(src, prev, "what came next after: "),
+                        new_topic=False)
     if q2.targets and not q2.speakers and q2.text.lower().startswith(("what about", "how about")):
         # "what about the fifth, on leadership?": the one asked about next, as a speaker
         q2, changed = dataclasses.replace(q2, speakers=q2.targets, targets=(), who=False), True
     toks = words(q2.text)
-    if toks[:1] == ["why"] or toks[:2] == ["how", "come"]:
-        own = [t for t in q2.terms if t.known and t.word not in _WHY_FILLER]
+    reason = bool(_REASON_WORDS & set(toks)) and toks[:1] in (["what"], ["whats"], ["and"])
+    if toks[:1] == ["why"] or toks[:2] == ["how", "come"] or reason:
+        own = [t for t in q2.terms
+               if t.known and t.word not in _WHY_FILLER and t.word not in _REASON_WORDS]
         if not own and not (q2.speakers and set(q2.speakers) - set(conv.focus)):
             return Resolved(prev, Move.WHY, _describe(src, prev, "why, on: "), new_topic=False)
-    item = _ordinal_item(toks, conv)
+    item = _ordinal_item(own_toks, conv)
     if item:
         return Resolved(prev, Move.ITEM, f"point {item if item > 0 else 'last'} of: "
                         + _describe(src, prev), new_topic=False, ordinal=item)

@@ -12,7 +12,13 @@ import dataclasses
 
 from bot.engine.answering.abstain import abstain, off_topic_request
 from bot.engine.answering.compare import MAX_COMPARE, compare
-from bot.engine.answering.context import list_item_asked, nth_point, quote_again, why
+from bot.engine.answering.context import (
+    list_item_asked,
+    next_point,
+    nth_point,
+    quote_again,
+    why,
+)
 from bot.engine.answering.relation import relation
 from bot.engine.answering.who_said import who_said
 from bot.engine.answers import Reply
@@ -33,6 +39,9 @@ def respond_in_context(
         reply = why(src, q, last)
     elif resolved.move is Move.ITEM:
         reply = nth_point(src, q, last, resolved.ordinal)
+    elif resolved.move is Move.NEXT:
+        shown = conv.shown if conv is not None else frozenset()
+        reply = next_point(src, q, last, shown)
     else:
         reply = respond(src, q, limit)
         if reply.abstained and resolved.loose and q.terms and q.relations:

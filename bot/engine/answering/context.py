@@ -96,6 +96,27 @@ def nth_point(src: Sources, q: Question, last: Reply | None, n: int) -> Reply:
     return Reply(q.text, Mode.ANSWER, (src.cite(pick, top.score),))
 
 
+def next_point(
+    src: Sources, q: Question, last: Reply | None, shown: frozenset[str]
+) -> Reply:
+    """ "what did she say next?": the last answer's author's next position in the text."""
+    if last is None or not last.answers:
+        return abstain(src, q, "Ask about a contributor first.")
+    start = _position(src, last.answers[0].position_id)
+    if start is None:
+        return abstain(src, q, "The reading doesn't go on from there.")
+    here = (start.paragraph, _offset(src, start))
+    later = sorted(
+        (p for p in src.reading.positions_of(start.contributor_id)
+         if (p.paragraph, _offset(src, p)) > here and p.id not in shown),
+        key=lambda p: (p.paragraph, _offset(src, p)),
+    )
+    if not later:
+        who = src.reading.contributor(start.contributor_id).short_name
+        return abstain(src, q, f"That is the last point {who} makes in this reading.")
+    return Reply(q.text, Mode.ANSWER, (src.cite(later[0], last.answers[0].score),), "Next:")
+
+
 def _opening(text: str) -> str:
     """The first word of a text, lower case, without its comma: "third"."""
     return text.split(",", 1)[0].split(" ", 1)[0].strip().lower()
