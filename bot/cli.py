@@ -52,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question", help="the question, or '-' to read one per line from stdin")
     p.add_argument("--json", action="store_true", help="print JSON (one object per question)")
     p.add_argument("--limit", type=int, default=3, help="answers to show at most (default 3)")
+    p.add_argument(
+        "--conversation",
+        action="store_true",
+        help="with '-': lines up to an empty line are one conversation (follow-ups read in it)",
+    )
     _add_knowledge_arg(p)
     p.add_argument("--config", default=None, help=CONFIG_HELP + "; its knowledge and reading")
 
