@@ -34,7 +34,7 @@ class Scored:
 
     item: IndexedPosition
     coverage: float  # 0..1: how much of the topic it holds
-    fit: float  # 0..1: relation, target and main-point fit
+    fit: float  # relation fit (0..1) + TARGET_FIT + main-point bonus: 0..2.7 (score caps it)
     score: float  # 0..100, what answers are ordered by
     strong: int = 0  # topic words held in the position's own words, not only its paragraph
     literal: int = 0  # topic words found as such in the source text of the position
