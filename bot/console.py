@@ -12,7 +12,7 @@ import random
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot.console_lookup import kind_names, paragraph_number, parse_lookup, render_paragraph
 from bot.engine import Engine
@@ -21,6 +21,9 @@ from bot.engine.render import render_answer, render_reply
 from bot.knowledge.model import Kind
 from bot.quiz.console import ConsoleQuiz
 from bot.terminal import LineReader, fit, reflow, terminal_width
+
+if TYPE_CHECKING:
+    from bot.config import PromptsSettings
 
 HELP = """Ask anything about the reading, for example:
   what did Neier disagree with?
@@ -120,6 +123,9 @@ class Console:
             return self.positions(rest) if rest else "Usage: positions NAME [KIND]. " + KINDS
         if (number := paragraph_number(text)) is not None:
             return render_paragraph(self.engine.reading, number)
+        if command == "paragraph" and (not rest or len(rest.split()) == 1):
+            last = len(self.engine.reading.paragraphs) - 1
+            return f"Usage: paragraph N, a number from 0 to {last} (e.g. paragraph 23)."
         if command == "quote":
             return self.quote(rest)
         if command == "prompt" and self.prompt_handler is not None:
@@ -196,15 +202,20 @@ class Console:
         return out
 
 
-def _prompt_handler(engine: Engine, store: Path) -> Callable[[str], str] | None:
-    """The console's `prompt ...` commands on the prompt database `store`, when the prompts
-    feature is installed. Their text (cards wrapped at 88 columns) is unwrapped, for
+def _prompt_handler(engine: Engine, settings: PromptsSettings) -> Callable[[str], str]:
+    """The console's `prompt ...` commands on the configured prompt database, grace and
+    default zone, as the bot's. Their text (cards wrapped at 88 columns) is unwrapped, for
     run_console to fit to the terminal."""
-    try:
-        from bot.prompts.console_commands import console_prompt
-    except ImportError:
-        return None
-    return lambda rest: reflow(console_prompt(engine, store, rest), PROMPT_WIDTH)
+    from bot.prompts.console_commands import console_prompt
+
+    def handle(rest: str) -> str:
+        text = console_prompt(
+            engine, Path(settings.database), rest,
+            grace_minutes=settings.grace_minutes, default_tz=settings.default_timezone,
+        )
+        return reflow(text, PROMPT_WIDTH)
+
+    return handle
 
 
 def history_file() -> Path:
@@ -280,5 +291,5 @@ def chat_command(args: argparse.Namespace) -> int:
     from bot.library import open_engine
 
     engine = open_engine(knowledge, reading)
-    handler = _prompt_handler(engine, Path(config.prompts.database))
+    handler = _prompt_handler(engine, config.prompts)
     return run_console(engine, sys.stdin, sys.stdout, sys.stdin.isatty(), handler)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 
+from bot.config import PromptsSettings
 from bot.console import Console, _prompt_handler
 from bot.console_lookup import paragraph_number, parse_kind
 from bot.engine import Engine
@@ -22,7 +24,7 @@ def engine() -> Engine:
 @pytest.fixture(scope="module")
 def console(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> Console:
     store = tmp_path_factory.mktemp("prompts") / "bot.sqlite3"
-    return Console(engine, _prompt_handler(engine, store))
+    return Console(engine, _prompt_handler(engine, PromptsSettings(database=store)))
 
 
 def heads(text: str) -> list[tuple[str, str]]:
@@ -162,3 +164,15 @@ def test_a_long_name_is_cut_short_in_the_reply(console: Console) -> None:
     text = reply(console, "quote " + "x" * 5000)
     assert text.startswith("I don't know a contributor called 'xxx")
     assert len(text) < 120
+
+
+def test_console_schedules_use_the_configured_default_zone(engine: Engine, tmp_path: Path) -> None:
+    settings = PromptsSettings(database=tmp_path / "p.sqlite3", default_timezone="Europe/Berlin")
+    out = Console(engine, _prompt_handler(engine, settings)).handle("prompt schedule daily 9am")
+    assert out is not None
+    assert "(Europe/Berlin)" in out and "the bot's default" in out
+
+
+@pytest.mark.parametrize("line", ["paragraph", "paragraph x", "paragraph -1"])
+def test_paragraph_without_a_number_gives_its_usage(console: Console, line: str) -> None:
+    assert (console.handle(line) or "").startswith("Usage: paragraph N, a number from 0 to ")

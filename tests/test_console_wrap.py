@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.config import PromptsSettings
 from bot.console import Console, _prompt_handler, run_console
 from bot.engine import Engine
 from bot.prompts.cards import render_text
@@ -86,7 +87,7 @@ def test_console_output_fits_an_80_column_terminal(engine: Engine, tmp_path: Pat
         "tell me a joke", "prompt", "prompt next", "prompt list", "positions Neier on Taiwan",
     ]
     out = io.StringIO()
-    handler = _prompt_handler(engine, tmp_path / "p.sqlite3")
+    handler = _prompt_handler(engine, PromptsSettings(database=tmp_path / "p.sqlite3"))
     run_console(engine, io.StringIO("\n".join(lines) + "\n"), out, False, handler, width=80)
     text = out.getvalue()
     assert text.count("\n> ") + text.startswith("> ") == len(lines)

@@ -37,6 +37,7 @@ def console_prompt(
     *,
     clock: Clock = system_clock,
     grace_minutes: float = 60,
+    default_tz: str = "UTC",
 ) -> str:
     """Run one console prompt command and return the text to print.
 
@@ -48,7 +49,8 @@ def console_prompt(
     says what went wrong and shows the usage.
     """
     service = PromptService.from_engine(
-        engine, Store(store_path), clock=clock, grace=timedelta(minutes=grace_minutes)
+        engine, Store(store_path), clock=clock, grace=timedelta(minutes=grace_minutes),
+        default_tz=default_tz,
     )
     return run_console_command(service, args)
 
@@ -75,9 +77,10 @@ def run_console_command(service: PromptService, args: str) -> str:
             ref = service.remove(CONSOLE_GUILD, rest)
             return f"Removed {ref.id}: {ref.text}"
         if command == "schedule":
-            row = service.schedule(CONSOLE_GUILD, CONSOLE_CHANNEL, rest)
+            row, note = service.schedule_with_note(CONSOLE_GUILD, CONSOLE_CHANNEL, rest)
             return (f"Scheduled in #{CONSOLE_CHANNEL_NAME}: {row.rule.describe()}; next at "
-                    f"{_local(service, row)}. (`prompt due` posts it when due.)")
+                    f"{_local(service, row)}. (`prompt due` posts it when due.)"
+                    + (f" {note}" if note else ""))
         if command == "unschedule":
             gone = service.unschedule(CONSOLE_GUILD, CONSOLE_CHANNEL)
             return "Schedule removed." if gone else "There was no schedule."

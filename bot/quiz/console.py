@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
+from bot.console_lookup import parse_kind
 from bot.knowledge.model import Contributor, Kind, Reading
 from bot.quiz import draw
 from bot.quiz.session import Answered, QuizSession
@@ -37,12 +38,12 @@ class ConsoleQuiz:
     ) -> tuple[ConsoleQuiz | None, str]:
         """A new quiz from the `quiz` command's arguments, and the text to show."""
         rounds, kind = DEFAULT_ROUNDS, None
-        kinds = {k.value for k in Kind}
+        kinds = [k.value for k in Kind]
         for word in args.split():
             if word.isdigit():
                 rounds = int(word)
-            elif word.lower() in kinds:
-                kind = word.lower()
+            elif (named := parse_kind(word, kinds)) is not None:
+                kind = named  # "recommendations", "worries", a near miss
             else:
                 return None, f"{word!r} is neither a number of rounds nor a kind. {USAGE}"
         if not 1 <= rounds <= MAX_ROUNDS:

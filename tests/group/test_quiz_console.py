@@ -52,3 +52,11 @@ def test_console_quiz_command_usage_and_stop() -> None:
     assert (console.handle("stop") or "").startswith("Quiz stopped.")
     assert console.quiz is None
     assert MASK not in (console.handle("what did Neier disagree with?") or "")
+
+
+def test_console_quiz_takes_plural_and_misspelt_kinds() -> None:
+    engine = Engine.load()
+    for words in ("2 recommendations", "2 recomendation", "concessions 1"):
+        quiz, text = ConsoleQuiz.start(engine.reading, words, engine.resolve_contributor,
+                                       random.Random(1))
+        assert quiz is not None, (words, text)
