@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import subprocess
 import sys
 import types
@@ -16,6 +17,11 @@ from fakediscord.threaded import fake_in_thread
 from bot.discordbot import runner
 
 ROOT = Path(__file__).resolve().parents[2]
+
+def _knowledge_env() -> dict[str, str]:
+    """$READING_BOT_KNOWLEDGE when tests/isolation.py set it, for a bare subprocess env."""
+    return {k: v for k, v in os.environ.items() if k == "READING_BOT_KNOWLEDGE"}
+
 COMMANDS = {"ask", "positions", "compare", "who", "quote", "contributors", "reading"}
 
 
@@ -166,7 +172,8 @@ def test_no_token_off_a_terminal_is_an_error_not_a_console(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Under a service manager (stdin not a terminal) the bot must not exit 0 without a token."""
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "READING_BOT_DATA": str(tmp_path)}
+    env = {**_knowledge_env(), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT),
+           "READING_BOT_DATA": str(tmp_path)}
     done = subprocess.run(
         [sys.executable, "-m", "bot", "run"],
         cwd=tmp_path,
@@ -227,7 +234,8 @@ def test_sync_clear_is_on_the_command_line() -> None:
 def test_bad_config_is_reported_without_traceback(tmp_path: Path, command: str) -> None:
     config = tmp_path / "bad.yaml"
     config.write_text("discord:\n  cooldown_rate: lots\n  promt: '!ask'\n", encoding="utf-8")
-    env = {"PATH": "/usr/bin:/bin", "DISCORD_TOKEN": "x" * 20, "PYTHONPATH": str(ROOT)}
+    env = {**_knowledge_env(), "PATH": "/usr/bin:/bin", "DISCORD_TOKEN": "x" * 20,
+           "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [sys.executable, "-m", "bot", command, "--config", str(config)],
         cwd=ROOT,
@@ -285,7 +293,8 @@ def test_chat_with_a_bad_config_is_reported_without_traceback(
     config = tmp_path / "config.yaml"
     if problem == "bad key":
         config.write_text("prompts:\n  databse: x.sqlite3\n", encoding="utf-8")
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "READING_BOT_DATA": str(tmp_path)}
+    env = {**_knowledge_env(), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT),
+           "READING_BOT_DATA": str(tmp_path)}
     done = subprocess.run(
         [sys.executable, "-m", "bot", "chat", "--config", str(config)],
         cwd=ROOT,
@@ -305,7 +314,8 @@ def test_chat_with_a_bad_config_is_reported_without_traceback(
 def test_console_uses_the_prompt_database_of_the_config(tmp_path: Path) -> None:
     """`chat` finds ./config.yaml (as `run` does) and keeps prompt state where it says."""
     (tmp_path / "config.yaml").write_text("prompts:\n  database: state/p.sqlite3\n", "utf-8")
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "READING_BOT_DATA": str(tmp_path)}
+    env = {**_knowledge_env(), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT),
+           "READING_BOT_DATA": str(tmp_path)}
     done = subprocess.run(
         [sys.executable, "-m", "bot", "chat"],
         cwd=tmp_path,

@@ -29,7 +29,7 @@ FLOORS = {
     "round6_questions.yaml": 0.93,
     "round8_questions.yaml": 0.93,
     "chat_questions.yaml": 0.85,  # written blind in members' chat voice: 0.707 on first run
-    "chat2_questions.yaml": 0.82,  # a second blind chat set, after this round: 0.842 on its only run
+    "chat2_questions.yaml": 0.82,  # a second blind chat set after this round: 0.842, its only run
 }
 # Conversations (tests/data/conversations.yaml): least share right of first and follow-up
 # turns, each follow-up read in its conversation. First run: 0.900 and 0.440.
