@@ -350,3 +350,17 @@ async def test_reloading_the_default_swaps_the_bots_engine(
         ))
         assert f"Reloaded `{CHINA}`" in done["content"]
         assert bot.engine is not old and bot.engine.reading.id == CHINA
+
+
+async def test_the_guide_follows_the_servers_reading(served: Served) -> None:
+    fake, _ = served
+    await answer(fake, await fake.slash("reading use", {"reading": HARBOUR}, user=fake.owner))
+    asked = await fake.slash("guide", {"format": "md"})
+    await fake.response_to(asked)
+    sent = await fake.followup_to(asked)
+    assert f"{HARBOUR}-study-guide.md" in sent.files
+    named = await fake.slash("guide", {"format": "md", "reading": CHINA})
+    await fake.response_to(named)
+    assert f"{CHINA}-study-guide.md" in (await fake.followup_to(named)).files
+    broken = await answer(fake, await fake.slash("guide", {"reading": BROKEN}))
+    assert broken["flags"] & EPHEMERAL and "problems" in broken["content"]
