@@ -51,9 +51,10 @@ class ReadingChoice:
             if not chosen:
                 channels = channel_ids(where.channel) if where is not None else []
                 chosen = readings.chosen(where.guild_id if where else None, channels)
-            if chosen not in readings.ids():
-                raise UnknownReadingError(chosen, readings.ids())
-            return (await readings.engine(chosen)).reading
+            guild = where.guild_id if where is not None else None
+            if chosen not in readings.ids(guild):
+                raise UnknownReadingError(chosen, readings.ids(guild))
+            return (await readings.engine(chosen, guild)).reading
         own = self.bot.engine.reading
         if not reading_id or reading_id.strip() == own.id:
             return own
@@ -64,7 +65,7 @@ class ReadingChoice:
     ) -> list[app_commands.Choice[str]]:
         """Reading ids (with titles) containing what was typed."""
         if self.bot.library is not None:
-            return reading_choices(self.bot.readings, current)
+            return reading_choices(self.bot.readings, current, interaction.guild_id)
         try:
             readings = (await self.library()).readings
         except Exception:  # a broken folder: offer the bot's own reading only

@@ -24,12 +24,15 @@ NOT_MODERATOR = (
 )
 
 
-def reading_choices(readings: Readings, current: str) -> list[app_commands.Choice[str]]:
-    """Autocomplete: the reading ids (with titles where known) containing what was typed."""
+def reading_choices(
+    readings: Readings, current: str, guild_id: int | None = None
+) -> list[app_commands.Choice[str]]:
+    """Autocomplete: the reading ids (with titles where known) containing what was typed;
+    in a server, its own readings too."""
     typed = current.strip().lower()
     found = []
-    for rid in readings.ids():
-        title = readings.title(rid)
+    for rid in readings.ids(guild_id):
+        title = readings.title(rid, guild_id)
         if typed and typed not in rid.lower() and typed not in title.lower():
             continue
         label = f"{rid} — {title}" if title else rid

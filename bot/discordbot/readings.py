@@ -24,8 +24,9 @@ import discord
 from bot.discordbot.engine_api import AnswerEngine
 from bot.discordbot.reading_errors import ReadingUnavailable
 from bot.discordbot.reading_store import SERVER, Choices, ReadingChoices
+from bot.discordbot.server_readings import server_root
 from bot.knowledge.errors import KnowledgeError
-from bot.library import ReadingState
+from bot.library import ReadingLibrary, ReadingState
 
 if TYPE_CHECKING:
     from bot.discordbot.client import ReadingBot
@@ -42,8 +43,10 @@ class Readings:
         self.bot = bot
         self.store = ReadingChoices(bot.config.prompts.database)
         self._choices: Choices = {}
-        self._states: dict[str, ReadingState] = {}
+        self._states: dict[tuple[int | None, str], ReadingState] = {}  # (server, id)
         self._lock = asyncio.Lock()  # one /reading use or reload at a time
+        self._servers: dict[int, ReadingLibrary] = {}  # each server's own readings
+        self.uploads: dict[int, asyncio.Lock] = {}  # one /reading add per server at a time
 
     # -- start-up ----------
 
@@ -54,13 +57,19 @@ class Readings:
         except Exception:
             log.exception("could not read the reading choices from %s", self.store.path)
 
-    async def survey(self) -> list[ReadingState]:
-        """Every reading's state (validating the ones not seen before); broken ones logged."""
+    async def survey(self, guild_id: int | None = None) -> list[ReadingState]:
+        """Every reading's state (validating the ones not seen before), with the server's
+        own after the shared ones; broken ones logged."""
         library = self.bot.library
         if library is None:
             return []
         states = await self.bot.answers.run(library.states)
-        self._states = {s.id: s for s in states}
+        self._states.update({(None, s.id): s for s in states})
+        own = self.server_library(guild_id)
+        if own is not None:
+            mine = await self.bot.answers.run(own.states)
+            self._states.update({(guild_id, s.id): s for s in mine})
+            states += mine
         for state in states:
             if not state.ok:
                 log.warning(
@@ -76,17 +85,49 @@ class Readings:
         """The default reading's id."""
         return self.bot.engine.reading.id
 
-    def ids(self) -> tuple[str, ...]:
-        """Every reading id the bot can serve."""
+    def ids(self, guild_id: int | None = None) -> tuple[str, ...]:
+        """Every reading id the bot can serve (in a server: with that server's own)."""
         library = self.bot.library
-        return library.ids() if library is not None else (self.default_id,)
+        shared = library.ids() if library is not None else (self.default_id,)
+        own = self.server_library(guild_id)
+        return shared + own.ids() if own is not None else shared
 
-    def title(self, reading_id: str) -> str:
+    def server_library(self, guild_id: int | None) -> ReadingLibrary | None:
+        """The readings a server added itself (None when it has none, or outside a server)."""
+        if guild_id is None or self.bot.library is None:
+            return None
+        library = self._servers.get(guild_id)
+        if library is None:
+            root = server_root(guild_id)
+            if not root.is_dir():
+                return None
+            library = ReadingLibrary(root, cache_dir=root.parent / "cache")
+            self._servers[guild_id] = library
+        return library
+
+    def forget_server(self, guild_id: int) -> None:
+        """Look at a server's folder afresh (after a reading was added or removed)."""
+        self._servers.pop(guild_id, None)
+
+    def library_of(self, reading_id: str, guild_id: int | None) -> ReadingLibrary | None:
+        """The library holding `reading_id` (a server's own first), None for the bot's
+        one engine."""
+        own = self.server_library(guild_id)
+        if own is not None and reading_id in own.ids():
+            return own
+        return self.bot.library
+
+    def title(self, reading_id: str, guild_id: int | None = None) -> str:
         """A reading's title when known without building it, else ''."""
-        if reading_id == self.default_id:
+        state = self._states.get((guild_id, reading_id)) or self._states.get((None, reading_id))
+        if state is None and reading_id == self.default_id:
             return self.bot.engine.reading.title
-        state = self._states.get(reading_id)
         return state.title if state is not None else ""
+
+    def own(self, reading_id: str, guild_id: int | None) -> bool:
+        """True when `reading_id` is one the server added itself."""
+        library = self.server_library(guild_id)
+        return library is not None and reading_id in library.ids()
 
     # -- choices ----------
 
@@ -99,7 +140,7 @@ class Readings:
     def chosen(self, guild_id: int | None, channels: Sequence[int | None] = ()) -> str:
         """The reading in use here: the first channel's choice (a thread, then its parent),
         else the server's, else the default. A choice whose reading is gone is passed over."""
-        known = set(self.ids())
+        known = set(self.ids(guild_id))
         picks = [self.choice(guild_id, c) for c in channels if c is not None]
         picks.append(self.choice(guild_id, None))
         for pick in picks:
@@ -112,7 +153,7 @@ class Readings:
     ) -> None:
         """Store a choice (None: forget it, falling back to the server's or the default)."""
         if reading_id is not None:
-            self.check_id(reading_id)
+            self.check_id(reading_id, guild_id)
         key = (guild_id, SERVER if channel_id is None else channel_id)
         async with self._lock:
             await self.bot.answers.run(self.store.set, key[0], key[1], reading_id, user_id)
@@ -123,21 +164,21 @@ class Readings:
 
     # -- engines ----------
 
-    def check_id(self, reading_id: str) -> None:
-        """ReadingUnavailable unless the bot has a reading with that id."""
-        if reading_id not in self.ids():
+    def check_id(self, reading_id: str, guild_id: int | None = None) -> None:
+        """ReadingUnavailable unless the bot has a reading with that id (there)."""
+        if reading_id not in self.ids(guild_id):
             raise ReadingUnavailable(
                 f"There is no reading called “{discord.utils.escape_markdown(reading_id[:100])}”. "
                 "See /reading list."
             )
 
-    async def engine(self, reading_id: str) -> AnswerEngine:
-        """The engine of a reading, built on an answer thread the first time."""
-        library = self.bot.library
-        if reading_id == self.default_id or library is None:
-            self.check_id(reading_id)
+    async def engine(self, reading_id: str, guild_id: int | None = None) -> AnswerEngine:
+        """The engine of a reading (a server's own, in that server), built on an answer
+        thread the first time."""
+        self.check_id(reading_id, guild_id)
+        library = self.library_of(reading_id, guild_id)
+        if library is None or (library is self.bot.library and reading_id == self.default_id):
             return self.bot.engine
-        self.check_id(reading_id)
         try:
             return await self.bot.answers.run(library.engine, reading_id)
         except KnowledgeError as exc:
@@ -154,24 +195,25 @@ class Readings:
     ) -> AnswerEngine:
         """The engine a command answers with: `option`, else this channel's, else the
         server's, else the default reading."""
+        guild = interaction.guild_id
         if option and option.strip():
-            return await self.engine(option.strip())
-        here = self.chosen(interaction.guild_id, channel_ids(interaction.channel))
-        return await self.engine(here)
+            return await self.engine(option.strip(), guild)
+        return await self.engine(self.chosen(guild, channel_ids(interaction.channel)), guild)
 
-    async def reload(self, reading_id: str) -> AnswerEngine:
+    async def reload(self, reading_id: str, guild_id: int | None = None) -> AnswerEngine:
         """Re-read a reading's files; swap the new engine in only when they validate (else
         KnowledgeError, and the old engine stays)."""
-        self.check_id(reading_id)
-        library = self.bot.library
+        self.check_id(reading_id, guild_id)
+        library = self.library_of(reading_id, guild_id)
         if library is None:
             raise ReadingUnavailable("This bot was started with one fixed reading; restart it.")
         async with self._lock:
             engine = await self.bot.answers.run(library.reload, reading_id)
-            if reading_id == self.default_id:
+            if library is self.bot.library and reading_id == self.default_id:
                 self.bot.engine = engine
             state = await self.bot.answers.run(library.state, reading_id)
-            self._states[reading_id] = state
+            where = None if library is self.bot.library else guild_id
+            self._states[(where, reading_id)] = state
             return engine
 
 

@@ -364,3 +364,166 @@ async def test_the_guide_follows_the_servers_reading(served: Served) -> None:
     assert f"{CHINA}-study-guide.md" in (await fake.followup_to(named)).files
     broken = await answer(fake, await fake.slash("guide", {"reading": BROKEN}))
     assert broken["flags"] & EPHEMERAL and "problems" in broken["content"]
+
+
+# -- 4. a server's own readings: /reading add, export, remove ----------
+
+
+@pytest.fixture
+async def files() -> AsyncIterator[dict[str, bytes]]:
+    """A tiny web server standing in for Discord's CDN: put bytes under a name."""
+    from aiohttp import web
+
+    served: dict[str, bytes] = {}
+
+    async def get(request: web.Request) -> web.Response:
+        return web.Response(body=served[request.match_info["name"]])
+
+    app = web.Application()
+    app.router.add_get("/{name}", get)
+    runner_ = web.AppRunner(app)
+    await runner_.setup()
+    site = web.TCPSite(runner_, "127.0.0.1", 0)
+    await site.start()
+    served["_base"] = f"http://127.0.0.1:{runner_.addresses[0][1]}".encode()
+    try:
+        yield served
+    finally:
+        await runner_.cleanup()
+
+
+@pytest.fixture
+async def own_served(
+    fake_discord: FakeDiscord, bot_config: Config, knowledge: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> AsyncIterator[Served]:
+    monkeypatch.setenv("READING_BOT_DATA", str(tmp_path / "data"))
+    library = make_library(knowledge, tmp_path)
+    async with running_bot(fake_discord, bot_config, library.engine(), library) as bot:
+        yield fake_discord, bot
+
+
+async def upload(
+    fake: FakeDiscord, files: dict[str, bytes], name: str, data: bytes,
+    user: dict[str, Any] | None = None, size: int | None = None, **values: str,
+) -> dict[str, Any]:
+    """A moderator (the owner, unless `user`) runs /reading add with this attachment."""
+    files[name] = data
+    url = f"{files['_base'].decode()}/{name}"
+    attachment = {
+        "id": "4242", "filename": name, "size": len(data) if size is None else size,
+        "url": url, "proxy_url": url, "content_type": "text/plain",
+    }
+    options = [{"name": "file", "type": 11, "value": "4242"}]
+    options += [{"name": k, "type": 3, "value": v} for k, v in values.items()]
+    data_ = {
+        "id": "2", "name": "reading", "type": 1,
+        "options": [{"type": 1, "name": "add", "options": options}],
+        "resolved": {"attachments": {"4242": attachment}},
+    }
+    interaction = fake._interaction(2, data_, user=user or fake.owner, channel_id=None)
+    await fake.dispatch("INTERACTION_CREATE", interaction)
+    return await answer(fake, interaction)
+
+
+async def test_add_ingests_a_text_for_this_server_only(
+    own_served: Served, files: dict[str, bytes], tmp_path: Path
+) -> None:
+    fake, bot = own_served
+    added = await upload(fake, files, "debate.txt", FIXTURE.read_bytes(), id="millbrook")
+    assert added["flags"] & EPHEMERAL
+    assert "Added `millbrook`" in added["content"] and "Ashford" in added["content"]
+    assert "What the draft found" in str(added["embeds"])
+    assert str(tmp_path) not in str(added)  # no server paths shown
+    folder = tmp_path / "data" / "servers" / str(fake.guild_id) / "knowledge" / "millbrook"
+    assert (folder / "reading.yaml").is_file()
+    assert not [p for p in folder.parent.iterdir() if p.name.startswith(".incoming")]
+    assert "millbrook" in bot.readings.ids(fake.guild_id)
+    assert "millbrook" not in bot.readings.ids(fake.guild_id + 1)  # another server
+    asked = await fake.slash(
+        "ask", {"question": "what did Blake say about the cost?", "reading": "millbrook"}
+    )
+    assert "Blake" in text_of(await answer(fake, asked))
+    listed = await answer(fake, await fake.slash("reading list"))
+    line = next(x for x in listed["embeds"][0]["description"].splitlines() if "millbrook" in x)
+    assert "added here" in line
+    typed = await fake.autocomplete("ask", {"question": "x", "reading": "millb"}, "reading")
+    offered = [c["value"] for c in (await fake.response_to(typed)).json["data"]["choices"]]
+    assert "millbrook" in offered and CHINA not in offered
+
+
+async def test_add_refuses_what_it_cannot_use(
+    own_served: Served, files: dict[str, bytes], tmp_path: Path
+) -> None:
+    fake, bot = own_served
+    debate = FIXTURE.read_bytes()
+    taken = await upload(fake, files, "debate.txt", debate, id=HARBOUR)
+    assert "exists already" in taken["content"]
+    binary = await upload(fake, files, "x.txt", b"\x00\x01\x02binary")
+    assert "binary" in binary["content"]
+    empty = await upload(fake, files, "empty.txt", b"  \n\n ")
+    assert "empty" in empty["content"]
+    plain = await upload(fake, files, "plain.txt", b"Just some words.\n\nMore words here.\n")
+    assert "no speakers found" in plain["content"] and "`speakers` option" in plain["content"]
+    pdf = await upload(fake, files, "debate.pdf", debate)
+    assert ".txt" in pdf["content"]
+    huge = await upload(fake, files, "huge.txt", b"tiny", size=5_000_000)
+    assert "at most" in huge["content"]
+    member = await upload(fake, files, "debate.txt", debate, user=fake.alice, id="mine")
+    assert "moderators" in member["content"]
+    assert set(bot.readings.ids(fake.guild_id)) == {CHINA, BROKEN, HARBOUR}
+    root = tmp_path / "data" / "servers" / str(fake.guild_id) / "knowledge"
+    assert not root.exists() or not any(root.iterdir())  # nothing half-written left
+
+
+async def test_add_with_speakers_when_the_text_has_no_headings(
+    own_served: Served, files: dict[str, bytes]
+) -> None:
+    fake, _ = own_served
+    text = (
+        b"A small debate\n\n"
+        b"MR. GREY---I hold that the library should open on Sundays for working people.\n\n"
+        b"MR. WHITE---I disagree with Mr. Grey: the staff deserve their day of rest.\n\n"
+        b"MR. GREY---Then hire more staff, as the council promised last spring.\n"
+    )
+    added = await upload(fake, files, "t.txt", text, id="sunday", speakers="Anne Grey, Bob White")
+    assert "Added `sunday`" in added["content"]
+    assert "Anne Grey" in added["content"] and "Bob White" in added["content"]
+
+
+async def test_export_and_remove_a_servers_reading(
+    own_served: Served, files: dict[str, bytes], tmp_path: Path
+) -> None:
+    import io
+    import zipfile
+
+    fake, bot = own_served
+    await upload(fake, files, "debate.txt", FIXTURE.read_bytes(), id="millbrook")
+    asked = await fake.slash("reading export", {"reading": "millbrook"}, user=fake.owner)
+    await fake.response_to(asked)
+    sent = await fake.followup_to(asked)
+    archive = zipfile.ZipFile(io.BytesIO(sent.files["millbrook.zip"]))
+    names = archive.namelist()
+    assert "millbrook/reading.yaml" in names and "millbrook/text.txt" in names
+    assert all(n.startswith("millbrook/") for n in names)
+    shared = await fake.slash("reading export", {"reading": HARBOUR}, user=fake.owner)
+    await fake.response_to(shared)
+    assert f"{HARBOUR}/reading.yaml" in zipfile.ZipFile(
+        io.BytesIO((await fake.followup_to(shared)).files[f"{HARBOUR}.zip"])
+    ).namelist()
+    refused = await answer(fake, await fake.slash("reading export", {"reading": "millbrook"}))
+    assert "moderators" in refused["content"]
+
+    await answer(fake, await fake.slash("reading use", {"reading": "millbrook"}, user=fake.owner))
+    not_own = await answer(fake, await fake.slash("reading remove", {"reading": HARBOUR},
+                                                  user=fake.owner))
+    assert "Only a reading this server added" in not_own["content"]
+    gone = await answer(fake, await fake.slash("reading remove", {"reading": "millbrook"},
+                                               user=fake.owner))
+    assert "Removed `millbrook`" in gone["content"] and f"`{CHINA}`" in gone["content"]
+    assert "millbrook" not in bot.readings.ids(fake.guild_id)
+    root = tmp_path / "data" / "servers" / str(fake.guild_id) / "knowledge"
+    kept = list((root / ".removed").iterdir())
+    assert len(kept) == 1 and (kept[0] / "reading.yaml").is_file()  # set aside, not deleted
+    info = await answer(fake, await fake.slash("reading info"))
+    assert info["embeds"][0]["title"].startswith("What's the Best Way")

@@ -9,6 +9,7 @@ the new index replaces the old only when it validates, else the problems are sho
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +18,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discordbot import embeds, errors, replies
+from bot.discordbot import embeds, errors, limits, replies
 from bot.discordbot.errors import NO_PINGS
 from bot.discordbot.reading_commands import (
     NOT_MODERATOR,
@@ -29,6 +30,14 @@ from bot.discordbot.reading_commands import (
     reading_choices,
 )
 from bot.discordbot.readings import channel_ids, short_problem
+from bot.discordbot.server_readings import (
+    MAX_UPLOAD,
+    add_text,
+    export_zip,
+    server_root,
+)
+from bot.discordbot.server_readings import remove as remove_reading
+from bot.ingest.source import IngestError
 from bot.knowledge.errors import KnowledgeError
 from bot.library import ReadingState
 
@@ -76,7 +85,7 @@ class LibraryCog(commands.Cog, name="Library"):
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
         """The reading ids (with titles where known) containing what was typed."""
-        return reading_choices(self.bot.readings, current)
+        return reading_choices(self.bot.readings, current, interaction.guild_id)
 
     async def _moderator(self, interaction: discord.Interaction[Any]) -> bool:
         if interaction.guild_id is None:
@@ -106,7 +115,7 @@ class LibraryCog(commands.Cog, name="Library"):
     async def list_readings(self, interaction: discord.Interaction[Any]) -> None:
         """Id, title, positions, unreviewed count and problems; the ones used here marked."""
         readings = self.bot.readings
-        states = await replies.within_deadline(interaction, readings.survey())
+        states = await replies.within_deadline(interaction, readings.survey(interaction.guild_id))
         if not states:  # a bot started with one engine and no library
             states = [_own_state(self.bot)]
         guild, channels = interaction.guild_id, channel_ids(interaction.channel)
@@ -119,6 +128,9 @@ class LibraryCog(commands.Cog, name="Library"):
         if channel is not None:
             marks.setdefault(channel, []).append("this channel")
         marks.setdefault(readings.chosen(guild, channels), []).append("in use here")
+        for state in states:
+            if readings.own(state.id, guild):
+                marks.setdefault(state.id, []).insert(0, "added here")
         await replies.send(
             interaction, None, [list_embed(states, marks)], allowed_mentions=NO_PINGS
         )
@@ -142,8 +154,8 @@ class LibraryCog(commands.Cog, name="Library"):
         readings = self.bot.readings
         chosen = reading.strip() if reading else None
         if chosen is not None:
-            readings.check_id(chosen)
-            await replies.within_deadline(interaction, readings.engine(chosen), ephemeral=True)
+            work = readings.engine(chosen, interaction.guild_id)
+            await replies.within_deadline(interaction, work, ephemeral=True)
         where = channel.mention if channel is not None else "this server"
         await replies.within_deadline(
             interaction,
@@ -160,7 +172,7 @@ class LibraryCog(commands.Cog, name="Library"):
             text = f"Forgot the choice of {where}: it now reads `{now}`."
         else:
             text = f"{'This server' if channel is None else where} now reads `{chosen}`"
-            title = readings.title(chosen)
+            title = readings.title(chosen, interaction.guild_id)
             text += f" ({discord.utils.escape_markdown(title)})." if title else "."
         await replies.send(interaction, text, [], ephemeral=True, allowed_mentions=NO_PINGS)
 
@@ -181,7 +193,7 @@ class LibraryCog(commands.Cog, name="Library"):
         )
         try:
             engine = await replies.within_deadline(
-                interaction, readings.reload(rid), ephemeral=True
+                interaction, readings.reload(rid, interaction.guild_id), ephemeral=True
             )
         except KnowledgeError as exc:
             root = self.bot.library.root if self.bot.library is not None else None
@@ -197,6 +209,146 @@ class LibraryCog(commands.Cog, name="Library"):
             f"{len(loaded.positions)} positions, {len(loaded.contributors)} contributors."
         )
         await replies.send(interaction, text, [], ephemeral=True, allowed_mentions=NO_PINGS)
+
+    # -- a server's own readings ----------
+
+    @group.command(name="add", description="Moderators: a new reading from a .txt file")
+    @app_commands.describe(
+        file="The text, as a UTF-8 .txt file",
+        id="The reading's id (default: from its title)",
+        title="Its title (default: the text's first line)",
+        speakers="The speakers, e.g. “Ann Lee, Bo Park”, when the text has no headings",
+    )
+    async def add(
+        self,
+        interaction: discord.Interaction[Any],
+        file: discord.Attachment,
+        id: app_commands.Range[str, 1, 48] | None = None,
+        title: app_commands.Range[str, 1, 100] | None = None,
+        speakers: app_commands.Range[str, 1, 300] | None = None,
+    ) -> None:
+        """Ingest the text into this server's own library; say what was found."""
+        if not await self._moderator(interaction):
+            return
+        assert interaction.guild_id is not None
+        guild = interaction.guild_id
+        if not file.filename.lower().endswith(".txt"):
+            await errors.tell(interaction, "Please attach the text as a .txt file (UTF-8).")
+            return
+        if file.size > MAX_UPLOAD:
+            await errors.tell(
+                interaction,
+                f"{file.filename} is {file.size:,} bytes; a reading may have at most "
+                f"{MAX_UPLOAD:,}. Split it, or leave out what is not the reading.",
+            )
+            return
+        lock = self.bot.readings.uploads.setdefault(guild, asyncio.Lock())
+        if lock.locked():
+            await errors.tell(interaction, "Another upload is being read for this server; "
+                                           "try again when it is done.")
+            return
+        async with lock:
+            await replies.acknowledge(interaction, ephemeral=True)
+            data = await file.read()
+            readings = self.bot.readings
+            taken = set(readings.ids(guild))
+            try:
+                added = await self.bot.answers.run(
+                    add_text, server_root(guild), data, file.filename, taken,
+                    reading_id=id, title=title, speakers=speakers,
+                )
+            except IngestError as exc:
+                why = str(exc).replace("--speakers", "the `speakers` option").replace(
+                    "--id", "the `id` option"
+                )
+                await errors.tell(interaction, f"I could not add that reading: {why}.")
+                return
+            readings.forget_server(guild)
+            await readings.survey(guild)
+        text = (
+            f"Added `{added.reading_id}` ({discord.utils.escape_markdown(added.title)}) for "
+            f"this server only: {added.positions} drafted positions by "
+            f"{', '.join(added.contributors)}. Members can ask with `reading: "
+            f"{added.reading_id}`; `/reading use` makes it this server's reading."
+        )
+        report = embeds_for_report(added.report)
+        await replies.send(interaction, text, [report], ephemeral=True, allowed_mentions=NO_PINGS)
+
+    @group.command(name="export", description="Moderators: a reading's files as a zip")
+    @app_commands.describe(reading="The reading (default: the one used here)")
+    @app_commands.autocomplete(reading=reading_autocomplete)
+    async def export(
+        self,
+        interaction: discord.Interaction[Any],
+        reading: app_commands.Range[str, 1, READING_CHARS] | None = None,
+    ) -> None:
+        """The reading folder's files, zipped, for a moderator to edit."""
+        if not await self._moderator(interaction):
+            return
+        readings, guild = self.bot.readings, interaction.guild_id
+        rid = reading.strip() if reading else readings.chosen(
+            guild, channel_ids(interaction.channel)
+        )
+        readings.check_id(rid, guild)
+        library = readings.library_of(rid, guild)
+        if library is None:
+            await errors.tell(interaction, "This bot was started with one fixed reading.")
+            return
+        await replies.acknowledge(interaction, ephemeral=True)
+        data = await self.bot.answers.run(export_zip, library.folder(rid))
+        await interaction.followup.send(
+            f"The files of `{rid}`: edit them, then `/reading reload`.",
+            file=discord.File(io.BytesIO(data), filename=f"{rid}.zip"),
+            ephemeral=True,
+            allowed_mentions=NO_PINGS,
+        )
+
+    @group.command(name="remove", description="Moderators: remove a reading this server added")
+    @app_commands.describe(reading="One of this server's own readings")
+    @app_commands.autocomplete(reading=reading_autocomplete)
+    async def remove(
+        self,
+        interaction: discord.Interaction[Any],
+        reading: app_commands.Range[str, 1, READING_CHARS],
+    ) -> None:
+        """Put the reading aside (kept under the data folder) and forget choices of it."""
+        if not await self._moderator(interaction):
+            return
+        assert interaction.guild_id is not None
+        guild, rid, readings = interaction.guild_id, reading.strip(), self.bot.readings
+        if not readings.own(rid, guild):
+            await errors.tell(
+                interaction,
+                "Only a reading this server added itself (/reading add) can be removed here.",
+            )
+            return
+        await replies.acknowledge(interaction, ephemeral=True)
+        try:
+            await self.bot.answers.run(remove_reading, server_root(guild), rid)
+        except IngestError as exc:
+            await errors.tell(interaction, str(exc))
+            return
+        readings.forget_server(guild)
+        now = readings.chosen(guild, channel_ids(interaction.channel))
+        await replies.send(
+            interaction,
+            f"Removed `{rid}` from this server (its files are kept aside); here it reads "
+            f"`{now}` now.",
+            [],
+            ephemeral=True,
+            allowed_mentions=NO_PINGS,
+        )
+
+
+def embeds_for_report(report: str) -> discord.Embed:
+    """The ingest's report (what was found, what to check first), cut to Discord's limits."""
+    embed = discord.Embed(
+        title="What the draft found",
+        description=limits.clip(
+            discord.utils.escape_markdown(report), limits.EMBED_DESCRIPTION
+        ),
+    )
+    return limits.fit_embed(embed)
 
 
 def _own_state(bot: ReadingBot) -> ReadingState:

@@ -183,7 +183,7 @@ class ReadingCog(commands.Cog, name="Reading"):
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
         """The reading ids (with titles where known) containing what was typed."""
-        return reading_choices(self.bot.readings, current)
+        return reading_choices(self.bot.readings, current, interaction.guild_id)
 
     async def kind_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
@@ -395,7 +395,9 @@ class ReadingCog(commands.Cog, name="Reading"):
                 message.guild.id if message.guild else None, channel_ids(message.channel)
             )
             try:
-                engine = await self.bot.readings.engine(here)
+                engine = await self.bot.readings.engine(
+                    here, message.guild.id if message.guild else None
+                )
             except ReadingUnavailable as exc:
                 await errors.reply_safely(message, exc.message)
                 return
