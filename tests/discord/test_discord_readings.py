@@ -527,3 +527,19 @@ async def test_export_and_remove_a_servers_reading(
     assert len(kept) == 1 and (kept[0] / "reading.yaml").is_file()  # set aside, not deleted
     info = await answer(fake, await fake.slash("reading info"))
     assert info["embeds"][0]["title"].startswith("What's the Best Way")
+
+
+async def test_two_uploads_at_once_are_one_at_a_time(
+    own_served: Served, files: dict[str, bytes]
+) -> None:
+    import asyncio
+
+    fake, bot = own_served
+    busy = bot.readings.uploads.setdefault(fake.guild_id, asyncio.Lock())
+    async with busy:  # an upload in progress for this server
+        second = await upload(fake, files, "debate.txt", FIXTURE.read_bytes(), id="millbrook")
+    assert "Another upload" in second["content"] and "millbrook" not in bot.readings.ids(
+        fake.guild_id
+    )
+    third = await upload(fake, files, "debate.txt", FIXTURE.read_bytes(), id="millbrook")
+    assert "Added `millbrook`" in third["content"]

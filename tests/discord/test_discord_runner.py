@@ -76,9 +76,11 @@ def test_sync_registers_every_command_with_its_options(
         assert chosen["autocomplete"] and not chosen.get("required")
     assert not options_of(commands["contributors"])
     group = {o["name"]: o for o in commands["reading"]["options"]}
-    assert set(group) == {"info", "list", "use", "reload"}
+    assert set(group) == {"info", "list", "use", "reload", "add", "export", "remove"}
     assert all(o["type"] == 1 and o["description"] for o in group.values())
     assert set(options_of(group["use"])) == {"reading", "channel"}
+    added = options_of(group["add"])
+    assert added["file"]["type"] == 11 and added["file"]["required"]  # an attachment
     assert all(c["description"] for c in put.json)
     prompt = commands["prompt"]  # the moderators' group, hidden from members by default
     assert int(prompt["default_member_permissions"]) == 1 << 13  # Manage Messages
