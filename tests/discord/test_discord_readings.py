@@ -543,3 +543,68 @@ async def test_two_uploads_at_once_are_one_at_a_time(
     )
     third = await upload(fake, files, "debate.txt", FIXTURE.read_bytes(), id="millbrook")
     assert "Added `millbrook`" in third["content"]
+
+
+def zipped(entries: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+async def test_an_exported_zip_comes_back_edited(
+    own_served: Served, files: dict[str, bytes], tmp_path: Path
+) -> None:
+    import io
+    import zipfile
+
+    fake, bot = own_served
+    await upload(fake, files, "debate.txt", FIXTURE.read_bytes(), id="millbrook")
+    before = await bot.readings.engine("millbrook", fake.guild_id)
+    asked = await fake.slash("reading export", {"reading": "millbrook"}, user=fake.owner)
+    await fake.response_to(asked)
+    archive = zipfile.ZipFile(io.BytesIO((await fake.followup_to(asked)).files["millbrook.zip"]))
+    entries = {n: archive.read(n) for n in archive.namelist()}
+    meta = entries["millbrook/reading.yaml"].decode("utf-8")
+    entries["millbrook/reading.yaml"] = re.sub(
+        r"(?m)^title: .*$", "title: The Millbrook Harbour, Edited", meta
+    ).encode("utf-8")
+    again = await upload(fake, files, "millbrook.zip", zipped(entries))
+    assert "already" in again["content"] and "replace" in again["content"]
+    replaced = await upload(fake, files, "millbrook.zip", zipped(entries), replace="true")
+    assert "Added `millbrook`" in replaced["content"] and "Edited" in replaced["content"]
+    info = await answer(fake, await fake.slash("reading info", {"reading": "millbrook"}))
+    assert info["embeds"][0]["title"] == "The Millbrook Harbour, Edited"
+    assert await bot.readings.engine("millbrook", fake.guild_id) is not before
+    root = tmp_path / "data" / "servers" / str(fake.guild_id) / "knowledge"
+    assert len(list((root / ".removed").iterdir())) == 1  # the old one, set aside
+    shared = await upload(fake, files, "h.zip", zipped({
+        f"{HARBOUR}/{k.split('/', 1)[1]}": v for k, v in entries.items()
+    }))
+    assert "bot's library" in shared["content"]
+
+
+async def test_a_bad_zip_is_refused_and_writes_nothing(
+    own_served: Served, files: dict[str, bytes], tmp_path: Path
+) -> None:
+    fake, bot = own_served
+    escape = await upload(fake, files, "x.zip", zipped({"../evil/reading.yaml": b"id: evil\n"}))
+    assert "leaves the reading's folder" in escape["content"]
+    absolute = await upload(fake, files, "x.zip", zipped({"/etc/reading.yaml": b"id: x\n"}))
+    assert "not a relative path" in absolute["content"]
+    bomb = await upload(fake, files, "x.zip", zipped({
+        "big/reading.yaml": b"id: big\n", "big/text.txt": b"0" * 25_000_000,
+    }))
+    assert "unpacks to more than" in bomb["content"]
+    broken = await upload(fake, files, "x.zip", zipped({"bad/reading.yaml": b"id: [bad\n"}))
+    assert "does not validate" in broken["content"] and str(tmp_path) not in broken["content"]
+    junk = await upload(fake, files, "x.zip", b"PK\x03\x04 not really a zip")
+    assert "not a zip" in junk["content"]
+    assert set(bot.readings.ids(fake.guild_id)) == {CHINA, BROKEN, HARBOUR}
+    assert not (tmp_path / "data" / "servers" / "evil").exists()
+    root = tmp_path / "data" / "servers" / str(fake.guild_id) / "knowledge"
+    assert not root.exists() or not any(root.iterdir())

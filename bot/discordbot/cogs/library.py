@@ -32,7 +32,7 @@ from bot.discordbot.reading_commands import (
 from bot.discordbot.readings import channel_ids, short_problem
 from bot.discordbot.server_readings import (
     MAX_UPLOAD,
-    add_text,
+    add_upload,
     export_zip,
     server_root,
 )
@@ -212,12 +212,13 @@ class LibraryCog(commands.Cog, name="Library"):
 
     # -- a server's own readings ----------
 
-    @group.command(name="add", description="Moderators: a new reading from a .txt file")
+    @group.command(name="add", description="Moderators: a new reading from a .txt (or a .zip)")
     @app_commands.describe(
-        file="The text, as a UTF-8 .txt file",
+        file="The text, as a UTF-8 .txt file; or a reading's files as /reading export zips them",
         id="The reading's id (default: from its title)",
         title="Its title (default: the text's first line)",
         speakers="The speakers, e.g. “Ann Lee, Bo Park”, when the text has no headings",
+        replace="Replace this server's own reading of that id (the old one is kept aside)",
     )
     async def add(
         self,
@@ -226,14 +227,18 @@ class LibraryCog(commands.Cog, name="Library"):
         id: app_commands.Range[str, 1, 48] | None = None,
         title: app_commands.Range[str, 1, 100] | None = None,
         speakers: app_commands.Range[str, 1, 300] | None = None,
+        replace: bool = False,
     ) -> None:
         """Ingest the text into this server's own library; say what was found."""
         if not await self._moderator(interaction):
             return
         assert interaction.guild_id is not None
         guild = interaction.guild_id
-        if not file.filename.lower().endswith(".txt"):
-            await errors.tell(interaction, "Please attach the text as a .txt file (UTF-8).")
+        if not file.filename.lower().endswith((".txt", ".zip")):
+            await errors.tell(
+                interaction,
+                "Please attach the text as a .txt file (UTF-8), or a reading's files as a .zip.",
+            )
             return
         if file.size > MAX_UPLOAD:
             await errors.tell(
@@ -251,11 +256,11 @@ class LibraryCog(commands.Cog, name="Library"):
             await replies.acknowledge(interaction, ephemeral=True)
             data = await file.read()
             readings = self.bot.readings
-            taken = set(readings.ids(guild))
+            shared = set(readings.ids(None))
             try:
                 added = await self.bot.answers.run(
-                    add_text, server_root(guild), data, file.filename, taken,
-                    reading_id=id, title=title, speakers=speakers,
+                    add_upload, server_root(guild), data, file.filename, shared,
+                    reading_id=id, title=title, speakers=speakers, replace=replace,
                 )
             except IngestError as exc:
                 why = str(exc).replace("--speakers", "the `speakers` option").replace(
