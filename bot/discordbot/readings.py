@@ -45,7 +45,7 @@ class Readings:
         self._choices: Choices = {}
         self._states: dict[tuple[int | None, str], ReadingState] = {}  # (server, id)
         self._lock = asyncio.Lock()  # one /reading use or reload at a time
-        self._servers: dict[int, ReadingLibrary] = {}  # each server's own readings
+        self._servers: dict[int, ReadingLibrary | None] = {}  # each server's own readings
         self.uploads: dict[int, asyncio.Lock] = {}  # one /reading add per server at a time
 
     # -- start-up ----------
@@ -96,14 +96,12 @@ class Readings:
         """The readings a server added itself (None when it has none, or outside a server)."""
         if guild_id is None or self.bot.library is None:
             return None
-        library = self._servers.get(guild_id)
-        if library is None:
+        if guild_id not in self._servers:  # looked at once (a folder scan), then kept
             root = server_root(guild_id)
-            if not root.is_dir():
-                return None
-            library = ReadingLibrary(root, cache_dir=root.parent / "cache")
-            self._servers[guild_id] = library
-        return library
+            self._servers[guild_id] = (
+                ReadingLibrary(root, cache_dir=root.parent / "cache") if root.is_dir() else None
+            )
+        return self._servers[guild_id]
 
     def forget_server(self, guild_id: int) -> None:
         """Look at a server's folder afresh (after a reading was added or removed)."""
