@@ -230,7 +230,7 @@ def _reading_problems(config: Config) -> list[str]:
     if not known or config.reading in known:
         return []  # no readings at all is the knowledge loader's to report
     message = UnknownReadingError(config.reading, tuple(known)).message
-    return [f"reading: {message[:-1]} (null only when the folder holds one reading)"]
+    return [f"reading: {message[:-1]} (or write null when the folder holds only one reading)"]
 
 
 def _default_database() -> Path:
