@@ -52,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question", help="the question, or '-' to read one per line from stdin")
     p.add_argument("--json", action="store_true", help="print JSON (one object per question)")
     p.add_argument("--limit", type=int, default=3, help="answers to show at most (default 3)")
+    p.add_argument(
+        "--conversation",
+        action="store_true",
+        help="with '-': lines up to an empty line are one conversation (follow-ups read in it)",
+    )
     _add_knowledge_arg(p)
     p.add_argument("--config", default=None, help=CONFIG_HELP + "; its knowledge and reading")
 
@@ -122,9 +127,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="write knowledge/schema/*.json from the file models")
     p.add_argument("--check", action="store_true", help="only say whether they are current")
 
-    from bot.ingest.command import add_parser as add_ingest_parser
+    p = sub.add_parser("ingest", help="draft a new reading from a raw text file")
+    p.add_argument("text", type=Path, help="the text file (UTF-8)")
+    p.add_argument("--id", default=None, help="the reading id (default: from the title)")
+    p.add_argument("--title", default=None, help="the title (default: the text's first line)")
+    p.add_argument("--url", default="", help="where the text is published")
+    p.add_argument("--date", default="", help="its date, e.g. 1858-08-21")
+    p.add_argument("--out", type=Path, default=None,
+                   help="the reading folder, its name the id (default knowledge/<id>/)")
+    p.add_argument("--speakers", default=None, metavar='"NAME, NAME"',
+                   help="the speakers, when the text has no speaker headings")
+    p.add_argument("--contributors", type=Path, default=None, metavar="FILE",
+                   help="YAML list: name, affiliation, starts (first words) or paragraphs")
+    p.add_argument("--force", action="store_true", help="replace an existing reading")
 
-    add_ingest_parser(sub)
     p = sub.add_parser("readings", help="list the readings with their state")
     _add_knowledge_arg(p)
     return parser

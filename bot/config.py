@@ -99,13 +99,13 @@ def resolve_path(explicit: str | os.PathLike[str] | None) -> Path | None:
 
 def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
     """Read and validate the config file (see :func:`resolve_path`); defaults when none."""
+    path = resolve_path(explicit)
+    if path is None:
+        return Config()
     from bot.knowledge.errors import Problem
     from bot.knowledge.limits import MAX_CONFIG_BYTES
     from bot.knowledge.yamlfile import read_yaml
 
-    path = resolve_path(explicit)
-    if path is None:
-        return Config()
     if not path.exists():
         how = "--config" if explicit else f"${CONFIG_ENV}"
         raise ConfigError(

@@ -16,6 +16,7 @@ from typing import TextIO
 
 from bot.console_lookup import kind_names, paragraph_number, parse_lookup, render_paragraph
 from bot.engine import Engine
+from bot.engine.conversation import Conversation
 from bot.engine.render import render_answer, render_reply
 from bot.knowledge.model import Kind
 from bot.quiz.console import ConsoleQuiz
@@ -63,8 +64,12 @@ def ask_command(args: argparse.Namespace) -> int:
     """`python -m bot ask QUESTION|-`: answer once, or one question per stdin line."""
     engine = _engine(args)
     questions: Iterable[str] = sys.stdin if args.question == "-" else [args.question]
+    talk = Conversation() if getattr(args, "conversation", False) else None
     for line in questions:
-        reply = engine.ask(line.rstrip("\n"), limit=args.limit)
+        if talk is not None and not line.strip():
+            talk = Conversation()  # an empty line starts a new conversation
+            continue
+        reply = engine.ask(line.rstrip("\n"), limit=args.limit, conversation=talk)
         if args.json:
             print(json.dumps(reply.to_json(), ensure_ascii=False), flush=True)
         else:
@@ -82,6 +87,7 @@ class Console:
         self.engine = engine
         self.prompt_handler = prompt_handler
         self.quiz: ConsoleQuiz | None = None
+        self.conversation = Conversation()  # one per console session
 
     def help(self) -> str:
         """The command list, with every prompt command when prompts are available."""
@@ -118,7 +124,8 @@ class Console:
             return self.quote(rest)
         if command == "prompt" and self.prompt_handler is not None:
             return self.prompt_handler(rest)
-        return render_reply(self.engine.ask(text), self.engine.reading, RENDER_WIDTH)
+        reply = self.engine.ask(text, conversation=self.conversation)
+        return render_reply(reply, self.engine.reading, RENDER_WIDTH)
 
     def completions(self) -> list[str]:
         """Words Tab completes: the commands, the kinds, the contributors' names."""

@@ -178,7 +178,7 @@ def test_unchanged_files_load_from_the_cache_and_edits_are_seen(
     files = base_files()
     folder = write_files(tmp_path / "kb" / FOLDER, files)
     first = load_library(folder.parent)
-    assert (tmp_path / "data" / "knowledge-cache.json").is_file()
+    assert list((tmp_path / "data" / "cache" / "readings").glob(f"{FOLDER}-*.reading.json"))
 
     def no_validation(*args: object) -> None:
         raise AssertionError("validated again")
@@ -204,12 +204,22 @@ def test_a_corrupt_or_unwritable_cache_is_ignored(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = tmp_path / "data"
-    data.mkdir()
-    (data / "knowledge-cache.json").write_text("[{not json")
     monkeypatch.setenv("READING_BOT_DATA", str(data))
     folder = write_files(tmp_path / "kb" / FOLDER, base_files())
+    load_library(folder.parent)
+    entries = list((data / "cache" / "readings").glob(f"{FOLDER}-*.reading.json"))
+    assert entries
+    for entry in entries:
+        entry.write_text("[{not json")
     assert load_library(folder.parent).get().id == FOLDER
-    assert load_library(folder.parent).get().id == FOLDER  # now from a good cache
+    assert entries[0].read_text() != "[{not json"  # rebuilt
+
+    def no_validation(*args: object) -> None:
+        raise AssertionError("validated again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(loader, "_load_safely", no_validation)
+        assert load_library(folder.parent).get().id == FOLDER  # now from a good cache
     monkeypatch.setenv("READING_BOT_DATA", str(tmp_path / "a-file"))
     (tmp_path / "a-file").write_text("not a folder")
     assert load_library(folder.parent).get().id == FOLDER

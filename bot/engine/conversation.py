@@ -9,6 +9,13 @@ opaque: they create it, keep it, forget it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.engine.answers import Reply
+    from bot.engine.question import Question
+
+MAX_TURNS = 50  # questions remembered at most (older ones are forgotten)
 
 
 @dataclass(slots=True)
@@ -16,6 +23,13 @@ class Conversation:
     """The context earlier turns left; mutated by the engine only."""
 
     questions: list[str] = field(default_factory=list)  # earlier questions, oldest first
+    last: Question | None = None  # the last question as it was finally read
+    reply: Reply | None = None  # the reply to it
+    focus: tuple[str, ...] = ()  # contributor ids "he", "she", "they" refer to now
+    earlier: tuple[str, ...] = ()  # contributors the focus held before (for "each other")
+    answered: tuple[str, ...] = ()  # contributors answered on the current topic ("who else")
+    shown: frozenset[str] = frozenset()  # positions shown on the current topic ("more")
+    move: str = ""  # how the last question leaned on the one before (followup.Move)
 
     @property
     def turns(self) -> int:
@@ -25,3 +39,22 @@ class Conversation:
     def record(self, question: str) -> None:
         """Note one more question (the engine calls this after answering it)."""
         self.questions.append(question)
+        del self.questions[:-MAX_TURNS]
+
+    def remember(self, q: Question, reply: Reply, *, new_topic: bool, move: str = "") -> None:
+        """What a turn leaves for the next: its reading, reply, focus and what was shown."""
+        people = tuple(dict.fromkeys(a.contributor_id for a in reply.answers))
+        if reply.mode.value == "compare":
+            focus = tuple(dict.fromkeys(q.speakers + people))
+        elif people:
+            focus = people[:1]
+        else:
+            focus = q.speakers or q.targets or self.focus
+        if focus and focus != self.focus:
+            self.earlier = tuple(c for c in self.focus if c not in focus) or self.earlier
+        self.focus = focus or self.focus
+        if new_topic:
+            self.answered, self.shown = (), frozenset()
+        self.answered = tuple(dict.fromkeys(self.answered + q.speakers + people))
+        self.shown = self.shown | {a.position_id for a in reply.answers}
+        self.last, self.reply, self.move = q, reply, move

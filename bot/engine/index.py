@@ -8,6 +8,7 @@ never uses are corrected to the nearest word it does use (a bounded edit distanc
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -108,6 +109,9 @@ class PositionIndex:
             for n, pairs in paragraph_pairs.items()
         }
         self._text_stems = frozenset().union(*paragraph_stems.values())
+        self._in_text_cache: dict[str, bool] = {}
+        # the reading's own name ("A ChinaFile Conversation") points at the text, not a topic
+        self.meta_words = frozenset(w for w in words(reading.series) if w not in STOPWORDS)
         postings: dict[str, list[int]] = defaultdict(list)
         for idx, pos in enumerate(positions if positions is not None else reading.positions):
             weights: dict[str, float] = dict.fromkeys(
@@ -274,7 +278,12 @@ class PositionIndex:
 
     def _in_text(self, own: str) -> bool:
         """Whether the text uses the word or a longer form of it ("Tibet" in "Tibetan")."""
-        return own in self._text_stems or any(t.startswith(own) for t in self._text_stems)
+        found = self._in_text_cache.get(own)
+        if found is None:
+            found = own in self._text_stems or any(t.startswith(own) for t in self._text_stems)
+            if len(self._in_text_cache) < 65536:
+                self._in_text_cache[own] = found
+        return found
 
     def knows(self, word: str) -> bool:
         """Whether the index or the synonym lists hold this word (or its stem)."""
@@ -296,8 +305,14 @@ class PositionIndex:
 
     def _prefixed(self, prefix: str) -> Iterable[str]:
         """Indexed stems that begin with `prefix` (at most a few)."""
-        found = [s for s in self._stem_list if s.startswith(prefix) and s != prefix]
-        return found[:3]
+        lst = self._stem_list  # sorted: the stems with this prefix stand together
+        out: list[str] = []
+        for s in lst[bisect.bisect_left(lst, prefix) :]:
+            if not s.startswith(prefix) or len(out) == 3:
+                break
+            if s != prefix:
+                out.append(s)
+        return out
 
     def weight(self, term: Term) -> float:
         """How much a term counts: the IDF of its best stem.

@@ -94,6 +94,18 @@ RELATION_PHRASES: dict[str, Relation] = {
     "at odds": Relation.DISAGREE,
     "point of difference": Relation.DISAGREE,
     "part ways": Relation.DISAGREE,
+    "dont see eye to eye": Relation.DISAGREE,
+    "not see eye to eye": Relation.DISAGREE,
+    "see eye to eye": Relation.AGREE,
+    "anything nice": Relation.AGREE,
+    "something nice": Relation.AGREE,
+    "nice things": Relation.AGREE,
+    "anything positive": Relation.AGREE,
+    "good things": Relation.AGREE,
+    "kind words": Relation.AGREE,
+    "back up": Relation.AGREE,
+    "backed up": Relation.AGREE,
+    "backs up": Relation.AGREE,
     "side with": Relation.AGREE,
     "sided with": Relation.AGREE,
     "on the same page": Relation.AGREE,
@@ -102,6 +114,10 @@ RELATION_PHRASES: dict[str, Relation] = {
     "agree with": Relation.AGREE,
     "agreed with": Relation.AGREE,
     "what should": Relation.RECOMMEND,
+    "should do": Relation.RECOMMEND,
+    "must do": Relation.RECOMMEND,
+    "ought to do": Relation.RECOMMEND,
+    "should say": Relation.RECOMMEND,
     "what must": Relation.RECOMMEND,
     "how should": Relation.RECOMMEND,
     "what ought": Relation.RECOMMEND,
@@ -186,12 +202,29 @@ STOPWORDS = frozenset(
     shouldnt wouldnt couldnt havent hasnt sure ever whenever always anymore mean means meant
     lines sentence sentences word few couple bunch whole kinda sorta gonna wanna stuff
     im ive id ill youre thats theyre hes shes whoever whatever confused wondering curious
-    understand remind help exactly bot
+    understand remind help exactly bot else instead according number
     """.split()
 )
 
-# Words that look like topics but only point at the reading itself ("in this text").
-META_WORDS = frozenset({"chinafile", "atlantic", "today", "now", "here", "conversation"})
+# Chat: filler that carries no topic ("omg", "pls", "for class tomorrow") ...
+CHAT_FILLER = frozenset(
+    """
+    omg idk fr pls plz lol lmao lmfao tia hiya ugh yo sorry dumb quick tbh imo imho ngl btw
+    rn tho smh jk haha hahaha heyy heyyy hii thx ty pleaseee asap class tomorrow tonight prof
+    professor teacher homework vibing vibe literally honestly seriously anyways anyway
+    """.split()
+)
+# ... and chat spellings of everyday words.
+CHAT_SPELLINGS = {
+    "ppl": "people", "govt": "government", "gov": "government", "w": "with", "u": "you",
+    "ur": "your", "abt": "about", "bc": "because", "cuz": "because", "b4": "before",
+    "smth": "something", "sth": "something", "wat": "what", "wht": "what", "diff": "different",
+    "thru": "through", "r": "are", "y": "why", "ppls": "people", "convo": "conversation",
+}
+
+# Words that look like topics but only point at the reading itself ("in this text"); the
+# words of a reading's own series name ("A ChinaFile Conversation") are added per reading.
+META_WORDS = frozenset({"today", "now", "here", "conversation", "convo", "thread"})
 
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -251,7 +284,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("jail", "jailed", "prison", "imprisoned", "detained", "detention", "locked"),
     ("secret", "secrecy", "hidden", "covert", "classified"),
     ("talk", "dialogue", "discourse", "conversation", "engagement", "engage"),
-    ("quiet", "private", "behind", "closed", "discreet", "mutes", "muted", "silent", "soft"),
+    ("quiet", "private", "behind", "closed", "discreet", "muted", "silent", "soft"),
     ("loud", "vocal", "public", "publicly", "outspoken", "open"),
     ("fail", "failed", "failure", "useless", "ineffective", "flop", "doomed", "futile",
      "hopeless", "impossible", "pointless"),
@@ -304,21 +337,21 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("tool", "instrument", "instrumental", "use", "means"),
     ("realist", "realism", "realpolitik", "pragmatic", "pragmatism"),
     ("concrete", "practical", "specific", "actionable", "tangible"),
+    ("better", "best"),
     ("consistent", "consistency", "coherent", "conflicting", "mixed", "contradictory"),
 )
 
 # Directed: a question word that is searched as these words too (not the other way).
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "wealth": ("economic", "economy", "prosperous", "clout"),
-    "wealthy": ("economic", "prosperous", "clout"),
-    "rich": ("economic", "prosperous", "clout"),
+    "wealth": ("economic", "economy", "prosperous"),
+    "wealthy": ("economic", "prosperous"),
+    "rich": ("economic", "prosperous"),
     "richer": ("economic", "prosperous"),
-    "money": ("economic", "trade", "aid", "clout"),
+    "money": ("economic", "trade", "aid"),
     "economy": ("economic",),
     "financial": ("economic",),
     "growth": ("economic", "success"),
-    "power": ("clout", "power"),
-    "leverage": ("clout", "pressure", "wedge", "influence"),
+    "leverage": ("pressure", "influence"),
     "harder": ("difficulty", "difficult", "defeated"),
     "hard": ("difficulty", "difficult"),
     "difficult": ("difficulty",),
@@ -330,8 +363,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "europe": ("western", "allies"),
     "allies": ("countries", "partnerships"),
     "partners": ("partnerships", "allies"),
-    "quiet": ("private", "mutes"),
-    "silent": ("private", "mutes"),
+    "quiet": ("private",),
+    "silent": ("private",),
     "public": ("vocal",),
     "loud": ("vocal",),
     "outspoken": ("vocal",),
@@ -366,7 +399,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "realpolitik": ("realist", "realism"),
     "strategic": ("strategy",),
     "smart": ("strategy",),
-    "internet": ("online", "microblogging", "firewall", "internet"),
+    "internet": ("online", "microblogging", "internet"),
     "online": ("internet", "microblogging"),
     "social": ("social", "microblogging"),
     "media": ("microblogging", "newspapers"),
@@ -418,6 +451,7 @@ COMMON_WORDS = frozenset(
     increase inside instead keep kid kill kind land large last late later lead learn least
     leave less level life light line list little live long look lose loss low main major make
     man manage matter mean meet member mind minute miss moment money month move much name near
+    nice
     need never new next night none note number off offer office often old once open order
     outside over own page part pass past pay perhaps pick place plan play point possible power
     present pretty probably problem provide pull push put quite raise rather reach read ready

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from bot.engine.index import PositionIndex, Term, stem_pairs
 from bot.engine.lexicon import (
+    CHAT_FILLER,
+    CHAT_SPELLINGS,
     COMPARE_WORDS,
     LAST_WORDS,
     META_WORDS,
@@ -24,22 +26,32 @@ from bot.engine.text import clean, fold, join_compounds, stem, words
 
 _QUOTED = re.compile(r"\"([^\"]{6,300})\"|(?:^|\s)'([^']{6,300})'(?=\s|[?.!,]|$)")
 _SAID = re.compile(
-    r"^(?:who|which\s+\w+|whose\s+\w+)\s+(?:(?:was\s+it\s+that|is\s+it\s+that)\s+)?"
+    r"^(?:who|which\s+\w+|whose\s+\w+)\s+(?:(?:was\s+it\s+that|is\s+it\s+that|"
+    r"(?:was|is)\s+(?:the\s+)?(?:one|guy|person|contributor|author|writer)\s+(?:that|who))\s+)?"
     r"(?:said|says|say|wrote|writes|called|calls|described|used\s+the\s+(?:phrase|words?)|"
     r"claimed|declared|argued|asked|came\s+up\s+with)\s+(?:that\s+)?(.{8,300}?)[?.!]*$",
     re.I,
 )
 _SUBJECT = re.compile(
     r"^(?:what|how|why)\s+(?:did|does|do|has|had|would|is|was)\s+([a-z]+(?:\s+[a-z]+)?)\s+"
-    r"(?:say|said|think|thinks|argue|write|wrote|believe|mean|claim|propose|feel)\b",
+    r"(?:say|said|think|thinks|argue|write|wrote|believe|mean|claim|propose|feel|agree|"
+    r"disagree|recommend|suggest|critici[sz]e|worry|object|want)\b",
     re.I,
 )
+_WHO_IS = re.compile(r"\b(who|whom)['’]s\b", re.I)  # "who's the fourth contributor"
+_LEADING_CHAT = re.compile(  # "heyy so who said ...": the question starts at "who"
+    r"^(?:(?:hey+|hi+|hello|yo|so|ok|okay|wait|um+|uh+|lol|omg|and|but|quick\s+one)[\s,:!.]+)+",
+    re.I,
+)
+_REFLEXIVE = re.compile(r"^(?:him|her|them|your|my|our)sel(?:f|ves)\s+(?:as\s+)?", re.I)
 _IDIOMS = (re.compile(r"\bagree(?:s|d|ing)?\s+to\s+disagree\b", re.I),)
 _IDIOM_STEMS = frozenset({stem("agree"), stem("disagree")})
+_HELP_VERBS = frozenset({"explain", "tell", "help", "remind", "summarize", "summarise", "clarify"})
 _TOPIC_MARKERS = frozenset({"about", "regarding", "concerning", "re"})
 _VIEW_WORDS = frozenset({"thoughts", "opinion", "position", "stance", "take", "view", "views"})
 _AUXILIARIES = frozenset(
-    {"did", "does", "do", "has", "have", "had", "would", "will", "is", "was", "should", "might"}
+    {"did", "does", "do", "has", "have", "had", "would", "will", "is", "was", "should", "might",
+     "are", "were"}
 )
 _OPINION_VERBS = frozenset(
     {"thinks", "think", "thought", "believes", "believe", "believed", "says", "say", "said",
@@ -58,13 +70,15 @@ _TARGET_PREPS = frozenset(
 )
 _NOT_TOPIC = (
     STOPWORDS | SAY_WORDS | WHO_WORDS | COMPARE_WORDS | PERSON_NOUNS | LAST_WORDS | META_WORDS
+    | CHAT_FILLER
 )
 _RELATION_STEMS: dict[str, Relation] = {
     stem(word): rel for rel, cues in RELATION_WORDS.items() for word in cues
 }
-_PHRASE_TOKENS: tuple[tuple[tuple[str, ...], Relation], ...] = tuple(
-    (tuple(words(p)), rel) for p, rel in RELATION_PHRASES.items()
-)
+_PHRASE_TOKENS: dict[str, list[tuple[tuple[str, ...], Relation]]] = {}
+for _p, _rel in RELATION_PHRASES.items():  # by first word, so a question is read in one pass
+    _toks = tuple(words(_p))
+    _PHRASE_TOKENS.setdefault(_toks[0], []).append((_toks, _rel))
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +97,8 @@ class Question:
     unknown_subject: str  # "what did Obama say": a subject who is not a contributor
     cues: tuple[str, ...] = ()  # stems of the words that named the relation ("prais")
     pairs: frozenset[tuple[str, str]] = frozenset()  # neighbouring topic words, as stems
+    excluded: tuple[str, ...] = ()  # contributors already answered ("who else ...?")
+    skip: frozenset[str] = frozenset()  # positions already shown ("more", "what else")
 
     @property
     def relation(self) -> Relation:
@@ -104,9 +120,9 @@ class QuestionReader:
 
     def read(self, raw: str) -> Question:
         """Read one question (any text at all; never raises)."""
-        text = clean(raw)
-        joined = join_compounds(text, self.index.knows)  # what the tokens are read from
-        tokens = words(joined, question=True)
+        text = _question_sentences(clean(raw))
+        joined = join_compounds(_WHO_IS.sub(r"\1 is", text), self.index.knows)  # the tokens' text
+        tokens = [CHAT_SPELLINGS.get(t, t) for t in words(joined, question=True)]
         mentions = self.matcher.find(tokens)
         in_mention = {i for m in mentions for i in range(m.start, m.end)}
         fixed = [
@@ -185,13 +201,32 @@ class QuestionReader:
             for a, b in glossed
         ]
         for i, tok in enumerate(fixed):
-            if i in skip or tok in _NOT_TOPIC or tok in ORDINALS or len(tok) < 2:
+            if i in skip or tok in _NOT_TOPIC or tok in ORDINALS or len(tok) < 2 or (
+                tok in self.index.meta_words
+            ):
                 continue
             if tok in seen or tok in self.matcher.alias_words:
                 continue
             seen.add(tok)
             out.append(self.index.term(raw[i], focus=focus_from >= 0 and i > focus_from))
         return tuple(out)
+
+
+# a sentence ends after "?" or "!", or a full stop after a word ("lol."), not "U.S." or "J."
+_SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[a-z0-9]{2}[.])\s+")
+
+
+def _question_sentences(text: str) -> str:
+    """In a chat message of several sentences, the ones that ask ("ugh my group is arguing
+    lol. does Rosenzweig think the US should lead?? pls settle this" asks the middle one);
+    the whole text when none or all of them end with a question mark."""
+    if text.count("?") == 0 or '"' in text:
+        return text
+    parts = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    asking = [s for s in parts if s.endswith("?")]
+    if len(parts) < 2 or len(asking) == len(parts) or not asking:
+        return text
+    return " ".join(asking)
 
 
 def _marks_topic(tokens: list[str], i: int, names: set[int]) -> bool:
@@ -228,9 +263,11 @@ def _phrase(text: str) -> str:
     m = _QUOTED.search(text)
     if m:
         return fold(m.group(1) or m.group(2))
-    m = _SAID.match(text)
-    if m and len(m.group(1).split()) >= 3:
-        return fold(m.group(1))
+    m = _SAID.match(_LEADING_CHAT.sub("", text))
+    if m:
+        said = _REFLEXIVE.sub("", m.group(1))  # "who called themself a latecomer"
+        if len(said.split()) >= (2 if said != m.group(1) else 3):
+            return fold(said)
     return ""
 
 
@@ -257,9 +294,9 @@ def _relations(tokens: list[str], skip: set[int]) -> tuple[list[Relation], set[i
     """Relations the question asks about, in order, and the token positions that said so."""
     found: list[tuple[int, Relation]] = []
     used: set[int] = set()
-    for phrase, rel in _PHRASE_TOKENS:
-        n = len(phrase)
-        for i in range(len(tokens) - n + 1):
+    for i, first in enumerate(tokens):
+        for phrase, rel in _PHRASE_TOKENS.get(first, ()):
+            n = len(phrase)
             if tuple(tokens[i : i + n]) == phrase and not skip & set(range(i, i + n)):
                 found.append((i, rel))
                 used.update(range(i, i + n))
@@ -281,7 +318,11 @@ def _relations(tokens: list[str], skip: set[int]) -> tuple[list[Relation], set[i
 
 def _asks_anyone(tokens: list[str]) -> bool:
     """ "Did anyone mention X?", "Is there anybody who ..." """
-    return any(t in ("anyone", "anybody", "somebody", "someone") for t in tokens[:4])
+    for i, t in enumerate(tokens[:4]):
+        if t in ("anyone", "anybody", "somebody", "someone"):
+            # "can someone explain what Hom meant": the one asked is not the one asked about
+            return i + 1 >= len(tokens) or tokens[i + 1] not in _HELP_VERBS
+    return False
 
 
 def _roles(

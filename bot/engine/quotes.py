@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from bot.engine.text import fold
+from bot.engine.text import fold, stems
 from bot.knowledge.model import Reading
 
 MIN_PHRASE_RATIO = 88.0  # how closely a remembered phrase must match the text
@@ -40,6 +40,25 @@ class Located:
     ratio: float
 
 
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a paragraph of substance, with its stems."""
+
+    paragraph: int
+    text: str  # verbatim
+    stems: frozenset[str]
+
+
+def sentences_of(reading: Reading) -> tuple[Sentence, ...]:
+    """Every sentence of the reading's paragraphs of substance (built once per reading)."""
+    return tuple(
+        Sentence(p.number, s, frozenset(stems(s)))
+        for p in reading.paragraphs
+        if p.substantive
+        for s in split_sentences(p.text)
+    )
+
+
 class QuoteFinder:
     """Locates phrases in a reading's paragraphs of substance. Built once per reading."""
 
@@ -47,6 +66,7 @@ class QuoteFinder:
         self._paragraphs = [
             (p.number, p.text, fold(p.text)) for p in reading.paragraphs if p.substantive
         ]
+        self.sentences = sentences_of(reading)
 
     def locate(self, phrase: str) -> Located | None:
         """The paragraph and sentence that best hold `phrase`, if it is close enough."""

@@ -34,7 +34,7 @@ class Scored:
 
     item: IndexedPosition
     coverage: float  # 0..1: how much of the topic it holds
-    fit: float  # 0..1: relation, target and main-point fit
+    fit: float  # relation fit (0..1) + TARGET_FIT + main-point bonus: 0..2.7 (score caps it)
     score: float  # 0..100, what answers are ordered by
     strong: int = 0  # topic words held in the position's own words, not only its paragraph
     literal: int = 0  # topic words found as such in the source text of the position
@@ -84,6 +84,8 @@ class Ranker:
             pos = item.position
             if targets and not speakers and pos.contributor_id in targets:
                 continue  # "who agreed with Bequelin?" is not answered by Bequelin
+            if pos.id in q.skip or pos.contributor_id in q.excluded:
+                continue  # shown already in this conversation
             fit = _relation_fit(item.kind, relation, pos.central, pos.target is not None)
             on_target = bool(targets) and (
                 pos.target is not None and pos.target.contributor_id in targets
@@ -161,14 +163,21 @@ class Ranker:
         hold closely ("rule of law", "sound strategy"); one-word topics are already terms."""
         asked = len(topic_text.split())
         head = []
+        ratios: dict[str, float] = {}  # positions share phrases; each is compared once
         for s in scored[:RERANK]:
             best = 0.0
             for phrase in (t for t in s.item.topics if " " in t):
-                ratio = fuzz.token_set_ratio(topic_text, phrase)
-                if ratio >= 70:  # a phrase that is the question's topic, not a part of it
+                ratio = ratios.get(phrase)
+                if ratio is None:
+                    # below 70 a phrase is not the question's topic, only a part of it
+                    ratio = ratios[phrase] = fuzz.token_set_ratio(
+                        topic_text, phrase, score_cutoff=70
+                    )
+                if ratio >= 70:
                     best = max(best, ratio / 100.0 * min(1.0, len(phrase.split()) / asked))
-            bonus = PHRASE_BONUS * best
-            head.append(dataclasses.replace(s, score=s.score + bonus))
+            if best:
+                s = dataclasses.replace(s, score=s.score + PHRASE_BONUS * best)
+            head.append(s)
         head.sort(key=lambda s: (-s.score, s.item.position.paragraph))
         return head + scored[RERANK:]
 

@@ -9,10 +9,20 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.engine.lexicon import LAST_WORDS, ORDINALS, PERSON_NOUNS, SAY_WORDS, STOPWORDS
+from bot.engine.lexicon import (
+    CHAT_FILLER,
+    COMMON_WORDS,
+    LAST_WORDS,
+    ORDINALS,
+    PERSON_NOUNS,
+    SAY_WORDS,
+    STOPWORDS,
+)
 from bot.engine.text import words
 from bot.knowledge.model import Contributor
 
+# everyday words are never a misspelt name ("nice" is not "Nick")
+_NOT_NAMES = COMMON_WORDS | SAY_WORDS | CHAT_FILLER
 _LONG_PERSON_NOUNS = sorted(w for w in PERSON_NOUNS if len(w) >= 7)
 _AFTER_BARE_ORDINAL = SAY_WORDS | {"about", "on", "and", "vs", "versus", "with", "or"}
 # "whoever wrote last", "the one who went last": a verb of taking part, then "last"
@@ -20,6 +30,15 @@ TOOK_PART = frozenset(
     {"wrote", "writes", "went", "goes", "spoke", "speaks", "came", "comes", "posted",
      "answered", "responded", "contributed", "commented", "chimed"}
 )
+
+
+# "whoever wrote right after Rosenzweig", "the one just before the final respondent"
+_RELATIVE = {"after": 1, "before": -1, "following": 1, "preceding": -1, "behind": 1}
+_ADVERBS = frozenset({"right", "just", "directly", "immediately", "straight"})
+_LEAD_IN = TOOK_PART | PERSON_NOUNS | {"one", "whoever", "who", "person", "guy", "came"}
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +101,20 @@ class ContributorMatcher:
         self._vocabulary = frozenset(vocabulary)
         ordered = sorted(contributors, key=lambda c: c.order)
         self._by_order = {c.order: c.id for c in ordered}
+        self._order_of = {c.id: c.order for c in ordered}
         self._last = ordered[-1].id if ordered else None
+        self._count = len(ordered)
 
     def find(self, tokens: Sequence[str]) -> list[Mention]:
         """All mentions in the token list, longest match first, left to right."""
         found: list[Mention] = []
         i = 0
         while i < len(tokens):
+            group = self._group(tokens, i)
+            if group:  # "the first two": each of them, over the same words
+                found.extend(group)
+                i = group[0].end
+                continue
             mention = self._exact(tokens, i) or self._ordinal(tokens, i) or self._fuzzy(tokens, i)
             if mention is None:
                 i += 1
@@ -102,7 +128,70 @@ class ContributorMatcher:
                 mention = self._absorb_surname(tokens, mention)
             found.append(mention)
             i = mention.end
-        return self._with_role_words(tokens, found)
+        return self._with_role_words(tokens, self._relative(tokens, found))
+
+    def _relative(self, tokens: Sequence[str], found: list[Mention]) -> list[Mention]:
+        """ "the one right after Bequelin" is Hom; "the one between Rosenzweig and Neier" is
+        Nathan: a mention shifted by its place relative to another."""
+        out: list[Mention] = []
+        taken = -1  # words up to here were taken into "between ... and ..."
+        for m in found:
+            if m.start < taken:
+                continue
+            if m.ambiguous:
+                out.append(m)
+                continue
+            j = m.start - 1 - (m.start >= 1 and tokens[m.start - 1] == "the")
+            between = self._between(tokens, m, found)
+            if between is not None:
+                out.append(between)
+                taken = between.end
+                continue
+            if j < 0 or tokens[j] not in _RELATIVE:
+                out.append(m)
+                continue
+            k = j - 1
+            while k >= 0 and tokens[k] in _ADVERBS:
+                k -= 1
+            cid = self._by_order.get(self._order_of[m.contributor_ids[0]] + _RELATIVE[tokens[j]])
+            if k < 0 or tokens[k] not in _LEAD_IN or cid is None:
+                out.append(m)
+                continue
+            start = k if tokens[k] in TOOK_PART else k + 1
+            out.append(Mention((cid,), start, m.end))
+        return out
+
+    def _between(
+        self, tokens: Sequence[str], m: Mention, found: list[Mention]
+    ) -> Mention | None:
+        """ "between Rosenzweig and Neier": the contributor whose turn came between them."""
+        j = m.start - 1 - (m.start >= 1 and tokens[m.start - 1] == "the")
+        if j < 0 or tokens[j] != "between":
+            return None
+        after = [n for n in found if n.start in (m.end + 1, m.end + 2) and not n.ambiguous]
+        if not after or tokens[m.end] != "and":
+            return None
+        a = self._order_of[m.contributor_ids[0]]
+        b = self._order_of[after[0].contributor_ids[0]]
+        cid = self._by_order.get((a + b) // 2) if abs(a - b) == 2 else None
+        return Mention((cid,), j, after[0].end) if cid is not None else None
+
+    def _group(self, tokens: Sequence[str], i: int) -> list[Mention]:
+        """ "the first two", "the last three (contributors)": several contributors in order."""
+        tok, nxt = tokens[i], (tokens[i + 1] if i + 1 < len(tokens) else "")
+        count = _COUNTS.get(nxt, 0)
+        if not count or (tok != "first" and tok not in LAST_WORDS) or i == 0 or (
+            tokens[i - 1] != "the"
+        ):
+            return []
+        orders = range(1, count + 1) if tok == "first" else range(
+            self._count - count + 1, self._count + 1
+        )
+        end = i + 2 + (i + 2 < len(tokens) and (
+            tokens[i + 2] in PERSON_NOUNS or tokens[i + 2] in ("ppl", "people")
+        ))
+        ids = [self._by_order[o] for o in orders if o in self._by_order]
+        return [Mention((cid,), i, end) for cid in ids] if len(ids) == count else []
 
     def _exact(self, tokens: Sequence[str], i: int) -> Mention | None:
         for size in range(min(self._max_len, len(tokens) - i), 0, -1):
@@ -113,6 +202,15 @@ class ContributorMatcher:
 
     def _ordinal(self, tokens: Sequence[str], i: int) -> Mention | None:
         tok = tokens[i]
+        if (tok in ORDINALS and tokens[i + 1 : i + 3] == ["to", "last"]) or tok == "penultimate":
+            # "the second-to-last contributor", "the penultimate essay"
+            back = 2 if tok == "penultimate" else ORDINALS[tok]
+            cid_back = self._by_order.get(self._count - back + 1)
+            end = i + 1 if tok == "penultimate" else i + 3
+            if cid_back is None:
+                return None
+            nxt = tokens[end] if end < len(tokens) else ""
+            return Mention((cid_back,), i, end + (nxt in PERSON_NOUNS))
         if tok in LAST_WORDS:
             cid: str | None = self._last
         elif tok in ORDINALS:
@@ -124,7 +222,7 @@ class ContributorMatcher:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if nxt in PERSON_NOUNS or _misspelt_person_noun(nxt):
             return Mention((cid,), i, i + 2)
-        if tok in LAST_WORDS and i > 0 and tokens[i - 1] in TOOK_PART:
+        if i > 0 and tokens[i - 1] in TOOK_PART:  # "whoever wrote last", "who went first"
             return Mention((cid,), i - 1, i + 1)
         if i > 0 and tokens[i - 1] == "the" and (nxt == "" or nxt in _AFTER_BARE_ORDINAL):
             return Mention((cid,), i, i + 1)
@@ -132,7 +230,9 @@ class ContributorMatcher:
 
     def _fuzzy(self, tokens: Sequence[str], i: int) -> Mention | None:
         tok = tokens[i]
-        if len(tok) < 4 or tok in STOPWORDS or tok in self._vocabulary or not self._proper_names:
+        if len(tok) < 4 or tok in STOPWORDS or tok in _NOT_NAMES or tok in self._vocabulary or (
+            not self._proper_names
+        ):
             return None
         hit = process.extractOne(
             tok, self._proper_names, scorer=OSA.distance, score_cutoff=name_typos(tok)

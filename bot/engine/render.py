@@ -45,6 +45,8 @@ def render_reply(reply: Reply, reading: Reading | None = None, width: int = 88) 
     """A whole reply as text, the way the console prints it."""
     opening = lead(reply)
     parts = [opening] if opening else []
+    if reply.reading_as:
+        parts.insert(0, f"Reading that as: {reply.reading_as}")
     parts.extend(render_answer(a, width) for a in reply.answers)
     if reading is not None and not reply.abstained:
         parts.append(f"Source: {reading.title} {reading.url}")

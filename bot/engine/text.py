@@ -13,6 +13,7 @@ MAX_TOKENS = 60
 _MENTION = re.compile(r"<(?:@[!&]?|#|a?:\w+:)\d+>|@(?:everyone|here)\b")
 _MARKDOWN = re.compile(r"[*_~`|>#\[\]()]+")
 _URL = re.compile(r"https?://\S+")
+_NUMBERED = re.compile(r"#\s?([1-9])\b")
 _SPACE = re.compile(r"\s+")
 # Every spelling of the United States becomes the token `usa`. Only an upper-case "US"
 # counts ("tell us", "reminds us" do not); Washington is the country unless it is the city.
@@ -20,6 +21,7 @@ _UN = re.compile(r"\bU\.\s?N\.(?!\w)|\bUN\b")  # the United Nations, written as 
 _US = re.compile(
     r"\bU\.\s?S\.(?:\s?A\.)?|\bUSA?\b"
     r"|(?i:\bUnited\s+States\b|\bAmericans?\b|\bAmerica\b|\bWashington\b(?!\s+D\.\s?C))"
+    r"|(?i:(?<=\bthe\s)us\b)"  # chat: "the us should ..."
 )
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _COMPOUND = re.compile(r"\b([a-z]+)-([a-z]+)\b")
@@ -40,10 +42,12 @@ _FOLD = str.maketrans(
 def clean(raw: str, limit: int = MAX_QUESTION_CHARS) -> str:
     """A question as the engine reads it: no mentions, markdown, URLs or control characters."""
     text = raw[: limit * 4]
-    text = unicodedata.normalize("NFKC", text)  # fullwidth and compatibility forms
-    text = "".join(_control_to_space(ch) for ch in text)
+    if not (text.isascii() and text.isprintable()):  # plain ASCII needs neither step
+        text = unicodedata.normalize("NFKC", text)  # fullwidth and compatibility forms
+        text = "".join(_control_to_space(ch) for ch in text)
     text = _MENTION.sub(" ", text)
     text = _URL.sub(" ", text)
+    text = _NUMBERED.sub(r"number \1", text)  # "#2" is no markdown heading
     text = text.translate(_FOLD)
     text = _MARKDOWN.sub(" ", text)
     return _SPACE.sub(" ", text).strip()[:limit]
@@ -82,8 +86,10 @@ def words(text: str, *, question: bool = False) -> list[str]:
 
     A question's tokens are capped at MAX_TOKENS.
     """
-    plain = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    plain = text.translate(_FOLD)
+    if not plain.isascii():  # accents stripped: "Béquelin" -> "Bequelin"
+        plain = unicodedata.normalize("NFKD", plain)
+        plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
     tokens = _WORD.findall(_UN.sub(" un ", _US.sub(" usa ", plain)).lower())
     out: list[str] = []
     for tok in tokens:

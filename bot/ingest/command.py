@@ -208,23 +208,6 @@ def report(result: Result) -> str:
     return "\n".join(lines)
 
 
-def add_parser(sub: Any) -> None:
-    """Register `ingest` on the CLI's subparsers."""
-    p = sub.add_parser("ingest", help="draft a new reading from a raw text file")
-    p.add_argument("text", type=Path, help="the text file (UTF-8)")
-    p.add_argument("--id", default=None, help="the reading id (default: from the title)")
-    p.add_argument("--title", default=None, help="the title (default: the text's first line)")
-    p.add_argument("--url", default="", help="where the text is published")
-    p.add_argument("--date", default="", help="its date, e.g. 1858-08-21")
-    p.add_argument("--out", type=Path, default=None,
-                   help="the reading folder, its name the id (default knowledge/<id>/)")
-    p.add_argument("--speakers", default=None, metavar='"NAME, NAME"',
-                   help="the speakers, when the text has no speaker headings")
-    p.add_argument("--contributors", type=Path, default=None, metavar="FILE",
-                   help="YAML list: name, affiliation, starts (first words) or paragraphs")
-    p.add_argument("--force", action="store_true", help="replace an existing reading")
-
-
 def ingest_command(args: argparse.Namespace) -> int:
     """Run `ingest` and print the report, then the `validate` result."""
     from bot.knowledge.errors import KnowledgeError

@@ -1,8 +1,16 @@
-"""A cache of the last successful load, so an unchanged knowledge folder is not validated again.
+"""The on-disk cache of validated readings: one entry per reading, keyed by content and code.
 
-The key is a hash of every file in the reading folders and of the loader's own source, so
-any edit (or a new version of the bot) validates afresh. The cache holds plain JSON in the
-data folder; a cache that cannot be read or written is ignored (the files are validated).
+An entry's key is a hash of every file of the reading folder (names and bytes) and of the
+source of `bot/knowledge` (the code that shapes a loaded Reading), so an edit to any file,
+or a new version of the loader, validates afresh. Only a reading that validated is stored,
+so a broken edit is never hidden. Both `load_library` and `ReadingLibrary` use it, in one
+place: the data folder's `cache/readings/`, as `<id>-<key>.reading.json` beside a
+`<id>-<key>.summary.json` (what `readings` lists, also for a broken reading). A missing,
+unreadable or corrupt entry is simply rebuilt; a cache that cannot be written only costs
+speed.
+
+Readings are stored as plain JSON rather than pickle: loading one costs the same (about
+1 ms for the shipped reading) and no file in the data folder can make the bot run code.
 """
 
 from __future__ import annotations
@@ -11,7 +19,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +28,6 @@ from bot.knowledge.model import (
     Contributor,
     GlossaryEntry,
     Kind,
-    Library,
     Paragraph,
     Position,
     Prompt,
@@ -28,81 +35,147 @@ from bot.knowledge.model import (
     Target,
 )
 
-FORMAT = 1
-KEEP = 4  # knowledge folders remembered at once
-MAX_CACHE_BYTES = 20_000_000
-MAX_FILES = 2_000  # files in the reading folders; more, and nothing is cached
-_SOURCE = Path(__file__).resolve().parent
+FORMAT = 2  # of an entry; part of every key
+MAX_FILES = 2_000  # files in one reading folder; more, and it is not cached
+MAX_ENTRY_BYTES = 20_000_000  # a larger entry is not read (the shipped reading's is ~90 KB)
+_CODE = Path(__file__).resolve().parent  # bot/knowledge
+_READING, _SUMMARY = ".reading.json", ".summary.json"
 
 
-def cache_file() -> Path:
-    """Where the cache lives: the data folder ($READING_BOT_DATA, else data/ beside bot/)."""
+def default_folder() -> Path:
+    """Where entries live: `cache/readings` in the data folder ($READING_BOT_DATA, else data/)."""
     from bot.paths import data_dir
 
-    return data_dir() / "knowledge-cache.json"
+    return data_dir() / "cache" / "readings"
 
 
-def fingerprint(folders: Sequence[Path]) -> str | None:
-    """A hash of the reading folders' files and of this package's code; None when unsure."""
-    digest = hashlib.blake2b(digest_size=20)
-    digest.update(f"format {FORMAT}\n".encode())
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the entry format and of bot/knowledge's source (a new loader, new keys)."""
+    digest = hashlib.sha256(f"format {FORMAT}\n".encode())
+    for source in sorted(_CODE.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def folder_key(folder: Path) -> str | None:
+    """The key of a reading folder's current files; None when it should not be cached.
+
+    None when the folder cannot be read, holds more than MAX_FILES files or a file larger
+    than a reading's text may be: validation then says what is wrong.
+    """
+    digest = hashlib.sha256(code_fingerprint().encode())
     try:
-        for source in sorted(_SOURCE.glob("*.py")):
-            digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
-        count = 0
-        for folder in folders:
-            digest.update(b"folder\0" + str(folder.resolve()).encode() + b"\0")
-            for path in sorted(folder.rglob("*")):
-                if not path.is_file() or any(p.startswith(".") for p in path.parts[-3:]):
-                    continue
-                count += 1
-                if count > MAX_FILES or path.stat().st_size > MAX_TEXT_BYTES:
-                    return None  # let validation say what is wrong
-                name = path.relative_to(folder).as_posix()
-                digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+        paths = sorted(p for p in folder.rglob("*") if p.is_file())
+        if len(paths) > MAX_FILES:
+            return None
+        for path in paths:
+            rel = path.relative_to(folder).as_posix()
+            if any(part.startswith(".") for part in rel.split("/")):
+                continue
+            if path.stat().st_size > MAX_TEXT_BYTES:
+                return None
+            digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
     except (OSError, ValueError):
         return None
     return digest.hexdigest()
 
 
-def read(stamp: str) -> Library | None:
-    """The library cached under `stamp`, or None."""
-    try:
-        path = cache_file()
-        if path.stat().st_size > MAX_CACHE_BYTES:
+def summary_of(reading: Reading) -> dict[str, Any]:
+    """What `readings` shows of a reading that validated."""
+    return {
+        "title": reading.title,
+        "positions": len(reading.positions),
+        "unreviewed": sum(1 for p in reading.positions if not p.reviewed),
+        "problems": [],
+    }
+
+
+class ReadingCache:
+    """Validated readings and their summaries under one folder (None: cache nothing)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def _path(self, reading_id: str, key: str, suffix: str) -> Path | None:
+        if self.folder is None:
             return None
-        entries = json.loads(path.read_text(encoding="utf-8"))
-        found = next(e for e in entries if e["stamp"] == stamp)
-        return Library(tuple(_reading(r) for r in found["readings"]))
-    except Exception:  # missing, unreadable, from another version: validate instead
-        return None
+        return self.folder / f"{reading_id}-{key[:24]}{suffix}"
 
-
-def write(stamp: str, library: Library) -> None:
-    """Remember `library` under `stamp` (best effort: a read-only data folder is fine)."""
-    path = cache_file()
-    try:
+    def _load_json(self, path: Path | None) -> Any:
+        """The JSON in `path`, or None (absent, too large, unreadable, not JSON)."""
+        if path is None:
+            return None
         try:
-            old = json.loads(path.read_text(encoding="utf-8"))
-            kept = [e for e in old if isinstance(e, dict) and e.get("stamp") != stamp]
+            if path.stat().st_size > MAX_ENTRY_BYTES:
+                return None
+            return json.loads(path.read_bytes())
         except (OSError, ValueError):
-            kept = []
-        entry = {"stamp": stamp, "readings": [_plain(r) for r in library.readings]}
-        entries = [entry, *kept[: KEEP - 1]]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".knowledge-cache-", dir=path.parent)
+            return None
+
+    def get(self, reading_id: str, key: str) -> Reading | None:
+        """The cached reading, or None (absent, unreadable, corrupt or another reading's)."""
+        data = self._load_json(self._path(reading_id, key, _READING))
+        if data is None:
+            return None
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(entries, out, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return
+            reading = decode(data)
+        except Exception:  # a corrupt or foreign entry is rebuilt
+            return None
+        return reading if reading.id == reading_id else None
+
+    def put(self, reading: Reading, key: str) -> None:
+        """Store a validated reading and its summary (best effort)."""
+        path = self._path(reading.id, key, _READING)
+        if path is None:
+            return
+        self._write(path, json.dumps(encode(reading), ensure_ascii=False,
+                                     separators=(",", ":")).encode())
+        self.put_summary(reading.id, key, summary_of(reading))
+        self._prune(reading.id, key)
+
+    def summary(self, reading_id: str, key: str) -> dict[str, Any] | None:
+        """The cached summary (title, positions, unreviewed, problems) of one folder state."""
+        data = self._load_json(self._path(reading_id, key, _SUMMARY))
+        return data if isinstance(data, dict) else None
+
+    def put_summary(self, reading_id: str, key: str, data: dict[str, Any]) -> None:
+        """Store a summary (best effort); for a broken reading, its problems."""
+        path = self._path(reading_id, key, _SUMMARY)
+        if path is not None:
+            self._write(path, json.dumps(data, ensure_ascii=False).encode())
+
+    def _write(self, path: Path, data: bytes) -> None:
+        """Write atomically (a reader sees the old entry or the new one); ignore failures."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    out.write(data)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return
+
+    def _prune(self, reading_id: str, key: str) -> None:
+        """Old entries of the same reading go once a new one is stored."""
+        if self.folder is None:
+            return
+        keep = key[:24]
+        try:
+            for old in self.folder.glob(f"{reading_id}-*"):
+                stem = old.name[len(reading_id) + 1:].split(".")[0]
+                if stem != keep and len(stem) == 24:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            return
 
 
-def _plain(r: Reading) -> dict[str, Any]:
+def encode(r: Reading) -> dict[str, Any]:
+    """A reading as plain JSON values (each model object a list of its fields, in order)."""
     return {
         "id": r.id,
         "title": r.title,
@@ -135,7 +208,8 @@ def _plain(r: Reading) -> dict[str, Any]:
     }
 
 
-def _reading(d: dict[str, Any]) -> Reading:
+def decode(d: dict[str, Any]) -> Reading:
+    """The reading `encode` wrote (any exception: not such an entry)."""
     return Reading(
         id=d["id"],
         title=d["title"],

@@ -4,8 +4,8 @@ Every problem in every file is collected first; then :class:`KnowledgeError` is 
 with all of them. No other exception escapes, whatever the files contain.
 
 Validation (pydantic, :mod:`bot.knowledge.files`, and the checks across files) runs when
-the files changed since they last loaded; otherwise the model comes from the cache of the
-last successful load (:mod:`bot.knowledge.cache`), so start-up does not pay for it.
+a reading's files changed since it last loaded; otherwise the model comes from the cache of
+validated readings (:mod:`bot.knowledge.cache`), so start-up does not pay for it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.knowledge import cache
+from bot.knowledge.cache import ReadingCache, default_folder, folder_key
 from bot.knowledge.errors import KnowledgeError, Problem
 from bot.knowledge.layout import (
     GLOSSARY_FILE,
@@ -53,7 +53,8 @@ def load_library(path: Path | None = None, *, use_cache: bool = True) -> Library
     """Load every reading under a knowledge folder (or the one reading folder `path`).
 
     Reading ids are unique because each must equal its folder's name. With `use_cache`
-    an unchanged folder is not validated again (``validate`` always validates).
+    a reading whose files are unchanged is not validated again (``validate`` always
+    validates).
     """
     from bot.paths import knowledge_dir
 
@@ -66,32 +67,56 @@ def load_library(path: Path | None = None, *, use_cache: bool = True) -> Library
         folders = []
     if problems:
         raise KnowledgeError(problems)
-    stamp = cache.fingerprint(folders) if use_cache else None
-    if stamp is not None:
-        cached = cache.read(stamp)
-        if cached is not None:
-            return cached
+    store = ReadingCache(default_folder() if use_cache else None)
     readings: list[Reading] = []
     for folder in folders:
-        reading = _load_safely(folder, problems)
+        reading = _load_cached(folder, problems, store)
         if reading is not None:
             readings.append(reading)
     if problems:
         raise KnowledgeError(problems)
-    library = Library(tuple(readings))
-    if stamp is not None:
-        cache.write(stamp, library)
-    return library
+    return Library(tuple(readings))
 
 
-def load_reading(folder: Path) -> Reading:
-    """Load and validate one reading folder (always validated; never cached)."""
+def load_reading(folder: Path, *, cache: ReadingCache | None = None) -> Reading:
+    """Load and validate one reading folder.
+
+    Always validated, unless `cache` holds a reading of exactly these files (and of this
+    loader); a reading that validates is then stored there, with its summary.
+    """
     problems: list[Problem] = []
-    reading = _load_safely(folder, problems)
+    reading = _load_cached(folder, problems, cache)
     if problems or reading is None:
         raise KnowledgeError(
             problems or [Problem(folder, FOLDER, "the reading could not be loaded")]
         )
+    return reading
+
+
+def _load_cached(
+    folder: Path, problems: list[Problem], store: ReadingCache | None
+) -> Reading | None:
+    """The cached reading of `folder`'s current files, else validated (and then stored).
+
+    A reading is stored only if its files did not change while it loaded, so an entry
+    always holds what validated from exactly the files its key names; a broken reading
+    stores only its problems, for `readings` to list.
+    """
+    key = None if store is None or store.folder is None else folder_key(folder)
+    if store is None or key is None:
+        return _load_safely(folder, problems)
+    cached = store.get(folder.name, key)
+    if cached is not None:
+        return cached
+    before = len(problems)
+    reading = _load_safely(folder, problems)
+    if folder_key(folder) != key:
+        return reading  # edited meanwhile: the next load validates what is there now
+    if reading is None:
+        found = [str(p) for p in problems[before:]] or ["the reading could not be loaded"]
+        store.put_summary(folder.name, key, {"problems": found})
+    else:
+        store.put(reading, key)
     return reading
 
 

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.engine import Engine
+from bot.knowledge.cache import ReadingCache, default_folder, folder_key, summary_of
 from bot.knowledge.errors import KnowledgeError, Problem
 from bot.knowledge.layout import READING_FILE, SCHEMA_DIR
 from bot.knowledge.loader import load_reading
 from bot.knowledge.model import Reading, UnknownReadingError
-from bot.library.cache import ReadingCache, folder_key
-from bot.paths import data_dir, knowledge_dir
+from bot.paths import knowledge_dir
 
 
 class NoDefaultReadingError(UnknownReadingError):
@@ -63,7 +63,7 @@ class ReadingLibrary:
     ) -> None:
         self.root = knowledge_dir() if root is None else Path(root)
         self.default = default
-        folder = cache_dir if cache_dir is not None else data_dir() / "cache" / "readings"
+        folder = cache_dir if cache_dir is not None else default_folder()
         self.cache = ReadingCache(folder if use_cache else None)
         self._folders = self._scan()
         self._engines: dict[str, Engine] = {}
@@ -128,19 +128,7 @@ class ReadingLibrary:
     def reading(self, reading_id: str | None = None) -> Reading:
         """The validated reading (from the disk cache when its files have not changed)."""
         rid = self.resolve(reading_id)
-        folder = self.folder(rid)
-        key = folder_key(folder)
-        cached = self.cache.get(rid, key)
-        if cached is not None:
-            return cached
-        try:
-            reading = load_reading(folder)
-        except KnowledgeError as exc:
-            self.cache.put_summary(rid, key, {"problems": [str(p) for p in exc.problems]})
-            raise
-        self.cache.put(reading, key)
-        self.cache.put_summary(rid, key, _summary(reading))
-        return reading
+        return load_reading(self.folder(rid), cache=self.cache)
 
     def engine(self, reading_id: str | None = None) -> Engine:
         """The engine of one reading, built on first use and kept."""
@@ -170,12 +158,14 @@ class ReadingLibrary:
     def state(self, reading_id: str) -> ReadingState:
         """One reading's state, validating it when its files changed since the last look."""
         folder = self.folder(reading_id)
-        key = folder_key(folder)
-        data = self.cache.summary(reading_id, key)
-        if data is None:
+        key = folder_key(folder) if self.cache.folder is not None else None
+        data = None if key is None else self.cache.summary(reading_id, key)
+        if data is None and key is not None:
             with contextlib.suppress(KnowledgeError):  # its problems are in the summary
                 self.reading(reading_id)
-            data = self.cache.summary(reading_id, key) or _problem_summary(folder)
+            data = self.cache.summary(reading_id, key)
+        if data is None:
+            data = _problem_summary(folder)
         return ReadingState(
             id=reading_id,
             folder=folder,
@@ -191,19 +181,10 @@ class ReadingLibrary:
         return [self.state(rid) for rid in self.ids()]
 
 
-def _summary(reading: Reading) -> dict[str, Any]:
-    return {
-        "title": reading.title,
-        "positions": len(reading.positions),
-        "unreviewed": sum(1 for p in reading.positions if not p.reviewed),
-        "problems": [],
-    }
-
-
 def _problem_summary(folder: Path) -> dict[str, Any]:
-    """A summary when even the cache could not be written: validate once more."""
+    """A summary when the cache holds none (not cached, or not writable): validate."""
     try:
-        return _summary(load_reading(folder))
+        return summary_of(load_reading(folder))
     except KnowledgeError as exc:
         return {"problems": [str(p) for p in exc.problems]}
 

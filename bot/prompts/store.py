@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -35,6 +35,7 @@ from typing import Any
 from bot.paths import data_dir
 from bot.prompts import rotation
 from bot.prompts.schedule import Rule, decode_instant, encode_instant, parse_when
+from bot.sqlite_tx import immediate
 
 log = logging.getLogger(__name__)
 
@@ -225,18 +226,10 @@ class Store:
         with self._transaction(self._connect()) as con:
             yield con
 
-    @contextmanager
-    def _transaction(self, con: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-        try:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                yield con
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-            con.execute("COMMIT")
-        finally:
-            con.close()
+    def _transaction(
+        self, con: sqlite3.Connection
+    ) -> AbstractContextManager[sqlite3.Connection]:
+        return immediate(con)
 
     def _fault(self, point: str) -> None:
         if self.fault_hook is not None:

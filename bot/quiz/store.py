@@ -23,6 +23,7 @@ from typing import Any
 
 from bot.paths import data_dir
 from bot.quiz.session import MemberResult
+from bot.sqlite_tx import immediate
 
 FILE_NAME = "quiz.sqlite3"
 
@@ -120,17 +121,8 @@ class QuizStore:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """A ``BEGIN IMMEDIATE`` transaction: committed on success, rolled back on error."""
-        con = self._connect()
-        try:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                yield con
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-            con.execute("COMMIT")
-        finally:
-            con.close()
+        with immediate(self._connect()) as con:
+            yield con
 
     def _migrate(self) -> None:
         con = self._connect()

@@ -170,3 +170,20 @@ def test_help_texts_give_defaults_and_what_an_id_is() -> None:
     assert "--guild SERVER_ID" in sync and "numeric id of one server" in sync
     ask = " ".join(run("ask", "--help").stdout.split())
     assert "--config CONFIG" in ask
+
+
+def test_ask_conversation_reads_blocks_of_follow_ups() -> None:
+    stdin = "what did bequelin say about microblogging\nand hom?\n\nand hom?\n"
+    out = run("ask", "--json", "--conversation", "-", stdin=stdin)
+    assert out.returncode == 0, out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(lines) == 3  # one per question, none for the empty line
+    assert lines[1]["answers"][0]["contributor_id"] == "hom"
+    assert lines[1]["reading_as"] == "what did Hom say about microblogging?"
+    assert lines[2]["reading_as"] == ""  # a new conversation: nothing to lean on
+
+
+def test_chat_keeps_one_conversation_per_session() -> None:
+    out = run("chat", stdin="who talked about hong kong?\nand what did she recommend?\nquit\n")
+    assert out.returncode == 0, out.stderr
+    assert "Reading that as: what did Hom recommend?" in out.stdout

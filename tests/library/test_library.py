@@ -66,7 +66,7 @@ def test_broken_reading_is_skipped_not_fatal(root: Path) -> None:
 def test_disk_cache_is_keyed_by_content(root: Path) -> None:
     cache = root.parent / "cache"
     first = ReadingLibrary(root, cache_dir=cache).reading("harbour")
-    assert list(cache.glob("harbour-*.pickle"))
+    assert list(cache.glob("harbour-*.reading.json"))
     again = ReadingLibrary(root, cache_dir=cache).reading("harbour")
     assert again == first
     text = root / "harbour" / "reading.yaml"
@@ -74,14 +74,16 @@ def test_disk_cache_is_keyed_by_content(root: Path) -> None:
         "title: The Harbour Debate", "title: The Harbour Debate (edited)"), encoding="utf-8")
     edited = ReadingLibrary(root, cache_dir=cache).reading("harbour")
     assert "(edited)" in edited.title
-    assert len(list(cache.glob("harbour-*.pickle"))) == 1  # the old entry was pruned
+    assert len(list(cache.glob("harbour-*.reading.json"))) == 1  # the old entry was pruned
 
 
 def test_corrupt_cache_is_rebuilt(root: Path) -> None:
     cache = root.parent / "cache"
     ReadingLibrary(root, cache_dir=cache).reading("harbour")
-    for entry in cache.glob("harbour-*.pickle"):
-        entry.write_bytes(b"not a pickle")
+    entries = list(cache.glob("harbour-*.reading.json"))
+    assert entries
+    for entry in entries:
+        entry.write_bytes(b"not a cached reading")
     assert ReadingLibrary(root, cache_dir=cache).reading("harbour").id == "harbour"
 
 

@@ -12,6 +12,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discordbot import errors, limits
+from bot.discordbot.errors import NO_PINGS
 from bot.discordbot.reading_choice import ReadingChoice
 from bot.guide.command import render
 from bot.guide.content import build_guide
@@ -20,7 +21,6 @@ from bot.knowledge.model import Reading, UnknownReadingError
 if TYPE_CHECKING:
     from bot.discordbot.client import ReadingBot
 
-NO_PINGS = discord.AllowedMentions.none()
 FORMATS = [
     app_commands.Choice(name="HTML page, prints well", value="html"),
     app_commands.Choice(name="Markdown", value="md"),

@@ -15,6 +15,7 @@ from discord.ext import commands
 from bot.debatemap.graph import DebateGraph, build_graph, describe, short_label
 from bot.debatemap.render import render_png
 from bot.discordbot import embeds, errors, limits
+from bot.discordbot.errors import NO_PINGS
 from bot.discordbot.reading_choice import ReadingChoice
 from bot.discordbot.views import BaseView
 from bot.knowledge.model import Reading, UnknownReadingError
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NO_PINGS = discord.AllowedMentions.none()
 FILE_NAME = "map.png"
 MENU = 25  # options in one select menu
 QUOTE_ROOM = 700

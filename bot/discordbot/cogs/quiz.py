@@ -28,6 +28,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discordbot import embeds, errors, limits
+from bot.discordbot.errors import NO_PINGS
 from bot.discordbot.reading_choice import ReadingChoice
 from bot.discordbot.views import Paginator
 from bot.knowledge.model import Contributor, Kind, Reading, UnknownReadingError
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NO_PINGS = discord.AllowedMentions.none()
 PREFIX = "quiz"
 MAX_ROUNDS = 20
 BUTTONS = 25  # Discord's limit per message (5 rows of 5); beyond it, a select menu

@@ -1,0 +1,144 @@
+"""Answers that lean on the last reply: its quote again, its reason ("why?"), its nth point."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from bot.engine.answering.abstain import abstain
+from bot.engine.answers import Mode, Reply
+from bot.engine.question import Question
+from bot.engine.quotes import split_sentences
+from bot.engine.sources import Sources
+from bot.knowledge.model import Position
+
+_ORDINAL_OPENERS = {
+    1: ("first", "firstly"), 2: ("second", "secondly"), 3: ("third", "thirdly"),
+    4: ("fourth", "fourthly"), 5: ("fifth", "fifthly"), 6: ("sixth",), 7: ("seventh",),
+    -1: ("finally", "lastly", "last", "fifth"),
+}
+
+
+_NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+            "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "final": -1}
+_LIST_ITEM = re.compile(
+    r"\bnumber\s+([1-9])\b|\b(" + "|".join(_NUMBERS) + r")\s+(?:key|reason|point|step|"
+    r"recommendation|argument|item|benefit|example|priority)s?\b",
+    re.I,
+)
+
+
+def list_item_asked(text: str) -> int:
+    """ "the first guy's 4th key", "his list of keys, what's #2": which point of a
+    contributor's list a question asks for (1-based, -1 the last; 0 none)."""
+    m = _LIST_ITEM.search(text)
+    if m is None:
+        return 0
+    return int(m.group(1)) if m.group(1) else _NUMBERS[m.group(2).lower()]
+
+
+def quote_again(src: Sources, q: Question, last: Reply | None) -> Reply:
+    """ "got a quote?": the last reply's first answer, for its verbatim quote."""
+    if last is None or not last.answers:
+        return abstain(src, q, "There is no earlier answer to quote; ask about the reading.")
+    return Reply(q.text, Mode.ANSWER, last.answers[:1], "In their words:")
+
+
+def why(src: Sources, q: Question, last: Reply | None) -> Reply:
+    """ "why?": what the last answer's author gives as the reason, in the same paragraph:
+    their next position there, else the sentence after the quote."""
+    if last is None or not last.answers:
+        return abstain(src, q, "Ask a question first, then why.")
+    top = last.answers[0]
+    shown = {a.position_id for a in last.answers}
+    pos = _position(src, top.position_id)
+    if pos is None:
+        return abstain(src, q, "The reading doesn't say why.")
+    near = [p for p in src.index.in_paragraph(pos.paragraph)
+            if p.contributor_id == pos.contributor_id and p.id not in shown]
+    text = src.reading.paragraph(pos.paragraph).text
+    at = text.find(pos.quote[:40])
+    after = [p for p in near if text.find(p.quote[:40]) > at]
+    if after:
+        best = min(after, key=lambda p: text.find(p.quote[:40]))
+        return Reply(q.text, Mode.ANSWER, (src.cite(best, top.score),), "The reason given:")
+    sentence = _sentence_after(text, pos.quote)
+    if sentence:
+        answer = dataclasses.replace(src.cite(pos, top.score), quote=sentence)
+        return Reply(q.text, Mode.ANSWER, (answer,), "The reason given:")
+    if near:
+        return Reply(q.text, Mode.ANSWER, (src.cite(near[0], top.score),), "The reason given:")
+    return Reply(q.text, Mode.ANSWER, (top,), "The text gives no more reason than this:")
+
+
+def nth_point(src: Sources, q: Question, last: Reply | None, n: int) -> Reply:
+    """ "the third key?", "the last one?": the nth point of the list the last answer began,
+    found by its opening ("Third, ...", "Finally, ...") or by its place after the answer."""
+    if last is None or not last.answers:
+        return abstain(src, q, "Ask about a contributor's points first.")
+    top = last.answers[0]
+    start = _position(src, top.position_id)
+    if start is None:
+        return abstain(src, q, "The reading doesn't list points there.")
+    own = list(src.reading.positions_of(start.contributor_id))
+    own.sort(key=lambda p: (p.paragraph, _offset(src, p)))
+    later = [p for p in own if (p.paragraph, _offset(src, p)) >= (start.paragraph,
+                                                                   _offset(src, start))]
+    openers = _ORDINAL_OPENERS.get(n, ())
+    for text_of in (lambda p: p.quote, lambda p: src.reading.paragraph(p.paragraph).text):
+        for p in later:  # "Third, the U.S. must ...", in the quote or opening its paragraph
+            if _opening(text_of(p)) in openers:
+                return Reply(q.text, Mode.ANSWER, (src.cite(p, top.score),))
+    rest = [p for p in later if p.id != start.id]
+    if not rest:
+        return abstain(src, q, "The reading lists no further points there.")
+    pick = rest[-1] if n < 0 else rest[min(n, len(rest)) - 1]
+    return Reply(q.text, Mode.ANSWER, (src.cite(pick, top.score),))
+
+
+def next_point(
+    src: Sources, q: Question, last: Reply | None, shown: frozenset[str]
+) -> Reply:
+    """ "what did she say next?": the last answer's author's next position in the text."""
+    if last is None or not last.answers:
+        return abstain(src, q, "Ask about a contributor first.")
+    start = _position(src, last.answers[0].position_id)
+    if start is None:
+        return abstain(src, q, "The reading doesn't go on from there.")
+    here = (start.paragraph, _offset(src, start))
+    later = sorted(
+        (p for p in src.reading.positions_of(start.contributor_id)
+         if (p.paragraph, _offset(src, p)) > here and p.id not in shown),
+        key=lambda p: (p.paragraph, _offset(src, p)),
+    )
+    if not later:
+        who = src.reading.contributor(start.contributor_id).short_name
+        return abstain(src, q, f"That is the last point {who} makes in this reading.")
+    return Reply(q.text, Mode.ANSWER, (src.cite(later[0], last.answers[0].score),), "Next:")
+
+
+def _opening(text: str) -> str:
+    """The first word of a text, lower case, without its comma: "third"."""
+    return text.split(",", 1)[0].split(" ", 1)[0].strip().lower()
+
+
+def _position(src: Sources, position_id: str) -> Position | None:
+    for p in src.reading.positions:
+        if p.id == position_id:
+            return p
+    return None
+
+
+def _offset(src: Sources, p: Position) -> int:
+    return src.reading.paragraph(p.paragraph).text.find(p.quote[:40])
+
+
+def _sentence_after(text: str, quote: str) -> str:
+    """The sentence of `text` that follows the one holding `quote` ("" if none)."""
+    sentences = split_sentences(text)
+    for i, s in enumerate(sentences[:-1]):
+        if quote[:40] in s or s in quote:
+            nxt = sentences[i + 1]
+            return nxt if nxt not in quote else ""
+    return ""
+

@@ -1,0 +1,64 @@
+"""Answering a detail inside a paragraph ("for how long ...?", "in what year ...?") with the
+text's own sentence, when no position covers it."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from bot.engine.answers import Mode, Reply
+from bot.engine.question import Question
+from bot.engine.quotes import Sentence
+from bot.engine.rank import MIN_COVERAGE
+from bot.engine.sources import Sources
+
+# How members ask for a detail rather than a position.
+_DETAIL = re.compile(
+    r"\b(?:how\s+(?:long|many|much|old|big|often|far)|(?:what|which)\s+(?:year|date|number|"
+    r"kind|kinds|sort|type|country|countries|percentage|share)|in\s+what|since\s+when|when|"
+    r"whose|how\s+come)\b",
+    re.I,
+)
+MIN_HELD = 2  # topic words a sentence must hold
+
+
+def asks_detail(text: str) -> bool:
+    """Whether a question asks for a detail: "how long", "what year", "whose wife"."""
+    return _DETAIL.search(text) is not None
+
+
+def detail(src: Sources, q: Question) -> Reply | None:
+    """The sentence of the text that holds most of the question's topic (of the asked
+    contributor, if one is named), cited with the position of its paragraph; None if none
+    holds enough."""
+    terms = [t for t in q.terms if t.known]
+    if not terms or not asks_detail(q.text):
+        return None
+    weights = [src.index.weight(t) for t in terms]
+    total = sum(weights) or 1.0
+    allowed = {n for c in q.speakers for n in src.reading.contributor(c).paragraphs}
+    best: tuple[float, int, Sentence] | None = None
+    for s in src.quotes.sentences:
+        if allowed and s.paragraph not in allowed:
+            continue
+        held = [
+            w * max((f for st, f in t.alternatives if st in s.stems), default=0.0)
+            for t, w in zip(terms, weights, strict=True)
+        ]
+        count = sum(1 for h in held if h > 0)
+        share = sum(held) / total
+        if count >= min(MIN_HELD, len(terms)) and (best is None or share > best[0]):
+            best = (share, count, s)
+    if best is None or best[0] < MIN_COVERAGE:
+        return None
+    share, _, sentence = best
+    holders = [
+        p for p in src.index.in_paragraph(sentence.paragraph)
+        if not q.speakers or p.contributor_id in q.speakers
+    ]
+    if not holders:
+        return None
+    holder = next((p for p in holders if sentence.text in p.quote or p.quote in sentence.text),
+                  holders[0])
+    answer = dataclasses.replace(src.cite(holder, 100.0 * share), quote=sentence.text)
+    return Reply(q.text, Mode.ANSWER, (answer,), "The text says:")

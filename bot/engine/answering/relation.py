@@ -1,0 +1,207 @@
+"""Answering a relation or a topic: "what did Neier disagree with?", "who mentioned Tibet?".
+
+Ranks the positions, keeps those that hold the topic, and either cites the best (one per
+contributor for "who" questions) or says why none answers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from bot.engine.answering.abstain import abstain
+from bot.engine.answering.detail import detail
+from bot.engine.answers import Answer, Mode, Reply
+from bot.engine.lexicon import COMMON_WORDS, Relation
+from bot.engine.question import Question
+from bot.engine.rank import SECOND_KIND, TARGET_FIT, Scored, answers_topic
+from bot.engine.sources import Sources
+
+KEEP_RATIO = 0.6  # further answers must score at least this share of the best one
+RELATION_NOUNS = {
+    Relation.AGREE: "agreement",
+    Relation.DISAGREE: "disagreement",
+    Relation.RECOMMEND: "recommendation",
+    Relation.CONCERN: "expression of concern",
+    Relation.CRITIQUE: "criticism",
+    Relation.CONCEDE: "concession",
+    Relation.RESPOND: "reference to another contributor",
+}
+
+
+def relation(src: Sources, q: Question, limit: int) -> Reply:
+    """The positions that answer the question's relation and topic, or why none does."""
+    ranked = src.ranker.rank(q, speakers=q.speakers, targets=q.targets)
+    if q.who and not q.speakers and q.targets and not q.terms and q.relation in _KINDED:
+        # "who agreed with Nathan?": a critique of Nathan is no agreement with him
+        kinded = [s for s in ranked if s.on_target and _kind_fit(s) >= SECOND_KIND]
+        if not kinded:
+            return _nobody_that_way(src, q, ranked, limit)
+        ranked = kinded
+    fitting = [s for s in ranked if answers_topic(s, q)]
+    ranked = fitting or ranked[:1]  # the best that answers, not merely the best score
+    problem = unanswerable(src, q, ranked)
+    if problem and _words_around_relation(q):
+        return relation(src, dataclasses.replace(q, terms=()), limit)
+    if problem:
+        found = detail(src, q)  # "for how long ...?": the text's own sentence
+        if found is not None:
+            return found
+        related = _said_by_others(src, q, limit) if q.speakers and q.terms else ()
+        return dataclasses.replace(abstain(src, q, problem), related=related)
+    note = _gloss_note(q)
+    if q.who and not q.speakers:
+        return Reply(q.text, Mode.WHO, _per_contributor(src, q, ranked, limit), note)
+    return Reply(q.text, Mode.ANSWER, _best(src, ranked, limit), note)
+
+
+_KINDED = (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE, Relation.CONCEDE,
+           Relation.CONCERN)
+
+
+def _kind_fit(s: Scored) -> float:
+    """How well a position's kind fits the relation, whatever its target."""
+    return s.fit - (TARGET_FIT if s.on_target else 0.0)
+
+
+def _nobody_that_way(src: Sources, q: Question, ranked: list[Scored], limit: int) -> Reply:
+    """Nobody answers the named contributor the way asked: say so, and show (apart) who
+    did respond to them, and how."""
+    whom = src.names(q.targets)
+    noun = RELATION_NOUNS.get(q.relation, "response")
+    why = f"No contributor makes any {noun} with {whom} in this reading."
+    responses = [s for s in ranked if s.on_target]
+    related = _best(src, responses, limit) if responses else ()
+    if related:
+        how = "; ".join(f"{a.contributor} ({a.kind})" for a in related)
+        why += f" Responding to {whom}: {how}."
+    else:
+        why = f"No contributor responds to {whom} that way in this reading."
+    return dataclasses.replace(abstain(src, q, why), related=related)
+
+
+def _words_around_relation(q: Question) -> bool:
+    """ "Neier's main point in a few lines", "which earlier contributors does Rosenzweig
+    credit at the start": the words around the relation are not a topic (but "Neier's
+    position on Taiwan" names one, and is not answered this way)."""
+    return bool(q.terms and q.relations and (q.speakers or _only_filler(q))) and not any(
+        t.focus and t.word not in COMMON_WORDS for t in q.terms
+    )
+
+
+def unanswerable(src: Sources, q: Question, ranked: list[Scored]) -> str:
+    """Why the best-ranked positions do not answer the question ("" if they do)."""
+    names = src.names(q.speakers)
+    asked = RELATION_NOUNS.get(q.relation, "")
+    if not q.terms:
+        if asked and (not ranked or ranked[0].fit < SECOND_KIND):
+            if names:
+                return f"{names} makes no {asked} in this reading."
+            return f"No contributor makes any {asked} in this reading."
+        if q.targets and (not ranked or not ranked[0].on_target):
+            whom = src.names(q.targets)
+            if names:
+                return f"{names} doesn't respond to {whom} that way in this reading."
+            return f"No contributor responds to {whom} that way in this reading."
+        if not q.speakers and not q.targets and q.relation is Relation.ANY:
+            return "Ask about a contributor or a topic of the reading."
+        return "" if ranked else "The reading doesn't cover that."
+    best = ranked[0] if ranked else None
+    if q.speakers:
+        elsewhere = _said_elsewhere(src, q, best)
+        if elsewhere:
+            return f"{names} doesn't address that in this reading; {elsewhere}."
+    if best is None or not answers_topic(best, q):
+        named = _unnamed(q)
+        return f"The text never names {named}." if named else "The reading doesn't cover that."
+    return ""
+
+
+_NAME = re.compile(r"\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
+
+
+def _unnamed(q: Question) -> str:
+    """A name the question uses that the reading never does ("Deng Xiaoping"), if any."""
+    unknown = {t.word.lower() for t in q.terms if not t.known}
+    for m in _NAME.finditer(q.text):
+        parts = [w.lower() for w in m.group(0).split()]
+        if m.start() > 0 and all(w in unknown for w in parts):
+            return m.group(0)
+    return ""
+
+
+def _said_by_others(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]:
+    """ "What did Hom say about the Soviet bloc?" when Hom didn't but Neier did: Neier's
+    positions, to show apart from the answers (the reply abstains: Hom said nothing)."""
+    anyone = dataclasses.replace(q, speakers=(), who=False, compare=False)
+    ranked = [
+        s for s in src.ranker.rank(anyone, targets=q.targets)
+        if answers_topic(s, anyone) and s.item.position.contributor_id not in q.speakers
+    ]
+    return _best(src, ranked, limit) if ranked else ()
+
+
+def _said_elsewhere(src: Sources, q: Question, best: Scored | None) -> str:
+    """Who else covers a topic the asked contributor doesn't: "Hom does (paragraph 17)"."""
+    if best is not None and answers_topic(best, q):
+        return ""
+    others = src.ranker.rank(q)
+    if not others or not answers_topic(others[0], q):
+        return ""
+    pos = others[0].item.position
+    if pos.contributor_id in q.speakers:
+        return ""
+    who = src.reading.contributor(pos.contributor_id).short_name
+    return f"{who} does (paragraph {pos.paragraph})"
+
+
+def _best(src: Sources, ranked: list[Scored], limit: int) -> tuple[Answer, ...]:
+    """The best answers, distinct quotes; `ranked` holds only positions that answer."""
+    top = ranked[0].score
+    out: list[Answer] = []
+    quotes: set[str] = set()
+    for s in ranked:
+        if len(out) >= limit or s.score < KEEP_RATIO * top:
+            break
+        if s.item.position.quote in quotes:
+            continue
+        quotes.add(s.item.position.quote)
+        out.append(src.cite(s.item.position, s.score))
+    return tuple(out)
+
+
+def _per_contributor(
+    src: Sources, q: Question, ranked: list[Scored], limit: int
+) -> tuple[Answer, ...]:
+    """Each contributor's best answer; `ranked` holds only positions that answer."""
+    top = ranked[0].score
+    # when the text itself names the topic, list those who name it, not near misses
+    literal = ranked[0].literal > 0
+    out: dict[str, Answer] = {}
+    for s in ranked:
+        cid = s.item.position.contributor_id
+        if cid in out or s.score < KEEP_RATIO * top or (literal and not s.literal):
+            continue
+        if not q.terms and q.relation not in (Relation.ANY, Relation.SUMMARY) and (
+            s.fit < SECOND_KIND
+        ):
+            continue
+        out[cid] = src.cite(s.item.position, s.score)
+        if len(out) >= limit:
+            break
+    return tuple(out.values())
+
+
+def _gloss_note(q: Question) -> str:
+    """ "The text doesn't name Tiananmen; it speaks of June Fourth, crackdown." """
+    for term in q.terms:
+        if term.gloss:
+            said = ", ".join(term.gloss)
+            return f"The text doesn't name {term.word.title()}; it speaks of {said}."
+    return ""
+
+
+def _only_filler(q: Question) -> bool:
+    """Whether a question without a contributor has no topic beyond words the reading never
+    uses ("for the discussion guide: what is the main fault line?")."""
+    return q.relation not in (Relation.ANY, Relation.SUMMARY) and not q.known_terms

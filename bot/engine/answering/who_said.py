@@ -1,0 +1,31 @@
+"""Answering "who said '...'": the verbatim sentence of the text and the position it is in."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from rapidfuzz import fuzz
+
+from bot.engine.answers import Mode, Reply
+from bot.engine.question import Question
+from bot.engine.sources import Sources
+
+HOLDS_PHRASE = 90  # a position's quote holding the asked phrase this closely is shown as is
+
+
+def who_said(src: Sources, q: Question) -> Reply | None:
+    """The sentence holding the question's phrase, cited; None when the text lacks it."""
+    found = src.quotes.locate(q.phrase)
+    if found is None:
+        return None
+    in_para = src.index.in_paragraph(found.paragraph)
+    if not in_para:
+        return None
+    holder = max(in_para, key=lambda p: fuzz.partial_ratio(q.phrase, p.quote.lower()))
+    answer = src.cite(holder, found.ratio)
+    if fuzz.partial_ratio(q.phrase, holder.quote.lower()) < HOLDS_PHRASE:
+        answer = dataclasses.replace(answer, quote=found.sentence)
+    note = ""
+    if q.speakers and holder.contributor_id not in q.speakers:
+        note = f"Those are {answer.contributor}'s words, not {src.names(q.speakers)}'s."
+    return Reply(q.text, Mode.ANSWER, (answer,), note)

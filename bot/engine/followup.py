@@ -1,0 +1,384 @@
+"""Reading a question against its conversation: the pipeline's second stage.
+
+A question that stands on its own is answered as it is. A follow-up leans on the turn
+before: a pronoun ("does he disagree with anyone?"), an ellipsis ("and Hom?", "and trade?",
+"what about the fifth, on leadership?"), "who else?", "more", "why?", "got a quote?", "the
+third one?". `resolve` turns it into a question the later stages can answer, and says how
+it read it (`Resolved.reading_as`) so a member can see it. A change of subject ("ok, who
+mentioned Tibet?") stands on its own, so the old contributor is not carried along.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.engine.conversation import Conversation
+from bot.engine.lexicon import (
+    COMPARE_WORDS,
+    LAST_WORDS,
+    ORDINALS,
+    PERSON_NOUNS,
+    STOPWORDS,
+    WHO_WORDS,
+    Relation,
+)
+from bot.engine.question import Question, QuestionReader
+from bot.engine.sources import Sources
+from bot.engine.text import words
+
+
+class Move(StrEnum):
+    """What a question asks of the conversation."""
+
+    ALONE = "alone"  # stands on its own
+    ASK = "ask"  # read in context, then answered like any question
+    QUOTE = "quote"  # the last answer again, for its quote
+    MORE = "more"  # further answers to the last question
+    WHY = "why"  # the reason the last answer gives
+    ITEM = "item"  # the nth point of the list the last answer began
+    NEXT = "next"  # what the last answer's author wrote next
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A question as read in its conversation."""
+
+    question: Question
+    move: Move = Move.ALONE
+    reading_as: str = ""  # how a follow-up was read, for the member to see
+    new_topic: bool = True  # "who else" and "more" start afresh after it
+    ordinal: int = 0  # for Move.ITEM: 1-based, or -1 for the last
+    loose: bool = False  # the topic was carried over and may be dropped if nothing holds it
+    fallbacks: tuple[Question, ...] = ()  # other readings to try, in order, if it abstains
+
+
+_QUOTE_CUES = frozenset(
+    {"quote", "quotes", "wording", "verbatim", "source", "citation", "paragraph", "passage",
+     "where", "cite"}
+)
+_WHO_SAID_THAT = (["who", "said", "that"], ["who", "wrote", "that"], ["who", "says", "that"],
+                  ["whose", "words", "are", "those"], ["who", "said", "this"])
+_QUOTE_FILLER = frozenset(
+    {"got", "a", "an", "the", "any", "on", "that", "this", "it", "pls", "please", "plz", "can",
+     "i", "get", "have", "you", "give", "me", "exact", "words", "actual", "show", "where",
+     "does", "say", "is", "for", "what", "were", "was", "his", "her", "their", "there", "so",
+     "ok", "and", "us", "with", "of", "he", "she", "they", "him", "them", "which", "in",
+     "from", "come", "comes", "did", "do"}
+)
+_MORE_CUES = frozenset({"more", "next", "continue", "else", "another", "other"})
+_MORE_FILLER = frozenset(
+    {"more", "next", "continue", "anything", "else", "go", "on", "keep", "going", "and", "what",
+     "pls", "please", "tell", "me", "any", "another", "one", "other", "points", "point", "ok",
+     "so", "something", "give", "show", "is", "there", "some", "that", "this", "about"}
+)
+_ELLIPSIS_FILLER = frozenset(
+    {"and", "or", "what", "whats", "about", "how", "then", "the", "ok", "okay", "so", "also",
+     "too", "of", "now", "one", "side", "same", "question", "for", "pls", "please", "re",
+     "thing", "things", "topic", "point", "issue", "subject", "on",
+     "again", "say", "said", "did", "does", "do", "with", "in", "is", "that", "true", "as",
+     "well", "goes", "go", "holds", "hold", "apply", "applies"}
+)
+_ELLIPSIS_OPENERS = ("and", "what about", "how about", "what of", "same for", "also")
+_DETAIL_OPENERS = ("how many", "how much", "by how much", "how long", "what year", "when",
+                   "how big", "how old", "which year")
+_WHY_FILLER = frozenset(
+    {"matter", "matters", "bad", "good", "important", "say", "said", "bring", "brought", "up",
+     "so", "really", "though", "exactly", "mention", "mentioned", "think", "believe", "that",
+     "disagree", "agree", "argue", "want", "point", "problem", "wrong", "right", "care"}
+)
+_PRONOUN = re.compile(
+    r"\b(he|she|they|him|her|them|his|hers|their|theirs|"
+    r"(?:the|that|this)\s+(?:guy|person|woman|man|lady|author|writer)(?!\s+(?:who|that|after|"
+    r"before|between|right|just)\b))\b",
+    re.I,
+)
+_PRONOUN_WORDS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their",
+                            "theirs"})
+_REASON_WORDS = frozenset({"reason", "reasons", "reasoning", "rationale", "justification"})
+_POSSESSIVE = frozenset({"his", "hers", "their", "theirs"})
+_PAIR = re.compile(r"\b(both of them|the two of them|them both|they both|the two|both)\b", re.I)
+_TOPIC_REFERENCE = frozenset({"that", "it", "this", "those", "these"})
+_TARGETED = (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE, Relation.RESPOND,
+             Relation.CONCEDE)
+_ITEM_NOUNS = frozenset({"one", "key", "keys", "reason", "reasons", "point", "points", "item",
+                         "step", "steps", "thing", "argument", "benefit", "example"})
+_SAID = {
+    Relation.ANY: "said something", Relation.AGREE: "agreed with",
+    Relation.DISAGREE: "disagreed with", Relation.RECOMMEND: "recommended something",
+    Relation.CONCERN: "worried", Relation.CRITIQUE: "criticised",
+    Relation.CONCEDE: "conceded something", Relation.SUMMARY: "argued",
+    Relation.RESPOND: "responded to",
+}
+_SAY = {
+    Relation.ANY: "say", Relation.AGREE: "agree with", Relation.DISAGREE: "disagree with",
+    Relation.RECOMMEND: "recommend", Relation.CONCERN: "worry about",
+    Relation.CRITIQUE: "criticise", Relation.CONCEDE: "concede",
+    Relation.SUMMARY: "argue, in the main", Relation.RESPOND: "respond to",
+}
+
+
+def resolve(
+    reader: QuestionReader, q: Question, conv: Conversation | None, src: Sources
+) -> Resolved:
+    """Read `q` in the light of `conv` (which this does not change)."""
+    if conv is None or conv.last is None or not q.text:
+        return Resolved(q)
+    prev = conv.last
+    toks = words(q.text)
+    mentioned = bool(q.speakers or q.targets or q.ambiguous)
+    if not mentioned and (
+        _only(toks, _QUOTE_FILLER | _QUOTE_CUES, _QUOTE_CUES) or toks in _WHO_SAID_THAT
+    ):
+        return Resolved(prev, Move.QUOTE, new_topic=False)
+    if [t for t in toks if t not in ("and", "what", "so", "ok")] in (
+        ["after", "that"], ["then"], ["what", "next"], ["then", "what"], ["after", "this"]
+    ):  # "and after that?", "and then?": what the author wrote next
+        return Resolved(prev, Move.NEXT, _describe(src, prev, "what came next after: "),
+                        new_topic=False)
+    if (not mentioned and _only(toks, _MORE_FILLER, _MORE_CUES - {"else", "other"})) or (
+        toks in (["anything", "else"], ["what", "else"])
+    ):
+        more = dataclasses.replace(prev, skip=conv.shown)
+        return Resolved(more, Move.MORE, _describe(src, prev, "more on: "), new_topic=False)
+    own_toks = [t for t in toks if t not in _PRONOUN_WORDS]
+    q2, changed = _with_pronouns(reader, q, conv, src)
+    if "next" in toks and not (set(q2.speakers) - set(conv.focus)) and not [
+        t for t in q2.terms if t.known and t.word != "next"
+    ]:  # "what did she say next?"
+        return Resolved(prev, Move.NEXT, _describe(src, prev, "what came next after: "),
+                        new_topic=False)
+    if q2.targets and not q2.speakers and q2.text.lower().startswith(("what about", "how about")):
+        # "what about the fifth, on leadership?": the one asked about next, as a speaker
+        q2, changed = dataclasses.replace(q2, speakers=q2.targets, targets=(), who=False), True
+    toks = words(q2.text)
+    reason = bool(_REASON_WORDS & set(toks)) and toks[:1] in (["what"], ["whats"], ["and"])
+    if toks[:1] == ["why"] or toks[:2] == ["how", "come"] or reason:
+        own = [t for t in q2.terms
+               if t.known and t.word not in _WHY_FILLER and t.word not in _REASON_WORDS]
+        if not own and not (q2.speakers and set(q2.speakers) - set(conv.focus)):
+            return Resolved(prev, Move.WHY, _describe(src, prev, "why, on: "), new_topic=False)
+    item = _ordinal_item(own_toks, conv)
+    if item:
+        return Resolved(prev, Move.ITEM, f"point {item if item > 0 else 'last'} of: "
+                        + _describe(src, prev), new_topic=False, ordinal=item)
+    if not mentioned and _bare_ordinal(toks):
+        q2 = reader.read(q.text.rstrip("?!. ") + " contributor")  # "second?" after "who went first"
+        changed = True
+    rest = _rest(q2, toks)
+    others = "others" in toks or ("everyone" in toks and "else" in toks)
+    if ("else" in toks and any(t in WHO_WORDS for t in toks)) or (others and not q2.speakers):
+        terms = q2.terms if q2.known_terms else prev.terms
+        whom = q2.targets or (() if q2.known_terms else prev.targets)
+        asked = dataclasses.replace(
+            q2, who=True, speakers=(), compare=False,
+            terms=terms, pairs=q2.pairs if q2.known_terms else prev.pairs,
+            relations=q2.relations or prev.relations, targets=whom,
+            excluded=tuple(c for c in conv.answered if c not in whom),
+        )
+        return _asked(src, asked, new_topic=False)
+    refers = _refers_to_topic(toks)
+    if ("else" in toks or "other" in toks) and q2.speakers:
+        if not q2.known_terms and (refers or q2.terms):
+            q2 = _carry_topic(q2, prev)
+        q2 = dataclasses.replace(q2, skip=conv.shown)
+        tries = (q2, *_carried(q2, prev))
+        # "what other problems did she list": the position shown may hold the rest of its list
+        again = tuple(dataclasses.replace(t, skip=frozenset()) for t in tries)
+        return _asked(src, q2, new_topic=False, fallbacks=tries[1:] + again)
+    if q2.who and q2.relation in _TARGETED and not q2.targets and not q2.known_terms:
+        asked = dataclasses.replace(q2, targets=conv.focus)
+        if refers or prev.phrase:  # "who agreed (with that)?" after one statement
+            asked = _carry_topic(asked, prev)
+        return _asked(src, asked, new_topic=False, loose=True)
+    if (q2.speakers or q2.targets) and not rest and not q2.phrase:
+        return _asked(src, _other_person(prev, q2), new_topic=False, loose=True)
+    if not (q2.speakers or q2.targets) and not q2.relations and _elliptic(q2.text, rest):
+        return _asked(src, _other_topic(prev, q2, conv), new_topic=False)
+    if changed and (refers or (not q2.known_terms and (q2.terms or not q2.relations))):
+        return _asked(src, _carry_topic(q2, prev), new_topic=False)
+    if changed:
+        return _asked(src, q2, new_topic=bool(q2.known_terms), fallbacks=_carried(q2, prev))
+    return Resolved(q)
+
+
+def _refers_to_topic(toks: list[str]) -> bool:
+    """ "what did he connect THAT to", "does he see IT as good": a word standing for the last
+    topic (not "that" as in "said that ...", which a content word follows)."""
+    for i, tok in enumerate(toks):
+        if tok == "it" or (tok in _TOPIC_REFERENCE and (
+            i + 1 == len(toks) or toks[i + 1] in STOPWORDS
+        )):
+            return True
+    return False
+
+
+def _carried(q: Question, prev: Question) -> tuple[Question, ...]:
+    """Readings of a follow-up that lean more and more on the last topic: with all its own
+    words, with its known ones, with none."""
+    last = dataclasses.replace(q, terms=prev.terms, pairs=prev.pairs)
+    return (_carry_topic(q, prev, keep_own=True), _carry_topic(q, prev), last)
+
+
+def _carry_topic(q: Question, prev: Question, *, keep_own: bool = False) -> Question:
+    """The question with the last one's topic words before its own known ones (all its own
+    with `keep_own`: "what numbers did they give" after "who talked about literacy")."""
+    own = tuple(
+        t for t in q.terms
+        if (t.known or keep_own) and t.word not in {p.word for p in prev.terms}
+    )
+    return dataclasses.replace(q, terms=prev.terms + own, pairs=prev.pairs | q.pairs)
+
+
+def _asked(
+    src: Sources, q: Question, *, new_topic: bool, loose: bool = False,
+    fallbacks: tuple[Question, ...] = (),
+) -> Resolved:
+    return Resolved(q, Move.ASK, _describe(src, q), new_topic=new_topic, loose=loose,
+                    fallbacks=fallbacks)
+
+
+def _only(toks: list[str], allowed: frozenset[str], needed: frozenset[str]) -> bool:
+    """All of `toks` are in `allowed`, and one of them is in `needed`."""
+    return bool(toks) and all(t in allowed for t in toks) and any(t in needed for t in toks)
+
+
+def _with_pronouns(
+    reader: QuestionReader, q: Question, conv: Conversation, src: Sources
+) -> tuple[Question, bool]:
+    """The question with "he", "she", "they", "both of them" ... put as the contributors they
+    refer to; unchanged when it names contributors itself or has no such words."""
+    if q.speakers or q.ambiguous or not conv.focus or set(conv.focus) & set(q.targets):
+        return q, False
+    pair = conv.focus if len(conv.focus) > 1 else (conv.focus + conv.earlier)[:2]
+    text = q.text
+    low = text.lower()
+    plural = _PAIR.search(text) or "each other" in low or any(
+        w in COMPARE_WORDS for w in words(text)
+    )
+    if len(pair) > 1 and plural:
+        both = " and ".join(src.reading.contributor(c).name for c in pair)
+        text = _PAIR.sub(both, text, count=1)
+        if both not in text:  # "compare them", "do they agree with each other?"
+            text = _PRONOUN.sub(both, text, count=1)
+    else:
+        name = " and ".join(src.reading.contributor(c).name for c in conv.focus[:2])
+
+        def put(m: re.Match[str]) -> str:
+            return name + ("'s" if m.group(1).lower() in _POSSESSIVE else "")
+
+        text = _PRONOUN.sub(put, text)
+    if text == q.text:
+        return q, False
+    return reader.read(text), True
+
+
+def _rest(q: Question, toks: list[str]) -> list[str]:
+    """The question's words beyond contributors' names and ellipsis filler."""
+    names = {w for c in q.speakers + q.targets for w in _name_words(q, c)}
+    return [t for t in toks if t not in _ELLIPSIS_FILLER and t not in names
+            and t not in PERSON_NOUNS and t not in ORDINALS and t not in LAST_WORDS]
+
+
+def _name_words(q: Question, cid: str) -> set[str]:
+    del q
+    return set(cid.split("-"))
+
+
+def _elliptic(text: str, rest: list[str]) -> bool:
+    """ "and trade?", "what about the Dalai Lama?", "how many people?": a short question
+    that names a topic and leans on the last for the rest."""
+    low = text.lower().strip()
+    opens = any(low.startswith(o + " ") for o in _ELLIPSIS_OPENERS + _DETAIL_OPENERS)
+    if _detail(text):
+        return len(rest) <= 3
+    return bool(rest) and len(rest) <= 3 and (opens or len(words(text)) <= 2)
+
+
+def _detail(text: str) -> bool:
+    """ "how many people?", "by how much?": a detail of the last answer's topic."""
+    low = text.lower().strip(" ?!.")
+    return any(low.startswith(o + " ") or low == o for o in _DETAIL_OPENERS)
+
+
+def _other_person(prev: Question, q: Question) -> Question:
+    """ "and Hom?", "and about Neier?": the last question, of another contributor."""
+    if q.targets and not q.speakers and (prev.targets or not prev.speakers):
+        return dataclasses.replace(prev, targets=q.targets, text=q.text, excluded=(),
+                                   skip=frozenset())
+    if q.targets and not q.speakers:  # "what about Nathan?" after "what did Hom say ...?"
+        q = dataclasses.replace(q, speakers=q.targets, targets=())
+    speakers = q.speakers
+    return dataclasses.replace(
+        prev, speakers=speakers, targets=tuple(t for t in prev.targets if t not in speakers),
+        who=False, compare=len(speakers) > 1, ambiguous=(), text=q.text, excluded=(),
+        skip=frozenset(),
+        terms=prev.terms + tuple(t for t in q.terms if t.known and t.word not in _ELLIPSIS_FILLER),
+    )
+
+
+def _other_topic(prev: Question, q: Question, conv: Conversation) -> Question:
+    """ "and trade?": the last question on another topic; "how many people?": a detail of
+    the last answer's topic."""
+    if _detail(q.text):
+        return dataclasses.replace(
+            q, speakers=conv.focus[:1], who=False, terms=prev.terms + q.terms,
+            pairs=prev.pairs | q.pairs,
+        )
+    return dataclasses.replace(
+        prev, terms=q.terms, pairs=q.pairs, phrase=q.phrase, text=q.text, excluded=(),
+        skip=frozenset(),
+    )
+
+
+def _ordinal_item(toks: list[str], conv: Conversation) -> int:
+    """ "the third key?", "the last one?": which point of the last answer's list (0: none).
+
+    Only after a question about one contributor's points, not one asked by order ("who went
+    first?" then "second?" asks for the second contributor).
+    """
+    content = [t for t in toks if t not in ("the", "and", "what", "about", "whats", "how")]
+    if not content or len(content) > 2 or conv.last is None or not conv.last.speakers:
+        return 0
+    if len(content) == 2 and content[1] not in _ITEM_NOUNS:
+        return 0
+    if len(content) == 2 and content[1] in PERSON_NOUNS - {"one"}:
+        return 0
+    before = words(conv.questions[-1]) if conv.questions else []
+    asked_by_order = conv.move != Move.ITEM and any(
+        t in ORDINALS or t in LAST_WORDS for t in before
+    )
+    if asked_by_order or (len(content) == 1 and content[0] not in LAST_WORDS):
+        return 0
+    if content[0] in LAST_WORDS:
+        return -1
+    return ORDINALS.get(content[0], 0)
+
+
+def _bare_ordinal(toks: list[str]) -> bool:
+    """ "second?", "and third?" """
+    content = [t for t in toks if t not in ("the", "and", "what", "about", "how")]
+    return len(content) == 1 and (content[0] in ORDINALS or content[0] in LAST_WORDS)
+
+
+def _describe(src: Sources, q: Question, lead: str = "") -> str:
+    """A question put plainly: "what did Sharon Hom say about microblogging?"."""
+    topic = " ".join(t.word for t in q.terms)
+    about = f" about {topic}" if topic else ""
+    whom = f" {src.names(q.targets)}" if q.targets else ""
+    if q.speakers:
+        verb = _SAY.get(q.relation, "say")
+        if not whom and about:
+            verb = verb.removesuffix(" with").removesuffix(" to")
+        if whom and not verb.endswith((" with", " to", "criticise")):
+            whom = f" about{whom}"
+        return f"{lead}what did {src.names(q.speakers, ' and ')} {verb}{whom}{about}?"
+    verb = _SAID.get(q.relation, "said something")
+    if not whom and about:
+        verb = verb.removesuffix(" with").removesuffix(" to")
+    if whom and not verb.endswith((" with", " to", "criticised")):
+        whom = f" about{whom}"
+    others = " else" if q.excluded else ""
+    return f"{lead}who{others} {verb}{whom}{about}?"

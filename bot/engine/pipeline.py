@@ -1,0 +1,92 @@
+"""The answer path, top to bottom.
+
+1. read the question (`question.QuestionReader`),
+2. resolve it in the conversation (`followup.resolve`),
+3. decide what kind of answer it needs (:func:`respond` below),
+4. retrieve and compose: each kind in its own module of `bot.engine.answering`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.engine.answering.abstain import abstain, off_topic_request
+from bot.engine.answering.compare import MAX_COMPARE, compare
+from bot.engine.answering.context import (
+    list_item_asked,
+    next_point,
+    nth_point,
+    quote_again,
+    why,
+)
+from bot.engine.answering.relation import relation
+from bot.engine.answering.who_said import who_said
+from bot.engine.answers import Reply
+from bot.engine.conversation import Conversation
+from bot.engine.followup import Move, Resolved
+from bot.engine.question import Question
+from bot.engine.sources import Sources
+
+
+def respond_in_context(
+    src: Sources, resolved: Resolved, conv: Conversation | None, limit: int
+) -> Reply:
+    """Answer a question as read in its conversation (stage 2 done by `followup.resolve`)."""
+    q, last = resolved.question, conv.reply if conv is not None else None
+    if resolved.move is Move.QUOTE:
+        reply = quote_again(src, q, last)
+    elif resolved.move is Move.WHY:
+        reply = why(src, q, last)
+    elif resolved.move is Move.ITEM:
+        reply = nth_point(src, q, last, resolved.ordinal)
+    elif resolved.move is Move.NEXT:
+        shown = conv.shown if conv is not None else frozenset()
+        reply = next_point(src, q, last, shown)
+    else:
+        reply = respond(src, q, limit)
+        if reply.abstained and resolved.loose and q.terms and q.relations:
+            # "and Rosenzweig?" after "what should policymakers do, says Hom?": the same
+            # question, though not in the same words
+            resolved = dataclasses.replace(resolved, fallbacks=(
+                dataclasses.replace(q, terms=(), pairs=frozenset()), *resolved.fallbacks
+            ))
+        for other in resolved.fallbacks:
+            if not reply.abstained:
+                break
+            reply = respond(src, other, limit)
+        if resolved.move is Move.MORE and reply.abstained:
+            reply = abstain(src, q, "That is all the reading says on that.")
+    if resolved.reading_as:
+        reply = dataclasses.replace(reply, reading_as=resolved.reading_as)
+    return reply
+
+
+def respond(src: Sources, q: Question, limit: int) -> Reply:
+    """Decide what kind of answer a read question needs, and give it."""
+    if not q.text:
+        return abstain(src, q, "Ask me something about the reading.")
+    if off_topic_request(q.text):
+        return abstain(src, q, "I only answer questions about the reading, with its quotes.")
+    if q.unknown_subject:
+        why = f"{q.unknown_subject} is not one of the contributors to this reading."
+        return abstain(src, q, why)
+    if q.phrase and not q.relations:  # "who said ...", "did X say ..."
+        located = who_said(src, q)
+        if located is not None:
+            return located
+    if q.ambiguous and not q.speakers and not q.targets:
+        # "the researcher": answer about each contributor it could mean, and say so
+        both = dataclasses.replace(q, speakers=q.ambiguous, compare=len(q.ambiguous) > 1)
+        return dataclasses.replace(kind_of_answer(src, both, limit), candidates=q.ambiguous)
+    return kind_of_answer(src, q, limit)
+
+
+def kind_of_answer(src: Sources, q: Question, limit: int) -> Reply:
+    """Contributors side by side, or the positions that fit a relation and topic."""
+    if q.compare:
+        return compare(src, q, min(MAX_COMPARE, max(limit, len(q.speakers))))
+    reply = relation(src, q, limit)
+    item = list_item_asked(q.text) if len(q.speakers) == 1 else 0
+    if item and not reply.abstained:  # "the first guy's 4th key": that point of the list
+        return nth_point(src, q, reply, item)
+    return reply

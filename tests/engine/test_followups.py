@@ -1,0 +1,253 @@
+"""Follow-ups read in their conversation, and order relative to others: one row per form."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.conversation import Conversation
+
+# (earlier turns, follow-up, contributor of the top answer or None to abstain,
+#  a phrase of the expected paragraph or "", whether the reply says how it read it)
+FOLLOW_UPS = [
+    (["who compared things to the soviet bloc?"], "does he disagree with anyone?", "neier",
+     "I would not draw a line between", True),
+    (["what did bequelin say about microblogging"], "and hom?", "hom", "micro-blogging", True),
+    (["what did nathan say about the environment"], "and trade?", "nathan", "trade", True),
+    (["what did neier say about abu ghraib"], "who else?", "bequelin", "Abu Ghraib", True),
+    (["what is andrew nathan's argument"], "did anyone criticise him for that?", "sixth", "", True),
+    (["what does the final respondent worry about"], "whose statements are they reacting to",
+     "sixth", "", True),
+    (["who talked about hong kong"], "what's her view on the communist party", "hom",
+     "The CPC will have to respond", True),
+    (["what's neier's point about urgency"], "more", "neier", "", True),
+    (["who compared things to the soviet bloc?", "does he disagree with anyone?"], "why?",
+     "neier", "considers itself to be a global power", True),
+    (["who talked about hong kong consulates"], "got a quote?", "hom", "Hong Kong", False),
+    (["who is the hrw researcher", "what are his keys to effective promotion"],
+     "the third key?", "bequelin", "mainstream human rights perspectives", True),
+    (["who went first"], "second?", "hom", "", True),
+    (["who said the engine of human rights progress is the chinese citizenry"], "who agreed?",
+     "neier", "agree with Nicholas", True),
+    (["what did the third contributor say about us leadership"],
+     "what about the fifth, on leadership?", "neier", "leadership role", True),
+    (["what did rosenzweig say about taiwan"], "and hom?", None, "", True),
+    (["what did the last respondent say about literacy"], "by how much?", "sixth", "literacy",
+     True),
+    (["what did neier say about abu ghraib"], "is that true for bequelin too?", "bequelin",
+     "Abu Ghraib", True),
+    (["what did Neier agree with?"], "next", "neier", "", True),
+    (["what did neier say about abu ghraib"], "where does he say that?", "neier", "Abu Ghraib",
+     False),
+    (["what did neier say about abu ghraib"], "what did the others say?", "bequelin",
+     "Abu Ghraib", True),
+    (["who said progress blooms from argument and debate"], "who said that?", "rosenzweig",
+     "progress blooms", False),
+    (["what did hom say about corruption"], "what did she say next?", "hom",
+     "micro-blogging wall", True),
+    (["what did hom say about corruption", "what did she say next?"], "and after that?", "hom",
+     "Hong Kong", True),
+    (["what did hom say about corruption"], "ok and bequelin on the same thing?", "bequelin",
+     "", True),
+    (["who disagreed with bequelin"], "what was his reason?", "neier",
+     "considers itself to be a global power", True),
+    (["what does rosenzweig recommend", "how about neier"], "what about his second point",
+     "neier", "", True),
+    (["who mentioned the dalai lama"], "what did the guy say exactly", "bequelin",
+     "Dalai Lama", True),
+    # a change of subject does not carry the old contributor along
+    (["what did neier say about professionals"], "ok who mentioned the dalai lama",
+     "bequelin", "Dalai Lama", False),
+]
+
+
+@pytest.mark.parametrize(("before", "question", "who", "phrase", "explained"), FOLLOW_UPS)
+def test_follow_up_is_read_in_its_conversation(
+    engine: Engine, before: list[str], question: str, who: str | None, phrase: str,
+    explained: bool,
+) -> None:
+    talk = Conversation()
+    for earlier in before:
+        engine.ask(earlier, conversation=talk)
+    reply = engine.ask(question, conversation=talk)
+    assert talk.turns == len(before) + 1
+    assert bool(reply.reading_as) is explained, reply.reading_as
+    if who is None:
+        assert reply.abstained, reply.answers
+        return
+    assert not reply.abstained, reply.message
+    top = reply.answers[0]
+    assert top.contributor_id == who, (top.contributor, top.quote)
+    if phrase:
+        text = engine.reading.paragraph(top.paragraph).text
+        assert phrase.lower() in text.lower().replace("’", "'"), top.quote
+
+
+def test_without_a_conversation_a_follow_up_stands_alone(engine: Engine) -> None:
+    assert engine.ask("and hom?").reading_as == ""
+    assert engine.ask("why?").abstained
+
+
+def test_more_runs_out(engine: Engine) -> None:
+    talk = Conversation()
+    engine.ask("who mentioned the dalai lama", conversation=talk)
+    shown: set[str] = set()
+    for _ in range(12):
+        reply = engine.ask("more", conversation=talk)
+        if reply.abstained:
+            break
+        ids = {a.position_id for a in reply.answers}
+        assert not ids & shown  # never the same position twice
+        shown |= ids
+    assert reply.abstained
+
+
+ORDERS = [
+    ("who wrote right after bequelin", "hom"),
+    ("the one right before the final respondent, what did they say about urgency", "neier"),
+    ("the one between rosenzweig and neier, what's his argument", "nathan"),
+    ("the person who wrote before nathan, what did they say about the us being a model",
+     "rosenzweig"),
+    ("whoever came after nathan, what'd they say about the soviet stuff", "neier"),
+    ("what did the second-to-last contributor say about the soviet bloc", "neier"),
+    ("who's the fourth contributor", "nathan"),
+    ("who went first", "bequelin"),
+    ("what did rosenzweig say about the first two contributors?", "rosenzweig"),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "ids"),
+    [("compare the last two contributors", {"neier", "sixth"}),
+     ("compare the first two", {"bequelin", "hom"}),
+     ("whats the one thing aryeh and becquelin dont see eye to eye on", {"neier", "bequelin"})],
+)
+def test_groups_of_contributors(engine: Engine, question: str, ids: set[str]) -> None:
+    q = engine.reader.read(question)
+    assert set(q.speakers) == ids and q.compare
+
+
+@pytest.mark.parametrize(("question", "who"), ORDERS)
+def test_order_relative_to_others(engine: Engine, question: str, who: str) -> None:
+    reply = engine.ask(question)
+    assert not reply.abstained, reply.message
+    assert reply.answers[0].contributor_id == who
+
+
+def test_a_contributor_who_does_not_address_it_points_to_who_does(engine: Engine) -> None:
+    reply = engine.ask("what did hom say about the soviet bloc")
+    assert reply.abstained and not reply.answers
+    assert reply.related and reply.related[0].contributor_id == "neier"
+    assert "Neier does" in reply.message
+
+
+CHATTY = [
+    ("yo @bot did neir actually disagree w anybody or was he just vibing along", "neier"),
+    ("hiya, quick one pls: what did sharon hom say about hong kong? tia", "hom"),
+    ("omg idk fr, who mentioned the dalai lama lol", "bequelin"),
+    # several sentences, one of which asks
+    ("ugh my group is arguing lol. what did neier say about the soviet bloc?? pls settle this",
+     "neier"),
+    ("sorry if dumb q lol. does the hrw researcher mention the dalai lama?", "bequelin"),
+    ("heyy so who was the guy that said the us should be a better example?? thx", "bequelin"),
+    ("can someone explain what hom meant about the tail wagging the dog", "hom"),
+    ("did neier say anything nice about bequelin", "neier"),  # "nice" is no misspelt "Nick"
+]
+
+
+@pytest.mark.parametrize(("question", "who"), CHATTY)
+def test_chat_filler_is_no_topic(engine: Engine, question: str, who: str) -> None:
+    reply = engine.ask(question)
+    assert not reply.abstained, reply.message
+    assert reply.answers[0].contributor_id == who
+    filler = {"omg", "idk", "fr", "lol", "pls", "tia", "hiya", "vibing", "quick"}
+    assert not {t.word for t in engine.reader.read(question).terms} & filler
+
+
+NOT_ABOUT_THE_READING = [
+    "tell me a joke",
+    "write my essay on this pls",
+    "can u translate sharon hom's hong kong paragraph into chinese pls",
+    "what did Obama disagree with?",
+]
+
+
+@pytest.mark.parametrize("question", NOT_ABOUT_THE_READING)
+def test_requests_not_about_the_reading_abstain(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    assert reply.abstained and not reply.answers
+    assert reply.message
+
+
+LIST_ITEMS = [
+    ("what's the first guy's 4th key", "Fourth, the U.S. must forge partnerships"),
+    ("what is bequelin's third key?", "Third, the U.S. must mainstream"),
+    ("the first responder's list of keys, whats #2", "Second, the U.S. government needs"),
+]
+
+
+@pytest.mark.parametrize(("question", "opening"), LIST_ITEMS)
+def test_a_point_of_a_list(engine: Engine, question: str, opening: str) -> None:
+    reply = engine.ask(question)
+    assert not reply.abstained and reply.answers[0].quote.startswith(opening)
+
+
+def test_who_agreed_when_nobody_did_shows_who_responded(engine: Engine) -> None:
+    reply = engine.ask("who agreed with Nathan?")
+    assert reply.abstained and not reply.answers
+    assert [a.contributor_id for a in reply.related] == ["sixth"]
+    assert reply.related[0].kind == "critique" and "critique" in reply.message
+    agreed = engine.ask("who agreed with Bequelin?")
+    assert not agreed.abstained and all(a.kind == "agreement" for a in agreed.answers)
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [("did anyone mention Deng Xiaoping?", "Deng Xiaoping"),
+     ("what did Bequelin say about Taiwan?", "Taiwan")],
+)
+def test_a_name_the_text_never_uses(engine: Engine, question: str, name: str) -> None:
+    reply = engine.ask(question)
+    assert reply.abstained and f"The text never names {name}." in reply.message
+
+
+def test_the_reply_keeps_the_members_words(engine: Engine) -> None:
+    talk = Conversation()
+    engine.ask("who talked about hong kong?", conversation=talk)
+    reply = engine.ask("and what did she recommend?", conversation=talk)
+    assert reply.question == "and what did she recommend?"
+    assert reply.reading_as == "what did Hom recommend?"
+
+
+def test_any_turns_never_raise(engine: Engine) -> None:
+    import random
+
+    rng = random.Random(7)
+    pieces = ["why?", "more", "and hom?", "quote?", "the third one?", "who else?", "he", "them",
+              "both of them", "???", "", "and", "what about the fifth", "#3", "that", "it",
+              "who agreed?", "next", "the last?", "compare them", "\u200b", "by how much?"]
+    for _ in range(40):
+        talk = Conversation()
+        for _ in range(6):
+            text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 3)))
+            reply = engine.ask(text, conversation=talk)
+            assert reply.abstained or reply.answers
+
+
+DETAILS = [
+    ("for how long does Bequelin say the soft approach failed?", "bequelin", "two and a half"),
+    ("in what year was the U.N. submission the final respondent cites?", "sixth", "2008"),
+    ("how many protesters gathered in Victoria Park?", "hom", "100,000"),
+    ("whose wife is locked up at home in bequelin's part", "bequelin", "his wife"),
+]
+
+
+@pytest.mark.parametrize(("question", "who", "detail"), DETAILS)
+def test_details_are_answered_with_the_texts_sentence(
+    engine: Engine, question: str, who: str, detail: str
+) -> None:
+    reply = engine.ask(question)
+    assert not reply.abstained, reply.message
+    top = reply.answers[0]
+    assert top.contributor_id == who and detail in top.quote
+    assert top.quote in engine.reading.paragraph(top.paragraph).text  # verbatim
