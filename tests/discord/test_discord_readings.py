@@ -242,6 +242,15 @@ async def test_the_servers_reading_answers_commands_and_mentions(served: Served)
     assert "Nathan" in text_of(await answer(fake, own))  # the option still wins
     forget = await answer(fake, await fake.slash("reading use", user=fake.owner))
     assert f"`{CHINA}`" in forget["content"]
+    [answered] = [
+        m for m in fake.posted_in(fake.channel_id)
+        if str((m.get("message_reference") or {}).get("message_id")) == str(asked["id"])
+    ]
+    follow = await fake.send_message("and what about the fleet?", reply_to=answered)
+    # a reply to an answer goes on with that answer's reading, whatever the server reads now
+    assert "Blake" in text_of((await fake.reply_to(follow)).json) or "Ashford" in text_of(
+        (await fake.reply_to(follow)).json
+    )
     info = await answer(fake, await fake.slash("reading info"))
     assert info["embeds"][0]["title"].startswith("What's the Best Way")
 

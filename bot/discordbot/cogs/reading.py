@@ -108,10 +108,15 @@ class ReadingCog(commands.Cog, name="Reading"):
         return await replies.within_deadline(interaction, work, ephemeral=ephemeral)
 
     def _conversation(
-        self, channel_id: int | None, user_id: int, replying_to: int | None = None
+        self,
+        channel_id: int | None,
+        user_id: int,
+        replying_to: int | None = None,
+        reading: str | None = None,
     ) -> Conversation:
-        """The conversation a question from this member in this channel belongs to."""
-        return self.bot.conversations.current(channel_id or 0, user_id, replying_to)
+        """The conversation a question from this member in this channel (about `reading`)
+        belongs to."""
+        return self.bot.conversations.current(channel_id or 0, user_id, replying_to, reading)
 
     def _unknown_contributor(self, text: str, engine: AnswerEngine) -> str:
         names = [c.name for c in engine.suggest_contributors(text, limit=3)]
@@ -214,7 +219,9 @@ class ReadingCog(commands.Cog, name="Reading"):
     ) -> None:
         """Up to three cited answers, or a choice when the question names several people."""
         engine = await self.bot.readings.here(interaction, reading)
-        conversation = self._conversation(interaction.channel_id, interaction.user.id)
+        conversation = self._conversation(
+            interaction.channel_id, interaction.user.id, reading=engine.reading.id
+        )
         reply = await self._answer(
             interaction, engine.ask, question, ASK_LIMIT, None, conversation,
             ephemeral=private,
@@ -222,7 +229,7 @@ class ReadingCog(commands.Cog, name="Reading"):
         rendered, view = self._render_ask(reply, engine)
         sent = await self._send(interaction, rendered, ephemeral=private, view=view)
         if sent is not None:
-            self.bot.conversations.remember(sent.id, conversation)
+            self.bot.conversations.remember(sent.id, conversation, engine.reading.id)
 
     @app_commands.command(name="positions", description="Every position of one contributor")
     @app_commands.describe(
@@ -391,8 +398,12 @@ class ReadingCog(commands.Cog, name="Reading"):
                 if cooldown.note_due(message.author.id):
                     await errors.reply_safely(message, CoolingDown(wait).user_message())
                 return
-            here = self.bot.readings.chosen(
-                message.guild.id if message.guild else None, channel_ids(message.channel)
+            replied = self.replied_to(message)
+            # a reply to an answer goes on with that answer's reading, else the one used here
+            here = (replied and self.bot.conversations.reading_of(replied)) or (
+                self.bot.readings.chosen(
+                    message.guild.id if message.guild else None, channel_ids(message.channel)
+                )
             )
             try:
                 engine = await self.bot.readings.engine(
@@ -413,7 +424,7 @@ class ReadingCog(commands.Cog, name="Reading"):
                 await errors.reply_safely(message, self.prompt_hint(message.author))
                 return
             conversation = self._conversation(
-                message.channel.id, message.author.id, self.replied_to(message)
+                message.channel.id, message.author.id, replied, engine.reading.id
             )
             reply = await self.bot.answers.run(
                 engine.ask,
@@ -433,7 +444,7 @@ class ReadingCog(commands.Cog, name="Reading"):
                 mention_author=False,
                 **kwargs,
             )
-            self.bot.conversations.remember(sent.id, conversation)
+            self.bot.conversations.remember(sent.id, conversation, engine.reading.id)
             if isinstance(view, BaseView):
                 view.message = sent
         except Exception as exc:  # the central handler logs it and apologises
