@@ -196,7 +196,8 @@ class LibraryCog(commands.Cog, name="Library"):
                 interaction, readings.reload(rid, interaction.guild_id), ephemeral=True
             )
         except KnowledgeError as exc:
-            root = self.bot.library.root if self.bot.library is not None else None
+            library = readings.library_of(rid, interaction.guild_id)
+            root = library.root if library is not None else None  # its path is not shown
             problems = [short_problem(str(p), root) if root else str(p) for p in exc.problems]
             await replies.send(
                 interaction, None, [problems_embed(rid, problems)], ephemeral=True,
