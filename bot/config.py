@@ -79,7 +79,7 @@ class Config:
     """Every setting of the bot."""
 
     knowledge: Path | None = None  # None: $READING_BOT_KNOWLEDGE, else knowledge/ beside bot/
-    reading: str | None = None  # None: the first reading
+    reading: str | None = None  # None: the only reading (several need one named)
     discord: DiscordSettings = field(default_factory=DiscordSettings)
     prompts: PromptsSettings = field(default_factory=PromptsSettings)
     quiz: QuizSettings = field(default_factory=QuizSettings)
@@ -230,7 +230,7 @@ def _reading_problems(config: Config) -> list[str]:
     if not known or config.reading in known:
         return []  # no readings at all is the knowledge loader's to report
     message = UnknownReadingError(config.reading, tuple(known)).message
-    return [f"reading: {message[:-1]} (or write null for the first one)"]
+    return [f"reading: {message[:-1]} (or write null when the folder holds only one reading)"]
 
 
 def _default_database() -> Path:

@@ -152,7 +152,7 @@ class ConfigFile(Section):
     )
 
     knowledge: Text | None = given(description="Knowledge folder; null: default.")
-    reading: Text | None = given(description="Reading id; null: the first one.")
+    reading: Text | None = given(description="Default reading id; null: the only one.")
     discord: DiscordSection | None = None
     prompts: PromptsSection | None = None
     quiz: QuizSection | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 import yarl
@@ -14,12 +14,17 @@ from bot.discordbot import errors
 from bot.discordbot.checks import Cooldown, Guard
 from bot.discordbot.conversations import Conversations
 from bot.discordbot.engine_api import AnswerEngine
+from bot.discordbot.readings import Readings
 from bot.discordbot.visibility import prompt_visibility_note
 from bot.discordbot.workers import AnswerPool
+
+if TYPE_CHECKING:
+    from bot.library import ReadingLibrary
 
 log = logging.getLogger(__name__)
 
 PROMPTS_EXTENSION = "bot.discordbot.cogs.prompts"
+LIBRARY_EXTENSION = "bot.discordbot.cogs.library"  # /reading info, list, use, reload
 GROUP_EXTENSIONS = (
     "bot.discordbot.cogs.quiz",
     "bot.discordbot.cogs.map",
@@ -52,7 +57,13 @@ discord.VoiceClient.warn_dave = False
 class ReadingBot(commands.Bot):
     """Answers questions about one reading; see :mod:`bot.discordbot.cogs.reading`."""
 
-    def __init__(self, config: Config, engine: AnswerEngine, **options: Any) -> None:
+    def __init__(
+        self,
+        config: Config,
+        engine: AnswerEngine,
+        library: ReadingLibrary | None = None,
+        **options: Any,
+    ) -> None:
         settings = config.discord
         use_endpoints(settings)
         options.setdefault("guild_ready_timeout", settings.guild_ready_timeout)
@@ -66,12 +77,14 @@ class ReadingBot(commands.Bot):
             **options,
         )
         self.config = config
-        self.engine = engine
+        self.engine = engine  # the default reading's (see bot.discordbot.readings)
+        self.library = library  # every reading; None: the one engine only
         self.guard = Guard(
             settings.allowed_channels, Cooldown(settings.cooldown_rate, settings.cooldown_seconds)
         )
         self.answers = AnswerPool(settings.answer_workers)
         self.conversations = Conversations(settings.conversation_minutes * 60)
+        self.readings = Readings(self)  # which reading answers where (/reading use)
         self.tree.on_error = errors.on_app_command_error  # type: ignore[method-assign]
         if settings.prefix and not settings.message_content:
             log.warning(
@@ -82,6 +95,7 @@ class ReadingBot(commands.Bot):
     async def setup_hook(self) -> None:
         """Load the cogs. Commands are not synced here: that is ``python -m bot sync``."""
         await self.load_extension("bot.discordbot.cogs.reading")
+        await self.load_extension(LIBRARY_EXTENSION)
         try:
             await self.load_extension(PROMPTS_EXTENSION)
         except commands.ExtensionError:  # the reading commands still work without it
@@ -128,8 +142,13 @@ class ShardedReadingBot(ReadingBot, commands.AutoShardedBot):
     """The same bot over several gateway shards (``discord.shard_count`` in the config)."""
 
 
-def create_bot(config: Config, engine: AnswerEngine, **options: Any) -> ReadingBot:
-    """The bot the config asks for: sharded when ``discord.shard_count`` is set."""
+def create_bot(
+    config: Config, engine: AnswerEngine, library: ReadingLibrary | None = None, **options: Any
+) -> ReadingBot:
+    """The bot the config asks for: sharded when ``discord.shard_count`` is set. `engine`
+    answers about the default reading; `library`, when given, serves the others."""
     if config.discord.shard_count is not None:
-        return ShardedReadingBot(config, engine, shard_count=config.discord.shard_count, **options)
-    return ReadingBot(config, engine, **options)
+        return ShardedReadingBot(
+            config, engine, library, shard_count=config.discord.shard_count, **options
+        )
+    return ReadingBot(config, engine, library, **options)

@@ -16,6 +16,7 @@ from discord.ext import commands
 
 from bot.discordbot import limits
 from bot.discordbot.checks import ChannelNotAllowed, CoolingDown
+from bot.discordbot.reading_errors import ReadingUnavailable
 from bot.discordbot.replies import THINKING
 from bot.prompts.service import PromptError
 
@@ -34,6 +35,8 @@ def user_message(error: BaseException) -> str | None:
         return error.user_message()
     if isinstance(error, PromptError):  # written for the moderator (refusals included)
         return str(error)
+    if isinstance(error, ReadingUnavailable):  # an unknown or broken reading, for the member
+        return error.message
     if isinstance(error, app_commands.CommandNotFound):
         return "I don't know that command any more; it may need a moment to update."
     if isinstance(error, app_commands.NoPrivateMessage | commands.NoPrivateMessage):

@@ -1,5 +1,9 @@
-"""The reading a group command (/quiz, /map, /guide) is about: the bot's own by default, or
-another reading of the knowledge folder named by its id (loaded once, off the event loop)."""
+"""The reading a group command (/quiz, /map, /guide) is about: the one used where the command
+runs (the channel's, the server's, else the default) unless another is named by its id.
+
+With the bot's library of readings (``bot.library``) the reading comes from it, built on
+first use off the event loop (see :mod:`bot.discordbot.readings`); a bot started with one
+engine reads the knowledge folder once instead."""
 
 from __future__ import annotations
 
@@ -10,8 +14,10 @@ import discord
 from discord import app_commands
 
 from bot.discordbot import limits
+from bot.discordbot.reading_commands import reading_choices
+from bot.discordbot.readings import channel_ids
 from bot.knowledge.loader import load_library
-from bot.knowledge.model import Library, Reading
+from bot.knowledge.model import Library, Reading, UnknownReadingError
 
 if TYPE_CHECKING:
     from bot.discordbot.client import ReadingBot
@@ -32,9 +38,23 @@ class ReadingChoice:
                 self._library = await asyncio.to_thread(load_library, self.bot.config.knowledge)
             return self._library
 
-    async def get(self, reading_id: str | None) -> Reading:
-        """The bot's reading when `reading_id` is empty or its id; else that reading
-        (:class:`~bot.knowledge.model.UnknownReadingError` when there is none)."""
+    async def get(
+        self, reading_id: str | None, where: discord.Interaction[Any] | None = None
+    ) -> Reading:
+        """The reading named by `reading_id`; when it is empty, the one used where the
+        interaction `where` runs (else the default). Unknown ids raise
+        :class:`~bot.knowledge.model.UnknownReadingError` (and, with the library, a broken
+        reading :class:`~bot.discordbot.reading_errors.ReadingUnavailable`)."""
+        readings = self.bot.readings
+        if self.bot.library is not None:
+            chosen = (reading_id or "").strip()
+            if not chosen:
+                channels = channel_ids(where.channel) if where is not None else []
+                chosen = readings.chosen(where.guild_id if where else None, channels)
+            guild = where.guild_id if where is not None else None
+            if chosen not in readings.ids(guild):
+                raise UnknownReadingError(chosen, readings.ids(guild))
+            return (await readings.engine(chosen, guild)).reading
         own = self.bot.engine.reading
         if not reading_id or reading_id.strip() == own.id:
             return own
@@ -44,6 +64,8 @@ class ReadingChoice:
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
         """Reading ids (with titles) containing what was typed."""
+        if self.bot.library is not None:
+            return reading_choices(self.bot.readings, current, interaction.guild_id)
         try:
             readings = (await self.library()).readings
         except Exception:  # a broken folder: offer the bot's own reading only

@@ -22,6 +22,7 @@ from bot.config import Config, ConfigError, load_config
 from bot.discordbot.client import ReadingBot, create_bot
 from bot.discordbot.engine_api import AnswerEngine
 from bot.discordbot.logs import setup_logging
+from bot.library import ReadingLibrary
 
 log = logging.getLogger(__name__)
 
@@ -80,18 +81,35 @@ def _fail(message: str) -> int:
     return 1
 
 
-def load_engine(config: Config) -> AnswerEngine:
-    """The engine for the configured knowledge folder and reading."""
-    from bot.engine.engine import Engine
-    from bot.knowledge.model import UnknownReadingError
+def load_readings(config: Config) -> tuple[ReadingLibrary, AnswerEngine]:
+    """The library of the configured knowledge folder and the engine of its default reading.
 
+    The default is `reading:` in the config, or the only reading there is; with several
+    readings and none named this is a config problem (the bot never picks the first one
+    found). Only the default is built here; every other reading is built on first use, and
+    a broken one is reported when it is asked for, never stopping the others.
+    """
+    from bot.knowledge.model import UnknownReadingError
+    from bot.library import NoDefaultReadingError
+
+    library = ReadingLibrary(config.knowledge, default=config.reading)
     try:
-        return Engine.load(config.knowledge, config.reading)
+        return library, library.engine(config.reading)
+    except NoDefaultReadingError as exc:
+        raise ConfigError(
+            f"reading: {exc.message} Members can then pick another with /reading use."
+        ) from exc
     except UnknownReadingError as exc:
         raise ConfigError(
             f"reading: no reading with id {config.reading!r} in the knowledge folder; "
-            "allowed: the id of a reading there (see `python3 tasks.py validate`), or null"
+            "allowed: the id of a reading there (see `python3 tasks.py readings`), or null "
+            "when the folder holds only one"
         ) from exc
+
+
+def load_engine(config: Config) -> AnswerEngine:
+    """The engine of the configured default reading (see :func:`load_readings`)."""
+    return load_readings(config)[1]
 
 
 async def run_bot(bot: ReadingBot, token: str, *, reconnect: bool = True) -> None:
@@ -173,10 +191,10 @@ def run_command(args: argparse.Namespace) -> int:
         return chat_command(args)
     setup_logging(config.log_level, secrets=[token])
     try:
-        engine = load_engine(config)
+        library, engine = load_readings(config)
     except ConfigError as exc:
         return _fail(f"Config problem: {exc}")
-    bot = create_bot(config, engine)
+    bot = create_bot(config, engine, library=library)
     try:
         asyncio.run(run_bot(bot, token))
     except KeyboardInterrupt:
@@ -200,13 +218,14 @@ def sync_command(args: argparse.Namespace) -> int:
         return _fail(NO_TOKEN)
     setup_logging("WARNING" if config.log_level == "INFO" else config.log_level, [token])
     try:
-        engine = load_engine(config)
+        library, engine = load_readings(config)
     except ConfigError as exc:
         return _fail(f"Config problem: {exc}")
     guild: int | None = getattr(args, "guild", None)
     clear = bool(getattr(args, "clear", False))
     try:
-        synced = asyncio.run(sync_commands(create_bot(config, engine), token, guild, clear=clear))
+        bot = create_bot(config, engine, library=library)
+        synced = asyncio.run(sync_commands(bot, token, guild, clear=clear))
     except Exception as exc:
         message = _discord_errors(config, exc)
         if message is None:

@@ -261,7 +261,7 @@ async def test_contributors_and_reading(discord_bot: Connected, engine: AnswerEn
     assert len(names) == len(engine.reading.contributors)
     assert names[0].startswith("1. ")
 
-    interaction = await fake.slash("reading")
+    interaction = await fake.slash("reading info")
     embed = message_data(await fake.response_to(interaction))["embeds"][0]
     assert embed["title"] == engine.reading.title
     assert embed["url"] == engine.reading.url
@@ -387,19 +387,21 @@ async def test_cooldown_replies_politely_with_seconds_left(
         body = (await fake_discord.reply_to(msg)).json
         assert re.search(r"try again in \d+ seconds", body["content"])
 
-        other = await fake_discord.slash("reading", user=fake_discord.bob)  # per user
+        other = await fake_discord.slash("reading info", user=fake_discord.bob)  # per user
         assert message_data(await fake_discord.response_to(other))["embeds"]
 
 
 async def test_channel_allow_list(fake_discord: FakeDiscord, engine: AnswerEngine) -> None:
     config = config_for(fake_discord, allowed_channels=(fake_discord.channel_id,))
     async with running_bot(fake_discord, config, engine):
-        outside = await fake_discord.slash("reading", channel_id=fake_discord.other_channel_id)
+        outside = await fake_discord.slash(
+            "reading info", channel_id=fake_discord.other_channel_id
+        )
         data = message_data(await fake_discord.response_to(outside))
         assert data["flags"] & EPHEMERAL
         assert f"<#{fake_discord.channel_id}>" in data["content"]
 
-        inside = await fake_discord.slash("reading")
+        inside = await fake_discord.slash("reading info")
         assert message_data(await fake_discord.response_to(inside))["embeds"]
 
         ignored = await fake_discord.send_message(
@@ -466,5 +468,5 @@ async def test_failing_text_command_goes_to_the_central_handler(
     assert any(
         r.exc_info and "text command failure" in str(r.exc_info[1]) for r in caplog.records
     )
-    interaction = await fake.slash("reading")  # still serving
+    interaction = await fake.slash("reading info")  # still serving
     assert message_data(await fake.response_to(interaction))["embeds"]

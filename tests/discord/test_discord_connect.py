@@ -44,7 +44,7 @@ async def test_sharded_bot_when_configured(
     async with running_bot(fake_discord, config, engine) as bot:
         assert isinstance(bot, commands.AutoShardedBot)
         assert sorted(i["shard"][0] for i in fake_discord.identifies) == [0, 1]
-        interaction = await fake_discord.slash("reading")
+        interaction = await fake_discord.slash("reading info")
         response = await fake_discord.response_to(interaction)
         assert response.json["data"]["embeds"][0]["title"] == engine.reading.title
 

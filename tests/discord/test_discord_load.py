@@ -96,7 +96,7 @@ async def test_already_acknowledged_after_a_retry_that_landed_is_not_an_error(
         interaction = await fake.slash("ask", {"question": QUESTION})
         await fake.wait_for("POST", CALLBACK, predicate=lambda r: r.status == 400)
         # then the bot answers a next question normally (nothing is stuck)
-        other = await fake.slash("reading")
+        other = await fake.slash("reading info")
         assert (await fake.response_to(other)).json["type"] == 4
     [landed, refused] = callbacks(fake, interaction)
     assert (landed.status, refused.status) == (500, 400)
@@ -156,7 +156,7 @@ async def test_the_answer_pool_is_bounded_by_the_setting(
                 f"{fake_discord.mention()} {QUESTION}", mention_bot=True
             )
             # the loop is free (a command that needs no engine work is answered) ...
-            reading = await fake_discord.slash("reading")
+            reading = await fake_discord.slash("reading info")
             assert (await fake_discord.response_to(reading)).json["type"] == 4
             # ... while the one worker is busy, so neither question has been answered
             assert not fake_discord.find("POST", r"/channels/\d+/messages")

@@ -73,11 +73,20 @@ def test_sync_registers_every_command_with_its_options(
     positions = options_of(commands["positions"])
     assert positions["contributor"]["autocomplete"] and positions["kind"]["autocomplete"]
     compare = options_of(commands["compare"])
-    assert set(compare) == {"first", "second", "topic"}
+    assert set(compare) == {"first", "second", "topic", "reading"}
     assert compare["first"]["autocomplete"] and compare["second"]["autocomplete"]
-    assert set(options_of(commands["who"])) == {"topic"}
+    assert set(options_of(commands["who"])) == {"topic", "reading"}
     assert options_of(commands["quote"])["contributor"]["autocomplete"]
-    assert not options_of(commands["contributors"]) and not options_of(commands["reading"])
+    for name in ("ask", "positions", "compare", "who", "quote"):  # each may name a reading
+        chosen = options_of(commands[name])["reading"]
+        assert chosen["autocomplete"] and not chosen.get("required")
+    assert not options_of(commands["contributors"])
+    group = {o["name"]: o for o in commands["reading"]["options"]}
+    assert set(group) == {"info", "list", "use", "reload", "add", "export", "remove"}
+    assert all(o["type"] == 1 and o["description"] for o in group.values())
+    assert set(options_of(group["use"])) == {"reading", "channel"}
+    added = options_of(group["add"])
+    assert added["file"]["type"] == 11 and added["file"]["required"]  # an attachment
     assert all(c["description"] for c in put.json)
     prompt = commands["prompt"]  # the moderators' group, hidden from members by default
     assert int(prompt["default_member_permissions"]) == 1 << 13  # Manage Messages

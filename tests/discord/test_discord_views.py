@@ -116,7 +116,7 @@ async def test_a_vanished_message_is_ignored_on_timeout(
     await fake.response_to(interaction)
     await fake.wait_for("PATCH", original_path(fake, interaction))
     # The bot serves on, and nothing was reported as an error.
-    again = await fake.slash("reading")
+    again = await fake.slash("reading info")
     assert (await fake.response_to(again)).json["type"] == 4
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
 

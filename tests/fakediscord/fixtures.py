@@ -66,11 +66,12 @@ def config_for(fake: FakeDiscord, tmp_path: Any = None, **discord_settings: Any)
 
 @contextlib.asynccontextmanager
 async def running_bot(
-    fake: FakeDiscord, config: Config, engine: AnswerEngine
+    fake: FakeDiscord, config: Config, engine: AnswerEngine, library: Any = None
 ) -> AsyncIterator[ReadingBot]:
-    """The bot connected to `fake` and ready; closed (and endpoints restored) afterwards."""
+    """The bot connected to `fake` and ready; closed (and endpoints restored) afterwards.
+    `library` (a :class:`bot.library.ReadingLibrary`) serves readings besides `engine`'s."""
     saved = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
-    bot = create_bot(config, engine)
+    bot = create_bot(config, engine, library=library)
     serving = asyncio.create_task(run_bot(bot, fake.token, reconnect=False))
     ready = asyncio.create_task(bot.wait_until_ready())
     try:

@@ -65,7 +65,7 @@ class GuideCog(commands.Cog, name="Guide"):
     ) -> None:
         """Contributors' central positions, agreements and disagreements, prompts."""
         try:
-            chosen = await self.readings.get(reading)
+            chosen = await self.readings.get(reading, interaction)
         except UnknownReadingError as exc:
             await errors.tell(interaction, exc.message)
             return

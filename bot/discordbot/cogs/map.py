@@ -124,7 +124,7 @@ class MapCog(commands.Cog, name="Map"):
     async def map(self, interaction: discord.Interaction[Any], reading: str | None = None) -> None:
         """The PNG in an embed, the edges in words, and a menu of the edges."""
         try:
-            chosen = await self.readings.get(reading)
+            chosen = await self.readings.get(reading, interaction)
         except UnknownReadingError as exc:
             await errors.tell(interaction, exc.message)
             return

@@ -386,7 +386,7 @@ class QuizCog(commands.Cog, name="Quiz"):
             return
         kind = kind.strip().lower() if kind else None
         try:
-            chosen = await self.readings.get(reading)
+            chosen = await self.readings.get(reading, interaction)
         except UnknownReadingError as exc:
             await errors.tell(interaction, exc.message)
             return

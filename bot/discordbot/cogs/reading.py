@@ -19,7 +19,11 @@ from bot.discordbot import embeds, errors, limits, replies
 from bot.discordbot.checks import CoolingDown
 from bot.discordbot.echo import echo
 from bot.discordbot.embeds import Rendered
+from bot.discordbot.engine_api import AnswerEngine
 from bot.discordbot.errors import NO_PINGS
+from bot.discordbot.reading_commands import READING_CHARS, READING_OPTION, reading_choices
+from bot.discordbot.reading_errors import ReadingUnavailable
+from bot.discordbot.readings import channel_ids
 from bot.discordbot.views import BaseView, ContributorChoice, Paginator
 from bot.discordbot.visibility import hidden_moderator_roles, integrations_hint
 from bot.engine.answers import Reply
@@ -104,19 +108,26 @@ class ReadingCog(commands.Cog, name="Reading"):
         return await replies.within_deadline(interaction, work, ephemeral=ephemeral)
 
     def _conversation(
-        self, channel_id: int | None, user_id: int, replying_to: int | None = None
+        self,
+        channel_id: int | None,
+        user_id: int,
+        replying_to: int | None = None,
+        reading: str | None = None,
     ) -> Conversation:
-        """The conversation a question from this member in this channel belongs to."""
-        return self.bot.conversations.current(channel_id or 0, user_id, replying_to)
+        """The conversation a question from this member in this channel (about `reading`)
+        belongs to."""
+        return self.bot.conversations.current(channel_id or 0, user_id, replying_to, reading)
 
-    def _unknown_contributor(self, text: str) -> str:
-        names = [c.name for c in self.bot.engine.suggest_contributors(text, limit=3)]
+    def _unknown_contributor(self, text: str, engine: AnswerEngine) -> str:
+        names = [c.name for c in engine.suggest_contributors(text, limit=3)]
         hint = f" Did you mean {', '.join(names)}?" if names else ""
         return f"I don't know a contributor called “{echo(text)}”.{hint} See /contributors."
 
-    def _render_ask(self, reply: Reply) -> tuple[Rendered, discord.ui.View | None]:
+    def _render_ask(
+        self, reply: Reply, engine: AnswerEngine
+    ) -> tuple[Rendered, discord.ui.View | None]:
         """An /ask or mention answer, with buttons to narrow it when a name was ambiguous."""
-        reading = self.bot.engine.reading
+        reading = engine.reading
         rendered = embeds.render_reply(reply, reading, self.link)
         if len(reply.candidates) < 2:
             return rendered, None
@@ -126,7 +137,7 @@ class ReadingCog(commands.Cog, name="Reading"):
         async def choose(interaction: discord.Interaction[Any], contributor_id: str) -> None:
             replies.note_received(interaction)
             work = self.bot.answers.run(
-                self._answers_of, question, reading.contributor(contributor_id)
+                self._answers_of, question, reading.contributor(contributor_id), engine
             )
             chosen = await replies.within_deadline(interaction, work, thinking=False)
             await replies.update(
@@ -138,9 +149,10 @@ class ReadingCog(commands.Cog, name="Reading"):
         content = f"{rendered.content}\n{lead}" if rendered.content else lead
         return Rendered(content, rendered.embeds), ContributorChoice(candidates, choose)
 
-    def _answers_of(self, question: str, contributor: Contributor) -> Rendered:
+    def _answers_of(
+        self, question: str, contributor: Contributor, engine: AnswerEngine
+    ) -> Rendered:
         """After a choice: the chosen contributor's answers to the question (engine-ranked)."""
-        engine = self.bot.engine
         reading = engine.reading
         mine = list(engine.ask(question, limit=ASK_LIMIT, contributor=contributor).answers)
         lead = f"**{contributor.name}**:"
@@ -154,9 +166,15 @@ class ReadingCog(commands.Cog, name="Reading"):
     async def contributor_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
-        """Contributors ranked by the engine, at most 25, names within 100 characters."""
+        """Contributors ranked by the engine, at most 25, names within 100 characters (of the
+        reading the command's `reading` option names, else the one in use here)."""
+        option = getattr(interaction.namespace, "reading", None)
+        try:
+            engine = await self.bot.readings.here(interaction, option)
+        except ReadingUnavailable:
+            return []
         choices = []
-        for c in self.bot.engine.suggest_contributors(current, limit=limits.CHOICES):
+        for c in engine.suggest_contributors(current, limit=limits.CHOICES):
             label = f"{c.name} — {c.affiliation}" if c.affiliation else c.name
             choices.append(
                 app_commands.Choice(
@@ -165,6 +183,12 @@ class ReadingCog(commands.Cog, name="Reading"):
                 )
             )
         return choices[: limits.CHOICES]
+
+    async def reading_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        """The reading ids (with titles where known) containing what was typed."""
+        return reading_choices(self.bot.readings, current, interaction.guild_id)
 
     async def kind_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
@@ -183,38 +207,51 @@ class ReadingCog(commands.Cog, name="Reading"):
     @app_commands.describe(
         question="What you want to know, e.g. what did Nathan say about sanctions?",
         private="Only you see the answer",
+        reading=READING_OPTION,
     )
+    @app_commands.autocomplete(reading=reading_autocomplete)
     async def ask(
         self,
         interaction: discord.Interaction[Any],
         question: app_commands.Range[str, 1, QUESTION_CHARS],
         private: bool = False,
+        reading: app_commands.Range[str, 1, READING_CHARS] | None = None,
     ) -> None:
         """Up to three cited answers, or a choice when the question names several people."""
-        conversation = self._conversation(interaction.channel_id, interaction.user.id)
+        engine = await self.bot.readings.here(interaction, reading)
+        conversation = self._conversation(
+            interaction.channel_id, interaction.user.id, reading=engine.reading.id
+        )
         reply = await self._answer(
-            interaction, self.bot.engine.ask, question, ASK_LIMIT, None, conversation,
+            interaction, engine.ask, question, ASK_LIMIT, None, conversation,
             ephemeral=private,
         )
-        rendered, view = self._render_ask(reply)
+        rendered, view = self._render_ask(reply, engine)
         sent = await self._send(interaction, rendered, ephemeral=private, view=view)
         if sent is not None:
-            self.bot.conversations.remember(sent.id, conversation)
+            self.bot.conversations.remember(sent.id, conversation, engine.reading.id)
 
     @app_commands.command(name="positions", description="Every position of one contributor")
-    @app_commands.describe(contributor="Name of the contributor", kind="Only positions of a kind")
-    @app_commands.autocomplete(contributor=contributor_autocomplete, kind=kind_autocomplete)
+    @app_commands.describe(
+        contributor="Name of the contributor", kind="Only positions of a kind",
+        reading=READING_OPTION,
+    )
+    @app_commands.autocomplete(
+        contributor=contributor_autocomplete, kind=kind_autocomplete,
+        reading=reading_autocomplete,
+    )
     async def positions(
         self,
         interaction: discord.Interaction[Any],
         contributor: app_commands.Range[str, 1, NAME_CHARS],
         kind: str | None = None,
+        reading: app_commands.Range[str, 1, READING_CHARS] | None = None,
     ) -> None:
         """A contributor's positions in text order, paginated when long."""
-        engine = self.bot.engine
+        engine = await self.bot.readings.here(interaction, reading)
         person = engine.resolve_contributor(contributor)
         if person is None:
-            await errors.tell(interaction, self._unknown_contributor(contributor))
+            await errors.tell(interaction, self._unknown_contributor(contributor, engine))
             return
         if kind is not None and kind.strip().lower() not in KINDS:
             await errors.tell(interaction, f"Kinds are: {', '.join(KINDS)}.")
@@ -231,55 +268,68 @@ class ReadingCog(commands.Cog, name="Reading"):
 
     @app_commands.command(name="compare", description="Two contributors side by side")
     @app_commands.describe(
-        first="A contributor", second="Another contributor", topic="Optional topic"
+        first="A contributor", second="Another contributor", topic="Optional topic",
+        reading=READING_OPTION,
     )
-    @app_commands.autocomplete(first=contributor_autocomplete, second=contributor_autocomplete)
+    @app_commands.autocomplete(
+        first=contributor_autocomplete, second=contributor_autocomplete,
+        reading=reading_autocomplete,
+    )
     async def compare(
         self,
         interaction: discord.Interaction[Any],
         first: app_commands.Range[str, 1, NAME_CHARS],
         second: app_commands.Range[str, 1, NAME_CHARS],
         topic: app_commands.Range[str, 0, TOPIC_CHARS] = "",
+        reading: app_commands.Range[str, 1, READING_CHARS] | None = None,
     ) -> None:
         """Both contributors' positions, on the topic or on their main points.
 
         What the member typed is never shown publicly: an unknown name is reported to them
         alone (escaped and cut short), and so is a comparison the reading does not cover.
         """
-        engine = self.bot.engine
+        engine = await self.bot.readings.here(interaction, reading)
         for name in (first, second):
             if engine.resolve_contributor(name) is None:
-                await errors.tell(interaction, self._unknown_contributor(name))
+                await errors.tell(interaction, self._unknown_contributor(name, engine))
                 return
         reply = await self._answer(interaction, engine.compare, first, second, topic)
         rendered = embeds.render_reply(reply, engine.reading, self.link)
         await self._send(interaction, rendered, ephemeral=reply.abstained)
 
     @app_commands.command(name="who", description="Who said what on a topic")
-    @app_commands.describe(topic="A topic, e.g. trade, sanctions, dialogue")
+    @app_commands.describe(topic="A topic, e.g. trade, sanctions, dialogue", reading=READING_OPTION)
+    @app_commands.autocomplete(reading=reading_autocomplete)
     async def who(
-        self, interaction: discord.Interaction[Any], topic: app_commands.Range[str, 1, TOPIC_CHARS]
+        self,
+        interaction: discord.Interaction[Any],
+        topic: app_commands.Range[str, 1, TOPIC_CHARS],
+        reading: app_commands.Range[str, 1, READING_CHARS] | None = None,
     ) -> None:
         """One answer per contributor who spoke to the topic."""
-        reply = await self._answer(interaction, self.bot.engine.who, topic)
-        rendered = embeds.render_reply(reply, self.bot.engine.reading, self.link)
+        engine = await self.bot.readings.here(interaction, reading)
+        reply = await self._answer(interaction, engine.who, topic)
+        rendered = embeds.render_reply(reply, engine.reading, self.link)
         await self._send(interaction, rendered)
 
     @app_commands.command(name="quote", description="A random quote, or one by a contributor")
-    @app_commands.describe(contributor="Whose quote (leave empty for anyone)")
-    @app_commands.autocomplete(contributor=contributor_autocomplete)
+    @app_commands.describe(
+        contributor="Whose quote (leave empty for anyone)", reading=READING_OPTION
+    )
+    @app_commands.autocomplete(contributor=contributor_autocomplete, reading=reading_autocomplete)
     async def quote(
         self,
         interaction: discord.Interaction[Any],
         contributor: app_commands.Range[str, 1, NAME_CHARS] | None = None,
+        reading: app_commands.Range[str, 1, READING_CHARS] | None = None,
     ) -> None:
         """A quote with its source."""
-        engine = self.bot.engine
+        engine = await self.bot.readings.here(interaction, reading)
         person = None
         if contributor:
             person = engine.resolve_contributor(contributor)
             if person is None:
-                await errors.tell(interaction, self._unknown_contributor(contributor))
+                await errors.tell(interaction, self._unknown_contributor(contributor, engine))
                 return
         answer = engine.random_quote(person)
         embed = embeds.quote_embed(answer, engine.reading, self.link)
@@ -287,14 +337,9 @@ class ReadingCog(commands.Cog, name="Reading"):
 
     @app_commands.command(name="contributors", description="Who wrote which part of the reading")
     async def contributors(self, interaction: discord.Interaction[Any]) -> None:
-        """The contributors in order, with affiliation and paragraphs."""
-        embed = embeds.contributors_embed(self.bot.engine.reading, self.link)
-        await self._send(interaction, Rendered(embeds=[embed]))
-
-    @app_commands.command(name="reading", description="What the group is reading, with the link")
-    async def reading(self, interaction: discord.Interaction[Any]) -> None:
-        """Title, publication and link."""
-        embed = embeds.reading_embed(self.bot.engine.reading, self.link)
+        """The contributors in order, with affiliation and paragraphs (of the reading here)."""
+        engine = await self.bot.readings.here(interaction)
+        embed = embeds.contributors_embed(engine.reading, self.link)
         await self._send(interaction, Rendered(embeds=[embed]))
 
     # -- mentions and the text prefix ----------
@@ -353,8 +398,22 @@ class ReadingCog(commands.Cog, name="Reading"):
                 if cooldown.note_due(message.author.id):
                     await errors.reply_safely(message, CoolingDown(wait).user_message())
                 return
+            replied = self.replied_to(message)
+            # a reply to an answer goes on with that answer's reading, else the one used here
+            here = (replied and self.bot.conversations.reading_of(replied)) or (
+                self.bot.readings.chosen(
+                    message.guild.id if message.guild else None, channel_ids(message.channel)
+                )
+            )
+            try:
+                engine = await self.bot.readings.engine(
+                    here, message.guild.id if message.guild else None
+                )
+            except ReadingUnavailable as exc:
+                await errors.reply_safely(message, exc.message)
+                return
             if not question:
-                title = self.bot.engine.reading.title
+                title = engine.reading.title
                 await errors.reply_safely(
                     message,
                     f"Ask me about *{title}*, e.g. “what did Nathan say about sanctions?”, "
@@ -365,16 +424,16 @@ class ReadingCog(commands.Cog, name="Reading"):
                 await errors.reply_safely(message, self.prompt_hint(message.author))
                 return
             conversation = self._conversation(
-                message.channel.id, message.author.id, self.replied_to(message)
+                message.channel.id, message.author.id, replied, engine.reading.id
             )
             reply = await self.bot.answers.run(
-                self.bot.engine.ask,
+                engine.ask,
                 limits.clip(question, QUESTION_CHARS),
                 ASK_LIMIT,
                 None,
                 conversation,
             )
-            rendered, view = self._render_ask(reply)
+            rendered, view = self._render_ask(reply, engine)
             kwargs: dict[str, Any] = {}
             if view is not None:
                 kwargs["view"] = view
@@ -385,7 +444,7 @@ class ReadingCog(commands.Cog, name="Reading"):
                 mention_author=False,
                 **kwargs,
             )
-            self.bot.conversations.remember(sent.id, conversation)
+            self.bot.conversations.remember(sent.id, conversation, engine.reading.id)
             if isinstance(view, BaseView):
                 view.message = sent
         except Exception as exc:  # the central handler logs it and apologises
