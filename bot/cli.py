@@ -28,7 +28,8 @@ def _add_knowledge_arg(parser: argparse.ArgumentParser) -> None:
         help="knowledge folder (default: $READING_BOT_KNOWLEDGE, else knowledge/ beside bot/)",
     )
     parser.add_argument(
-        "--reading", default=None, metavar="ID", help="reading id (default: the first one)"
+        "--reading", default=None, metavar="ID",
+        help="reading id (default: the config's reading, else the only one)",
     )
 
 

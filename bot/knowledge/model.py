@@ -152,9 +152,12 @@ class Library:
     readings: tuple[Reading, ...]
 
     def get(self, reading_id: str | None = None) -> Reading:
-        """The reading with this id, or the first one when no id is given."""
+        """The reading with this id; with none given, the only reading (never the first of
+        several: that raises NoDefaultReadingError)."""
         if reading_id is None:
-            return self.readings[0]
+            if len(self.readings) == 1:
+                return self.readings[0]
+            raise NoDefaultReadingError(tuple(r.id for r in self.readings))
         for reading in self.readings:
             if reading.id == reading_id:
                 return reading
@@ -178,3 +181,14 @@ class UnknownReadingError(KeyError):
 
     def __str__(self) -> str:
         return self.message
+
+
+class NoDefaultReadingError(UnknownReadingError):
+    """Several readings and none named: the library never picks the first one found."""
+
+    def __init__(self, known: tuple[str, ...]) -> None:
+        KeyError.__init__(self, None)
+        self.message = (
+            f"The knowledge folder holds {len(known)} readings ({', '.join(known)}); say which "
+            "one with --reading ID, or with `reading: ID` in config.yaml."
+        )

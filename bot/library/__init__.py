@@ -7,11 +7,7 @@ itself when several exist: the caller (a --reading flag, `reading:` in config.ya
 later a server's or channel's choice in Discord) names it.
 """
 
-from bot.library.library import (
-    NoDefaultReadingError,
-    ReadingLibrary,
-    ReadingState,
-    open_engine,
-)
+from bot.knowledge.model import NoDefaultReadingError
+from bot.library.library import ReadingLibrary, ReadingState, open_engine
 
 __all__ = ["NoDefaultReadingError", "ReadingLibrary", "ReadingState", "open_engine"]

@@ -13,19 +13,8 @@ from bot.knowledge.cache import ReadingCache, default_folder, folder_key, summar
 from bot.knowledge.errors import KnowledgeError, Problem
 from bot.knowledge.layout import READING_FILE, SCHEMA_DIR
 from bot.knowledge.loader import load_reading
-from bot.knowledge.model import Reading, UnknownReadingError
+from bot.knowledge.model import NoDefaultReadingError, Reading, UnknownReadingError
 from bot.paths import knowledge_dir
-
-
-class NoDefaultReadingError(UnknownReadingError):
-    """Several readings and none named: the library never picks the first one found."""
-
-    def __init__(self, known: tuple[str, ...]) -> None:
-        KeyError.__init__(self, None)
-        self.message = (
-            f"The knowledge folder holds {len(known)} readings ({', '.join(known)}); say which "
-            "one with --reading ID, or with `reading: ID` in config.yaml."
-        )
 
 
 @dataclass(frozen=True, slots=True)
