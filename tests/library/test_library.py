@@ -52,6 +52,15 @@ def test_several_readings_need_a_default(root: Path) -> None:
         named.engine("nope")
 
 
+def test_a_loaded_library_never_picks_the_first_of_several(root: Path) -> None:
+    from bot.knowledge.loader import load_library
+
+    library = load_library(root, use_cache=False)
+    with pytest.raises(NoDefaultReadingError, match="--reading"):
+        library.get()
+    assert library.get("harbour").id == "harbour"
+
+
 def test_broken_reading_is_skipped_not_fatal(root: Path) -> None:
     _break(root / "harbour")
     library = ReadingLibrary(root, cache_dir=root.parent / "cache")
