@@ -339,6 +339,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("concrete", "practical", "specific", "actionable", "tangible"),
     ("better", "best"),
     ("consistent", "consistency", "coherent", "conflicting", "mixed", "contradictory"),
+    ("ban", "banning", "prohibit", "prohibition", "forbid", "exclude"),
+    ("yelled", "shouted", "hollered", "called", "cried"),
 )
 
 # Directed: a question word that is searched as these words too (not the other way).
