@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.paths import prompts_database
+
 CONFIG_ENV = "READING_BOT_CONFIG"
 DEFAULT_FILE = Path("config.yaml")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -58,7 +60,7 @@ class DiscordSettings:
 class PromptsSettings:
     """The ``prompts:`` section: moderator discussion prompts (their state lives in SQLite)."""
 
-    database: Path = field(default_factory=lambda: _default_database())
+    database: Path = field(default_factory=prompts_database)
     open_thread: bool = True
     moderator_roles: tuple[str, ...] = ()
     grace_minutes: int = 60
@@ -231,13 +233,6 @@ def _reading_problems(config: Config) -> list[str]:
         return []  # no readings at all is the knowledge loader's to report
     message = UnknownReadingError(config.reading, tuple(known)).message
     return [f"reading: {message[:-1]} (or write null when the folder holds only one reading)"]
-
-
-def _default_database() -> Path:
-    """The prompt database's one default path (see :func:`bot.prompts.store.default_path`)."""
-    from bot.prompts.store import default_path
-
-    return default_path()
 
 
 def _relative(path: Path, source: Path | None) -> Path:

@@ -19,11 +19,11 @@ from bot.engine import Engine
 from bot.engine.conversation import Conversation
 from bot.engine.render import render_answer, render_reply
 from bot.knowledge.model import Kind
-from bot.quiz.console import ConsoleQuiz
 from bot.terminal import LineReader, fit, reflow, terminal_width
 
 if TYPE_CHECKING:
     from bot.config import PromptsSettings
+    from bot.quiz.console import ConsoleQuiz
 
 HELP = """Ask anything about the reading, for example:
   what did Neier disagree with?
@@ -188,6 +188,8 @@ class Console:
 
     def start_quiz(self, rest: str) -> str:
         """`quiz [ROUNDS] [KIND]`: start a "who said it?" quiz."""
+        from bot.quiz.console import ConsoleQuiz
+
         self.quiz, text = ConsoleQuiz.start(
             self.engine.reading, rest, self.engine.resolve_contributor
         )

@@ -18,3 +18,9 @@ def data_dir() -> Path:
     """The folder for runtime state (SQLite): $READING_BOT_DATA, else `data/` beside `bot/`."""
     override = os.environ.get("READING_BOT_DATA")
     return Path(override) if override else PROJECT_ROOT / "data"
+
+
+def prompts_database() -> Path:
+    """The prompt database's one default path: ``bot.sqlite3`` in the data folder (the
+    default of ``prompts.database`` and of the prompt store)."""
+    return data_dir() / "bot.sqlite3"

@@ -32,7 +32,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from bot.paths import data_dir
+from bot.paths import prompts_database
 from bot.prompts import rotation
 from bot.prompts.schedule import Rule, decode_instant, encode_instant, parse_when
 from bot.sqlite_tx import immediate
@@ -145,7 +145,7 @@ class StoreError(RuntimeError):
 
 def default_path() -> Path:
     """``bot.sqlite3`` in the data folder (the same default as ``prompts.database``)."""
-    return data_dir() / "bot.sqlite3"
+    return prompts_database()
 
 
 @dataclass(frozen=True, slots=True)
