@@ -71,6 +71,18 @@ class Terminal:
         self.seen += self.text(raw)
         return self.seen
 
+    def read_answer(self, count: int) -> str:
+        """Output until the `count`th answer ("bot> ") is followed by the next prompt.
+
+        Counting prompts alone races: readline redraws the prompt when a line is recalled,
+        so a prompt can be counted before the answer it should follow."""
+        out = self.read_until("bot> ", count)
+        while "you> " not in out.rsplit("bot> ", 1)[1]:
+            seen = out.count("you> ")
+            out = self.read_until("you> ", seen + 1)
+            assert out.count("you> ") > seen, f"the console stopped: {out[-2000:]!r}"
+        return out
+
     @staticmethod
     def text(raw: bytes) -> str:
         return ANSI.sub("", raw.decode("utf-8", "replace"))
@@ -90,9 +102,9 @@ def test_history_editing_ctrl_c_and_width(tmp_path: Path) -> None:
     try:
         term.read_until("you> ")
         term.type("who mentioned Tibet?\r")
-        term.read_until("you> ", 2)
+        term.read_answer(1)
         term.type("\x1b[A\r")  # the up arrow: the same question again
-        out = term.read_until("you> ", 3)
+        out = term.read_answer(2)
         term.type("\x03")  # Ctrl-C at the prompt
         out = term.read_until("Goodbye.")
         assert term.finish() == 0
