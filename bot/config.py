@@ -116,7 +116,7 @@ def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
         )
     problems: list[Problem] = []
     ok, data = read_yaml(path, problems, limit=MAX_CONFIG_BYTES)
-    if not ok:
+    if not ok or problems:  # problems alone: keys written twice (the last would win)
         _raise([f"{p.file}: {_where(p.entry)}{p.message}" for p in problems])
     return parse_config(data, source=path)
 
