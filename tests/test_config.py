@@ -76,6 +76,17 @@ def test_a_key_twice_at_the_top_is_a_problem(tmp_path: Path) -> None:
     assert "line 2" in text and "'log_level' appears twice" in text
 
 
+def test_a_key_twice_is_reported_with_the_files_other_problems(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text("log_level: INFO\nlog_level: DEBUG\ndiscrod: {}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert len(info.value.problems) == 2
+    assert "'log_level' appears twice" in info.value.problems[0]
+    assert "discrod" in info.value.problems[1]
+    assert str(info.value).endswith("2 problems found in the config file.")
+
+
 @pytest.mark.parametrize(
     ("content", "line"),
     [("discord:\n\tprefix: '!'\n", 2), ("discord:\n  prefix: '!'\n \tcooldown_rate: 2\n", 3)],
