@@ -141,7 +141,8 @@ def _person(name: str) -> str | None:
         return None  # 'Q', or 'The Harbour Budget: A Council Exchange' (a title)
     if all(w.strip(".'’").casefold() in _COMMON for w in words):
         return None
-    return " ".join(words)
+    name = " ".join(words)
+    return name.title() if name.isupper() else name  # ALICE MORENO: -> Alice Moreno
 
 
 def labelled(paragraph: str) -> bool:

@@ -131,6 +131,12 @@ def test_named_turns_find_the_names_as_turns_write_them() -> None:
     assert words[4] == "Then let us borrow for the roof."
 
 
+def test_colon_turns_in_capitals_name_the_speakers_in_title_case() -> None:
+    turns = colon_turns(["ALICE MORENO: We dredge.", "BEN OKAFOR: We mend the roof.",
+                         "ALICE: Both, then."])
+    assert [t.name for t in turns] == ["Alice Moreno", "Ben Okafor", "Alice Moreno"]
+
+
 def test_a_name_two_speakers_share_opens_no_ones_turn() -> None:
     paragraphs = ["ALICE. Who speaks?", "MORENO. I do.", "SMITH. And I."]
     turns = named_turns(paragraphs, ["Alice Moreno", "Alice Smith"])
