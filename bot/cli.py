@@ -134,10 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", default=None, help="the title (default: the text's first line)")
     p.add_argument("--url", default="", help="where the text is published")
     p.add_argument("--date", default="", help="its date, e.g. 1858-08-21")
-    p.add_argument("--out", type=Path, default=None,
-                   help="the reading folder, its name the id (default knowledge/<id>/)")
+    p.add_argument("--out", type=Path, default=None, metavar="DIR",
+                   help="the reading folder itself, default knowledge/<id>/; its name is the "
+                        "id (an --id naming another is refused)")
     p.add_argument("--speakers", default=None, metavar='"NAME, NAME"',
-                   help="the speakers, when the text has no speaker headings")
+                   help="the speakers, when the text has no speaker headings: found where "
+                        "a turn opens with the name (ALICE. / Alice: / MS. ALICE ---)")
     p.add_argument("--contributors", type=Path, default=None, metavar="FILE",
                    help="YAML list: name, affiliation, starts (first words) or paragraphs")
     p.add_argument("--force", action="store_true", help="replace an existing reading")

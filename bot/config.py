@@ -116,9 +116,19 @@ def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
         )
     problems: list[Problem] = []
     ok, data = read_yaml(path, problems, limit=MAX_CONFIG_BYTES)
+    found = [f"{p.file}: {_where(p.entry)}{p.message}" for p in problems]
     if not ok:
-        _raise([f"{p.file}: {_where(p.entry)}{p.message}" for p in problems])
-    return parse_config(data, source=path)
+        _raise(found)
+    # Problems of a file that parsed: keys written twice (YAML would keep the last one).
+    try:
+        config = parse_config(data, source=path)
+    except ConfigError as exc:
+        if not found:
+            raise
+        _raise(found + exc.problems)
+    if found:
+        _raise(found)
+    return config
 
 
 def _where(entry: str) -> str:
@@ -126,9 +136,10 @@ def _where(entry: str) -> str:
 
 
 def _raise(lines: list[str]) -> None:
+    shown = lines
     if len(lines) > 1:
-        lines = [*lines, f"{len(lines)} problems found in the config file."]
-    raise ConfigError("\n".join(lines), lines)
+        shown = [*lines, f"{len(lines)} problems found in the config file."]
+    raise ConfigError("\n".join(shown), lines)
 
 
 def parse_config(data: object, source: Path | None = None) -> Config:

@@ -65,6 +65,46 @@ def test_a_tag_is_explained_with_quote_it(tmp_path: Path) -> None:
     assert 'YAML reads !ask as a tag, not as text; if you meant text, quote it: "!ask"' in text
 
 
+def test_a_key_written_twice_is_a_problem_not_the_last_one_silently(tmp_path: Path) -> None:
+    text = problem(tmp_path, "discord:\n  prefix: '!'\n  cooldown_rate: 2\n  prefix: '?'\n")
+    path = tmp_path / "config.yaml"
+    assert f"{path}: line 4: the key 'prefix' appears twice" in text
+
+
+def test_a_key_twice_at_the_top_is_a_problem(tmp_path: Path) -> None:
+    text = problem(tmp_path, "log_level: INFO\nlog_level: DEBUG\n")
+    assert "line 2" in text and "'log_level' appears twice" in text
+
+
+def test_a_key_twice_is_reported_with_the_files_other_problems(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text("log_level: INFO\nlog_level: DEBUG\ndiscrod: {}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert len(info.value.problems) == 2
+    assert "'log_level' appears twice" in info.value.problems[0]
+    assert "discrod" in info.value.problems[1]
+    assert str(info.value).endswith("2 problems found in the config file.")
+
+
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [("discord:\n\tprefix: '!'\n", 2), ("discord:\n  prefix: '!'\n \tcooldown_rate: 2\n", 3)],
+)
+def test_a_tab_indent_says_use_spaces_with_its_line(
+    tmp_path: Path, content: str, line: int
+) -> None:
+    text = problem(tmp_path, content)
+    assert f"{tmp_path / 'config.yaml'}: line {line}: " in text
+    assert "tabs can't indent YAML; use spaces" in text
+    assert "cannot start any token" not in text
+
+
+def test_a_tab_inside_a_value_is_not_called_an_indent(tmp_path: Path) -> None:
+    text = problem(tmp_path, "discord:\n  prefix: [a\tb\n")
+    assert "tabs can't indent" not in text
+
+
 def test_new_settings_have_their_defaults_and_are_read() -> None:
     config = parse_config({})
     assert config.prompts.lease_seconds == 120 and config.prompts.default_timezone == "UTC"

@@ -408,6 +408,10 @@ C1 = "contributors[1] (bob)"
 CASES: list[tuple[str, Mutation, str, str, list[str]]] = [
     ("yaml-syntax", raw(R, "id: [unclosed\ntitle: x\n"), R, "line 2", ["YAML syntax error"]),
     ("yaml-syntax-tab", raw(A, "contributor: alice\n\tpositions: []\n"), A, "line", ["syntax"]),
+    ("yaml-tab-indent", raw(A, "contributor: alice\npositions:\n\t- id: x\n"), A, "line 3",
+     ["tabs can't indent YAML; use spaces"]),
+    ("duplicate-key-nested", raw(G, "glossary:\n  tea: [chai]\n  coffee: [java]\n  tea: [cha]\n"),
+     G, "line 4", ["the key 'tea' appears twice"]),
     ("top-not-mapping", raw(A, "- just\n- a list\n"), A, "whole file",
      ["must be a mapping", "a list"]),
     ("top-empty", raw(P, ""), P, "whole file", ["must be a mapping", "not nothing"]),

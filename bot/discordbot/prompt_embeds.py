@@ -17,7 +17,7 @@ from bot.discordbot import embeds, limits
 from bot.discordbot.embeds import Rendered
 from bot.prompts.cards import Card, CardEntry, Source
 from bot.prompts.service import PromptRef
-from bot.prompts.store import ScheduleRow
+from bot.prompts.store import PAUSE_AFTER, ScheduleRow
 
 THREAD_NAME = 100
 LIST_TEXT = 110  # characters of each prompt in /prompt list
@@ -197,17 +197,30 @@ def thread_name_of(message: discord.Message) -> str:
     return limits.clip(text.strip() or "Discussion", THREAD_NAME)
 
 
+def _of_reading(row: ScheduleRow) -> str:
+    rid = discord.utils.escape_markdown(row.reading_id) if row.reading_id else ""
+    return f"; prompts of `{rid}`" if rid else ""
+
+
 def describe_schedule(row: ScheduleRow, next_slot: datetime) -> str:
-    """One schedule for moderators: where, when, and when next (or why it is paused)."""
+    """One schedule for moderators: where, when, and when next (or why it is paused), and
+    whose prompts it posts."""
     if row.paused:
-        return (f"<#{row.channel_id}> {row.rule.describe()}; **paused**: {row.paused}. "
-                f"Run /prompt schedule for <#{row.channel_id}> again, or /prompt unschedule.")
+        return (f"<#{row.channel_id}> {row.rule.describe()}{_of_reading(row)}; **paused**: "
+                f"{row.paused}. Run /prompt schedule for <#{row.channel_id}> again, or "
+                "/prompt unschedule.")
     when = int(next_slot.timestamp())
-    return f"<#{row.channel_id}> {row.rule.describe()}; next <t:{when}:F> (<t:{when}:R>)"
+    return (f"<#{row.channel_id}> {row.rule.describe()}; next <t:{when}:F> (<t:{when}:R>)"
+            f"{_of_reading(row)}")
 
 
 def pause_notice(row: ScheduleRow) -> str:
-    """What moderators are told when a schedule pauses because its channel is gone."""
+    """What moderators are told when a schedule pauses: its channel is gone (two failed
+    posts in a row), or its reading is."""
+    if row.failures < PAUSE_AFTER:  # not the channel: the reading was removed
+        return (f"Scheduled prompts for <#{row.channel_id}> ({row.rule.describe()}) are "
+                f"paused: {row.paused}. Run /prompt schedule for <#{row.channel_id}> again "
+                "with another reading, or remove the schedule with /prompt unschedule.")
     return (f"Scheduled prompts for <#{row.channel_id}> ({row.rule.describe()}) are paused: "
             f"the last two posts failed ({row.paused}). Check that the channel exists and "
             "that I may see it and post there, then run /prompt schedule again, or remove "

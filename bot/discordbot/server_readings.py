@@ -120,7 +120,7 @@ def add_text(
         stem = re.sub(r"[^A-Za-z0-9 _-]+", "", Path(filename).stem)[:80].strip() or "upload"
         text = staging / f"{stem}.txt"  # the ingest's last resort for a title
         text.write_bytes(data)
-        opts = Options(text, reading_id, title, out=staging / "draft", speakers=speakers)
+        opts = Options(text, reading_id, title, into=staging / "draft", speakers=speakers)
         result = ingest(opts)
         try:
             reading = load_reading(result.folder)

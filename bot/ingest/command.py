@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import re
 import sys
 import time
@@ -12,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from bot.ingest.aliases import aliases, name_pattern, short_name
-from bot.ingest.contributors import parse_speakers, read_contributors
+from bot.ingest.contributors import Given, parse_speakers, read_contributors
 from bot.ingest.draft import Drafted, Names, draft_positions
 from bot.ingest.mend import mend
-from bot.ingest.paragraphs import blocks
+from bot.ingest.paragraphs import Block, blocks
 from bot.ingest.prompts import draft_prompts
-from bot.ingest.segment import Role, Segmentation, segment
+from bot.ingest.segment import Role, Segmentation, _notes_start, segment
 from bot.ingest.source import IngestError, read_source
+from bot.ingest.speakers import InlineTurn, colon_turns, heading, labelled, named_turns
 from bot.ingest.write import positions_yaml, prompts_yaml, reading_yaml, write_folder
 from bot.paths import knowledge_dir
 
@@ -34,10 +36,11 @@ class Options:
     title: str | None = None
     url: str = ""
     date: str = ""
-    out: Path | None = None
+    out: Path | None = None  # the reading folder itself (its name is the id)
     speakers: str | None = None
     contributors: Path | None = None
     force: bool = False
+    into: Path | None = None  # without `out`: the folder to put `<id>/` in (default knowledge/)
 
 
 @dataclass(slots=True)
@@ -85,7 +88,9 @@ def ingest(opts: Options) -> Result:
     given = read_contributors(opts.contributors) if opts.contributors else None
     named = parse_speakers(opts.speakers) if opts.speakers else None
     mended = mend(raw)
-    seg = segment(blocks(mended.text), given, named)
+    paragraphs = blocks(mended.text)
+    inline = None if given else _by_inline_turns(paragraphs, named)
+    seg = inline or segment(paragraphs, given, named)
     title = opts.title or _title(seg, opts.text.stem)
     reading_id, out = _where(opts, title)
     if out.exists() and not opts.force:
@@ -93,7 +98,7 @@ def ingest(opts: Options) -> Result:
             f"a reading already exists at {out}; choose another --id, or give --force to "
             "replace it (the old folder is kept until the new one is complete)"
         )
-    debate = any(p.role is Role.TURN for p in seg.parts) or given is None
+    debate = any(p.role is Role.TURN for p in seg.parts) or not given or inline is not None
     count = len(seg.speakers)
     alias_lists = {
         s.key: aliases(s, i + 1, count, debate, mended.text) for i, s in enumerate(seg.speakers)
@@ -146,20 +151,73 @@ def ingest(opts: Options) -> Result:
                   time.perf_counter() - started, contributors)
 
 
+def _by_inline_turns(paragraphs: list[Block], named: list[Given] | None) -> Segmentation | None:
+    """In a text with no headings, the turns that open with a speaker's name: `Name:
+    speech` turns, or with `--speakers` those names ("ALICE. ...", "MS. ALICE --- ...").
+    Each turn's paragraph, and the ones after it up to the next turn (or the notes at the
+    end; a "Note: ..." is no one's), are that speaker's; the name itself is never quoted.
+    None when there are headings or no such turns (the headings' segmentation then says
+    what it finds)."""
+    texts = [b.text for b in paragraphs]
+    if any(heading(t) is not None for t in texts):
+        return None
+    names = [g.name for g in named] if named else []
+    turns = named_turns(texts, names) if named else colon_turns(texts)
+    if not turns:
+        return None
+    starts = {t.paragraph: t for t in turns}
+    owned: dict[str, list[int]] = {}
+    notes_from = len(texts)
+    current: InlineTurn | None = None
+    for i, text in enumerate(texts):
+        if i in starts:
+            current = starts[i]
+        elif current is not None and _notes_start(text):
+            notes_from = i
+            break
+        if current is not None and (i in starts or not labelled(text)):
+            owned.setdefault(current.name, []).append(i)
+    given = [dataclasses.replace(g, paragraphs=tuple(owned[g.name]))
+             for g in (named or []) if g.name in owned]
+    given += [Given(name, paragraphs=tuple(owned[name]))
+              for name in owned if name not in {g.name for g in given}]
+    given.sort(key=lambda g: g.paragraphs[0])
+    seg = segment(paragraphs, given)
+    for i, part in enumerate(seg.parts):
+        if i in starts and part.role is Role.SPEECH:
+            part.start = starts[i].start
+        elif i >= notes_from and part.owner is None:
+            part.role = Role.NOTES
+    seg.method = "--speakers at the start of turns" if named else "inline `Name:` turns"
+    return seg
+
+
 def _where(opts: Options, title: str) -> tuple[str, Path]:
     """The reading id and its folder; the folder's name is always the id (the loader's rule).
 
-    `--out DIR` names the reading folder (its name is the id) unless `--id` says otherwise,
-    in which case DIR is the folder to put it in.
+    `--out DIR` is the reading folder itself, so its name is the id: an `--id` that says
+    otherwise is refused. Without `--out`, the folder is `<id>/` in `into` (default
+    knowledge/), the id from `--id` or the title.
     """
-    if opts.out is not None and opts.id is None and _ID.fullmatch(opts.out.name):
-        return opts.out.name, opts.out
+    if opts.out is not None:
+        name = opts.out.name
+        if opts.id is not None and opts.id != name:
+            raise IngestError(
+                f"--out {opts.out} is the reading folder, and a reading's folder is named by "
+                f"its id, so it cannot hold the reading {opts.id!r}: give --out "
+                f"{opts.out / opts.id} (or --out {opts.out.parent / opts.id}), or leave out "
+                "--id to take the folder's name as the id"
+            )
+        if not _ID.fullmatch(name):
+            raise IngestError(
+                f"--out {opts.out}: the folder's name {name!r} is the reading's id, and an "
+                "id has only letters, digits and '-'; name the folder so"
+            )
+        return name, opts.out
     reading_id = opts.id or slug(title)
     if not _ID.fullmatch(reading_id):
         raise IngestError(f"--id {reading_id!r} is not an id: use letters, digits and '-'")
-    if opts.out is None:
-        return reading_id, knowledge_dir() / reading_id
-    return reading_id, opts.out if opts.out.name == reading_id else opts.out / reading_id
+    return reading_id, (opts.into if opts.into is not None else knowledge_dir()) / reading_id
 
 
 _ID = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
@@ -213,8 +271,9 @@ def ingest_command(args: argparse.Namespace) -> int:
     from bot.knowledge.errors import KnowledgeError
     from bot.knowledge.loader import load_reading
 
-    opts = Options(args.text, args.id, args.title, args.url, args.date, args.out,
-                   args.speakers, args.contributors, args.force)
+    opts = Options(args.text, id=args.id, title=args.title, url=args.url, date=args.date,
+                   out=args.out, speakers=args.speakers, contributors=args.contributors,
+                   force=args.force)
     try:
         result = ingest(opts)
     except IngestError as exc:

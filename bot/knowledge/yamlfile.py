@@ -199,8 +199,21 @@ def _tag_hint(detail: str) -> str:
     return "Tags starting with '!' are not allowed; write plain text, lists and mappings"
 
 
-def syntax_problem(path: Path, exc: yaml.YAMLError) -> Problem:
-    """A YAML error as a Problem with its line and a hint."""
+TABS = "tabs can't indent YAML; use spaces"
+
+
+def _tab_indented(text: str, line: int) -> bool:
+    """Whether line `line` (from 0) of `text` is indented with a tab."""
+    lines = text.splitlines()
+    if not 0 <= line < len(lines):
+        return False
+    row = lines[line]
+    return "\t" in row[: len(row) - len(row.lstrip(" \t"))]
+
+
+def syntax_problem(path: Path, exc: yaml.YAMLError, text: str | None = None) -> Problem:
+    """A YAML error as a Problem with its line and a hint (`text`, when given, lets a tab
+    used for indentation be named as such)."""
     if isinstance(exc, yaml.reader.ReaderError):
         char = exc.character
         code = char if isinstance(char, int) else ord(char[:1] or "\0")
@@ -216,6 +229,8 @@ def syntax_problem(path: Path, exc: yaml.YAMLError) -> Problem:
         mark = exc.problem_mark or exc.context_mark
         if mark is not None:
             where = f"line {mark.line + 1}, column {mark.column + 1}"
+            if text is not None and _tab_indented(text, mark.line):
+                return Problem(path, f"line {mark.line + 1}", f"YAML syntax error: {TABS}")
         detail = "; ".join(str(s) for s in (exc.context, exc.problem) if s)
     if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in detail:
         hint = _tag_hint(detail)
@@ -234,7 +249,7 @@ def parse_yaml(text: str, path: Path, problems: list[Problem]) -> tuple[bool, ob
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        problems.append(syntax_problem(path, exc))
+        problems.append(syntax_problem(path, exc, text))
         return False, None
     except _TooBig as exc:
         problems.append(Problem(path, WHOLE_FILE, str(exc)))

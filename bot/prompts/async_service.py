@@ -22,7 +22,16 @@ from pathlib import Path
 from typing import TypeVar
 
 from bot.prompts.cards import Card, Source
-from bot.prompts.service import Lookup, PromptError, PromptRef, PromptService, ScheduledPost, Send
+from bot.prompts.service import (
+    EngineLike,
+    Lookup,
+    PromptError,
+    PromptRef,
+    PromptService,
+    ScheduledPost,
+    ScheduleReadings,
+    Send,
+)
 from bot.prompts.store import ScheduleRow, StoreError
 
 log = logging.getLogger(__name__)
@@ -133,19 +142,21 @@ class AsyncPromptService:
 
     # -- commands ------------------------------------------------------------------------
 
-    async def post(self, guild_id: int, prompt: str | None = None) -> Card:
+    async def post(
+        self, guild_id: int, prompt: str | None = None, engine: EngineLike | None = None
+    ) -> Card:
         """See :meth:`PromptService.post`."""
-        return await self._call(lambda core: core.post(guild_id, prompt))
+        return await self._call(lambda core: core.post(guild_id, prompt, engine))
 
-    async def next(self, guild_id: int) -> Card:
+    async def next(self, guild_id: int, engine: EngineLike | None = None) -> Card:
         """See :meth:`PromptService.next`."""
-        return await self._call(lambda core: core.next(guild_id))
+        return await self._call(lambda core: core.next(guild_id, engine))
 
-    async def listing(self, guild_id: int) -> Listing:
-        """The catalogue and the schedules (with their next slot) of a server."""
+    async def listing(self, guild_id: int, engine: EngineLike | None = None) -> Listing:
+        """The reading's catalogue and the server's schedules (with their next slot)."""
 
         def work(core: PromptService) -> Listing:
-            refs = core.catalogue(guild_id)
+            refs = core.catalogue(guild_id, engine)
             rows = core.schedules(guild_id)
             return Listing(
                 [r for r in refs if r.source is Source.CURATED],
@@ -172,12 +183,13 @@ class AsyncPromptService:
         *,
         thread: bool | None = None,
         created_by: int | None = None,
+        engine: EngineLike | None = None,
     ) -> Scheduled:
         """See :meth:`PromptService.schedule_with_note`."""
 
         def work(core: PromptService) -> Scheduled:
             row, note = core.schedule_with_note(guild_id, channel_id, when, tz, thread=thread,
-                                                created_by=created_by)
+                                                created_by=created_by, engine=engine)
             return Scheduled(row, core.next_slot(row), note)
 
         return await self._call(work)
@@ -195,7 +207,7 @@ class AsyncPromptService:
 
     async def suggest(
         self, guild_id: int, partial: str, *, custom: bool, source: Source | None = None,
-        limit: int = 25,
+        limit: int = 25, engine: EngineLike | None = None,
     ) -> list[PromptRef]:
         """Prompts for autocomplete, answered within :data:`SUGGEST_SECONDS`: with the
         server's custom prompts when `custom` (moderators only), else curated ones. When the
@@ -207,23 +219,26 @@ class AsyncPromptService:
         if source is Source.CUSTOM and not custom:
             return []
         if wanted is Source.CURATED:
-            return core.suggest(guild_id, partial, limit, source=wanted, with_custom=False)
+            return core.suggest(guild_id, partial, limit, source=wanted, with_custom=False,
+                                engine=engine)
         try:
             return await asyncio.wait_for(
-                self._call(lambda c: c.suggest(guild_id, partial, limit, source=wanted)),
+                self._call(lambda c: c.suggest(guild_id, partial, limit, source=wanted,
+                                               engine=engine)),
                 SUGGEST_SECONDS,
             )
         except (TimeoutError, PromptError):
             if wanted is Source.CUSTOM:
                 return []
             return core.suggest(guild_id, partial, limit, source=Source.CURATED,
-                                with_custom=False)
+                                with_custom=False, engine=engine)
 
     # -- the scheduler -------------------------------------------------------------------
 
     async def run_due(
-        self, send: Send, guild_ids: set[int] | None = None, lookup: Lookup | None = None
+        self, send: Send, guild_ids: set[int] | None = None, lookup: Lookup | None = None,
+        readings: ScheduleReadings | None = None,
     ) -> list[ScheduledPost]:
         """See :meth:`PromptService.run_due` (raises PromptError when the database is out)."""
         core = await asyncio.to_thread(self._get_core)
-        return await core.run_due(send, guild_ids, lookup)
+        return await core.run_due(send, guild_ids, lookup, readings)

@@ -2,7 +2,9 @@
 
 The console plays one server (guild id 0) with one channel, "console" (channel id 0), so
 its rotation, custom prompts and schedule persist in the same database as a real server's
-would, without touching any real server's state.
+would, without touching any real server's state. Its prompts are those of the console's
+reading (``--reading``, else the config's); its schedule keeps that reading, and ``prompt
+due`` posts only a schedule of the reading the console reads.
 """
 
 from __future__ import annotations
@@ -100,7 +102,8 @@ def render_list(service: PromptService, guild_id: int) -> str:
     if custom:
         lines += ["Custom prompts:", *(f"  {r.id}: {r.text}" for r in custom)]
     for row in service.schedules(guild_id):
-        lines.append(f"Scheduled: {row.rule.describe()}, next at {_local(service, row)}")
+        lines.append(f"Scheduled: {row.rule.describe()}, next at {_local(service, row)} "
+                     f"(prompts of {service.reading_of(row)})")
     return "\n".join(lines)
 
 
@@ -114,7 +117,8 @@ def _local(service: PromptService, row: ScheduleRow) -> str:
 
 def _due(service: PromptService) -> str:
     shown: list[str] = []
-    for row, slot in service.claim_due({CONSOLE_GUILD}):
+    mine = service.reading.id
+    for row, slot in service.claim_due({CONSOLE_GUILD}, reading_ids={mine}):
         try:
             card = service.slot_card(row, slot)
         except PromptError as exc:
@@ -123,4 +127,11 @@ def _due(service: PromptService) -> str:
             continue
         service.finish(row, slot, card, None, posted=True)
         shown.append(_posted(card))
-    return "\n\n".join(shown) if shown else "Nothing is due."
+    if shown:
+        return "\n\n".join(shown)
+    others = sorted({service.reading_of(r) for r in service.schedules(CONSOLE_GUILD)} - {mine})
+    if others:
+        return (f"Nothing is due for {mine}. The console's schedule posts the prompts of "
+                f"{others[0]}: start the console with --reading {others[0]} to post them, or "
+                "schedule again here.")
+    return "Nothing is due."

@@ -1,9 +1,13 @@
 """The prompt feature's facade: what the Discord cog and the local console call.
 
-A :class:`PromptService` joins the reading's curated prompts, the engine's ``related`` search
-and the SQLite :class:`~bot.prompts.store.Store`. It returns plain data (:class:`Card`,
-:class:`PromptRef`, :class:`ScheduleRow`) and raises :class:`PromptError` with a message fit
-for a moderator. Time comes from an injected clock so schedules are testable without sleeping.
+A :class:`PromptService` joins a reading's curated prompts, its engine's ``related`` search
+and the SQLite :class:`~bot.prompts.store.Store`. Prompts belong to a reading: each call may
+name the engine of the reading it is about (default: the service's own, the default
+reading); a schedule keeps its reading's id and posts that reading's prompts, and each
+server has one rotation per reading (its custom prompts join every one). It returns plain
+data (:class:`Card`, :class:`PromptRef`, :class:`ScheduleRow`) and raises
+:class:`PromptError` with a message fit for a moderator. Time comes from an injected clock
+so schedules are testable without sleeping.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import asyncio
 import dataclasses
 import functools
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
@@ -94,6 +98,17 @@ class HistoryUnavailable(RuntimeError):
     """The channel's recent messages cannot be read (e.g. no Read Message History)."""
 
 
+class ScheduleReadings(Protocol):
+    """How :meth:`PromptService.run_due` finds the reading of each schedule."""
+
+    def missing(self, row: ScheduleRow) -> str | None:
+        """Why the schedule's reading cannot be served any more (it was removed), else None.
+        Called on the event loop: it must not block."""
+
+    async def engine(self, row: ScheduleRow) -> EngineLike:
+        """The engine of the schedule's reading."""
+
+
 class ChannelGone(RuntimeError):
     """The schedule's channel is gone or closed to the bot (Unknown Channel, Missing Access).
 
@@ -127,9 +142,8 @@ class PromptService:
         self.claim_lease = claim_lease
         self.related_limit = related_limit
         self.default_tz = default_tz
-        self._curated = [
-            PromptRef(p.id, p.text, Source.CURATED, p.positions) for p in reading.prompts
-        ]
+        self._curated = curated_refs(reading)
+        store.adopt(reading.id)  # rows from before readings belong to the default reading
 
     @classmethod
     def from_engine(cls, engine: EngineLike, store: Store, **options: Any) -> PromptService:
@@ -140,19 +154,42 @@ class PromptService:
         """The injected clock's time, in UTC."""
         return self.clock().astimezone(UTC)
 
+    # -- readings ------------------------------------------------------------------------
+
+    def _reading(self, engine: EngineLike | None) -> Reading:
+        return self.reading if engine is None else engine.reading
+
+    def _related(self, engine: EngineLike | None) -> Related:
+        """The search of `engine`; the service's own for the engine it was made from."""
+        if engine is None or engine.reading is self.reading:
+            return self.related
+        return engine.related
+
+    def _curated_of(self, engine: EngineLike | None) -> list[PromptRef]:
+        if engine is None or engine.reading is self.reading:
+            return self._curated
+        return curated_refs(engine.reading)
+
+    def reading_of(self, row: ScheduleRow) -> str:
+        """The id of the reading whose prompts a schedule posts."""
+        return row.reading_id or self.reading.id
+
     # -- the catalogue -------------------------------------------------------------------
 
-    def catalogue(self, guild_id: int) -> list[PromptRef]:
-        """Curated prompts (in file order), then the server's custom prompts (oldest first)."""
+    def catalogue(self, guild_id: int, engine: EngineLike | None = None) -> list[PromptRef]:
+        """The reading's curated prompts (in file order), then the server's custom prompts
+        (oldest first)."""
         custom = [
             PromptRef(c.id, c.text, Source.CUSTOM) for c in self.store.custom_prompts(guild_id)
         ]
-        return [*self._curated, *custom]
+        return [*self._curated_of(engine), *custom]
 
-    def find(self, guild_id: int, key: str) -> PromptRef | None:
+    def find(
+        self, guild_id: int, key: str, engine: EngineLike | None = None
+    ) -> PromptRef | None:
         """The prompt whose id (any case) or exact text is `key`, if any."""
         wanted = key.strip()
-        catalogue = self.catalogue(guild_id)
+        catalogue = self.catalogue(guild_id, engine)
         for ref in catalogue:
             if ref.id.lower() == wanted.lower():
                 return ref
@@ -163,13 +200,14 @@ class PromptService:
 
     def suggest(
         self, guild_id: int, partial: str, limit: int = 25, source: Source | None = None,
-        *, with_custom: bool = True,
+        *, with_custom: bool = True, engine: EngineLike | None = None,
     ) -> list[PromptRef]:
         """Prompts ranked for autocomplete on partial text (all, in order, for '').
 
         Without `with_custom`, only the curated prompts (held in memory: no database read).
         """
-        every = self.catalogue(guild_id) if with_custom else list(self._curated)
+        every = (self.catalogue(guild_id, engine) if with_custom
+                 else list(self._curated_of(engine)))
         catalogue = [r for r in every if source is None or r.source is source]
         needle = partial.strip().lower()
         if not needle:
@@ -187,43 +225,49 @@ class PromptService:
 
     # -- cards ---------------------------------------------------------------------------
 
-    def card(self, ref: PromptRef) -> Card:
-        """The context card of a catalogued prompt."""
+    def card(self, ref: PromptRef, engine: EngineLike | None = None) -> Card:
+        """The context card of a catalogued prompt, from the reading of `engine`."""
+        reading = self._reading(engine)
         if ref.source is Source.CURATED:
-            return card_for_positions(self.reading, ref.text, ref.positions, prompt_id=ref.id)
-        answers = self.related(ref.text, self.related_limit)
-        return card_for_answers(self.reading, ref.text, answers, source=ref.source,
-                                prompt_id=ref.id)
+            return card_for_positions(reading, ref.text, ref.positions, prompt_id=ref.id)
+        answers = self._related(engine)(ref.text, self.related_limit)
+        return card_for_answers(reading, ref.text, answers, source=ref.source, prompt_id=ref.id)
 
-    def free_card(self, text: str) -> Card:
+    def free_card(self, text: str, engine: EngineLike | None = None) -> Card:
         """The context card of free text: the engine's related positions (maybe none)."""
         clean = _clean(text)
-        return card_for_answers(self.reading, clean, self.related(clean, self.related_limit))
+        answers = self._related(engine)(clean, self.related_limit)
+        return card_for_answers(self._reading(engine), clean, answers)
 
     # -- commands ------------------------------------------------------------------------
 
-    def post(self, guild_id: int, prompt: str | None = None) -> Card:
-        """The card to post for `prompt`: an id or text from the catalogue, or free text.
+    def post(
+        self, guild_id: int, prompt: str | None = None, engine: EngineLike | None = None
+    ) -> Card:
+        """The card to post for `prompt`: an id or text from the reading's catalogue, or
+        free text.
 
-        A catalogued prompt counts as used in the server's rotation. Without `prompt`,
-        the next prompt of the rotation.
+        A catalogued prompt counts as used in the server's rotation of that reading. Without
+        `prompt`, the next prompt of the rotation.
         """
         if prompt is None or not prompt.strip():
-            return self.next(guild_id)
-        ref = self.find(guild_id, prompt)
+            return self.next(guild_id, engine)
+        ref = self.find(guild_id, prompt, engine)
         if ref is None:
-            return self.free_card(prompt)
-        self.store.mark_used(guild_id, ref.id, self.now())
-        return self.card(ref)
+            return self.free_card(prompt, engine)
+        self.store.mark_used(guild_id, ref.id, self.now(), self._reading(engine).id)
+        return self.card(ref, engine)
 
-    def next(self, guild_id: int) -> Card:
-        """The next prompt of the server's rotation (no repeats until all have been used)."""
-        curated = [r.id for r in self._curated]
-        prompt_id = self.store.take_next(guild_id, curated, self.now())
-        ref = None if prompt_id is None else self.find(guild_id, prompt_id)
+    def next(self, guild_id: int, engine: EngineLike | None = None) -> Card:
+        """The next prompt of the server's rotation of the reading (no repeats until all
+        have been used)."""
+        curated = [r.id for r in self._curated_of(engine)]
+        rid = self._reading(engine).id
+        prompt_id = self.store.take_next(guild_id, curated, self.now(), rid)
+        ref = None if prompt_id is None else self.find(guild_id, prompt_id, engine)
         if ref is None:
             raise PromptError("There are no prompts yet: add one with /prompt add.")
-        return self.card(ref)
+        return self.card(ref, engine)
 
     def add(self, guild_id: int, text: str, author_id: int | None = None) -> PromptRef:
         """Keep a custom prompt for the server."""
@@ -261,10 +305,12 @@ class PromptService:
         *,
         thread: bool | None = None,
         created_by: int | None = None,
+        engine: EngineLike | None = None,
     ) -> ScheduleRow:
-        """Post the next prompt in a channel daily or weekly (replaces its schedule)."""
+        """Post the next prompt of the reading in a channel daily or weekly (replaces its
+        schedule)."""
         row, _ = self.schedule_with_note(guild_id, channel_id, when, tz, thread=thread,
-                                         created_by=created_by)
+                                         created_by=created_by, engine=engine)
         return row
 
     def schedule_with_note(
@@ -276,6 +322,7 @@ class PromptService:
         *,
         thread: bool | None = None,
         created_by: int | None = None,
+        engine: EngineLike | None = None,
     ) -> tuple[ScheduleRow, str]:
         """:meth:`schedule`, with a note on how its zone was read ('' when it was named)."""
         try:
@@ -283,7 +330,8 @@ class PromptService:
         except ScheduleError as exc:
             raise PromptError(str(exc)) from None
         row = self.store.set_schedule(
-            guild_id, channel_id, parsed.rule, self.now(), thread=thread, created_by=created_by
+            guild_id, channel_id, parsed.rule, self.now(), thread=thread, created_by=created_by,
+            reading_id=self._reading(engine).id,
         )
         return row, parsed.note
 
@@ -301,16 +349,21 @@ class PromptService:
 
     # -- the scheduler -------------------------------------------------------------------
 
-    def claim_due(self, guild_ids: set[int] | None = None) -> list[tuple[ScheduleRow, datetime]]:
+    def claim_due(
+        self, guild_ids: set[int] | None = None, reading_ids: Collection[str] | None = None
+    ) -> list[tuple[ScheduleRow, datetime]]:
         """Claim every scheduled slot due now; each returned (schedule, slot) is ours to post.
 
         Slots missed beyond the grace window, and older slots passed while the bot was down,
-        are settled without posting. A slot another task or process claimed is left out.
+        are settled without posting. A slot another task or process claimed is left out; with
+        `reading_ids`, so are the schedules of other readings.
         """
         claimed = []
         now = self.now()
         for row in self.store.schedules():
             if row.paused or (guild_ids is not None and row.guild_id not in guild_ids):
+                continue
+            if reading_ids is not None and self.reading_of(row) not in reading_ids:
                 continue
             decision = decide(row.rule, row.settled_until, now, self.grace)
             if decision.post is None:
@@ -324,18 +377,25 @@ class PromptService:
                 claimed.append((row, decision.post))
         return claimed
 
-    def slot_card(self, row: ScheduleRow, slot: datetime) -> Card:
+    def slot_card(
+        self, row: ScheduleRow, slot: datetime, engine: EngineLike | None = None
+    ) -> Card:
         """The card of a claimed slot, marked with its slot: the prompt the slot already
-        took (when posted again after a crash), else the next of the rotation."""
-        curated = [r.id for r in self._curated]
-        prompt_id = self.store.slot_prompt(row.id, slot, row.guild_id, curated, self.now())
-        ref = None if prompt_id is None else self.find(row.guild_id, prompt_id)
+        took (when posted again after a crash), else the next of the rotation of the
+        schedule's reading. `engine` is that reading's (None: the service's own)."""
+        rid = self.reading_of(row)
+        if rid != self._reading(engine).id:
+            raise PromptError(f"schedule {row.id} posts the prompts of the reading {rid}, "
+                              f"not of {self._reading(engine).id}")
+        curated = [r.id for r in self._curated_of(engine)]
+        prompt_id = self.store.slot_prompt(row.id, slot, row.guild_id, curated, self.now(), rid)
+        ref = None if prompt_id is None else self.find(row.guild_id, prompt_id, engine)
         if ref is None:
-            ref_id = self.store.take_next(row.guild_id, curated, self.now())
-            ref = None if ref_id is None else self.find(row.guild_id, ref_id)
+            ref_id = self.store.take_next(row.guild_id, curated, self.now(), rid)
+            ref = None if ref_id is None else self.find(row.guild_id, ref_id, engine)
         if ref is None:
             raise PromptError("There are no prompts yet: add one with /prompt add.")
-        return dataclasses.replace(self.card(ref), marker=slot_marker(row.rule, slot))
+        return dataclasses.replace(self.card(ref, engine), marker=slot_marker(row.rule, slot))
 
     def claims_to_check(
         self, guild_ids: set[int] | None = None
@@ -386,7 +446,8 @@ class PromptService:
         return self.store.pauses_to_tell(guild_id)
 
     async def run_due(
-        self, send: Send, guild_ids: set[int] | None = None, lookup: Lookup | None = None
+        self, send: Send, guild_ids: set[int] | None = None, lookup: Lookup | None = None,
+        readings: ScheduleReadings | None = None,
     ) -> list[ScheduledPost]:
         """Post every due scheduled slot exactly once: claim it, take a prompt, send, record.
 
@@ -398,24 +459,50 @@ class PromptService:
         is searched for the slot's marker; found, the slot is recorded as posted; not found,
         it is posted now. When the history cannot be read the slot is not posted again
         (``unconfirmed``). Without `lookup` such slots stay claimed: at most once.
+
+        With `readings`, each schedule posts its own reading's prompts (built by
+        ``readings.engine``); a schedule whose reading is gone is paused instead (once, and
+        returned with ``paused`` set, so the moderators can be told). Without it, every
+        schedule posts the service's own reading's.
         """
         results = []
+        if readings is not None:
+            results += await self._pause_orphans(readings, guild_ids)
         if lookup is not None:
-            results += await self._recover(send, lookup, guild_ids)
+            results += await self._recover(send, lookup, guild_ids, readings)
         # The database work runs on a worker thread: a busy database never stalls the bot.
         for row, slot in await asyncio.to_thread(self.claim_due, guild_ids):
-            results.append(await self._post(send, row, slot))
+            results.append(await self._post(send, row, slot, readings))
+        return results
+
+    async def _pause_orphans(
+        self, readings: ScheduleReadings, guild_ids: set[int] | None
+    ) -> list[ScheduledPost]:
+        """Pause the schedules whose reading is gone (nothing is claimed for them)."""
+        results = []
+        for row in await asyncio.to_thread(self.store.schedules):
+            if row.paused or (guild_ids is not None and row.guild_id not in guild_ids):
+                continue
+            why = readings.missing(row)
+            if why is None or not await asyncio.to_thread(self.store.pause, row.id, why):
+                continue
+            log.warning("schedule %s: %s: paused", row.id, why)
+            paused = dataclasses.replace(row, paused=why)
+            results.append(ScheduledPost(paused, self.now(), None, None, posted=False,
+                                         paused=True))
         return results
 
     async def _post(
-        self, send: Send, row: ScheduleRow, slot: datetime, *, recovered: bool = False
+        self, send: Send, row: ScheduleRow, slot: datetime,
+        readings: ScheduleReadings | None = None, *, recovered: bool = False,
     ) -> ScheduledPost:
         card: Card | None = None
         message_id: int | None = None
         posted = False
         gone: str | None = None
         try:
-            card = await asyncio.to_thread(self.slot_card, row, slot)
+            engine = None if readings is None else await readings.engine(row)
+            card = await asyncio.to_thread(self.slot_card, row, slot, engine)
             message_id = await send(row, card)
             posted = True
         except ChannelGone as exc:
@@ -429,7 +516,8 @@ class PromptService:
         return dataclasses.replace(result, recovered=recovered)
 
     async def _recover(
-        self, send: Send, lookup: Lookup, guild_ids: set[int] | None
+        self, send: Send, lookup: Lookup, guild_ids: set[int] | None,
+        readings: ScheduleReadings | None = None,
     ) -> list[ScheduledPost]:
         results = []
         for row, claim in await asyncio.to_thread(self.claims_to_check, guild_ids):
@@ -462,7 +550,8 @@ class PromptService:
             if message_id is None:
                 log.info("schedule %s: slot %s was claimed but never posted: posting it now",
                          row.id, claim.slot)
-                results.append(await self._post(send, row, claim.slot, recovered=True))
+                results.append(await self._post(send, row, claim.slot, readings,
+                                                recovered=True))
                 continue
             log.info("schedule %s: slot %s was already posted as message %s",
                      row.id, claim.slot, message_id)
@@ -472,6 +561,11 @@ class PromptService:
             results.append(ScheduledPost(row, claim.slot, None, message_id, posted=True,
                                          recovered=True, found=True))
         return results
+
+
+def curated_refs(reading: Reading) -> list[PromptRef]:
+    """A reading's curated prompts, in file order."""
+    return [PromptRef(p.id, p.text, Source.CURATED, p.positions) for p in reading.prompts]
 
 
 def _clean(text: str) -> str:

@@ -121,7 +121,36 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "ALTER TABLE schedules ADD COLUMN paused TEXT",
         "ALTER TABLE schedules ADD COLUMN pause_told INTEGER NOT NULL DEFAULT 0",
     ),
+    (
+        # Prompts and schedules belong to a reading: a schedule keeps its reading's id, and
+        # each server has one rotation per reading. Rows from before (one reading) get the
+        # reading id '' here, and the default reading's id from Store.adopt.
+        "ALTER TABLE schedules ADD COLUMN reading_id TEXT",
+        """CREATE TABLE rotations (
+            guild_id INTEGER NOT NULL,
+            reading_id TEXT NOT NULL,
+            cycle INTEGER NOT NULL DEFAULT 0,
+            last_prompt TEXT,
+            PRIMARY KEY (guild_id, reading_id)
+        )""",
+        "INSERT INTO rotations (guild_id, reading_id, cycle, last_prompt) "
+        "SELECT guild_id, '', cycle, last_prompt FROM guilds",
+        """CREATE TABLE rotation_used_v5 (
+            guild_id INTEGER NOT NULL,
+            reading_id TEXT NOT NULL,
+            cycle INTEGER NOT NULL,
+            prompt_id TEXT NOT NULL,
+            used_at TEXT NOT NULL,
+            PRIMARY KEY (guild_id, reading_id, cycle, prompt_id)
+        )""",
+        "INSERT INTO rotation_used_v5 (guild_id, reading_id, cycle, prompt_id, used_at) "
+        "SELECT guild_id, '', cycle, prompt_id, used_at FROM rotation_used",
+        "DROP TABLE rotation_used",
+        "ALTER TABLE rotation_used_v5 RENAME TO rotation_used",
+        "CREATE INDEX rotation_used_by_time ON rotation_used (guild_id, used_at)",
+    ),
 ]
+LEGACY = ""  # the reading id of rotation rows from before readings (see Store.adopt)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -172,7 +201,8 @@ class ScheduleRow:
     created_at: datetime
     settled_until: datetime
     failures: int = 0  # posts that failed in a row because the channel is gone
-    paused: str | None = None  # why the schedule is paused (its channel is gone), if it is
+    paused: str | None = None  # why the schedule is paused (channel or reading gone), if it is
+    reading_id: str | None = None  # the reading whose prompts it posts (None: the default)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +230,8 @@ class Store:
         self.timeout = timeout
         # Test seam: called at named points inside transactions (to kill a process mid-change).
         self.fault_hook: FaultHook | None = None
+        # The reading a rotation call that names none is about (set by adopt).
+        self.default_reading = LEGACY
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._migrate()
 
@@ -279,6 +311,52 @@ class Store:
         finally:
             con.close()
 
+    def adopt(self, reading_id: str) -> int:
+        """Give the rows from before readings (schedules without a reading, the one rotation
+        of each server) to `reading_id`, the default reading, in one transaction; how many
+        rows it took. A server's rotation of that reading, if it already has one, is kept.
+        Rotation calls that name no reading are about it from then on."""
+        self.default_reading = reading_id
+        with self.transaction() as con:
+            taken = con.execute(
+                "UPDATE schedules SET reading_id = ? WHERE reading_id IS NULL", (reading_id,)
+            ).rowcount
+            for table, columns in (
+                ("rotations", "guild_id, reading_id, cycle, last_prompt"),
+                ("rotation_used", "guild_id, reading_id, cycle, prompt_id, used_at"),
+            ):
+                rest = columns.replace("guild_id, reading_id, ", "")
+                con.execute(
+                    f"INSERT OR IGNORE INTO {table} ({columns}) "
+                    f"SELECT guild_id, ?, {rest} FROM {table} WHERE reading_id = ?",
+                    (reading_id, LEGACY),
+                )
+                self._fault(f"adopt:{table}")
+                taken += con.execute(
+                    f"DELETE FROM {table} WHERE reading_id = ?", (LEGACY,)
+                ).rowcount
+        if taken:
+            log.info("prompt database %s: %d rows from before readings now belong to the "
+                     "default reading %s", self.path, taken, reading_id)
+        return int(taken)
+
+    def _rid(self, reading_id: str | None) -> str:
+        return self.default_reading if reading_id is None else reading_id
+
+    @staticmethod
+    def _rotation(
+        con: sqlite3.Connection, guild_id: int, reading_id: str
+    ) -> tuple[int, str | None]:
+        """A server's rotation of one reading: (cycle, last prompt)."""
+        con.execute("INSERT OR IGNORE INTO guilds (guild_id) VALUES (?)", (guild_id,))
+        con.execute("INSERT OR IGNORE INTO rotations (guild_id, reading_id) VALUES (?, ?)",
+                    (guild_id, reading_id))
+        cycle, last = con.execute(
+            "SELECT cycle, last_prompt FROM rotations WHERE guild_id = ? AND reading_id = ?",
+            (guild_id, reading_id),
+        ).fetchone()
+        return int(cycle), last
+
     @staticmethod
     def _guild(con: sqlite3.Connection, guild_id: int) -> tuple[int, str | None, int]:
         con.execute("INSERT OR IGNORE INTO guilds (guild_id) VALUES (?)", (guild_id,))
@@ -327,8 +405,12 @@ class Store:
 
     # -- rotation ------------------------------------------------------------------------
 
-    def take_next(self, guild_id: int, curated_ids: Sequence[str], now: datetime) -> str | None:
-        """Take the next prompt of a server's rotation (curated ids plus its custom prompts).
+    def take_next(
+        self, guild_id: int, curated_ids: Sequence[str], now: datetime,
+        reading_id: str | None = None,
+    ) -> str | None:
+        """Take the next prompt of a server's rotation of one reading (that reading's curated
+        ids plus the server's custom prompts).
 
         No prompt repeats until every one has been used in the current cycle; then a new
         cycle starts (in a new order, never opening with the prompt just used). Runs in one
@@ -336,26 +418,27 @@ class Store:
         are left. None when there are no prompts at all.
         """
         with self.transaction() as con:
-            return self._take_next(con, guild_id, curated_ids, now)
+            return self._take_next(con, guild_id, curated_ids, now, self._rid(reading_id))
 
     def _take_next(
-        self, con: sqlite3.Connection, guild_id: int, curated_ids: Sequence[str], now: datetime
+        self, con: sqlite3.Connection, guild_id: int, curated_ids: Sequence[str], now: datetime,
+        reading_id: str,
     ) -> str | None:
-        cycle, last, _ = self._guild(con, guild_id)
+        cycle, last = self._rotation(con, guild_id, reading_id)
         custom = [r[0] for r in con.execute(
             "SELECT id FROM custom_prompts WHERE guild_id = ? ORDER BY rowid", (guild_id,))]
         every = [*curated_ids, *custom]
         if not every:
             return None
         used = {r[0] for r in con.execute(
-            "SELECT prompt_id FROM rotation_used WHERE guild_id = ? AND cycle = ?",
-            (guild_id, cycle))}
+            "SELECT prompt_id FROM rotation_used WHERE guild_id = ? AND reading_id = ? "
+            "AND cycle = ?", (guild_id, reading_id, cycle))}
         choice = rotation.pick(every, used, guild_id, cycle, last)
         if choice is None:
             cycle += 1
             choice = rotation.pick(every, set(), guild_id, cycle, last)
             assert choice is not None
-        self._use(con, guild_id, cycle, choice, now)
+        self._use(con, guild_id, reading_id, cycle, choice, now)
         return choice
 
     def slot_prompt(
@@ -365,6 +448,7 @@ class Store:
         guild_id: int,
         curated_ids: Sequence[str],
         now: datetime,
+        reading_id: str | None = None,
     ) -> str | None:
         """The prompt of a claimed slot: the one it already took, else the next in rotation.
 
@@ -379,7 +463,7 @@ class Store:
             ).fetchone()
             if row is not None and row[0] is not None:
                 return str(row[0])
-            choice = self._take_next(con, guild_id, curated_ids, now)
+            choice = self._take_next(con, guild_id, curated_ids, now, self._rid(reading_id))
             self._fault("slot_prompt:taken")
             con.execute(
                 "UPDATE slots SET prompt_id = ? WHERE schedule_id = ? AND slot = ?",
@@ -387,33 +471,45 @@ class Store:
             )
             return choice
 
-    def mark_used(self, guild_id: int, prompt_id: str, now: datetime) -> None:
-        """Count a prompt posted by hand as used in the server's current rotation cycle."""
+    def mark_used(
+        self, guild_id: int, prompt_id: str, now: datetime, reading_id: str | None = None
+    ) -> None:
+        """Count a prompt posted by hand as used in the current cycle of the server's
+        rotation of that reading."""
+        rid = self._rid(reading_id)
         with self.transaction() as con:
-            cycle, _, _ = self._guild(con, guild_id)
-            self._use(con, guild_id, cycle, prompt_id, now)
+            cycle, _ = self._rotation(con, guild_id, rid)
+            self._use(con, guild_id, rid, cycle, prompt_id, now)
 
     @staticmethod
     def _use(
-        con: sqlite3.Connection, guild_id: int, cycle: int, prompt_id: str, now: datetime
+        con: sqlite3.Connection, guild_id: int, reading_id: str, cycle: int, prompt_id: str,
+        now: datetime,
     ) -> None:
         con.execute(
-            "INSERT OR IGNORE INTO rotation_used (guild_id, cycle, prompt_id, used_at) "
-            "VALUES (?, ?, ?, ?)",
-            (guild_id, cycle, prompt_id, encode_instant(now)),
+            "INSERT OR IGNORE INTO rotation_used (guild_id, reading_id, cycle, prompt_id, "
+            "used_at) VALUES (?, ?, ?, ?, ?)",
+            (guild_id, reading_id, cycle, prompt_id, encode_instant(now)),
         )
         con.execute(
-            "UPDATE guilds SET cycle = ?, last_prompt = ? WHERE guild_id = ?",
-            (cycle, prompt_id, guild_id),
+            "UPDATE rotations SET cycle = ?, last_prompt = ? WHERE guild_id = ? AND "
+            "reading_id = ?",
+            (cycle, prompt_id, guild_id, reading_id),
         )
 
-    def used_in_cycle(self, guild_id: int) -> tuple[int, set[str]]:
-        """The server's current cycle number and the prompt ids used in it."""
-        rows = self._query("SELECT cycle FROM guilds WHERE guild_id = ?", (guild_id,))
+    def used_in_cycle(self, guild_id: int, reading_id: str | None = None) -> tuple[int, set[str]]:
+        """The current cycle number of the server's rotation of a reading, and the prompt
+        ids used in it."""
+        reading_id = self._rid(reading_id)
+        rows = self._query(
+            "SELECT cycle FROM rotations WHERE guild_id = ? AND reading_id = ?",
+            (guild_id, reading_id),
+        )
         cycle: int = rows[0][0] if rows else 0
         used = self._query(
-            "SELECT prompt_id FROM rotation_used WHERE guild_id = ? AND cycle = ?",
-            (guild_id, cycle),
+            "SELECT prompt_id FROM rotation_used WHERE guild_id = ? AND reading_id = ? AND "
+            "cycle = ?",
+            (guild_id, reading_id, cycle),
         )
         return cycle, {str(r[0]) for r in used}
 
@@ -427,8 +523,9 @@ class Store:
         now: datetime,
         thread: bool | None = None,
         created_by: int | None = None,
+        reading_id: str | None = None,
     ) -> ScheduleRow:
-        """Schedule prompts in a channel, replacing that channel's schedule if any.
+        """Schedule a reading's prompts in a channel, replacing that channel's schedule if any.
 
         The new schedule is settled up to `now`: its first post is its next slot, with no
         catch-up for slots before it existed.
@@ -442,9 +539,10 @@ class Store:
             self._fault("set_schedule:deleted")
             cur = con.execute(
                 "INSERT INTO schedules (guild_id, channel_id, rule, thread, created_by, "
-                "created_at, settled_until) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "created_at, settled_until, reading_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (guild_id, channel_id, rule.encode(),
-                 None if thread is None else int(thread), created_by, stamp, stamp),
+                 None if thread is None else int(thread), created_by, stamp, stamp,
+                 reading_id),
             )
             self._fault("set_schedule:inserted")
             schedule_id = int(cur.lastrowid or 0)
@@ -467,7 +565,7 @@ class Store:
 
     _SCHEDULE_COLUMNS = (
         "id, guild_id, channel_id, rule, thread, created_by, created_at, settled_until, "
-        "failures, paused"
+        "failures, paused, reading_id"
     )
 
     def schedules(self, guild_id: int | None = None) -> list[ScheduleRow]:
@@ -488,7 +586,7 @@ class Store:
 
     @staticmethod
     def _schedule_row(row: tuple[Any, ...]) -> ScheduleRow:
-        sid, guild, channel, rule, thread, by, created, settled, failures, paused = row
+        sid, guild, channel, rule, thread, by, created, settled, failures, paused, rid = row
         return ScheduleRow(
             id=sid,
             guild_id=guild,
@@ -500,7 +598,17 @@ class Store:
             settled_until=decode_instant(settled),
             failures=failures,
             paused=paused,
+            reading_id=rid,
         )
+
+    def pause(self, schedule_id: int, reason: str) -> bool:
+        """Pause a schedule (its reading is gone, say), for the moderators to be told; True
+        when this paused it (False: already paused, or no such schedule)."""
+        with self.transaction() as con:
+            return con.execute(
+                "UPDATE schedules SET paused = ?, pause_told = 0 WHERE id = ? AND paused IS NULL",
+                (reason, schedule_id),
+            ).rowcount == 1
 
     def channel_failed(self, schedule_id: int, reason: str) -> bool:
         """Count a post that failed because the schedule's channel is gone; after

@@ -94,15 +94,18 @@ def test_sync_registers_every_command_with_its_options(
     subs = {o["name"]: o for o in prompt["options"]}
     assert all(o["type"] == 1 and o["description"] for o in subs.values())
     expected = {
-        "post": {"prompt", "channel", "thread"},
-        "next": {"channel", "thread"},
-        "list": set(),
+        "post": {"prompt", "channel", "thread", "reading"},
+        "next": {"channel", "thread", "reading"},
+        "list": {"reading"},
         "add": {"text"},
         "remove": {"prompt"},
-        "schedule": {"channel", "when", "timezone", "thread"},
+        "schedule": {"channel", "when", "timezone", "thread", "reading"},
         "unschedule": {"channel"},
     }
     assert {name: set(options_of(o)) for name, o in subs.items()} == expected
+    for name in ("post", "next", "list", "schedule"):  # prompts belong to a reading
+        chosen = options_of(subs[name])["reading"]
+        assert chosen["autocomplete"] and not chosen.get("required")
     assert options_of(subs["post"])["prompt"]["autocomplete"]
     assert options_of(subs["remove"])["prompt"]["autocomplete"]
     assert options_of(subs["schedule"])["timezone"]["autocomplete"]

@@ -120,11 +120,81 @@ def test_bad_contributors_file(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "unknown key" in capsys.readouterr().err
 
 
-def test_out_folder_names_the_id(tmp_path: Path) -> None:
+def test_out_folder_names_the_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ingest", str(FIXTURES / "debate.txt"), "--out", str(tmp_path / "my-debate")]) == 0
     assert load_reading(tmp_path / "my-debate").id == "my-debate"
-    assert main(["ingest", str(FIXTURES / "debate.txt"), "--out", str(tmp_path), "--id", "x"]) == 0
-    assert load_reading(tmp_path / "x").id == "x"
+    out = tmp_path / "x"
+    assert main(["ingest", str(FIXTURES / "debate.txt"), "--out", str(out), "--id", "x"]) == 0
+    assert load_reading(out).id == "x" and not (out / "x").exists()  # DIR is the folder
+
+
+def test_out_is_the_reading_folder_so_another_id_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "drafts"
+    assert main(["ingest", str(FIXTURES / "debate.txt"), "--out", str(out), "--id", "x"]) == 1
+    err = capsys.readouterr().err
+    assert "is the reading folder" in err and f"--out {out / 'x'}" in err
+    assert not out.exists()  # nothing written
+    assert main(["ingest", str(FIXTURES / "debate.txt"), "--out", str(tmp_path / "a b")]) == 1
+    assert "letters, digits and '-'" in capsys.readouterr().err
+
+
+def test_into_puts_the_reading_folder_in_a_folder(tmp_path: Path) -> None:
+    from bot.ingest.command import Options, ingest
+
+    result = ingest(Options(FIXTURES / "debate.txt", title="Harbour Debate", into=tmp_path))
+    assert result.folder == tmp_path / "harbour-debate" == tmp_path / result.reading_id
+    assert load_reading(result.folder).id == "harbour-debate"
+
+
+def test_a_servers_upload_without_an_id_takes_it_from_the_title(tmp_path: Path) -> None:
+    from bot.discordbot.server_readings import add_upload
+
+    data = (FIXTURES / "inline_turns.txt").read_bytes()
+    added = add_upload(tmp_path / "knowledge", data, "budget.txt", set())
+    assert added.reading_id == "the-harbour-budget-a-council-exchange"
+    assert load_reading(tmp_path / "knowledge" / added.reading_id).id == added.reading_id
+
+
+def test_inline_colon_turns_are_speakers_in_a_text_without_headings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "budget"
+    assert main(["ingest", str(FIXTURES / "inline_turns.txt"), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "Speakers found from inline `Name:` turns" in printed
+    reading = load_reading(out)
+    assert [(c.id, c.name) for c in reading.contributors] == [
+        ("moreno", "Alice Moreno"), ("okafor", "Ben Okafor")]
+    owners = [p.contributor_id for p in reading.paragraphs]
+    # title; turns; the paragraph after Alice's turn is hers; a "Note:" and the notes no one's
+    assert owners == [None, "moreno", "okafor", "moreno", "moreno", "okafor", None, "moreno",
+                      None, None]
+    for p in reading.positions:
+        text = reading.paragraph(p.paragraph).text
+        assert p.quote in text
+        assert not p.quote.startswith(("Alice", "Ben Okafor:"))  # the label is never quoted
+    reply = Engine(reading).ask("what did Okafor say about the school roof?")
+    assert not reply.abstained and reply.answers[0].contributor_id == "okafor"
+
+
+def test_speakers_are_found_at_the_start_of_turns_without_headings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = FIXTURES / "named_turns.txt"
+    assert main(["ingest", str(text), "--out", str(tmp_path / "none")]) == 1
+    assert "no speakers found" in capsys.readouterr().err  # and asks for --speakers
+    out = tmp_path / "harbour"
+    assert main(["ingest", str(text), "--speakers", "Alice Moreno, Ben Okafor",
+                 "--out", str(out)]) == 0
+    assert "--speakers at the start of turns" in capsys.readouterr().out
+    reading = load_reading(out)
+    assert [p.contributor_id for p in reading.paragraphs] == [
+        None, "moreno", "okafor", "moreno", "moreno", "okafor", "moreno"]
+    assert {c.name for c in reading.contributors} == {"Alice Moreno", "Ben Okafor"}
+    first = reading.positions_of("okafor")[0]
+    assert first.quote == "I disagree with her about the timing."
 
 
 def test_bylines_and_opinions(tmp_path: Path) -> None:

@@ -60,7 +60,7 @@ def test_version_2_slots_are_kept_by_the_rebuild(db_path: Path) -> None:
                 "NULL, '2024-01-01T18:00:01+00:00', NULL)")
     con.close()
     store = Store(db_path)
-    assert store.schema_version() == SCHEMA_VERSION == 4
+    assert store.schema_version() == SCHEMA_VERSION == 5
     [slot] = store.slots()
     assert (slot.state, slot.prompt_id, slot.marker, slot.attempts) == ("claimed", "p1", None, 1)
     assert store.resolve_slot(1, slot.slot, SlotState.MISSED, NOW)

@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
-from bot.discordbot import errors, limits
+from bot.discordbot import limits
 from bot.discordbot.errors import NO_PINGS
-from bot.discordbot.reading_choice import ReadingChoice
+from bot.discordbot.group_cog import GroupCog
 from bot.guide.command import render
 from bot.guide.content import build_guide
-from bot.knowledge.model import Reading, UnknownReadingError
+from bot.knowledge.model import Reading
 
 if TYPE_CHECKING:
     from bot.discordbot.client import ReadingBot
@@ -33,30 +32,18 @@ def guide_file(reading: Reading, fmt: str) -> tuple[str, bytes]:
     return f"{reading.id}-study-guide.{fmt}", text.encode("utf-8")
 
 
-class GuideCog(commands.Cog, name="Guide"):
+class GuideCog(GroupCog, name="Guide"):
     """The printable study guide."""
 
     def __init__(self, bot: ReadingBot) -> None:
-        self.bot = bot
-        self.readings = ReadingChoice(bot)
-
-    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
-        """The channel allow-list and cooldown, as for every command."""
-        self.bot.guard.check(interaction.channel, interaction.user)
-        return True
-
-    async def reading_autocomplete(
-        self, interaction: discord.Interaction[Any], current: str
-    ) -> list[app_commands.Choice[str]]:
-        """Reading ids of the knowledge folder."""
-        return await self.readings.autocomplete(interaction, current)
+        super().__init__(bot)
 
     @app_commands.command(name="guide", description="The reading's study guide, as a file")
     @app_commands.rename(fmt="format")
     @app_commands.describe(reading="Which reading (default: the group's)",
                            fmt="HTML (to print) or Markdown")
     @app_commands.choices(fmt=FORMATS)
-    @app_commands.autocomplete(reading=reading_autocomplete)
+    @app_commands.autocomplete(reading=GroupCog.reading_autocomplete)
     async def guide(
         self,
         interaction: discord.Interaction[Any],
@@ -64,10 +51,8 @@ class GuideCog(commands.Cog, name="Guide"):
         fmt: str = "html",
     ) -> None:
         """Contributors' central positions, agreements and disagreements, prompts."""
-        try:
-            chosen = await self.readings.get(reading, interaction)
-        except UnknownReadingError as exc:
-            await errors.tell(interaction, exc.message)
+        chosen = await self.reading_for(interaction, reading)
+        if chosen is None:
             return
         fmt = "md" if fmt == "md" else "html"
         await interaction.response.defer(thinking=True)

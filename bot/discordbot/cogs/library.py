@@ -96,6 +96,12 @@ class LibraryCog(commands.Cog, name="Library"):
             return False
         return True
 
+    def _named_or_here(self, interaction: discord.Interaction[Any], reading: str | None) -> str:
+        """The reading id a command names, else the one used where it runs."""
+        if reading:
+            return reading.strip()
+        return self.bot.readings.chosen(interaction.guild_id, channel_ids(interaction.channel))
+
     @group.command(name="info", description="What the group is reading here, with the link")
     @app_commands.describe(reading=READING_OPTION)
     @app_commands.autocomplete(reading=reading_autocomplete)
@@ -188,9 +194,7 @@ class LibraryCog(commands.Cog, name="Library"):
         if not await self._moderator(interaction):
             return
         readings = self.bot.readings
-        rid = reading.strip() if reading else readings.chosen(
-            interaction.guild_id, channel_ids(interaction.channel)
-        )
+        rid = self._named_or_here(interaction, reading)
         try:
             engine = await replies.within_deadline(
                 interaction, readings.reload(rid, interaction.guild_id), ephemeral=True
@@ -292,9 +296,7 @@ class LibraryCog(commands.Cog, name="Library"):
         if not await self._moderator(interaction):
             return
         readings, guild = self.bot.readings, interaction.guild_id
-        rid = reading.strip() if reading else readings.chosen(
-            guild, channel_ids(interaction.channel)
-        )
+        rid = self._named_or_here(interaction, reading)
         readings.check_id(rid, guild)
         library = readings.library_of(rid, guild)
         if library is None:

@@ -10,15 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.debatemap.graph import DebateGraph, build_graph, describe, short_label
 from bot.debatemap.render import render_png
-from bot.discordbot import embeds, errors, limits
+from bot.discordbot import embeds, limits
 from bot.discordbot.errors import NO_PINGS
-from bot.discordbot.reading_choice import ReadingChoice
+from bot.discordbot.group_cog import GroupCog
 from bot.discordbot.views import BaseView
-from bot.knowledge.model import Reading, UnknownReadingError
+from bot.knowledge.model import Reading
 
 if TYPE_CHECKING:
     from bot.discordbot.client import ReadingBot
@@ -100,33 +99,19 @@ def draw(reading: Reading) -> tuple[DebateGraph, bytes]:
     return graph, render_png(graph)
 
 
-class MapCog(commands.Cog, name="Map"):
+class MapCog(GroupCog, name="Map"):
     """The map of the debate."""
 
     def __init__(self, bot: ReadingBot) -> None:
-        self.bot = bot
-        self.readings = ReadingChoice(bot)
-
-    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
-        """The channel allow-list and cooldown, as for every command."""
-        self.bot.guard.check(interaction.channel, interaction.user)
-        return True
-
-    async def reading_autocomplete(
-        self, interaction: discord.Interaction[Any], current: str
-    ) -> list[app_commands.Choice[str]]:
-        """Reading ids of the knowledge folder."""
-        return await self.readings.autocomplete(interaction, current)
+        super().__init__(bot)
 
     @app_commands.command(name="map", description="A picture of who agrees and disagrees with whom")
     @app_commands.describe(reading="Which reading (default: the group's)")
-    @app_commands.autocomplete(reading=reading_autocomplete)
+    @app_commands.autocomplete(reading=GroupCog.reading_autocomplete)
     async def map(self, interaction: discord.Interaction[Any], reading: str | None = None) -> None:
         """The PNG in an embed, the edges in words, and a menu of the edges."""
-        try:
-            chosen = await self.readings.get(reading, interaction)
-        except UnknownReadingError as exc:
-            await errors.tell(interaction, exc.message)
+        chosen = await self.reading_for(interaction, reading)
+        if chosen is None:
             return
         await interaction.response.defer(thinking=True)
         graph, png = await asyncio.to_thread(draw, chosen)

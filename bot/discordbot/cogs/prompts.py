@@ -1,8 +1,12 @@
 """``/prompt``: discussion prompts for moderators, posted on demand or on a schedule.
 
-Commands: ``post [prompt] [channel] [thread]``, ``next [channel] [thread]``, ``list``,
-``add text``, ``remove prompt``, ``schedule channel when [timezone] [thread]`` and
-``unschedule [channel]``. Each defers at once (Discord wants an acknowledgement within 3 s),
+Commands: ``post [prompt] [channel] [thread] [reading]``, ``next [channel] [thread]
+[reading]``, ``list [reading]``, ``add text``, ``remove prompt``, ``schedule channel when
+[timezone] [thread] [reading]`` and ``unschedule [channel]``. Prompts belong to a reading:
+the one named, else the channel's, else the server's, else the default (as for /ask); its
+curated prompts come from its ``prompts.yaml``, and a schedule keeps its reading and posts
+that reading's prompts. A schedule whose reading was removed pauses, and the moderators
+are told. Each defers at once (Discord wants an acknowledgement within 3 s),
 makes one call of :class:`~bot.prompts.async_service.AsyncPromptService` (its SQLite work
 runs on a worker thread) and answers with what :mod:`bot.discordbot.prompt_embeds` renders;
 a :class:`~bot.prompts.service.PromptError` (a bad request, a busy or unusable database)
@@ -33,6 +37,7 @@ from discord import app_commands
 from discord.ext import commands, tasks
 
 from bot.discordbot import errors, limits
+from bot.discordbot.engine_api import AnswerEngine
 from bot.discordbot.errors import NO_PINGS
 from bot.discordbot.prompt_embeds import (
     card_message,
@@ -44,8 +49,9 @@ from bot.discordbot.prompt_embeds import (
     thread_name,
     thread_name_of,
 )
+from bot.discordbot.reading_commands import READING_CHARS, reading_choices
 from bot.prompts.access import REFUSAL, is_moderator
-from bot.prompts.async_service import AsyncPromptService
+from bot.prompts.async_service import SUGGEST_SECONDS, AsyncPromptService
 from bot.prompts.cards import Card, Source
 from bot.prompts.schedule import effective_grace, suggest_zones
 from bot.prompts.service import (
@@ -68,6 +74,7 @@ GONE = {10003: "Unknown Channel", 50001: "Missing Access"}  # a schedule's chann
 THREAD_EXISTS = 160004  # "A thread has already been created for this message"
 PUBLIC_DEFER = "prompt_public_defer"  # interaction.extras key: a card is being prepared here
 Messageable = discord.TextChannel | discord.Thread | discord.VoiceChannel
+READING = "Which reading's prompts (default: the one used here)"
 
 
 class NotModerator(PromptError, app_commands.CheckFailure):
@@ -85,6 +92,28 @@ def guild_of(interaction: discord.Interaction[Any]) -> int:
     if interaction.guild_id is None:
         raise app_commands.NoPrivateMessage()
     return interaction.guild_id
+
+
+class ScheduleReadings:
+    """The reading of each schedule, for the scheduler: the bot's library (a server's own
+    readings in that server), or the bot's one reading."""
+
+    def __init__(self, bot: ReadingBot) -> None:
+        self.bot = bot
+
+    def _id(self, row: ScheduleRow) -> str:
+        return row.reading_id or self.bot.readings.default_id
+
+    def missing(self, row: ScheduleRow) -> str | None:
+        """Why the schedule's reading is gone (removed from the library), else None."""
+        rid = self._id(row)
+        if rid in self.bot.readings.ids(row.guild_id):
+            return None
+        return f"its reading “{rid}” is no longer in the library (removed?)"
+
+    async def engine(self, row: ScheduleRow) -> AnswerEngine:
+        """The engine of the schedule's reading (built on first use)."""
+        return await self.bot.readings.engine(self._id(row), row.guild_id)
 
 
 class PromptsCog(commands.Cog, name="Prompts"):
@@ -112,6 +141,7 @@ class PromptsCog(commands.Cog, name="Prompts"):
             )
 
         self.service = service or AsyncPromptService(open_core, settings.database)
+        self.schedule_readings = ScheduleReadings(bot)
         self._tick_lock = asyncio.Lock()
         self._scheduler_problem: str | None = None
 
@@ -185,6 +215,13 @@ class PromptsCog(commands.Cog, name="Prompts"):
             except discord.HTTPException:
                 log.debug("could not delete the deferred response of %s", interaction.id)
 
+    async def _engine(
+        self, interaction: discord.Interaction[Any], reading: str | None
+    ) -> AnswerEngine:
+        """The engine of the reading a command is about: `reading`, else the channel's, else
+        the server's, else the default (ReadingUnavailable for an unknown or broken one)."""
+        return await self.bot.readings.here(interaction, reading)
+
     # -- autocomplete --------------------------------------------------------------------
 
     async def _choices(
@@ -192,9 +229,18 @@ class PromptsCog(commands.Cog, name="Prompts"):
     ) -> list[app_commands.Choice[str]]:
         if interaction.guild_id is None:
             return []
+        engine = None
+        if source is not Source.CUSTOM:  # the curated prompts of the reading chosen
+            option = getattr(interaction.namespace, "reading", None)
+            try:
+                engine = await asyncio.wait_for(self._engine(interaction, option),
+                                                SUGGEST_SECONDS)
+            except Exception:  # unknown, broken or slow to build: no prompts to offer
+                log.debug("no prompt choices for reading %r", option, exc_info=True)
+                return []
         refs = await self.service.suggest(
             interaction.guild_id, current, custom=self.may_moderate(interaction),
-            source=source, limit=limits.CHOICES,
+            source=source, limit=limits.CHOICES, engine=engine,
         )
         choices = []
         for ref in refs:
@@ -214,6 +260,12 @@ class PromptsCog(commands.Cog, name="Prompts"):
     ) -> list[app_commands.Choice[str]]:
         """This server's custom prompts (for moderators only)."""
         return await self._choices(interaction, current, Source.CUSTOM)
+
+    async def reading_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        """The reading ids (with titles where known) containing what was typed."""
+        return reading_choices(self.bot.readings, current, interaction.guild_id)
 
     async def zone_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
@@ -244,8 +296,10 @@ class PromptsCog(commands.Cog, name="Prompts"):
         prompt: str | None,
         channel: Messageable | None,
         thread: bool | None,
+        reading: str | None = None,
     ) -> None:
-        """Post a card as the reply (same channel) or in `channel`, then open a thread."""
+        """Post a card of the reading as the reply (same channel) or in `channel`, then open
+        a thread."""
         guild_id = guild_of(interaction)
         here = channel is None or channel.id == interaction.channel_id
         if here:  # the card replaces the public "thinking…"
@@ -253,7 +307,8 @@ class PromptsCog(commands.Cog, name="Prompts"):
             await interaction.response.defer(thinking=True)
         else:
             await interaction.response.defer(ephemeral=True, thinking=True)
-        card = await self.service.post(guild_id, prompt)
+        engine = await self._engine(interaction, reading)
+        card = await self.service.post(guild_id, prompt, engine)
         rendered = card_message(card, self.link)
         want_thread = self.settings.open_thread if thread is None else thread
         if channel is None or here:
@@ -294,37 +349,49 @@ class PromptsCog(commands.Cog, name="Prompts"):
         prompt="A prompt from the list, or your own question (default: the next in rotation)",
         channel="Where to post (default: here)",
         thread="Open a thread for the discussion (default from the bot's config)",
+        reading=READING,
     )
-    @app_commands.autocomplete(prompt=prompt_autocomplete)
+    @app_commands.autocomplete(prompt=prompt_autocomplete, reading=reading_autocomplete)
     async def post(
         self,
         interaction: discord.Interaction[Any],
         prompt: app_commands.Range[str, 1, 500] | None = None,
         channel: Messageable | None = None,
         thread: bool | None = None,
+        reading: app_commands.Range[str, 1, READING_CHARS] | None = None,
     ) -> None:
         """A curated or custom prompt by id, or free text (the engine finds the context)."""
-        await self._post(interaction, prompt, channel, thread)
+        await self._post(interaction, prompt, channel, thread, reading)
 
     @prompt.command(name="next", description="Post the next prompt of this server's rotation")
     @app_commands.describe(
         channel="Where to post (default: here)",
         thread="Open a thread for the discussion (default from config)",
+        reading=READING,
     )
+    @app_commands.autocomplete(reading=reading_autocomplete)
     async def next_(
         self,
         interaction: discord.Interaction[Any],
         channel: Messageable | None = None,
         thread: bool | None = None,
+        reading: app_commands.Range[str, 1, READING_CHARS] | None = None,
     ) -> None:
-        """No prompt repeats until every one has been used."""
-        await self._post(interaction, None, channel, thread)
+        """No prompt repeats until every one of the reading has been used."""
+        await self._post(interaction, None, channel, thread, reading)
 
     @prompt.command(name="list", description="The curated and custom prompts, and schedules")
-    async def list_(self, interaction: discord.Interaction[Any]) -> None:
-        """Privately: every prompt with its id, then this server's schedules."""
+    @app_commands.describe(reading=READING)
+    @app_commands.autocomplete(reading=reading_autocomplete)
+    async def list_(
+        self,
+        interaction: discord.Interaction[Any],
+        reading: app_commands.Range[str, 1, READING_CHARS] | None = None,
+    ) -> None:
+        """Privately: the reading's prompts with their ids, then this server's schedules."""
         await interaction.response.defer(ephemeral=True, thinking=True)
-        found = await self.service.listing(guild_of(interaction))
+        engine = await self._engine(interaction, reading)
+        found = await self.service.listing(guild_of(interaction), engine)
         schedules = [describe_schedule(row, slot) for row, slot in found.schedules]
         await self._answer(interaction, embeds=list_embeds(found.curated, found.custom,
                                                            schedules))
@@ -356,8 +423,9 @@ class PromptsCog(commands.Cog, name="Prompts"):
         when="e.g. 'weekly monday 18:00', 'daily 9am', 'fri 19:30 Europe/Berlin', '7pm ET'",
         timezone="IANA time zone, e.g. Europe/Berlin, or EST, CET... (default: the bot's)",
         thread="Open a thread for each prompt (default from the bot's config)",
+        reading="Whose prompts it posts (default: the reading used in that channel)",
     )
-    @app_commands.autocomplete(timezone=zone_autocomplete)
+    @app_commands.autocomplete(timezone=zone_autocomplete, reading=reading_autocomplete)
     async def schedule(
         self,
         interaction: discord.Interaction[Any],
@@ -365,15 +433,28 @@ class PromptsCog(commands.Cog, name="Prompts"):
         when: app_commands.Range[str, 1, 100],
         timezone: app_commands.Range[str, 1, 64] | None = None,
         thread: bool | None = None,
+        reading: app_commands.Range[str, 1, READING_CHARS] | None = None,
     ) -> None:
-        """Replaces the channel's schedule if it has one."""
+        """Replaces the channel's schedule if it has one; the schedule keeps its reading."""
         await interaction.response.defer(ephemeral=True, thinking=True)
+        engine = await self._schedule_engine(interaction, channel, reading)
         done = await self.service.schedule(
             guild_of(interaction), channel.id, when, timezone, thread=thread,
-            created_by=interaction.user.id,
+            created_by=interaction.user.id, engine=engine,
         )
         text = f"Scheduled: {describe_schedule(done.row, done.next_slot)}"
         await self._answer(interaction, f"{text}\n{done.note}" if done.note else text)
+
+    async def _schedule_engine(
+        self, interaction: discord.Interaction[Any], channel: Messageable, reading: str | None
+    ) -> AnswerEngine:
+        """A schedule's reading: the one named, else the one used in its channel (a thread
+        inherits its parent's), else the server's, else the default."""
+        if reading and reading.strip():
+            return await self._engine(interaction, reading)
+        readings, guild = self.bot.readings, interaction.guild_id
+        channels = [channel.id, getattr(channel, "parent_id", None)]
+        return await readings.engine(readings.chosen(guild, channels), guild)
 
     @prompt.command(name="unschedule", description="Stop scheduled prompts")
     @app_commands.describe(channel="Only this channel's schedule (default: every schedule here)")
@@ -414,7 +495,8 @@ class PromptsCog(commands.Cog, name="Prompts"):
         async with self._tick_lock:
             guild_ids = {g.id for g in self.bot.guilds}
             results = await self.service.run_due(
-                self._send_scheduled, guild_ids, lookup=self._find_scheduled
+                self._send_scheduled, guild_ids, lookup=self._find_scheduled,
+                readings=self.schedule_readings,
             )
         for result in results:
             if result.paused:

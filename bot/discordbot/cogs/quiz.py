@@ -29,9 +29,9 @@ from discord.ext import commands
 
 from bot.discordbot import embeds, errors, limits
 from bot.discordbot.errors import NO_PINGS
-from bot.discordbot.reading_choice import ReadingChoice
+from bot.discordbot.group_cog import GroupCog
 from bot.discordbot.views import Paginator
-from bot.knowledge.model import Contributor, Kind, Reading, UnknownReadingError
+from bot.knowledge.model import Contributor, Kind, Reading
 from bot.prompts.access import is_moderator
 from bot.quiz import draw
 from bot.quiz.render import outcome_lines
@@ -270,7 +270,7 @@ def me_embed(score: Score | None, name: str) -> discord.Embed:
 # -- the cog ------------------------------------------------------------------------------
 
 
-class QuizCog(commands.Cog, name="Quiz"):
+class QuizCog(GroupCog, name="Quiz"):
     """Who said it? One quiz per channel; scores per server."""
 
     quiz = app_commands.Group(
@@ -278,9 +278,8 @@ class QuizCog(commands.Cog, name="Quiz"):
     )
 
     def __init__(self, bot: ReadingBot, store: QuizStore | None = None) -> None:
-        self.bot = bot
+        super().__init__(bot)
         self._store = store  # opened (and migrated) off the event loop in cog_load
-        self.readings = ReadingChoice(bot)
         self.games: dict[int, Game] = {}  # by channel id
         self.timer: Timer = asyncio.sleep  # how a round waits (tests put their own)
         self.clock: Callable[[], float] = time.monotonic
@@ -333,18 +332,7 @@ class QuizCog(commands.Cog, name="Quiz"):
             except discord.HTTPException as exc:
                 log.warning("could not end the quiz left in channel %s: %s", quiz.channel_id, exc)
 
-    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
-        """The channel allow-list and cooldown, as for every command."""
-        self.bot.guard.check(interaction.channel, interaction.user)
-        return True
-
     # -- autocomplete --------------------------------------------------------------------
-
-    async def reading_autocomplete(
-        self, interaction: discord.Interaction[Any], current: str
-    ) -> list[app_commands.Choice[str]]:
-        """Reading ids of the knowledge folder."""
-        return await self.readings.autocomplete(interaction, current)
 
     async def kind_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
@@ -363,7 +351,7 @@ class QuizCog(commands.Cog, name="Quiz"):
         reading="Which reading (default: the group's)",
         kind="Only quotes of one kind (claim, critique, ...)",
     )
-    @app_commands.autocomplete(reading=reading_autocomplete, kind=kind_autocomplete)
+    @app_commands.autocomplete(reading=GroupCog.reading_autocomplete, kind=kind_autocomplete)
     async def start(
         self,
         interaction: discord.Interaction[Any],
@@ -385,10 +373,8 @@ class QuizCog(commands.Cog, name="Quiz"):
             await errors.tell(interaction, f"Kinds are: {', '.join(KINDS)}.")
             return
         kind = kind.strip().lower() if kind else None
-        try:
-            chosen = await self.readings.get(reading, interaction)
-        except UnknownReadingError as exc:
-            await errors.tell(interaction, exc.message)
+        chosen = await self.reading_for(interaction, reading)
+        if chosen is None:
             return
         questions = draw.draw(draw.eligible(chosen, kind), rounds)
         if not questions:
