@@ -30,6 +30,7 @@ class Conversation:
     answered: tuple[str, ...] = ()  # contributors answered on the current topic ("who else")
     shown: frozenset[str] = frozenset()  # positions shown on the current topic ("more")
     move: str = ""  # how the last question leaned on the one before (followup.Move)
+    item: int = 0  # the point of a contributor's list the last answer was ("next": item + 1)
 
     @property
     def turns(self) -> int:
@@ -41,7 +42,9 @@ class Conversation:
         self.questions.append(question)
         del self.questions[:-MAX_TURNS]
 
-    def remember(self, q: Question, reply: Reply, *, new_topic: bool, move: str = "") -> None:
+    def remember(
+        self, q: Question, reply: Reply, *, new_topic: bool, move: str = "", item: int = 0
+    ) -> None:
         """What a turn leaves for the next: its reading, reply, focus and what was shown."""
         people = tuple(dict.fromkeys(a.contributor_id for a in reply.answers))
         if reply.mode.value == "compare":
@@ -58,3 +61,4 @@ class Conversation:
         self.answered = tuple(dict.fromkeys(self.answered + q.speakers + people))
         self.shown = self.shown | {a.position_id for a in reply.answers}
         self.last, self.reply, self.move = q, reply, move
+        self.item = item if reply.answers else 0

@@ -57,7 +57,7 @@ class Resolved:
 
 _QUOTE_CUES = frozenset(
     {"quote", "quotes", "wording", "verbatim", "source", "citation", "paragraph", "passage",
-     "where", "cite"}
+     "where", "cite", "exact", "words", "word"}
 )
 _WHO_SAID_THAT = (["who", "said", "that"], ["who", "wrote", "that"], ["who", "says", "that"],
                   ["whose", "words", "are", "those"], ["who", "said", "this"])
@@ -79,7 +79,23 @@ _ELLIPSIS_FILLER = frozenset(
      "too", "of", "now", "one", "side", "same", "question", "for", "pls", "please", "re",
      "thing", "things", "topic", "point", "issue", "subject", "on",
      "again", "say", "said", "did", "does", "do", "with", "in", "is", "that", "true", "as",
-     "well", "goes", "go", "holds", "hold", "apply", "applies"}
+     "well", "goes", "go", "holds", "hold", "apply", "applies", "from", "it", "this", "by",
+     # "and Neier's take on it?", "exact words from the first guy?": a view or a quote of
+     # the same topic, asked of someone else
+     "take", "twist", "view", "views", "opinion", "position", "stance", "thoughts", "angle",
+     "quote", "quotes", "verbatim", "exact", "wording", "words", "word", "line", "lines",
+     "citation", "cite", "pls", "plz"}
+)
+# "who else used that phrase?": words that stand for the last topic, not a new one
+_TOPIC_NOUNS = frozenset(
+    {"phrase", "point", "idea", "argument", "line", "thing", "issue", "topic", "claim", "view",
+     "term", "word", "words", "one", "same", "subject", "question"}
+)
+_META_VERBS = frozenset(
+    {"used", "use", "uses", "using", "said", "say", "says", "mention", "mentioned", "mentions",
+     "quoted", "quote", "quotes", "brought", "bring", "up", "raised", "raise", "made", "make",
+     "talked", "talk", "talks", "wrote", "write", "writes", "echoed", "echo", "repeated",
+     "share", "shared", "shares", "agreed", "agree", "agrees"}
 )
 _ELLIPSIS_OPENERS = ("and", "what about", "how about", "what of", "same for", "also")
 _DETAIL_OPENERS = ("how many", "how much", "by how much", "how long", "what year", "when",
@@ -136,11 +152,12 @@ def resolve(
     if [t for t in toks if t not in ("and", "what", "so", "ok")] in (
         ["after", "that"], ["then"], ["what", "next"], ["then", "what"], ["after", "this"]
     ):  # "and after that?", "and then?": what the author wrote next
-        return Resolved(prev, Move.NEXT, _describe(src, prev, "what came next after: "),
-                        new_topic=False)
+        return _next(src, prev, conv)
     if (not mentioned and _only(toks, _MORE_FILLER, _MORE_CUES - {"else", "other"})) or (
         toks in (["anything", "else"], ["what", "else"])
     ):
+        if conv.item > 0 and "else" not in toks:  # "next one pls" after "the first key"
+            return _next(src, prev, conv)
         more = dataclasses.replace(prev, skip=conv.shown)
         return Resolved(more, Move.MORE, _describe(src, prev, "more on: "), new_topic=False)
     own_toks = [t for t in toks if t not in _PRONOUN_WORDS]
@@ -148,8 +165,7 @@ def resolve(
     if "next" in toks and not (set(q2.speakers) - set(conv.focus)) and not [
         t for t in q2.terms if t.known and t.word != "next"
     ]:  # "what did she say next?"
-        return Resolved(prev, Move.NEXT, _describe(src, prev, "what came next after: "),
-                        new_topic=False)
+        return _next(src, prev, conv)
     if q2.targets and not q2.speakers and q2.text.lower().startswith(("what about", "how about")):
         # "what about the fifth, on leadership?": the one asked about next, as a speaker
         q2, changed = dataclasses.replace(q2, speakers=q2.targets, targets=(), who=False), True
@@ -160,6 +176,13 @@ def resolve(
                if t.known and t.word not in _WHY_FILLER and t.word not in _REASON_WORDS]
         if not own and not (q2.speakers and set(q2.speakers) - set(conv.focus)):
             return Resolved(prev, Move.WHY, _describe(src, prev, "why, on: "), new_topic=False)
+        if not mentioned and not changed and conv.focus:
+            # "why should the US care about that?": asked of the one just quoted
+            return _on_focus(src, q2, prev, conv)
+    if not mentioned and not changed and conv.focus and _QUOTE_ASKS & set(toks) and not (
+        set(toks) & WHO_WORDS
+    ):  # "what did China admit, exact words": the same contributor's words on it
+        return _on_focus(src, q2, prev, conv)
     item = _ordinal_item(own_toks, conv)
     if item:
         return Resolved(prev, Move.ITEM, f"point {item if item > 0 else 'last'} of: "
@@ -170,11 +193,12 @@ def resolve(
     rest = _rest(q2, toks)
     others = "others" in toks or ("everyone" in toks and "else" in toks)
     if ("else" in toks and any(t in WHO_WORDS for t in toks)) or (others and not q2.speakers):
-        terms = q2.terms if q2.known_terms else prev.terms
-        whom = q2.targets or (() if q2.known_terms else prev.targets)
+        own = bool(q2.known_terms) and not (_refers_to_topic(toks) and _only_meta(q2))
+        terms = q2.terms if own else prev.terms
+        whom = q2.targets or (() if own else prev.targets)
         asked = dataclasses.replace(
             q2, who=True, speakers=(), compare=False,
-            terms=terms, pairs=q2.pairs if q2.known_terms else prev.pairs,
+            terms=terms, pairs=q2.pairs if own else prev.pairs,
             relations=q2.relations or prev.relations, targets=whom,
             excluded=tuple(c for c in conv.answered if c not in whom),
         )
@@ -204,15 +228,44 @@ def resolve(
     return Resolved(q)
 
 
+_QUOTE_ASKS = frozenset({"exact", "verbatim", "quote", "wording", "word-for-word"})
+
+
+def _on_focus(src: Sources, q: Question, prev: Question, conv: Conversation) -> Resolved:
+    """A question that names no one, read as asked of the contributor just answered, on the
+    last topic and its own words; then on its own words; then as it stands."""
+    focus = conv.focus[:1]
+    own = dataclasses.replace(q, speakers=focus, who=False, compare=False)
+    carried = _carry_topic(own, prev, keep_own=True)
+    return _asked(src, carried, new_topic=False, fallbacks=(own, q))
+
+
+def _next(src: Sources, prev: Question, conv: Conversation) -> Resolved:
+    """What the last answer's author wrote next; after a point of a list, the point after."""
+    if conv.item > 0:
+        n = conv.item + 1
+        return Resolved(prev, Move.NEXT, f"point {n} of: " + _describe(src, prev),
+                        new_topic=False, ordinal=n)
+    return Resolved(prev, Move.NEXT, _describe(src, prev, "what came next after: "),
+                    new_topic=False)
+
+
 def _refers_to_topic(toks: list[str]) -> bool:
     """ "what did he connect THAT to", "does he see IT as good": a word standing for the last
     topic (not "that" as in "said that ...", which a content word follows)."""
     for i, tok in enumerate(toks):
         if tok == "it" or (tok in _TOPIC_REFERENCE and (
-            i + 1 == len(toks) or toks[i + 1] in STOPWORDS
+            i + 1 == len(toks) or toks[i + 1] in STOPWORDS or toks[i + 1] in _TOPIC_NOUNS
         )):
             return True
+        if tok == "same" and i + 1 < len(toks) and toks[i + 1] in _TOPIC_NOUNS:
+            return True
     return False
+
+
+def _only_meta(q: Question) -> bool:
+    """ "who else used that phrase?": the question's own words only point at the last topic."""
+    return all(t.word in _TOPIC_NOUNS or t.word in _META_VERBS for t in q.terms)
 
 
 def _carried(q: Question, prev: Question) -> tuple[Question, ...]:
@@ -293,7 +346,7 @@ def _elliptic(text: str, rest: list[str]) -> bool:
     low = text.lower().strip()
     opens = any(low.startswith(o + " ") for o in _ELLIPSIS_OPENERS + _DETAIL_OPENERS)
     if _detail(text):
-        return len(rest) <= 3
+        return len(rest) <= 5
     return bool(rest) and len(rest) <= 3 and (opens or len(words(text)) <= 2)
 
 

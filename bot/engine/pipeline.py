@@ -14,6 +14,7 @@ from bot.engine.answering.abstain import abstain, off_topic_request
 from bot.engine.answering.compare import MAX_COMPARE, compare
 from bot.engine.answering.context import (
     list_item_asked,
+    next_item,
     next_point,
     nth_point,
     quote_again,
@@ -41,7 +42,10 @@ def respond_in_context(
         reply = nth_point(src, q, last, resolved.ordinal)
     elif resolved.move is Move.NEXT:
         shown = conv.shown if conv is not None else frozenset()
-        reply = next_point(src, q, last, shown)
+        if resolved.ordinal > 0:  # "next" after "Bequelin's first key": the second key
+            reply = next_item(src, q, last, shown, resolved.ordinal)
+        else:
+            reply = next_point(src, q, last, shown)
     else:
         reply = respond(src, q, limit)
         if reply.abstained and resolved.loose and q.terms and q.relations:
@@ -59,6 +63,17 @@ def respond_in_context(
     if resolved.reading_as:
         reply = dataclasses.replace(reply, reading_as=resolved.reading_as)
     return reply
+
+
+def list_item_shown(resolved: Resolved) -> int:
+    """Which point of a contributor's list a turn asked for (0: none), so that "next"
+    can go on to the one after it."""
+    if resolved.move in (Move.ITEM, Move.NEXT) and resolved.ordinal:
+        return resolved.ordinal
+    q = resolved.question
+    if resolved.move is Move.ALONE or resolved.move is Move.ASK:
+        return list_item_asked(q.text) if len(q.speakers) == 1 else 0
+    return 0
 
 
 def respond(src: Sources, q: Question, limit: int) -> Reply:

@@ -117,6 +117,30 @@ def next_point(
     return Reply(q.text, Mode.ANSWER, (src.cite(later[0], last.answers[0].score),), "Next:")
 
 
+def next_item(
+    src: Sources, q: Question, last: Reply | None, shown: frozenset[str], n: int
+) -> Reply:
+    """ "next" after a list's (n-1)th point: its nth ("Second, ...") if one opens so after
+    the last answer, else simply what its author wrote next."""
+    if last is None or not last.answers:
+        return abstain(src, q, "Ask about a contributor's points first.")
+    start = _position(src, last.answers[0].position_id)
+    if start is None:
+        return abstain(src, q, "The reading doesn't list points there.")
+    here = (start.paragraph, _offset(src, start))
+    later = sorted(
+        (p for p in src.reading.positions_of(start.contributor_id)
+         if (p.paragraph, _offset(src, p)) > here and p.id not in shown),
+        key=lambda p: (p.paragraph, _offset(src, p)),
+    )
+    openers = _ORDINAL_OPENERS.get(n, ())
+    for text_of in (lambda p: p.quote, lambda p: src.reading.paragraph(p.paragraph).text):
+        for p in later:
+            if _opening(text_of(p)) in openers:
+                return Reply(q.text, Mode.ANSWER, (src.cite(p, last.answers[0].score),), "Next:")
+    return next_point(src, q, last, shown)
+
+
 def _opening(text: str) -> str:
     """The first word of a text, lower case, without its comma: "third"."""
     return text.split(",", 1)[0].split(" ", 1)[0].strip().lower()
