@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.engine.answers import Mode
 from bot.engine.conversation import Conversation
 from bot.engine.lexicon import (
     COMPARE_WORDS,
@@ -84,7 +85,7 @@ _ELLIPSIS_FILLER = frozenset(
      # the same topic, asked of someone else
      "take", "twist", "view", "views", "opinion", "position", "stance", "thoughts", "angle",
      "quote", "quotes", "verbatim", "exact", "wording", "words", "word", "line", "lines",
-     "citation", "cite", "pls", "plz"}
+     "citation", "cite", "plz"}
 )
 # "who else used that phrase?": words that stand for the last topic, not a new one
 _TOPIC_NOUNS = frozenset(
@@ -144,14 +145,16 @@ def resolve(
         return Resolved(q)
     prev = conv.last
     toks = words(q.text)
+    q = _listed_reference(q, toks, conv)
     mentioned = bool(q.speakers or q.targets or q.ambiguous)
     if not mentioned and (
         _only(toks, _QUOTE_FILLER | _QUOTE_CUES, _QUOTE_CUES) or toks in _WHO_SAID_THAT
     ):
         return Resolved(prev, Move.QUOTE, new_topic=False)
-    if [t for t in toks if t not in ("and", "what", "so", "ok")] in (
-        ["after", "that"], ["then"], ["what", "next"], ["then", "what"], ["after", "this"]
-    ):  # "and after that?", "and then?": what the author wrote next
+    if [t for t in toks if t not in _NEXT_FILLER] in (
+        ["after", "that"], ["then"], ["next"], ["then", "what"], ["after", "this"], ["after"],
+        ["after", "it"], ["then", "next"],
+    ) and toks != ["next"]:  # "and after that?", "the one after?": what the author wrote next
         return _next(src, prev, conv)
     if (not mentioned and _only(toks, _MORE_FILLER, _MORE_CUES - {"else", "other"})) or (
         toks in (["anything", "else"], ["what", "else"])
@@ -228,6 +231,8 @@ def resolve(
     return Resolved(q)
 
 
+_NEXT_FILLER = frozenset({"and", "what", "so", "ok", "the", "one", "point", "pls", "please",
+                          "comes", "came", "about"})
 _QUOTE_ASKS = frozenset({"exact", "verbatim", "quote", "wording", "word-for-word"})
 
 
@@ -238,6 +243,30 @@ def _on_focus(src: Sources, q: Question, prev: Question, conv: Conversation) -> 
     own = dataclasses.replace(q, speakers=focus, who=False, compare=False)
     carried = _carry_topic(own, prev, keep_own=True)
     return _asked(src, carried, new_topic=False, fallbacks=(own, q))
+
+
+_LIST_NOUNS = frozenset({"one", "guy", "person", "man", "woman", "lady", "name", "named"})
+
+
+def _listed_reference(q: Question, toks: list[str], conv: Conversation) -> Question:
+    """ "the last guy's exact words?" just after a reply that listed several contributors:
+    the last of those listed, not the reading's last contributor."""
+    listed = tuple(dict.fromkeys(a.contributor_id for a in conv.reply.answers)) if (
+        conv.reply is not None and conv.reply.mode is Mode.WHO) else ()
+    if len(listed) < 2:
+        return q
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if nxt not in _LIST_NOUNS and nxt.removesuffix("s") not in _LIST_NOUNS:
+            continue
+        if tok in LAST_WORDS:
+            pick = listed[-1]
+        elif tok in ORDINALS and ORDINALS[tok] <= len(listed):
+            pick = listed[ORDINALS[tok] - 1]
+        else:
+            continue
+        return dataclasses.replace(q, speakers=(pick,), targets=(), ambiguous=(), who=False)
+    return q
 
 
 def _next(src: Sources, prev: Question, conv: Conversation) -> Resolved:

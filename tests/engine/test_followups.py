@@ -55,6 +55,23 @@ FOLLOW_UPS = [
      "neier", "", True),
     (["who mentioned the dalai lama"], "what did the guy say exactly", "bequelin",
      "Dalai Lama", True),
+    # "next" after a point of a list is the point after it
+    (["what is the second key for bequelin"], "next one", "bequelin",
+     "mainstream human rights perspectives", True),
+    (["bequelin's first key?", "next"], "and the one after?", "bequelin",
+     "mainstream human rights perspectives", True),
+    # a quote or a view of the same topic, asked of someone else
+    (["who mentioned the c.i.a. renditions"], "the last guy's exact words?", "neier",
+     "renditions", True),
+    (["what does bequelin say about the engine of progress"], "and the fifth one's take on it?",
+     "neier", "", True),
+    # "who else used that phrase": the words point back at the last topic
+    (["who talked about the dalai lama"], "anyone else bring up that point?", None, "", True),
+    # a why, detail or quote naming no one is asked of the contributor just answered
+    (["what did hom say about hong kong"], "how many protesters were there", "hom",
+     "100,000", True),
+    (["who brought up china's 2008 submission to the un"], "exact words on unemployment pls",
+     "sixth", "employment situation remains dire", True),
     # a change of subject does not carry the old contributor along
     (["what did neier say about professionals"], "ok who mentioned the dalai lama",
      "bequelin", "Dalai Lama", False),
