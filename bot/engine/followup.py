@@ -196,12 +196,12 @@ def resolve(
     rest = _rest(q2, toks)
     others = "others" in toks or ("everyone" in toks and "else" in toks)
     if ("else" in toks and any(t in WHO_WORDS for t in toks)) or (others and not q2.speakers):
-        own = bool(q2.known_terms) and not (_refers_to_topic(toks) and _only_meta(q2))
-        terms = q2.terms if own else prev.terms
-        whom = q2.targets or (() if own else prev.targets)
+        new = bool(q2.known_terms) and not (_refers_to_topic(toks) and _only_meta(q2))
+        terms = q2.terms if new else prev.terms
+        whom = q2.targets or (() if new else prev.targets)
         asked = dataclasses.replace(
             q2, who=True, speakers=(), compare=False,
-            terms=terms, pairs=q2.pairs if own else prev.pairs,
+            terms=terms, pairs=q2.pairs if new else prev.pairs,
             relations=q2.relations or prev.relations, targets=whom,
             excluded=tuple(c for c in conv.answered if c not in whom),
         )
