@@ -20,6 +20,7 @@ from bot.engine.answering.context import (
     quote_again,
     why,
 )
+from bot.engine.answering.place import asked_place, place
 from bot.engine.answering.relation import relation
 from bot.engine.answering.who_said import who_said
 from bot.engine.answers import Reply
@@ -89,6 +90,11 @@ def respond(src: Sources, q: Question, limit: int) -> Reply:
         located = who_said(src, q)
         if located is not None:
             return located
+    where = asked_place(q)
+    if where is not None:  # "how did the third one start their piece?"
+        placed = place(src, q, where)
+        if placed is not None:
+            return placed
     if q.ambiguous and not q.speakers and not q.targets:
         # "the researcher": answer about each contributor it could mean, and say so
         both = dataclasses.replace(q, speakers=q.ambiguous, compare=len(q.ambiguous) > 1)
