@@ -18,6 +18,7 @@ from enum import StrEnum
 from bot.engine.answers import Mode
 from bot.engine.conversation import Conversation
 from bot.engine.lexicon import (
+    CHAT_FILLER,
     COMPARE_WORDS,
     LAST_WORDS,
     ORDINALS,
@@ -54,6 +55,7 @@ class Resolved:
     ordinal: int = 0  # for Move.ITEM: 1-based, or -1 for the last
     loose: bool = False  # the topic was carried over and may be dropped if nothing holds it
     fallbacks: tuple[Question, ...] = ()  # other readings to try, in order, if it abstains
+    elaborate: bool = False  # for Move.WHY: "what did he mean?", not "why?"
 
 
 _QUOTE_CUES = frozenset(
@@ -68,6 +70,18 @@ _QUOTE_FILLER = frozenset(
      "does", "say", "is", "for", "what", "were", "was", "his", "her", "their", "there", "so",
      "ok", "and", "us", "with", "of", "he", "she", "they", "him", "them", "which", "in",
      "from", "come", "comes", "did", "do"}
+)
+_INTERJECTIONS = frozenset({"wait", "hold", "hmm", "hm", "huh", "um", "uh", "oh", "ah", "ooh",
+                            "nah", "wow", "ok", "okay", "so", "alright", "right"})
+_ELABORATE_CUES = frozenset(
+    {"mean", "meant", "meaning", "explain", "elaborate", "clarify", "unpack", "example",
+     "examples", "instance", "expand", "detail", "details", "simpler", "simply"}
+)
+_ELABORATE_FILLER = frozenset(
+    {"what", "did", "does", "do", "he", "she", "they", "by", "that", "this", "it", "can", "could",
+     "you", "u", "pls", "please", "plz", "a", "an", "the", "bit", "more", "any", "for", "give",
+     "me", "some", "like", "on", "is", "was", "in", "words", "other", "there", "tell", "about",
+     "further", "exactly", "terms", "plain", "english", "again", "one", "of"}
 )
 _MORE_CUES = frozenset({"more", "next", "continue", "else", "another", "other"})
 _MORE_FILLER = frozenset(
@@ -147,10 +161,15 @@ def resolve(
     toks = words(q.text)
     q = _listed_reference(q, toks, conv)
     mentioned = bool(q.speakers or q.targets or q.ambiguous)
+    toks = [t for t in toks if t not in CHAT_FILLER and t not in _INTERJECTIONS] or toks
     if not mentioned and (
         _only(toks, _QUOTE_FILLER | _QUOTE_CUES, _QUOTE_CUES) or toks in _WHO_SAID_THAT
     ):
         return Resolved(prev, Move.QUOTE, new_topic=False)
+    if not mentioned and _only(toks, _ELABORATE_FILLER | _ELABORATE_CUES, _ELABORATE_CUES):
+        # "what did he mean by that?", "can u elaborate", "any examples?"
+        return Resolved(prev, Move.WHY, _describe(src, prev, "more on: "), new_topic=False,
+                        elaborate=True)
     if [t for t in toks if t not in _NEXT_FILLER] in (
         ["after", "that"], ["then"], ["next"], ["then", "what"], ["after", "this"], ["after"],
         ["after", "it"], ["then", "next"],

@@ -38,7 +38,9 @@ def respond_in_context(
     if resolved.move is Move.QUOTE:
         reply = quote_again(src, q, last)
     elif resolved.move is Move.WHY:
-        reply = why(src, q, last)
+        seen = conv.shown if conv is not None else frozenset()
+        reply = why(src, q, last, elaborate=resolved.elaborate,
+                    seen=seen if resolved.elaborate else frozenset())
     elif resolved.move is Move.ITEM:
         reply = nth_point(src, q, last, resolved.ordinal)
     elif resolved.move is Move.NEXT:

@@ -72,6 +72,15 @@ FOLLOW_UPS = [
      "100,000", True),
     (["who brought up china's 2008 submission to the un"], "exact words on unemployment pls",
      "sixth", "employment situation remains dire", True),
+    # interjections are no topic: "wait who said that"
+    (["who talked about the dalai lama"], "hmm wait, who said that?", "bequelin", "Dalai Lama",
+     False),
+    # "what did he mean?", "can u elaborate", "any examples?": the next words on that point
+    (["what did neier say about abu ghraib"], "what did he mean by that?", "neier", "", True),
+    (["what does hom think about hong kong"], "can u elaborate", "hom", "Hong Kong", True),
+    # a quote is asked of the last answer that cited something, after an abstention too
+    (["what does hom think about hong kong", "what did she say about taiwan"],
+     "which paragraph is that in?", "hom", "Hong Kong", False),
     # a change of subject does not carry the old contributor along
     (["what did neier say about professionals"], "ok who mentioned the dalai lama",
      "bequelin", "Dalai Lama", False),

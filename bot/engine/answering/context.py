@@ -44,30 +44,41 @@ def quote_again(src: Sources, q: Question, last: Reply | None) -> Reply:
     return Reply(q.text, Mode.ANSWER, last.answers[:1], "In their words:")
 
 
-def why(src: Sources, q: Question, last: Reply | None) -> Reply:
+def why(
+    src: Sources, q: Question, last: Reply | None, *, elaborate: bool = False,
+    seen: frozenset[str] = frozenset(),
+) -> Reply:
     """ "why?": what the last answer's author gives as the reason, in the same paragraph:
-    their next position there, else the sentence after the quote."""
+    their next position there, else the sentence after the quote. With `elaborate` ("what
+    did he mean?", "any examples?"), the same, going on to their next point when the
+    paragraph holds no more; `seen` are positions shown already."""
+    lead = "More on that:" if elaborate else "The reason given:"
     if last is None or not last.answers:
         return abstain(src, q, "Ask a question first, then why.")
     top = last.answers[0]
-    shown = {a.position_id for a in last.answers}
+    shown = {a.position_id for a in last.answers} | seen
     pos = _position(src, top.position_id)
     if pos is None:
         return abstain(src, q, "The reading doesn't say why.")
-    near = [p for p in src.index.in_paragraph(pos.paragraph)
+    # the words shown last (a sentence of the text, for a detail), else the position's quote
+    text = src.reading.paragraph(top.paragraph).text
+    said = top.quote if top.quote[:40] in text else pos.quote
+    near = [p for p in src.index.in_paragraph(top.paragraph)
             if p.contributor_id == pos.contributor_id and p.id not in shown]
-    text = src.reading.paragraph(pos.paragraph).text
-    at = text.find(pos.quote[:40])
+    at = text.find(said[:40])
     after = [p for p in near if text.find(p.quote[:40]) > at]
     if after:
         best = min(after, key=lambda p: text.find(p.quote[:40]))
-        return Reply(q.text, Mode.ANSWER, (src.cite(best, top.score),), "The reason given:")
-    sentence = _sentence_after(text, pos.quote)
+        return Reply(q.text, Mode.ANSWER, (src.cite(best, top.score),), lead)
+    sentence = _sentence_after(text, said)
     if sentence:
-        answer = dataclasses.replace(src.cite(pos, top.score), quote=sentence)
-        return Reply(q.text, Mode.ANSWER, (answer,), "The reason given:")
+        answer = dataclasses.replace(src.cite(pos, top.score), quote=sentence,
+                                     paragraph=top.paragraph)
+        return Reply(q.text, Mode.ANSWER, (answer,), lead)
+    if elaborate:
+        return next_point(src, q, last, frozenset(shown))
     if near:
-        return Reply(q.text, Mode.ANSWER, (src.cite(near[0], top.score),), "The reason given:")
+        return Reply(q.text, Mode.ANSWER, (src.cite(near[0], top.score),), lead)
     return Reply(q.text, Mode.ANSWER, (top,), "The text gives no more reason than this:")
 
 
