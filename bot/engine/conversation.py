@@ -24,7 +24,8 @@ class Conversation:
 
     questions: list[str] = field(default_factory=list)  # earlier questions, oldest first
     last: Question | None = None  # the last question as it was finally read
-    reply: Reply | None = None  # the last reply that cited something ("got a quote?")
+    reply: Reply | None = None  # the reply to it
+    cited: Reply | None = None  # the last reply that cited something ("got a quote?")
     focus: tuple[str, ...] = ()  # contributor ids "he", "she", "they" refer to now
     earlier: tuple[str, ...] = ()  # contributors the focus held before (for "each other")
     answered: tuple[str, ...] = ()  # contributors answered on the current topic ("who else")
@@ -60,7 +61,7 @@ class Conversation:
             self.answered, self.shown = (), frozenset()
         self.answered = tuple(dict.fromkeys(self.answered + q.speakers + people))
         self.shown = self.shown | {a.position_id for a in reply.answers}
-        self.last, self.move = q, move
-        if reply.answers or self.reply is None:  # "which paragraph?" after an abstention
-            self.reply = reply
+        self.last, self.reply, self.move = q, reply, move
+        if reply.answers or self.cited is None:  # "which paragraph?" after an abstention
+            self.cited = reply
         self.item = item if reply.answers else 0

@@ -83,6 +83,10 @@ _ELABORATE_FILLER = frozenset(
      "me", "some", "like", "on", "is", "was", "in", "words", "other", "there", "tell", "about",
      "further", "exactly", "terms", "plain", "english", "again", "one", "of"}
 )
+# "on what?", "like what?" after an answer: the point it makes, spelled out
+_WHAT_EXACTLY = (["on", "what"], ["about", "what"], ["like", "what"], ["with", "what"],
+                 ["such", "as"], ["what", "exactly"], ["for", "what"], ["meaning"],
+                 ["how", "so"], ["in", "what", "way"])
 _MORE_CUES = frozenset({"more", "next", "continue", "else", "another", "other"})
 _MORE_FILLER = frozenset(
     {"more", "next", "continue", "anything", "else", "go", "on", "keep", "going", "and", "what",
@@ -112,7 +116,9 @@ _META_VERBS = frozenset(
      "talked", "talk", "talks", "wrote", "write", "writes", "echoed", "echo", "repeated",
      "share", "shared", "shares", "agreed", "agree", "agrees"}
 )
-_ELLIPSIS_OPENERS = ("and", "what about", "how about", "what of", "same for", "also")
+_ELLIPSIS_OPENERS = ("and", "what about", "how about", "what of", "same for", "also",
+                     "anything about", "anything on", "any mention of", "anything re",
+                     "something about", "any word on", "any thoughts on")
 _DETAIL_OPENERS = ("how many", "how much", "by how much", "how long", "what year", "when",
                    "how big", "how old", "which year")
 _WHY_FILLER = frozenset(
@@ -126,6 +132,7 @@ _PRONOUN = re.compile(
     r"before|between|right|just)\b))\b",
     re.I,
 )
+_OBJECT = re.compile(r"\b(him|her|them)\b", re.I)
 _PRONOUN_WORDS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their",
                             "theirs"})
 _REASON_WORDS = frozenset({"reason", "reasons", "reasoning", "rationale", "justification"})
@@ -166,7 +173,10 @@ def resolve(
         _only(toks, _QUOTE_FILLER | _QUOTE_CUES, _QUOTE_CUES) or toks in _WHO_SAID_THAT
     ):
         return Resolved(prev, Move.QUOTE, new_topic=False)
-    if not mentioned and _only(toks, _ELABORATE_FILLER | _ELABORATE_CUES, _ELABORATE_CUES):
+    if not mentioned and (
+        _only(toks, _ELABORATE_FILLER | _ELABORATE_CUES, _ELABORATE_CUES)
+        or toks in _WHAT_EXACTLY
+    ):
         # "what did he mean by that?", "can u elaborate", "any examples?"
         return Resolved(prev, Move.WHY, _describe(src, prev, "more on: "), new_topic=False,
                         elaborate=True)
@@ -351,6 +361,11 @@ def _with_pronouns(
 ) -> tuple[Question, bool]:
     """The question with "he", "she", "they", "both of them" ... put as the contributors they
     refer to; unchanged when it names contributors itself or has no such words."""
+    if q.speakers and not q.targets and q.relation in _TARGETED and _OBJECT.search(q.text):
+        # "does the last respondent agree with him?": him is whom they answer
+        whom = tuple(c for c in conv.focus if c not in q.speakers)
+        if whom:
+            return dataclasses.replace(q, targets=whom[:1]), True
     if q.speakers or q.ambiguous or not conv.focus or set(conv.focus) & set(q.targets):
         return q, False
     pair = conv.focus if len(conv.focus) > 1 else (conv.focus + conv.earlier)[:2]

@@ -36,7 +36,7 @@ def respond_in_context(
     """Answer a question as read in its conversation (stage 2 done by `followup.resolve`)."""
     q, last = resolved.question, conv.reply if conv is not None else None
     if resolved.move is Move.QUOTE:
-        reply = quote_again(src, q, last)
+        reply = quote_again(src, q, conv.cited if conv is not None else None)
     elif resolved.move is Move.WHY:
         seen = conv.shown if conv is not None else frozenset()
         reply = why(src, q, last, elaborate=resolved.elaborate,

@@ -81,6 +81,11 @@ FOLLOW_UPS = [
     # a quote is asked of the last answer that cited something, after an abstention too
     (["what does hom think about hong kong", "what did she say about taiwan"],
      "which paragraph is that in?", "hom", "Hong Kong", False),
+    # "him" beside a named contributor is whom they answer
+    (["what did nathan say about international norms"],
+     "does the last respondent agree with him?", "sixth", "a matter of sound strategy", True),
+    # "on what?": the point of the last answer, spelled out
+    (["what did neier agree with?"], "on what?", "neier", "", True),
     # a change of subject does not carry the old contributor along
     (["what did neier say about professionals"], "ok who mentioned the dalai lama",
      "bequelin", "Dalai Lama", False),

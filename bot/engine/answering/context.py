@@ -53,8 +53,11 @@ def why(
     did he mean?", "any examples?"), the same, going on to their next point when the
     paragraph holds no more; `seen` are positions shown already."""
     lead = "More on that:" if elaborate else "The reason given:"
-    if last is None or not last.answers:
+    if last is None:
         return abstain(src, q, "Ask a question first, then why.")
+    if not last.answers:
+        return abstain(src, q, "The reading had no answer to the last question, so no reason "
+                               "either.")
     top = last.answers[0]
     shown = {a.position_id for a in last.answers} | seen
     pos = _position(src, top.position_id)
