@@ -51,9 +51,13 @@ def respond_in_context(
                 dataclasses.replace(q, terms=(), pairs=frozenset()), *resolved.fallbacks
             ))
         for other in resolved.fallbacks:
-            if not reply.abstained:
+            if not (reply.abstained or reply.elsewhere):
                 break
-            reply = respond(src, other, limit)
+            # a follow-up read as "what did she say about X" that she never addressed may
+            # mean another reading of it; others' answers only if no reading fits her
+            tried = respond(src, other, limit)
+            if reply.abstained or not (tried.abstained or tried.elsewhere):
+                reply = tried
         if resolved.move is Move.MORE and reply.abstained:
             reply = abstain(src, q, "That is all the reading says on that.")
     if resolved.reading_as:
