@@ -211,7 +211,7 @@ CHAT_FILLER = frozenset(
     """
     omg idk fr pls plz lol lmao lmfao tia hiya ugh yo sorry dumb quick tbh imo imho ngl btw
     rn tho smh jk haha hahaha heyy heyyy hii thx ty pleaseee asap class tomorrow tonight prof
-    professor teacher homework vibing vibe literally honestly seriously anyways anyway
+    professor teacher homework vibing vibe literally honestly seriously anyways anyway blah
     """.split()
 )
 # ... and chat spellings of everyday words.
@@ -221,6 +221,18 @@ CHAT_SPELLINGS = {
     "smth": "something", "sth": "something", "wat": "what", "wht": "what", "diff": "different",
     "thru": "through", "r": "are", "y": "why", "ppls": "people", "convo": "conversation",
 }
+
+# Function words of other languages that English never uses, accents stripped ("qué" is
+# "que"): a question made of more of these than of English ones is not in English.
+FOREIGN_WORDS = frozenset(
+    """
+    que quien quienes dijo dice piensa sobre los las del por para una como esta estan pero
+    segun ella ellos porque cual cuales donde cuando tambien qu quoi qui dit pense sur les des
+    est une pourquoi comment selon elle ils avec sont dans pas ce cette gesagt uber sagt denkt
+    der das und ist nicht wer wie warum ich sie mit auf fur disse pensa cosa detto chi perche
+    della sono
+    """.split()
+)
 
 # Words that look like topics but only point at the reading itself ("in this text"); the
 # words of a reading's own series name ("A ChinaFile Conversation") are added per reading.

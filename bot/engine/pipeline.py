@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.engine.answering.abstain import abstain, off_topic_request
+from bot.engine.answering.abstain import abstain, off_topic_request, other_language
 from bot.engine.answering.compare import MAX_COMPARE, compare
 from bot.engine.answering.context import (
     list_item_asked,
@@ -69,6 +69,8 @@ def respond(src: Sources, q: Question, limit: int) -> Reply:
     """Decide what kind of answer a read question needs, and give it."""
     if not q.text:
         return abstain(src, q, "Ask me something about the reading.")
+    if other_language(q.text):
+        return abstain(src, q, "I read questions in English only: please ask me in English.")
     if off_topic_request(q.text):
         return abstain(src, q, "I only answer questions about the reading, with its quotes.")
     if q.unknown_subject:

@@ -22,7 +22,7 @@ from bot.engine.lexicon import (
     Relation,
 )
 from bot.engine.references import TOOK_PART, ContributorMatcher, Mention
-from bot.engine.text import clean, fold, join_compounds, stem, words
+from bot.engine.text import SENTENCE_END, clean, fold, join_compounds, stem, words
 
 _QUOTED = re.compile(r"\"([^\"]{6,300})\"|(?:^|\s)'([^']{6,300})'(?=\s|[?.!,]|$)")
 _SAID = re.compile(
@@ -212,8 +212,6 @@ class QuestionReader:
         return tuple(out)
 
 
-# a sentence ends after "?" or "!", or a full stop after a word ("lol."), not "U.S." or "J."
-_SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[a-z0-9]{2}[.])\s+")
 
 
 def _question_sentences(text: str) -> str:
@@ -222,7 +220,7 @@ def _question_sentences(text: str) -> str:
     the whole text when none or all of them end with a question mark."""
     if text.count("?") == 0 or '"' in text:
         return text
-    parts = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    parts = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
     asking = [s for s in parts if s.endswith("?")]
     if len(parts) < 2 or len(asking) == len(parts) or not asking:
         return text
