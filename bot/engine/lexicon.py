@@ -176,7 +176,7 @@ SAY_WORDS = frozenset(
         "stress", "stresses", "stressed", "highlight", "highlights", "highlighted", "want",
         "wants", "wanted", "regard", "regarding", "regards", "respond", "responded",
         "responds", "reply", "replied", "react", "reacted", "answer", "answered", "name",
-        "names", "named", "naming",
+        "names", "named", "naming", "ask", "asks", "asked", "asking",
     }
 )
 
@@ -476,6 +476,6 @@ COMMON_WORDS = frozenset(
     team tell ten term test than thing three through throw time today together too top toward
     town true try turn two type under until upon use usual very view voice wait walk wall want
     war watch water way week well whatever while white whole why wide win without woman wonder
-    word work world worry write wrong yeah year yet young
+    word work world worry write wrong yeah year yet young actual
     """.split()
 )

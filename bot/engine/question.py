@@ -9,6 +9,7 @@ from bot.engine.index import PositionIndex, Term, stem_pairs
 from bot.engine.lexicon import (
     CHAT_FILLER,
     CHAT_SPELLINGS,
+    COMMON_WORDS,
     COMPARE_WORDS,
     LAST_WORDS,
     META_WORDS,
@@ -46,6 +47,7 @@ _LEADING_CHAT = re.compile(  # "heyy so who said ...": the question starts at "w
 _REFLEXIVE = re.compile(r"^(?:him|her|them|your|my|our)sel(?:f|ves)\s+(?:as\s+)?", re.I)
 _IDIOMS = (re.compile(r"\bagree(?:s|d|ing)?\s+to\s+disagree\b", re.I),)
 _IDIOM_STEMS = frozenset({stem("agree"), stem("disagree")})
+_ASIDE = frozenset({"or", "bot", "pls", "plz", "please", "here", "else", "quickly", "just"})
 _HELP_VERBS = frozenset({"explain", "tell", "help", "remind", "summarize", "summarise", "clarify"})
 _TOPIC_MARKERS = frozenset({"about", "regarding", "concerning", "re"})
 _VIEW_WORDS = frozenset({"thoughts", "opinion", "position", "stance", "take", "view", "views"})
@@ -120,7 +122,7 @@ class QuestionReader:
 
     def read(self, raw: str) -> Question:
         """Read one question (any text at all; never raises)."""
-        text = _question_sentences(clean(raw))
+        text = self._question_sentences(clean(raw))
         joined = join_compounds(_WHO_IS.sub(r"\1 is", text), self.index.knows)  # the tokens' text
         tokens = [CHAT_SPELLINGS.get(t, t) for t in words(joined, question=True)]
         mentions = self.matcher.find(tokens)
@@ -149,22 +151,66 @@ class QuestionReader:
             who=who,
             compare=len(speakers) >= 2,
             phrase=_phrase(text),
-            terms=self._terms(fixed, tokens, not_topic, glossed),
+            terms=self._terms(fixed, tokens, not_topic, glossed, _sentence_ends(joined)),
             unknown_subject=_unknown_subject(text, mentions, self.index),
             cues=_kind_cues(fixed, cues),
             pairs=stem_pairs([t for i, t in enumerate(fixed) if i not in not_topic]),
         )
 
+    def _question_sentences(self, text: str) -> str:
+        """In a chat message of several sentences, the ones that ask ("ugh my group is arguing
+        lol. does Rosenzweig think the US should lead?? pls settle this" asks the middle one),
+        leaving out asking ones that carry nothing ("(page 2ish?)"), and with the sentence
+        naming whom a "he" / "their" or a bare "similar?" leans on; the whole text when none
+        or all of them ask."""
+        if '"' in text:
+            return text
+        parts = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+        if len(parts) < 2:
+            return text
+        toks = [[CHAT_SPELLINGS.get(t, t) for t in words(p)] for p in parts]
+        asking = [i for i, p in enumerate(parts) if _asks(p)]
+        if not asking or (len(asking) == len(parts) and not any(
+            not self._carries(t) for t in toks
+        )):
+            return text
+        named = [bool(self.matcher.find(t)) for t in toks]
+        kept = {i for i in asking if named[i] or self._carries(toks[i])} or set(asking)
+        for i in sorted(kept):
+            leans = not named[i] and (_PRONOUNS.intersection(toks[i]) or not self._topic(toks[i]))
+            if leans:
+                before = [j for j in range(i - 1, -1, -1) if named[j]]
+                if before:
+                    kept.add(before[0])
+                elif i > 0 and not self._topic(toks[i]) and self._topic(toks[i - 1]):
+                    kept.add(i - 1)  # "someone listed 4 reasons ... who was that"
+        return " ".join(parts[i] for i in sorted(kept))
+
+    def _carries(self, toks: list[str]) -> bool:
+        """Whether a sentence's words ask something: a question word, a relation or
+        comparison, or a topic word of the reading (not "page 2ish?" or "right?")."""
+        return any(
+            t in _ASK_WORDS or t in COMPARE_WORDS or stem(t) in _RELATION_STEMS for t in toks
+        ) or self._topic(toks)
+
+    def _topic(self, toks: list[str]) -> bool:
+        """Whether a sentence holds a telling word the reading uses."""
+        return any(
+            len(t) > 2 and t not in _NOT_TOPIC and t not in COMMON_WORDS
+            and stem(t) not in _RELATION_STEMS and self.index.knows(t)
+            for t in toks
+        )
+
     def _topical_cues(self, tokens: list[str], idiom: bool) -> set[int]:
         """Relation words that are part of a topic: "Central Asia", "critical engagement"."""
         out: set[int] = set()
-        bigrams = self.index.bigrams
+        pair = self.index.has_bigram
         for i, tok in enumerate(tokens):
             if stem(tok) not in _RELATION_STEMS:
                 continue
-            before = (tokens[i - 1], tok) if i > 0 else None
-            after = (tok, tokens[i + 1]) if i + 1 < len(tokens) else None
-            if (idiom and stem(tok) in _IDIOM_STEMS) or before in bigrams or after in bigrams:
+            before = i > 0 and pair(tokens[i - 1], tok)
+            after = i + 1 < len(tokens) and pair(tok, tokens[i + 1])
+            if (idiom and stem(tok) in _IDIOM_STEMS) or before or after:
                 out.add(i)
         return out
 
@@ -185,7 +231,12 @@ class QuestionReader:
         return spans
 
     def _terms(
-        self, fixed: list[str], raw: list[str], skip: set[int], glossed: list[tuple[int, int]]
+        self,
+        fixed: list[str],
+        raw: list[str],
+        skip: set[int],
+        glossed: list[tuple[int, int]],
+        ends: list[int],
     ) -> tuple[Term, ...]:
         """Topic words: what is left after names, relation cues and function words, plus the
         glossary's phrases.
@@ -195,10 +246,16 @@ class QuestionReader:
         focus_from = max(
             (i for i, t in enumerate(fixed) if _marks_topic(fixed, i, skip)), default=-1
         )
+        # the topic named ends with its sentence ("... about 'instrumentalizing'. what's
+        # their actual complaint?": "actual" is no topic word)
+        focus_to = next((b for b in ends if b > focus_from), len(fixed))
+
+        def focus(i: int) -> bool:
+            return focus_from >= 0 and focus_from < i < focus_to
+
         seen: set[str] = set()
         out: list[Term] = [
-            self.index.phrase_term(tuple(fixed[a:b]), focus=focus_from >= 0 and a > focus_from)
-            for a, b in glossed
+            self.index.phrase_term(tuple(fixed[a:b]), focus=focus(a)) for a, b in glossed
         ]
         for i, tok in enumerate(fixed):
             if i in skip or tok in _NOT_TOPIC or tok in ORDINALS or len(tok) < 2 or (
@@ -208,23 +265,36 @@ class QuestionReader:
             if tok in seen or tok in self.matcher.alias_words:
                 continue
             seen.add(tok)
-            out.append(self.index.term(raw[i], focus=focus_from >= 0 and i > focus_from))
+            out.append(self.index.term(raw[i], focus=focus(i)))
         return tuple(out)
 
 
 
 
-def _question_sentences(text: str) -> str:
-    """In a chat message of several sentences, the ones that ask ("ugh my group is arguing
-    lol. does Rosenzweig think the US should lead?? pls settle this" asks the middle one);
-    the whole text when none or all of them end with a question mark."""
-    if text.count("?") == 0 or '"' in text:
-        return text
-    parts = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
-    asking = [s for s in parts if s.endswith("?")]
-    if len(parts) < 2 or len(asking) == len(parts) or not asking:
-        return text
-    return " ".join(asking)
+_ASK_WORDS = frozenset({"who", "whom", "whose", "what", "whats", "which", "why", "how"})
+_ASK_START = re.compile(
+    r"^(?:who|whom|whose|what|whats|what's|which|why|how|when|where|did|does|do|is|was|are|"
+    r"were|can|could|would|should|has|have|had|tell\s+me|explain|remind\s+me|anyone|anybody)"
+    r"\b",
+    re.I,
+)
+_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their",
+                       "theirs"})
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """The token positions at which the sentences of `text` end (one past their last)."""
+    ends: list[int] = []
+    count = 0
+    for part in SENTENCE_END.split(text):
+        count += len(words(part, question=True))
+        ends.append(count)
+    return ends
+
+
+def _asks(sentence: str) -> bool:
+    """Whether a sentence asks: it ends with "?" or starts (after chat) as a question does."""
+    return sentence.endswith("?") or bool(_ASK_START.match(_LEADING_CHAT.sub("", sentence)))
 
 
 def _marks_topic(tokens: list[str], i: int, names: set[int]) -> bool:
@@ -319,7 +389,9 @@ def _asks_anyone(tokens: list[str]) -> bool:
     for i, t in enumerate(tokens[:4]):
         if t in ("anyone", "anybody", "somebody", "someone"):
             # "can someone explain what Hom meant": the one asked is not the one asked about
-            return i + 1 >= len(tokens) or tokens[i + 1] not in _HELP_VERBS
+            # ("can someone (or @bot) pls tell me ...": the asides skipped)
+            rest = [u for u in tokens[i + 1 : i + 6] if u not in _ASIDE]
+            return not rest or rest[0] not in _HELP_VERBS
     return False
 
 
@@ -411,7 +483,7 @@ def _unknown_subject(text: str, mentions: list[Mention], index: PositionIndex) -
     if not m or mentions:
         return ""
     subject = m.group(1)
-    toks = [w for w in words(subject) if w not in STOPWORDS]
+    toks = [w for w in words(subject) if CHAT_SPELLINGS.get(w, w) not in STOPWORDS]  # "u"
     if toks and any(index.correct(t)[0] not in index.content_words for t in toks):
         return subject
     return ""

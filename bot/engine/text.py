@@ -41,7 +41,11 @@ _FOLD = str.maketrans(
 
 
 # a sentence ends after "?" or "!", or a full stop after a word ("lol."), not "U.S." or "J."
-SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[a-z0-9]{2}[.])\s+")
+# (or after "...", a closing quote or bracket and a full stop, or an emoji)
+SENTENCE_END = re.compile(
+    r"(?<=[!?])\s+|(?<=[a-z0-9]{2}[.])\s+|(?<=[.]{2})\s+|(?<=[a-z]['\"’”)][.])\s+"
+    r"|(?<=[\U0001F000-\U0001FAFF\u2600-\u27BF])\s+"
+)
 _WH = re.compile(r"\b(?:who|whom|whose|what|whats|which|why|how)\b", re.I)
 _AUX_FIRST = re.compile(
     r"^(?:\W*\w+\W+){0,2}?(?:did|does|do|is|was|were|has|have|can|could|would|should)\b", re.I
