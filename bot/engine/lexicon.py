@@ -202,7 +202,7 @@ STOPWORDS = frozenset(
     shouldnt wouldnt couldnt havent hasnt sure ever whenever always anymore mean means meant
     lines sentence sentences word few couple bunch whole kinda sorta gonna wanna stuff
     im ive id ill youre thats theyre hes shes whoever whatever confused wondering curious
-    understand remind help exactly bot else instead according number
+    understand remind help exactly bot else instead according number mr mrs ms dr
     """.split()
 )
 
@@ -212,6 +212,8 @@ CHAT_FILLER = frozenset(
     omg idk fr pls plz lol lmao lmfao tia hiya ugh yo sorry dumb quick tbh imo imho ngl btw
     rn tho smh jk haha hahaha heyy heyyy hii thx ty pleaseee asap class tomorrow tonight prof
     professor teacher homework vibing vibe literally honestly seriously anyways anyway blah
+    page pg ish tomorrow tryna gotta lemme gimme supposed doc rereading reread quiz exam
+    midterm seminar lecture
     """.split()
 )
 # ... and chat spellings of everyday words.
@@ -220,6 +222,7 @@ CHAT_SPELLINGS = {
     "ur": "your", "abt": "about", "bc": "because", "cuz": "because", "b4": "before",
     "smth": "something", "sth": "something", "wat": "what", "wht": "what", "diff": "different",
     "thru": "through", "r": "are", "y": "why", "ppls": "people", "convo": "conversation",
+    "tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow", "2moro": "tomorrow",
 }
 
 # Function words of other languages that English never uses, accents stripped ("qué" is
@@ -301,7 +304,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("fail", "failed", "failure", "useless", "ineffective", "flop", "doomed", "futile",
      "hopeless", "impossible", "pointless"),
     ("compartmentalization", "compartmentalize", "walled", "silo", "siloed", "isolated",
-     "separate", "sideline", "sidelined"),
+     "separate", "sideline", "sidelined", "box", "boxed", "pigeonhole", "compartment"),
     ("minor", "secondary", "peripheral", "afterthought", "marginal", "sideshow", "side"),
     ("legitimacy", "legitimate", "credible", "credibly", "mandate"),
     ("grievances", "complaints", "demands", "discontent", "disaffected"),
@@ -335,7 +338,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("democracies", "allies", "partners", "likeminded", "rightsrespecting"),
     ("urgent", "urgency", "pressing", "now", "immediately", "priority"),
     ("huge", "vast", "massive", "enormous", "staggering", "large"),
-    ("people", "citizens", "citizenry", "population", "public", "ordinary"),
+    ("people", "citizens", "citizenry", "population", "public", "ordinary", "folks"),
     ("activists", "dissidents", "campaigners", "defenders"),
     ("government", "state", "regime", "authorities", "officials"),
     ("corruption", "corrupt", "graft", "bribery", "malfeasance"),
@@ -352,6 +355,12 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("better", "best"),
     ("consistent", "consistency", "coherent", "conflicting", "mixed", "contradictory"),
     ("ban", "banning", "prohibit", "prohibition", "forbid", "exclude"),
+    ("twice", "double", "doubled", "doubling"),
+    ("intertwined", "tied", "linked", "connected", "entwined", "interlinked", "interconnected",
+     "inseparable"),
+    ("fate", "fates", "future", "destiny"),
+    ("travel", "road", "path", "journey", "way"),
+    ("further", "farther", "longer"),
     ("yelled", "shouted", "hollered", "called", "cried"),
 )
 

@@ -124,7 +124,7 @@ class QuestionReader:
         """Read one question (any text at all; never raises)."""
         text = self._question_sentences(clean(raw))
         joined = join_compounds(_WHO_IS.sub(r"\1 is", text), self.index.knows)  # the tokens' text
-        tokens = [CHAT_SPELLINGS.get(t, t) for t in words(joined, question=True)]
+        tokens = [_chat_word(t) for t in words(joined, question=True)]
         mentions = self.matcher.find(tokens)
         in_mention = {i for m in mentions for i in range(m.start, m.end)}
         fixed = [
@@ -137,7 +137,8 @@ class QuestionReader:
         topical |= _reported_content(fixed) | _quoted_tokens(joined)
         topical |= {i for i, t in enumerate(fixed) if t in _TOPIC_MARKERS}  # "concerning"
         relations, cues = _relations(fixed, skip=in_mention | topical)
-        asks_who = bool(fixed) and (fixed[0] in WHO_WORDS or _asks_anyone(fixed))
+        lead = _chat_lead(fixed)  # "pleeease who ...": the question starts at "who"
+        asks_who = lead < len(fixed) and (fixed[lead] in WHO_WORDS or _asks_anyone(fixed))
         speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
         if asks_who and not who and not relations and _refers_after(mentions, fixed):
             relations = [Relation.RESPOND]  # "whom did the final respondent quote?"
@@ -168,7 +169,7 @@ class QuestionReader:
         parts = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
         if len(parts) < 2:
             return text
-        toks = [[CHAT_SPELLINGS.get(t, t) for t in words(p)] for p in parts]
+        toks = [[_chat_word(t) for t in words(p)] for p in parts]
         asking = [i for i, p in enumerate(parts) if _asks(p)]
         if not asking or (len(asking) == len(parts) and not any(
             not self._carries(t) for t in toks
@@ -282,6 +283,37 @@ _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers",
                        "theirs"})
 
 
+_DRAWN_OUT = re.compile(r"(.)\1{2,}")  # "hiii", "heyyy", "pleeease"
+_ROUGHLY = re.compile(r"^\d+ish$")  # "2ish"
+
+
+def _chat_word(tok: str) -> str:
+    """A chat spelling as the everyday word ("tmrw", "hiii", "2ish" -> "ish")."""
+    if tok in CHAT_SPELLINGS:
+        return CHAT_SPELLINGS[tok]
+    if _ROUGHLY.match(tok):
+        return "ish"
+    if _DRAWN_OUT.search(tok):
+        short = _DRAWN_OUT.sub(r"\1", tok)
+        if short in CHAT_FILLER or short in STOPWORDS or short in CHAT_SPELLINGS:
+            return CHAT_SPELLINGS.get(short, short)
+    return tok
+
+
+_LEAD_WORDS = CHAT_FILLER | frozenset(
+    {"so", "ok", "okay", "hey", "hi", "hello", "um", "uh", "please", "wait", "quick", "q",
+     "guys", "all", "yo", "and", "but"}
+)
+
+
+def _chat_lead(tokens: list[str]) -> int:
+    """Where a question starts after chat ("ok so pls who ..."): the first other word."""
+    for i, tok in enumerate(tokens[:6]):
+        if tok not in _LEAD_WORDS:
+            return i
+    return 0
+
+
 def _sentence_ends(text: str) -> list[int]:
     """The token positions at which the sentences of `text` end (one past their last)."""
     ends: list[int] = []
@@ -353,8 +385,9 @@ def _kind_cues(tokens: list[str], used: set[int]) -> tuple[str, ...]:
 def _reported_content(tokens: list[str]) -> set[int]:
     """In "who thinks X would make Y less nervous", the words after "who thinks" are the view
     asked about, not the relation: their relation words are topic words."""
-    if len(tokens) > 2 and tokens[0] in WHO_WORDS and tokens[1] in _OPINION_VERBS:
-        return set(range(2, len(tokens)))
+    i = _chat_lead(tokens)
+    if len(tokens) > i + 2 and tokens[i] in WHO_WORDS and tokens[i + 1] in _OPINION_VERBS:
+        return set(range(i + 2, len(tokens)))
     return set()
 
 

@@ -38,6 +38,14 @@ ANSWERS = [
      "strategy. who was that fr", "nathan", "sound strategy"),
     ("the last respondent wants the us to be nicer to china about something?? what do they "
      "recommend", "sixth", ""),
+    # drawn-out and chat spellings, page asides and study words are no topic
+    ("heyyy quick q (pg 3ish?) who brought up the dalai lama", "bequelin", "Dalai Lama"),
+    ("pleeease who talked about the great firewall, tmrw is the quiz", "hom", "Great Firewall"),
+    # everyday words for the text's: linked / intertwined, road / travel, living longer
+    ("soooo who says hong kong and the mainland are linked", "hom", "intertwined"),
+    ("who thinks beijing has a long road to travel", "rosenzweig", "further to travel"),
+    ("which contributor mentions people living longer", "sixth", "life expectancy"),
+    ("who wants rights kept out of their own box in diplomacy", "bequelin", "compartmentaliz"),
 ]
 
 
