@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.engine.answering.abstain import abstain, off_topic_request
+from bot.engine.answering.abstain import abstain, off_topic_request, other_language
 from bot.engine.answering.compare import MAX_COMPARE, compare
 from bot.engine.answering.context import (
     list_item_asked,
@@ -58,9 +58,13 @@ def respond_in_context(
                 dataclasses.replace(q, terms=(), pairs=frozenset()), *resolved.fallbacks
             ))
         for other in resolved.fallbacks:
-            if not reply.abstained:
+            if not (reply.abstained or reply.elsewhere):
                 break
-            reply = respond(src, other, limit)
+            # a follow-up read as "what did she say about X" that she never addressed may
+            # mean another reading of it; others' answers only if no reading fits her
+            tried = respond(src, other, limit)
+            if reply.abstained or not (tried.abstained or tried.elsewhere):
+                reply = tried
         if resolved.move is Move.MORE and reply.abstained:
             reply = abstain(src, q, "That is all the reading says on that.")
     if resolved.reading_as:
@@ -83,6 +87,8 @@ def respond(src: Sources, q: Question, limit: int) -> Reply:
     """Decide what kind of answer a read question needs, and give it."""
     if not q.text:
         return abstain(src, q, "Ask me something about the reading.")
+    if other_language(q.text):
+        return abstain(src, q, "I read questions in English only: please ask me in English.")
     if off_topic_request(q.text):
         return abstain(src, q, "I only answer questions about the reading, with its quotes.")
     if q.unknown_subject:
