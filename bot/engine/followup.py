@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.engine.answers import Mode
 from bot.engine.conversation import Conversation
 from bot.engine.lexicon import (
     CHAT_FILLER,
@@ -166,11 +165,11 @@ def resolve(
         return Resolved(q)
     prev = conv.last
     toks = words(q.text)
-    q = _listed_reference(q, toks, conv)
     mentioned = bool(q.speakers or q.targets or q.ambiguous)
     toks = [t for t in toks if t not in CHAT_FILLER and t not in _INTERJECTIONS] or toks
     if not mentioned and (
         _only(toks, _QUOTE_FILLER | _QUOTE_CUES, _QUOTE_CUES) or toks in _WHO_SAID_THAT
+        or (_QUOTE_ASKS & set(toks) and _said_of_last(toks, conv))
     ):
         return Resolved(prev, Move.QUOTE, new_topic=False)
     if not mentioned and (
@@ -184,6 +183,10 @@ def resolve(
         ["after", "that"], ["then"], ["next"], ["then", "what"], ["after", "this"], ["after"],
         ["after", "it"], ["then", "next"],
     ) and toks != ["next"]:  # "and after that?", "the one after?": what the author wrote next
+        return _next(src, prev, conv)
+    if not mentioned and "next" in toks and all(
+        t in _NEXT_FILLER or t in _ITEM_NOUNS or t == "next" for t in toks
+    ) and any(t in _ITEM_NOUNS - {"one"} for t in toks):  # "ok and the next reason?"
         return _next(src, prev, conv)
     if (not mentioned and _only(toks, _MORE_FILLER, _MORE_CUES - {"else", "other"})) or (
         toks in (["anything", "else"], ["what", "else"])
@@ -253,6 +256,10 @@ def resolve(
         return _asked(src, _other_person(prev, q2), new_topic=False, loose=True)
     if not (q2.speakers or q2.targets) and not q2.relations and _elliptic(q2.text, rest):
         return _asked(src, _other_topic(prev, q2, conv), new_topic=False)
+    if changed and not q2.known_terms and any(t.focus and not t.known for t in q2.terms):
+        # "did she say anything about Taiwan?": a name the text never uses is not carried
+        # over into the last topic; asked as it stands, it gets an honest "never mentions"
+        return _asked(src, q2, new_topic=True)
     if changed and (refers or (not q2.known_terms and (q2.terms or not q2.relations))):
         return _asked(src, _carry_topic(q2, prev), new_topic=False)
     if changed:
@@ -265,6 +272,19 @@ _NEXT_FILLER = frozenset({"and", "what", "so", "ok", "the", "one", "point", "pls
 _QUOTE_ASKS = frozenset({"exact", "verbatim", "quote", "wording", "word-for-word"})
 
 
+def _said_of_last(toks: list[str], conv: Conversation) -> bool:
+    """ "exact list of problems pls": besides the quote words, at most two words, each of
+    them (or a word like it) in the last answer's quote or summary."""
+    rest = [t for t in toks if t not in _QUOTE_FILLER and t not in _QUOTE_CUES
+            and t not in _QUOTE_ASKS and t not in STOPWORDS and t not in CHAT_FILLER
+            and t not in ("list", "pls", "plz")]
+    if not rest or len(rest) > 2 or conv.reply is None or not conv.reply.answers:
+        return False
+    top = conv.reply.answers[0]
+    shown = set(words(f"{top.quote} {top.summary}"))
+    return all(t in shown or t.rstrip("s") in shown or t + "s" in shown for t in rest)
+
+
 def _on_focus(src: Sources, q: Question, prev: Question, conv: Conversation) -> Resolved:
     """A question that names no one, read as asked of the contributor just answered, on the
     last topic and its own words; then on its own words; then as it stands."""
@@ -272,30 +292,6 @@ def _on_focus(src: Sources, q: Question, prev: Question, conv: Conversation) -> 
     own = dataclasses.replace(q, speakers=focus, who=False, compare=False)
     carried = _carry_topic(own, prev, keep_own=True)
     return _asked(src, carried, new_topic=False, fallbacks=(own, q))
-
-
-_LIST_NOUNS = frozenset({"one", "guy", "person", "man", "woman", "lady", "name", "named"})
-
-
-def _listed_reference(q: Question, toks: list[str], conv: Conversation) -> Question:
-    """ "the last guy's exact words?" just after a reply that listed several contributors:
-    the last of those listed, not the reading's last contributor."""
-    listed = tuple(dict.fromkeys(a.contributor_id for a in conv.reply.answers)) if (
-        conv.reply is not None and conv.reply.mode is Mode.WHO) else ()
-    if len(listed) < 2:
-        return q
-    for i, tok in enumerate(toks):
-        nxt = toks[i + 1] if i + 1 < len(toks) else ""
-        if nxt not in _LIST_NOUNS and nxt.removesuffix("s") not in _LIST_NOUNS:
-            continue
-        if tok in LAST_WORDS:
-            pick = listed[-1]
-        elif tok in ORDINALS and ORDINALS[tok] <= len(listed):
-            pick = listed[ORDINALS[tok] - 1]
-        else:
-            continue
-        return dataclasses.replace(q, speakers=(pick,), targets=(), ambiguous=(), who=False)
-    return q
 
 
 def _next(src: Sources, prev: Question, conv: Conversation) -> Resolved:
@@ -366,6 +362,10 @@ def _with_pronouns(
         whom = tuple(c for c in conv.focus if c not in q.speakers)
         if whom:
             return dataclasses.replace(q, targets=whom[:1]), True
+    if q.targets and not q.speakers and q.text.lower().startswith(
+        ("what about", "how about")
+    ) and _PRONOUN.search(q.text):
+        return dataclasses.replace(q, speakers=q.targets, targets=(), who=False), True
     if q.speakers or q.ambiguous or not conv.focus or set(conv.focus) & set(q.targets):
         return q, False
     pair = conv.focus if len(conv.focus) > 1 else (conv.focus + conv.earlier)[:2]
@@ -468,9 +468,15 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
     )
     if asked_by_order or (len(content) == 1 and content[0] not in LAST_WORDS):
         return 0
+    if content[1:] == ["one"] and not conv.item and not (_LIST_WORDS & set(before)):
+        return 0  # "and the fourth one?" after "and Rosenzweig's?": the fourth contributor
     if content[0] in LAST_WORDS:
         return -1
     return ORDINALS.get(content[0], 0)
+
+
+_LIST_WORDS = frozenset({"points", "point", "keys", "key", "reasons", "reason", "steps", "step",
+                        "recommendations", "list", "arguments", "things", "benefits", "ways"})
 
 
 def _bare_ordinal(toks: list[str]) -> bool:

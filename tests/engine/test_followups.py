@@ -61,7 +61,7 @@ FOLLOW_UPS = [
     (["bequelin's first key?", "next"], "and the one after?", "bequelin",
      "mainstream human rights perspectives", True),
     # a quote or a view of the same topic, asked of someone else
-    (["who mentioned the c.i.a. renditions"], "the last guy's exact words?", "neier",
+    (["who mentioned the c.i.a. renditions"], "exact words from the fifth guy?", "neier",
      "renditions", True),
     (["what does bequelin say about the engine of progress"], "and the fifth one's take on it?",
      "neier", "", True),
@@ -86,6 +86,20 @@ FOLLOW_UPS = [
      "does the last respondent agree with him?", "sixth", "a matter of sound strategy", True),
     # "on what?": the point of the last answer, spelled out
     (["what did neier agree with?"], "on what?", "neier", "", True),
+    # "the next reason?" after a contributor's reasons: what they wrote next
+    (["what are nathan's reasons? the first one"], "and the next reason?", "nathan",
+     "strategic intentions", True),
+    # a quote asked with a word or two of the last answer: that answer's quote
+    (["what did hom say about corruption"], "exact wording on corruption pls", "hom",
+     "corruption", False),
+    # "what about Hom, ... does she ...": she is Hom
+    (["what did bequelin recommend"], "what about hom, what does she want policymakers to do",
+     "hom", "", True),
+    # "and the fourth one?" after questions about people is the fourth contributor
+    (["what's hom's main idea", "and rosenzweig's?"], "and the fourth one?", "nathan", "",
+     True),
+    # a name the text never uses is not carried into the last topic
+    (["what did hom say about hong kong"], "did she say anything about taiwan?", None, "", True),
     # a change of subject does not carry the old contributor along
     (["what did neier say about professionals"], "ok who mentioned the dalai lama",
      "bequelin", "Dalai Lama", False),
