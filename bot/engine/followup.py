@@ -391,11 +391,16 @@ def _with_pronouns(
     return reader.read(text), True
 
 
+_EMPHASIS = frozenset({"specifically", "exactly", "particularly", "in", "particular", "though",
+                      "tho", "then", "now", "instead", "too", "either", "really"})
+
+
 def _rest(q: Question, toks: list[str]) -> list[str]:
     """The question's words beyond contributors' names and ellipsis filler."""
     names = {w for c in q.speakers + q.targets for w in _name_words(q, c)}
     return [t for t in toks if t not in _ELLIPSIS_FILLER and t not in names
-            and t not in PERSON_NOUNS and t not in ORDINALS and t not in LAST_WORDS]
+            and t not in PERSON_NOUNS and t not in ORDINALS and t not in LAST_WORDS
+            and t not in CHAT_FILLER and t not in _EMPHASIS]
 
 
 def _name_words(q: Question, cid: str) -> set[str]:
