@@ -55,6 +55,7 @@ class Resolved:
     loose: bool = False  # the topic was carried over and may be dropped if nothing holds it
     fallbacks: tuple[Question, ...] = ()  # other readings to try, in order, if it abstains
     elaborate: bool = False  # for Move.WHY: "what did he mean?", not "why?"
+    own_only: bool = False  # "did he mention X?": answered by him, or not at all
 
 
 _QUOTE_CUES = frozenset(
@@ -129,6 +130,12 @@ _PRONOUN = re.compile(
     r"\b(he|she|they|him|her|them|his|hers|their|theirs|"
     r"(?:the|that|this)\s+(?:guy|person|woman|man|lady|author|writer)(?!\s+(?:who|that|after|"
     r"before|between|right|just)\b))\b",
+    re.I,
+)
+_EXISTENCE = re.compile(
+    r"\W*(?:\w+\W+){0,2}?(?:did|does|do|has|have|had)\s+(?:he|she|they|him|her|them|the\s+\w+)"
+    r"\s+(?:ever\s+|even\s+|actually\s+|also\s+)?(?:say|said|mention|talk|bring|give|gave|name|"
+    r"discuss|cite|offer|list|provide|address|touch|raise|get\s+into|go\s+into|bring\s+up)\b",
     re.I,
 )
 _OBJECT = re.compile(r"\b(him|her|them)\b", re.I)
@@ -260,6 +267,10 @@ def resolve(
         # "did she say anything about Taiwan?": a name the text never uses is not carried
         # over into the last topic; asked as it stands, it gets an honest "never mentions"
         return _asked(src, q2, new_topic=True)
+    if changed and q2.known_terms and not refers and _EXISTENCE.match(q.text):
+        # "did he give numbers on aid?", "did they mention the Security Council?": asked of
+        # its own words only; the last topic does not stand in for what it asks about
+        return dataclasses.replace(_asked(src, q2, new_topic=True), own_only=True)
     if changed and (refers or (not q2.known_terms and (q2.terms or not q2.relations))):
         return _asked(src, _carry_topic(q2, prev), new_topic=False)
     if changed:

@@ -65,6 +65,12 @@ def respond_in_context(
             tried = respond(src, other, limit)
             if reply.abstained or not (tried.abstained or tried.elsewhere):
                 reply = tried
+        if resolved.own_only and q.speakers and reply.answers and not any(
+            a.contributor_id in q.speakers for a in reply.answers
+        ):  # "did he mention X?" is not answered with someone else's words
+            names = src.names(q.speakers, " and ")
+            no = abstain(src, q, f"{names} doesn't say anything about that in this reading.")
+            reply = dataclasses.replace(no, related=reply.answers)
         if resolved.move is Move.MORE and reply.abstained:
             reply = abstain(src, q, "That is all the reading says on that.")
     if resolved.reading_as:
