@@ -65,11 +65,13 @@ def respond_in_context(
             tried = respond(src, other, limit)
             if reply.abstained or not (tried.abstained or tried.elsewhere):
                 reply = tried
-        if resolved.own_only and q.speakers and reply.answers and not any(
+        unknown = [t.word for t in q.terms if not t.known]
+        if resolved.own_only and q.speakers and reply.answers and (unknown or not any(
             a.contributor_id in q.speakers for a in reply.answers
-        ):  # "did he mention X?" is not answered with someone else's words
+        )):  # "did he mention X?" is not answered with someone else's words, nor without X
             names = src.names(q.speakers, " and ")
-            no = abstain(src, q, f"{names} doesn't say anything about that in this reading.")
+            what = " ".join(unknown) if unknown else "that"
+            no = abstain(src, q, f"{names} doesn't say anything about {what} in this reading.")
             reply = dataclasses.replace(no, related=reply.answers)
         if resolved.move is Move.MORE and reply.abstained:
             reply = abstain(src, q, "That is all the reading says on that.")

@@ -101,7 +101,7 @@ FOLLOW_UPS = [
     # a name the text never uses is not carried into the last topic
     (["what did hom say about hong kong"], "did she say anything about taiwan?", None, "", True),
     # "did he mention X?" is asked of X alone, and answered by him or not at all
-    (["what did neier say about trade and aid"], "did he put a dollar figure on the aid?", None,
+    (["what did neier say about trade and aid"], "did he give a dollar figure for the aid?", None,
      "", True),
     (["what did nathan say about the rule of law"], "did he also mention tourists?", "nathan",
      "tourists", True),
