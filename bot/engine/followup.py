@@ -138,6 +138,7 @@ _EXISTENCE = re.compile(
     r"discuss|cite|offer|list|provide|address|touch|raise|get\s+into|go\s+into|bring\s+up)\b",
     re.I,
 )
+_SUBJECT = re.compile(r"\b(he|she|they)\b", re.I)
 _OBJECT = re.compile(r"\b(him|her|them)\b", re.I)
 _PRONOUN_WORDS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their",
                             "theirs"})
@@ -232,11 +233,12 @@ def resolve(
     if not mentioned and _bare_ordinal(toks):
         q2 = reader.read(q.text.rstrip("?!. ") + " contributor")  # "second?" after "who went first"
         changed = True
-    rest = _rest(q2, toks)
+    rest = _rest(q2, toks, src)
     others = "others" in toks or ("everyone" in toks and "else" in toks)
     if ("else" in toks and any(t in WHO_WORDS for t in toks)) or (others and not q2.speakers):
         new = bool(q2.known_terms) and not (_refers_to_topic(toks) and _only_meta(q2))
-        terms = q2.terms if new else prev.terms
+        plain = tuple(t for t in q2.terms if t.word not in _META_VERBS) or q2.terms
+        terms = plain if new else prev.terms
         whom = q2.targets or (() if new else prev.targets)
         asked = dataclasses.replace(
             q2, who=True, speakers=(), compare=False,
@@ -262,15 +264,18 @@ def resolve(
     if (q2.speakers or q2.targets) and not rest and not q2.phrase:
         return _asked(src, _other_person(prev, q2), new_topic=False, loose=True)
     if not (q2.speakers or q2.targets) and not q2.relations and _elliptic(q2.text, rest):
-        return _asked(src, _other_topic(prev, q2, conv), new_topic=False)
+        detail = _asked(src, _other_topic(prev, q2, conv), new_topic=False)
+        if _detail(q2.text) and any(not t.known for t in q2.terms):
+            return dataclasses.replace(detail, own_only=True)  # "how many people died?"
+        return detail
+    if changed and q2.terms and not refers and _EXISTENCE.match(q.text):
+        # "did he give numbers on aid?", "did they mention the Security Council?": asked of
+        # its own words only; the last topic does not stand in for what it asks about
+        return dataclasses.replace(_asked(src, q2, new_topic=True), own_only=True)
     if changed and not q2.known_terms and any(t.focus and not t.known for t in q2.terms):
         # "did she say anything about Taiwan?": a name the text never uses is not carried
         # over into the last topic; asked as it stands, it gets an honest "never mentions"
         return _asked(src, q2, new_topic=True)
-    if changed and q2.known_terms and not refers and _EXISTENCE.match(q.text):
-        # "did he give numbers on aid?", "did they mention the Security Council?": asked of
-        # its own words only; the last topic does not stand in for what it asks about
-        return dataclasses.replace(_asked(src, q2, new_topic=True), own_only=True)
     if changed and (refers or (not q2.known_terms and (q2.terms or not q2.relations))):
         return _asked(src, _carry_topic(q2, prev), new_topic=False)
     if changed:
@@ -373,10 +378,11 @@ def _with_pronouns(
         whom = tuple(c for c in conv.focus if c not in q.speakers)
         if whom:
             return dataclasses.replace(q, targets=whom[:1]), True
-    if q.targets and not q.speakers and q.text.lower().startswith(
-        ("what about", "how about")
-    ) and _PRONOUN.search(q.text):
-        return dataclasses.replace(q, speakers=q.targets, targets=(), who=False), True
+    if q.targets and not q.speakers and _named_before_pronoun(q, src):
+        # "what about Hom, what does she want", "ok back to sharon, why does she say ...":
+        # she is the one just named
+        return dataclasses.replace(q, speakers=q.targets[:1], targets=q.targets[1:],
+                                   who=False), True
     if q.speakers or q.ambiguous or not conv.focus or set(conv.focus) & set(q.targets):
         return q, False
     pair = conv.focus if len(conv.focus) > 1 else (conv.focus + conv.earlier)[:2]
@@ -402,21 +408,38 @@ def _with_pronouns(
     return reader.read(text), True
 
 
+# "got neier's exact words on it?", "can u give me hom's take": the asking, not a topic
+_REQUEST_WORDS = frozenset({"got", "get", "gimme", "give", "me", "can", "could", "you", "u",
+                            "i", "have", "show", "tell", "any", "need", "want", "s"})
 _EMPHASIS = frozenset({"specifically", "exactly", "particularly", "in", "particular", "though",
                       "tho", "then", "now", "instead", "too", "either", "really"})
 
 
-def _rest(q: Question, toks: list[str]) -> list[str]:
+def _named_before_pronoun(q: Question, src: Sources) -> bool:
+    """Whether a subject pronoun ("she", "he", "they") comes after the name of the
+    contributor the question names."""
+    m = _SUBJECT.search(q.text)
+    if m is None:
+        return False
+    before = set(words(q.text[: m.start()]))
+    return bool(before & _name_words(src, q.targets[0]))
+
+
+def _rest(q: Question, toks: list[str], src: Sources) -> list[str]:
     """The question's words beyond contributors' names and ellipsis filler."""
-    names = {w for c in q.speakers + q.targets for w in _name_words(q, c)}
+    names = {w for c in q.speakers + q.targets for w in _name_words(src, c)}
     return [t for t in toks if t not in _ELLIPSIS_FILLER and t not in names
             and t not in PERSON_NOUNS and t not in ORDINALS and t not in LAST_WORDS
-            and t not in CHAT_FILLER and t not in _EMPHASIS]
+            and t not in CHAT_FILLER and t not in _EMPHASIS and t not in _REQUEST_WORDS]
 
 
-def _name_words(q: Question, cid: str) -> set[str]:
-    del q
-    return set(cid.split("-"))
+def _name_words(src: Sources, cid: str) -> set[str]:
+    """Every word of a contributor's id, name and aliases ("nicholas", "bequelin", "hrw")."""
+    who = src.reading.contributor(cid)
+    found = set(cid.split("-"))
+    for name in (who.name, who.short_name, *who.aliases):
+        found.update(words(name))
+    return found - STOPWORDS
 
 
 def _elliptic(text: str, rest: list[str]) -> bool:

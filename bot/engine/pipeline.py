@@ -65,7 +65,8 @@ def respond_in_context(
             tried = respond(src, other, limit)
             if reply.abstained or not (tried.abstained or tried.elsewhere):
                 reply = tried
-        unknown = [t.word for t in q.terms if not t.known]
+        # for "did he mention the Uyghurs?", a word the reading lacks (glossed or not)
+        unknown = [t.word for t in q.terms if not t.known or t.gloss]
         if resolved.own_only and q.speakers and reply.answers and (unknown or not any(
             a.contributor_id in q.speakers for a in reply.answers
         )):  # "did he mention X?" is not answered with someone else's words, nor without X
@@ -73,11 +74,26 @@ def respond_in_context(
             what = " ".join(unknown) if unknown else "that"
             no = abstain(src, q, f"{names} doesn't say anything about {what} in this reading.")
             reply = dataclasses.replace(no, related=reply.answers)
-        if resolved.move is Move.MORE and reply.abstained:
-            reply = abstain(src, q, "That is all the reading says on that.")
+        if resolved.move is Move.MORE:
+            reply = _more(src, q, reply, conv)
     if resolved.reading_as:
         reply = dataclasses.replace(reply, reading_as=resolved.reading_as)
     return reply
+
+
+def _more(src: Sources, q: Question, reply: Reply, conv: Conversation | None) -> Reply:
+    """ "more" about one contributor: further answers of theirs not shown yet, else what they
+    wrote next, else "that is all"; never someone else's words or the same ones again."""
+    shown = conv.shown if conv is not None else frozenset()
+    fresh = tuple(a for a in reply.answers if a.position_id not in shown
+                  and (not q.speakers or a.contributor_id in q.speakers))
+    if fresh:
+        return dataclasses.replace(reply, answers=fresh)
+    if len(q.speakers) == 1 and conv is not None and conv.reply is not None:
+        onward = next_point(src, q, conv.reply, shown)
+        if not onward.abstained:
+            return onward
+    return abstain(src, q, "That is all the reading says on that.")
 
 
 def list_item_shown(resolved: Resolved) -> int:

@@ -105,6 +105,17 @@ FOLLOW_UPS = [
      "", True),
     (["what did nathan say about the rule of law"], "did he also mention tourists?", "nathan",
      "tourists", True),
+    # a quote asked of a contributor named by first name or in the possessive
+    (["who talked about abu ghraib"], "can i get aryeh's exact words on it?", "neier",
+     "Abu Ghraib", True),
+    # "more" about one contributor never repeats or turns to someone else
+    (["what does the final respondent open with"], "more", "sixth", "", True),
+    # "ok back to hom, why does she ...": she is the one just named
+    (["what did bequelin say about microblogging", "who else talked about the internet"],
+     "ok back to hom, what does she say about the great firewall", "hom", "Great Firewall",
+     True),
+    # a detail asked in words the text never uses is not answered from the last topic
+    (["what did hom say about victoria park"], "how many soldiers were there?", None, "", True),
     # a change of subject does not carry the old contributor along
     (["what did neier say about professionals"], "ok who mentioned the dalai lama",
      "bequelin", "Dalai Lama", False),
