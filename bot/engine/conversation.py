@@ -59,7 +59,7 @@ class Conversation:
         self.focus = focus or self.focus
         if new_topic:
             self.answered, self.shown = (), frozenset()
-        self.answered = tuple(dict.fromkeys(self.answered + q.speakers + people))
+        self.answered = tuple(dict.fromkeys(self.answered + q.speakers + people[:1]))
         self.shown = self.shown | {a.position_id for a in reply.answers}
         self.last, self.reply, self.move = q, reply, move
         if reply.answers or self.cited is None:  # "which paragraph?" after an abstention
