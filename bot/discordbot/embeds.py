@@ -84,7 +84,8 @@ def render_reply(reply: Reply, reading: Reading, link: bool = True) -> Rendered:
     embeds = [answer_embed(a, reading, link) for a in reply.answers]
     if reading_as and embeds:
         embeds[0].set_author(name=limits.clip(READING_AS + reading_as, limits.AUTHOR))
-    return Rendered(content=lead(reply) or None, embeds=embeds)
+    # the lead may name what was asked ("Hom doesn't address <topic>"): shown defused
+    return Rendered(content=defuse(lead(reply)) or None, embeds=embeds)
 
 
 def quote_embed(answer: Answer, reading: Reading, link: bool = True) -> discord.Embed:

@@ -80,6 +80,9 @@ class Reply:
     reading_as: str = ""
     # Positions near the question that do not answer it (shown apart, never as answers).
     related: tuple[Answer, ...] = field(default=())
+    # Contributors asked about who don't address the topic, when others' answers stand in
+    # ("what did Hom say about the Soviet bloc?": Neier's answers, and Hom here).
+    elsewhere: tuple[str, ...] = field(default=())
 
     @property
     def abstained(self) -> bool:
@@ -97,4 +100,5 @@ class Reply:
             "answers": [a.to_json() for a in self.answers],
             "reading_as": self.reading_as,
             "related": [a.to_json() for a in self.related],
+            "not_addressed_by": list(self.elsewhere),
         }

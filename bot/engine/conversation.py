@@ -25,11 +25,13 @@ class Conversation:
     questions: list[str] = field(default_factory=list)  # earlier questions, oldest first
     last: Question | None = None  # the last question as it was finally read
     reply: Reply | None = None  # the reply to it
+    cited: Reply | None = None  # the last reply that cited something ("got a quote?")
     focus: tuple[str, ...] = ()  # contributor ids "he", "she", "they" refer to now
     earlier: tuple[str, ...] = ()  # contributors the focus held before (for "each other")
     answered: tuple[str, ...] = ()  # contributors answered on the current topic ("who else")
     shown: frozenset[str] = frozenset()  # positions shown on the current topic ("more")
     move: str = ""  # how the last question leaned on the one before (followup.Move)
+    item: int = 0  # the point of a contributor's list the last answer was ("next": item + 1)
 
     @property
     def turns(self) -> int:
@@ -41,7 +43,9 @@ class Conversation:
         self.questions.append(question)
         del self.questions[:-MAX_TURNS]
 
-    def remember(self, q: Question, reply: Reply, *, new_topic: bool, move: str = "") -> None:
+    def remember(
+        self, q: Question, reply: Reply, *, new_topic: bool, move: str = "", item: int = 0
+    ) -> None:
         """What a turn leaves for the next: its reading, reply, focus and what was shown."""
         people = tuple(dict.fromkeys(a.contributor_id for a in reply.answers))
         if reply.mode.value == "compare":
@@ -55,6 +59,9 @@ class Conversation:
         self.focus = focus or self.focus
         if new_topic:
             self.answered, self.shown = (), frozenset()
-        self.answered = tuple(dict.fromkeys(self.answered + q.speakers + people))
+        self.answered = tuple(dict.fromkeys(self.answered + q.speakers + people[:1]))
         self.shown = self.shown | {a.position_id for a in reply.answers}
         self.last, self.reply, self.move = q, reply, move
+        if reply.answers or self.cited is None:  # "which paragraph?" after an abstention
+            self.cited = reply
+        self.item = item if reply.answers else 0

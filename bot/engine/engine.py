@@ -18,7 +18,7 @@ from bot.engine.answers import Answer, Reply, cite
 from bot.engine.conversation import Conversation
 from bot.engine.followup import resolve
 from bot.engine.index import PositionIndex
-from bot.engine.pipeline import respond, respond_in_context
+from bot.engine.pipeline import list_item_shown, respond, respond_in_context
 from bot.engine.question import Question, QuestionReader
 from bot.engine.quotes import QuoteFinder
 from bot.engine.rank import FLOOR, Ranker, answers_topic
@@ -78,7 +78,8 @@ class Engine:
         if conversation is not None:
             conversation.record(question)
             conversation.remember(
-                resolved.question, reply, new_topic=resolved.new_topic, move=resolved.move
+                resolved.question, reply, new_topic=resolved.new_topic, move=resolved.move,
+                item=list_item_shown(resolved),
             )
         return reply
 

@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from bot.engine.conversation import Conversation
 from bot.engine.lexicon import (
+    CHAT_FILLER,
     COMPARE_WORDS,
     LAST_WORDS,
     ORDINALS,
@@ -53,11 +54,13 @@ class Resolved:
     ordinal: int = 0  # for Move.ITEM: 1-based, or -1 for the last
     loose: bool = False  # the topic was carried over and may be dropped if nothing holds it
     fallbacks: tuple[Question, ...] = ()  # other readings to try, in order, if it abstains
+    elaborate: bool = False  # for Move.WHY: "what did he mean?", not "why?"
+    own_only: bool = False  # "did he mention X?": answered by him, or not at all
 
 
 _QUOTE_CUES = frozenset(
     {"quote", "quotes", "wording", "verbatim", "source", "citation", "paragraph", "passage",
-     "where", "cite"}
+     "where", "cite", "exact", "words", "word"}
 )
 _WHO_SAID_THAT = (["who", "said", "that"], ["who", "wrote", "that"], ["who", "says", "that"],
                   ["whose", "words", "are", "those"], ["who", "said", "this"])
@@ -68,6 +71,22 @@ _QUOTE_FILLER = frozenset(
      "ok", "and", "us", "with", "of", "he", "she", "they", "him", "them", "which", "in",
      "from", "come", "comes", "did", "do"}
 )
+_INTERJECTIONS = frozenset({"wait", "hold", "hmm", "hm", "huh", "um", "uh", "oh", "ah", "ooh",
+                            "nah", "wow", "ok", "okay", "so", "alright", "right"})
+_ELABORATE_CUES = frozenset(
+    {"mean", "meant", "meaning", "explain", "elaborate", "clarify", "unpack", "example",
+     "examples", "instance", "expand", "detail", "details", "simpler", "simply"}
+)
+_ELABORATE_FILLER = frozenset(
+    {"what", "did", "does", "do", "he", "she", "they", "by", "that", "this", "it", "can", "could",
+     "you", "u", "pls", "please", "plz", "a", "an", "the", "bit", "more", "any", "for", "give",
+     "me", "some", "like", "on", "is", "was", "in", "words", "other", "there", "tell", "about",
+     "further", "exactly", "terms", "plain", "english", "again", "one", "of"}
+)
+# "on what?", "like what?" after an answer: the point it makes, spelled out
+_WHAT_EXACTLY = (["on", "what"], ["about", "what"], ["like", "what"], ["with", "what"],
+                 ["such", "as"], ["what", "exactly"], ["for", "what"], ["meaning"],
+                 ["how", "so"], ["in", "what", "way"])
 _MORE_CUES = frozenset({"more", "next", "continue", "else", "another", "other"})
 _MORE_FILLER = frozenset(
     {"more", "next", "continue", "anything", "else", "go", "on", "keep", "going", "and", "what",
@@ -79,9 +98,27 @@ _ELLIPSIS_FILLER = frozenset(
      "too", "of", "now", "one", "side", "same", "question", "for", "pls", "please", "re",
      "thing", "things", "topic", "point", "issue", "subject", "on",
      "again", "say", "said", "did", "does", "do", "with", "in", "is", "that", "true", "as",
-     "well", "goes", "go", "holds", "hold", "apply", "applies"}
+     "well", "goes", "go", "holds", "hold", "apply", "applies", "from", "it", "this", "by",
+     # "and Neier's take on it?", "exact words from the first guy?": a view or a quote of
+     # the same topic, asked of someone else
+     "take", "twist", "view", "views", "opinion", "position", "stance", "thoughts", "angle",
+     "quote", "quotes", "verbatim", "exact", "wording", "words", "word", "line", "lines",
+     "citation", "cite", "plz"}
 )
-_ELLIPSIS_OPENERS = ("and", "what about", "how about", "what of", "same for", "also")
+# "who else used that phrase?": words that stand for the last topic, not a new one
+_TOPIC_NOUNS = frozenset(
+    {"phrase", "point", "idea", "argument", "line", "thing", "issue", "topic", "claim", "view",
+     "term", "word", "words", "one", "same", "subject", "question"}
+)
+_META_VERBS = frozenset(
+    {"used", "use", "uses", "using", "said", "say", "says", "mention", "mentioned", "mentions",
+     "quoted", "quote", "quotes", "brought", "bring", "up", "raised", "raise", "made", "make",
+     "talked", "talk", "talks", "wrote", "write", "writes", "echoed", "echo", "repeated",
+     "share", "shared", "shares", "agreed", "agree", "agrees"}
+)
+_ELLIPSIS_OPENERS = ("and", "what about", "how about", "what of", "same for", "also",
+                     "anything about", "anything on", "any mention of", "anything re",
+                     "something about", "any word on", "any thoughts on")
 _DETAIL_OPENERS = ("how many", "how much", "by how much", "how long", "what year", "when",
                    "how big", "how old", "which year")
 _WHY_FILLER = frozenset(
@@ -95,6 +132,14 @@ _PRONOUN = re.compile(
     r"before|between|right|just)\b))\b",
     re.I,
 )
+_EXISTENCE = re.compile(
+    r"\W*(?:\w+\W+){0,2}?(?:did|does|do|has|have|had)\s+(?:he|she|they|him|her|them|the\s+\w+)"
+    r"\s+(?:ever\s+|even\s+|actually\s+|also\s+)?(?:say|said|mention|talk|bring|give|gave|name|"
+    r"discuss|cite|offer|list|provide|address|touch|raise|get\s+into|go\s+into|bring\s+up)\b",
+    re.I,
+)
+_SUBJECT = re.compile(r"\b(he|she|they)\b", re.I)
+_OBJECT = re.compile(r"\b(him|her|them)\b", re.I)
 _PRONOUN_WORDS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their",
                             "theirs"})
 _REASON_WORDS = frozenset({"reason", "reasons", "reasoning", "rationale", "justification"})
@@ -129,18 +174,33 @@ def resolve(
     prev = conv.last
     toks = words(q.text)
     mentioned = bool(q.speakers or q.targets or q.ambiguous)
+    toks = [t for t in toks if t not in CHAT_FILLER and t not in _INTERJECTIONS] or toks
     if not mentioned and (
         _only(toks, _QUOTE_FILLER | _QUOTE_CUES, _QUOTE_CUES) or toks in _WHO_SAID_THAT
+        or (_QUOTE_ASKS & set(toks) and _said_of_last(toks, conv))
     ):
         return Resolved(prev, Move.QUOTE, new_topic=False)
-    if [t for t in toks if t not in ("and", "what", "so", "ok")] in (
-        ["after", "that"], ["then"], ["what", "next"], ["then", "what"], ["after", "this"]
-    ):  # "and after that?", "and then?": what the author wrote next
-        return Resolved(prev, Move.NEXT, _describe(src, prev, "what came next after: "),
-                        new_topic=False)
+    if not mentioned and (
+        _only(toks, _ELABORATE_FILLER | _ELABORATE_CUES, _ELABORATE_CUES)
+        or toks in _WHAT_EXACTLY
+    ):
+        # "what did he mean by that?", "can u elaborate", "any examples?"
+        return Resolved(prev, Move.WHY, _describe(src, prev, "more on: "), new_topic=False,
+                        elaborate=True)
+    if [t for t in toks if t not in _NEXT_FILLER] in (
+        ["after", "that"], ["then"], ["next"], ["then", "what"], ["after", "this"], ["after"],
+        ["after", "it"], ["then", "next"],
+    ) and toks != ["next"]:  # "and after that?", "the one after?": what the author wrote next
+        return _next(src, prev, conv)
+    if not mentioned and "next" in toks and all(
+        t in _NEXT_FILLER or t in _ITEM_NOUNS or t == "next" for t in toks
+    ) and any(t in _ITEM_NOUNS - {"one"} for t in toks):  # "ok and the next reason?"
+        return _next(src, prev, conv)
     if (not mentioned and _only(toks, _MORE_FILLER, _MORE_CUES - {"else", "other"})) or (
         toks in (["anything", "else"], ["what", "else"])
     ):
+        if conv.item > 0 and "else" not in toks:  # "next one pls" after "the first key"
+            return _next(src, prev, conv)
         more = dataclasses.replace(prev, skip=conv.shown)
         return Resolved(more, Move.MORE, _describe(src, prev, "more on: "), new_topic=False)
     own_toks = [t for t in toks if t not in _PRONOUN_WORDS]
@@ -148,8 +208,7 @@ def resolve(
     if "next" in toks and not (set(q2.speakers) - set(conv.focus)) and not [
         t for t in q2.terms if t.known and t.word != "next"
     ]:  # "what did she say next?"
-        return Resolved(prev, Move.NEXT, _describe(src, prev, "what came next after: "),
-                        new_topic=False)
+        return _next(src, prev, conv)
     if q2.targets and not q2.speakers and q2.text.lower().startswith(("what about", "how about")):
         # "what about the fifth, on leadership?": the one asked about next, as a speaker
         q2, changed = dataclasses.replace(q2, speakers=q2.targets, targets=(), who=False), True
@@ -160,6 +219,13 @@ def resolve(
                if t.known and t.word not in _WHY_FILLER and t.word not in _REASON_WORDS]
         if not own and not (q2.speakers and set(q2.speakers) - set(conv.focus)):
             return Resolved(prev, Move.WHY, _describe(src, prev, "why, on: "), new_topic=False)
+        if not mentioned and not changed and conv.focus:
+            # "why should the US care about that?": asked of the one just quoted
+            return _on_focus(src, q2, prev, conv)
+    if not mentioned and not changed and conv.focus and _QUOTE_ASKS & set(toks) and not (
+        set(toks) & WHO_WORDS
+    ):  # "what did China admit, exact words": the same contributor's words on it
+        return _on_focus(src, q2, prev, conv)
     item = _ordinal_item(own_toks, conv)
     if item:
         return Resolved(prev, Move.ITEM, f"point {item if item > 0 else 'last'} of: "
@@ -167,14 +233,16 @@ def resolve(
     if not mentioned and _bare_ordinal(toks):
         q2 = reader.read(q.text.rstrip("?!. ") + " contributor")  # "second?" after "who went first"
         changed = True
-    rest = _rest(q2, toks)
+    rest = _rest(q2, toks, src)
     others = "others" in toks or ("everyone" in toks and "else" in toks)
     if ("else" in toks and any(t in WHO_WORDS for t in toks)) or (others and not q2.speakers):
-        terms = q2.terms if q2.known_terms else prev.terms
-        whom = q2.targets or (() if q2.known_terms else prev.targets)
+        new = bool(q2.known_terms) and not (_refers_to_topic(toks) and _only_meta(q2))
+        plain = tuple(t for t in q2.terms if t.word not in _META_VERBS) or q2.terms
+        terms = plain if new else prev.terms
+        whom = q2.targets or (() if new else prev.targets)
         asked = dataclasses.replace(
             q2, who=True, speakers=(), compare=False,
-            terms=terms, pairs=q2.pairs if q2.known_terms else prev.pairs,
+            terms=terms, pairs=q2.pairs if new else prev.pairs,
             relations=q2.relations or prev.relations, targets=whom,
             excluded=tuple(c for c in conv.answered if c not in whom),
         )
@@ -196,7 +264,18 @@ def resolve(
     if (q2.speakers or q2.targets) and not rest and not q2.phrase:
         return _asked(src, _other_person(prev, q2), new_topic=False, loose=True)
     if not (q2.speakers or q2.targets) and not q2.relations and _elliptic(q2.text, rest):
-        return _asked(src, _other_topic(prev, q2, conv), new_topic=False)
+        detail = _asked(src, _other_topic(prev, q2, conv), new_topic=False)
+        if _detail(q2.text) and any(not t.known for t in q2.terms):
+            return dataclasses.replace(detail, own_only=True)  # "how many people died?"
+        return detail
+    if changed and q2.terms and not refers and _EXISTENCE.match(q.text):
+        # "did he give numbers on aid?", "did they mention the Security Council?": asked of
+        # its own words only; the last topic does not stand in for what it asks about
+        return dataclasses.replace(_asked(src, q2, new_topic=True), own_only=True)
+    if changed and not q2.known_terms and any(t.focus and not t.known for t in q2.terms):
+        # "did she say anything about Taiwan?": a name the text never uses is not carried
+        # over into the last topic; asked as it stands, it gets an honest "never mentions"
+        return _asked(src, q2, new_topic=True)
     if changed and (refers or (not q2.known_terms and (q2.terms or not q2.relations))):
         return _asked(src, _carry_topic(q2, prev), new_topic=False)
     if changed:
@@ -204,15 +283,59 @@ def resolve(
     return Resolved(q)
 
 
+_NEXT_FILLER = frozenset({"and", "what", "so", "ok", "the", "one", "point", "pls", "please",
+                          "comes", "came", "about"})
+_QUOTE_ASKS = frozenset({"exact", "verbatim", "quote", "wording", "word-for-word"})
+
+
+def _said_of_last(toks: list[str], conv: Conversation) -> bool:
+    """ "exact list of problems pls": besides the quote words, at most two words, each of
+    them (or a word like it) in the last answer's quote or summary."""
+    rest = [t for t in toks if t not in _QUOTE_FILLER and t not in _QUOTE_CUES
+            and t not in _QUOTE_ASKS and t not in STOPWORDS and t not in CHAT_FILLER
+            and t not in ("list", "pls", "plz")]
+    if not rest or len(rest) > 2 or conv.reply is None or not conv.reply.answers:
+        return False
+    top = conv.reply.answers[0]
+    shown = set(words(f"{top.quote} {top.summary}"))
+    return all(t in shown or t.rstrip("s") in shown or t + "s" in shown for t in rest)
+
+
+def _on_focus(src: Sources, q: Question, prev: Question, conv: Conversation) -> Resolved:
+    """A question that names no one, read as asked of the contributor just answered, on the
+    last topic and its own words; then on its own words; then as it stands."""
+    focus = conv.focus[:1]
+    own = dataclasses.replace(q, speakers=focus, who=False, compare=False)
+    carried = _carry_topic(own, prev, keep_own=True)
+    return _asked(src, carried, new_topic=False, fallbacks=(own, q))
+
+
+def _next(src: Sources, prev: Question, conv: Conversation) -> Resolved:
+    """What the last answer's author wrote next; after a point of a list, the point after."""
+    if conv.item > 0:
+        n = conv.item + 1
+        return Resolved(prev, Move.NEXT, f"point {n} of: " + _describe(src, prev),
+                        new_topic=False, ordinal=n)
+    return Resolved(prev, Move.NEXT, _describe(src, prev, "what came next after: "),
+                    new_topic=False)
+
+
 def _refers_to_topic(toks: list[str]) -> bool:
     """ "what did he connect THAT to", "does he see IT as good": a word standing for the last
     topic (not "that" as in "said that ...", which a content word follows)."""
     for i, tok in enumerate(toks):
         if tok == "it" or (tok in _TOPIC_REFERENCE and (
-            i + 1 == len(toks) or toks[i + 1] in STOPWORDS
+            i + 1 == len(toks) or toks[i + 1] in STOPWORDS or toks[i + 1] in _TOPIC_NOUNS
         )):
             return True
+        if tok == "same" and i + 1 < len(toks) and toks[i + 1] in _TOPIC_NOUNS:
+            return True
     return False
+
+
+def _only_meta(q: Question) -> bool:
+    """ "who else used that phrase?": the question's own words only point at the last topic."""
+    return all(t.word in _TOPIC_NOUNS or t.word in _META_VERBS for t in q.terms)
 
 
 def _carried(q: Question, prev: Question) -> tuple[Question, ...]:
@@ -250,6 +373,16 @@ def _with_pronouns(
 ) -> tuple[Question, bool]:
     """The question with "he", "she", "they", "both of them" ... put as the contributors they
     refer to; unchanged when it names contributors itself or has no such words."""
+    if q.speakers and not q.targets and q.relation in _TARGETED and _OBJECT.search(q.text):
+        # "does the last respondent agree with him?": him is whom they answer
+        whom = tuple(c for c in conv.focus if c not in q.speakers)
+        if whom:
+            return dataclasses.replace(q, targets=whom[:1]), True
+    if q.targets and not q.speakers and _named_before_pronoun(q, src):
+        # "what about Hom, what does she want", "ok back to sharon, why does she say ...":
+        # she is the one just named
+        return dataclasses.replace(q, speakers=q.targets[:1], targets=q.targets[1:],
+                                   who=False), True
     if q.speakers or q.ambiguous or not conv.focus or set(conv.focus) & set(q.targets):
         return q, False
     pair = conv.focus if len(conv.focus) > 1 else (conv.focus + conv.earlier)[:2]
@@ -275,16 +408,38 @@ def _with_pronouns(
     return reader.read(text), True
 
 
-def _rest(q: Question, toks: list[str]) -> list[str]:
+# "got neier's exact words on it?", "can u give me hom's take": the asking, not a topic
+_REQUEST_WORDS = frozenset({"got", "get", "gimme", "give", "me", "can", "could", "you", "u",
+                            "i", "have", "show", "tell", "any", "need", "want", "s"})
+_EMPHASIS = frozenset({"specifically", "exactly", "particularly", "in", "particular", "though",
+                      "tho", "then", "now", "instead", "too", "either", "really"})
+
+
+def _named_before_pronoun(q: Question, src: Sources) -> bool:
+    """Whether a subject pronoun ("she", "he", "they") comes after the name of the
+    contributor the question names."""
+    m = _SUBJECT.search(q.text)
+    if m is None:
+        return False
+    before = set(words(q.text[: m.start()]))
+    return bool(before & _name_words(src, q.targets[0]))
+
+
+def _rest(q: Question, toks: list[str], src: Sources) -> list[str]:
     """The question's words beyond contributors' names and ellipsis filler."""
-    names = {w for c in q.speakers + q.targets for w in _name_words(q, c)}
+    names = {w for c in q.speakers + q.targets for w in _name_words(src, c)}
     return [t for t in toks if t not in _ELLIPSIS_FILLER and t not in names
-            and t not in PERSON_NOUNS and t not in ORDINALS and t not in LAST_WORDS]
+            and t not in PERSON_NOUNS and t not in ORDINALS and t not in LAST_WORDS
+            and t not in CHAT_FILLER and t not in _EMPHASIS and t not in _REQUEST_WORDS]
 
 
-def _name_words(q: Question, cid: str) -> set[str]:
-    del q
-    return set(cid.split("-"))
+def _name_words(src: Sources, cid: str) -> set[str]:
+    """Every word of a contributor's id, name and aliases ("nicholas", "bequelin", "hrw")."""
+    who = src.reading.contributor(cid)
+    found = set(cid.split("-"))
+    for name in (who.name, who.short_name, *who.aliases):
+        found.update(words(name))
+    return found - STOPWORDS
 
 
 def _elliptic(text: str, rest: list[str]) -> bool:
@@ -293,7 +448,7 @@ def _elliptic(text: str, rest: list[str]) -> bool:
     low = text.lower().strip()
     opens = any(low.startswith(o + " ") for o in _ELLIPSIS_OPENERS + _DETAIL_OPENERS)
     if _detail(text):
-        return len(rest) <= 3
+        return len(rest) <= 5
     return bool(rest) and len(rest) <= 3 and (opens or len(words(text)) <= 2)
 
 
@@ -352,9 +507,15 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
     )
     if asked_by_order or (len(content) == 1 and content[0] not in LAST_WORDS):
         return 0
+    if content[1:] == ["one"] and not conv.item and not (_LIST_WORDS & set(before)):
+        return 0  # "and the fourth one?" after "and Rosenzweig's?": the fourth contributor
     if content[0] in LAST_WORDS:
         return -1
     return ORDINALS.get(content[0], 0)
+
+
+_LIST_WORDS = frozenset({"points", "point", "keys", "key", "reasons", "reason", "steps", "step",
+                        "recommendations", "list", "arguments", "things", "benefits", "ways"})
 
 
 def _bare_ordinal(toks: list[str]) -> bool:

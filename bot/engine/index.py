@@ -60,6 +60,7 @@ def _synonym_stems() -> dict[str, frozenset[str]]:
 
 
 SYNONYM_STEMS = _synonym_stems()
+COMMON_STEMS = frozenset(stem(w) for w in COMMON_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +188,11 @@ class PositionIndex:
             for a, b in pairwise(words(p.text))
             if a not in STOPWORDS and b not in STOPWORDS
         )
+        self._after: dict[str, set[str]] = defaultdict(set)
+        self._before: dict[str, set[str]] = defaultdict(set)
+        for a, b in self.bigrams:
+            self._after[a].add(b)
+            self._before[b].add(a)
         self._vocab = self._build_vocabulary(reading, content)
         self._vocab_list = [w for w, _ in self._vocab.most_common()]
         self._word_for_stem: dict[str, str] = {}
@@ -285,6 +291,19 @@ class PositionIndex:
                 self._in_text_cache[own] = found
         return found
 
+    def has_bigram(self, first: str, second: str) -> bool:
+        """Whether the text has these two words side by side, allowing one typo in a long
+        word on either side ("critical engagement" for the text's "critical engagment")."""
+        if (first, second) in self.bigrams:
+            return True
+        for word, other, table in ((second, first, self._after), (first, second, self._before)):
+            if len(word) >= 6 and any(  # a typo, not another form ("proposals")
+                OSA.distance(word, w, score_cutoff=1) <= 1 and stem(w) != stem(word)
+                for w in table.get(other, ())
+            ):
+                return True
+        return False
+
     def knows(self, word: str) -> bool:
         """Whether the index or the synonym lists hold this word (or its stem)."""
         s = stem(word)
@@ -324,7 +343,8 @@ class PositionIndex:
         if not term.known:
             return self.max_idf * (1.2 if term.focus else 0.6)
         weight = max(self.idf[s] * f for s, f in term.alternatives)
-        return weight * COMMON if term.word in COMMON_WORDS and not term.focus else weight
+        common = term.word in COMMON_WORDS or stem(term.word) in COMMON_STEMS  # "keeps"
+        return weight * COMMON if common and not term.focus else weight
 
     def in_paragraph(self, number: int) -> list[Position]:
         """The indexed positions that quote paragraph `number`."""

@@ -176,7 +176,7 @@ SAY_WORDS = frozenset(
         "stress", "stresses", "stressed", "highlight", "highlights", "highlighted", "want",
         "wants", "wanted", "regard", "regarding", "regards", "respond", "responded",
         "responds", "reply", "replied", "react", "reacted", "answer", "answered", "name",
-        "names", "named", "naming",
+        "names", "named", "naming", "ask", "asks", "asked", "asking",
     }
 )
 
@@ -202,7 +202,7 @@ STOPWORDS = frozenset(
     shouldnt wouldnt couldnt havent hasnt sure ever whenever always anymore mean means meant
     lines sentence sentences word few couple bunch whole kinda sorta gonna wanna stuff
     im ive id ill youre thats theyre hes shes whoever whatever confused wondering curious
-    understand remind help exactly bot else instead according number
+    understand remind help exactly bot else instead according number mr mrs ms dr
     """.split()
 )
 
@@ -211,7 +211,9 @@ CHAT_FILLER = frozenset(
     """
     omg idk fr pls plz lol lmao lmfao tia hiya ugh yo sorry dumb quick tbh imo imho ngl btw
     rn tho smh jk haha hahaha heyy heyyy hii thx ty pleaseee asap class tomorrow tonight prof
-    professor teacher homework vibing vibe literally honestly seriously anyways anyway
+    professor teacher homework vibing vibe literally honestly seriously anyways anyway blah
+    page pg ish tomorrow tryna gotta lemme gimme supposed doc rereading reread quiz exam
+    midterm seminar lecture
     """.split()
 )
 # ... and chat spellings of everyday words.
@@ -220,7 +222,20 @@ CHAT_SPELLINGS = {
     "ur": "your", "abt": "about", "bc": "because", "cuz": "because", "b4": "before",
     "smth": "something", "sth": "something", "wat": "what", "wht": "what", "diff": "different",
     "thru": "through", "r": "are", "y": "why", "ppls": "people", "convo": "conversation",
+    "tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow", "2moro": "tomorrow",
 }
+
+# Function words of other languages that English never uses, accents stripped ("qué" is
+# "que"): a question made of more of these than of English ones is not in English.
+FOREIGN_WORDS = frozenset(
+    """
+    que quien quienes dijo dice piensa sobre los las del por para una como esta estan pero
+    segun ella ellos porque cual cuales donde cuando tambien qu quoi qui dit pense sur les des
+    est une pourquoi comment selon elle ils avec sont dans pas ce cette gesagt uber sagt denkt
+    der das und ist nicht wer wie warum ich sie mit auf fur disse pensa cosa detto chi perche
+    della sono
+    """.split()
+)
 
 # Words that look like topics but only point at the reading itself ("in this text"); the
 # words of a reading's own series name ("A ChinaFile Conversation") are added per reading.
@@ -289,7 +304,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("fail", "failed", "failure", "useless", "ineffective", "flop", "doomed", "futile",
      "hopeless", "impossible", "pointless"),
     ("compartmentalization", "compartmentalize", "walled", "silo", "siloed", "isolated",
-     "separate", "sideline", "sidelined"),
+     "separate", "sideline", "sidelined", "box", "boxed", "pigeonhole", "compartment"),
     ("minor", "secondary", "peripheral", "afterthought", "marginal", "sideshow", "side"),
     ("legitimacy", "legitimate", "credible", "credibly", "mandate"),
     ("grievances", "complaints", "demands", "discontent", "disaffected"),
@@ -323,7 +338,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("democracies", "allies", "partners", "likeminded", "rightsrespecting"),
     ("urgent", "urgency", "pressing", "now", "immediately", "priority"),
     ("huge", "vast", "massive", "enormous", "staggering", "large"),
-    ("people", "citizens", "citizenry", "population", "public", "ordinary"),
+    ("people", "citizens", "citizenry", "population", "public", "ordinary", "folks"),
     ("activists", "dissidents", "campaigners", "defenders"),
     ("government", "state", "regime", "authorities", "officials"),
     ("corruption", "corrupt", "graft", "bribery", "malfeasance"),
@@ -340,6 +355,12 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("better", "best"),
     ("consistent", "consistency", "coherent", "conflicting", "mixed", "contradictory"),
     ("ban", "banning", "prohibit", "prohibition", "forbid", "exclude"),
+    ("twice", "double", "doubled", "doubling"),
+    ("intertwined", "tied", "linked", "connected", "entwined", "interlinked", "interconnected",
+     "inseparable"),
+    ("fate", "fates", "future", "destiny"),
+    ("travel", "road", "path", "journey", "way"),
+    ("further", "farther", "longer"),
     ("yelled", "shouted", "hollered", "called", "cried"),
 )
 
@@ -464,6 +485,6 @@ COMMON_WORDS = frozenset(
     team tell ten term test than thing three through throw time today together too top toward
     town true try turn two type under until upon use usual very view voice wait walk wall want
     war watch water way week well whatever while white whole why wide win without woman wonder
-    word work world worry write wrong yeah year yet young
+    word work world worry write wrong yeah year yet young actual
     """.split()
 )

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.engine.answering.abstain import abstain, off_topic_request
+from bot.engine.answering.abstain import abstain, off_topic_request, other_language
 from bot.engine.answering.compare import MAX_COMPARE, compare
 from bot.engine.answering.context import (
     list_item_asked,
+    next_item,
     next_point,
     nth_point,
     quote_again,
     why,
 )
+from bot.engine.answering.place import asked_place, place
 from bot.engine.answering.relation import relation
 from bot.engine.answering.who_said import who_said
 from bot.engine.answers import Reply
@@ -34,14 +36,19 @@ def respond_in_context(
     """Answer a question as read in its conversation (stage 2 done by `followup.resolve`)."""
     q, last = resolved.question, conv.reply if conv is not None else None
     if resolved.move is Move.QUOTE:
-        reply = quote_again(src, q, last)
+        reply = quote_again(src, q, conv.cited if conv is not None else None)
     elif resolved.move is Move.WHY:
-        reply = why(src, q, last)
+        seen = conv.shown if conv is not None else frozenset()
+        reply = why(src, q, last, elaborate=resolved.elaborate,
+                    seen=seen if resolved.elaborate else frozenset())
     elif resolved.move is Move.ITEM:
         reply = nth_point(src, q, last, resolved.ordinal)
     elif resolved.move is Move.NEXT:
         shown = conv.shown if conv is not None else frozenset()
-        reply = next_point(src, q, last, shown)
+        if resolved.ordinal > 0:  # "next" after "Bequelin's first key": the second key
+            reply = next_item(src, q, last, shown, resolved.ordinal)
+        else:
+            reply = next_point(src, q, last, shown)
     else:
         reply = respond(src, q, limit)
         if reply.abstained and resolved.loose and q.terms and q.relations:
@@ -51,20 +58,61 @@ def respond_in_context(
                 dataclasses.replace(q, terms=(), pairs=frozenset()), *resolved.fallbacks
             ))
         for other in resolved.fallbacks:
-            if not reply.abstained:
+            if not (reply.abstained or reply.elsewhere):
                 break
-            reply = respond(src, other, limit)
-        if resolved.move is Move.MORE and reply.abstained:
-            reply = abstain(src, q, "That is all the reading says on that.")
+            # a follow-up read as "what did she say about X" that she never addressed may
+            # mean another reading of it; others' answers only if no reading fits her
+            tried = respond(src, other, limit)
+            if reply.abstained or not (tried.abstained or tried.elsewhere):
+                reply = tried
+        # for "did he mention the Uyghurs?", a word the reading lacks (glossed or not)
+        unknown = [t.word for t in q.terms if not t.known or t.gloss]
+        if resolved.own_only and q.speakers and reply.answers and (unknown or not any(
+            a.contributor_id in q.speakers for a in reply.answers
+        )):  # "did he mention X?" is not answered with someone else's words, nor without X
+            names = src.names(q.speakers, " and ")
+            what = " ".join(unknown) if unknown else "that"
+            no = abstain(src, q, f"{names} doesn't say anything about {what} in this reading.")
+            reply = dataclasses.replace(no, related=reply.answers)
+        if resolved.move is Move.MORE:
+            reply = _more(src, q, reply, conv)
     if resolved.reading_as:
         reply = dataclasses.replace(reply, reading_as=resolved.reading_as)
     return reply
+
+
+def _more(src: Sources, q: Question, reply: Reply, conv: Conversation | None) -> Reply:
+    """ "more" about one contributor: further answers of theirs not shown yet, else what they
+    wrote next, else "that is all"; never someone else's words or the same ones again."""
+    shown = conv.shown if conv is not None else frozenset()
+    fresh = tuple(a for a in reply.answers if a.position_id not in shown
+                  and (not q.speakers or a.contributor_id in q.speakers))
+    if fresh:
+        return dataclasses.replace(reply, answers=fresh)
+    if len(q.speakers) == 1 and conv is not None and conv.reply is not None:
+        onward = next_point(src, q, conv.reply, shown)
+        if not onward.abstained:
+            return onward
+    return abstain(src, q, "That is all the reading says on that.")
+
+
+def list_item_shown(resolved: Resolved) -> int:
+    """Which point of a contributor's list a turn asked for (0: none), so that "next"
+    can go on to the one after it."""
+    if resolved.move in (Move.ITEM, Move.NEXT) and resolved.ordinal:
+        return resolved.ordinal
+    q = resolved.question
+    if resolved.move is Move.ALONE or resolved.move is Move.ASK:
+        return list_item_asked(q.text) if len(q.speakers) == 1 else 0
+    return 0
 
 
 def respond(src: Sources, q: Question, limit: int) -> Reply:
     """Decide what kind of answer a read question needs, and give it."""
     if not q.text:
         return abstain(src, q, "Ask me something about the reading.")
+    if other_language(q.text):
+        return abstain(src, q, "I read questions in English only: please ask me in English.")
     if off_topic_request(q.text):
         return abstain(src, q, "I only answer questions about the reading, with its quotes.")
     if q.unknown_subject:
@@ -74,6 +122,11 @@ def respond(src: Sources, q: Question, limit: int) -> Reply:
         located = who_said(src, q)
         if located is not None:
             return located
+    where = asked_place(q)
+    if where is not None:  # "how did the third one start their piece?"
+        placed = place(src, q, where)
+        if placed is not None:
+            return placed
     if q.ambiguous and not q.speakers and not q.targets:
         # "the researcher": answer about each contributor it could mean, and say so
         both = dataclasses.replace(q, speakers=q.ambiguous, compare=len(q.ambiguous) > 1)

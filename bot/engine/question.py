@@ -9,6 +9,7 @@ from bot.engine.index import PositionIndex, Term, stem_pairs
 from bot.engine.lexicon import (
     CHAT_FILLER,
     CHAT_SPELLINGS,
+    COMMON_WORDS,
     COMPARE_WORDS,
     LAST_WORDS,
     META_WORDS,
@@ -22,7 +23,7 @@ from bot.engine.lexicon import (
     Relation,
 )
 from bot.engine.references import TOOK_PART, ContributorMatcher, Mention
-from bot.engine.text import clean, fold, join_compounds, stem, words
+from bot.engine.text import SENTENCE_END, clean, fold, join_compounds, stem, words
 
 _QUOTED = re.compile(r"\"([^\"]{6,300})\"|(?:^|\s)'([^']{6,300})'(?=\s|[?.!,]|$)")
 _SAID = re.compile(
@@ -46,6 +47,7 @@ _LEADING_CHAT = re.compile(  # "heyy so who said ...": the question starts at "w
 _REFLEXIVE = re.compile(r"^(?:him|her|them|your|my|our)sel(?:f|ves)\s+(?:as\s+)?", re.I)
 _IDIOMS = (re.compile(r"\bagree(?:s|d|ing)?\s+to\s+disagree\b", re.I),)
 _IDIOM_STEMS = frozenset({stem("agree"), stem("disagree")})
+_ASIDE = frozenset({"or", "bot", "pls", "plz", "please", "here", "else", "quickly", "just"})
 _HELP_VERBS = frozenset({"explain", "tell", "help", "remind", "summarize", "summarise", "clarify"})
 _TOPIC_MARKERS = frozenset({"about", "regarding", "concerning", "re"})
 _VIEW_WORDS = frozenset({"thoughts", "opinion", "position", "stance", "take", "view", "views"})
@@ -120,9 +122,9 @@ class QuestionReader:
 
     def read(self, raw: str) -> Question:
         """Read one question (any text at all; never raises)."""
-        text = _question_sentences(clean(raw))
+        text = self._question_sentences(clean(raw))
         joined = join_compounds(_WHO_IS.sub(r"\1 is", text), self.index.knows)  # the tokens' text
-        tokens = [CHAT_SPELLINGS.get(t, t) for t in words(joined, question=True)]
+        tokens = [_chat_word(t) for t in words(joined, question=True)]
         mentions = self.matcher.find(tokens)
         in_mention = {i for m in mentions for i in range(m.start, m.end)}
         fixed = [
@@ -135,7 +137,8 @@ class QuestionReader:
         topical |= _reported_content(fixed) | _quoted_tokens(joined)
         topical |= {i for i, t in enumerate(fixed) if t in _TOPIC_MARKERS}  # "concerning"
         relations, cues = _relations(fixed, skip=in_mention | topical)
-        asks_who = bool(fixed) and (fixed[0] in WHO_WORDS or _asks_anyone(fixed))
+        lead = _chat_lead(fixed)  # "pleeease who ...": the question starts at "who"
+        asks_who = lead < len(fixed) and (fixed[lead] in WHO_WORDS or _asks_anyone(fixed))
         speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
         if asks_who and not who and not relations and _refers_after(mentions, fixed):
             relations = [Relation.RESPOND]  # "whom did the final respondent quote?"
@@ -149,22 +152,66 @@ class QuestionReader:
             who=who,
             compare=len(speakers) >= 2,
             phrase=_phrase(text),
-            terms=self._terms(fixed, tokens, not_topic, glossed),
+            terms=self._terms(fixed, tokens, not_topic, glossed, _sentence_ends(joined)),
             unknown_subject=_unknown_subject(text, mentions, self.index),
             cues=_kind_cues(fixed, cues),
             pairs=stem_pairs([t for i, t in enumerate(fixed) if i not in not_topic]),
         )
 
+    def _question_sentences(self, text: str) -> str:
+        """In a chat message of several sentences, the ones that ask ("ugh my group is arguing
+        lol. does Rosenzweig think the US should lead?? pls settle this" asks the middle one),
+        leaving out asking ones that carry nothing ("(page 2ish?)"), and with the sentence
+        naming whom a "he" / "their" or a bare "similar?" leans on; the whole text when none
+        or all of them ask."""
+        if '"' in text:
+            return text
+        parts = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+        if len(parts) < 2:
+            return text
+        toks = [[_chat_word(t) for t in words(p)] for p in parts]
+        asking = [i for i, p in enumerate(parts) if _asks(p)]
+        if not asking or (len(asking) == len(parts) and not any(
+            not self._carries(t) for t in toks
+        )):
+            return text
+        named = [bool(self.matcher.find(t)) for t in toks]
+        kept = {i for i in asking if named[i] or self._carries(toks[i])} or set(asking)
+        for i in sorted(kept):
+            leans = not named[i] and (_PRONOUNS.intersection(toks[i]) or not self._topic(toks[i]))
+            if leans:
+                before = [j for j in range(i - 1, -1, -1) if named[j]]
+                if before:
+                    kept.add(before[0])
+                elif i > 0 and not self._topic(toks[i]) and self._topic(toks[i - 1]):
+                    kept.add(i - 1)  # "someone listed 4 reasons ... who was that"
+        return " ".join(parts[i] for i in sorted(kept))
+
+    def _carries(self, toks: list[str]) -> bool:
+        """Whether a sentence's words ask something: a question word, a relation or
+        comparison, or a topic word of the reading (not "page 2ish?" or "right?")."""
+        return any(
+            t in _ASK_WORDS or t in COMPARE_WORDS or stem(t) in _RELATION_STEMS for t in toks
+        ) or self._topic(toks)
+
+    def _topic(self, toks: list[str]) -> bool:
+        """Whether a sentence holds a telling word the reading uses."""
+        return any(
+            len(t) > 2 and t not in _NOT_TOPIC and t not in COMMON_WORDS
+            and stem(t) not in _RELATION_STEMS and self.index.knows(t)
+            for t in toks
+        )
+
     def _topical_cues(self, tokens: list[str], idiom: bool) -> set[int]:
         """Relation words that are part of a topic: "Central Asia", "critical engagement"."""
         out: set[int] = set()
-        bigrams = self.index.bigrams
+        pair = self.index.has_bigram
         for i, tok in enumerate(tokens):
             if stem(tok) not in _RELATION_STEMS:
                 continue
-            before = (tokens[i - 1], tok) if i > 0 else None
-            after = (tok, tokens[i + 1]) if i + 1 < len(tokens) else None
-            if (idiom and stem(tok) in _IDIOM_STEMS) or before in bigrams or after in bigrams:
+            before = i > 0 and pair(tokens[i - 1], tok)
+            after = i + 1 < len(tokens) and pair(tok, tokens[i + 1])
+            if (idiom and stem(tok) in _IDIOM_STEMS) or before or after:
                 out.add(i)
         return out
 
@@ -185,7 +232,12 @@ class QuestionReader:
         return spans
 
     def _terms(
-        self, fixed: list[str], raw: list[str], skip: set[int], glossed: list[tuple[int, int]]
+        self,
+        fixed: list[str],
+        raw: list[str],
+        skip: set[int],
+        glossed: list[tuple[int, int]],
+        ends: list[int],
     ) -> tuple[Term, ...]:
         """Topic words: what is left after names, relation cues and function words, plus the
         glossary's phrases.
@@ -195,10 +247,16 @@ class QuestionReader:
         focus_from = max(
             (i for i, t in enumerate(fixed) if _marks_topic(fixed, i, skip)), default=-1
         )
+        # the topic named ends with its sentence ("... about 'instrumentalizing'. what's
+        # their actual complaint?": "actual" is no topic word)
+        focus_to = next((b for b in ends if b > focus_from), len(fixed))
+
+        def focus(i: int) -> bool:
+            return focus_from >= 0 and focus_from < i < focus_to
+
         seen: set[str] = set()
         out: list[Term] = [
-            self.index.phrase_term(tuple(fixed[a:b]), focus=focus_from >= 0 and a > focus_from)
-            for a, b in glossed
+            self.index.phrase_term(tuple(fixed[a:b]), focus=focus(a)) for a, b in glossed
         ]
         for i, tok in enumerate(fixed):
             if i in skip or tok in _NOT_TOPIC or tok in ORDINALS or len(tok) < 2 or (
@@ -208,25 +266,67 @@ class QuestionReader:
             if tok in seen or tok in self.matcher.alias_words:
                 continue
             seen.add(tok)
-            out.append(self.index.term(raw[i], focus=focus_from >= 0 and i > focus_from))
+            out.append(self.index.term(raw[i], focus=focus(i)))
         return tuple(out)
 
 
-# a sentence ends after "?" or "!", or a full stop after a word ("lol."), not "U.S." or "J."
-_SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[a-z0-9]{2}[.])\s+")
 
 
-def _question_sentences(text: str) -> str:
-    """In a chat message of several sentences, the ones that ask ("ugh my group is arguing
-    lol. does Rosenzweig think the US should lead?? pls settle this" asks the middle one);
-    the whole text when none or all of them end with a question mark."""
-    if text.count("?") == 0 or '"' in text:
-        return text
-    parts = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
-    asking = [s for s in parts if s.endswith("?")]
-    if len(parts) < 2 or len(asking) == len(parts) or not asking:
-        return text
-    return " ".join(asking)
+_ASK_WORDS = frozenset({"who", "whom", "whose", "what", "whats", "which", "why", "how"})
+_ASK_START = re.compile(
+    r"^(?:who|whom|whose|what|whats|what's|which|why|how|when|where|did|does|do|is|was|are|"
+    r"were|can|could|would|should|has|have|had|tell\s+me|explain|remind\s+me|anyone|anybody)"
+    r"\b",
+    re.I,
+)
+_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their",
+                       "theirs"})
+
+
+_DRAWN_OUT = re.compile(r"(.)\1{2,}")  # "hiii", "heyyy", "pleeease"
+_ROUGHLY = re.compile(r"^\d+ish$")  # "2ish"
+
+
+def _chat_word(tok: str) -> str:
+    """A chat spelling as the everyday word ("tmrw", "hiii", "2ish" -> "ish")."""
+    if tok in CHAT_SPELLINGS:
+        return CHAT_SPELLINGS[tok]
+    if _ROUGHLY.match(tok):
+        return "ish"
+    if _DRAWN_OUT.search(tok):
+        short = _DRAWN_OUT.sub(r"\1", tok)
+        if short in CHAT_FILLER or short in STOPWORDS or short in CHAT_SPELLINGS:
+            return CHAT_SPELLINGS.get(short, short)
+    return tok
+
+
+_LEAD_WORDS = CHAT_FILLER | frozenset(
+    {"so", "ok", "okay", "hey", "hi", "hello", "um", "uh", "please", "wait", "quick", "q",
+     "guys", "all", "yo", "and", "but"}
+)
+
+
+def _chat_lead(tokens: list[str]) -> int:
+    """Where a question starts after chat ("ok so pls who ..."): the first other word."""
+    for i, tok in enumerate(tokens[:6]):
+        if tok not in _LEAD_WORDS:
+            return i
+    return 0
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """The token positions at which the sentences of `text` end (one past their last)."""
+    ends: list[int] = []
+    count = 0
+    for part in SENTENCE_END.split(text):
+        count += len(words(part, question=True))
+        ends.append(count)
+    return ends
+
+
+def _asks(sentence: str) -> bool:
+    """Whether a sentence asks: it ends with "?" or starts (after chat) as a question does."""
+    return sentence.endswith("?") or bool(_ASK_START.match(_LEADING_CHAT.sub("", sentence)))
 
 
 def _marks_topic(tokens: list[str], i: int, names: set[int]) -> bool:
@@ -285,8 +385,9 @@ def _kind_cues(tokens: list[str], used: set[int]) -> tuple[str, ...]:
 def _reported_content(tokens: list[str]) -> set[int]:
     """In "who thinks X would make Y less nervous", the words after "who thinks" are the view
     asked about, not the relation: their relation words are topic words."""
-    if len(tokens) > 2 and tokens[0] in WHO_WORDS and tokens[1] in _OPINION_VERBS:
-        return set(range(2, len(tokens)))
+    i = _chat_lead(tokens)
+    if len(tokens) > i + 2 and tokens[i] in WHO_WORDS and tokens[i + 1] in _OPINION_VERBS:
+        return set(range(i + 2, len(tokens)))
     return set()
 
 
@@ -321,7 +422,9 @@ def _asks_anyone(tokens: list[str]) -> bool:
     for i, t in enumerate(tokens[:4]):
         if t in ("anyone", "anybody", "somebody", "someone"):
             # "can someone explain what Hom meant": the one asked is not the one asked about
-            return i + 1 >= len(tokens) or tokens[i + 1] not in _HELP_VERBS
+            # ("can someone (or @bot) pls tell me ...": the asides skipped)
+            rest = [u for u in tokens[i + 1 : i + 6] if u not in _ASIDE]
+            return not rest or rest[0] not in _HELP_VERBS
     return False
 
 
@@ -413,7 +516,7 @@ def _unknown_subject(text: str, mentions: list[Mention], index: PositionIndex) -
     if not m or mentions:
         return ""
     subject = m.group(1)
-    toks = [w for w in words(subject) if w not in STOPWORDS]
+    toks = [w for w in words(subject) if CHAT_SPELLINGS.get(w, w) not in STOPWORDS]  # "u"
     if toks and any(index.correct(t)[0] not in index.content_words for t in toks):
         return subject
     return ""

@@ -63,6 +63,18 @@ def _misspelt_person_noun(word: str) -> bool:
     return hit is not None
 
 
+_ENDINGS = ("r", "er", "st", "est", "s", "es", "d", "ed", "ing", "ly")
+
+
+def _everyday_form(word: str) -> bool:
+    """ "nicer", "calls": a form of an everyday word, no misspelt name ("nier")."""
+    return any(
+        word.endswith(e) and word[: -len(e)] in _NOT_NAMES
+        for e in _ENDINGS
+        if len(word) > len(e) + 2
+    )
+
+
 def name_typos(word: str) -> int:
     """Edits allowed in a contributor's name: names are few, so long ones may have two."""
     return 1 if len(word) <= 6 else 2
@@ -231,7 +243,7 @@ class ContributorMatcher:
     def _fuzzy(self, tokens: Sequence[str], i: int) -> Mention | None:
         tok = tokens[i]
         if len(tok) < 4 or tok in STOPWORDS or tok in _NOT_NAMES or tok in self._vocabulary or (
-            not self._proper_names
+            not self._proper_names or _everyday_form(tok)
         ):
             return None
         hit = process.extractOne(

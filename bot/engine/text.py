@@ -7,7 +7,8 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-MAX_QUESTION_CHARS = 500  # longer questions are cut: nothing useful is lost, time stays bounded
+MAX_QUESTION_CHARS = 500  # the most of a message read as its question: time stays bounded
+MAX_MESSAGE_CHARS = 4000  # of a longer message (Discord's longest) the asking part is found
 MAX_TOKENS = 60
 
 _MENTION = re.compile(r"<(?:@[!&]?|#|a?:\w+:)\d+>|@(?:everyone|here)\b")
@@ -39,9 +40,28 @@ _FOLD = str.maketrans(
 )
 
 
+# a sentence ends after "?" or "!", or a full stop after a word ("lol."), not "U.S." or "J."
+# (or after "...", a closing quote or bracket and a full stop, or an emoji)
+SENTENCE_END = re.compile(
+    r"(?<=[!?])\s+|(?<=[a-z0-9]{2}[.])\s+|(?<=[.]{2})\s+|(?<=[a-z]['\"’”)][.])\s+"
+    r"|(?<=[\U0001F000-\U0001FAFF\u2600-\u27BF])\s+"
+)
+_WH = re.compile(r"\b(?:who|whom|whose|what|whats|which|why|how)\b", re.I)
+_AUX_FIRST = re.compile(
+    r"^(?:\W*\w+\W+){0,2}?(?:did|does|do|is|was|were|has|have|can|could|would|should)\b", re.I
+)
+
+
 def clean(raw: str, limit: int = MAX_QUESTION_CHARS) -> str:
-    """A question as the engine reads it: no mentions, markdown, URLs or control characters."""
-    text = raw[: limit * 4]
+    """A question as the engine reads it: no mentions, markdown, URLs or control characters;
+    of a message longer than `limit`, the sentences that ask (see `asking_part`). Of a message
+    longer than MAX_MESSAGE_CHARS, its first and last halves of that are read."""
+    half = MAX_MESSAGE_CHARS // 2
+    pieces = [raw] if len(raw) <= MAX_MESSAGE_CHARS else [raw[:half], raw[-half:]]
+    return asking_part([_plain(p) for p in pieces], limit)[:limit]
+
+
+def _plain(text: str) -> str:
     if not (text.isascii() and text.isprintable()):  # plain ASCII needs neither step
         text = unicodedata.normalize("NFKC", text)  # fullwidth and compatibility forms
         text = "".join(_control_to_space(ch) for ch in text)
@@ -50,7 +70,35 @@ def clean(raw: str, limit: int = MAX_QUESTION_CHARS) -> str:
     text = _NUMBERED.sub(r"number \1", text)  # "#2" is no markdown heading
     text = text.translate(_FOLD)
     text = _MARKDOWN.sub(" ", text)
-    return _SPACE.sub(" ", text).strip()[:limit]
+    return _SPACE.sub(" ", text).strip()
+
+
+def asking_part(pieces: list[str], limit: int) -> str:
+    """Of text longer than `limit`, the sentences that ask, in order, as many as fit: those
+    ending with "?", else those with a question word, else those starting with an auxiliary
+    ("did Neier ..."); the text itself when none does. So a question after 500 characters of
+    chat is not lost."""
+    text = " ".join(p for p in pieces if p)
+    if len(text) <= limit:
+        return text
+    parts = [s.strip() for p in pieces for s in SENTENCE_END.split(p) if s.strip()]
+    asking = (
+        [s for s in parts if s.endswith("?")]
+        or [s for s in parts if _WH.search(s) and len(s) <= limit]
+        or [s for s in parts if _AUX_FIRST.match(s) and len(s) <= limit]
+    )
+    kept: list[str] = []
+    size = 0
+    for sentence in asking:
+        if kept and size + len(sentence) >= limit:
+            break
+        kept.append(sentence)
+        size += len(sentence) + 1
+    if len(kept) == 1 and len(kept[0]) > limit:  # one long run-on: its end asks
+        end = kept[0][-limit:].split(" ", 1)[-1]
+        last_wh = [m.start() for m in _WH.finditer(end)]
+        return end[last_wh[-1] :] if last_wh else end
+    return " ".join(kept) or text
 
 
 def _control_to_space(ch: str) -> str:

@@ -157,3 +157,21 @@ def test_conversations_are_bounded_and_least_recently_used_go_first() -> None:
         conversations.remember(message_id, first)
     assert conversations.of_message(10) is None
     assert conversations.of_message(12) is first
+
+
+async def test_the_wrong_person_is_said_plainly_in_discord(scripted_bot: Scripted) -> None:
+    fake, _, _ = scripted_bot
+    _, reply = await mention(fake, "what did hom say about the soviet bloc?")
+    assert reply["content"].startswith(
+        "Sharon Hom doesn't address the Soviet bloc; Aryeh Neier does:"
+    )
+    assert reply["embeds"] and "Neier" in str(reply["embeds"][0])
+
+
+async def test_a_question_after_long_chat_in_a_mention_is_answered(
+    scripted_bot: Scripted,
+) -> None:
+    fake, _, _ = scripted_bot
+    chat = "ok so i'm behind on the reading and our group chat has been a mess all week. " * 8
+    _, reply = await mention(fake, chat + "who compared things to the soviet bloc?")
+    assert reply["embeds"] and "Neier" in str(reply["embeds"][0])

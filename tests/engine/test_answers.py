@@ -36,7 +36,6 @@ ANSWERS: list[tuple[str, set[str], set[int]]] = [
 ABSTAIN = [
     "what did Neier say about Taiwan?",
     "tell me a joke",
-    "what did Nathan say about Hong Kong?",
     "what did Xi Jinping say?",
     "who talked about Xinjiang?",
     "what's the weather like today?",
@@ -68,9 +67,9 @@ def test_abstains_when_the_reading_has_no_answer(engine: Engine, question: str) 
     assert reply.message  # says why, and what it can answer
 
 
-def test_abstain_points_to_who_does_cover_it(engine: Engine) -> None:
+def test_the_wrong_person_points_to_who_does_cover_it(engine: Engine) -> None:
     reply = engine.ask("what did Nathan say about Hong Kong?")
-    assert "Hom" in reply.message
+    assert "Hom does" in reply.message and reply.answers[0].contributor_id == "hom"
 
 
 def test_who_reply_has_one_answer_per_contributor(engine: Engine) -> None:
@@ -167,8 +166,9 @@ def test_related_finds_positions_for_a_prompt_and_nothing_for_nonsense(engine: E
 
 def test_synonym_near_miss_points_to_who_uses_the_words(engine: Engine) -> None:
     reply = engine.ask("what did Hom say about literacy?")
-    assert reply.abstained
-    assert "the final respondent does (paragraph 31)" in reply.message
+    assert not reply.abstained and reply.elsewhere == ("hom",)
+    assert reply.message.endswith("the final respondent does:")
+    assert reply.answers[0].contributor_id == "sixth" and reply.answers[0].paragraph == 31
 
 
 def test_who_mentioned_lists_only_those_whose_text_names_it(engine: Engine) -> None:
@@ -184,8 +184,7 @@ def test_relation_a_contributor_never_makes_is_said_plainly(engine: Engine) -> N
 
 def test_abstain_message_starts_with_a_capital(engine: Engine) -> None:
     reply = engine.ask("what did the final respondent say about Tibet?")
-    assert reply.abstained
-    assert reply.message.startswith("The final respondent doesn't address that")
+    assert reply.message.startswith("The final respondent doesn't address Tibet;")
 
 
 def test_who_agreed_with_nobody_targeted_abstains(engine: Engine) -> None:

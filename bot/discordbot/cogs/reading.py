@@ -28,6 +28,7 @@ from bot.discordbot.views import BaseView, ContributorChoice, Paginator
 from bot.discordbot.visibility import hidden_moderator_roles, integrations_hint
 from bot.engine.answers import Reply
 from bot.engine.conversation import Conversation
+from bot.engine.text import MAX_MESSAGE_CHARS
 from bot.knowledge.model import Contributor, Kind
 
 if TYPE_CHECKING:
@@ -38,7 +39,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 ASK_LIMIT = 3  # answers per question
-QUESTION_CHARS = 500  # the longest question taken (by /ask and from a mention)
+QUESTION_CHARS = 500  # the longest question /ask takes
+# A mention's whole message goes to the engine, which finds the question in it
+MESSAGE_CHARS = MAX_MESSAGE_CHARS
 NAME_CHARS = 100  # the longest contributor name taken
 TOPIC_CHARS = 200  # the longest topic taken
 KINDS = tuple(k.value for k in Kind)
@@ -428,7 +431,7 @@ class ReadingCog(commands.Cog, name="Reading"):
             )
             reply = await self.bot.answers.run(
                 engine.ask,
-                limits.clip(question, QUESTION_CHARS),
+                question[:MESSAGE_CHARS],
                 ASK_LIMIT,
                 None,
                 conversation,

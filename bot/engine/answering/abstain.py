@@ -3,28 +3,54 @@
 from __future__ import annotations
 
 from bot.engine.answers import Mode, Reply
+from bot.engine.lexicon import FOREIGN_WORDS, STOPWORDS
 from bot.engine.question import Question
 from bot.engine.sources import Sources
 from bot.engine.text import words
 
-_TASK_VERBS = frozenset({"translate", "write", "compose", "draft", "tell", "sing", "code"})
-_TASKS = frozenset(
-    {"joke", "jokes", "essay", "essays", "poem", "story", "song", "paper", "homework", "code",
-     "chinese", "mandarin", "french", "spanish", "german", "english", "riddle", "letter"}
+# "write my essay", "tell me a joke", "do my homework": a verb, then (a few words on) a task
+# that is the member's own, after "my", "a", "me" ...
+_TASK_VERBS = frozenset(
+    {"write", "compose", "draft", "tell", "sing", "code", "do", "finish", "proofread", "edit",
+     "grade", "fix", "rewrite", "help", "make", "generate", "create", "summarize", "summarise",
+     "check", "review", "correct"}
 )
+_TASKS = frozenset(
+    {"joke", "jokes", "essay", "essays", "poem", "poems", "story", "song", "paper", "homework",
+     "code", "riddle", "letter", "email", "assignment", "notes", "limerick", "haiku", "rap",
+     "program", "script", "recipe", "thesis", "report", "presentation", "slides"}
+)
+_THEIRS = frozenset({"my", "our", "a", "an", "me", "us", "some", "another"})
+_NEVER_ASKED = frozenset({"translate", "translation", "translating"})  # no reading question
 
 
 def off_topic_request(text: str) -> bool:
     """ "tell me a joke", "write my essay on this", "translate this into Chinese": a task
     that is not a question about the reading."""
-    low = text.lower()
-    if not any(verb in low for verb in _TASK_VERBS):
-        return False
-    toks = words(text)
+    toks = words(text)[:16]
+    if _NEVER_ASKED.intersection(toks[:12]):
+        return True
     return any(
-        t in _TASK_VERBS and any(u in _TASKS for u in toks[i + 1 : i + 8])
+        t in _TASK_VERBS and any(
+            u in _TASKS and toks[i + j] in _THEIRS
+            for j, u in enumerate(toks[i + 2 : i + 8], start=1)
+        )
         for i, t in enumerate(toks[:12])
     )
+
+
+def other_language(text: str) -> bool:
+    """Whether a question is written in another language than English: mostly in another
+    script ("内尔说了什么"), or more of its words are another language's function words
+    ("¿Qué dijo Neier sobre China?") than English ones."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return False
+    if sum(1 for ch in letters if ord(ch) > 0x24F) * 2 > len(letters):
+        return True
+    toks = words(text)
+    foreign = sum(1 for t in toks if t in FOREIGN_WORDS)
+    return foreign >= 2 and foreign > sum(1 for t in toks if t in STOPWORDS)
 
 
 def abstain(src: Sources, q: Question, why: str) -> Reply:

@@ -44,30 +44,44 @@ def quote_again(src: Sources, q: Question, last: Reply | None) -> Reply:
     return Reply(q.text, Mode.ANSWER, last.answers[:1], "In their words:")
 
 
-def why(src: Sources, q: Question, last: Reply | None) -> Reply:
+def why(
+    src: Sources, q: Question, last: Reply | None, *, elaborate: bool = False,
+    seen: frozenset[str] = frozenset(),
+) -> Reply:
     """ "why?": what the last answer's author gives as the reason, in the same paragraph:
-    their next position there, else the sentence after the quote."""
-    if last is None or not last.answers:
+    their next position there, else the sentence after the quote. With `elaborate` ("what
+    did he mean?", "any examples?"), the same, going on to their next point when the
+    paragraph holds no more; `seen` are positions shown already."""
+    lead = "More on that:" if elaborate else "The reason given:"
+    if last is None:
         return abstain(src, q, "Ask a question first, then why.")
+    if not last.answers:
+        return abstain(src, q, "The reading had no answer to the last question, so no reason "
+                               "either.")
     top = last.answers[0]
-    shown = {a.position_id for a in last.answers}
+    shown = {a.position_id for a in last.answers} | seen
     pos = _position(src, top.position_id)
     if pos is None:
         return abstain(src, q, "The reading doesn't say why.")
-    near = [p for p in src.index.in_paragraph(pos.paragraph)
+    # the words shown last (a sentence of the text, for a detail), else the position's quote
+    text = src.reading.paragraph(top.paragraph).text
+    said = top.quote if top.quote[:40] in text else pos.quote
+    near = [p for p in src.index.in_paragraph(top.paragraph)
             if p.contributor_id == pos.contributor_id and p.id not in shown]
-    text = src.reading.paragraph(pos.paragraph).text
-    at = text.find(pos.quote[:40])
+    at = text.find(said[:40])
     after = [p for p in near if text.find(p.quote[:40]) > at]
     if after:
         best = min(after, key=lambda p: text.find(p.quote[:40]))
-        return Reply(q.text, Mode.ANSWER, (src.cite(best, top.score),), "The reason given:")
-    sentence = _sentence_after(text, pos.quote)
+        return Reply(q.text, Mode.ANSWER, (src.cite(best, top.score),), lead)
+    sentence = _sentence_after(text, said)
     if sentence:
-        answer = dataclasses.replace(src.cite(pos, top.score), quote=sentence)
-        return Reply(q.text, Mode.ANSWER, (answer,), "The reason given:")
+        answer = dataclasses.replace(src.cite(pos, top.score), quote=sentence,
+                                     paragraph=top.paragraph)
+        return Reply(q.text, Mode.ANSWER, (answer,), lead)
+    if elaborate:
+        return next_point(src, q, last, frozenset(shown))
     if near:
-        return Reply(q.text, Mode.ANSWER, (src.cite(near[0], top.score),), "The reason given:")
+        return Reply(q.text, Mode.ANSWER, (src.cite(near[0], top.score),), lead)
     return Reply(q.text, Mode.ANSWER, (top,), "The text gives no more reason than this:")
 
 
@@ -115,6 +129,30 @@ def next_point(
         who = src.reading.contributor(start.contributor_id).short_name
         return abstain(src, q, f"That is the last point {who} makes in this reading.")
     return Reply(q.text, Mode.ANSWER, (src.cite(later[0], last.answers[0].score),), "Next:")
+
+
+def next_item(
+    src: Sources, q: Question, last: Reply | None, shown: frozenset[str], n: int
+) -> Reply:
+    """ "next" after a list's (n-1)th point: its nth ("Second, ...") if one opens so after
+    the last answer, else simply what its author wrote next."""
+    if last is None or not last.answers:
+        return abstain(src, q, "Ask about a contributor's points first.")
+    start = _position(src, last.answers[0].position_id)
+    if start is None:
+        return abstain(src, q, "The reading doesn't list points there.")
+    here = (start.paragraph, _offset(src, start))
+    later = sorted(
+        (p for p in src.reading.positions_of(start.contributor_id)
+         if (p.paragraph, _offset(src, p)) > here and p.id not in shown),
+        key=lambda p: (p.paragraph, _offset(src, p)),
+    )
+    openers = _ORDINAL_OPENERS.get(n, ())
+    for text_of in (lambda p: p.quote, lambda p: src.reading.paragraph(p.paragraph).text):
+        for p in later:
+            if _opening(text_of(p)) in openers:
+                return Reply(q.text, Mode.ANSWER, (src.cite(p, last.answers[0].score),), "Next:")
+    return next_point(src, q, last, shown)
 
 
 def _opening(text: str) -> str:

@@ -47,8 +47,11 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
         found = detail(src, q)  # "for how long ...?": the text's own sentence
         if found is not None:
             return found
-        related = _said_by_others(src, q, limit) if q.speakers and q.terms else ()
-        return dataclasses.replace(abstain(src, q, problem), related=related)
+        others = _said_by_others(src, q, limit) if q.speakers and q.terms else ()
+        if others:  # "what did Hom say about the Soviet bloc?": Neier did, and we say so
+            note = _elsewhere_note(src, q, others)
+            return Reply(q.text, Mode.ANSWER, others, note, elsewhere=q.speakers)
+        return abstain(src, q, problem)
     note = _gloss_note(q)
     if q.who and not q.speakers:
         return Reply(q.text, Mode.WHO, _per_contributor(src, q, ranked, limit), note)
@@ -132,13 +135,49 @@ def _unnamed(q: Question) -> str:
 
 def _said_by_others(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]:
     """ "What did Hom say about the Soviet bloc?" when Hom didn't but Neier did: Neier's
-    positions, to show apart from the answers (the reply abstains: Hom said nothing)."""
+    positions, which answer in Hom's stead (the reply says Hom doesn't address it)."""
     anyone = dataclasses.replace(q, speakers=(), who=False, compare=False)
     ranked = [
         s for s in src.ranker.rank(anyone, targets=q.targets)
         if answers_topic(s, anyone) and s.item.position.contributor_id not in q.speakers
     ]
+    if ranked and ranked[0].literal > 0:  # those who name it, not near misses
+        ranked = [s for s in ranked if s.literal > 0]
     return _best(src, ranked, limit) if ranked else ()
+
+
+def _elsewhere_note(src: Sources, q: Question, others: tuple[Answer, ...]) -> str:
+    """ "Sharon Hom doesn't address the Soviet bloc; Aryeh Neier does:" """
+    asked = " or ".join(src.reading.contributor(c).name for c in q.speakers)
+    names = list(dict.fromkeys(a.contributor for a in others))
+    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    verb = "does" if len(names) == 1 else "do"
+    note = f"{asked} doesn't address {topic_phrase(q, others)}; {who} {verb}:"
+    return note[:1].upper() + note[1:]
+
+
+_ARTICLE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
+
+
+def topic_phrase(q: Question, answers: tuple[Answer, ...] = ()) -> str:
+    """The question's topic in its own words ("the Soviet bloc"), spelt as the answers'
+    quotes spell it when they hold it; "that" when the words cannot be found."""
+    wanted = [t.word.lower() for t in q.terms if t.focus] or [t.word.lower() for t in q.terms]
+    low = q.text.lower()
+    spans = [m.span() for w in wanted for m in [re.search(rf"\b{re.escape(w)}\b", low)] if m]
+    if not spans:
+        return "that"
+    start, end = min(a for a, _ in spans), max(b for _, b in spans)
+    if end - start > 80:
+        return "that"
+    phrase = q.text[start:end]
+    for a in answers:
+        at = a.quote.lower().find(phrase.lower())
+        if at >= 0:
+            phrase = a.quote[at : at + len(phrase)]
+            break
+    article = _ARTICLE.search(q.text[:start])
+    return (article.group(0).lower() if article else "") + phrase
 
 
 def _said_elsewhere(src: Sources, q: Question, best: Scored | None) -> str:

@@ -1,0 +1,74 @@
+"""Chat messages of several sentences: which ones are read, and what they lean on."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+
+# (message, words the read question keeps, words it leaves out)
+SENTENCES = [
+    # an asking sentence without "?": it starts as a question does
+    ("josh r has a go at beijing for something right? what's his complaint about how they react",
+     ["josh", "complaint"], []),
+    # a "she" / "him" leans on the sentence that names them
+    ("prof asked us whether sharon agrees with nicholas or pushes back on him. what does she say "
+     "about him?", ["sharon", "nicholas", "what does she say"], []),
+    # asides that ask nothing are left out
+    ("hey all so who mentioned the cia? (page 2ish?)", ["cia"], ["page"]),
+    ("heyyy sorry i missed last week's meeting 😅 we're still on the chinafile thing right? can "
+     "someone tell me what the josh guy means by critical engagement", ["critical engagement"],
+     ["meeting"]),
+    # a bare "similar?" leans on the sentence before it
+    ("ugh i have the discussion lead this week 😭 rosenzweig and the final contributor both talk "
+     "about holding countries accountable. similar?", ["rosenzweig", "similar"], []),
+    # "..." ends a sentence
+    ("so we argued about this in the meeting last night... the contributor before nathan, what "
+     "did they say about us history?", ["before nathan"], ["meeting"]),
+]
+
+# (message, contributor of the top answer, a phrase of its paragraph)
+ANSWERS = [
+    ("hey all 👋 so who mentioned the cia? 🕵️ (page 2ish?)", "bequelin", "C.I.A. renditions"),
+    ("ok so my prof keeps saying the last respondent is worried about 'instrumentalizing'. idk "
+     "what that means. what's their actual complaint?? 🙃", "sixth", "instrumentalizing"),
+    ("can someone (or @bot) tell me what the josh guy means by critical engagement",
+     "rosenzweig", "critical engagment"),
+    ("omg this reading is so long. idk who but someone listed like 4 reasons rights are good "
+     "strategy. who was that fr", "nathan", "sound strategy"),
+    ("the last respondent wants the us to be nicer to china about something?? what do they "
+     "recommend", "sixth", ""),
+    # drawn-out and chat spellings, page asides and study words are no topic
+    ("heyyy quick q (pg 3ish?) who brought up the dalai lama", "bequelin", "Dalai Lama"),
+    ("pleeease who talked about the great firewall, tmrw is the quiz", "hom", "Great Firewall"),
+    # everyday words for the text's: linked / intertwined, road / travel, living longer
+    ("soooo who says hong kong and the mainland are linked", "hom", "intertwined"),
+    ("who thinks beijing has a long road to travel", "rosenzweig", "further to travel"),
+    ("which contributor mentions people living longer", "sixth", "life expectancy"),
+    ("who wants rights kept out of their own box in diplomacy", "bequelin", "compartmentaliz"),
+]
+
+
+@pytest.mark.parametrize(("message", "kept", "left"), SENTENCES)
+def test_the_asking_sentences_are_read(
+    engine: Engine, message: str, kept: list[str], left: list[str]
+) -> None:
+    text = engine.reader.read(message).text.lower()
+    assert all(k in text for k in kept), text
+    assert not any(w in text for w in left), text
+
+
+@pytest.mark.parametrize(("message", "who", "phrase"), ANSWERS)
+def test_chat_messages_get_the_answer(
+    engine: Engine, message: str, who: str, phrase: str
+) -> None:
+    reply = engine.ask(message)
+    assert not reply.abstained, reply.message
+    top = reply.answers[0]
+    assert top.contributor_id == who
+    assert phrase.lower() in engine.reading.paragraph(top.paragraph).text.lower()
+
+
+def test_an_everyday_word_is_no_misspelt_name(engine: Engine) -> None:
+    q = engine.reader.read("the last respondent wants the us to be nicer to china")
+    assert q.speakers == ("sixth",) and not q.targets  # "nicer" is not "Nier"

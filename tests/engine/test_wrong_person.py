@@ -1,0 +1,71 @@
+"""The wrong person: a contributor asked about a topic that only others address."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.conversation import Conversation
+from bot.engine.render import render_reply
+
+# (question, contributor who does address it, a phrase of their quote's paragraph,
+#  the note's opening)
+ELSEWHERE = [
+    ("what did hom say about the soviet bloc", "neier", "Soviet bloc",
+     "Sharon Hom doesn't address the Soviet bloc; Aryeh Neier does:"),
+    ("what did Nathan say about Hong Kong?", "hom", "Hong Kong",
+     "Andrew J. Nathan doesn't address Hong Kong; Sharon Hom does:"),
+    ("neir's point about literacy?", "sixth", "literacy",
+     "Aryeh Neier doesn't address literacy; the final respondent does:"),
+    ("what did the final respondent say about Guantanamo?", "neier", "Guantanamo",
+     "The final respondent doesn't address Guantanamo; Aryeh Neier does:"),
+    ("did rosenzweig say anything about the dalai lama", "bequelin", "Dalai Lama",
+     "Joshua Rosenzweig doesn't address the Dalai Lama; Nicholas Bequelin does:"),
+]
+
+# (question, words the abstention must hold): nobody addresses it, or nobody of the reading
+ABSTAINS = [
+    ("did sharon hom say anything about taiwan", "The reading doesn't cover that"),
+    ("what did Obama disagree with?", "Obama is not one of the contributors"),
+    ("what did Bequelin say about Deng Xiaoping?", "Deng Xiaoping"),
+]
+
+
+@pytest.mark.parametrize(("question", "who", "phrase", "note"), ELSEWHERE)
+def test_the_one_who_does_address_it_answers(
+    engine: Engine, question: str, who: str, phrase: str, note: str
+) -> None:
+    reply = engine.ask(question)
+    assert not reply.abstained, reply.message
+    top = reply.answers[0]
+    assert top.contributor_id == who
+    text = engine.reading.paragraph(top.paragraph).text.lower()
+    assert phrase.lower() in text
+    assert reply.message.startswith(note), reply.message
+    assert reply.elsewhere and who not in reply.elsewhere
+    data = reply.to_json()
+    assert data["abstained"] is False and data["not_addressed_by"] == list(reply.elsewhere)
+    assert render_reply(reply).startswith(note)  # the console's text (Discord's lead too)
+
+
+@pytest.mark.parametrize(("question", "words"), ABSTAINS)
+def test_abstains_when_no_contributor_addresses_it(
+    engine: Engine, question: str, words: str
+) -> None:
+    reply = engine.ask(question)
+    assert reply.abstained and not reply.answers
+    assert words in reply.message
+
+
+def test_nobody_agreed_lists_who_responded_apart(engine: Engine) -> None:
+    reply = engine.ask("who agreed with Nathan?")
+    assert reply.abstained and not reply.answers
+    assert reply.related and all(a.kind != "agreement" for a in reply.related)
+
+
+def test_a_follow_up_prefers_a_reading_that_fits_the_one_asked(engine: Engine) -> None:
+    conv = Conversation()
+    engine.ask("switching topics: who talked about tainted products", conversation=conv)
+    reply = engine.ask("what other problems did she list", conversation=conv)
+    assert not reply.abstained and reply.answers[0].contributor_id == "hom"
+    assert not reply.elsewhere
