@@ -41,6 +41,7 @@ class Move(StrEnum):
     WHY = "why"  # the reason the last answer gives
     ITEM = "item"  # the nth point of the list the last answer began
     NEXT = "next"  # what the last answer's author wrote next
+    NAME = "name"  # who the contributor just answered is ("what's their name?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,9 @@ _WHAT_EXACTLY = (["on", "what"], ["about", "what"], ["like", "what"], ["with", "
                  ["how", "so"], ["in", "what", "way"])
 _MORE_CUES = frozenset({"more", "next", "continue", "else", "another", "other"})
 _MORE_FILLER = frozenset(
-    {"more", "next", "continue", "anything", "else", "go", "on", "keep", "going", "and", "what",
+    {"from", "them", "him", "her", "they", "he", "she", "did", "does", "do", "say", "said",
+     "says", "have", "has", "got", "more", "next", "continue", "anything", "else", "go", "on",
+     "keep", "going", "and", "what",
      "pls", "please", "tell", "me", "any", "another", "one", "other", "points", "point", "ok",
      "so", "something", "give", "show", "is", "there", "some", "that", "this", "about"}
 )
@@ -149,7 +152,9 @@ _TOPIC_REFERENCE = frozenset({"that", "it", "this", "those", "these"})
 _TARGETED = (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE, Relation.RESPOND,
              Relation.CONCEDE)
 _ITEM_NOUNS = frozenset({"one", "key", "keys", "reason", "reasons", "point", "points", "item",
-                         "step", "steps", "thing", "argument", "benefit", "example"})
+                         "step", "steps", "thing", "argument", "benefit", "example", "measure",
+                         "measures", "suggestion", "suggestions", "idea", "recommendation",
+                         "priority", "proposal", "factor"})
 _SAID = {
     Relation.ANY: "said something", Relation.AGREE: "agreed with",
     Relation.DISAGREE: "disagreed with", Relation.RECOMMEND: "recommended something",
@@ -175,6 +180,8 @@ def resolve(
     toks = words(q.text)
     mentioned = bool(q.speakers or q.targets or q.ambiguous)
     toks = [t for t in toks if t not in CHAT_FILLER and t not in _INTERJECTIONS] or toks
+    if not mentioned and conv.focus and _asks_name(toks):
+        return Resolved(prev, Move.NAME, new_topic=False)
     if not mentioned and (
         _only(toks, _QUOTE_FILLER | _QUOTE_CUES, _QUOTE_CUES) or toks in _WHO_SAID_THAT
         or (_QUOTE_ASKS & set(toks) and _said_of_last(toks, conv))
@@ -217,7 +224,9 @@ def resolve(
     if toks[:1] == ["why"] or toks[:2] == ["how", "come"] or reason:
         own = [t for t in q2.terms
                if t.known and t.word not in _WHY_FILLER and t.word not in _REASON_WORDS]
-        if not own and not (q2.speakers and set(q2.speakers) - set(conv.focus)):
+        same = not (q2.speakers and set(q2.speakers) - set(conv.focus))
+        if same and (not own or _said_of_last([t.word for t in own], conv)):
+            # "why?", "why does he say it's impossible?" (words of the last answer)
             return Resolved(prev, Move.WHY, _describe(src, prev, "why, on: "), new_topic=False)
         if not mentioned and not changed and conv.focus:
             # "why should the US care about that?": asked of the one just quoted
@@ -286,6 +295,18 @@ def resolve(
 _NEXT_FILLER = frozenset({"and", "what", "so", "ok", "the", "one", "point", "pls", "please",
                           "comes", "came", "about"})
 _QUOTE_ASKS = frozenset({"exact", "verbatim", "quote", "wording", "word-for-word"})
+
+
+_NAME_ASKS = ({"name"}, {"named"}, {"called"}, {"identity"})
+
+
+def _asks_name(toks: list[str]) -> bool:
+    """ "what's their name tho", "is the guy named?", "who is she called": the name of the
+    one just answered (only these words, a pronoun and filler)."""
+    rest = {t for t in toks if t not in _ELABORATE_FILLER and t not in _PRONOUN_WORDS
+            and t not in STOPWORDS and t not in _REQUEST_WORDS}
+    return any(rest == n for n in _NAME_ASKS) or (
+        "name" in rest and rest <= {"name", "real", "full", "actual"})
 
 
 def _said_of_last(toks: list[str], conv: Conversation) -> bool:

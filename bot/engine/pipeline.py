@@ -14,6 +14,7 @@ from bot.engine.answering.abstain import abstain, off_topic_request, other_langu
 from bot.engine.answering.compare import MAX_COMPARE, compare
 from bot.engine.answering.context import (
     list_item_asked,
+    name_of,
     next_item,
     next_point,
     nth_point,
@@ -35,7 +36,9 @@ def respond_in_context(
 ) -> Reply:
     """Answer a question as read in its conversation (stage 2 done by `followup.resolve`)."""
     q, last = resolved.question, conv.reply if conv is not None else None
-    if resolved.move is Move.QUOTE:
+    if resolved.move is Move.NAME:
+        reply = name_of(src, q, last, conv.focus if conv is not None else ())
+    elif resolved.move is Move.QUOTE:
         reply = quote_again(src, q, conv.cited if conv is not None else None)
     elif resolved.move is Move.WHY:
         seen = conv.shown if conv is not None else frozenset()

@@ -116,6 +116,16 @@ FOLLOW_UPS = [
      True),
     # a detail asked in words the text never uses is not answered from the last topic
     (["what did hom say about victoria park"], "how many soldiers were there?", None, "", True),
+    # "what's their name?": the text never names the final respondent; Neier it does
+    (["what does the last respondent worry about"], "whats their name?", None, "", False),
+    # "anything more from them?" is more of the same contributor
+    (["what did the final respondent say about business"], "anything more from them?", "sixth",
+     "", True),
+    # "why does he say X?" with X from the last answer: the reason for it
+    (["what's neier's first point"], "why does he say it's urgent?", "neier", "", True),
+    # "the second measure?": a point of the list by its own noun
+    (["what did bequelin recommend"], "and the fourth suggestion?", "bequelin",
+     "forge partnerships", True),
     # a change of subject does not carry the old contributor along
     (["what did neier say about professionals"], "ok who mentioned the dalai lama",
      "bequelin", "Dalai Lama", False),
@@ -305,3 +315,11 @@ def test_details_are_answered_with_the_texts_sentence(
     top = reply.answers[0]
     assert top.contributor_id == who and detail in top.quote
     assert top.quote in engine.reading.paragraph(top.paragraph).text  # verbatim
+
+
+def test_the_name_of_a_named_contributor(engine: Engine) -> None:
+    conv = Conversation()
+    engine.ask("who compared china to the soviet bloc?", conversation=conv)
+    reply = engine.ask("whats his name", conversation=conv)
+    assert not reply.abstained
+    assert reply.message.startswith("That is Aryeh Neier")

@@ -23,7 +23,8 @@ _NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
             "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "final": -1}
 _LIST_ITEM = re.compile(
     r"\bnumber\s+([1-9])\b|\b(" + "|".join(_NUMBERS) + r")\s+(?:key|reason|point|step|"
-    r"recommendation|argument|item|benefit|example|priority)s?\b",
+    r"recommendation|argument|item|benefit|example|priority|measure|suggestion|idea|proposal|"
+    r"factor)s?\b",
     re.I,
 )
 
@@ -35,6 +36,20 @@ def list_item_asked(text: str) -> int:
     if m is None:
         return 0
     return int(m.group(1)) if m.group(1) else _NUMBERS[m.group(2).lower()]
+
+
+def name_of(src: Sources, q: Question, last: Reply | None, focus: tuple[str, ...]) -> Reply:
+    """ "what's their name?": the contributor just answered, named as the text names them
+    (and said so when the text never gives a name)."""
+    if not focus:
+        return abstain(src, q, "Ask about a contributor first.")
+    who = src.reading.contributor(focus[0])
+    if who.name.lower().startswith("the "):  # "the final respondent": unnamed in the text
+        return abstain(src, q, f"The text never gives {who.name}'s name.")
+    about = f", {who.affiliation}" if who.affiliation else ""
+    answers = last.answers[:1] if last is not None and last.answers and (
+        last.answers[0].contributor_id == who.id) else ()
+    return Reply(q.text, Mode.ANSWER, answers, f"That is {who.name}{about}.")
 
 
 def quote_again(src: Sources, q: Question, last: Reply | None) -> Reply:
