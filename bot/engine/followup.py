@@ -258,6 +258,10 @@ def resolve(
         return _asked(src, asked, new_topic=False)
     refers = _refers_to_topic(toks)
     if ("else" in toks or "other" in toks) and q2.speakers:
+        if not q2.terms and set(q2.speakers) <= set(conv.focus):
+            # "ok what else did they say": more of theirs, not the same again
+            more = dataclasses.replace(q2, skip=conv.shown)
+            return Resolved(more, Move.MORE, _describe(src, q2, "more on: "), new_topic=False)
         if not q2.known_terms and (refers or q2.terms):
             q2 = _carry_topic(q2, prev)
         q2 = dataclasses.replace(q2, skip=conv.shown)

@@ -92,8 +92,8 @@ def _more(src: Sources, q: Question, reply: Reply, conv: Conversation | None) ->
                   and (not q.speakers or a.contributor_id in q.speakers))
     if fresh:
         return dataclasses.replace(reply, answers=fresh)
-    if len(q.speakers) == 1 and conv is not None and conv.reply is not None:
-        onward = next_point(src, q, conv.reply, shown)
+    if len(q.speakers) == 1 and conv is not None and conv.cited is not None:
+        onward = next_point(src, q, conv.cited, shown)
         if not onward.abstained:
             return onward
     return abstain(src, q, "That is all the reading says on that.")

@@ -126,6 +126,9 @@ FOLLOW_UPS = [
     # "the second measure?": a point of the list by its own noun
     (["what did bequelin recommend"], "and the fourth suggestion?", "bequelin",
      "forge partnerships", True),
+    # "what else did they say" gives something not shown yet, after a turn with no answer too
+    (["what's nathan's main point", "whats his email"], "ok what else did he say", "nathan", "",
+     True),
     # a change of subject does not carry the old contributor along
     (["what did neier say about professionals"], "ok who mentioned the dalai lama",
      "bequelin", "Dalai Lama", False),
@@ -323,3 +326,12 @@ def test_the_name_of_a_named_contributor(engine: Engine) -> None:
     reply = engine.ask("whats his name", conversation=conv)
     assert not reply.abstained
     assert reply.message.startswith("That is Aryeh Neier")
+
+
+def test_what_else_never_repeats(engine: Engine) -> None:
+    conv = Conversation()
+    first = engine.ask("whats the last respondent's main point", conversation=conv)
+    again = engine.ask("ok what else did they say", conversation=conv)
+    assert not again.abstained
+    assert {a.position_id for a in again.answers}.isdisjoint(
+        {a.position_id for a in first.answers})
