@@ -70,6 +70,10 @@ _LONE_TARGET_PREPS = frozenset({"about", "with", "to", "against", "toward", "tow
 _TARGET_PREPS = frozenset(
     {"with", "about", "of", "on", "to", "against", "from", "toward", "towards", "regarding"}
 )
+_TARGET_CUES = _TARGET_PREPS | _REFERENCE_VERBS | {
+    "up", "praise", "praises", "praised", "criticize", "criticizes", "criticized", "criticise",
+    "criticises", "criticised", "endorse", "endorses", "endorsed", "echo", "echoes", "echoed",
+}
 _NOT_TOPIC = (
     STOPWORDS | SAY_WORDS | WHO_WORDS | COMPARE_WORDS | PERSON_NOUNS | LAST_WORDS | META_WORDS
     | CHAT_FILLER
@@ -101,6 +105,7 @@ class Question:
     pairs: frozenset[tuple[str, str]] = frozenset()  # neighbouring topic words, as stems
     excluded: tuple[str, ...] = ()  # contributors already answered ("who else ...?")
     skip: frozenset[str] = frozenset()  # positions already shown ("more", "what else")
+    where: int = 0  # -1: "at the start of his piece", 1: "at the end", 0: anywhere
 
     @property
     def relation(self) -> Relation:
@@ -142,7 +147,8 @@ class QuestionReader:
         speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
         if asks_who and not who and not relations and _refers_after(mentions, fixed):
             relations = [Relation.RESPOND]  # "whom did the final respondent quote?"
-        not_topic = in_mention | cues | in_phrase
+        where, in_where = _where(joined)
+        not_topic = in_mention | cues | in_phrase | in_where
         return Question(
             text=text,
             speakers=speakers,
@@ -156,6 +162,7 @@ class QuestionReader:
             unknown_subject=_unknown_subject(text, mentions, self.index),
             cues=_kind_cues(fixed, cues),
             pairs=stem_pairs([t for i, t in enumerate(fixed) if i not in not_topic]),
+            where=where,
         )
 
     def _question_sentences(self, text: str) -> str:
@@ -341,6 +348,33 @@ def _marks_topic(tokens: list[str], i: int, names: set[int]) -> bool:
     return prev in SAY_WORDS or prev in _VIEW_WORDS or (i - 1) in names
 
 
+_WHERE = re.compile(
+    r"\b(?:at|in|near|toward|towards)\s+the\s+(?:very\s+)?(?P<part>start|beginning|opening|"
+    r"outset|top|end|close|conclusion|bottom)\b"
+    r"|\b(?P<verb>starts?|begins?|opens?|ends?|closes?|concludes?|finish(?:es)?)\s+(?:off\s+)?"
+    r"(?:by|with)\b"
+    r"|\bin\s+(?:his|her|their|the)\s+(?P<own>opening|conclusion|closing|intro|introduction)\b"
+    r"|\b(?P<act>start|begin|open|end|close|finish|conclude|wrap)(?:s|ed|ing)?\s+(?:up\s+)?"
+    r"(?:his|her|their|the)\s+(?:piece|essay|response|contribution|post|part|reply|answer)\b"
+    r"|\b(?P<thing>first|last|final|opening|closing)\s+(?:thing|things|word|words)\b",
+    re.I,
+)
+_AT_START = frozenset({"start", "beginning", "opening", "outset", "top", "starts", "begin",
+                       "begins", "open", "opens", "intro", "introduction", "first"})
+
+
+def _where(text: str) -> tuple[int, set[int]]:
+    """ "at the start of his piece" (-1) or "in his conclusion" (1), and its token positions
+    (no topic words)."""
+    m = _WHERE.search(text)
+    if not m:
+        return 0, set()
+    word = next(g for g in m.groups() if g).lower()
+    start = len(words(text[: m.start()], question=True))
+    span = set(range(start, start + len(words(m.group(0), question=True))))
+    return (-1 if word in _AT_START else 1), span
+
+
 def _quoted_tokens(text: str) -> set[int]:
     """Token positions inside a quoted phrase: its words are the quote's, not the question's
     ('who disagreed with "critical engagement"?' asks no critique). `text` must be the one
@@ -462,7 +496,8 @@ def _roles(
         elif who:
             as_target = True
         elif speakers:
-            as_target = bool(near & _TARGET_PREPS) and not _is_subject_position(tokens, m)
+            # "does Neier agree with Bequelin", "the last two both bring up Nicholas"
+            as_target = bool(near & _TARGET_CUES) and not _is_subject_position(tokens, m)
         else:
             as_target = prev in _LONE_TARGET_PREPS and not _is_subject_position(tokens, m)
         last_was_target = as_target

@@ -72,3 +72,38 @@ def test_chat_messages_get_the_answer(
 def test_an_everyday_word_is_no_misspelt_name(engine: Engine) -> None:
     q = engine.reader.read("the last respondent wants the us to be nicer to china")
     assert q.speakers == ("sixth",) and not q.targets  # "nicer" is not "Nier"
+
+
+# (question, contributor, a phrase of the top answer's paragraph): where in a piece
+PLACES = [
+    ("who does rosenzweig thank at the start of his piece?", "rosenzweig",
+     "Nicholas and Sharon have framed the issues"),
+    ("how does hom open her piece", "hom", "as usual is clear"),
+    ("what does bequelin conclude with", "bequelin", "implicit message"),
+    ("how does rosenzweig wrap up his piece", "rosenzweig", "responsibility of all of us"),
+]
+
+
+@pytest.mark.parametrize(("question", "who", "phrase"), PLACES)
+def test_the_start_or_end_of_a_piece(
+    engine: Engine, question: str, who: str, phrase: str
+) -> None:
+    q = engine.reader.read(question)
+    assert q.where and not q.terms  # "start", "open" are no topic words
+    reply = engine.ask(question)
+    top = reply.answers[0]
+    assert top.contributor_id == who
+    assert phrase.lower() in engine.reading.paragraph(top.paragraph).text.lower()
+
+
+def test_a_main_point_of_ones_own_comes_before_an_agreement(engine: Engine) -> None:
+    reply = engine.ask("whats the third person's main thing")
+    assert reply.answers[0].position_id == "rosenzweig-critical-engagement"
+
+
+def test_a_group_bringing_up_a_contributor_is_compared_on_them(engine: Engine) -> None:
+    q = engine.reader.read("the last two both mention nicholas, what do they say about him?")
+    assert q.speakers == ("neier", "sixth") and q.targets == ("bequelin",)
+    reply = engine.ask("the last two both mention nicholas, what do they say about him?")
+    assert {a.contributor_id for a in reply.answers[:2]} == {"neier", "sixth"}
+    assert all(a.target == "Nicholas Bequelin" for a in reply.answers[:2])

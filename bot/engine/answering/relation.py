@@ -16,6 +16,7 @@ from bot.engine.lexicon import COMMON_WORDS, Relation
 from bot.engine.question import Question
 from bot.engine.rank import SECOND_KIND, TARGET_FIT, Scored, answers_topic
 from bot.engine.sources import Sources
+from bot.knowledge.model import Position
 
 KEEP_RATIO = 0.6  # further answers must score at least this share of the best one
 RELATION_NOUNS = {
@@ -55,7 +56,35 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     note = _gloss_note(q)
     if q.who and not q.speakers:
         return Reply(q.text, Mode.WHO, _per_contributor(src, q, ranked, limit), note)
+    if q.where and q.speakers:  # "at the start of his piece": the earliest that answers
+        if not q.terms and q.relation in (Relation.ANY, Relation.SUMMARY):
+            return Reply(q.text, Mode.ANSWER, _at_place(src, q, limit), note)
+        ranked = _by_place(src, ranked, q.where)
     return Reply(q.text, Mode.ANSWER, _best(src, ranked, limit), note)
+
+
+def _place(src: Sources, pos: Position) -> tuple[int, int]:
+    """Where a position stands in the text: its paragraph, and its quote's offset there."""
+    return pos.paragraph, src.reading.paragraph(pos.paragraph).text.find(pos.quote[:40])
+
+
+def _at_place(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]:
+    """ "What does Neier say at the end?": his positions from the last (or the first) on."""
+    mine = [p for c in q.speakers for p in src.reading.positions_of(c)]
+    mine.sort(key=lambda p: _place(src, p), reverse=q.where > 0)
+    return tuple(src.cite(p, 100.0) for p in mine[:limit])
+
+
+def _by_place(src: Sources, ranked: list[Scored], where: int) -> list[Scored]:
+    """The positions that answer well enough, first to last in the text (last to first for
+    "at the end"), before the rest."""
+    top = ranked[0].score
+    near = [s for s in ranked if s.score >= KEEP_RATIO * top]
+
+    near.sort(key=lambda s: _place(src, s.item.position), reverse=where > 0)
+    lifted = dataclasses.replace(near[0], score=max(near[0].score, top)) if near else None
+    rest = [s for s in ranked if s not in near]
+    return ([lifted] if lifted else []) + near[1:] + rest
 
 
 _KINDED = (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE, Relation.CONCEDE,
