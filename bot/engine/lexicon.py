@@ -123,6 +123,9 @@ RELATION_PHRASES: dict[str, Relation] = {
     "what ought": Relation.RECOMMEND,
     "what does he want": Relation.RECOMMEND,
     "what do they want": Relation.RECOMMEND,
+    "ideas for": Relation.RECOMMEND,
+    "any ideas": Relation.RECOMMEND,
+    "suggestions for": Relation.RECOMMEND,
     "call for": Relation.RECOMMEND,
     "calls for": Relation.RECOMMEND,
     "called for": Relation.RECOMMEND,
@@ -202,7 +205,8 @@ STOPWORDS = frozenset(
     shouldnt wouldnt couldnt havent hasnt sure ever whenever always anymore mean means meant
     lines sentence sentences word few couple bunch whole kinda sorta gonna wanna stuff
     im ive id ill youre thats theyre hes shes whoever whatever confused wondering curious
-    understand remind help exactly bot else instead according number mr mrs ms dr
+    understand remind help exactly bot else instead according number mr mrs ms dr everyone
+    everybody
     """.split()
 )
 
@@ -356,6 +360,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("consistent", "consistency", "coherent", "conflicting", "mixed", "contradictory"),
     ("ban", "banning", "prohibit", "prohibition", "forbid", "exclude"),
     ("twice", "double", "doubled", "doubling"),
+    ("watch", "watching", "watched", "observe", "observed", "observing", "follow", "followed",
+     "monitor", "monitored"),
     ("intertwined", "tied", "linked", "connected", "entwined", "interlinked", "interconnected",
      "inseparable"),
     ("fate", "fates", "future", "destiny"),

@@ -51,18 +51,24 @@ def respond_in_context(
                 dataclasses.replace(q, terms=(), pairs=frozenset()), *resolved.fallbacks
             ))
         for other in resolved.fallbacks:
-            if not (reply.abstained or reply.elsewhere):
+            if not _weakness(reply):
                 break
             # a follow-up read as "what did she say about X" that she never addressed may
             # mean another reading of it; others' answers only if no reading fits her
             tried = respond(src, other, limit)
-            if reply.abstained or not (tried.abstained or tried.elsewhere):
+            if reply.abstained or _weakness(tried) < _weakness(reply):
                 reply = tried
         if resolved.move is Move.MORE and reply.abstained:
             reply = abstain(src, q, "That is all the reading says on that.")
     if resolved.reading_as:
         reply = dataclasses.replace(reply, reading_as=resolved.reading_as)
     return reply
+
+
+def _weakness(reply: Reply) -> int:
+    """0 for a full answer; more for one that leaves words aside, answers with others than
+    the one asked about, or abstains."""
+    return 3 if reply.abstained else 2 if reply.elsewhere else 1 if reply.loose else 0
 
 
 def respond(src: Sources, q: Question, limit: int) -> Reply:

@@ -181,6 +181,9 @@ _DERIVED = frozenset({"ness", "ment", "ments", "ly"})  # a suffix that may sit o
 _KEEP = frozenset({"us", "usa", "this", "was", "has", "is", "as", "its", "news", "arms"})
 
 
+_SHORT_BASE = re.compile(r"^[aeiou][^aeiouwy](?:ing|ed)$")
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix-stripping stem: 'disagreed', 'disagreeing', 'disagrees' -> 'disagr'."""
@@ -190,6 +193,8 @@ def stem(word: str) -> str:
     for suffix, repl in _SUFFIXES:
         if suffix == "s" and word.endswith(("ss", "us", "is")):
             continue
+        if suffix in ("ing", "ed") and _SHORT_BASE.match(word):
+            return word[:2] + "e"  # "using", "used" -> "use", as "use" is; not "bring"
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)] + repl
             if suffix in ("ing", "ed") and base[-1] == base[-2] and base[-1] not in "lsze":

@@ -107,3 +107,38 @@ def test_a_group_bringing_up_a_contributor_is_compared_on_them(engine: Engine) -
     reply = engine.ask("the last two both mention nicholas, what do they say about him?")
     assert {a.contributor_id for a in reply.answers[:2]} == {"neier", "sixth"}
     assert all(a.target == "Nicholas Bequelin" for a in reply.answers[:2])
+
+
+# (question, a phrase the answer's quote holds): a detail the best position does not give
+DETAILS = [
+    ("how long has the final respondent been observing human rights in china",
+     "three or four decades"),
+    ("how long has the sixth person been watching human rights in china", "decades"),
+    ("what year was china's un submission", "2008"),
+]
+
+
+@pytest.mark.parametrize(("question", "phrase"), DETAILS)
+def test_a_detail_is_answered_with_the_sentence_that_gives_it(
+    engine: Engine, question: str, phrase: str
+) -> None:
+    reply = engine.ask(question)
+    assert not reply.abstained and phrase in reply.answers[0].quote
+
+
+def test_everyday_words_about_a_piece_get_its_main_points(engine: Engine) -> None:
+    reply = engine.ask("what did the 4th contributor list as reasons")
+    assert not reply.abstained and not reply.elsewhere and reply.loose
+    assert reply.answers[0].contributor_id == "nathan"
+
+
+def test_ideas_for_asks_for_recommendations(engine: Engine) -> None:
+    q = engine.reader.read("does the last respondent have any ideas for the us")
+    assert q.relations and q.relations[0].value == "recommend"
+
+
+def test_using_and_used_stem_as_use() -> None:
+    from bot.engine.text import stem
+
+    assert stem("using") == stem("used") == stem("use") == stem("uses")
+    assert stem("bring") == "bring" and stem("thing") == "thing"

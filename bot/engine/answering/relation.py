@@ -10,12 +10,14 @@ import dataclasses
 import re
 
 from bot.engine.answering.abstain import abstain
-from bot.engine.answering.detail import detail
+from bot.engine.answering.detail import detail, detail_in_place
 from bot.engine.answers import Answer, Mode, Reply
+from bot.engine.index import COMMON_STEMS, Term
 from bot.engine.lexicon import COMMON_WORDS, Relation
 from bot.engine.question import Question
 from bot.engine.rank import SECOND_KIND, TARGET_FIT, Scored, answers_topic
 from bot.engine.sources import Sources
+from bot.engine.text import stem, words
 from bot.knowledge.model import Position
 
 KEEP_RATIO = 0.6  # further answers must score at least this share of the best one
@@ -48,6 +50,11 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
         found = detail(src, q)  # "for how long ...?": the text's own sentence
         if found is not None:
             return found
+        if q.speakers and q.terms and not any(_telling(t) or t.focus for t in q.terms):
+            # "what did the 4th contributor list as reasons": no topic of the text's, only
+            # everyday words about one's piece
+            loose = relation(src, dataclasses.replace(q, terms=()), limit)
+            return dataclasses.replace(loose, loose=True)
         others = _said_by_others(src, q, limit) if q.speakers and q.terms else ()
         if others:  # "what did Hom say about the Soviet bloc?": Neier did, and we say so
             note = _elsewhere_note(src, q, others)
@@ -56,11 +63,15 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     note = _gloss_note(q)
     if q.who and not q.speakers:
         return Reply(q.text, Mode.WHO, _per_contributor(src, q, ranked, limit), note)
+    best = Reply(q.text, Mode.ANSWER, _best(src, ranked, limit), note)
+    in_place = detail_in_place(src, q, best) if not q.where else None
+    if in_place is not None:  # "how long has she watched China?": the sentence that says
+        return in_place
     if q.where and q.speakers:  # "at the start of his piece": the earliest that answers
         if not q.terms and q.relation in (Relation.ANY, Relation.SUMMARY):
             return Reply(q.text, Mode.ANSWER, _at_place(src, q, limit), note)
-        ranked = _by_place(src, ranked, q.where)
-    return Reply(q.text, Mode.ANSWER, _best(src, ranked, limit), note)
+        return Reply(q.text, Mode.ANSWER, _best(src, _by_place(src, ranked, q.where), limit), note)
+    return best
 
 
 def _place(src: Sources, pos: Position) -> tuple[int, int]:
@@ -94,6 +105,11 @@ _KINDED = (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE, Relation.CONCED
 def _kind_fit(s: Scored) -> float:
     """How well a position's kind fits the relation, whatever its target."""
     return s.fit - (TARGET_FIT if s.on_target else 0.0)
+
+
+def _telling(t: Term) -> bool:
+    """A topic word that names something, not an everyday word ("list", "reasons")."""
+    return not t.known or (t.word not in COMMON_WORDS and stem(t.word) not in COMMON_STEMS)
 
 
 def _nobody_that_way(src: Sources, q: Question, ranked: list[Scored], limit: int) -> Reply:
@@ -185,6 +201,7 @@ def _elsewhere_note(src: Sources, q: Question, others: tuple[Answer, ...]) -> st
     return note[:1].upper() + note[1:]
 
 
+_JOINERS = frozenset({"the", "of", "and", "in", "on", "a", "an", "to", "for", "s"})
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 
 
@@ -197,9 +214,10 @@ def topic_phrase(q: Question, answers: tuple[Answer, ...] = ()) -> str:
     if not spans:
         return "that"
     start, end = min(a for a, _ in spans), max(b for _, b in spans)
-    if end - start > 80:
-        return "that"
     phrase = q.text[start:end]
+    between = set(words(phrase)) - set(wanted) - _JOINERS
+    if end - start > 80 or between:  # "problems did she list": not a phrase of the topic
+        return "that"
     for a in answers:
         at = a.quote.lower().find(phrase.lower())
         if at >= 0:
