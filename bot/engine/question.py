@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.engine.index import PositionIndex, Term, stem_pairs
 from bot.engine.lexicon import (
@@ -23,7 +24,7 @@ from bot.engine.lexicon import (
     Relation,
 )
 from bot.engine.references import TOOK_PART, ContributorMatcher, Mention
-from bot.engine.text import SENTENCE_END, clean, fold, join_compounds, stem, words
+from bot.engine.text import clean, fold, join_compounds, sentences, stem, words
 
 _QUOTED = re.compile(r"\"([^\"]{6,300})\"|(?:^|\s)'([^']{6,300})'(?=\s|[?.!,]|$)")
 _SAID = re.compile(
@@ -147,7 +148,7 @@ class QuestionReader:
         speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
         if asks_who and not who and not relations and _refers_after(mentions, fixed):
             relations = [Relation.RESPOND]  # "whom did the final respondent quote?"
-        where, in_where = _where(joined)
+        where, in_where = _where(joined) if _WHERE_WORDS.intersection(fixed) else (0, set())
         not_topic = in_mention | cues | in_phrase | in_where
         return Question(
             text=text,
@@ -173,7 +174,7 @@ class QuestionReader:
         or all of them ask."""
         if '"' in text:
             return text
-        parts = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+        parts = sentences(text)
         if len(parts) < 2:
             return text
         toks = [[_chat_word(t) for t in words(p)] for p in parts]
@@ -294,6 +295,7 @@ _DRAWN_OUT = re.compile(r"(.)\1{2,}")  # "hiii", "heyyy", "pleeease"
 _ROUGHLY = re.compile(r"^\d+ish$")  # "2ish"
 
 
+@lru_cache(maxsize=16384)
 def _chat_word(tok: str) -> str:
     """A chat spelling as the everyday word ("tmrw", "hiii", "2ish" -> "ish")."""
     if tok in CHAT_SPELLINGS:
@@ -323,9 +325,12 @@ def _chat_lead(tokens: list[str]) -> int:
 
 def _sentence_ends(text: str) -> list[int]:
     """The token positions at which the sentences of `text` end (one past their last)."""
+    parts = sentences(text)
+    if len(parts) < 2:
+        return []  # one sentence: the topic runs to the end
     ends: list[int] = []
     count = 0
-    for part in SENTENCE_END.split(text):
+    for part in parts:
         count += len(words(part, question=True))
         ends.append(count)
     return ends
@@ -358,6 +363,13 @@ _WHERE = re.compile(
     r"(?:his|her|their|the)\s+(?:piece|essay|response|contribution|post|part|reply|answer)\b"
     r"|\b(?P<thing>first|last|final|opening|closing)\s+(?:thing|things|word|words)\b",
     re.I,
+)
+_WHERE_WORDS = frozenset(  # a quick test before _WHERE is tried
+    {"start", "beginning", "opening", "outset", "top", "end", "close", "conclusion", "bottom",
+     "starts", "begin", "begins", "open", "opens", "ends", "closes", "conclude", "concludes",
+     "finish", "finishes", "intro", "introduction", "closing", "wrap", "wraps", "first", "last",
+     "final", "started", "ended", "opened", "closed", "concluded", "finished", "wrapped",
+     "starting", "ending", "concluding", "finishing", "wrapping", "began"}
 )
 _AT_START = frozenset({"start", "beginning", "opening", "outset", "top", "starts", "begin",
                        "begins", "open", "opens", "intro", "introduction", "first"})

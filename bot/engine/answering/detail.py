@@ -49,7 +49,7 @@ def answer_shape(text: str) -> re.Pattern[str] | None:
 def detail_in_place(src: Sources, q: Question, top: Reply) -> Reply | None:
     """ "How long has the final respondent watched China?": when the best position's quote
     holds no duration (year, number) the question asks for, the sentence that does."""
-    shape = answer_shape(q.text)
+    shape = answer_shape(q.text) if asks_detail(q.text) else None
     if shape is None or not top.answers or shape.search(top.answers[0].quote):
         return None
     return detail(src, q, shape)
