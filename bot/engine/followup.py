@@ -172,11 +172,20 @@ def resolve(
     if ("else" in toks and any(t in WHO_WORDS for t in toks)) or (others and not q2.speakers):
         terms = q2.terms if q2.known_terms else prev.terms
         whom = q2.targets or (() if q2.known_terms else prev.targets)
+        relations = q2.relations or prev.relations
+        # "who else ...?" on the same topic: besides all answered on it; on a new one ("anyone
+        # else push back on the national interest framing?"): besides the one just discussed
+        new_topic = bool(q2.known_terms) and {t.own for t in q2.known_terms} != {
+            t.own for t in prev.terms
+        }
+        excluded = [c for c in (conv.focus if new_topic else conv.answered) if c not in whom]
+        if relations and relations[0] in (Relation.DISAGREE, Relation.CRITIQUE):
+            # "anyone else push back on that?": not the one pushed back on
+            excluded += [c for c in prev.targets if c not in whom and c not in excluded]
         asked = dataclasses.replace(
             q2, who=True, speakers=(), compare=False,
             terms=terms, pairs=q2.pairs if q2.known_terms else prev.pairs,
-            relations=q2.relations or prev.relations, targets=whom,
-            excluded=tuple(c for c in conv.answered if c not in whom),
+            relations=relations, targets=whom, excluded=tuple(excluded),
         )
         return _asked(src, asked, new_topic=False)
     refers = _refers_to_topic(toks)
@@ -249,7 +258,14 @@ def _with_pronouns(
     reader: QuestionReader, q: Question, conv: Conversation, src: Sources
 ) -> tuple[Question, bool]:
     """The question with "he", "she", "they", "both of them" ... put as the contributors they
-    refer to; unchanged when it names contributors itself or has no such words."""
+    refer to; unchanged when it names contributors itself or has no such words (but "and
+    Nathan, did they bring him up?": "they" are the ones discussed, Nathan whom they answer)."""
+    if (q.speakers and conv.focus and not set(q.speakers) & set(conv.focus)
+            and _ASKS_OF_THEM.search(q.text) and _OBJECT.search(q.text)):
+        return dataclasses.replace(
+            q, speakers=conv.focus, targets=tuple(dict.fromkeys(q.speakers + q.targets)),
+            compare=len(conv.focus) > 1, who=False,
+        ), True
     if q.speakers or q.ambiguous or not conv.focus or set(conv.focus) & set(q.targets):
         return q, False
     pair = conv.focus if len(conv.focus) > 1 else (conv.focus + conv.earlier)[:2]
@@ -273,6 +289,12 @@ def _with_pronouns(
     if text == q.text:
         return q, False
     return reader.read(text), True
+
+
+_ASKS_OF_THEM = re.compile(
+    r"\b(?:did|does|do|has|have|had|is|was|would|will|can)\s+(?:he|she|they)\b", re.I
+)
+_OBJECT = re.compile(r"\b(?:him|her|them)\b", re.I)
 
 
 def _rest(q: Question, toks: list[str]) -> list[str]:

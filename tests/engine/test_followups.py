@@ -244,3 +244,35 @@ def test_details_are_answered_with_the_texts_sentence(
     top = reply.answers[0]
     assert top.contributor_id == who and detail in top.quote
     assert top.quote in engine.reading.paragraph(top.paragraph).text  # verbatim
+
+
+# (earlier turns, follow-up, contributor of the top answer, whom it answers or "")
+SPEAKER_AND_TARGET = [
+    (["did the last respondent say anything about bequelin"], "and nathan, did they bring him up?",
+     "sixth", "Andrew J. Nathan"),
+    (["what does neier say about urgency"], "and bequelin, does he agree with him?", "neier",
+     "Nicholas Bequelin"),
+]
+
+
+@pytest.mark.parametrize(("earlier", "follow_up", "who", "whom"), SPEAKER_AND_TARGET)
+def test_a_name_and_a_pronoun_the_pronoun_speaks(
+    engine: Engine, earlier: list[str], follow_up: str, who: str, whom: str
+) -> None:
+    conv = Conversation()
+    for turn in earlier:
+        engine.ask(turn, conversation=conv)
+    reply = engine.ask(follow_up, conversation=conv)
+    assert not reply.abstained, reply.message
+    assert reply.answers[0].contributor_id == who
+    assert reply.answers[0].target == whom
+
+
+def test_anyone_else_on_a_new_topic_excludes_only_the_one_discussed(engine: Engine) -> None:
+    conv = Conversation()
+    engine.ask("who disagreed with bequelin about moral imperatives", conversation=conv)
+    engine.ask("why does he disagree", conversation=conv)
+    reply = engine.ask("anyone else push back on the national interest framing?",
+                       conversation=conv)
+    ids = [a.contributor_id for a in reply.answers]
+    assert ids and ids[0] == "sixth" and "neier" not in ids and "bequelin" not in ids
