@@ -142,13 +142,13 @@ class QuestionReader:
         topical |= in_phrase
         topical |= _reported_content(fixed) | _quoted_tokens(joined)
         topical |= {i for i, t in enumerate(fixed) if t in _TOPIC_MARKERS}  # "concerning"
-        relations, cues = _relations(fixed, skip=in_mention | topical)
+        where, in_where = _where(joined) if _WHERE_WORDS.intersection(fixed) else (0, set())
+        relations, cues = _relations(fixed, skip=in_mention | topical | in_where)
         lead = _chat_lead(fixed)  # "pleeease who ...": the question starts at "who"
         asks_who = lead < len(fixed) and (fixed[lead] in WHO_WORDS or _asks_anyone(fixed))
         speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
         if asks_who and not who and not relations and _refers_after(mentions, fixed):
             relations = [Relation.RESPOND]  # "whom did the final respondent quote?"
-        where, in_where = _where(joined) if _WHERE_WORDS.intersection(fixed) else (0, set())
         not_topic = in_mention | cues | in_phrase | in_where
         return Question(
             text=text,

@@ -142,3 +142,10 @@ def test_using_and_used_stem_as_use() -> None:
 
     assert stem("using") == stem("used") == stem("use") == stem("uses")
     assert stem("bring") == "bring" and stem("thing") == "thing"
+
+
+def test_a_contributors_main_piece_is_their_longest_run_of_paragraphs() -> None:
+    from bot.engine.answering.relation import _main_piece
+
+    assert _main_piece((15, 16, 24, 25, 26, 28, 29, 30, 77, 83)) == range(24, 31)
+    assert _main_piece((5,)) == range(5, 6) and _main_piece(()) == range(0)

@@ -21,6 +21,8 @@ from bot.engine.text import stem, words
 from bot.knowledge.model import Position
 
 KEEP_RATIO = 0.6  # further answers must score at least this share of the best one
+# another contributor answers for the one asked about only when holding the topic this well
+ELSEWHERE_COVERAGE = 0.8
 RELATION_NOUNS = {
     Relation.AGREE: "agreement",
     Relation.DISAGREE: "disagreement",
@@ -81,9 +83,26 @@ def _place(src: Sources, pos: Position) -> tuple[int, int]:
 
 def _at_place(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]:
     """ "What does Neier say at the end?": his positions from the last (or the first) on."""
-    mine = [p for c in q.speakers for p in src.reading.positions_of(c)]
+    mine = [  # in their main piece (not a heckle inside another's speech)
+        p for c in q.speakers for p in src.reading.positions_of(c)
+        if p.paragraph in _main_piece(src.reading.contributor(c).paragraphs)
+    ]
     mine.sort(key=lambda p: _place(src, p), reverse=q.where > 0)
     return tuple(src.cite(p, 100.0) for p in mine[:limit])
+
+
+def _main_piece(paragraphs: tuple[int, ...]) -> range:
+    """The longest run of a contributor's paragraphs, one other paragraph between two of
+    theirs (a heading, "[Applause]") not breaking it."""
+    best = range(0)
+    start = prev = None
+    for n in sorted(paragraphs):
+        if prev is None or n > prev + 2:
+            start = n
+        prev = n
+        if start is not None and n + 1 - start > len(best):
+            best = range(start, n + 1)
+    return best
 
 
 def _by_place(src: Sources, ranked: list[Scored], where: int) -> list[Scored]:
@@ -184,7 +203,8 @@ def _said_by_others(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]
     anyone = dataclasses.replace(q, speakers=(), who=False, compare=False)
     ranked = [
         s for s in src.ranker.rank(anyone, targets=q.targets)
-        if answers_topic(s, anyone) and s.item.position.contributor_id not in q.speakers
+        if answers_topic(s, anyone) and s.coverage >= ELSEWHERE_COVERAGE
+        and s.item.position.contributor_id not in q.speakers
     ]
     if ranked and ranked[0].literal > 0:  # those who name it, not near misses
         ranked = [s for s in ranked if s.literal > 0]
