@@ -215,9 +215,9 @@ CHAT_FILLER = frozenset(
     """
     omg idk fr pls plz lol lmao lmfao tia hiya ugh yo sorry dumb quick tbh imo imho ngl btw
     rn tho smh jk haha hahaha heyy heyyy hii thx ty pleaseee asap class tomorrow tonight prof
-    professor teacher homework vibing vibe literally honestly seriously anyways anyway blah
+    professor homework vibing vibe literally honestly seriously anyways anyway blah
     page pg ish tomorrow tryna gotta lemme gimme supposed doc rereading reread quiz exam
-    midterm seminar lecture
+    midterm seminar true
     """.split()
 )
 # ... and chat spellings of everyday words.
@@ -360,6 +360,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("consistent", "consistency", "coherent", "conflicting", "mixed", "contradictory"),
     ("ban", "banning", "prohibit", "prohibition", "forbid", "exclude"),
     ("twice", "double", "doubled", "doubling"),
+    ("lecture", "lecturing", "preach", "preaching", "sermon", "moralize", "moralizing",
+     "teacher", "preacher"),
     ("watch", "watching", "watched", "observe", "observed", "observing", "follow", "followed",
      "monitor", "monitored"),
     ("intertwined", "tied", "linked", "connected", "entwined", "interlinked", "interconnected",

@@ -71,6 +71,9 @@ _LONE_TARGET_PREPS = frozenset({"about", "with", "to", "against", "toward", "tow
 _TARGET_PREPS = frozenset(
     {"with", "about", "of", "on", "to", "against", "from", "toward", "towards", "regarding"}
 )
+_SOMEONES = frozenset({"teacher", "teachers", "tutor", "instructor", "ta", "classmate",
+                       "classmates", "friend", "friends", "roommate", "group", "mom", "dad"})
+_OWNERS = frozenset({"my", "our", "your", "ur"})
 _TARGET_CUES = _TARGET_PREPS | _REFERENCE_VERBS | {
     "up", "praise", "praises", "praised", "criticize", "criticizes", "criticized", "criticise",
     "criticises", "criticised", "endorse", "endorses", "endorsed", "echo", "echoes", "echoed",
@@ -269,7 +272,7 @@ class QuestionReader:
         for i, tok in enumerate(fixed):
             if i in skip or tok in _NOT_TOPIC or tok in ORDINALS or len(tok) < 2 or (
                 tok in self.index.meta_words
-            ):
+            ) or (tok in _SOMEONES and i > 0 and fixed[i - 1] in _OWNERS):  # "my teacher"
                 continue
             if tok in seen or tok in self.matcher.alias_words:
                 continue

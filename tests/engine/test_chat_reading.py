@@ -46,6 +46,11 @@ ANSWERS = [
     ("who thinks beijing has a long road to travel", "rosenzweig", "further to travel"),
     ("which contributor mentions people living longer", "sixth", "life expectancy"),
     ("who wants rights kept out of their own box in diplomacy", "bequelin", "compartmentaliz"),
+    # "my teacher" is chat, "the world's moral teacher" is not
+    ("my teacher says neier disagrees with bequelin, true?", "neier", "I would not draw a line"),
+    ("who says no country should play the world's moral teacher", "rosenzweig",
+     "model of moral behavior"),
+    ("who noticed china's change of tone at the UN", "sixth", "defensiveness"),
 ]
 
 
