@@ -217,7 +217,7 @@ CHAT_FILLER = frozenset(
     rn tho smh jk haha hahaha heyy heyyy hii thx ty pleaseee asap class tomorrow tonight prof
     professor homework vibing vibe literally honestly seriously anyways anyway blah
     page pg ish tomorrow tryna gotta lemme gimme supposed doc rereading reread quiz exam
-    midterm seminar true
+    midterm seminar true presenting presentation somewhere
     """.split()
 )
 # ... and chat spellings of everyday words.

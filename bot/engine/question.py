@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -265,7 +266,7 @@ class QuestionReader:
         def focus(i: int) -> bool:
             return focus_from >= 0 and focus_from < i < focus_to
 
-        seen: set[str] = set()
+        seen: dict[str, int] = {}  # word -> its place in `out`
         out: list[Term] = [
             self.index.phrase_term(tuple(fixed[a:b]), focus=focus(a)) for a, b in glossed
         ]
@@ -274,10 +275,19 @@ class QuestionReader:
                 tok in self.index.meta_words
             ) or (tok in _SOMEONES and i > 0 and fixed[i - 1] in _OWNERS):  # "my teacher"
                 continue
-            if tok in seen or tok in self.matcher.alias_words:
+            if tok in self.matcher.alias_words:
                 continue
-            seen.add(tok)
+            if tok in seen:  # said twice: it names the topic if either time does
+                at = seen[tok]
+                if focus(i) and not out[at].focus:
+                    out[at] = dataclasses.replace(out[at], focus=True)
+                continue
+            seen[tok] = len(out)
             out.append(self.index.term(raw[i], focus=focus(i)))
+        if any(t.focus and t.known for t in out):
+            # the topic is named ("... did anyone talk about torture"): other words the reading
+            # lacks, or has only as a near spelling ("counts" for "courts"), are chat
+            out = [t for t in out if t.focus or (t.known and not _corrected(t))]
         return tuple(out)
 
 
@@ -296,6 +306,11 @@ _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers",
 
 _DRAWN_OUT = re.compile(r"(.)\1{2,}")  # "hiii", "heyyy", "pleeease"
 _ROUGHLY = re.compile(r"^\d+ish$")  # "2ish"
+
+
+def _corrected(t: Term) -> bool:
+    """Whether a term was read as a near spelling of a word of the reading."""
+    return bool(t.own) and stem(t.word) != t.own
 
 
 @lru_cache(maxsize=16384)

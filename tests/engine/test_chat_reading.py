@@ -51,6 +51,12 @@ ANSWERS = [
     ("who says no country should play the world's moral teacher", "rosenzweig",
      "model of moral behavior"),
     ("who noticed china's change of tone at the UN", "sixth", "defensiveness"),
+    # once the topic is named, words the reading lacks (or only nearly has) are chat
+    ("not sure if this counts but did anyone talk about torture", "bequelin", "Abu Ghraib"),
+    ("the reading mentions tiananmen somewhere i think? who brought it up", "hom",
+     "June Fourth"),
+    ("my group says rosenzweig is anti-american. i don't think so. what does he actually say "
+     "about the us", "rosenzweig", ""),
 ]
 
 
