@@ -72,6 +72,11 @@ _LONE_TARGET_PREPS = frozenset({"about", "with", "to", "against", "toward", "tow
 _TARGET_PREPS = frozenset(
     {"with", "about", "of", "on", "to", "against", "from", "toward", "towards", "regarding"}
 )
+_CLAUSE_STARTS = frozenset(
+    {"was", "is", "are", "were", "did", "does", "do", "has", "have", "had", "what", "who",
+     "how", "why", "can", "could", "would", "should", "will", "i", "you", "we", "he", "she",
+     "they", "it", "am"}
+)
 _SOMEONES = frozenset({"teacher", "teachers", "tutor", "instructor", "ta", "classmate",
                        "classmates", "friend", "friends", "roommate", "group", "mom", "dad"})
 _OWNERS = frozenset({"my", "our", "your", "ur"})
@@ -262,6 +267,11 @@ class QuestionReader:
         # the topic named ends with its sentence ("... about 'instrumentalizing'. what's
         # their actual complaint?": "actual" is no topic word)
         focus_to = next((b for b in ends if b > focus_from), len(fixed))
+        focus_to = next(  # ... or at a new clause ("on everything or was there a catch")
+            (j for j in range(focus_from + 1, focus_to - 1)
+             if fixed[j] in ("or", "but") and fixed[j + 1] in _CLAUSE_STARTS),
+            focus_to,
+        )
 
         def focus(i: int) -> bool:
             return focus_from >= 0 and focus_from < i < focus_to

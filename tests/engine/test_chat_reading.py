@@ -57,6 +57,9 @@ ANSWERS = [
      "June Fourth"),
     ("my group says rosenzweig is anti-american. i don't think so. what does he actually say "
      "about the us", "rosenzweig", ""),
+    # the topic after "on" ends where a new clause starts
+    ("quick one, did neier agree w bequelin on everything or was there a catch", "neier",
+     "point of difference"),
 ]
 
 
