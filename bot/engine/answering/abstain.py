@@ -20,7 +20,8 @@ _TASK_VERBS = frozenset(
 _TASKS = frozenset(
     {"joke", "jokes", "essay", "essays", "poem", "poems", "story", "song", "paper", "homework",
      "code", "riddle", "letter", "email", "assignment", "notes", "limerick", "haiku", "rap",
-     "program", "script", "recipe", "thesis", "report", "presentation", "slides"}
+     "program", "script", "recipe", "thesis", "report", "presentation", "slides", "summary",
+     "outline", "paragraph"}
 )
 _THEIRS = frozenset({"my", "our", "a", "an", "me", "us", "some", "another"})
 _NEVER_ASKED = frozenset({"translate", "translation", "translating"})  # no reading question
