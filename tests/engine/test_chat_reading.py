@@ -163,3 +163,9 @@ def test_a_contributors_main_piece_is_their_longest_run_of_paragraphs() -> None:
 
     assert _main_piece((15, 16, 24, 25, 26, 28, 29, 30, 77, 83)) == range(24, 31)
     assert _main_piece((5,)) == range(5, 6) and _main_piece(()) == range(0)
+
+
+def test_a_named_target_with_a_topic_keeps_to_those_who_answer_them(engine: Engine) -> None:
+    reply = engine.ask("who criticizes nathan's framing")
+    assert reply.answers[0].contributor_id == "sixth"
+    assert all(a.target == "Andrew J. Nathan" for a in reply.answers)

@@ -44,6 +44,8 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
             return _nobody_that_way(src, q, ranked, limit)
         ranked = kinded
     fitting = [s for s in ranked if answers_topic(s, q)]
+    if q.targets and q.terms and not q.speakers:  # "who criticizes Nathan's framing"
+        fitting = [s for s in fitting if s.on_target] or fitting
     ranked = fitting or ranked[:1]  # the best that answers, not merely the best score
     problem = unanswerable(src, q, ranked)
     if problem and _words_around_relation(q):
