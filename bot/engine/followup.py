@@ -144,18 +144,32 @@ def resolve(
         more = dataclasses.replace(prev, skip=conv.shown)
         return Resolved(more, Move.MORE, _describe(src, prev, "more on: "), new_topic=False)
     own_toks = [t for t in toks if t not in _PRONOUN_WORDS]
+    that_one = _that_person(q, conv, src)
+    listed = _one_of_the_list(q, conv) or that_one
+    if listed is not None:  # "what did the second one say?" after "who talked about X?"
+        q = dataclasses.replace(q, speakers=(listed,), ambiguous=(), who=False, compare=False,
+                                targets=tuple(t for t in q.targets if t != listed))
+        mentioned = True
+        if not q.known_terms and not q.relations:  # on the same topic
+            asked = _other_person(prev, q)
+            if that_one:  # "what does that person say?": not what they disagree with
+                asked = dataclasses.replace(asked, relations=(), targets=())
+            return _asked(src, asked, new_topic=False, loose=True)
     q2, changed = _with_pronouns(reader, q, conv, src)
     if "next" in toks and not (set(q2.speakers) - set(conv.focus)) and not [
         t for t in q2.terms if t.known and t.word != "next"
     ]:  # "what did she say next?"
         return Resolved(prev, Move.NEXT, _describe(src, prev, "what came next after: "),
                         new_topic=False)
-    if q2.targets and not q2.speakers and q2.text.lower().startswith(("what about", "how about")):
+    if q2.targets and not q2.speakers and _LEAD.sub("", q2.text.lower()).startswith(
+        ("what about", "how about")
+    ):
         # "what about the fifth, on leadership?": the one asked about next, as a speaker
         q2, changed = dataclasses.replace(q2, speakers=q2.targets, targets=(), who=False), True
     toks = words(q2.text)
+    lead = _after_lead(toks)  # "and why?", "ok so why": the question after its opening words
     reason = bool(_REASON_WORDS & set(toks)) and toks[:1] in (["what"], ["whats"], ["and"])
-    if toks[:1] == ["why"] or toks[:2] == ["how", "come"] or reason:
+    if lead[:1] == ["why"] or lead[:2] == ["how", "come"] or reason:
         own = [t for t in q2.terms
                if t.known and t.word not in _WHY_FILLER and t.word not in _REASON_WORDS]
         if not own and not (q2.speakers and set(q2.speakers) - set(conv.focus)):
@@ -211,6 +225,57 @@ def resolve(
     if changed:
         return _asked(src, q2, new_topic=bool(q2.known_terms), fallbacks=_carried(q2, prev))
     return Resolved(q)
+
+
+_LEAD = re.compile(r"^(?:(?:and|ok|okay|so|but|also|well|hmm|wait)[\s,]+)+")
+_LEAD_WORDS = frozenset({"and", "ok", "okay", "so", "but", "also", "well", "hmm", "wait"})
+_NTH_OF_LIST = re.compile(
+    r"\b(?:the\s+)?(first|second|third|fourth|last|other)\s+(?:one|person|guy|of\s+them)\b",
+    re.I,
+)
+_NTH = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
+
+
+def _after_lead(toks: list[str]) -> list[str]:
+    """The words after an opening "and", "ok so", "but" ..."""
+    i = 0
+    while i < len(toks) - 1 and toks[i] in _LEAD_WORDS:
+        i += 1
+    return toks[i:]
+
+
+def _one_of_the_list(q: Question, conv: Conversation) -> str | None:
+    """The contributor "the second one" / "the other one" means when the last reply listed
+    several ("who talked about Abu Ghraib?" -> Bequelin, Neier); None otherwise."""
+    last = conv.reply
+    m = _NTH_OF_LIST.search(q.text)
+    if m is None or last is None:
+        return None
+    listed = list(dict.fromkeys(a.contributor_id for a in last.answers))
+    if len(listed) < 2:
+        return None
+    word = m.group(1).lower()
+    if word == "other":
+        others = [c for c in listed if c not in conv.focus[:1]] if len(listed) == 2 else []
+        return others[0] if len(others) == 1 else None
+    n = _NTH[word]
+    return listed[n] if n < len(listed) else None
+
+
+_THAT_PERSON = re.compile(
+    r"\b(?:that|this)\s+(?:person|guy|one|contributor|respondent|author|writer|woman|man)\b",
+    re.I,
+)
+
+
+def _that_person(q: Question, conv: Conversation, src: Sources) -> str | None:
+    """ "what does that person say?" after "who is he disagreeing with?": the contributor the
+    last answer responds to; None when it responds to nobody or the question names someone."""
+    last = conv.reply
+    if q.speakers or last is None or not last.answers or not _THAT_PERSON.search(q.text):
+        return None
+    target = last.answers[0].target
+    return next((c.id for c in src.contributors if c.name == target), None)
 
 
 def _refers_to_topic(toks: list[str]) -> bool:

@@ -14,6 +14,7 @@ from bot.engine.answering.abstain import abstain, off_topic_request, other_langu
 from bot.engine.answering.compare import MAX_COMPARE, compare
 from bot.engine.answering.context import (
     list_item_asked,
+    more_of,
     next_point,
     nth_point,
     quote_again,
@@ -58,6 +59,8 @@ def respond_in_context(
             tried = respond(src, other, limit)
             if reply.abstained or _weakness(tried) < _weakness(reply):
                 reply = tried
+        if resolved.move is Move.MORE and reply.abstained and q.speakers and not q.terms:
+            reply = more_of(src, q, limit)  # "more" after a main point: their other points
         if resolved.move is Move.MORE and reply.abstained:
             reply = abstain(src, q, "That is all the reading says on that.")
     if resolved.reading_as:

@@ -58,6 +58,19 @@ FOLLOW_UPS = [
     # a change of subject does not carry the old contributor along
     (["what did neier say about professionals"], "ok who mentioned the dalai lama",
      "bequelin", "Dalai Lama", False),
+    # an opening "and" / "ok" does not hide "why?" or "what about"
+    (["what did bequelin say about the dalai lama"], "and why?", "bequelin", "Tibetan areas",
+     True),
+    (["what does hom think about the internet", "and bequelin?"],
+     "ok and what about nathan on trade", "nathan", "trade, investment", True),
+    # "the second one" of the contributors just listed, not the second contributor
+    (["who talked about abu ghraib"], "what did the second one say exactly", "neier",
+     "Abu Ghraib", True),
+    # "that person": whom the last answer responds to
+    (["who is the fifth contributor", "who is he disagreeing with"],
+     "and what does that person say", "bequelin", "", True),
+    # "more" after the main points: the contributor's other points
+    (["rosenzweig's main point?"], "more", "rosenzweig", "", True),
 ]
 
 
