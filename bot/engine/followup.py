@@ -434,10 +434,13 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
     if len(content) == 2 and content[1] in PERSON_NOUNS - {"one"}:
         return 0
     before = words(conv.questions[-1]) if conv.questions else []
-    asked_by_order = conv.move != Move.ITEM and any(
-        t in ORDINALS or t in LAST_WORDS for t in before
+    # "what is Bequelin's first key?" asked for an item of a list; "who went first?" did not
+    listing = conv.move == Move.ITEM or any(
+        (t in ORDINALS or t in LAST_WORDS) and nxt in _ITEM_NOUNS - {"one"}
+        for t, nxt in zip(before, before[1:], strict=False)
     )
-    if asked_by_order or (len(content) == 1 and content[0] not in LAST_WORDS):
+    asked_by_order = not listing and any(t in ORDINALS or t in LAST_WORDS for t in before)
+    if asked_by_order or (len(content) == 1 and content[0] not in LAST_WORDS and not listing):
         return 0
     if content[0] in LAST_WORDS:
         return -1

@@ -71,6 +71,10 @@ FOLLOW_UPS = [
      "and what does that person say", "bequelin", "", True),
     # "more" after the main points: the contributor's other points
     (["rosenzweig's main point?"], "more", "rosenzweig", "", True),
+    # after one item of a list, a bare ordinal is the next item, not a contributor
+    (["what is bequelin's first key"], "and the second?", "bequelin", "vocal diplomacy", True),
+    (["what is bequelin's first key", "and the second?"], "third?", "bequelin",
+     "mainstream human rights", True),
 ]
 
 
