@@ -83,6 +83,9 @@ class Reply:
     # Contributors asked about who don't address the topic, when others' answers stand in
     # ("what did Hom say about the Soviet bloc?": Neier's answers, and Hom here).
     elsewhere: tuple[str, ...] = field(default=())
+    # The answer leaves some of the question's words aside ("what did X list as reasons":
+    # X's main points); a follow-up's other readings may fit better.
+    loose: bool = False
 
     @property
     def abstained(self) -> bool:

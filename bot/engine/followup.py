@@ -11,6 +11,7 @@ mentioned Tibet?") stands on its own, so the old contributor is not carried alon
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -211,17 +212,31 @@ def resolve(
         more = dataclasses.replace(prev, skip=conv.shown)
         return Resolved(more, Move.MORE, _describe(src, prev, "more on: "), new_topic=False)
     own_toks = [t for t in toks if t not in _PRONOUN_WORDS]
+    that_one = _that_person(q, conv, src)
+    listed = _one_of_the_list(q, conv) or that_one
+    if listed is not None:  # "what did the second one say?" after "who talked about X?"
+        q = dataclasses.replace(q, speakers=(listed,), ambiguous=(), who=False, compare=False,
+                                targets=tuple(t for t in q.targets if t != listed))
+        mentioned = True
+        if not q.known_terms and not q.relations:  # on the same topic
+            asked = _other_person(prev, q)
+            if that_one:  # "what does that person say?": not what they disagree with
+                asked = dataclasses.replace(asked, relations=(), targets=())
+            return _asked(src, asked, new_topic=False, loose=True)
     q2, changed = _with_pronouns(reader, q, conv, src)
     if "next" in toks and not (set(q2.speakers) - set(conv.focus)) and not [
         t for t in q2.terms if t.known and t.word != "next"
     ]:  # "what did she say next?"
         return _next(src, prev, conv)
-    if q2.targets and not q2.speakers and q2.text.lower().startswith(("what about", "how about")):
+    if q2.targets and not q2.speakers and _LEAD.sub("", q2.text.lower()).startswith(
+        ("what about", "how about")
+    ):
         # "what about the fifth, on leadership?": the one asked about next, as a speaker
         q2, changed = dataclasses.replace(q2, speakers=q2.targets, targets=(), who=False), True
     toks = words(q2.text)
+    lead = _after_lead(toks)  # "and why?", "ok so why": the question after its opening words
     reason = bool(_REASON_WORDS & set(toks)) and toks[:1] in (["what"], ["whats"], ["and"])
-    if toks[:1] == ["why"] or toks[:2] == ["how", "come"] or reason:
+    if lead[:1] == ["why"] or lead[:2] == ["how", "come"] or reason:
         own = [t for t in q2.terms
                if t.known and t.word not in _WHY_FILLER and t.word not in _REASON_WORDS]
         same = not (q2.speakers and set(q2.speakers) - set(conv.focus))
@@ -249,11 +264,18 @@ def resolve(
         plain = tuple(t for t in q2.terms if t.word not in _META_VERBS) or q2.terms
         terms = plain if new else prev.terms
         whom = q2.targets or (() if new else prev.targets)
+        relations = q2.relations or prev.relations
+        # "who else ...?" on the same topic: besides all answered on it; on a new one ("anyone
+        # else push back on the national interest framing?"): besides the one just discussed
+        new_topic = new and {t.own for t in q2.known_terms} != {t.own for t in prev.terms}
+        excluded = [c for c in (conv.focus if new_topic else conv.answered) if c not in whom]
+        if relations and relations[0] in (Relation.DISAGREE, Relation.CRITIQUE):
+            # "anyone else push back on that?": not the one pushed back on
+            excluded += [c for c in prev.targets if c not in whom and c not in excluded]
         asked = dataclasses.replace(
             q2, who=True, speakers=(), compare=False,
             terms=terms, pairs=q2.pairs if new else prev.pairs,
-            relations=q2.relations or prev.relations, targets=whom,
-            excluded=tuple(c for c in conv.answered if c not in whom),
+            relations=relations, targets=whom, excluded=tuple(excluded),
         )
         return _asked(src, asked, new_topic=False)
     refers = _refers_to_topic(toks)
@@ -345,6 +367,58 @@ def _next(src: Sources, prev: Question, conv: Conversation) -> Resolved:
                     new_topic=False)
 
 
+_LEAD = re.compile(r"^(?:(?:and|ok|okay|so|but|also|well|hmm|wait)[\s,]+)+")
+_LEAD_WORDS = frozenset({"and", "ok", "okay", "so", "but", "also", "well", "hmm", "wait"})
+_NTH_OF_LIST = re.compile(
+    # not "the last one": members mean the reading's last contributor by it
+    r"\b(?:the\s+)?(first|second|third|fourth|other)\s+(?:one|person|guy|of\s+them)\b",
+    re.I,
+)
+_NTH = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def _after_lead(toks: list[str]) -> list[str]:
+    """The words after an opening "and", "ok so", "but" ..."""
+    i = 0
+    while i < len(toks) - 1 and toks[i] in _LEAD_WORDS:
+        i += 1
+    return toks[i:]
+
+
+def _one_of_the_list(q: Question, conv: Conversation) -> str | None:
+    """The contributor "the second one" / "the other one" means when the last reply listed
+    several ("who talked about Abu Ghraib?" -> Bequelin, Neier); None otherwise."""
+    last = conv.reply
+    m = _NTH_OF_LIST.search(q.text)
+    if m is None or last is None:
+        return None
+    listed = list(dict.fromkeys(a.contributor_id for a in last.answers))
+    if len(listed) < 2:
+        return None
+    word = m.group(1).lower()
+    if word == "other":
+        others = [c for c in listed if c not in conv.focus[:1]] if len(listed) == 2 else []
+        return others[0] if len(others) == 1 else None
+    n = _NTH[word]
+    return listed[n] if n < len(listed) else None
+
+
+_THAT_PERSON = re.compile(
+    r"\b(?:that|this)\s+(?:person|guy|one|contributor|respondent|author|writer|woman|man)\b",
+    re.I,
+)
+
+
+def _that_person(q: Question, conv: Conversation, src: Sources) -> str | None:
+    """ "what does that person say?" after "who is he disagreeing with?": the contributor the
+    last answer responds to; None when it responds to nobody or the question names someone."""
+    last = conv.reply
+    if q.speakers or last is None or not last.answers or not _THAT_PERSON.search(q.text):
+        return None
+    target = last.answers[0].target
+    return next((c.id for c in src.contributors if c.name == target), None)
+
+
 def _refers_to_topic(toks: list[str]) -> bool:
     """ "what did he connect THAT to", "does he see IT as good": a word standing for the last
     topic (not "that" as in "said that ...", which a content word follows)."""
@@ -397,7 +471,14 @@ def _with_pronouns(
     reader: QuestionReader, q: Question, conv: Conversation, src: Sources
 ) -> tuple[Question, bool]:
     """The question with "he", "she", "they", "both of them" ... put as the contributors they
-    refer to; unchanged when it names contributors itself or has no such words."""
+    refer to; unchanged when it names contributors itself or has no such words (but "and
+    Nathan, did they bring him up?": "they" are the ones discussed, Nathan whom they answer)."""
+    if (q.speakers and conv.focus and not set(q.speakers) & set(conv.focus)
+            and _ASKS_OF_THEM.search(q.text) and _OBJECT.search(q.text)):
+        return dataclasses.replace(
+            q, speakers=conv.focus, targets=tuple(dict.fromkeys(q.speakers + q.targets)),
+            compare=len(conv.focus) > 1, who=False,
+        ), True
     if q.speakers and not q.targets and q.relation in _TARGETED and _OBJECT.search(q.text):
         # "does the last respondent agree with him?": him is whom they answer
         whom = tuple(c for c in conv.focus if c not in q.speakers)
@@ -431,6 +512,11 @@ def _with_pronouns(
     if text == q.text:
         return q, False
     return reader.read(text), True
+
+
+_ASKS_OF_THEM = re.compile(
+    r"\b(?:did|does|do|has|have|had|is|was|would|will|can)\s+(?:he|she|they)\b", re.I
+)
 
 
 # "got neier's exact words on it?", "can u give me hom's take": the asking, not a topic
@@ -527,12 +613,15 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
     if len(content) == 2 and content[1] in PERSON_NOUNS - {"one"}:
         return 0
     before = words(conv.questions[-1]) if conv.questions else []
-    asked_by_order = conv.move != Move.ITEM and any(
-        t in ORDINALS or t in LAST_WORDS for t in before
+    # "what is Bequelin's first key?" asked for an item of a list; "who went first?" did not
+    listing = conv.move == Move.ITEM or any(
+        (t in ORDINALS or t in LAST_WORDS) and nxt in _ITEM_NOUNS - {"one"}
+        for t, nxt in itertools.pairwise(before)
     )
-    if asked_by_order or (len(content) == 1 and content[0] not in LAST_WORDS):
+    asked_by_order = not listing and any(t in ORDINALS or t in LAST_WORDS for t in before)
+    if asked_by_order or (len(content) == 1 and content[0] not in LAST_WORDS and not listing):
         return 0
-    if content[1:] == ["one"] and not conv.item and not (_LIST_WORDS & set(before)):
+    if content[1:] == ["one"] and not (conv.item or listing or _LIST_WORDS & set(before)):
         return 0  # "and the fourth one?" after "and Rosenzweig's?": the fourth contributor
     if content[0] in LAST_WORDS:
         return -1

@@ -123,6 +123,9 @@ RELATION_PHRASES: dict[str, Relation] = {
     "what ought": Relation.RECOMMEND,
     "what does he want": Relation.RECOMMEND,
     "what do they want": Relation.RECOMMEND,
+    "ideas for": Relation.RECOMMEND,
+    "any ideas": Relation.RECOMMEND,
+    "suggestions for": Relation.RECOMMEND,
     "call for": Relation.RECOMMEND,
     "calls for": Relation.RECOMMEND,
     "called for": Relation.RECOMMEND,
@@ -169,7 +172,7 @@ SAY_WORDS = frozenset(
         "address", "addressed", "addresses", "speak", "spoke", "speaks", "put", "puts", "tell",
         "tells", "told", "describe", "described", "describes", "call", "called", "calls",
         "point", "points", "pointed", "out", "up", "reckon", "reckons", "hold", "holds",
-        "held", "propose", "proposed", "proposes", "suggest", "suggested", "suggests",
+        "propose", "proposed", "proposes", "suggest", "suggested", "suggests",
         "recommend", "recommended", "recommends", "express", "expressed", "expresses",
         "insist", "insists", "insisted", "contend", "contends", "contended", "see", "sees",
         "saw", "look", "looks", "focus", "focuses", "focused", "emphasize", "emphasizes",
@@ -202,7 +205,8 @@ STOPWORDS = frozenset(
     shouldnt wouldnt couldnt havent hasnt sure ever whenever always anymore mean means meant
     lines sentence sentences word few couple bunch whole kinda sorta gonna wanna stuff
     im ive id ill youre thats theyre hes shes whoever whatever confused wondering curious
-    understand remind help exactly bot else instead according number mr mrs ms dr
+    understand remind help exactly bot else instead according number mr mrs ms dr everyone
+    everybody
     """.split()
 )
 
@@ -211,9 +215,9 @@ CHAT_FILLER = frozenset(
     """
     omg idk fr pls plz lol lmao lmfao tia hiya ugh yo sorry dumb quick tbh imo imho ngl btw
     rn tho smh jk haha hahaha heyy heyyy hii thx ty pleaseee asap class tomorrow tonight prof
-    professor teacher homework vibing vibe literally honestly seriously anyways anyway blah
+    professor homework vibing vibe literally honestly seriously anyways anyway blah
     page pg ish tomorrow tryna gotta lemme gimme supposed doc rereading reread quiz exam
-    midterm seminar lecture
+    midterm seminar true presenting presentation somewhere
     """.split()
 )
 # ... and chat spellings of everyday words.
@@ -356,6 +360,15 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("consistent", "consistency", "coherent", "conflicting", "mixed", "contradictory"),
     ("ban", "banning", "prohibit", "prohibition", "forbid", "exclude"),
     ("twice", "double", "doubled", "doubling"),
+    ("embolden", "emboldens", "emboldened", "encourage", "encourages", "encouraged",
+     "enable", "enables", "enabled"),
+    ("rival", "rivals", "rivalry", "competitor", "competitors", "competition", "adversary",
+     "adversaries"),
+    ("laureate", "winner", "prizewinner", "recipient", "honoree"),
+    ("lecture", "lecturing", "preach", "preaching", "sermon", "moralize", "moralizing",
+     "teacher", "preacher"),
+    ("watch", "watching", "watched", "observe", "observed", "observing", "follow", "followed",
+     "monitor", "monitored"),
     ("intertwined", "tied", "linked", "connected", "entwined", "interlinked", "interconnected",
      "inseparable"),
     ("fate", "fates", "future", "destiny"),

@@ -14,6 +14,7 @@ from bot.engine.answering.abstain import abstain, off_topic_request, other_langu
 from bot.engine.answering.compare import MAX_COMPARE, compare
 from bot.engine.answering.context import (
     list_item_asked,
+    more_of,
     name_of,
     next_item,
     next_point,
@@ -61,12 +62,12 @@ def respond_in_context(
                 dataclasses.replace(q, terms=(), pairs=frozenset()), *resolved.fallbacks
             ))
         for other in resolved.fallbacks:
-            if not (reply.abstained or reply.elsewhere):
+            if not _weakness(reply):
                 break
             # a follow-up read as "what did she say about X" that she never addressed may
             # mean another reading of it; others' answers only if no reading fits her
             tried = respond(src, other, limit)
-            if reply.abstained or not (tried.abstained or tried.elsewhere):
+            if reply.abstained or _weakness(tried) < _weakness(reply):
                 reply = tried
         # for "did he mention the Uyghurs?", a word the reading lacks (glossed or not)
         unknown = [t.word for t in q.terms if not t.known or t.gloss]
@@ -77,6 +78,8 @@ def respond_in_context(
             what = " ".join(unknown) if unknown else "that"
             no = abstain(src, q, f"{names} doesn't say anything about {what} in this reading.")
             reply = dataclasses.replace(no, related=reply.answers)
+        if resolved.move is Move.MORE and reply.abstained and q.speakers and not q.terms:
+            reply = more_of(src, q, limit)  # "more" after a main point: their other points
         if resolved.move is Move.MORE:
             reply = _more(src, q, reply, conv)
     if resolved.reading_as:
@@ -108,6 +111,12 @@ def list_item_shown(resolved: Resolved) -> int:
     if resolved.move is Move.ALONE or resolved.move is Move.ASK:
         return list_item_asked(q.text) if len(q.speakers) == 1 else 0
     return 0
+
+
+def _weakness(reply: Reply) -> int:
+    """0 for a full answer; more for one that leaves words aside, answers with others than
+    the one asked about, or abstains."""
+    return 3 if reply.abstained else 2 if reply.elsewhere else 1 if reply.loose else 0
 
 
 def respond(src: Sources, q: Question, limit: int) -> Reply:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.engine.index import PositionIndex, Term, stem_pairs
 from bot.engine.lexicon import (
@@ -23,7 +25,7 @@ from bot.engine.lexicon import (
     Relation,
 )
 from bot.engine.references import TOOK_PART, ContributorMatcher, Mention
-from bot.engine.text import SENTENCE_END, clean, fold, join_compounds, stem, words
+from bot.engine.text import clean, fold, join_compounds, sentences, stem, words
 
 _QUOTED = re.compile(r"\"([^\"]{6,300})\"|(?:^|\s)'([^']{6,300})'(?=\s|[?.!,]|$)")
 _SAID = re.compile(
@@ -70,6 +72,18 @@ _LONE_TARGET_PREPS = frozenset({"about", "with", "to", "against", "toward", "tow
 _TARGET_PREPS = frozenset(
     {"with", "about", "of", "on", "to", "against", "from", "toward", "towards", "regarding"}
 )
+_CLAUSE_STARTS = frozenset(
+    {"was", "is", "are", "were", "did", "does", "do", "has", "have", "had", "what", "who",
+     "how", "why", "can", "could", "would", "should", "will", "i", "you", "we", "he", "she",
+     "they", "it", "am"}
+)
+_SOMEONES = frozenset({"teacher", "teachers", "tutor", "instructor", "ta", "classmate",
+                       "classmates", "friend", "friends", "roommate", "group", "mom", "dad"})
+_OWNERS = frozenset({"my", "our", "your", "ur"})
+_TARGET_CUES = _TARGET_PREPS | _REFERENCE_VERBS | {
+    "up", "praise", "praises", "praised", "criticize", "criticizes", "criticized", "criticise",
+    "criticises", "criticised", "endorse", "endorses", "endorsed", "echo", "echoes", "echoed",
+}
 _NOT_TOPIC = (
     STOPWORDS | SAY_WORDS | WHO_WORDS | COMPARE_WORDS | PERSON_NOUNS | LAST_WORDS | META_WORDS
     | CHAT_FILLER
@@ -101,6 +115,7 @@ class Question:
     pairs: frozenset[tuple[str, str]] = frozenset()  # neighbouring topic words, as stems
     excluded: tuple[str, ...] = ()  # contributors already answered ("who else ...?")
     skip: frozenset[str] = frozenset()  # positions already shown ("more", "what else")
+    where: int = 0  # -1: "at the start of his piece", 1: "at the end", 0: anywhere
 
     @property
     def relation(self) -> Relation:
@@ -136,13 +151,14 @@ class QuestionReader:
         topical |= in_phrase
         topical |= _reported_content(fixed) | _quoted_tokens(joined)
         topical |= {i for i, t in enumerate(fixed) if t in _TOPIC_MARKERS}  # "concerning"
-        relations, cues = _relations(fixed, skip=in_mention | topical)
+        where, in_where = _where(joined) if _WHERE_WORDS.intersection(fixed) else (0, set())
+        relations, cues = _relations(fixed, skip=in_mention | topical | in_where)
         lead = _chat_lead(fixed)  # "pleeease who ...": the question starts at "who"
         asks_who = lead < len(fixed) and (fixed[lead] in WHO_WORDS or _asks_anyone(fixed))
         speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
         if asks_who and not who and not relations and _refers_after(mentions, fixed):
             relations = [Relation.RESPOND]  # "whom did the final respondent quote?"
-        not_topic = in_mention | cues | in_phrase
+        not_topic = in_mention | cues | in_phrase | in_where
         return Question(
             text=text,
             speakers=speakers,
@@ -156,6 +172,7 @@ class QuestionReader:
             unknown_subject=_unknown_subject(text, mentions, self.index),
             cues=_kind_cues(fixed, cues),
             pairs=stem_pairs([t for i, t in enumerate(fixed) if i not in not_topic]),
+            where=where,
         )
 
     def _question_sentences(self, text: str) -> str:
@@ -166,7 +183,7 @@ class QuestionReader:
         or all of them ask."""
         if '"' in text:
             return text
-        parts = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+        parts = sentences(text)
         if len(parts) < 2:
             return text
         toks = [[_chat_word(t) for t in words(p)] for p in parts]
@@ -250,23 +267,37 @@ class QuestionReader:
         # the topic named ends with its sentence ("... about 'instrumentalizing'. what's
         # their actual complaint?": "actual" is no topic word)
         focus_to = next((b for b in ends if b > focus_from), len(fixed))
+        focus_to = next(  # ... or at a new clause ("on everything or was there a catch")
+            (j for j in range(focus_from + 1, focus_to - 1)
+             if fixed[j] in ("or", "but") and fixed[j + 1] in _CLAUSE_STARTS),
+            focus_to,
+        )
 
         def focus(i: int) -> bool:
             return focus_from >= 0 and focus_from < i < focus_to
 
-        seen: set[str] = set()
+        seen: dict[str, int] = {}  # word -> its place in `out`
         out: list[Term] = [
             self.index.phrase_term(tuple(fixed[a:b]), focus=focus(a)) for a, b in glossed
         ]
         for i, tok in enumerate(fixed):
             if i in skip or tok in _NOT_TOPIC or tok in ORDINALS or len(tok) < 2 or (
                 tok in self.index.meta_words
-            ):
+            ) or (tok in _SOMEONES and i > 0 and fixed[i - 1] in _OWNERS):  # "my teacher"
                 continue
-            if tok in seen or tok in self.matcher.alias_words:
+            if tok in self.matcher.alias_words:
                 continue
-            seen.add(tok)
+            if tok in seen:  # said twice: it names the topic if either time does
+                at = seen[tok]
+                if focus(i) and not out[at].focus:
+                    out[at] = dataclasses.replace(out[at], focus=True)
+                continue
+            seen[tok] = len(out)
             out.append(self.index.term(raw[i], focus=focus(i)))
+        if any(t.focus and t.known for t in out):
+            # the topic is named ("... did anyone talk about torture"): other words the reading
+            # lacks, or has only as a near spelling ("counts" for "courts"), are chat
+            out = [t for t in out if t.focus or (t.known and not _corrected(t))]
         return tuple(out)
 
 
@@ -287,6 +318,12 @@ _DRAWN_OUT = re.compile(r"(.)\1{2,}")  # "hiii", "heyyy", "pleeease"
 _ROUGHLY = re.compile(r"^\d+ish$")  # "2ish"
 
 
+def _corrected(t: Term) -> bool:
+    """Whether a term was read as a near spelling of a word of the reading."""
+    return bool(t.own) and stem(t.word) != t.own
+
+
+@lru_cache(maxsize=16384)
 def _chat_word(tok: str) -> str:
     """A chat spelling as the everyday word ("tmrw", "hiii", "2ish" -> "ish")."""
     if tok in CHAT_SPELLINGS:
@@ -316,9 +353,12 @@ def _chat_lead(tokens: list[str]) -> int:
 
 def _sentence_ends(text: str) -> list[int]:
     """The token positions at which the sentences of `text` end (one past their last)."""
+    parts = sentences(text)
+    if len(parts) < 2:
+        return []  # one sentence: the topic runs to the end
     ends: list[int] = []
     count = 0
-    for part in SENTENCE_END.split(text):
+    for part in parts:
         count += len(words(part, question=True))
         ends.append(count)
     return ends
@@ -339,6 +379,40 @@ def _marks_topic(tokens: list[str], i: int, names: set[int]) -> bool:
         return False
     prev = tokens[i - 1]
     return prev in SAY_WORDS or prev in _VIEW_WORDS or (i - 1) in names
+
+
+_WHERE = re.compile(
+    r"\b(?:at|in|near|toward|towards)\s+the\s+(?:very\s+)?(?P<part>start|beginning|opening|"
+    r"outset|top|end|close|conclusion|bottom)\b"
+    r"|\b(?P<verb>starts?|begins?|opens?|ends?|closes?|concludes?|finish(?:es)?)\s+(?:off\s+)?"
+    r"(?:by|with)\b"
+    r"|\bin\s+(?:his|her|their|the)\s+(?P<own>opening|conclusion|closing|intro|introduction)\b"
+    r"|\b(?P<act>start|begin|open|end|close|finish|conclude|wrap)(?:s|ed|ing)?\s+(?:up\s+)?"
+    r"(?:his|her|their|the)\s+(?:piece|essay|response|contribution|post|part|reply|answer)\b"
+    r"|\b(?P<thing>first|last|final|opening|closing)\s+(?:thing|things|word|words)\b",
+    re.I,
+)
+_WHERE_WORDS = frozenset(  # a quick test before _WHERE is tried
+    {"start", "beginning", "opening", "outset", "top", "end", "close", "conclusion", "bottom",
+     "starts", "begin", "begins", "open", "opens", "ends", "closes", "conclude", "concludes",
+     "finish", "finishes", "intro", "introduction", "closing", "wrap", "wraps", "first", "last",
+     "final", "started", "ended", "opened", "closed", "concluded", "finished", "wrapped",
+     "starting", "ending", "concluding", "finishing", "wrapping", "began"}
+)
+_AT_START = frozenset({"start", "beginning", "opening", "outset", "top", "starts", "begin",
+                       "begins", "open", "opens", "intro", "introduction", "first"})
+
+
+def _where(text: str) -> tuple[int, set[int]]:
+    """ "at the start of his piece" (-1) or "in his conclusion" (1), and its token positions
+    (no topic words)."""
+    m = _WHERE.search(text)
+    if not m:
+        return 0, set()
+    word = next(g for g in m.groups() if g).lower()
+    start = len(words(text[: m.start()], question=True))
+    span = set(range(start, start + len(words(m.group(0), question=True))))
+    return (-1 if word in _AT_START else 1), span
 
 
 def _quoted_tokens(text: str) -> set[int]:
@@ -462,7 +536,8 @@ def _roles(
         elif who:
             as_target = True
         elif speakers:
-            as_target = bool(near & _TARGET_PREPS) and not _is_subject_position(tokens, m)
+            # "does Neier agree with Bequelin", "the last two both bring up Nicholas"
+            as_target = bool(near & _TARGET_CUES) and not _is_subject_position(tokens, m)
         else:
             as_target = prev in _LONE_TARGET_PREPS and not _is_subject_position(tokens, m)
         last_was_target = as_target

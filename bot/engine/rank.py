@@ -26,6 +26,7 @@ PHRASE_BONUS = 8.0  # for a topic phrase that matches the question's topic words
 SECOND_KIND = 0.7  # fit of a kind that answers a relation, though not the one it asks first
 TARGET_FIT = 1.2  # answering the named contributor outweighs being of the asked kind
 FIT_WITH_TOPIC = 10.0  # ... and when it does: then the topic matters most
+OWN_POINT = 0.9  # a main point that answers another contributor, for "what is X's main point"
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,8 +185,8 @@ class Ranker:
 
 def _relation_fit(kind: str, relation: Relation, central: bool, targeted: bool) -> float:
     """1 for the kind a relation asks for first, SECOND_KIND for another fitting one, else 0."""
-    if relation is Relation.SUMMARY:
-        return 1.0 if central else 0.0
+    if relation is Relation.SUMMARY:  # a main point of one's own before one shared with another
+        return (OWN_POINT if targeted else 1.0) if central else 0.0
     if relation is Relation.RESPOND:
         return 1.0 if targeted else 0.0
     kinds = RELATION_KINDS.get(relation, ())

@@ -24,7 +24,10 @@ from bot.knowledge.model import Contributor
 # everyday words are never a misspelt name ("nice" is not "Nick")
 _NOT_NAMES = COMMON_WORDS | SAY_WORDS | CHAT_FILLER
 _LONG_PERSON_NOUNS = sorted(w for w in PERSON_NOUNS if len(w) >= 7)
-_AFTER_BARE_ORDINAL = SAY_WORDS | {"about", "on", "and", "vs", "versus", "with", "or"}
+# ("the last point hom makes" is no contributor)
+_AFTER_BARE_ORDINAL = (SAY_WORDS - {"point", "points"}) | {
+    "about", "on", "and", "vs", "versus", "with", "or"
+}
 # "whoever wrote last", "the one who went last": a verb of taking part, then "last"
 TOOK_PART = frozenset(
     {"wrote", "writes", "went", "goes", "spoke", "speaks", "came", "comes", "posted",

@@ -42,10 +42,34 @@ _FOLD = str.maketrans(
 
 # a sentence ends after "?" or "!", or a full stop after a word ("lol."), not "U.S." or "J."
 # (or after "...", a closing quote or bracket and a full stop, or an emoji)
-SENTENCE_END = re.compile(
-    r"(?<=[!?])\s+|(?<=[a-z0-9]{2}[.])\s+|(?<=[.]{2})\s+|(?<=[a-z]['\"’”)][.])\s+"
-    r"|(?<=[\U0001F000-\U0001FAFF\u2600-\u27BF])\s+"
-)
+_END_MARK = re.compile(r"[!?.\u2600-\u27BF\U0001F000-\U0001FAFF]\s+")
+_CLOSERS = frozenset("'\"’”)")
+
+
+def _ends_sentence(text: str, i: int) -> bool:
+    """Whether the mark at `text[i]` (followed by a space) ends a sentence."""
+    if text[i] != ".":
+        return True
+    before = text[max(0, i - 2) : i]
+    if len(before) < 2:
+        return False
+    if before[1] == "." or all(c.islower() or c.isdigit() for c in before):
+        return True
+    return before[1] in _CLOSERS and before[0].islower()
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text, stripped, in order (the text itself when it is one)."""
+    out: list[str] = []
+    start = 0
+    for m in _END_MARK.finditer(text):
+        if _ends_sentence(text, m.start()):
+            out.append(text[start : m.start() + 1].strip())
+            start = m.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s]
+
+
 _WH = re.compile(r"\b(?:who|whom|whose|what|whats|which|why|how)\b", re.I)
 _AUX_FIRST = re.compile(
     r"^(?:\W*\w+\W+){0,2}?(?:did|does|do|is|was|were|has|have|can|could|would|should)\b", re.I
@@ -81,7 +105,7 @@ def asking_part(pieces: list[str], limit: int) -> str:
     text = " ".join(p for p in pieces if p)
     if len(text) <= limit:
         return text
-    parts = [s.strip() for p in pieces for s in SENTENCE_END.split(p) if s.strip()]
+    parts = [s for p in pieces for s in sentences(p)]
     asking = (
         [s for s in parts if s.endswith("?")]
         or [s for s in parts if _WH.search(s) and len(s) <= limit]
@@ -181,6 +205,9 @@ _DERIVED = frozenset({"ness", "ment", "ments", "ly"})  # a suffix that may sit o
 _KEEP = frozenset({"us", "usa", "this", "was", "has", "is", "as", "its", "news", "arms"})
 
 
+_SHORT_BASE = re.compile(r"^[aeiou][^aeiouwy](?:ing|ed)$")
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix-stripping stem: 'disagreed', 'disagreeing', 'disagrees' -> 'disagr'."""
@@ -190,6 +217,8 @@ def stem(word: str) -> str:
     for suffix, repl in _SUFFIXES:
         if suffix == "s" and word.endswith(("ss", "us", "is")):
             continue
+        if suffix in ("ing", "ed") and _SHORT_BASE.match(word):
+            return word[:2] + "e"  # "using", "used" -> "use", as "use" is; not "bring"
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)] + repl
             if suffix in ("ing", "ed") and base[-1] == base[-2] and base[-1] not in "lsze":

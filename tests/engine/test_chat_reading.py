@@ -46,6 +46,20 @@ ANSWERS = [
     ("who thinks beijing has a long road to travel", "rosenzweig", "further to travel"),
     ("which contributor mentions people living longer", "sixth", "life expectancy"),
     ("who wants rights kept out of their own box in diplomacy", "bequelin", "compartmentaliz"),
+    # "my teacher" is chat, "the world's moral teacher" is not
+    ("my teacher says neier disagrees with bequelin, true?", "neier", "I would not draw a line"),
+    ("who says no country should play the world's moral teacher", "rosenzweig",
+     "model of moral behavior"),
+    ("who noticed china's change of tone at the UN", "sixth", "defensiveness"),
+    # once the topic is named, words the reading lacks (or only nearly has) are chat
+    ("not sure if this counts but did anyone talk about torture", "bequelin", "Abu Ghraib"),
+    ("the reading mentions tiananmen somewhere i think? who brought it up", "hom",
+     "June Fourth"),
+    ("my group says rosenzweig is anti-american. i don't think so. what does he actually say "
+     "about the us", "rosenzweig", ""),
+    # the topic after "on" ends where a new clause starts
+    ("quick one, did neier agree w bequelin on everything or was there a catch", "neier",
+     "point of difference"),
 ]
 
 
@@ -72,3 +86,86 @@ def test_chat_messages_get_the_answer(
 def test_an_everyday_word_is_no_misspelt_name(engine: Engine) -> None:
     q = engine.reader.read("the last respondent wants the us to be nicer to china")
     assert q.speakers == ("sixth",) and not q.targets  # "nicer" is not "Nier"
+
+
+# (question, contributor, a phrase of the top answer's paragraph): where in a piece
+PLACES = [
+    ("who does rosenzweig thank at the start of his piece?", "rosenzweig",
+     "Nicholas and Sharon have framed the issues"),
+    ("how does hom open her piece", "hom", "as usual is clear"),
+    ("what does bequelin conclude with", "bequelin", "implicit message"),
+    ("how does rosenzweig wrap up his piece", "rosenzweig", "responsibility of all of us"),
+]
+
+
+@pytest.mark.parametrize(("question", "who", "phrase"), PLACES)
+def test_the_start_or_end_of_a_piece(
+    engine: Engine, question: str, who: str, phrase: str
+) -> None:
+    q = engine.reader.read(question)
+    assert q.where and not q.terms  # "start", "open" are no topic words
+    reply = engine.ask(question)
+    top = reply.answers[0]
+    assert top.contributor_id == who
+    assert phrase.lower() in engine.reading.paragraph(top.paragraph).text.lower()
+
+
+def test_a_main_point_of_ones_own_comes_before_an_agreement(engine: Engine) -> None:
+    reply = engine.ask("whats the third person's main thing")
+    assert reply.answers[0].position_id == "rosenzweig-critical-engagement"
+
+
+def test_a_group_bringing_up_a_contributor_is_compared_on_them(engine: Engine) -> None:
+    q = engine.reader.read("the last two both mention nicholas, what do they say about him?")
+    assert q.speakers == ("neier", "sixth") and q.targets == ("bequelin",)
+    reply = engine.ask("the last two both mention nicholas, what do they say about him?")
+    assert {a.contributor_id for a in reply.answers[:2]} == {"neier", "sixth"}
+    assert all(a.target == "Nicholas Bequelin" for a in reply.answers[:2])
+
+
+# (question, a phrase the answer's quote holds): a detail the best position does not give
+DETAILS = [
+    ("how long has the final respondent been observing human rights in china",
+     "three or four decades"),
+    ("how long has the sixth person been watching human rights in china", "decades"),
+    ("what year was china's un submission", "2008"),
+]
+
+
+@pytest.mark.parametrize(("question", "phrase"), DETAILS)
+def test_a_detail_is_answered_with_the_sentence_that_gives_it(
+    engine: Engine, question: str, phrase: str
+) -> None:
+    reply = engine.ask(question)
+    assert not reply.abstained and phrase in reply.answers[0].quote
+
+
+def test_everyday_words_about_a_piece_get_its_main_points(engine: Engine) -> None:
+    reply = engine.ask("what did the 4th contributor list as reasons")
+    assert not reply.abstained and not reply.elsewhere and reply.loose
+    assert reply.answers[0].contributor_id == "nathan"
+
+
+def test_ideas_for_asks_for_recommendations(engine: Engine) -> None:
+    q = engine.reader.read("does the last respondent have any ideas for the us")
+    assert q.relations and q.relations[0].value == "recommend"
+
+
+def test_using_and_used_stem_as_use() -> None:
+    from bot.engine.text import stem
+
+    assert stem("using") == stem("used") == stem("use") == stem("uses")
+    assert stem("bring") == "bring" and stem("thing") == "thing"
+
+
+def test_a_contributors_main_piece_is_their_longest_run_of_paragraphs() -> None:
+    from bot.engine.answering.relation import _main_piece
+
+    assert _main_piece((15, 16, 24, 25, 26, 28, 29, 30, 77, 83)) == range(24, 31)
+    assert _main_piece((5,)) == range(5, 6) and _main_piece(()) == range(0)
+
+
+def test_a_named_target_with_a_topic_keeps_to_those_who_answer_them(engine: Engine) -> None:
+    reply = engine.ask("who criticizes nathan's framing")
+    assert reply.answers[0].contributor_id == "sixth"
+    assert all(a.target == "Andrew J. Nathan" for a in reply.answers)

@@ -132,6 +132,23 @@ FOLLOW_UPS = [
     # a change of subject does not carry the old contributor along
     (["what did neier say about professionals"], "ok who mentioned the dalai lama",
      "bequelin", "Dalai Lama", False),
+    # an opening "and" / "ok" does not hide "why?" or "what about"
+    (["what did bequelin say about the dalai lama"], "and why?", "bequelin", "Tibetan areas",
+     True),
+    (["what does hom think about the internet", "and bequelin?"],
+     "ok and what about nathan on trade", "nathan", "trade, investment", True),
+    # "the second one" of the contributors just listed, not the second contributor
+    (["who talked about abu ghraib"], "what did the second one say exactly", "neier",
+     "Abu Ghraib", True),
+    # "that person": whom the last answer responds to
+    (["who is the fifth contributor", "who is he disagreeing with"],
+     "and what does that person say", "bequelin", "", True),
+    # "more" after the main points: the contributor's other points
+    (["rosenzweig's main point?"], "more", "rosenzweig", "", True),
+    # after one item of a list, a bare ordinal is the next item, not a contributor
+    (["what is bequelin's first key"], "and the second?", "bequelin", "vocal diplomacy", True),
+    (["what is bequelin's first key", "and the second?"], "third?", "bequelin",
+     "mainstream human rights", True),
 ]
 
 
@@ -335,3 +352,35 @@ def test_what_else_never_repeats(engine: Engine) -> None:
     assert not again.abstained
     assert {a.position_id for a in again.answers}.isdisjoint(
         {a.position_id for a in first.answers})
+
+
+# (earlier turns, follow-up, contributor of the top answer, whom it answers or "")
+SPEAKER_AND_TARGET = [
+    (["did the last respondent say anything about bequelin"], "and nathan, did they bring him up?",
+     "sixth", "Andrew J. Nathan"),
+    (["what does neier say about urgency"], "and bequelin, does he agree with him?", "neier",
+     "Nicholas Bequelin"),
+]
+
+
+@pytest.mark.parametrize(("earlier", "follow_up", "who", "whom"), SPEAKER_AND_TARGET)
+def test_a_name_and_a_pronoun_the_pronoun_speaks(
+    engine: Engine, earlier: list[str], follow_up: str, who: str, whom: str
+) -> None:
+    conv = Conversation()
+    for turn in earlier:
+        engine.ask(turn, conversation=conv)
+    reply = engine.ask(follow_up, conversation=conv)
+    assert not reply.abstained, reply.message
+    assert reply.answers[0].contributor_id == who
+    assert reply.answers[0].target == whom
+
+
+def test_anyone_else_on_a_new_topic_excludes_only_the_one_discussed(engine: Engine) -> None:
+    conv = Conversation()
+    engine.ask("who disagreed with bequelin about moral imperatives", conversation=conv)
+    engine.ask("why does he disagree", conversation=conv)
+    reply = engine.ask("anyone else push back on the national interest framing?",
+                       conversation=conv)
+    ids = [a.contributor_id for a in reply.answers]
+    assert ids and ids[0] == "sixth" and "neier" not in ids and "bequelin" not in ids

@@ -28,12 +28,12 @@ FLOORS = {
     "final_questions.yaml": 0.95,
     "round6_questions.yaml": 0.93,
     "round8_questions.yaml": 0.93,
-    "chat_questions.yaml": 0.85,  # written blind in members' chat voice: 0.707 on first run
-    "chat2_questions.yaml": 0.82,  # a second blind chat set after this round: 0.842, its only run
+    "chat_questions.yaml": 0.94,  # written blind in members' chat voice: 0.707 on first run
+    "chat2_questions.yaml": 0.94,  # a second blind chat set: 0.842 on first run
 }
 # Conversations (tests/data/conversations.yaml): least share right of first and follow-up
 # turns, each follow-up read in its conversation. First run: 0.900 and 0.440.
-CONVERSATION_FLOORS = {"first": 0.97, "follow-up": 0.90}
+CONVERSATION_FLOORS = {"first": 0.97, "follow-up": 0.92}
 
 
 def _right(reply: Reply, item: dict[str, Any], paragraphs: list[str]) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.engine.answers import Mode, Reply
 from bot.engine.lexicon import FOREIGN_WORDS, STOPWORDS
 from bot.engine.question import Question
@@ -18,15 +20,24 @@ _TASK_VERBS = frozenset(
 _TASKS = frozenset(
     {"joke", "jokes", "essay", "essays", "poem", "poems", "story", "song", "paper", "homework",
      "code", "riddle", "letter", "email", "assignment", "notes", "limerick", "haiku", "rap",
-     "program", "script", "recipe", "thesis", "report", "presentation", "slides"}
+     "program", "script", "recipe", "thesis", "report", "presentation", "slides", "summary",
+     "outline", "paragraph"}
 )
 _THEIRS = frozenset({"my", "our", "a", "an", "me", "us", "some", "another"})
 _NEVER_ASKED = frozenset({"translate", "translation", "translating"})  # no reading question
 
 
+_MAY_ASK_A_TASK = re.compile(
+    r"\btranslat|\b(?:" + "|".join(sorted(_TASKS)) + r")\b", re.I
+)  # a quick test before the words are read
+_FOREIGN = re.compile(r"\b(?:" + "|".join(sorted(FOREIGN_WORDS)) + r")\b", re.I)
+
+
 def off_topic_request(text: str) -> bool:
     """ "tell me a joke", "write my essay on this", "translate this into Chinese": a task
     that is not a question about the reading."""
+    if not _MAY_ASK_A_TASK.search(text):
+        return False
     toks = words(text)[:16]
     if _NEVER_ASKED.intersection(toks[:12]):
         return True
@@ -43,11 +54,13 @@ def other_language(text: str) -> bool:
     """Whether a question is written in another language than English: mostly in another
     script ("内尔说了什么"), or more of its words are another language's function words
     ("¿Qué dijo Neier sobre China?") than English ones."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return False
-    if sum(1 for ch in letters if ord(ch) > 0x24F) * 2 > len(letters):
-        return True
+    if text.isascii():
+        if not _FOREIGN.search(text):
+            return False
+    else:
+        letters = [ch for ch in text if ch.isalpha()]
+        if sum(1 for ch in letters if ord(ch) > 0x24F) * 2 > len(letters):
+            return True
     toks = words(text)
     foreign = sum(1 for t in toks if t in FOREIGN_WORDS)
     return foreign >= 2 and foreign > sum(1 for t in toks if t in STOPWORDS)

@@ -19,9 +19,11 @@ def compare(src: Sources, q: Question, limit: int) -> Reply:
     silent: list[str] = []
     linked = _links_between(src, q)
     for cid in q.speakers:
-        ranked = src.ranker.rank(q, speakers=(cid,))
+        ranked = src.ranker.rank(q, speakers=(cid,), targets=q.targets)
         if q.terms:
             ranked = [s for s in ranked if s.coverage >= MIN_COVERAGE]
+        if q.targets and not q.terms:  # "the last two both bring up Nicholas": about him
+            ranked = [s for s in ranked if s.on_target] or ranked
         side = [src.cite(s.item.position, s.score) for s in ranked[:PER_SIDE]]
         if not side:
             silent.append(src.reading.contributor(cid).short_name)

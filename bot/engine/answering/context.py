@@ -170,6 +170,18 @@ def next_item(
     return next_point(src, q, last, shown)
 
 
+def more_of(src: Sources, q: Question, limit: int) -> Reply:
+    """ "more" after a contributor's main points: their other positions not yet shown, in the
+    order they wrote them."""
+    rest = sorted(
+        (p for c in q.speakers for p in src.reading.positions_of(c) if p.id not in q.skip),
+        key=lambda p: (p.paragraph, _offset(src, p)),
+    )
+    if not rest:
+        return abstain(src, q, "That is all the reading says on that.")
+    return Reply(q.text, Mode.ANSWER, tuple(src.cite(p, 100.0) for p in rest[:limit]), "More:")
+
+
 def _opening(text: str) -> str:
     """The first word of a text, lower case, without its comma: "third"."""
     return text.split(",", 1)[0].split(" ", 1)[0].strip().lower()

@@ -21,16 +21,44 @@ _DETAIL = re.compile(
 )
 MIN_HELD = 2  # topic words a sentence must hold
 
+# What the answer to some detail questions looks like: a duration, a year, a number.
+_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundreds?|thousands?|millions?|"
+    r"billions?|quarter|half|third|fifth"
+)
+_SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"\bhow\s+long\b|\bsince\s+when\b", re.I),
+     re.compile(r"\b(?:years?|decades?|months?|weeks?|centur(?:y|ies)|since)\b", re.I)),
+    (re.compile(r"\b(?:what|which)\s+year\b|^\W*(?:so\s+|and\s+)?when\b", re.I),
+     re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\byears?\s+ago\b", re.I)),
+    (re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|percentage|share)\b", re.I),
+     re.compile(rf"\b\d[\d,.]*\b|\b(?:{_NUMBER_WORDS})\b", re.I)),
+)
+
 
 def asks_detail(text: str) -> bool:
     """Whether a question asks for a detail: "how long", "what year", "whose wife"."""
     return _DETAIL.search(text) is not None
 
 
-def detail(src: Sources, q: Question) -> Reply | None:
+def answer_shape(text: str) -> re.Pattern[str] | None:
+    """What an answer to "how long / what year / how many ...?" must hold, if it asks that."""
+    return next((shape for asks, shape in _SHAPES if asks.search(text)), None)
+
+
+def detail_in_place(src: Sources, q: Question, top: Reply) -> Reply | None:
+    """ "How long has the final respondent watched China?": when the best position's quote
+    holds no duration (year, number) the question asks for, the sentence that does."""
+    shape = answer_shape(q.text) if asks_detail(q.text) else None
+    if shape is None or not top.answers or shape.search(top.answers[0].quote):
+        return None
+    return detail(src, q, shape)
+
+
+def detail(src: Sources, q: Question, shape: re.Pattern[str] | None = None) -> Reply | None:
     """The sentence of the text that holds most of the question's topic (of the asked
-    contributor, if one is named), cited with the position of its paragraph; None if none
-    holds enough."""
+    contributor, if one is named; holding `shape`, if given), cited with the position of
+    its paragraph; None if none holds enough."""
     terms = [t for t in q.terms if t.known]
     if not terms or not asks_detail(q.text):
         return None
@@ -39,7 +67,7 @@ def detail(src: Sources, q: Question) -> Reply | None:
     allowed = {n for c in q.speakers for n in src.reading.contributor(c).paragraphs}
     best: tuple[float, int, Sentence] | None = None
     for s in src.quotes.sentences:
-        if allowed and s.paragraph not in allowed:
+        if (allowed and s.paragraph not in allowed) or (shape and not shape.search(s.text)):
             continue
         held = [
             w * max((f for st, f in t.alternatives if st in s.stems), default=0.0)

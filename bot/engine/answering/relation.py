@@ -10,14 +10,19 @@ import dataclasses
 import re
 
 from bot.engine.answering.abstain import abstain
-from bot.engine.answering.detail import detail
+from bot.engine.answering.detail import detail, detail_in_place
 from bot.engine.answers import Answer, Mode, Reply
+from bot.engine.index import COMMON_STEMS, Term
 from bot.engine.lexicon import COMMON_WORDS, Relation
 from bot.engine.question import Question
 from bot.engine.rank import SECOND_KIND, TARGET_FIT, Scored, answers_topic
 from bot.engine.sources import Sources
+from bot.engine.text import stem, words
+from bot.knowledge.model import Position
 
 KEEP_RATIO = 0.6  # further answers must score at least this share of the best one
+# another contributor answers for the one asked about only when holding the topic this well
+ELSEWHERE_COVERAGE = 0.8
 RELATION_NOUNS = {
     Relation.AGREE: "agreement",
     Relation.DISAGREE: "disagreement",
@@ -39,6 +44,8 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
             return _nobody_that_way(src, q, ranked, limit)
         ranked = kinded
     fitting = [s for s in ranked if answers_topic(s, q)]
+    if q.targets and q.terms and not q.speakers:  # "who criticizes Nathan's framing"
+        fitting = [s for s in fitting if s.on_target] or fitting
     ranked = fitting or ranked[:1]  # the best that answers, not merely the best score
     problem = unanswerable(src, q, ranked)
     if problem and _words_around_relation(q):
@@ -47,6 +54,11 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
         found = detail(src, q)  # "for how long ...?": the text's own sentence
         if found is not None:
             return found
+        if q.speakers and q.terms and not any(_telling(t) or t.focus for t in q.terms):
+            # "what did the 4th contributor list as reasons": no topic of the text's, only
+            # everyday words about one's piece
+            loose = relation(src, dataclasses.replace(q, terms=()), limit)
+            return dataclasses.replace(loose, loose=True)
         others = _said_by_others(src, q, limit) if q.speakers and q.terms else ()
         if others:  # "what did Hom say about the Soviet bloc?": Neier did, and we say so
             note = _elsewhere_note(src, q, others)
@@ -55,7 +67,56 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     note = _gloss_note(q)
     if q.who and not q.speakers:
         return Reply(q.text, Mode.WHO, _per_contributor(src, q, ranked, limit), note)
-    return Reply(q.text, Mode.ANSWER, _best(src, ranked, limit), note)
+    best = Reply(q.text, Mode.ANSWER, _best(src, ranked, limit), note)
+    in_place = detail_in_place(src, q, best) if not q.where else None
+    if in_place is not None:  # "how long has she watched China?": the sentence that says
+        return in_place
+    if q.where and q.speakers:  # "at the start of his piece": the earliest that answers
+        if not q.terms and q.relation in (Relation.ANY, Relation.SUMMARY):
+            return Reply(q.text, Mode.ANSWER, _at_place(src, q, limit), note)
+        return Reply(q.text, Mode.ANSWER, _best(src, _by_place(src, ranked, q.where), limit), note)
+    return best
+
+
+def _place(src: Sources, pos: Position) -> tuple[int, int]:
+    """Where a position stands in the text: its paragraph, and its quote's offset there."""
+    return pos.paragraph, src.reading.paragraph(pos.paragraph).text.find(pos.quote[:40])
+
+
+def _at_place(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]:
+    """ "What does Neier say at the end?": his positions from the last (or the first) on."""
+    mine = [  # in their main piece (not a heckle inside another's speech)
+        p for c in q.speakers for p in src.reading.positions_of(c)
+        if p.paragraph in _main_piece(src.reading.contributor(c).paragraphs)
+    ]
+    mine.sort(key=lambda p: _place(src, p), reverse=q.where > 0)
+    return tuple(src.cite(p, 100.0) for p in mine[:limit])
+
+
+def _main_piece(paragraphs: tuple[int, ...]) -> range:
+    """The longest run of a contributor's paragraphs, one other paragraph between two of
+    theirs (a heading, "[Applause]") not breaking it."""
+    best = range(0)
+    start = prev = None
+    for n in sorted(paragraphs):
+        if prev is None or n > prev + 2:
+            start = n
+        prev = n
+        if start is not None and n + 1 - start > len(best):
+            best = range(start, n + 1)
+    return best
+
+
+def _by_place(src: Sources, ranked: list[Scored], where: int) -> list[Scored]:
+    """The positions that answer well enough, first to last in the text (last to first for
+    "at the end"), before the rest."""
+    top = ranked[0].score
+    near = [s for s in ranked if s.score >= KEEP_RATIO * top]
+
+    near.sort(key=lambda s: _place(src, s.item.position), reverse=where > 0)
+    lifted = dataclasses.replace(near[0], score=max(near[0].score, top)) if near else None
+    rest = [s for s in ranked if s not in near]
+    return ([lifted] if lifted else []) + near[1:] + rest
 
 
 _KINDED = (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE, Relation.CONCEDE,
@@ -65,6 +126,11 @@ _KINDED = (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE, Relation.CONCED
 def _kind_fit(s: Scored) -> float:
     """How well a position's kind fits the relation, whatever its target."""
     return s.fit - (TARGET_FIT if s.on_target else 0.0)
+
+
+def _telling(t: Term) -> bool:
+    """A topic word that names something, not an everyday word ("list", "reasons")."""
+    return not t.known or (t.word not in COMMON_WORDS and stem(t.word) not in COMMON_STEMS)
 
 
 def _nobody_that_way(src: Sources, q: Question, ranked: list[Scored], limit: int) -> Reply:
@@ -139,7 +205,8 @@ def _said_by_others(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]
     anyone = dataclasses.replace(q, speakers=(), who=False, compare=False)
     ranked = [
         s for s in src.ranker.rank(anyone, targets=q.targets)
-        if answers_topic(s, anyone) and s.item.position.contributor_id not in q.speakers
+        if answers_topic(s, anyone) and s.coverage >= ELSEWHERE_COVERAGE
+        and s.item.position.contributor_id not in q.speakers
     ]
     if ranked and ranked[0].literal > 0:  # those who name it, not near misses
         ranked = [s for s in ranked if s.literal > 0]
@@ -156,6 +223,7 @@ def _elsewhere_note(src: Sources, q: Question, others: tuple[Answer, ...]) -> st
     return note[:1].upper() + note[1:]
 
 
+_JOINERS = frozenset({"the", "of", "and", "in", "on", "a", "an", "to", "for", "s"})
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 
 
@@ -168,9 +236,10 @@ def topic_phrase(q: Question, answers: tuple[Answer, ...] = ()) -> str:
     if not spans:
         return "that"
     start, end = min(a for a, _ in spans), max(b for _, b in spans)
-    if end - start > 80:
-        return "that"
     phrase = q.text[start:end]
+    between = set(words(phrase)) - set(wanted) - _JOINERS
+    if end - start > 80 or between:  # "problems did she list": not a phrase of the topic
+        return "that"
     for a in answers:
         at = a.quote.lower().find(phrase.lower())
         if at >= 0:
