@@ -75,6 +75,11 @@ class Term:
     gloss: tuple[str, ...] = ()  # the glossary's words for it, when the reading lacks it
 
 
+def everyday(word: str) -> bool:
+    """Whether a word (or its stem) is an everyday English one (lexicon COMMON_WORDS)."""
+    return word in COMMON_WORDS or stem(word) in COMMON_STEMS
+
+
 @dataclass(frozen=True, slots=True)
 class Coverage:
     """How a position holds a question's topic words."""
@@ -232,6 +237,8 @@ class PositionIndex:
 
     def _correct_uncached(self, word: str) -> tuple[str, bool]:
         if word in self._vocab or len(word) < 4 or word.isdigit() or stem(word) in self.postings:
+            return word, False
+        if everyday(word):  # "decided" is no misspelt "decade"
             return word, False
         fixed = self._correct_word(word)
         if fixed is not None:

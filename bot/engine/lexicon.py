@@ -488,3 +488,74 @@ COMMON_WORDS = frozenset(
     word work world worry write wrong yeah year yet young actual
     """.split()
 )
+
+# -- chat vocabulary -----------------------------------------------------------------------
+# Members' everyday and chat words for the plainer ones a text uses (helper "vocab"); kept
+# as one block so that other additions to the tables above merge apart from it.
+CHAT_FILLER = CHAT_FILLER | frozenset(
+    """
+    bruh bro dude fam yall bestie ikr istg deadass nah yep yup welp oof yikes lmk fyi rofl
+    xd lowkey highkey hella super totally presentation chat prep intro outro iirc afaik tbf
+    """.split()
+)
+CHAT_SPELLINGS.update(
+    {
+        "biz": "business", "econ": "economic", "econs": "economics", "rep": "reputation",
+        "sus": "suspicious", "dc": "usa", "acc": "according", "govts": "governments",
+        "intl": "international", "natl": "national", "admin": "administration",
+        "info": "information", "org": "organization", "orgs": "organizations",
+        "pres": "president", "cos": "because", "coz": "because", "bcuz": "because",
+        "esp": "especially", "wrt": "about", "pov": "perspective", "prob": "probably",
+        "probs": "probably", "def": "definitely", "rly": "really", "srsly": "seriously",
+        "ya": "you", "yr": "your", "yrs": "years", "sm": "so",
+        "mil": "military", "dem": "democratic", "dems": "democrats",
+    }
+)
+# Idioms of several words, read as the plain word they stand for ("owned up" = admitted).
+CHAT_PHRASES: dict[str, str] = {
+    "owned up": "admitted", "owns up": "admits", "own up": "admit", "owning up": "admitting",
+    "fessed up": "admitted", "sucking up": "praising", "sucked up": "praised",
+    "sucks up": "praises", "suck up": "praise", "kissing up": "praising",
+    "kissed up": "praised", "tack on": "add", "tack onto": "add to", "tacked on": "added",
+    "tacked onto": "added to", "upside down": "transforming", "look up to": "respect",
+    "looked up to": "respected", "looks up to": "respects", "fight it out": "debate",
+    "hash it out": "debate", "hear out": "listen to", "a ton of": "a vast number of",
+    "tons of": "a vast number of", "on the line": "at stake", "at the table": "participating",
+    "a seat at the table": "participation", "real talk": "", "group chat": "",
+    "cant find": "", "can't find": "", "figure out": "understand",
+    "black and white": "either-or", "black-and-white": "either-or", "old school": "old",
+    "old-school": "old",
+}
+CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("trashed", "ruined", "wrecked", "damage", "damaged", "tarnished", "destroyed",
+     "shattered"),
+    ("weapons", "arms", "missiles", "nuclear"),
+    ("treaties", "treaty", "accords", "pacts", "conventions"),
+    ("contaminated", "tainted", "poisoned", "toxic", "unsafe", "adulterated", "defective"),
+    ("naive", "idealist", "idealism", "idealistic", "gullible"),
+    ("unfair", "cheating", "cheat", "rigged"),
+    ("flip", "flipping", "flips", "change", "reverse", "switch", "swing"),
+    ("coworkers", "colleagues", "peers", "fellow"),
+    ("rulebook", "rules", "norms", "regulations", "framework"),
+    ("touchy", "defensive", "defensiveness", "prickly", "sensitive"),
+    ("mad", "angry", "upset", "pissed", "furious", "outraged"),
+    ("inside", "within", "domestic", "internal", "homegrown"),
+    ("big", "great", "major", "huge"),
+    ("act", "action", "actions", "steps", "measures"),
+    ("winner", "laureate", "recipient", "awardee"),
+    ("regular", "ordinary", "everyday", "average"),
+    ("verbal", "verbally", "argument", "debate", "arguing"),
+    ("harsher", "harsh", "critical", "scathing", "tougher"),
+)
+SYNONYM_GROUPS = (*SYNONYM_GROUPS, *CHAT_SYNONYM_GROUPS)
+# verbs of noticing are verbs of saying: "who noticed that ...?"
+SAY_WORDS = SAY_WORDS | frozenset(
+    {"notice", "noticed", "notices", "noticing", "observe", "observed", "observes", "warn",
+     "warned", "warns", "warning"}
+)
+SYNONYMS.update(
+    {
+        "ton": ("vast", "number"), "tons": ("vast", "number"), "loads": ("vast", "number"),
+        "admitted": ("acknowledged", "admits"), "praising": ("praise", "endorse"),
+    }
+)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bot.engine.index import PositionIndex, Term, stem_pairs
 from bot.engine.lexicon import (
     CHAT_FILLER,
+    CHAT_PHRASES,
     CHAT_SPELLINGS,
     COMMON_WORDS,
     COMPARE_WORDS,
@@ -123,7 +124,8 @@ class QuestionReader:
     def read(self, raw: str) -> Question:
         """Read one question (any text at all; never raises)."""
         text = self._question_sentences(clean(raw))
-        joined = join_compounds(_WHO_IS.sub(r"\1 is", text), self.index.knows)  # the tokens' text
+        plain = _plain_idioms(_WHO_IS.sub(r"\1 is", text))
+        joined = join_compounds(plain, self.index.knows)  # the tokens' text
         tokens = [_chat_word(t) for t in words(joined, question=True)]
         mentions = self.matcher.find(tokens)
         in_mention = {i for m in mentions for i in range(m.start, m.end)}
@@ -298,6 +300,18 @@ def _chat_word(tok: str) -> str:
         if short in CHAT_FILLER or short in STOPWORDS or short in CHAT_SPELLINGS:
             return CHAT_SPELLINGS.get(short, short)
     return tok
+
+
+_IDIOM = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(CHAT_PHRASES, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+
+
+def _plain_idioms(text: str) -> str:
+    """Idioms of several words as the plain words they stand for ("owned up" -> "admitted")."""
+    return _IDIOM.sub(lambda m: CHAT_PHRASES[m.group(0).lower()], text.replace("\u2019", "'"))
 
 
 _LEAD_WORDS = CHAT_FILLER | frozenset(

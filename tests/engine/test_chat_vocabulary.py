@@ -1,0 +1,81 @@
+"""Members' chat vocabulary: abbreviations, idioms of several words and slang read as the
+plain words a text uses (lexicon "chat vocabulary" block)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.lexicon import CHAT_PHRASES, CHAT_SPELLINGS
+from bot.engine.question import _plain_idioms
+
+# (chat word or idiom in a sentence, the plain words it is read as)
+IDIOMS = [
+    ("she owned up to it", "she admitted to it"),
+    ("he was sucking up to the boss", "he was praising to the boss"),
+    ("they tack on one more point", "they add one more point"),
+    ("things turned upside down", "things turned transforming"),
+    ("kids look up to their parents", "kids respect their parents"),
+    ("OWNED UP in capitals", "admitted in capitals"),
+    ("a ton of money", "a vast number of money"),
+    ("no idiom in this one", "no idiom in this one"),
+    ("a downside down the road", "a downside down the road"),  # whole words only
+]
+
+
+@pytest.mark.parametrize(("text", "plain"), IDIOMS)
+def test_idioms_read_as_plain_words(text: str, plain: str) -> None:
+    assert _plain_idioms(text) == plain
+
+
+def test_every_idiom_and_spelling_is_lower_case_words() -> None:
+    for table in (CHAT_PHRASES, CHAT_SPELLINGS):
+        for key in table:
+            assert key == key.lower() and key.strip() == key, key
+
+
+# (question, topic words it must search, words that must not be topics)
+READ = [
+    ("what did the first one say about biz", ["business"], ["biz"]),
+    ("nathan on econ growth", ["economic"], ["econ"]),
+    ("who said the country's rep got trashed", ["reputation", "trashed"], ["rep"]),
+    ("bruh who mentioned tainted stuff lowkey", ["tainted"], ["bruh", "lowkey"]),
+    ("ok real talk who brought up the internet", ["internet"], ["real", "talk"]),
+    # an everyday word is not corrected into a word of the text ("decided" -> "decade")
+    ("who says plans are decided in secret", ["decided"], ["decade"]),
+]
+
+
+@pytest.mark.parametrize(("question", "topics", "not_topics"), READ)
+def test_chat_words_read_as_plain_topics(
+    engine: Engine, question: str, topics: list[str], not_topics: list[str]
+) -> None:
+    q = engine.reader.read(question)
+    found = {t.word for t in q.terms} | {engine.index.correct(t.word)[0] for t in q.terms}
+    assert all(t in found for t in topics), found
+    assert not any(t in found for t in not_topics), found
+
+
+def test_a_chat_abbreviation_is_not_a_relation(engine: Engine) -> None:
+    # "rep" (reputation) is no "reply": nothing about responding to anyone
+    assert not engine.reader.read("what did nathan say about the country's rep").relations
+
+
+# (question in chat words of our own, contributor of the top answer, phrase of its paragraph)
+ANSWERS = [
+    ("what did the last one say about econ rights", "sixth", "economic and social rights"),
+    ("who brought up contaminated goods", "hom", "tainted consumer products"),
+    ("who said china's govt owned up to stuff in a un report", "sixth", "acknowledged"),
+    ("which contributor wanted to tack on another factor to nicholas's list", "neier",
+     "would add"),
+    ("who said the us reputation got trashed", "rosenzweig", "reputation"),
+]
+
+
+@pytest.mark.parametrize(("question", "who", "phrase"), ANSWERS)
+def test_chat_vocabulary_answers(engine: Engine, question: str, who: str, phrase: str) -> None:
+    reply = engine.ask(question)
+    assert not reply.abstained, reply.message
+    top = reply.answers[0]
+    assert top.contributor_id == who
+    assert phrase.lower() in engine.reading.paragraph(top.paragraph).text.lower()
