@@ -496,8 +496,11 @@ CHAT_FILLER = CHAT_FILLER | frozenset(
     """
     bruh bro dude fam yall bestie ikr istg deadass nah yep yup welp oof yikes lmk fyi rofl
     xd lowkey highkey hella super totally presentation chat prep intro outro iirc afaik tbf
+    unrelated random randomly
     """.split()
 )
+# adverbs that only pad a chat question ("what do they EVEN argue", "kept AWAY from")
+STOPWORDS = STOPWORDS | frozenset({"even", "away", "anyways", "tho", "though"})
 CHAT_SPELLINGS.update(
     {
         "biz": "business", "econ": "economic", "econs": "economics", "rep": "reputation",
@@ -529,7 +532,7 @@ CHAT_PHRASES: dict[str, str] = {
 CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("trashed", "ruined", "wrecked", "damage", "damaged", "tarnished", "destroyed",
      "shattered"),
-    ("weapons", "arms", "missiles", "nuclear"),
+    ("weapons", "weaponry", "arms", "armaments"),
     ("treaties", "treaty", "accords", "pacts", "conventions"),
     ("contaminated", "tainted", "poisoned", "toxic", "unsafe", "adulterated", "defective"),
     ("naive", "idealist", "idealism", "idealistic", "gullible"),
@@ -546,6 +549,9 @@ CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("regular", "ordinary", "everyday", "average"),
     ("verbal", "verbally", "argument", "debate", "arguing"),
     ("harsher", "harsh", "critical", "scathing", "tougher"),
+    ("quit", "quitting", "stop", "stopping", "cease"),
+    ("cops", "cop", "police", "policing", "policemen"),
+    ("women", "woman", "gender", "female", "girls"),
 )
 SYNONYM_GROUPS = (*SYNONYM_GROUPS, *CHAT_SYNONYM_GROUPS)
 # verbs of noticing are verbs of saying: "who noticed that ...?"
@@ -559,3 +565,5 @@ SYNONYMS.update(
         "admitted": ("acknowledged", "admits"), "praising": ("praise", "endorse"),
     }
 )
+# "what reasons does she give", "list his arguments": asking for the main points
+RELATION_WORDS[Relation.SUMMARY] = (*RELATION_WORDS[Relation.SUMMARY], "reasons", "arguments")

@@ -340,7 +340,11 @@ def _sentence_ends(text: str) -> list[int]:
 
 def _asks(sentence: str) -> bool:
     """Whether a sentence asks: it ends with "?" or starts (after chat) as a question does."""
-    return sentence.endswith("?") or bool(_ASK_START.match(_LEADING_CHAT.sub("", sentence)))
+    if sentence.endswith("?") or _ASK_START.match(_LEADING_CHAT.sub("", sentence)):
+        return True
+    toks = words(sentence)  # "anyway lmao which of them said ...": chat words before it
+    lead = _chat_lead(toks)
+    return 0 < lead < len(toks) and bool(_ASK_START.match(" ".join(toks[lead:])))
 
 
 def _marks_topic(tokens: list[str], i: int, names: set[int]) -> bool:

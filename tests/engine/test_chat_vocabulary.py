@@ -41,6 +41,8 @@ READ = [
     ("who said the country's rep got trashed", ["reputation", "trashed"], ["rep"]),
     ("bruh who mentioned tainted stuff lowkey", ["tainted"], ["bruh", "lowkey"]),
     ("ok real talk who brought up the internet", ["internet"], ["real", "talk"]),
+    ("what do they even say kept away from trade", ["trade"], ["even", "away"]),
+    ("unrelated but who mentions gender", ["gender"], ["unrelated"]),
     # an everyday word is not corrected into a word of the text ("decided" -> "decade")
     ("who says plans are decided in secret", ["decided"], ["decade"]),
 ]
@@ -69,7 +71,39 @@ ANSWERS = [
     ("which contributor wanted to tack on another factor to nicholas's list", "neier",
      "would add"),
     ("who said the us reputation got trashed", "rosenzweig", "reputation"),
+    ("who wants beijing to quit the angry talk", "rosenzweig", "must stop responding"),
+    ("who brought up cops locking people up in secret", "bequelin",
+     "secret detention by the police"),
+    ("random q but what does the final contributor say about women", "sixth", "gender"),
+    ("what reasons does the fourth one give", "nathan", ""),
 ]
+
+# (message, a word the read question keeps): an asking sentence after chat words
+ASKING = [
+    ("the seminar was long. anyway lmao which of them talks about tibet", "tibet"),
+    ("bruh i am so lost. ok so who mentions the dalai lama", "dalai"),
+]
+
+
+@pytest.mark.parametrize(("message", "kept"), ASKING)
+def test_a_question_after_chat_words_is_the_one_read(
+    engine: Engine, message: str, kept: str
+) -> None:
+    text = engine.reader.read(message).text.lower()
+    assert kept in text and "long" not in text and "lost" not in text, text
+
+
+# questions about what the text never speaks of, in chat words: the bot says so
+NOT_COVERED = [
+    "anything in here on the war in ukraine and russia?",
+    "did the final contributor talk abt nuclear missiles",
+
+]
+
+
+@pytest.mark.parametrize("question", NOT_COVERED)
+def test_chat_words_do_not_invent_a_topic(engine: Engine, question: str) -> None:
+    assert engine.ask(question).abstained
 
 
 @pytest.mark.parametrize(("question", "who", "phrase"), ANSWERS)
