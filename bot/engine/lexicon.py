@@ -496,7 +496,7 @@ CHAT_FILLER = CHAT_FILLER | frozenset(
     """
     bruh bro dude fam yall bestie ikr istg deadass nah yep yup welp oof yikes lmk fyi rofl
     xd lowkey highkey hella super totally presentation chat prep intro outro iirc afaik tbf
-    unrelated random randomly
+    unrelated random randomly legit bruhh fwiw ofc obv obvs tl
     """.split()
 )
 # adverbs that only pad a chat question ("what do they EVEN argue", "kept AWAY from")
@@ -511,7 +511,8 @@ CHAT_SPELLINGS.update(
         "esp": "especially", "wrt": "about", "pov": "perspective", "prob": "probably",
         "probs": "probably", "def": "definitely", "rly": "really", "srsly": "seriously",
         "ya": "you", "yr": "your", "yrs": "years", "sm": "so",
-        "mil": "military", "dem": "democratic", "dems": "democrats",
+        "props": "credit", "kudos": "credit", "shoutout": "credit", "mil": "military",
+        "dem": "democratic", "dems": "democrats",
     }
 )
 # Idioms of several words, read as the plain word they stand for ("owned up" = admitted).
@@ -527,7 +528,26 @@ CHAT_PHRASES: dict[str, str] = {
     "a seat at the table": "participation", "real talk": "", "group chat": "",
     "cant find": "", "can't find": "", "figure out": "understand",
     "black and white": "either-or", "black-and-white": "either-or", "old school": "old",
-    "old-school": "old",
+    "old-school": "old", "hr": "human rights", "double standard": "hypocrisy",
+    "double standards": "hypocrisy", "practice what they preach": "set an example",
+    "practice what it preaches": "set an example", "walk the talk": "set an example",
+    "lead by example": "set an example", "holier than thou": "preachy",
+    "get away with": "impunity", "gets away with": "impunity",
+    "getting away with": "impunity", "got away with": "impunity",
+    "behind closed doors": "private", "name and shame": "publicly criticize",
+    "speak out": "vocal", "speaks out": "vocal", "speaking out": "vocal",
+    "stand up for": "support", "stands up for": "support", "stick up for": "support",
+    "lip service": "rhetoric", "empty words": "rhetoric", "mixed signals": "conflicting",
+    "mixed messages": "conflicting", "flip flop": "conflicting", "flip-flop": "conflicting",
+    "flip flopping": "conflicting", "flip-flopping": "conflicting",
+    "late to the party": "latecomer", "showed up late": "latecomer",
+    "skin in the game": "stake", "at the end of the day": "", "the right thing to do": "moral",
+    "cover up": "secrecy", "covered up": "secrecy", "covering up": "secrecy",
+    "sweep under the rug": "ignore", "swept under the rug": "ignore",
+    "team up": "partner", "teamed up": "partnered", "band together": "partner",
+    "gang up": "partner", "shout out": "credit", "throw shade at": "criticize",
+    "threw shade at": "criticized", "throws shade at": "criticizes",
+    "throwing shade at": "criticizing",
 }
 CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("trashed", "ruined", "wrecked", "damage", "damaged", "tarnished", "destroyed",
@@ -552,6 +572,12 @@ CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("quit", "quitting", "stop", "stopping", "cease"),
     ("cops", "cop", "police", "policing", "policemen"),
     ("women", "woman", "gender", "female", "girls"),
+    ("hardline", "hawkish", "hawk", "tough"),
+    ("aggressive", "confrontational", "combative", "pushy"),
+    ("reporters", "journalists", "journalism"),
+    ("researchers", "scientists", "academics", "scholars"),
+    ("shady", "sketchy", "suspicious", "secretive"),
+    ("broke", "poor", "poverty"),
 )
 SYNONYM_GROUPS = (*SYNONYM_GROUPS, *CHAT_SYNONYM_GROUPS)
 # verbs of noticing are verbs of saying: "who noticed that ...?"
@@ -562,8 +588,27 @@ SAY_WORDS = SAY_WORDS | frozenset(
 SYNONYMS.update(
     {
         "ton": ("vast", "number"), "tons": ("vast", "number"), "loads": ("vast", "number"),
-        "admitted": ("acknowledged", "admits"), "praising": ("praise", "endorse"),
+        "admitted": ("acknowledged", "admits"), "selfish": ("self", "interest"),
+        "praising": ("praise", "endorse"),
     }
 )
 # "what reasons does she give", "list his arguments": asking for the main points
 RELATION_WORDS[Relation.SUMMARY] = (*RELATION_WORDS[Relation.SUMMARY], "reasons", "arguments")
+# chat words for relations: "who called out Beijing?", "did anyone give Nathan props?"
+RELATION_WORDS[Relation.CRITIQUE] = (
+    *RELATION_WORDS[Relation.CRITIQUE], "diss", "dissed", "disses", "roast", "roasted", "bash",
+    "bashed", "bashes", "dunk", "dunked",
+)
+RELATION_WORDS[Relation.CONCEDE] = (
+    *RELATION_WORDS[Relation.CONCEDE], "confess", "confessed", "confesses", "fess",
+)
+RELATION_PHRASES.update(
+    {
+        "call out": Relation.CRITIQUE, "calls out": Relation.CRITIQUE,
+        "called out": Relation.CRITIQUE, "calling out": Relation.CRITIQUE,
+        "went after": Relation.CRITIQUE,
+        "goes after": Relation.CRITIQUE, "go after": Relation.CRITIQUE,
+        "on board with": Relation.AGREE, "vibes with": Relation.AGREE,
+        "not on board": Relation.DISAGREE, "not a fan of": Relation.DISAGREE,
+    }
+)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.lexicon import CHAT_PHRASES, CHAT_SPELLINGS
+from bot.engine.lexicon import CHAT_PHRASES, CHAT_SPELLINGS, Relation
 from bot.engine.question import _plain_idioms
 
 # (chat word or idiom in a sentence, the plain words it is read as)
@@ -19,6 +19,10 @@ IDIOMS = [
     ("OWNED UP in capitals", "admitted in capitals"),
     ("a ton of money", "a vast number of money"),
     ("no idiom in this one", "no idiom in this one"),
+    ("their double standards on hr", "their hypocrisy on human rights"),
+    ("they get away with it", "they impunity it"),
+    ("talks behind closed doors", "talks private"),
+    ("Three hrs later", "Three hrs later"),
     ("a downside down the road", "a downside down the road"),  # whole words only
 ]
 
@@ -58,6 +62,27 @@ def test_chat_words_read_as_plain_topics(
     assert not any(t in found for t in not_topics), found
 
 
+# (question, the relation it asks for): chat words for relations
+RELATIONS = [
+    ("who called out beijing", Relation.CRITIQUE),
+    ("did anyone throw shade at nathan", Relation.CRITIQUE),
+    ("did sharon diss anyone", Relation.CRITIQUE),
+    ("what did the last one confess", Relation.CONCEDE),
+    ("is neier on board with nicholas", Relation.AGREE),
+]
+
+
+@pytest.mark.parametrize(("question", "relation"), RELATIONS)
+def test_chat_words_for_relations(engine: Engine, question: str, relation: Relation) -> None:
+    assert engine.reader.read(question).relation is relation
+
+
+def test_props_is_credit_not_agreement(engine: Engine) -> None:
+    # "give china props for ...": credit for something, not agreement with anyone
+    q = engine.reader.read("who gives china props for less poverty")
+    assert not q.relations and "credit" in {t.word for t in q.terms}
+
+
 def test_a_chat_abbreviation_is_not_a_relation(engine: Engine) -> None:
     # "rep" (reputation) is no "reply": nothing about responding to anyone
     assert not engine.reader.read("what did nathan say about the country's rep").relations
@@ -76,6 +101,9 @@ ANSWERS = [
      "secret detention by the police"),
     ("random q but what does the final contributor say about women", "sixth", "gender"),
     ("what reasons does the fourth one give", "nathan", ""),
+    ("who thinks the us sends mixed messages on hr", "bequelin", "conflicting messages"),
+    ("who talked about gitmo", "neier", "Guantanamo"),
+    ("who says the party can get away with past abuses", "hom", "impunity"),
 ]
 
 # (message, a word the read question keeps): an asking sentence after chat words
