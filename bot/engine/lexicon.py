@@ -500,7 +500,12 @@ CHAT_FILLER = CHAT_FILLER | frozenset(
     """.split()
 )
 # adverbs that only pad a chat question ("what do they EVEN argue", "kept AWAY from")
-STOPWORDS = STOPWORDS | frozenset({"even", "away", "anyways", "tho", "though"})
+STOPWORDS = STOPWORDS | frozenset(
+    """
+    even away anyways tho though forever apparently supposedly definitely probably maybe
+    somehow somewhat anyhow whatsoever etc etcetera
+    """.split()
+)
 CHAT_SPELLINGS.update(
     {
         "biz": "business", "econ": "economic", "econs": "economics", "rep": "reputation",

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.engine.index import PositionIndex, Term, stem_pairs
+from bot.engine.index import PositionIndex, Term, everyday, stem_pairs
 from bot.engine.lexicon import (
     CHAT_FILLER,
     CHAT_PHRASES,
     CHAT_SPELLINGS,
-    COMMON_WORDS,
     COMPARE_WORDS,
     LAST_WORDS,
     META_WORDS,
@@ -187,6 +186,10 @@ class QuestionReader:
                     kept.add(before[0])
                 elif i > 0 and not self._topic(toks[i]) and self._topic(toks[i - 1]):
                     kept.add(i - 1)  # "someone listed 4 reasons ... who was that"
+            elif named[i] and i > 0 and self._topic(toks[i - 1]) and not self._topic(
+                _unnamed_words(toks[i], self.matcher.find(toks[i]))
+            ):
+                kept.add(i - 1)  # "one of them says X ... was that hom or nathan?"
         return " ".join(parts[i] for i in sorted(kept))
 
     def _carries(self, toks: list[str]) -> bool:
@@ -199,7 +202,7 @@ class QuestionReader:
     def _topic(self, toks: list[str]) -> bool:
         """Whether a sentence holds a telling word the reading uses."""
         return any(
-            len(t) > 2 and t not in _NOT_TOPIC and t not in COMMON_WORDS
+            len(t) > 2 and t not in _NOT_TOPIC and not everyday(t)
             and stem(t) not in _RELATION_STEMS and self.index.knows(t)
             for t in toks
         )
@@ -289,6 +292,12 @@ _DRAWN_OUT = re.compile(r"(.)\1{2,}")  # "hiii", "heyyy", "pleeease"
 _ROUGHLY = re.compile(r"^\d+ish$")  # "2ish"
 
 
+def _unnamed_words(toks: list[str], mentions: list[Mention]) -> list[str]:
+    """The words of a sentence outside its mentions of contributors."""
+    named = {i for m in mentions for i in range(m.start, m.end)}
+    return [t for i, t in enumerate(toks) if i not in named]
+
+
 def _chat_word(tok: str) -> str:
     """A chat spelling as the everyday word ("tmrw", "hiii", "2ish" -> "ish")."""
     if tok in CHAT_SPELLINGS:
@@ -316,7 +325,7 @@ def _plain_idioms(text: str) -> str:
 
 _LEAD_WORDS = CHAT_FILLER | frozenset(
     {"so", "ok", "okay", "hey", "hi", "hello", "um", "uh", "please", "wait", "quick", "q",
-     "guys", "all", "yo", "and", "but"}
+     "guys", "all", "yo", "and", "but", "bot"}
 )
 
 
@@ -404,9 +413,17 @@ def _reported_content(tokens: list[str]) -> set[int]:
     """In "who thinks X would make Y less nervous", the words after "who thinks" are the view
     asked about, not the relation: their relation words are topic words."""
     i = _chat_lead(tokens)
-    if len(tokens) > i + 2 and tokens[i] in WHO_WORDS and tokens[i + 1] in _OPINION_VERBS:
-        return set(range(i + 2, len(tokens)))
+    if i >= len(tokens) or tokens[i] not in WHO_WORDS:
+        return set()
+    j = i + 1  # "which of them says ...", "which contributor thinks ..."
+    while j < min(len(tokens), i + 4) and (tokens[j] in _WHICH_OF or tokens[j] in PERSON_NOUNS):
+        j += 1
+    if len(tokens) > j + 1 and tokens[j] in _OPINION_VERBS:
+        return set(range(j + 1, len(tokens)))
     return set()
+
+
+_WHICH_OF = frozenset({"of", "them", "these", "those", "the", "one", "ones"})
 
 
 def _relations(tokens: list[str], skip: set[int]) -> tuple[list[Relation], set[int]]:

@@ -110,7 +110,30 @@ ANSWERS = [
 ASKING = [
     ("the seminar was long. anyway lmao which of them talks about tibet", "tibet"),
     ("bruh i am so lost. ok so who mentions the dalai lama", "dalai"),
+    ("my notes are a mess. anyway @bot who brings up hong kong", "hong kong"),
 ]
+
+
+# (message, words the read question keeps): "was that X or Y?" names no topic of its own
+LEANING = [
+    ("someone says hong kong's vigils matter a lot. was that hom or neier??",
+     ["vigils", "hom or neier"]),
+    ("one of them worries about the dalai lama. nathan or becquelin?", ["dalai", "nathan"]),
+]
+
+
+@pytest.mark.parametrize(("message", "kept"), LEANING)
+def test_a_bare_which_of_two_leans_on_the_sentence_before(
+    engine: Engine, message: str, kept: list[str]
+) -> None:
+    text = engine.reader.read(message).text.lower()
+    assert all(k in text for k in kept), text
+
+
+def test_a_relation_word_in_the_reported_view_is_topic(engine: Engine) -> None:
+    # "which of them says China admitted ...": China admits, the contributor concedes nothing
+    q = engine.reader.read("which of them says the chinese government admitted problems")
+    assert not q.relations and "admitted" in {t.word for t in q.terms}
 
 
 @pytest.mark.parametrize(("message", "kept"), ASKING)
@@ -125,6 +148,7 @@ def test_a_question_after_chat_words_is_the_one_read(
 NOT_COVERED = [
     "anything in here on the war in ukraine and russia?",
     "did the final contributor talk abt nuclear missiles",
+    "did anyone say something about the olympics forever ago",
 
 ]
 
