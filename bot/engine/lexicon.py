@@ -552,7 +552,16 @@ CHAT_PHRASES: dict[str, str] = {
     "team up": "partner", "teamed up": "partnered", "band together": "partner",
     "gang up": "partner", "shout out": "credit", "throw shade at": "criticize",
     "threw shade at": "criticized", "throws shade at": "criticizes",
-    "throwing shade at": "criticizing",
+    "throwing shade at": "criticizing", "got us nowhere": "failed", "got nowhere": "failed",
+    "gets nowhere": "fails", "went nowhere": "failed", "going nowhere": "failing",
+    "led nowhere": "failed", "didnt work": "failed", "didn't work": "failed",
+    "doesnt work": "fails", "doesn't work": "fails", "not working": "failing",
+    "wishy washy": "inconsistent", "wishy-washy": "inconsistent", "buddy up": "partner",
+    "pair up": "partner", "join forces": "partner", "joined forces": "partnered",
+    "knocked down": "demolished", "torn down": "demolished", "tear down": "demolish",
+    "hyped up": "praised", "hypes up": "praises", "hype up": "praise",
+    "hyping up": "praising", "gassed up": "praised", "bargaining chip": "tool",
+    "bargaining chips": "tools",
 }
 CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("trashed", "ruined", "wrecked", "damage", "damaged", "tarnished", "destroyed",
@@ -581,8 +590,10 @@ CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("aggressive", "confrontational", "combative", "pushy"),
     ("reporters", "journalists", "journalism"),
     ("researchers", "scientists", "academics", "scholars"),
-    ("shady", "sketchy", "suspicious", "secretive"),
+    ("shady", "sketchy", "suspicious", "suspicion", "secretive", "dubious", "questionable"),
     ("broke", "poor", "poverty"),
+    ("demolished", "demolition", "demolitions", "demolish", "bulldozed", "razed"),
+    ("boss", "bossy", "leader", "leadership", "dominant"),
 )
 SYNONYM_GROUPS = (*SYNONYM_GROUPS, *CHAT_SYNONYM_GROUPS)
 # verbs of noticing are verbs of saying: "who noticed that ...?"
@@ -594,7 +605,7 @@ SYNONYMS.update(
     {
         "ton": ("vast", "number"), "tons": ("vast", "number"), "loads": ("vast", "number"),
         "admitted": ("acknowledged", "admits"), "selfish": ("self", "interest"),
-        "praising": ("praise", "endorse"),
+        "praising": ("praise", "endorse"), "using": ("use", "uses"), "used": ("use", "uses"),
     }
 )
 # "what reasons does she give", "list his arguments": asking for the main points

@@ -23,6 +23,8 @@ IDIOMS = [
     ("they get away with it", "they impunity it"),
     ("talks behind closed doors", "talks private"),
     ("Three hrs later", "Three hrs later"),
+    ("the quiet way got us nowhere", "the quiet way failed"),
+    ("homes knocked down", "homes demolished"),
     ("a downside down the road", "a downside down the road"),  # whole words only
 ]
 
@@ -104,6 +106,9 @@ ANSWERS = [
     ("who thinks the us sends mixed messages on hr", "bequelin", "conflicting messages"),
     ("who talked about gitmo", "neier", "Guantanamo"),
     ("who says the party can get away with past abuses", "hom", "impunity"),
+    ("who thinks going soft on beijing went nowhere", "bequelin", "failed to yield"),
+    ("who mentioned homes being torn down", "hom", "forced demolitions"),
+    ("who says the us is too wishy-washy on hr", "bequelin", "conflicting messages"),
 ]
 
 # (message, a word the read question keeps): an asking sentence after chat words
