@@ -527,8 +527,8 @@ CHAT_PHRASES: dict[str, str] = {
     "sucks up": "praises", "suck up": "praise", "kissing up": "praising",
     "kissed up": "praised", "tack on": "add", "tack onto": "add to", "tacked on": "added",
     "tacked onto": "added to", "upside down": "transforming", "look up to": "respect",
-    "looked up to": "respected", "looks up to": "respects", "fight it out": "debate",
-    "hash it out": "debate", "hear out": "listen to", "a ton of": "a vast number of",
+    "looked up to": "respected", "looks up to": "respects", "fight it out": "debating",
+    "hash it out": "debating", "hear out": "listen to", "a ton of": "a vast number of",
     "tons of": "a vast number of", "on the line": "at stake", "at the table": "participating",
     "a seat at the table": "participation", "real talk": "", "group chat": "",
     "cant find": "", "can't find": "", "figure out": "understand",
@@ -561,7 +561,15 @@ CHAT_PHRASES: dict[str, str] = {
     "knocked down": "demolished", "torn down": "demolished", "tear down": "demolish",
     "hyped up": "praised", "hypes up": "praises", "hype up": "praise",
     "hyping up": "praising", "gassed up": "praised", "bargaining chip": "tool",
-    "bargaining chips": "tools",
+    "bargaining chips": "tools", "self-described": "styled", "self-styled": "styled",
+    "self-proclaimed": "styled", "heavy-handed": "repressive", "heavy handed": "repressive",
+    "go easy on": "soft on", "going easy on": "soft on", "went easy on": "soft on",
+    "goes easy on": "soft on", "right to rule": "legitimacy", "cant really do": "not able to do",
+    "can't really do": "not able to do", "cant do": "not able to do",
+    "can't do": "not able to do", "couldnt do": "not able to do",
+    "couldn't do": "not able to do", "cannot do": "not able to do",
+    "lose face": "humiliation", "losing face": "humiliation", "lost face": "humiliation",
+    "save face": "prestige", "saving face": "prestige",
 }
 CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("trashed", "ruined", "wrecked", "damage", "damaged", "tarnished", "destroyed",
@@ -605,7 +613,8 @@ SYNONYMS.update(
     {
         "ton": ("vast", "number"), "tons": ("vast", "number"), "loads": ("vast", "number"),
         "admitted": ("acknowledged", "admits"), "selfish": ("self", "interest"),
-        "praising": ("praise", "endorse"), "using": ("use", "uses"), "used": ("use", "uses"),
+        "praising": ("praise", "endorse"), "grip": ("control", "monopoly"),
+        "using": ("use", "uses"), "used": ("use", "uses"),
     }
 )
 # "what reasons does she give", "list his arguments": asking for the main points
@@ -627,4 +636,18 @@ RELATION_PHRASES.update(
         "on board with": Relation.AGREE, "vibes with": Relation.AGREE,
         "not on board": Relation.DISAGREE, "not a fan of": Relation.DISAGREE,
     }
+)
+# Everyday verbs and adjectives that, when the reading never uses them, are the frame of a
+# paraphrase ("could LOSE its right to rule", "when things get BAD"), not its topic: they weigh
+# as everyday words, and a position need not hold them (nouns, "book", "child", are topics).
+FRAME_WORDS = frozenset(
+    """
+    lose loses losing lost find finds finding found act acts acting acted happen happens
+    happened happening try tries tried trying seem seems seemed become becomes became
+    becoming let lets run runs running ran win wins winning won turn turns turned turning
+    keep keeps kept stay stays stayed staying leave leaves left begin begins began start
+    starts started stop stops stopped pick picks picked show shows showed shown handle
+    handles handled manage manages managed care cares cared caring hate hates hated love
+    loves loved guess guessed bad worse worst cool weird crazy wild basic okay fine sure
+    """.split()
 )

@@ -109,6 +109,11 @@ ANSWERS = [
     ("who thinks going soft on beijing went nowhere", "bequelin", "failed to yield"),
     ("who mentioned homes being torn down", "hom", "forced demolitions"),
     ("who says the us is too wishy-washy on hr", "bequelin", "conflicting messages"),
+    # everyday verbs the text never uses are the paraphrase's frame, not its topic
+    ("which one thinks the communist party might lose its claim to legitimacy", "hom",
+     "lasting legitimacy"),
+    ("who said soft engagement failed and things got worse", "bequelin", "mutes human rights"),
+    ("who says china's govt gets heavy-handed", "bequelin", "repressive ways"),
 ]
 
 # (message, a word the read question keeps): an asking sentence after chat words
@@ -154,6 +159,9 @@ NOT_COVERED = [
     "anything in here on the war in ukraine and russia?",
     "did the final contributor talk abt nuclear missiles",
     "did anyone say something about the olympics forever ago",
+    # a frame word does not make a topic the text lacks answerable
+    "who says the us could lose taiwan",
+    "who thinks beijing will lose face",
 
 ]
 
