@@ -512,6 +512,7 @@ CHAT_SPELLINGS.update(
         "sus": "suspicious", "dc": "usa", "acc": "according", "govts": "governments",
         "intl": "international", "natl": "national", "admin": "administration",
         "info": "information", "org": "organization", "orgs": "organizations",
+        "shud": "should", "shld": "should", "cud": "could", "wud": "would", "wld": "would",
         "pres": "president", "cos": "because", "coz": "because", "bcuz": "because",
         "esp": "especially", "wrt": "about", "pov": "perspective", "prob": "probably",
         "probs": "probably", "def": "definitely", "rly": "really", "srsly": "seriously",
@@ -569,7 +570,9 @@ CHAT_PHRASES: dict[str, str] = {
     "can't do": "not able to do", "couldnt do": "not able to do",
     "couldn't do": "not able to do", "cannot do": "not able to do",
     "lose face": "humiliation", "losing face": "humiliation", "lost face": "humiliation",
-    "save face": "prestige", "saving face": "prestige",
+    "save face": "prestige", "saving face": "prestige", "hot take": "take",
+    "his deal": "his position", "her deal": "her position", "their deal": "their position",
+    "the deal with": "about",
 }
 CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("trashed", "ruined", "wrecked", "damage", "damaged", "tarnished", "destroyed",
@@ -650,4 +653,8 @@ FRAME_WORDS = frozenset(
     handles handled manage manages managed care cares cared caring hate hates hated love
     loves loved guess guessed bad worse worst cool weird crazy wild basic okay fine sure
     """.split()
+)
+# forms of "compare" ask for no topic of their own ("who compared China to ...")
+COMPARE_WORDS = COMPARE_WORDS | frozenset(
+    {"compared", "compares", "comparing", "contrasted", "contrasts", "contrasting"}
 )

@@ -25,6 +25,7 @@ IDIOMS = [
     ("Three hrs later", "Three hrs later"),
     ("the quiet way got us nowhere", "the quiet way failed"),
     ("homes knocked down", "homes demolished"),
+    ("what's her deal", "what's her position"),
     ("a downside down the road", "a downside down the road"),  # whole words only
 ]
 
@@ -49,6 +50,8 @@ READ = [
     ("ok real talk who brought up the internet", ["internet"], ["real", "talk"]),
     ("what do they even say kept away from trade", ["trade"], ["even", "away"]),
     ("unrelated but who mentions gender", ["gender"], ["unrelated"]),
+    ("who compared the us to a model", ["model"], ["compared", "compartmentalization"]),
+    ("ur hot take on tibet?", ["tibet"], ["hot"]),
     # an everyday word is not corrected into a word of the text ("decided" -> "decade")
     ("who says plans are decided in secret", ["decided"], ["decade"]),
 ]
@@ -114,6 +117,7 @@ ANSWERS = [
      "lasting legitimacy"),
     ("who said soft engagement failed and things got worse", "bequelin", "mutes human rights"),
     ("who says china's govt gets heavy-handed", "bequelin", "repressive ways"),
+    ("the columbia professor, what's his deal", "nathan", ""),
 ]
 
 # (message, a word the read question keeps): an asking sentence after chat words
