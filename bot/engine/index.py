@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA
 
 from bot.engine.lexicon import (
     COMMON_WORDS,
+    FRAME_ADJECTIVES,
     FRAME_WORDS,
     LAST_WORDS,
     ORDINALS,
@@ -79,7 +80,9 @@ class Term:
     def frame(self) -> bool:
         """An everyday verb or adjective the reading never uses, outside the named topic
         ("who says the Party could LOSE its legitimacy"): the paraphrase's frame."""
-        return not self.known and not self.focus and self.word in FRAME_WORDS
+        if self.known:
+            return False
+        return self.word in FRAME_ADJECTIVES or (not self.focus and self.word in FRAME_WORDS)
 
 
 def everyday(word: str) -> bool:
@@ -355,7 +358,9 @@ class PositionIndex:
         paraphrase's verb or adjective than the topic itself.
         """
         if not term.known:
-            return self.max_idf * (1.2 if term.focus else COMMON * 0.6 if term.frame else 0.6)
+            if term.frame:
+                return self.max_idf * COMMON * 0.6
+            return self.max_idf * (1.2 if term.focus else 0.6)
         weight = max(self.idf[s] * f for s, f in term.alternatives)
         common = term.word in COMMON_WORDS or stem(term.word) in COMMON_STEMS  # "keeps"
         return weight * COMMON if common and not term.focus else weight

@@ -503,7 +503,7 @@ CHAT_FILLER = CHAT_FILLER | frozenset(
 STOPWORDS = STOPWORDS | frozenset(
     """
     even away anyways tho though forever apparently supposedly definitely probably maybe
-    somehow somewhat anyhow whatsoever etc etcetera
+    somehow somewhat anyhow whatsoever etc etcetera mostly mainly largely usually
     """.split()
 )
 CHAT_SPELLINGS.update(
@@ -572,7 +572,16 @@ CHAT_PHRASES: dict[str, str] = {
     "lose face": "humiliation", "losing face": "humiliation", "lost face": "humiliation",
     "save face": "prestige", "saving face": "prestige", "hot take": "take",
     "his deal": "his position", "her deal": "her position", "their deal": "their position",
-    "the deal with": "about",
+    "the deal with": "about", "two-faced": "inconsistent",
+    "2 faced": "inconsistent", "two faced": "inconsistent",
+    "own house in order": "domestic policies",
+    "better than everyone": "exceptionalism", "better than everybody": "exceptionalism",
+    "better than everyone else": "exceptionalism", "better than the rest": "exceptionalism",
+    "better than other countries": "exceptionalism", "in one line": "", "in like one line": "",
+    "in a line": "",
+    "in one sentence": "", "in a sentence": "", "in like a sentence": "", "in a few words": "",
+    "in a few lines": "", "in two lines": "", "in 1 line": "", "in one word": "",
+    "in simple terms": "", "in plain english": "", "for dummies": "",
 }
 CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("trashed", "ruined", "wrecked", "damage", "damaged", "tarnished", "destroyed",
@@ -605,6 +614,9 @@ CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("broke", "poor", "poverty"),
     ("demolished", "demolition", "demolitions", "demolish", "bulldozed", "razed"),
     ("boss", "bossy", "leader", "leadership", "dominant"),
+    ("hypocritical", "hypocrisy", "hypocrite", "hypocrites"),
+    ("complicit", "complicity", "facilitate", "facilitating", "enable", "enabling", "abet"),
+    ("illiterate", "illiteracy", "literacy", "literate"),
 )
 SYNONYM_GROUPS = (*SYNONYM_GROUPS, *CHAT_SYNONYM_GROUPS)
 # verbs of noticing are verbs of saying: "who noticed that ...?"
@@ -651,9 +663,11 @@ FRAME_WORDS = frozenset(
     keep keeps kept stay stays stayed staying leave leaves left begin begins began start
     starts started stop stops stopped pick picks picked show shows showed shown handle
     handles handled manage manages managed care cares cared caring hate hates hated love
-    loves loved guess guessed bad worse worst cool weird crazy wild basic okay fine sure
+    loves loved guess guessed
     """.split()
 )
+# ... and evaluative adjectives, the frame even where the topic is named ("about the BAD stuff")
+FRAME_ADJECTIVES = frozenset("bad worse worst cool weird crazy wild basic okay fine sure".split())
 # forms of "compare" ask for no topic of their own ("who compared China to ...")
 COMPARE_WORDS = COMPARE_WORDS | frozenset(
     {"compared", "compares", "comparing", "contrasted", "contrasts", "contrasting"}

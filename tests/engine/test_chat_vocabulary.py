@@ -118,6 +118,10 @@ ANSWERS = [
     ("who said soft engagement failed and things got worse", "bequelin", "mutes human rights"),
     ("who says china's govt gets heavy-handed", "bequelin", "repressive ways"),
     ("the columbia professor, what's his deal", "nathan", ""),
+    ("who says the us cant stay quiet about the bad stuff", "bequelin", "vocal diplomacy"),
+    ("who thinks the us acts like it's better than everyone", "rosenzweig", "model of moral"),
+    ("who says internet firms are complicit in abuses", "sixth", "Internet companies"),
+    ("who said china went from mostly illiterate to literate", "sixth", "literacy"),
 ]
 
 # (message, a word the read question keeps): an asking sentence after chat words
