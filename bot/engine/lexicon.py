@@ -496,7 +496,8 @@ CHAT_FILLER = CHAT_FILLER | frozenset(
     """
     bruh bro dude fam yall bestie ikr istg deadass nah yep yup welp oof yikes lmk fyi rofl
     xd lowkey highkey hella super totally presentation chat prep intro outro iirc afaik tbf
-    unrelated random randomly legit bruhh fwiw ofc obv obvs tl
+    unrelated random randomly legit bruhh fwiw ofc obv obvs tl dunno alr aight ight okie kk
+    tysm thnx thanx nvm irl
     """.split()
 )
 # adverbs that only pad a chat question ("what do they EVEN argue", "kept AWAY from")
@@ -512,7 +513,8 @@ CHAT_SPELLINGS.update(
         "sus": "suspicious", "dc": "usa", "acc": "according", "govts": "governments",
         "intl": "international", "natl": "national", "admin": "administration",
         "info": "information", "org": "organization", "orgs": "organizations",
-        "shud": "should", "shld": "should", "cud": "could", "wud": "would", "wld": "would",
+        "msg": "message", "msgs": "messages", "n": "and", "gvt": "government",
+        "bcz": "because", "bcs": "because", "shud": "should", "shld": "should", "cud": "could", "wud": "would", "wld": "would",
         "pres": "president", "cos": "because", "coz": "because", "bcuz": "because",
         "esp": "especially", "wrt": "about", "pov": "perspective", "prob": "probably",
         "probs": "probably", "def": "definitely", "rly": "really", "srsly": "seriously",
