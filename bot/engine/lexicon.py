@@ -575,7 +575,7 @@ CHAT_PHRASES: dict[str, str] = {
     "lose face": "humiliation", "losing face": "humiliation", "lost face": "humiliation",
     "save face": "prestige", "saving face": "prestige", "hot take": "take",
     "his deal": "his position", "her deal": "her position", "their deal": "their position",
-    "the deal with": "about", "two-faced": "inconsistent",
+    "the deal with": "about", "track record": "record", "two-faced": "inconsistent",
     "2 faced": "inconsistent", "two faced": "inconsistent",
     "own house in order": "domestic policies",
     "better than everyone": "exceptionalism", "better than everybody": "exceptionalism",
@@ -633,6 +633,8 @@ SYNONYMS.update(
         "admitted": ("acknowledged", "admits"), "selfish": ("self", "interest"),
         "praising": ("praise", "endorse"), "grip": ("control", "monopoly"),
         "using": ("use", "uses"), "used": ("use", "uses"),
+        "mad": ("angry", "grievances", "discontent", "disaffected"),
+        "differently": ("differences", "difference"),
     }
 )
 # "what reasons does she give", "list his arguments": asking for the main points

@@ -26,6 +26,7 @@ IDIOMS = [
     ("the quiet way got us nowhere", "the quiet way failed"),
     ("homes knocked down", "homes demolished"),
     ("what's her deal", "what's her position"),
+    ("their track record", "their record"),
     ("a downside down the road", "a downside down the road"),  # whole words only
 ]
 
@@ -122,6 +123,7 @@ ANSWERS = [
     ("who thinks the us acts like it's better than everyone", "rosenzweig", "model of moral"),
     ("who says internet firms are complicit in abuses", "sixth", "Internet companies"),
     ("who said china went from mostly illiterate to literate", "sixth", "literacy"),
+    ("who says lots of chinese are mad at government abuses", "neier", "disaffected"),
 ]
 
 # (message, a word the read question keeps): an asking sentence after chat words
