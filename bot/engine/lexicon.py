@@ -575,7 +575,13 @@ CHAT_PHRASES: dict[str, str] = {
     "lose face": "humiliation", "losing face": "humiliation", "lost face": "humiliation",
     "save face": "prestige", "saving face": "prestige", "hot take": "take",
     "his deal": "his position", "her deal": "her position", "their deal": "their position",
-    "the deal with": "about", "track record": "record", "two-faced": "inconsistent",
+    "the deal with": "about", "track record": "record", "do something": "act",
+    "spot on": "on point", "laying things out": "framing", "laid things out": "framed",
+    "laying out": "framing", "laid out": "framed", "lay out": "frame", "lays out": "frames",
+    "show up": "come", "shows up": "comes", "showed up": "came", "showing up": "coming",
+    "everyone's job": "everyone's responsibility", "everybody's job": "everyone's responsibility",
+    "held to the same standard": "held equally accountable",
+    "held to the same standards": "held equally accountable", "two-faced": "inconsistent",
     "2 faced": "inconsistent", "two faced": "inconsistent",
     "own house in order": "domestic policies",
     "better than everyone": "exceptionalism", "better than everybody": "exceptionalism",
@@ -620,6 +626,8 @@ CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("hypocritical", "hypocrisy", "hypocrite", "hypocrites"),
     ("complicit", "complicity", "facilitate", "facilitating", "enable", "enabling", "abet"),
     ("illiterate", "illiteracy", "literacy", "literate"),
+    ("player", "players", "participant", "participants"),
+    ("amazing", "incredible", "remarkable", "staggering", "impressive", "astonishing"),
 )
 SYNONYM_GROUPS = (*SYNONYM_GROUPS, *CHAT_SYNONYM_GROUPS)
 # verbs of noticing are verbs of saying: "who noticed that ...?"

@@ -27,6 +27,7 @@ IDIOMS = [
     ("homes knocked down", "homes demolished"),
     ("what's her deal", "what's her position"),
     ("their track record", "their record"),
+    ("she laid things out well", "she framed well"),
     ("a downside down the road", "a downside down the road"),  # whole words only
 ]
 
@@ -124,6 +125,10 @@ ANSWERS = [
     ("who says internet firms are complicit in abuses", "sixth", "Internet companies"),
     ("who said china went from mostly illiterate to literate", "sixth", "literacy"),
     ("who says lots of chinese are mad at government abuses", "neier", "disaffected"),
+    ("who said it was unfair to show up last", "sixth", "cheating"),
+    ("who thanked the first two for laying out the issues", "rosenzweig", "framed the issues"),
+    ("who says protecting rights is everybody's job", "rosenzweig", "responsibility of all"),
+    ("who thinks china's gains are amazing", "sixth", "staggering"),
 ]
 
 # (message, a word the read question keeps): an asking sentence after chat words
