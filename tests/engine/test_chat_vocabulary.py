@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
+from bot.engine.conversation import Conversation
 from bot.engine.lexicon import CHAT_PHRASES, CHAT_SPELLINGS, Relation
 from bot.engine.question import _plain_idioms
 
@@ -193,3 +194,19 @@ def test_chat_vocabulary_answers(engine: Engine, question: str, who: str, phrase
     top = reply.answers[0]
     assert top.contributor_id == who
     assert phrase.lower() in engine.reading.paragraph(top.paragraph).text.lower()
+
+
+# (first turn, follow-up naming a topic the text never does): the follow-up abstains
+UNNAMED_FOLLOW_UPS = [
+    ("what did neier say about the soviet bloc", "did he say anything about cuba tho"),
+    ("who talked about hong kong", "what did she say abt macau"),
+]
+
+
+@pytest.mark.parametrize(("first", "follow_up"), UNNAMED_FOLLOW_UPS)
+def test_a_follow_up_on_an_unnamed_topic_abstains(
+    engine: Engine, first: str, follow_up: str
+) -> None:
+    talk = Conversation()
+    assert not engine.ask(first, conversation=talk).abstained
+    assert engine.ask(follow_up, conversation=talk).abstained
