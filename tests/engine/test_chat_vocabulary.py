@@ -77,6 +77,10 @@ RELATIONS = [
     ("did sharon diss anyone", Relation.CRITIQUE),
     ("what did the last one confess", Relation.CONCEDE),
     ("is neier on board with nicholas", Relation.AGREE),
+    ("did sharon and josh butt heads", Relation.DISAGREE),
+    ("who piggybacked off the first one", Relation.AGREE),
+    ("is the last one on the same wavelength as nathan", Relation.AGREE),
+    ("did anybody clap back at the second writer", Relation.DISAGREE),
 ]
 
 
