@@ -587,7 +587,11 @@ CHAT_PHRASES: dict[str, str] = {
     "butting heads": "disagreeing", "same wavelength": "same page",
     "piggyback off": "build on", "piggybacked off": "built on", "piggybacks off": "builds on",
     "piggybacking off": "building on", "piggybacked on": "built on", "line up": "agree",
-    "on team": "agreeing with", "low key": "", "two-faced": "inconsistent",
+    "on team": "agreeing with", "low key": "", "went on about": "talked about",
+    "going on about": "talking about", "goes on about": "talks about",
+    "touch on": "mention", "touched on": "mentioned", "touches on": "mentions",
+    "went into": "discussed", "goes into": "discusses", "go into": "discuss",
+    "got into": "discussed", "gets into": "discusses", "two-faced": "inconsistent",
     "2 faced": "inconsistent", "two faced": "inconsistent",
     "own house in order": "domestic policies",
     "better than everyone": "exceptionalism", "better than everybody": "exceptionalism",
@@ -636,10 +640,13 @@ CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("amazing", "incredible", "remarkable", "staggering", "impressive", "astonishing"),
 )
 SYNONYM_GROUPS = (*SYNONYM_GROUPS, *CHAT_SYNONYM_GROUPS)
-# verbs of noticing are verbs of saying: "who noticed that ...?"
+# verbs of noticing, and chat verbs of saying, are verbs of saying: "who noticed that ...?"
 SAY_WORDS = SAY_WORDS | frozenset(
-    {"notice", "noticed", "notices", "noticing", "observe", "observed", "observes", "warn",
-     "warned", "warns", "warning"}
+    """
+    notice noticed notices noticing observe observed observes warn warned warns warning
+    rant ranted rants ranting flag flagged flags flagging hint hinted hints hinting imply
+    implied implies implying harp harped harps harping dig dug digs detail details
+    """.split()
 )
 SYNONYMS.update(
     {

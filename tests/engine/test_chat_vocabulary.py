@@ -55,6 +55,8 @@ READ = [
     ("unrelated but who mentions gender", ["gender"], ["unrelated"]),
     ("who compared the us to a model", ["model"], ["compared", "compartmentalization"]),
     ("ur hot take on tibet?", ["tibet"], ["hot"]),
+    ("who ranted and hinted about the firewall", ["firewall"], ["ranted", "hinted"]),
+    ("who went on about the laureate", ["laureate"], ["went"]),
     # an everyday word is not corrected into a word of the text ("decided" -> "decade")
     ("who says plans are decided in secret", ["decided"], ["decade"]),
 ]
