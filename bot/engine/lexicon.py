@@ -637,13 +637,14 @@ CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("complicit", "complicity", "facilitate", "facilitating", "enable", "enabling", "abet"),
     ("illiterate", "illiteracy", "literacy", "literate"),
     ("player", "players", "participant", "participants"),
+    ("watching", "watched", "observed", "observing", "observer", "following"),
     ("amazing", "incredible", "remarkable", "staggering", "impressive", "astonishing"),
 )
 SYNONYM_GROUPS = (*SYNONYM_GROUPS, *CHAT_SYNONYM_GROUPS)
 # verbs of noticing, and chat verbs of saying, are verbs of saying: "who noticed that ...?"
 SAY_WORDS = SAY_WORDS | frozenset(
     """
-    notice noticed notices noticing observe observed observes warn warned warns warning
+    notice noticed notices noticing warn warned warns warning
     rant ranted rants ranting flag flagged flags flagging hint hinted hints hinting imply
     implied implies implying harp harped harps harping dig dug digs detail details
     """.split()

@@ -136,6 +136,7 @@ ANSWERS = [
     ("who thanked the first two for laying out the issues", "rosenzweig", "framed the issues"),
     ("who says protecting rights is everybody's job", "rosenzweig", "responsibility of all"),
     ("who thinks china's gains are amazing", "sixth", "staggering"),
+    ("who has been watching china for decades", "sixth", "observed human rights"),
 ]
 
 # (message, a word the read question keeps): an asking sentence after chat words
