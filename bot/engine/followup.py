@@ -224,6 +224,9 @@ def resolve(
                 asked = dataclasses.replace(asked, relations=(), targets=())
             return _asked(src, asked, new_topic=False, loose=True)
     q2, changed = _with_pronouns(reader, q, conv, src)
+    if any(t.focus and not t.known and not t.frame for t in q2.terms):
+        # "did she say anything about Taiwan?": a topic the text never names is asked as such
+        return _asked(src, q2, new_topic=True)
     if "next" in toks and not (set(q2.speakers) - set(conv.focus)) and not [
         t for t in q2.terms if t.known and t.word != "next"
     ]:  # "what did she say next?"

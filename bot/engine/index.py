@@ -21,6 +21,8 @@ from rapidfuzz.distance import OSA
 
 from bot.engine.lexicon import (
     COMMON_WORDS,
+    FRAME_ADJECTIVES,
+    FRAME_WORDS,
     LAST_WORDS,
     ORDINALS,
     PERSON_NOUNS,
@@ -73,6 +75,19 @@ class Term:
     focus: bool = False  # the word stands where the question names its topic ("about X")
     own: str = ""  # the stem of the word itself (corrected), whether indexed or not
     gloss: tuple[str, ...] = ()  # the glossary's words for it, when the reading lacks it
+
+    @property
+    def frame(self) -> bool:
+        """An everyday verb or adjective the reading never uses, outside the named topic
+        ("who says the Party could LOSE its legitimacy"): the paraphrase's frame."""
+        if self.known:
+            return False
+        return self.word in FRAME_ADJECTIVES or (not self.focus and self.word in FRAME_WORDS)
+
+
+def everyday(word: str) -> bool:
+    """Whether a word (or its stem) is an everyday English one (lexicon COMMON_WORDS)."""
+    return word in COMMON_WORDS or stem(word) in COMMON_STEMS
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +248,8 @@ class PositionIndex:
     def _correct_uncached(self, word: str) -> tuple[str, bool]:
         if word in self._vocab or len(word) < 4 or word.isdigit() or stem(word) in self.postings:
             return word, False
+        if everyday(word):  # "decided" is no misspelt "decade"
+            return word, False
         fixed = self._correct_word(word)
         if fixed is not None:
             return fixed, True
@@ -341,6 +358,8 @@ class PositionIndex:
         paraphrase's verb or adjective than the topic itself.
         """
         if not term.known:
+            if term.frame:
+                return self.max_idf * COMMON * 0.6
             return self.max_idf * (1.2 if term.focus else 0.6)
         weight = max(self.idf[s] * f for s, f in term.alternatives)
         common = term.word in COMMON_WORDS or stem(term.word) in COMMON_STEMS  # "keeps"

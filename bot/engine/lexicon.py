@@ -501,3 +501,214 @@ COMMON_WORDS = frozenset(
     word work world worry write wrong yeah year yet young actual
     """.split()
 )
+
+# -- chat vocabulary -----------------------------------------------------------------------
+# Members' everyday and chat words for the plainer ones a text uses (helper "vocab"); kept
+# as one block so that other additions to the tables above merge apart from it.
+CHAT_FILLER = CHAT_FILLER | frozenset(
+    """
+    bruh bro dude fam yall bestie ikr istg deadass nah yep yup welp oof yikes lmk fyi rofl
+    xd lowkey highkey hella super totally presentation chat prep intro outro iirc afaik tbf
+    unrelated random randomly legit bruhh fwiw ofc obv obvs tl dunno alr aight ight okie kk
+    tysm thnx thanx nvm irl
+    """.split()
+)
+# adverbs that only pad a chat question ("what do they EVEN argue", "kept AWAY from")
+STOPWORDS = STOPWORDS | frozenset(
+    """
+    even away anyways tho though forever apparently supposedly definitely probably maybe
+    somehow somewhat anyhow whatsoever etc etcetera mostly mainly largely usually
+    """.split()
+)
+CHAT_SPELLINGS.update(
+    {
+        "biz": "business", "econ": "economic", "econs": "economics", "rep": "reputation",
+        "sus": "suspicious", "dc": "usa", "acc": "according", "govts": "governments",
+        "intl": "international", "natl": "national", "admin": "administration",
+        "info": "information", "org": "organization", "orgs": "organizations",
+        "msg": "message", "msgs": "messages", "n": "and", "gvt": "government",
+        "bcz": "because", "bcs": "because", "shud": "should", "shld": "should",
+        "cud": "could", "wud": "would", "wld": "would",
+        "pres": "president", "cos": "because", "coz": "because", "bcuz": "because",
+        "esp": "especially", "wrt": "about", "pov": "perspective", "prob": "probably",
+        "probs": "probably", "def": "definitely", "rly": "really", "srsly": "seriously",
+        "ya": "you", "yr": "your", "yrs": "years", "sm": "so",
+        "props": "credit", "kudos": "credit", "shoutout": "credit", "mil": "military",
+        "dem": "democratic", "dems": "democrats",
+    }
+)
+# Idioms of several words, read as the plain word they stand for ("owned up" = admitted).
+CHAT_PHRASES: dict[str, str] = {
+    "owned up": "admitted", "owns up": "admits", "own up": "admit", "owning up": "admitting",
+    "fessed up": "admitted", "sucking up": "praising", "sucked up": "praised",
+    "sucks up": "praises", "suck up": "praise", "kissing up": "praising",
+    "kissed up": "praised", "tack on": "add", "tack onto": "add to", "tacked on": "added",
+    "tacked onto": "added to", "upside down": "transforming", "look up to": "respect",
+    "looked up to": "respected", "looks up to": "respects", "fight it out": "debating",
+    "hash it out": "debating", "hear out": "listen to", "a ton of": "a vast number of",
+    "tons of": "a vast number of", "on the line": "at stake", "at the table": "participating",
+    "a seat at the table": "participation", "real talk": "", "group chat": "",
+    "cant find": "", "can't find": "", "figure out": "understand",
+    "black and white": "either-or", "black-and-white": "either-or", "old school": "old",
+    "old-school": "old", "hr": "human rights", "double standard": "hypocrisy",
+    "double standards": "hypocrisy", "practice what they preach": "set an example",
+    "practice what it preaches": "set an example", "walk the talk": "set an example",
+    "lead by example": "set an example", "holier than thou": "preachy",
+    "get away with": "impunity", "gets away with": "impunity",
+    "getting away with": "impunity", "got away with": "impunity",
+    "behind closed doors": "private", "name and shame": "publicly criticize",
+    "speak out": "vocal", "speaks out": "vocal", "speaking out": "vocal",
+    "stand up for": "support", "stands up for": "support", "stick up for": "support",
+    "lip service": "rhetoric", "empty words": "rhetoric", "mixed signals": "conflicting",
+    "mixed messages": "conflicting", "flip flop": "conflicting", "flip-flop": "conflicting",
+    "flip flopping": "conflicting", "flip-flopping": "conflicting",
+    "late to the party": "latecomer", "showed up late": "latecomer",
+    "skin in the game": "stake", "at the end of the day": "", "the right thing to do": "moral",
+    "cover up": "secrecy", "covered up": "secrecy", "covering up": "secrecy",
+    "sweep under the rug": "ignore", "swept under the rug": "ignore",
+    "team up": "partner", "teamed up": "partnered", "band together": "partner",
+    "gang up": "partner", "shout out": "credit", "throw shade at": "criticize",
+    "threw shade at": "criticized", "throws shade at": "criticizes",
+    "throwing shade at": "criticizing", "got us nowhere": "failed", "got nowhere": "failed",
+    "gets nowhere": "fails", "went nowhere": "failed", "going nowhere": "failing",
+    "led nowhere": "failed", "didnt work": "failed", "didn't work": "failed",
+    "doesnt work": "fails", "doesn't work": "fails", "not working": "failing",
+    "wishy washy": "inconsistent", "wishy-washy": "inconsistent", "buddy up": "partner",
+    "pair up": "partner", "join forces": "partner", "joined forces": "partnered",
+    "knocked down": "demolished", "torn down": "demolished", "tear down": "demolish",
+    "hyped up": "praised", "hypes up": "praises", "hype up": "praise",
+    "hyping up": "praising", "gassed up": "praised", "bargaining chip": "tool",
+    "bargaining chips": "tools", "self-described": "styled", "self-styled": "styled",
+    "self-proclaimed": "styled", "heavy-handed": "repressive", "heavy handed": "repressive",
+    "go easy on": "soft on", "going easy on": "soft on", "went easy on": "soft on",
+    "goes easy on": "soft on", "right to rule": "legitimacy", "cant really do": "not able to do",
+    "can't really do": "not able to do", "cant do": "not able to do",
+    "can't do": "not able to do", "couldnt do": "not able to do",
+    "couldn't do": "not able to do", "cannot do": "not able to do",
+    "lose face": "humiliation", "losing face": "humiliation", "lost face": "humiliation",
+    "save face": "prestige", "saving face": "prestige", "hot take": "take",
+    "his deal": "his position", "her deal": "her position", "their deal": "their position",
+    "the deal with": "about", "track record": "record", "do something": "act",
+    "spot on": "on point", "laying things out": "framing", "laid things out": "framed",
+    "laying out": "framing", "laid out": "framed", "lay out": "frame", "lays out": "frames",
+    "show up": "come", "shows up": "comes", "showed up": "came", "showing up": "coming",
+    "everyone's job": "everyone's responsibility", "everybody's job": "everyone's responsibility",
+    "held to the same standard": "held equally accountable",
+    "held to the same standards": "held equally accountable",
+    "clap back at": "push back on", "clapped back at": "pushed back on",
+    "claps back at": "pushes back on", "butt heads": "disagree", "butted heads": "disagreed",
+    "butting heads": "disagreeing", "same wavelength": "same page",
+    "piggyback off": "build on", "piggybacked off": "built on", "piggybacks off": "builds on",
+    "piggybacking off": "building on", "piggybacked on": "built on", "line up": "agree",
+    "on team": "agreeing with", "low key": "", "went on about": "talked about",
+    "going on about": "talking about", "goes on about": "talks about",
+    "touch on": "mention", "touched on": "mentioned", "touches on": "mentions",
+    "went into": "discussed", "goes into": "discusses", "go into": "discuss",
+    "got into": "discussed", "gets into": "discusses", "two-faced": "inconsistent",
+    "2 faced": "inconsistent", "two faced": "inconsistent",
+    "own house in order": "domestic policies",
+    "better than everyone": "exceptionalism", "better than everybody": "exceptionalism",
+    "better than everyone else": "exceptionalism", "better than the rest": "exceptionalism",
+    "better than other countries": "exceptionalism", "in one line": "", "in like one line": "",
+    "in a line": "",
+    "in one sentence": "", "in a sentence": "", "in like a sentence": "", "in a few words": "",
+    "in a few lines": "", "in two lines": "", "in 1 line": "", "in one word": "",
+    "in simple terms": "", "in plain english": "", "for dummies": "",
+}
+CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("trashed", "ruined", "wrecked", "damage", "damaged", "tarnished", "destroyed",
+     "shattered"),
+    ("weapons", "weaponry", "arms", "armaments"),
+    ("treaties", "treaty", "accords", "pacts", "conventions"),
+    ("contaminated", "tainted", "poisoned", "toxic", "unsafe", "adulterated", "defective"),
+    ("naive", "idealist", "idealism", "idealistic", "gullible"),
+    ("unfair", "cheating", "cheat", "rigged"),
+    ("flip", "flipping", "flips", "change", "reverse", "switch", "swing"),
+    ("coworkers", "colleagues", "peers", "fellow"),
+    ("rulebook", "rules", "norms", "regulations", "framework"),
+    ("touchy", "defensive", "defensiveness", "prickly", "sensitive"),
+    ("mad", "angry", "upset", "pissed", "furious", "outraged"),
+    ("inside", "within", "domestic", "internal", "homegrown"),
+    ("big", "great", "major", "huge"),
+    ("act", "action", "actions", "steps", "measures"),
+    ("winner", "laureate", "recipient", "awardee"),
+    ("regular", "ordinary", "everyday", "average"),
+    ("verbal", "verbally", "argument", "debate", "arguing"),
+    ("harsher", "harsh", "critical", "scathing", "tougher"),
+    ("quit", "quitting", "stop", "stopping", "cease"),
+    ("cops", "cop", "police", "policing", "policemen"),
+    ("women", "woman", "gender", "female", "girls"),
+    ("hardline", "hawkish", "hawk", "tough"),
+    ("aggressive", "confrontational", "combative", "pushy"),
+    ("reporters", "journalists", "journalism"),
+    ("researchers", "scientists", "academics", "scholars"),
+    ("shady", "sketchy", "suspicious", "suspicion", "secretive", "dubious", "questionable"),
+    ("broke", "poor", "poverty"),
+    ("demolished", "demolition", "demolitions", "demolish", "bulldozed", "razed"),
+    ("boss", "bossy", "leader", "leadership", "dominant"),
+    ("hypocritical", "hypocrisy", "hypocrite", "hypocrites"),
+    ("complicit", "complicity", "facilitate", "facilitating", "enable", "enabling", "abet"),
+    ("illiterate", "illiteracy", "literacy", "literate"),
+    ("player", "players", "participant", "participants"),
+    ("watching", "watched", "observed", "observing", "observer", "following"),
+    ("amazing", "incredible", "remarkable", "staggering", "impressive", "astonishing"),
+)
+SYNONYM_GROUPS = (*SYNONYM_GROUPS, *CHAT_SYNONYM_GROUPS)
+# verbs of noticing, and chat verbs of saying, are verbs of saying: "who noticed that ...?"
+SAY_WORDS = SAY_WORDS | frozenset(
+    """
+    notice noticed notices noticing warn warned warns warning
+    rant ranted rants ranting flag flagged flags flagging hint hinted hints hinting imply
+    implied implies implying harp harped harps harping dig dug digs detail details
+    """.split()
+)
+SYNONYMS.update(
+    {
+        "ton": ("vast", "number"), "tons": ("vast", "number"), "loads": ("vast", "number"),
+        "admitted": ("acknowledged", "admits"), "selfish": ("self", "interest"),
+        "praising": ("praise", "endorse"), "grip": ("control", "monopoly"),
+        "using": ("use", "uses"), "used": ("use", "uses"),
+        "mad": ("angry", "grievances", "discontent", "disaffected"),
+        "differently": ("differences", "difference"),
+    }
+)
+# "what reasons does she give", "list his arguments": asking for the main points
+RELATION_WORDS[Relation.SUMMARY] = (*RELATION_WORDS[Relation.SUMMARY], "reasons", "arguments")
+# chat words for relations: "who called out Beijing?", "did anyone give Nathan props?"
+RELATION_WORDS[Relation.CRITIQUE] = (
+    *RELATION_WORDS[Relation.CRITIQUE], "diss", "dissed", "disses", "roast", "roasted", "bash",
+    "bashed", "bashes", "dunk", "dunked",
+)
+RELATION_WORDS[Relation.CONCEDE] = (
+    *RELATION_WORDS[Relation.CONCEDE], "confess", "confessed", "confesses", "fess",
+)
+RELATION_PHRASES.update(
+    {
+        "call out": Relation.CRITIQUE, "calls out": Relation.CRITIQUE,
+        "called out": Relation.CRITIQUE, "calling out": Relation.CRITIQUE,
+        "went after": Relation.CRITIQUE,
+        "goes after": Relation.CRITIQUE, "go after": Relation.CRITIQUE,
+        "on board with": Relation.AGREE, "vibes with": Relation.AGREE,
+        "not on board": Relation.DISAGREE, "not a fan of": Relation.DISAGREE,
+    }
+)
+# Everyday verbs and adjectives that, when the reading never uses them, are the frame of a
+# paraphrase ("could LOSE its right to rule", "when things get BAD"), not its topic: they weigh
+# as everyday words, and a position need not hold them (nouns, "book", "child", are topics).
+FRAME_WORDS = frozenset(
+    """
+    lose loses losing lost find finds finding found act acts acting acted happen happens
+    happened happening try tries tried trying seem seems seemed become becomes became
+    becoming let lets run runs running ran win wins winning won turn turns turned turning
+    keep keeps kept stay stays stayed staying leave leaves left begin begins began start
+    starts started stop stops stopped pick picks picked show shows showed shown handle
+    handles handled manage manages managed care cares cared caring hate hates hated love
+    loves loved guess guessed
+    """.split()
+)
+# ... and evaluative adjectives, the frame even where the topic is named ("about the BAD stuff")
+FRAME_ADJECTIVES = frozenset("bad worse worst cool weird crazy wild basic okay fine sure".split())
+# forms of "compare" ask for no topic of their own ("who compared China to ...")
+COMPARE_WORDS = COMPARE_WORDS | frozenset(
+    {"compared", "compares", "comparing", "contrasted", "contrasts", "contrasting"}
+)

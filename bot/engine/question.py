@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.engine.index import PositionIndex, Term, stem_pairs
+from bot.engine.index import PositionIndex, Term, everyday, stem_pairs
 from bot.engine.lexicon import (
     CHAT_FILLER,
+    CHAT_PHRASES,
     CHAT_SPELLINGS,
-    COMMON_WORDS,
     COMPARE_WORDS,
     LAST_WORDS,
     META_WORDS,
@@ -138,7 +138,8 @@ class QuestionReader:
     def read(self, raw: str) -> Question:
         """Read one question (any text at all; never raises)."""
         text = self._question_sentences(clean(raw))
-        joined = join_compounds(_WHO_IS.sub(r"\1 is", text), self.index.knows)  # the tokens' text
+        plain = _plain_idioms(_WHO_IS.sub(r"\1 is", text))
+        joined = join_compounds(plain, self.index.knows)  # the tokens' text
         tokens = [_chat_word(t) for t in words(joined, question=True)]
         mentions = self.matcher.find(tokens)
         in_mention = {i for m in mentions for i in range(m.start, m.end)}
@@ -202,6 +203,10 @@ class QuestionReader:
                     kept.add(before[0])
                 elif i > 0 and not self._topic(toks[i]) and self._topic(toks[i - 1]):
                     kept.add(i - 1)  # "someone listed 4 reasons ... who was that"
+            elif named[i] and i > 0 and self._topic(toks[i - 1]) and not self._topic(
+                _unnamed_words(toks[i], self.matcher.find(toks[i]))
+            ):
+                kept.add(i - 1)  # "one of them says X ... was that hom or nathan?"
         return " ".join(parts[i] for i in sorted(kept))
 
     def _carries(self, toks: list[str]) -> bool:
@@ -214,7 +219,7 @@ class QuestionReader:
     def _topic(self, toks: list[str]) -> bool:
         """Whether a sentence holds a telling word the reading uses."""
         return any(
-            len(t) > 2 and t not in _NOT_TOPIC and t not in COMMON_WORDS
+            len(t) > 2 and t not in _NOT_TOPIC and not everyday(t)
             and stem(t) not in _RELATION_STEMS and self.index.knows(t)
             for t in toks
         )
@@ -323,6 +328,12 @@ def _corrected(t: Term) -> bool:
     return bool(t.own) and stem(t.word) != t.own
 
 
+def _unnamed_words(toks: list[str], mentions: list[Mention]) -> list[str]:
+    """The words of a sentence outside its mentions of contributors."""
+    named = {i for m in mentions for i in range(m.start, m.end)}
+    return [t for i, t in enumerate(toks) if i not in named]
+
+
 @lru_cache(maxsize=16384)
 def _chat_word(tok: str) -> str:
     """A chat spelling as the everyday word ("tmrw", "hiii", "2ish" -> "ish")."""
@@ -337,9 +348,21 @@ def _chat_word(tok: str) -> str:
     return tok
 
 
+_IDIOM = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(CHAT_PHRASES, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+
+
+def _plain_idioms(text: str) -> str:
+    """Idioms of several words as the plain words they stand for ("owned up" -> "admitted")."""
+    return _IDIOM.sub(lambda m: CHAT_PHRASES[m.group(0).lower()], text.replace("\u2019", "'"))
+
+
 _LEAD_WORDS = CHAT_FILLER | frozenset(
     {"so", "ok", "okay", "hey", "hi", "hello", "um", "uh", "please", "wait", "quick", "q",
-     "guys", "all", "yo", "and", "but"}
+     "guys", "all", "yo", "and", "but", "bot"}
 )
 
 
@@ -366,7 +389,11 @@ def _sentence_ends(text: str) -> list[int]:
 
 def _asks(sentence: str) -> bool:
     """Whether a sentence asks: it ends with "?" or starts (after chat) as a question does."""
-    return sentence.endswith("?") or bool(_ASK_START.match(_LEADING_CHAT.sub("", sentence)))
+    if sentence.endswith("?") or _ASK_START.match(_LEADING_CHAT.sub("", sentence)):
+        return True
+    toks = words(sentence)  # "anyway lmao which of them said ...": chat words before it
+    lead = _chat_lead(toks)
+    return 0 < lead < len(toks) and bool(_ASK_START.match(" ".join(toks[lead:])))
 
 
 def _marks_topic(tokens: list[str], i: int, names: set[int]) -> bool:
@@ -460,9 +487,17 @@ def _reported_content(tokens: list[str]) -> set[int]:
     """In "who thinks X would make Y less nervous", the words after "who thinks" are the view
     asked about, not the relation: their relation words are topic words."""
     i = _chat_lead(tokens)
-    if len(tokens) > i + 2 and tokens[i] in WHO_WORDS and tokens[i + 1] in _OPINION_VERBS:
-        return set(range(i + 2, len(tokens)))
+    if i >= len(tokens) or tokens[i] not in WHO_WORDS:
+        return set()
+    j = i + 1  # "which of them says ...", "which contributor thinks ..."
+    while j < min(len(tokens), i + 4) and (tokens[j] in _WHICH_OF or tokens[j] in PERSON_NOUNS):
+        j += 1
+    if len(tokens) > j + 1 and tokens[j] in _OPINION_VERBS:
+        return set(range(j + 1, len(tokens)))
     return set()
+
+
+_WHICH_OF = frozenset({"of", "them", "these", "those", "the", "one", "ones"})
 
 
 def _relations(tokens: list[str], skip: set[int]) -> tuple[list[Relation], set[int]]:

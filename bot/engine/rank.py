@@ -201,7 +201,7 @@ def answers_topic(best: Scored, q: Question) -> bool:
     """Whether the best position holds enough of the question's topic to be an answer."""
     if not q.terms:
         return True
-    if any(not t.known for t in q.terms) and best.strong < 2:
+    if any(not t.known and not t.frame for t in q.terms) and best.strong < 2:
         return False  # one word in common, and words the reading never uses: a guess
     if best.coverage >= MIN_COVERAGE:
         return True
