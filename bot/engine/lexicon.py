@@ -21,6 +21,8 @@ class Relation(StrEnum):
     CONCEDE = "concede"
     SUMMARY = "summary"
     RESPOND = "respond"  # any position that answers another contributor
+    QUESTION = "question"  # in a debate: a question one speaker puts to another
+    ANSWER = "answer"  # ... and the answer to it
 
 
 # Kinds of position (knowledge Kind values) that answer each relation, best first.
@@ -32,7 +34,12 @@ RELATION_KINDS: dict[Relation, tuple[str, ...]] = {
     Relation.CRITIQUE: ("critique", "disagreement", "concern"),
     Relation.CONCEDE: ("concession", "agreement"),
     Relation.RESPOND: ("agreement", "disagreement", "critique", "concession", "concern"),
+    Relation.QUESTION: ("question",),
+    Relation.ANSWER: ("answer",),
 }
+# Relations asked only of readings that hold positions of their kinds (debates): elsewhere
+# "question" and "answer" stay the everyday words they are ("what's the question here?").
+KIND_ONLY_RELATIONS = frozenset({Relation.QUESTION, Relation.ANSWER})
 
 # Words (stems are taken at load) that signal a relation. Multi-word cues are matched on text.
 RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
@@ -66,6 +73,11 @@ RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
         "responds", "responded", "reply", "replies", "replied", "react", "reacts", "reacted",
         "rebuttal",
     ),
+    Relation.QUESTION: (
+        "question", "questions", "questioned", "ask", "asks", "asked", "interrogatory",
+        "interrogatories", "interrogate", "interrogated", "query", "queries", "quiz", "quizzed",
+    ),
+    Relation.ANSWER: ("answer", "answers", "answered", "answering"),
     Relation.SUMMARY: (
         "summary", "summarize", "summarise", "sum", "gist", "overview", "main", "thesis",
         "argument", "position", "point", "overall", "central", "stance", "view",

@@ -10,10 +10,12 @@ from bot.engine.lexicon import (
     CHAT_FILLER,
     CHAT_SPELLINGS,
     COMPARE_WORDS,
+    KIND_ONLY_RELATIONS,
     LAST_WORDS,
     META_WORDS,
     ORDINALS,
     PERSON_NOUNS,
+    RELATION_KINDS,
     RELATION_PHRASES,
     RELATION_WORDS,
     SAY_WORDS,
@@ -135,6 +137,7 @@ class QuestionReader:
         topical |= _reported_content(fixed) | _quoted_tokens(joined)
         topical |= {i for i, t in enumerate(fixed) if t in _TOPIC_MARKERS}  # "concerning"
         relations, cues = _relations(fixed, skip=in_mention | topical)
+        relations, cues = self._held_relations(fixed, relations, cues)
         asks_who = bool(fixed) and (fixed[0] in WHO_WORDS or _asks_anyone(fixed))
         speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
         if asks_who and not who and not relations and _refers_after(mentions, fixed):
@@ -154,6 +157,20 @@ class QuestionReader:
             cues=_kind_cues(fixed, cues),
             pairs=stem_pairs([t for i, t in enumerate(fixed) if i not in not_topic]),
         )
+
+    def _held_relations(
+        self, tokens: list[str], relations: list[Relation], cues: set[int]
+    ) -> tuple[list[Relation], set[int]]:
+        """Drop a debate's relations ("questions", "answered") from a question about a
+        reading that holds no position of their kind; their words are then read as usual."""
+        lacking = {
+            r for r in relations if r in KIND_ONLY_RELATIONS
+            and not any(self.index.by_kind.get(k) for k in RELATION_KINDS.get(r, ()))
+        }
+        if not lacking:
+            return relations, cues
+        kept = {i for i in cues if _RELATION_STEMS.get(stem(tokens[i])) not in lacking}
+        return [r for r in relations if r not in lacking], kept
 
     def _topical_cues(self, tokens: list[str], idiom: bool) -> set[int]:
         """Relation words that are part of a topic: "Central Asia", "critical engagement"."""
@@ -201,9 +218,9 @@ class QuestionReader:
             for a, b in glossed
         ]
         for i, tok in enumerate(fixed):
-            if i in skip or tok in _NOT_TOPIC or tok in ORDINALS or len(tok) < 2 or (
-                tok in self.index.meta_words
-            ):
+            if i in skip or len(tok) < 2 or tok in self.index.meta_words:
+                continue
+            if (tok in _NOT_TOPIC or tok in ORDINALS) and not _orders_speech(fixed, i):
                 continue
             if tok in seen or tok in self.matcher.alias_words:
                 continue
@@ -227,6 +244,22 @@ def _question_sentences(text: str) -> str:
     if len(parts) < 2 or len(asking) == len(parts) or not asking:
         return text
     return " ".join(asking)
+
+
+# what "first" / "last" may order when they name no contributor: "his first question", "the
+# last speech", "the closing words"
+_ORDERED_NOUNS = frozenset(
+    {"speech", "speeches", "reply", "rejoinder", "question", "questions", "answer", "answers",
+     "interrogatory", "words", "remarks", "thing", "things", "statement"}
+)
+
+
+def _orders_speech(tokens: list[str], i: int) -> bool:
+    """An order word before a noun of speech ("the final speech", "his first question")."""
+    tok = tokens[i]
+    if tok not in ORDINALS and tok not in LAST_WORDS and tok != "opening":
+        return False
+    return i + 1 < len(tokens) and tokens[i + 1] in _ORDERED_NOUNS
 
 
 def _marks_topic(tokens: list[str], i: int, names: set[int]) -> bool:

@@ -102,7 +102,10 @@ class ContributorMatcher:
         ordered = sorted(contributors, key=lambda c: c.order)
         self._by_order = {c.order: c.id for c in ordered}
         self._order_of = {c.id: c.order for c in ordered}
-        self._last = ordered[-1].id if ordered else None
+        # "last" is who has the last word: in a debate the opener may also close it
+        self._last = max(ordered, key=lambda c: (max(c.paragraphs, default=-1), c.order)).id if (
+            ordered
+        ) else None
         self._count = len(ordered)
 
     def find(self, tokens: Sequence[str]) -> list[Mention]:
