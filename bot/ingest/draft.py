@@ -48,6 +48,12 @@ _QUESTION_CUE = re.compile(
     r"\?\s*(?:''|”)?\s*$|\bI (?:ask|desire to know|want to know|put the question)|"
     r"\bI desire him to answer"
 )
+# an indirect question put to someone: "I desire to know whether he stands pledged ..."
+_ASKED = re.compile(
+    r"\b(?:I|we) (?:desire|want|wish|would like) to know (?:whether|if|why|how|what)\b|"
+    r"\b(?:I|we) (?:desire|want|wish|ask) (?:him|you|[A-Z][\w.]*(?: [A-Z]\w+)?) to "
+    r"(?:answer|say|tell)\b|\bI ask (?:him|you|[A-Z][\w.]*(?: [A-Z]\w+)?),? (?:whether|if)\b"
+)
 _ANSWER_CUE = re.compile(r"^(?:A\.|Answer\.)\s|\bI answer\b|\bmy answer\b|\bI reply\b")
 _THESIS = re.compile(
     r"\b(?:the best way|first and foremost|most important|the key|the keys|I believe|"
@@ -125,8 +131,10 @@ def _phrases(text: str) -> list[str]:
 
 
 def _kind(piece: str, hint: str | None) -> str:
-    if hint == "question" or _QUESTION_CUE.search(piece):
-        return "question" if hint == "question" or "?" in piece else "claim"
+    if hint == "question" or _ASKED.search(piece):
+        return "question"
+    if _QUESTION_CUE.search(piece):
+        return "question" if "?" in piece else "claim"
     if hint == "answer" or _ANSWER_CUE.search(piece):
         return "answer"
     for kind, pattern in _CUES:
@@ -190,6 +198,7 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
         )
     _mark_central(out, seg)
     _mark_speech_ends(out, seg)
+    _number_series(out, seg)
     return out
 
 
@@ -208,8 +217,11 @@ _READ_HINTS = ("readout", "document", "own-readout")
 _READ_OUT = ["read out", "reads", "quoted"]
 _HECKLED = ["crowd", "audience", "heckler", "heckled", "shouted", "yelled", "called out",
             "someone", "replied", "said back"]
-OPENING = ["opening", "began", "start", "first words"]
-CLOSING = ["ending", "closing", "concluded", "last words", "wrap up", "finish"]
+OPENING = ["opening", "began", "start", "begin"]
+CLOSING = ["ending", "closing", "concluded", "wrap up", "finish"]
+_FIRST_WORDS = ["first words", "first thing"]
+_LAST_WORDS = ["last words", "last thing"]
+_DEBATE_END = ["end of the debate", "final words"]
 
 
 def _context(seg: Segmentation, keywords: dict[int, list[str]]) -> dict[int, list[str]]:
@@ -251,6 +263,50 @@ def _extend(topics: list[str], more: list[str]) -> None:
             topics.append(t)
 
 
+_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+           "eleven", "twelve")
+_NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth")
+
+
+def _number_series(out: list[Drafted], seg: Segmentation) -> None:
+    """A run of questions one speaker puts to the other ("I desire to know whether ...",
+    "Q. 2. ..."), answers between them allowed, gets its order and count as topics ("second
+    question", "seven questions"); a run of answers likewise ("third answer")."""
+    runs: dict[tuple[str, str], list[list[Drafted]]] = {}
+
+    def flush() -> None:
+        for (_, kind), items in runs.items():
+            if len(items) < 2:
+                continue
+            count = _COUNTS[len(items) - 1] if len(items) <= len(_COUNTS) else ""
+            for k, item in enumerate(items):
+                labels = [f"{_NTH[k]} {kind}"] if k < len(_NTH) else []
+                labels += [f"{count} {kind}s"] if count else []
+                if k == len(items) - 1:
+                    labels.append(f"last {kind}")
+                for d in item:
+                    _extend(d.topics, labels)
+        runs.clear()
+
+    for d in out:
+        part = seg.parts[d.paragraph]
+        put = d.kind == "question" and (
+            part.hint == "question" or d.target is not None or bool(_ASKED.search(d.quote))
+        )
+        if not put and d.kind != "answer":
+            flush()
+            continue
+        kind = "question" if put else "answer"
+        items = runs.setdefault((d.contributor, kind), [])
+        one_each = part.hint in ("question", "answer")  # "Q. 2." and "A." paragraphs
+        if items and one_each and items[-1][-1].paragraph == d.paragraph:
+            items[-1].append(d)
+        else:
+            items.append([d])
+    flush()
+
+
 def _mark_speech_ends(out: list[Drafted], seg: Segmentation) -> None:
     """The first and last positions of each speech get words for "how did X open/close"."""
     speech: list[Drafted] = []
@@ -267,15 +323,21 @@ def _mark_speech_ends(out: list[Drafted], seg: Segmentation) -> None:
             return
         labels = [head] if head else []
         if speeches > 1:
+            # no "first speech": "first" tells a speaker's first question from the rest
             labels += (["opening speech"] if count == 1 else
-                       ["rejoinder", "closing speech", "final speech"] if count == speeches else
-                       ["reply", "response"])
+                       ["rejoinder", "closing speech", "final speech", "last speech"]
+                       if count == speeches else ["reply", "response"])
         for d in speech:
             _extend(d.topics, labels)
-        for d in speech[:2]:
-            _extend(d.topics, OPENING)
-        for d in speech[-2:]:
-            _extend(d.topics, CLOSING)
+        for d in speech[1:2]:
+            _extend(d.topics, OPENING[:1])  # the words just after the first: less so
+        for d in speech[-2:-1]:
+            _extend(d.topics, CLOSING[1:2])
+        if speech:
+            _extend(speech[0].topics, OPENING)
+            _extend(speech[-1].topics, CLOSING)
+            if count == speeches and speeches > 1:
+                _extend(speech[-1].topics, _DEBATE_END)
 
     owner: str | None = None
     for n, part in enumerate(seg.parts):
@@ -291,6 +353,11 @@ def _mark_speech_ends(out: list[Drafted], seg: Segmentation) -> None:
             if d.contributor == owner:
                 speech.append(d)
     close()
+    for s in seg.speakers:  # a speaker's first and last words in the whole text
+        mine = [d for d in out if d.contributor == s.key]
+        if len(mine) > 1:
+            _extend(mine[0].topics, _FIRST_WORDS)
+            _extend(mine[-1].topics, _LAST_WORDS)
 
 
 def _target(quote: str, owner: str, kind: str, names: Names, order: list[str]) -> str | None:

@@ -45,6 +45,8 @@ class Speaker:
     name: str
     given: Given | None = None
     titles: set[str] = field(default_factory=set)
+    speeches: list[int] = field(default_factory=list)  # 1-based numbers of their speeches
+    closing: bool = False  # theirs is the last speech of several
 
 
 @dataclass(slots=True)
@@ -211,6 +213,7 @@ def _by_headings(paragraphs: list[Block], named: list[Given]) -> Segmentation:
     current: str | None = None
     notes = False
     bylines = False
+    speech_count = 0
     for block in paragraphs:
         previous = parts[-1] if parts else None
         text = block.text
@@ -228,6 +231,9 @@ def _by_headings(paragraphs: list[Block], named: list[Given]) -> Segmentation:
             if k not in order:
                 order.append(k)
             parts.append(Part(text, Role.HEADING, None))
+            if not h.byline:
+                speech_count += 1
+                by_key[k].speeches.append(speech_count)
             if h.byline:
                 bylines = True
                 _claim_before(parts, k)
@@ -263,6 +269,8 @@ def _by_headings(paragraphs: list[Block], named: list[Given]) -> Segmentation:
             if p.role is Role.SPEECH and p.owner is None:
                 p.role = Role.FRONT
     speakers = [by_key[k] for k in order]
+    for sp in speakers:
+        sp.closing = speech_count > 1 and speech_count in sp.speeches
     _titles(speakers, whole)
     _read_out(parts, order)
     return Segmentation(parts, speakers, "headings" if not named else "headings and --speakers")
