@@ -350,9 +350,13 @@ def _relations(tokens: list[str], skip: set[int]) -> tuple[list[Relation], set[i
 
 
 def _asks_anyone(tokens: list[str]) -> bool:
-    """ "Did anyone mention X?", "Is there anybody who ..." """
+    """ "Did anyone mention X?", "Is there anybody who ..."; not "someone yelled at X, what
+    did he say back?", which tells of someone and asks what X said."""
     for i, t in enumerate(tokens[:4]):
         if t in ("anyone", "anybody", "somebody", "someone"):
+            if any(a in ("what", "how") and b in _AUXILIARIES
+                   for a, b in zip(tokens[i + 2 :], tokens[i + 3 :], strict=False)):
+                return False
             # "can someone explain what Hom meant": the one asked is not the one asked about
             return i + 1 >= len(tokens) or tokens[i + 1] not in _HELP_VERBS
     return False
@@ -374,6 +378,7 @@ def _roles(
     targets: list[str] = []
     ambiguous: tuple[str, ...] = ()
     last_was_target = False
+    speaker_end = 0
     subject = _subject_of_who(mentions, tokens) if who else None
     for m in mentions:
         if m.ambiguous:
@@ -391,8 +396,14 @@ def _roles(
             as_target = True  # "what Nicholas and Sharon wrote": both are targets
         elif who:
             as_target = True
+        elif speakers and _is_subject_position(tokens, m):
+            # "how did Douglas get his title, according to Lincoln": Lincoln says it
+            targets.extend(c for c in speakers if c not in targets)
+            speakers.clear()
+            as_target = False
         elif speakers:
-            as_target = bool(near & _TARGET_PREPS) and not _is_subject_position(tokens, m)
+            # "what job did Douglas say Lincoln had": Lincoln is what Douglas speaks of
+            as_target = bool(near & _TARGET_PREPS) or _said_of(tokens, speaker_end, m)
         else:
             as_target = prev in _LONE_TARGET_PREPS and not _is_subject_position(tokens, m)
         last_was_target = as_target
@@ -401,7 +412,17 @@ def _roles(
                 targets.append(cid)
         elif cid not in speakers:
             speakers.append(cid)
+            speaker_end = m.end
     return tuple(speakers), tuple(t for t in targets if t not in speakers), ambiguous, who
+
+
+def _said_of(tokens: list[str], after: int, m: Mention) -> bool:
+    """A verb of saying between the speaker and this mention: "does X say Y ...", "X claims
+    Y ...": Y is spoken of, not a second speaker (but "X and Y" compares them)."""
+    between = tokens[after : m.start]
+    return bool(between) and "and" not in between and any(
+        t in _OPINION_VERBS or t in ("say", "claim", "think", "accuse", "accused") for t in between
+    )
 
 
 def _before(tokens: list[str], m: Mention) -> str:
