@@ -222,7 +222,7 @@ STOPWORDS = frozenset(
 CHAT_FILLER = frozenset(
     """
     omg idk fr pls plz lol lmao lmfao tia hiya ugh yo sorry dumb quick tbh imo imho ngl btw
-    rn tho smh jk haha hahaha heyy heyyy hii thx ty pleaseee asap class tomorrow tonight prof
+    rn tho smh jk nah wait haha hahaha heyy heyyy hii thx ty pleaseee asap class tomorrow tonight prof
     professor teacher homework vibing vibe literally honestly seriously anyways anyway
     """.split()
 )
@@ -353,10 +353,18 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("consistent", "consistency", "coherent", "conflicting", "mixed", "contradictory"),
     ("ban", "banning", "prohibit", "prohibition", "forbid", "exclude"),
     ("yelled", "shouted", "hollered", "called", "cried"),
+    ("accuse", "accused", "accusation", "accusations", "charge", "charged", "charges",
+     "allege", "alleged"),
+    ("clapping", "clap", "clapped", "applause", "applauded", "cheering", "cheered", "cheers"),
+    ("acquire", "acquiring", "acquisition", "obtain", "gain", "annex", "annexation"),
 )
 
 # Directed: a question word that is searched as these words too (not the other way).
 SYNONYMS: dict[str, tuple[str, ...]] = {
+    "job": ("occupation", "profession", "career", "employment", "business"),
+    "jobs": ("occupation", "profession", "career", "employment", "business"),
+    "dangerous": ("danger", "destructive", "perilous", "peril", "harmful", "threat"),
+    "getting": ("acquisition", "acquire", "obtain", "gain"),
     "wealth": ("economic", "economy", "prosperous"),
     "wealthy": ("economic", "prosperous"),
     "rich": ("economic", "prosperous"),
