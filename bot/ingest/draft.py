@@ -148,8 +148,10 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
     order = [s.key for s in seg.speakers]
     pieces_of: list[tuple[int, Part, Piece]] = []
     for n, part in enumerate(seg.parts):
-        if part.role in SPOKEN and part.owner is not None:
-            keep_quoted = part.hint in ("readout", "document", "question")
+        if part.role in SPOKEN and part.owner is not None and part.hint != "document":
+            # a document read out (a platform, a newspaper) is no one's position: the
+            # reader's sentence that announces it carries its words instead
+            keep_quoted = part.hint in ("readout", "question")
             found = pieces(part.text, part.start, keep_quoted)
             if not found and part.start:  # a short interruption: quote it with its heading
                 found = pieces(part.text, 0, keep_quoted)
@@ -197,6 +199,7 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
             )
         )
     _mark_central(out, seg)
+    _announce_documents(out, seg, keywords)
     _mark_speech_ends(out, seg)
     _number_series(out, seg)
     return out
@@ -254,6 +257,38 @@ def _context(seg: Segmentation, keywords: dict[int, list[str]]) -> dict[int, lis
         if extra:
             out[n] = extra
     return out
+
+
+def _announce_documents(
+    out: list[Drafted], seg: Segmentation, keywords: dict[int, list[str]]
+) -> None:
+    """The reader's last sentence before a document read out ("Here are the resolutions of
+    this platform:") gets the document's key words, so that "who read out the platform?"
+    and "what did the platform say about X?" find the one who read it."""
+    last_of: dict[int, Drafted] = {d.paragraph: d for d in out}
+    n = 0
+    while n < len(seg.parts):
+        part = seg.parts[n]
+        if part.hint != "document" or part.owner is None:
+            n += 1
+            continue
+        end = n
+        words: list[str] = []
+        while end < len(seg.parts) and (
+            seg.parts[end].hint == "document" or seg.parts[end].role is Role.CROWD
+        ):
+            if seg.parts[end].hint == "document":
+                phrases = [p for p in _phrases(seg.parts[end].text) if " " in p]
+                words += phrases[:3] + keywords.get(end, [])[:4]
+            end += 1
+        intro = next(
+            (last_of[k] for k in range(n - 1, -1, -1)
+             if k in last_of and last_of[k].contributor == part.owner),
+            None,
+        )
+        if intro is not None:
+            _extend(intro.topics, words[:12] + _READ_OUT + ["document", "read aloud"])
+        n = end
 
 
 def _extend(topics: list[str], more: list[str]) -> None:
