@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -111,7 +112,10 @@ class PositionIndex:
         self._text_stems = frozenset().union(*paragraph_stems.values())
         self._in_text_cache: dict[str, bool] = {}
         # the reading's own name ("A ChinaFile Conversation") points at the text, not a topic
-        self.meta_words = frozenset(w for w in words(reading.series) if w not in STOPWORDS)
+        # ... and so does the place its title names ("Debate at Ottawa, Illinois": "at Ottawa")
+        self.meta_words = frozenset(
+            w for w in words(reading.series) if w not in STOPWORDS
+        ) | _venue(reading.title)
         postings: dict[str, list[int]] = defaultdict(list)
         for idx, pos in enumerate(positions if positions is not None else reading.positions):
             weights: dict[str, float] = dict.fromkeys(
@@ -356,6 +360,14 @@ class PositionIndex:
             strong += best > STRONG
             literal += term.own in item.text_stems
         return Coverage(got / total if total else 0.0, strong, literal)
+
+
+_VENUE = re.compile(r"\b(?:at|in) ([A-Z][a-z]{2,})\b")
+
+
+def _venue(title: str) -> frozenset[str]:
+    """The place a title sets the reading in: "... at Ottawa, Illinois" gives "ottawa"."""
+    return frozenset(m.group(1).lower() for m in _VENUE.finditer(title))
 
 
 def stem_pairs(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
