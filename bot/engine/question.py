@@ -386,6 +386,11 @@ def _roles(
             continue
         cid = m.contributor_ids[0]
         prev = _before(tokens, m)
+        if who and _is_subject_position(tokens, m):
+            # "who is Wendell, according to Douglas?": Douglas is the one asked about
+            speakers.append(cid)
+            who = False
+            continue
         if m is subject:
             # "who did Rosenzweig agree with?", "who wrote last?", "which of Neier's points"
             speakers.append(cid)
@@ -416,12 +421,18 @@ def _roles(
     return tuple(speakers), tuple(t for t in targets if t not in speakers), ambiguous, who
 
 
+_SPOKEN_OF = frozenset(
+    {"say", "claim", "think", "accuse", "accuses", "accused", "ask", "asks", "asked", "tell",
+     "tells", "told", "question", "questioned", "answer", "answered", "blame", "blamed"}
+)
+
+
 def _said_of(tokens: list[str], after: int, m: Mention) -> bool:
     """A verb of saying between the speaker and this mention: "does X say Y ...", "X claims
     Y ...": Y is spoken of, not a second speaker (but "X and Y" compares them)."""
     between = tokens[after : m.start]
     return bool(between) and "and" not in between and any(
-        t in _OPINION_VERBS or t in ("say", "claim", "think", "accuse", "accused") for t in between
+        t in _OPINION_VERBS or t in _SPOKEN_OF for t in between
     )
 
 
