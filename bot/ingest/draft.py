@@ -306,7 +306,7 @@ _NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eigh
 
 def _number_series(out: list[Drafted], seg: Segmentation) -> None:
     """A run of questions one speaker puts to the other ("I desire to know whether ...",
-    "Q. 2. ..."), answers between them allowed, gets its order and count as topics ("second
+    "Q. 2. ..."; not rhetorical ones), answers between them allowed, gets its order and count as topics ("second
     question", "seven questions"); a run of answers likewise ("third answer")."""
     runs: dict[tuple[str, str], list[list[Drafted]]] = {}
 
@@ -326,9 +326,7 @@ def _number_series(out: list[Drafted], seg: Segmentation) -> None:
 
     for d in out:
         part = seg.parts[d.paragraph]
-        put = d.kind == "question" and (
-            part.hint == "question" or d.target is not None or bool(_ASKED.search(d.quote))
-        )
+        put = d.kind == "question" and (part.hint == "question" or bool(_ASKED.search(d.quote)))
         if not put and d.kind != "answer":
             flush()
             continue
