@@ -26,6 +26,8 @@ PHRASE_BONUS = 8.0  # for a topic phrase that matches the question's topic words
 SECOND_KIND = 0.7  # fit of a kind that answers a relation, though not the one it asks first
 TARGET_FIT = 1.2  # answering the named contributor outweighs being of the asked kind
 FIT_WITH_TOPIC = 10.0  # ... and when it does: then the topic matters most
+FORMAL_PENALTY = 3.0  # "what does X think about Y": a view on Y before a question about it
+_FORMAL = frozenset({"question", "answer"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,8 @@ class Ranker:
                 # main points first: "what did X say?", and among X's recommendations
                 fit += 0.5 if relation in (Relation.ANY, Relation.SUMMARY) else 0.1
             score = 62.0 * cov + fit_weight * min(fit, 1.7)
+            if relation is Relation.ANY and item.kind in _FORMAL and terms:
+                score -= FORMAL_PENALTY  # a debate's question or bare answer, not asked for
             if q.pairs and terms:
                 # the question's words side by side in the text: "implicit message"
                 score += PAIR_BONUS * min(2, len(q.pairs & item.text_pairs))
