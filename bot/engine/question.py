@@ -255,10 +255,13 @@ _ORDERED_NOUNS = frozenset(
 
 
 def _orders_speech(tokens: list[str], i: int) -> bool:
-    """An order word before a noun of speech ("the final speech", "his first question")."""
+    """An order word before a noun of speech ("the final speech", "his first question") or
+    after a verb of saying ("what did he say last?")."""
     tok = tokens[i]
     if tok not in ORDINALS and tok not in LAST_WORDS and tok != "opening":
         return False
+    if i > 0 and tokens[i - 1] in ("say", "said", "says"):
+        return True  # "what did he say first?"
     return i + 1 < len(tokens) and tokens[i + 1] in _ORDERED_NOUNS
 
 
