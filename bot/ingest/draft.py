@@ -398,6 +398,8 @@ def _target(quote: str, owner: str, kind: str, names: Names, order: list[str]) -
     if named:
         return named[0]
     others = [k for k in order if k != owner]
+    if len(others) == 1 and kind in ("question", "answer"):
+        return others[0]  # in a debate of two, a question or answer is to the other
     if len(others) == 1 and kind != "claim" and _POINTERS.search(quote):
         return others[0]
     return None
