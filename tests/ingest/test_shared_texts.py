@@ -77,6 +77,17 @@ def test_debate_speakers_and_apparatus(drafted: dict[str, Path]) -> None:
     assert interruption.contributor_id == "lincoln"
 
 
+def test_a_document_read_out_is_nobodys_and_its_reader_findable(
+    drafted: dict[str, Path]
+) -> None:
+    reading = load_reading(drafted["ottawa"])
+    assert not any(re.match(r"(?:\d+\. )?Resolved,", p.quote) for p in reading.positions)
+    engine = Engine(reading)
+    reply = engine.ask("who put the seven questions to Lincoln?")
+    assert reply.answers and reply.answers[0].contributor_id == "douglas"
+    assert reply.answers[0].quote.startswith("I desire")
+
+
 def test_read_out_words_go_to_their_author(drafted: dict[str, Path]) -> None:
     reading = load_reading(drafted["freeport"])
     firsts = [p for p in reading.positions if p.quote.startswith("Question 1. ``I desire")]
