@@ -222,8 +222,8 @@ STOPWORDS = frozenset(
 CHAT_FILLER = frozenset(
     """
     omg idk fr pls plz lol lmao lmfao tia hiya ugh yo sorry dumb quick tbh imo imho ngl btw
-    rn tho smh jk nah wait haha hahaha heyy heyyy hii thx ty pleaseee asap class tomorrow tonight prof
-    professor teacher homework vibing vibe literally honestly seriously anyways anyway
+    rn tho smh jk nah wait haha hahaha heyy heyyy hii thx ty pleaseee asap class tomorrow
+    tonight prof professor teacher homework vibing vibe literally honestly seriously anyways anyway
     """.split()
 )
 # ... and chat spellings of everyday words.
