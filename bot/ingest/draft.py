@@ -306,8 +306,8 @@ _NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eigh
 
 def _number_series(out: list[Drafted], seg: Segmentation) -> None:
     """A run of questions one speaker puts to the other ("I desire to know whether ...",
-    "Q. 2. ..."; not rhetorical ones), answers between them allowed, gets its order and count as topics ("second
-    question", "seven questions"); a run of answers likewise ("third answer")."""
+    "Q. 2. ..."; not rhetorical ones), answers between them allowed, gets its order and
+    count as topics ("second question", "seven questions"); a run of answers likewise."""
     runs: dict[tuple[str, str], list[list[Drafted]]] = {}
 
     def flush() -> None:
