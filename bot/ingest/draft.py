@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from bot.engine.lexicon import COMMON_WORDS, STOPWORDS
 from bot.ingest.segment import SPOKEN, Part, Role, Segmentation
-from bot.ingest.sentences import Piece, pieces, reaction_before
+from bot.ingest.sentences import Piece, pieces, reaction_before, voice_at_end
 from bot.knowledge.layout import MIN_QUOTE_CHARS
 from bot.knowledge.paragraphs import squash
 
@@ -167,6 +167,7 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
     context = _context(seg, keywords)
     out: list[Drafted] = []
     counts: Counter[str] = Counter()
+    voiced: set[int] = set()  # paragraphs whose first position has been drafted
     for n, part, piece in pieces_of:
         quote = piece.text.strip()
         sq = squash(quote)
@@ -184,8 +185,11 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
         topics = _topics(quote, keywords[n], idf)
         _extend(topics, context.get(n, []) + _KIND_TOPICS.get(kind, []))
         reaction = reaction_before(part.text, piece.start)
+        if reaction is None and n not in voiced and n > 0:  # a voice ends the paragraph before
+            reaction = voice_at_end(seg.parts[n - 1].text)
+        voiced.add(n)
         if reaction is not None:  # the speaker answers the crowd
-            _extend(topics, [w for w in _phrases(reaction)[:3]] + _HECKLED)
+            _extend(topics, [w for w in _phrases(reaction)[:3]] + _crowd_words(reaction))
         out.append(
             Drafted(
                 id=f"{owner}-{n}-{counts[owner]}",
@@ -218,6 +222,15 @@ _KIND_TOPICS = {  # everyday words for each kind, so that members' verbs are kno
 _INTERRUPTED = ["interruption", "interrupted", "interjection"]
 _READ_HINTS = ("readout", "document", "own-readout")
 _READ_OUT = ["read out", "reads", "quoted"]
+_VOICED = re.compile(r"``|“|\"|\bVOICES?\b|\b[Vv]oices?\b|\bcries of\b|\bCries of\b|---|\?")
+_APPLAUSE = ["crowd", "audience", "reaction"]
+
+
+def _crowd_words(reaction: str) -> list[str]:
+    """Words for what the crowd did: a voice or a cry heckles; cheers and laughter do not."""
+    return _HECKLED if _VOICED.search(reaction) else _APPLAUSE
+
+
 _HECKLED = ["crowd", "audience", "heckler", "heckled", "shouted", "yelled", "called out",
             "someone", "replied", "said back"]
 OPENING = ["opening", "began", "start", "begin"]
@@ -245,7 +258,7 @@ def _context(seg: Segmentation, keywords: dict[int, list[str]]) -> dict[int, lis
         if part.role is Role.TURN and speech_owner not in (None, part.owner):
             extra += _INTERRUPTED
         if before.role is Role.CROWD:
-            extra += keywords.get(n - 1, [])[:4] + _HECKLED
+            extra += keywords.get(n - 1, [])[:4] + _crowd_words(before.text)
         elif before.role is Role.TURN and before.owner != part.owner:  # after an interruption
             extra += keywords.get(n - 1, [])[:4] + _INTERRUPTED + ["responded", "handled"]
         if part.hint == "answer" and before.hint == "question":

@@ -61,6 +61,16 @@ def test_a_document_read_out_is_no_ones_position(reading: Reading) -> None:
     assert "unjust burden" in intro.topics  # the document's own words lead to its reader
 
 
+def test_a_voice_from_the_crowd_is_no_position_but_the_setting_of_the_reply(
+    reading: Reading,
+) -> None:
+    assert not any("VOICE" in p.quote for p in reading.positions)
+    reply = next(p for p in reading.positions if p.quote.startswith("I will come to the bridge"))
+    assert reply.contributor_id == "preston" and "heckled" in reply.topics
+    cheered = next(p for p in reading.positions if p.quote.startswith("My time is nearly"))
+    assert "heckled" not in cheered.topics  # cheers are no heckle
+
+
 def test_the_opener_who_also_closes_is_the_closing_speaker(reading: Reading) -> None:
     harlow, preston = reading.contributor("harlow"), reading.contributor("preston")
     assert "the opening speaker" in harlow.aliases and "the closing speaker" in harlow.aliases
@@ -77,6 +87,7 @@ def test_the_opener_who_also_closes_is_the_closing_speaker(reading: Reading) -> 
         ("who read out the resolutions?", "harlow", "Here are the resolutions"),
         ("how did the last speech end?", "harlow", "Gentlemen, my time has expired"),
         ("what was the last thing Preston said?", "preston", "My time is nearly gone"),
+        ("someone shouted about the bridge, what did Preston say?", "preston", "I will come"),
         ("what did Preston say first?", "preston", "Ladies and gentlemen"),
         ("who is the closing speaker?", "harlow", ""),
     ],
