@@ -196,7 +196,8 @@ SAY_WORDS = frozenset(
 STOPWORDS = frozenset(
     """
     a an the and or but if then than so as of at by for from in into on onto to with without
-    about above after again against all also am any are aren is isn was wasn were weren be been
+    about above after during again against all also am any are aren is isn was wasn were weren
+    be been
     being have has hadn had having do does did doesn didn doing done can could couldn would wouldn
     will won shall may might must should shouldn ought i me my mine myself we our ours ourselves
     you your yours yourself he him his himself she her hers herself it its itself they them their
@@ -361,8 +362,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 
 # Directed: a question word that is searched as these words too (not the other way).
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "job": ("occupation", "profession", "career", "employment", "business"),
-    "jobs": ("occupation", "profession", "career", "employment", "business"),
+    "job": ("occupation", "profession", "career", "employment"),
+    "jobs": ("occupation", "profession", "career", "employment"),
     "dangerous": ("danger", "destructive", "perilous", "peril", "harmful", "threat"),
     "getting": ("acquisition", "acquire", "obtain", "gain"),
     "comeback": ("reply", "answer", "retort", "rejoinder"),
