@@ -138,7 +138,9 @@ class QuestionReader:
         topical |= {i for i, t in enumerate(fixed) if t in _TOPIC_MARKERS}  # "concerning"
         relations, cues = _relations(fixed, skip=in_mention | topical)
         relations, cues = self._held_relations(fixed, relations, cues)
-        asks_who = bool(fixed) and (fixed[0] in WHO_WORDS or _asks_anyone(fixed))
+        asks_who = bool(fixed) and (fixed[0] in WHO_WORDS or _asks_anyone(fixed)) and (
+            not _tells_of_someone(fixed)
+        )
         speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
         if asks_who and not who and not relations and _refers_after(mentions, fixed):
             relations = [Relation.RESPOND]  # "whom did the final respondent quote?"
@@ -352,14 +354,20 @@ def _relations(tokens: list[str], skip: set[int]) -> tuple[list[Relation], set[i
     return ordered, used
 
 
-def _asks_anyone(tokens: list[str]) -> bool:
-    """ "Did anyone mention X?", "Is there anybody who ..."; not "someone yelled at X, what
-    did he say back?", which tells of someone and asks what X said."""
+def _tells_of_someone(tokens: list[str]) -> bool:
+    """ "someone yelled at X, what did he say back?": it tells of someone (a voice in the
+    crowd) and asks what X said; no who-question."""
     for i, t in enumerate(tokens[:4]):
         if t in ("anyone", "anybody", "somebody", "someone"):
-            if any(a in ("what", "how") and b in _AUXILIARIES
-                   for a, b in zip(tokens[i + 2 :], tokens[i + 3 :], strict=False)):
-                return False
+            return any(a in ("what", "how") and b in _AUXILIARIES
+                       for a, b in zip(tokens[i + 2 :], tokens[i + 3 :], strict=False))
+    return False
+
+
+def _asks_anyone(tokens: list[str]) -> bool:
+    """ "Did anyone mention X?", "Is there anybody who ..." """
+    for i, t in enumerate(tokens[:4]):
+        if t in ("anyone", "anybody", "somebody", "someone"):
             # "can someone explain what Hom meant": the one asked is not the one asked about
             return i + 1 >= len(tokens) or tokens[i + 1] not in _HELP_VERBS
     return False
