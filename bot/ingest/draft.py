@@ -184,6 +184,8 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
         counts[owner] += 1
         topics = _topics(quote, keywords[n], idf)
         _extend(topics, context.get(n, []) + _KIND_TOPICS.get(kind, []))
+        if _TIMED.search(quote):  # "He spoke one hour, I an hour-and-a-half"
+            _extend(topics, _HOW_LONG)
         reaction = reaction_before(part.text, piece.start)
         if reaction is None and n not in voiced and n > 0:  # a voice ends the paragraph before
             reaction = voice_at_end(seg.parts[n - 1].text)
@@ -219,6 +221,8 @@ _KIND_TOPICS = {  # everyday words for each kind, so that members' verbs are kno
     "disagreement": ["disagree", "differ", "dispute", "push back"],
     "concession": ["concede", "acknowledge", "admit"],
 }
+_TIMED = re.compile(r"\b(?:an? |one |two |half an? )(?:hour|hours|minutes)\b|\bhour-and-a-half\b")
+_HOW_LONG = ["how long", "length", "time"]
 _INTERRUPTED = ["interruption", "interrupted", "interjection"]
 _READ_HINTS = ("readout", "document", "own-readout")
 _READ_OUT = ["read out", "reads", "quoted"]
