@@ -367,11 +367,15 @@ def _mark_speech_ends(out: list[Drafted], seg: Segmentation) -> None:
 
     speeches = sum(1 for p in seg.parts if p.role is Role.HEADING)
     count = 0
+    speeches_of: dict[str, list[list[Drafted]]] = {}
 
     def close() -> None:
         if not speech:
             return
         labels = [head] if head else []
+        _extend(labels, ["speech"])  # a reply or a rejoinder is a speech too
+        if owner is not None:
+            speeches_of.setdefault(owner, []).append(list(speech))
         if speeches > 1:
             # no "first speech": "first" tells a speaker's first question from the rest
             labels += (["opening speech"] if count == 1 else
@@ -384,8 +388,9 @@ def _mark_speech_ends(out: list[Drafted], seg: Segmentation) -> None:
         for d in speech[-2:-1]:
             _extend(d.topics, CLOSING[1:2])
         if speech:
-            _extend(speech[0].topics, OPENING)
-            _extend(speech[-1].topics, CLOSING)
+            names = list(dict.fromkeys([head or "speech", "speech"]))
+            _extend(speech[0].topics, OPENING + [f"start of the {n}" for n in names])
+            _extend(speech[-1].topics, CLOSING + [f"end of the {n}" for n in names])
             if count == speeches and speeches > 1:
                 _extend(speech[-1].topics, _DEBATE_END)
 
@@ -403,11 +408,14 @@ def _mark_speech_ends(out: list[Drafted], seg: Segmentation) -> None:
             if d.contributor == owner:
                 speech.append(d)
     close()
-    for s in seg.speakers:  # a speaker's first and last words in the whole text
+    for s in seg.speakers:  # a speaker's first and last words: in their own speeches
+        own = speeches_of.get(s.key, [])
         mine = [d for d in out if d.contributor == s.key]
-        if len(mine) > 1:
-            _extend(mine[0].topics, _FIRST_WORDS)
-            _extend(mine[-1].topics, _LAST_WORDS)
+        first = own[0][0] if own else (mine[0] if len(mine) > 1 else None)
+        last = own[-1][-1] if own else (mine[-1] if len(mine) > 1 else None)
+        if first is not None and last is not None and first is not last:
+            _extend(first.topics, _FIRST_WORDS)
+            _extend(last.topics, _LAST_WORDS)
 
 
 def _target(quote: str, owner: str, kind: str, names: Names, order: list[str]) -> str | None:
@@ -470,6 +478,7 @@ def _mark_central(out: list[Drafted], seg: Segmentation) -> None:
         mine = [d for d in out if d.contributor == s.key]
         if not mine:
             continue
-        chosen = [mine[0]] + [d for d in mine[1:] if _THESIS.search(d.quote)]
+        own = [d for d in mine if seg.parts[d.paragraph].reader is None] or mine
+        chosen = [own[0]] + [d for d in own[1:] if _THESIS.search(d.quote)]
         for d in chosen[:CENTRAL_PER_CONTRIBUTOR]:
             d.central = True
