@@ -138,7 +138,7 @@ class PositionIndex:
                     tuple(fold(t) for t in pos.topics),
                     pos.kind.value,
                     paragraph_stems[pos.paragraph],  # shared, not copied per position
-                    paragraph_pairs[pos.paragraph],
+                    _with_topic_pairs(paragraph_pairs[pos.paragraph], pos.topics),
                 )
             )
             for s in weights:
@@ -368,6 +368,15 @@ _VENUE = re.compile(r"\b(?:at|in) ([A-Z][a-z]{2,})\b")
 def _venue(title: str) -> frozenset[str]:
     """The place a title sets the reading in: "... at Ottawa, Illinois" gives "ottawa"."""
     return frozenset(m.group(1).lower() for m in _VENUE.finditer(title))
+
+
+def _with_topic_pairs(
+    pairs: frozenset[tuple[str, str]], topics: Sequence[str]
+) -> frozenset[tuple[str, str]]:
+    """The paragraph's telling word pairs and those of the position's own topic phrases
+    ("last speech"); the paragraph's set itself when the topics add none."""
+    extra = frozenset().union(*(_stem_pairs(t) for t in topics if " " in t)) - pairs
+    return pairs | extra if extra else pairs
 
 
 def stem_pairs(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
