@@ -311,6 +311,10 @@ def _read_out(parts: list[Part], order: list[str]) -> None:
             continue
         cue = _last_sentence(before.text[before.start:])
         if not _CUE.search(cue):
+            after = parts[i + 1] if i + 1 < len(parts) else None
+            other = _quoted_other(cue, before.owner, order, after)
+            if other is not None:  # "He there lays down a proposition ..." [his words]
+                part.owner, part.hint, part.reader = other, "readout", before.owner
             continue
         reader = before.owner
         author = _author(cue, reader, order)
@@ -323,6 +327,29 @@ def _read_out(parts: list[Part], order: list[str]) -> None:
 
 
 _READ = ("readout", "document", "own-readout")
+# the words of the other announced without a colon, then pointed back at: "He there lays
+# down a proposition so broad ..." [the proposition] "There you find that Mr. Lincoln ..."
+_ANNOUNCES = re.compile(
+    r"\b(?:he|He|his|His)\b[^.?!]*\b(?:lays down|laid down|says|said|declares|declared|"
+    r"proposition|speech|language|words)\b"
+)
+_POINTS_BACK = re.compile(
+    r"^(?:There|Here|Thus) (?:you (?:find|have|see)|he (?:says|lays|declares|tells))\b|"
+    r"^(?:These|Those|Such) (?:are|were) (?:his|the) (?:words|sentiments)\b"
+)
+
+
+def _quoted_other(
+    cue: str, reader: str | None, order: list[str], after: Part | None
+) -> str | None:
+    """The other speaker, when `cue` announces his words and the paragraph after the
+    read-out points back at them (both are needed: "He says ..." alone is common)."""
+    others = [k for k in order if k != reader]
+    if len(others) != 1 or after is None or after.owner != reader or after.hint is not None:
+        return None
+    if _ANNOUNCES.search(cue) and _POINTS_BACK.match(after.text[after.start:].lstrip()):
+        return others[0]
+    return None
 
 
 def _last_sentence(text: str) -> str:

@@ -61,6 +61,13 @@ def test_a_document_read_out_is_no_ones_position(reading: Reading) -> None:
     assert "unjust burden" in intro.topics  # the document's own words lead to its reader
 
 
+def test_words_of_the_other_announced_without_a_colon_are_his(reading: Reading) -> None:
+    read = next(p for p in reading.positions if p.quote.startswith("I hold that every mill"))
+    assert read.contributor_id == "harlow" and "read out by Preston" in read.summary
+    after = next(p for p in reading.positions if p.quote.startswith("There you find"))
+    assert after.contributor_id == "preston"
+
+
 def test_a_voice_from_the_crowd_is_no_position_but_the_setting_of_the_reply(
     reading: Reading,
 ) -> None:
