@@ -421,7 +421,9 @@ def _roles(
             # "what job did Douglas say Lincoln had": Lincoln is what Douglas speaks of
             as_target = bool(near & _TARGET_PREPS) or _said_of(tokens, speaker_end, m)
         else:
-            as_target = prev in _LONE_TARGET_PREPS and not _is_subject_position(tokens, m)
+            as_target = (prev in _LONE_TARGET_PREPS or _between_one(tokens, m, mentions)) and (
+                not _is_subject_position(tokens, m)
+            )
         last_was_target = as_target
         if as_target:
             if cid not in targets:
@@ -436,6 +438,14 @@ _SPOKEN_OF = frozenset(
     {"say", "claim", "think", "accuse", "accuses", "accused", "ask", "asks", "asked", "tell",
      "tells", "told", "question", "questioned", "answer", "answered", "blame", "blamed"}
 )
+
+
+def _between_one(tokens: list[str], m: Mention, mentions: list[Mention]) -> bool:
+    """ "the deal between Lincoln and Trumbull": one contributor and someone else, spoken
+    of; "between Lincoln and Douglas" names two contributors and compares them."""
+    if _before(tokens, m) != "between" or tokens[m.end : m.end + 1] != ["and"]:
+        return False
+    return not any(n.start in (m.end + 1, m.end + 2) for n in mentions)
 
 
 def _said_of(tokens: list[str], after: int, m: Mention) -> bool:
