@@ -367,6 +367,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "dangerous": ("danger", "destructive", "perilous", "peril", "harmful", "threat"),
     "getting": ("acquisition", "acquire", "obtain", "gain"),
     "comeback": ("reply", "answer", "retort", "rejoinder"),
+    "deal": ("bargain", "arrangement", "agreement"),
+    "deals": ("bargain", "arrangement", "agreement"),
     "quiet": ("private", "silence", "silently"),
     "silent": ("private", "silence", "silently"),
     "wealth": ("economic", "economy", "prosperous"),
