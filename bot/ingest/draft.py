@@ -80,6 +80,7 @@ VERBS = {
     "answer": "answers {target}",
 }
 CENTRAL_PER_CONTRIBUTOR = 4
+LINK_SHARE = 0.25  # words an answer shares with the question it answers (Jaccard)
 
 
 @dataclass(slots=True)
@@ -326,6 +327,7 @@ def _number_series(out: list[Drafted], seg: Segmentation) -> None:
     "Q. 2. ..."; not rhetorical ones), answers between them allowed, gets its order and
     count as topics ("second question", "seven questions"); a run of answers likewise."""
     runs: dict[tuple[str, str], list[list[Drafted]]] = {}
+    numbered: list[tuple[Drafted, str]] = []  # each question put, with its ordinal
 
     def flush() -> None:
         for (_, kind), items in runs.items():
@@ -339,6 +341,8 @@ def _number_series(out: list[Drafted], seg: Segmentation) -> None:
                     labels.append(f"last {kind}")
                 for d in item:
                     _extend(d.topics, labels)
+                    if kind == "question" and k < len(_NTH):
+                        numbered.append((d, _NTH[k]))
         runs.clear()
 
     for d in out:
@@ -355,6 +359,27 @@ def _number_series(out: list[Drafted], seg: Segmentation) -> None:
         else:
             items.append([d])
     flush()
+    _link_answers(out, numbered)
+
+
+def _link_answers(out: list[Drafted], numbered: list[tuple[Drafted, str]]) -> None:
+    """An answer given apart from its question ("I answer emphatically ...") takes the
+    ordinal of the numbered question of the other speaker it shares most words with: the
+    answer to the second question is found as "second question"."""
+    words = {id(q): {t for t in _tokens(q.quote) if _content(t)} for q, _ in numbered}
+    for d in out:
+        if d.kind != "answer" or any(t.endswith((" question", " answer")) for t in d.topics):
+            continue
+        mine = {t for t in _tokens(d.quote) if _content(t)}
+        best, best_share = None, 0.0
+        for q, nth in numbered:
+            if q.contributor == d.contributor or not mine:
+                continue
+            shared = len(mine & words[id(q)]) / len(mine | words[id(q)])
+            if shared > best_share:
+                best, best_share = nth, shared
+        if best is not None and best_share >= LINK_SHARE:
+            _extend(d.topics, [f"{best} question", f"{best} answer"])
 
 
 def _mark_speech_ends(out: list[Drafted], seg: Segmentation) -> None:

@@ -52,6 +52,12 @@ def test_indirect_questions_are_questions_numbered_in_their_run(reading: Reading
     assert all(p.target is not None and p.target.contributor_id == "harlow" for p in answers)
 
 
+def test_an_answer_given_apart_takes_its_questions_number(reading: Reading) -> None:
+    answer = next(p for p in reading.positions if p.quote.startswith("I answer him plainly"))
+    assert answer.kind is Kind.ANSWER and answer.contributor_id == "harlow"
+    assert "first question" in answer.topics  # Preston's first question: the mill tax
+
+
 def test_a_document_read_out_is_no_ones_position(reading: Reading) -> None:
     assert not any("Resolved" in p.quote for p in reading.positions)
     resolutions = [n for n, par in enumerate(reading.paragraphs) if "Resolved" in par.text]
@@ -95,6 +101,7 @@ def test_the_opener_who_also_closes_is_the_closing_speaker(reading: Reading) -> 
         ("how did the last speech end?", "harlow", "Gentlemen, my time has expired"),
         ("what was the last thing Preston said?", "preston", "My time is nearly gone"),
         ("someone shouted about the bridge, what did Preston say?", "preston", "I will come"),
+        ("how did Harlow answer Preston's first question?", "harlow", "I answer him plainly"),
         ("what did Preston say first?", "preston", "Ladies and gentlemen"),
         ("who is the closing speaker?", "harlow", ""),
     ],
