@@ -358,6 +358,16 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
      "allege", "alleged"),
     ("clapping", "clap", "clapped", "applause", "applauded", "cheering", "cheered", "cheers"),
     ("acquire", "acquiring", "acquisition", "obtain", "gain", "annex", "annexation"),
+    # irregular verb forms the stemmer cannot join ("stood by his principles")
+    ("stand", "stood"), ("sell", "sold"), ("win", "won"), ("lose", "lost"),
+    ("begin", "began", "begun"), ("fight", "fought"), ("meet", "met"), ("lead", "led"),
+    ("buy", "bought"), ("break", "broke", "broken"), ("fall", "fell", "fallen"),
+    ("pay", "paid"), ("strike", "struck"), ("choose", "chose", "chosen"),
+    ("draw", "drew", "drawn"), ("sit", "sat"), ("understand", "understood"),
+    ("swear", "swore", "sworn"), ("throw", "threw", "thrown"), ("run", "ran"),
+    ("catch", "caught"), ("seek", "sought"), ("teach", "taught"), ("grow", "grew", "grown"),
+    ("send", "sent"), ("spend", "spent"), ("build", "built"), ("lay", "laid"),
+    ("rise", "rose", "risen"), ("flee", "fled"), ("forbid", "forbade", "forbidden"),
 )
 
 # Directed: a question word that is searched as these words too (not the other way).
