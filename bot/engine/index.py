@@ -110,6 +110,11 @@ class PositionIndex:
             for n, pairs in paragraph_pairs.items()
         }
         self._text_stems = frozenset().union(*paragraph_stems.values())
+        # how often each paragraph uses a stem: among equals, the paragraph about it
+        self.stem_counts = {
+            p.number: Counter(stem(w) for w in words(p.text) if w not in STOPWORDS)
+            for p in reading.paragraphs
+        }
         self._in_text_cache: dict[str, bool] = {}
         # the reading's own name ("A ChinaFile Conversation") points at the text, not a topic
         # ... and so does the place its title names ("Debate at Ottawa, Illinois": "at Ottawa")

@@ -23,6 +23,8 @@ FIT_ALONE = 22.0  # weight of relation/target fit when the question names no top
 PAIR_BONUS = 3.0  # for each pair of the question's words that stand side by side in the text
 CUE_BONUS = 3.0  # for a position whose own words include the question's relation word
 PHRASE_BONUS = 8.0  # for a topic phrase that matches the question's topic words as a whole
+REPEAT_BONUS = 2.0  # for a paragraph that uses the topic words again (up to REPEATS times)
+REPEATS = 3
 SECOND_KIND = 0.7  # fit of a kind that answers a relation, though not the one it asks first
 TARGET_FIT = 1.2  # answering the named contributor outweighs being of the asked kind
 FIT_WITH_TOPIC = 10.0  # ... and when it does: then the topic matters most
@@ -107,7 +109,7 @@ class Ranker:
             scored.append(Scored(item, cov, fit, score, held.strong, held.literal, on_target))
         scored.sort(key=lambda s: (-s.score, s.item.position.paragraph))
         if topic_text:
-            scored = self._rerank(scored, topic_text)
+            scored = self._rerank(scored, topic_text, terms)
         return scored
 
     def _topical(
@@ -162,9 +164,12 @@ class Ranker:
             out.update(ix.central)
         return out
 
-    def _rerank(self, scored: list[Scored], topic_text: str) -> list[Scored]:
+    def _rerank(
+        self, scored: list[Scored], topic_text: str, terms: Sequence[Term]
+    ) -> list[Scored]:
         """Add a bonus for topic phrases of several words that the question's topic words
-        hold closely ("rule of law", "sound strategy"); one-word topics are already terms."""
+        hold closely ("rule of law", "sound strategy"); one-word topics are already terms.
+        And a small one for a paragraph that uses the topic words again and again."""
         asked = len(topic_text.split())
         head = []
         ratios: dict[str, float] = {}  # positions share phrases; each is compared once
@@ -179,11 +184,20 @@ class Ranker:
                     )
                 if ratio >= 70:
                     best = max(best, ratio / 100.0 * min(1.0, len(phrase.split()) / asked))
-            if best:
-                s = dataclasses.replace(s, score=s.score + PHRASE_BONUS * best)
+            bonus = PHRASE_BONUS * best + self._repeated(s, terms)
+            if bonus:
+                s = dataclasses.replace(s, score=s.score + bonus)
             head.append(s)
         head.sort(key=lambda s: (-s.score, s.item.position.paragraph))
         return head + scored[RERANK:]
+
+    def _repeated(self, s: Scored, terms: Sequence[Term]) -> float:
+        """Up to REPEAT_BONUS for a paragraph that uses the topic words more than once."""
+        counts = self.index.stem_counts.get(s.item.position.paragraph)
+        if not counts or not terms:
+            return 0.0
+        again = sum(min(REPEATS, counts.get(t.own, 0)) - 1 for t in terms if counts.get(t.own))
+        return REPEAT_BONUS * again / ((REPEATS - 1) * len(terms))
 
 
 def _relation_fit(kind: str, relation: Relation, central: bool, targeted: bool) -> float:
