@@ -62,7 +62,7 @@ def aliases(s: Speaker, order: int, count: int, debate: bool, text: str = "") ->
         out.append(base)
         noun = base.split()[-1] if base.split() else "contributor"
         for last in _LAST:
-            for role in {noun, *(_ROLE_NOUNS)}:
+            for role in dict.fromkeys((noun, *_ROLE_NOUNS)):
                 out.append(f"{last} {role}")
     else:
         if len(words) > 1:

@@ -470,7 +470,7 @@ def _topics(quote: str, paragraph_words: list[str], idf: object) -> list[str]:
     assert callable(idf)
     phrases = _phrases(quote)
     multi = [p for p in phrases if " " in p]
-    single = sorted({p for p in phrases if " " not in p}, key=lambda w: -idf(w))
+    single = sorted(dict.fromkeys(p for p in phrases if " " not in p), key=lambda w: -idf(w))
     out: list[str] = []
     for p in multi[:4] + single[:3] + paragraph_words:
         if p not in out:

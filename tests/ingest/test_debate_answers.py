@@ -4,6 +4,9 @@ answers, and the documents read out in it (a small debate of our own, tests/inge
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,6 +34,23 @@ def reading(folder: Path) -> Reading:
 @pytest.fixture(scope="module")
 def engine(reading: Reading) -> Engine:
     return Engine(reading)
+
+
+def _files(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): p.read_text(encoding="utf-8")
+            for p in sorted(folder.rglob("*.yaml"))}
+
+
+def test_the_draft_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    drafts = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed / "canal"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "bot", "ingest", str(FIXTURES / "joint_debate.txt"),
+                        "--id", "canal", "--out", str(out)], check=True, env=env,
+                       capture_output=True)
+        drafts.append(_files(out))
+    assert drafts[0] == drafts[1]
 
 
 def _top(engine: Engine, question: str) -> tuple[str, str]:
