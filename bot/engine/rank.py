@@ -23,7 +23,7 @@ FIT_ALONE = 22.0  # weight of relation/target fit when the question names no top
 PAIR_BONUS = 3.0  # for each pair of the question's words that stand side by side in the text
 CUE_BONUS = 3.0  # for a position whose own words include the question's relation word
 PHRASE_BONUS = 8.0  # for a topic phrase that matches the question's topic words as a whole
-REPEAT_BONUS = 2.0  # for a paragraph that uses the topic words again (up to REPEATS times)
+REPEAT_BONUS = 0.5  # for a paragraph that uses the topic words again (up to REPEATS times)
 REPEATS = 3
 SECOND_KIND = 0.7  # fit of a kind that answers a relation, though not the one it asks first
 TARGET_FIT = 1.2  # answering the named contributor outweighs being of the asked kind
@@ -192,12 +192,17 @@ class Ranker:
         return head + scored[RERANK:]
 
     def _repeated(self, s: Scored, terms: Sequence[Term]) -> float:
-        """Up to REPEAT_BONUS for a paragraph that uses the topic words more than once."""
+        """Up to REPEAT_BONUS for a paragraph that uses the topic words more than once,
+        each word weighed by its rarity (so that everyday words repeated count little)."""
         counts = self.index.stem_counts.get(s.item.position.paragraph)
         if not counts or not terms:
             return 0.0
-        again = sum(min(REPEATS, counts.get(t.own, 0)) - 1 for t in terms if counts.get(t.own))
-        return REPEAT_BONUS * again / ((REPEATS - 1) * len(terms))
+        weights = [self.index.weight(t) for t in terms]
+        again = sum(
+            w * (min(REPEATS, counts[t.own]) - 1)
+            for t, w in zip(terms, weights, strict=True) if counts.get(t.own)
+        )
+        return REPEAT_BONUS * again / ((REPEATS - 1) * sum(weights))
 
 
 def _relation_fit(kind: str, relation: Relation, central: bool, targeted: bool) -> float:
