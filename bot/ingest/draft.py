@@ -28,7 +28,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:I (?:fully |entirely |particularly |also |largely )?agree|[Ww]e all agree|"
         r"I join|I endorse|I can endorse|I concur|as [A-Z]\w+ (?:says|notes|argues|points out)|"
         r"rightly|framed the issues so well|is clear, comprehensive|on point|I accept|"
-        r"agreeing)")),
+        r"agreeing|admirabl[ey]|I (?:respect|admire|esteem|commend|compliment)\b|"
+        r"do him (?:the )?justice|pay (?:a )?tribute|an able man|(?:very|most) able)")),
     ("concession", re.compile(
         r"^(?:Although|Though|While|Granted|Admittedly|Of course|To be sure|It is true)\b|"
         r"\b(?:I admit|I concede|I grant|I confess|I acknowledge|must admit|it is true that)")),
