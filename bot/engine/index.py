@@ -25,6 +25,7 @@ from bot.engine.lexicon import (
     LAST_WORDS,
     ORDINALS,
     PERSON_NOUNS,
+    RELATION_PHRASES,
     RELATION_WORDS,
     SAY_WORDS,
     STOPWORDS,
@@ -215,6 +216,8 @@ class PositionIndex:
             vocab.update(group)
         for cues in RELATION_WORDS.values():
             vocab.update(cues)
+        for phrase in RELATION_PHRASES:  # "anything nice": "nice" is no misspelt name
+            vocab.update(words(phrase))
         vocab.update(list(SYNONYMS))
         vocab.update(w for group in SYNONYM_GROUPS for w in group)
         for entry in reading.glossary:

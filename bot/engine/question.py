@@ -449,11 +449,14 @@ def _between_one(tokens: list[str], m: Mention, mentions: list[Mention]) -> bool
 
 
 def _said_of(tokens: list[str], after: int, m: Mention) -> bool:
-    """A verb of saying between the speaker and this mention: "does X say Y ...", "X claims
-    Y ...": Y is spoken of, not a second speaker (but "X and Y" compares them)."""
+    """A verb of saying or a relation between the speaker and this mention: "does X say Y
+    ...", "did X praise Y": Y is spoken of, not a second speaker ("X and Y" compares them)."""
     between = tokens[after : m.start]
     return bool(between) and "and" not in between and any(
-        t in _OPINION_VERBS or t in _SPOKEN_OF for t in between
+        t in _OPINION_VERBS or t in _SPOKEN_OF or (
+            _RELATION_STEMS.get(stem(t)) not in (None, Relation.SUMMARY)  # "X praise Y"
+        )
+        for t in between
     )
 
 
