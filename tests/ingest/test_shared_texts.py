@@ -24,7 +24,7 @@ from .score_reading import Scorer, score
 DATA = HERE.parent / "data"
 CONTRIBUTORS = HERE / "chinafile_contributors.yaml"
 SEED = ("source", "chinafile-human-rights-conversation.txt")
-DEBATES = {"ottawa": 0.56, "freeport": 0.48}
+DEBATES = {"ottawa": 0.80, "freeport": 0.68}
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
     "heldout3_questions.yaml": 0.90, "heldout4_questions.yaml": 0.87,
