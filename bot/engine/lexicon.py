@@ -358,6 +358,15 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
      "allege", "alleged"),
     ("clapping", "clap", "clapped", "applause", "applauded", "cheering", "cheered", "cheers"),
     ("acquire", "acquiring", "acquisition", "obtain", "gain", "annex", "annexation"),
+    # word families the stemmer keeps apart
+    ("abolish", "abolished", "abolishing", "abolition"),
+    ("equal", "equality", "equally", "inequality"),
+    ("expand", "expansion", "extend", "extension", "spread", "spreading"),
+    ("secede", "secession", "dissolve", "dissolution", "disunion"),
+    ("slave", "slavery", "enslaved", "enslave", "enslavement", "bondage"),
+    ("southerner", "southerners", "southern", "south"),
+    ("northerner", "northerners", "northern", "north"),
+    ("race", "races", "racial", "racism", "racist"),
     # irregular verb forms the stemmer cannot join ("stood by his principles")
     ("stand", "stood"), ("sell", "sold"), ("win", "won"), ("lose", "lost"),
     ("begin", "began", "begun"), ("fight", "fought"), ("meet", "met"), ("lead", "led"),
@@ -378,6 +387,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "getting": ("acquisition", "acquire", "obtain", "gain"),
     "comeback": ("reply", "answer", "retort", "rejoinder"),
     "deal": ("bargain", "arrangement", "agreement"),
+    "black": ("negro", "negroes", "colored"),  # the words of older texts
+    "blacks": ("negro", "negroes", "colored"),
+    "african": ("negro", "negroes", "colored"),
     "deals": ("bargain", "arrangement", "agreement"),
     "quiet": ("private", "silence", "silently"),
     "silent": ("private", "silence", "silently"),
