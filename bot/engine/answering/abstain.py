@@ -10,7 +10,9 @@ from bot.engine.text import words
 _TASK_VERBS = frozenset({"translate", "write", "compose", "draft", "tell", "sing", "code"})
 _TASKS = frozenset(
     {"joke", "jokes", "essay", "essays", "poem", "story", "song", "paper", "homework", "code",
-     "chinese", "mandarin", "french", "spanish", "german", "english", "riddle", "letter"}
+     "chinese", "mandarin", "french", "spanish", "german", "english", "riddle", "letter",
+     "rap", "limerick", "haiku", "sonnet", "tweet", "script", "skit", "dialogue", "parody",
+     "lyrics", "verse", "fanfic"}
 )
 
 
