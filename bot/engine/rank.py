@@ -25,6 +25,7 @@ CUE_BONUS = 3.0  # for a position whose own words include the question's relatio
 PHRASE_BONUS = 8.0  # for a topic phrase that matches the question's topic words as a whole
 REPEAT_BONUS = 0.5  # for a paragraph that uses the topic words again (up to REPEATS times)
 REPEATS = 3
+RARE_SHARE = 0.8
 SECOND_KIND = 0.7  # fit of a kind that answers a relation, though not the one it asks first
 TARGET_FIT = 1.2  # answering the named contributor outweighs being of the asked kind
 FIT_WITH_TOPIC = 10.0  # ... and when it does: then the topic matters most
@@ -198,9 +199,10 @@ class Ranker:
         if not counts or not terms:
             return 0.0
         weights = [self.index.weight(t) for t in terms]
+        rare = max(weights) * RARE_SHARE  # only the question's rarest words count
         again = sum(
             w * (min(REPEATS, counts[t.own]) - 1)
-            for t, w in zip(terms, weights, strict=True) if counts.get(t.own)
+            for t, w in zip(terms, weights, strict=True) if counts.get(t.own) and w >= rare
         )
         return REPEAT_BONUS * again / ((REPEATS - 1) * sum(weights))
 
