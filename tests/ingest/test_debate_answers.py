@@ -144,6 +144,15 @@ def test_second_name_after_a_verb_of_saying_is_spoken_of(engine: Engine) -> None
     assert q.speakers == ("harlow",) and q.targets == ("preston",)
 
 
+def test_a_given_name_the_text_never_uses_joins_the_surname(engine: Engine) -> None:
+    q = engine.reader.read("what did Josiah Preston say about the canal?")
+    assert q.speakers == ("preston",) and [t.word for t in q.terms] == ["canal"]
+    [josiah] = engine.matcher.find(["josiah", "preston"])
+    assert (josiah.start, josiah.end) == (0, 2)
+    [per] = engine.matcher.find(["per", "preston"])  # "per" is no given name
+    assert (per.start, per.end) == (1, 2)
+
+
 def test_question_relations_only_where_the_reading_has_them(engine: Engine) -> None:
     assert engine.reader.read("what did Harlow ask Preston?").relation is Relation.QUESTION
     assert engine.reader.read("how did Preston answer?").relation is Relation.ANSWER
