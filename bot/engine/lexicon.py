@@ -65,7 +65,8 @@ RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
     ),
     Relation.CRITIQUE: (
         "criticize", "criticise", "criticism", "critique", "critical", "fault", "blame",
-        "attack", "complain", "condemn", "slam", "knock",
+        "attack", "complain", "condemn", "slam", "knock", "diss", "dissed", "roast", "roasted",
+        "bash", "bashed", "mock", "mocked", "ridicule", "ridiculed",
     ),
     Relation.CONCEDE: ("concede", "concession", "admit", "grant", "acknowledge", "allow"),
     Relation.RESPOND: (
