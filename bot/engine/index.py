@@ -95,6 +95,7 @@ class IndexedPosition:
     kind: str  # the position's kind, as text
     text_stems: frozenset[str]  # stems of the source text it stands in (its paragraph)
     text_pairs: frozenset[tuple[str, str]]  # neighbouring content words of that text
+    quote_stems: frozenset[str] = frozenset()  # stems of its quote alone
 
 
 class PositionIndex:
@@ -145,6 +146,7 @@ class PositionIndex:
                     pos.kind.value,
                     paragraph_stems[pos.paragraph],  # shared, not copied per position
                     _with_topic_pairs(paragraph_pairs[pos.paragraph], pos.topics),
+                    frozenset(_stem_set(pos.quote)),
                 )
             )
             for s in weights:

@@ -108,7 +108,8 @@ class Ranker:
             if q.cues and any(c in item.weights for c in q.cues):
                 score += CUE_BONUS  # "whom does X praise?": the position that says "praises"
             scored.append(Scored(item, cov, fit, score, held.strong, held.literal, on_target))
-        scored.sort(key=lambda s: (-s.score, s.item.position.paragraph))
+        owns = [t.own for t in terms]
+        scored.sort(key=lambda s: _order(s, owns))
         if topic_text:
             scored = self._rerank(scored, topic_text, terms)
         return scored
@@ -189,7 +190,8 @@ class Ranker:
             if bonus:
                 s = dataclasses.replace(s, score=s.score + bonus)
             head.append(s)
-        head.sort(key=lambda s: (-s.score, s.item.position.paragraph))
+        owns = [t.own for t in terms]
+        head.sort(key=lambda s: _order(s, owns))
         return head + scored[RERANK:]
 
     def _repeated(self, s: Scored, terms: Sequence[Term]) -> float:
@@ -205,6 +207,13 @@ class Ranker:
             for t, w in zip(terms, weights, strict=True) if counts.get(t.own) and w >= rare
         )
         return REPEAT_BONUS * again / ((REPEATS - 1) * sum(weights))
+
+
+def _order(s: Scored, owns: Sequence[str]) -> tuple[float, int, int]:
+    """Best score first; among equals, the quote that says the topic words itself (not only
+    its paragraph), then the earlier paragraph."""
+    said = sum(1 for own in owns if own in s.item.quote_stems)
+    return (-s.score, -said, s.item.position.paragraph)
 
 
 def _relation_fit(kind: str, relation: Relation, central: bool, targeted: bool) -> float:
