@@ -372,11 +372,12 @@ class PositionIndex:
         return Coverage(got / total if total else 0.0, strong, literal)
 
 
-_VENUE = re.compile(r"\b(?:at|in) ([A-Z][a-z]{2,})\b")
+_VENUE = re.compile(r"\bat ([A-Z][a-z]{2,})\b")
 
 
 def _venue(title: str) -> frozenset[str]:
-    """The place a title sets the reading in: "... at Ottawa, Illinois" gives "ottawa"."""
+    """The place a title sets the reading in: "... at Ottawa, Illinois" gives "ottawa" (not
+    "in": "Human Rights in China" names its topic, not its venue)."""
     return frozenset(m.group(1).lower() for m in _VENUE.finditer(title))
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
+from bot.engine.index import _venue
 from bot.engine.lexicon import Relation
 from bot.ingest.command import Options, ingest
 from bot.knowledge.loader import load_reading
@@ -151,6 +152,13 @@ def test_a_given_name_the_text_never_uses_joins_the_surname(engine: Engine) -> N
     assert (josiah.start, josiah.end) == (0, 2)
     [per] = engine.matcher.find(["per", "preston"])  # "per" is no given name
     assert (per.start, per.end) == (1, 2)
+
+
+def test_the_debates_place_is_no_topic(engine: Engine) -> None:
+    assert "dunmore" in engine.index.meta_words  # "The Canal Debate at Dunmore, ..."
+    q = engine.reader.read("who spoke first at Dunmore?")
+    assert q.speakers == ("harlow",) and not q.terms
+    assert _venue("Human Rights in China") == frozenset()  # "in" names a topic
 
 
 def test_question_relations_only_where_the_reading_has_them(engine: Engine) -> None:
