@@ -136,6 +136,7 @@ class QuestionReader:
         topical |= in_phrase
         topical |= _reported_content(fixed) | _quoted_tokens(joined)
         topical |= {i for i, t in enumerate(fixed) if t in _TOPIC_MARKERS}  # "concerning"
+        topical |= _setting_clause(fixed, mentions)
         relations, cues = _relations(fixed, skip=in_mention | topical)
         relations, cues = self._held_relations(fixed, relations, cues)
         asks_who = bool(fixed) and (fixed[0] in WHO_WORDS or _asks_anyone(fixed)) and (
@@ -412,6 +413,11 @@ def _roles(
             as_target = True  # "what Nicholas and Sharon wrote": both are targets
         elif who:
             as_target = True
+        elif speakers and prev in _CLAUSE_OPENERS and cid not in speakers:
+            # "what did Lincoln say in the speech that Douglas read out?", "... when Douglas
+            # asked him": the subject of a clause about the setting, neither speaker nor target
+            last_was_target = False
+            continue
         elif speakers and _is_subject_position(tokens, m):
             # "how did Douglas get his title, according to Lincoln": Lincoln says it
             targets.extend(c for c in speakers if c not in targets)
@@ -434,6 +440,7 @@ def _roles(
     return tuple(speakers), tuple(t for t in targets if t not in speakers), ambiguous, who
 
 
+_CLAUSE_OPENERS = frozenset({"that", "which", "when", "while", "where", "as", "whom"})
 _SPOKEN_OF = frozenset(
     {"say", "claim", "think", "accuse", "accuses", "accused", "ask", "asks", "asked", "tell",
      "tells", "told", "question", "questioned", "answer", "answered", "blame", "blamed"}
@@ -446,6 +453,16 @@ def _between_one(tokens: list[str], m: Mention, mentions: list[Mention]) -> bool
     if _before(tokens, m) != "between" or tokens[m.end : m.end + 1] != ["and"]:
         return False
     return not any(n.start in (m.end + 1, m.end + 2) for n in mentions)
+
+
+def _setting_clause(tokens: list[str], mentions: list[Mention]) -> set[int]:
+    """ "what did Lincoln tell Turner when Douglas asked him ...": from "when Douglas" on,
+    the words set the scene; their relation words ("asked") ask for no relation."""
+    named = [m for m in mentions if not m.ambiguous]
+    for m in named[1:]:
+        if m.start > 0 and tokens[m.start - 1] in _CLAUSE_OPENERS:
+            return set(range(m.start - 1, len(tokens)))
+    return set()
 
 
 def _said_of(tokens: list[str], after: int, m: Mention) -> bool:

@@ -161,6 +161,11 @@ def test_the_debates_place_is_no_topic(engine: Engine) -> None:
     assert _venue("Human Rights in China") == frozenset()  # "in" names a topic
 
 
+def test_a_name_in_a_clause_of_setting_is_no_speaker(engine: Engine) -> None:
+    q = engine.reader.read("what did Preston say about the mills when Harlow asked him?")
+    assert q.speakers == ("preston",) and not q.targets and not q.relations
+
+
 def test_question_relations_only_where_the_reading_has_them(engine: Engine) -> None:
     assert engine.reader.read("what did Harlow ask Preston?").relation is Relation.QUESTION
     assert engine.reader.read("how did Preston answer?").relation is Relation.ANSWER
