@@ -271,7 +271,10 @@ def _context(seg: Segmentation, keywords: dict[int, list[str]]) -> dict[int, lis
             extra += keywords.get(n - 1, [])[:5]
         if part.hint in _READ_HINTS:  # words read out: the words of the announcement too
             if before.hint not in _READ_HINTS:
-                announced = keywords.get(n - 1, [])[:4]
+                # the sentence that announced them ("In his speech at Springfield ... he
+                # said:") says whose words and from where
+                cue = re.split(r"(?<=[.?!])\s+", before.text.strip())[-1]
+                announced = _phrases(cue)[:6] + keywords.get(n - 1, [])[:2] + ["speech", "words"]
             extra += announced + _READ_OUT
         if extra:
             out[n] = extra
