@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from bot.engine.lexicon import (
     LAST_WORDS,
     ORDINALS,
     PERSON_NOUNS,
+    RELATION_PHRASES,
     RELATION_WORDS,
     SAY_WORDS,
     STOPWORDS,
@@ -109,6 +111,7 @@ class IndexedPosition:
     kind: str  # the position's kind, as text
     text_stems: frozenset[str]  # stems of the source text it stands in (its paragraph)
     text_pairs: frozenset[tuple[str, str]]  # neighbouring content words of that text
+    quote_stems: frozenset[str] = frozenset()  # stems of its quote alone
 
 
 class PositionIndex:
@@ -125,9 +128,17 @@ class PositionIndex:
             for n, pairs in paragraph_pairs.items()
         }
         self._text_stems = frozenset().union(*paragraph_stems.values())
+        # how often each paragraph uses a stem: among equals, the paragraph about it
+        self.stem_counts = {
+            p.number: Counter(stem(w) for w in words(p.text) if w not in STOPWORDS)
+            for p in reading.paragraphs
+        }
         self._in_text_cache: dict[str, bool] = {}
         # the reading's own name ("A ChinaFile Conversation") points at the text, not a topic
-        self.meta_words = frozenset(w for w in words(reading.series) if w not in STOPWORDS)
+        # ... and so does the place its title names ("Debate at Ottawa, Illinois": "at Ottawa")
+        self.meta_words = frozenset(
+            w for w in words(reading.series) if w not in STOPWORDS
+        ) | _venue(reading.title)
         postings: dict[str, list[int]] = defaultdict(list)
         for idx, pos in enumerate(positions if positions is not None else reading.positions):
             weights: dict[str, float] = dict.fromkeys(
@@ -150,7 +161,8 @@ class PositionIndex:
                     tuple(fold(t) for t in pos.topics),
                     pos.kind.value,
                     paragraph_stems[pos.paragraph],  # shared, not copied per position
-                    paragraph_pairs[pos.paragraph],
+                    _with_topic_pairs(paragraph_pairs[pos.paragraph], pos.topics),
+                    frozenset(_stem_set(pos.quote)),
                 )
             )
             for s in weights:
@@ -227,6 +239,8 @@ class PositionIndex:
             vocab.update(group)
         for cues in RELATION_WORDS.values():
             vocab.update(cues)
+        for phrase in RELATION_PHRASES:  # "anything nice": "nice" is no misspelt name
+            vocab.update(words(phrase))
         vocab.update(list(SYNONYMS))
         vocab.update(w for group in SYNONYM_GROUPS for w in group)
         for entry in reading.glossary:
@@ -395,6 +409,24 @@ class PositionIndex:
             strong += best > STRONG
             literal += term.own in item.text_stems
         return Coverage(got / total if total else 0.0, strong, literal)
+
+
+_VENUE = re.compile(r"\bat ([A-Z][a-z]{2,})\b")
+
+
+def _venue(title: str) -> frozenset[str]:
+    """The place a title sets the reading in: "... at Ottawa, Illinois" gives "ottawa" (not
+    "in": "Human Rights in China" names its topic, not its venue)."""
+    return frozenset(m.group(1).lower() for m in _VENUE.finditer(title))
+
+
+def _with_topic_pairs(
+    pairs: frozenset[tuple[str, str]], topics: Sequence[str]
+) -> frozenset[tuple[str, str]]:
+    """The paragraph's telling word pairs and those of the position's own topic phrases
+    ("last speech"); the paragraph's set itself when the topics add none."""
+    extra = frozenset().union(*(_stem_pairs(t) for t in topics if " " in t)) - pairs
+    return pairs | extra if extra else pairs
 
 
 def stem_pairs(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:

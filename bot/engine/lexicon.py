@@ -21,6 +21,8 @@ class Relation(StrEnum):
     CONCEDE = "concede"
     SUMMARY = "summary"
     RESPOND = "respond"  # any position that answers another contributor
+    QUESTION = "question"  # in a debate: a question one speaker puts to another
+    ANSWER = "answer"  # ... and the answer to it
 
 
 # Kinds of position (knowledge Kind values) that answer each relation, best first.
@@ -32,7 +34,12 @@ RELATION_KINDS: dict[Relation, tuple[str, ...]] = {
     Relation.CRITIQUE: ("critique", "disagreement", "concern"),
     Relation.CONCEDE: ("concession", "agreement"),
     Relation.RESPOND: ("agreement", "disagreement", "critique", "concession", "concern"),
+    Relation.QUESTION: ("question",),
+    Relation.ANSWER: ("answer",),
 }
+# Relations asked only of readings that hold positions of their kinds (debates): elsewhere
+# "question" and "answer" stay the everyday words they are ("what's the question here?").
+KIND_ONLY_RELATIONS = frozenset({Relation.QUESTION, Relation.ANSWER})
 
 # Words (stems are taken at load) that signal a relation. Multi-word cues are matched on text.
 RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
@@ -58,7 +65,8 @@ RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
     ),
     Relation.CRITIQUE: (
         "criticize", "criticise", "criticism", "critique", "critical", "fault", "blame",
-        "attack", "complain", "condemn", "slam", "knock",
+        "attack", "complain", "condemn", "slam", "knock", "diss", "dissed", "roast", "roasted",
+        "bash", "bashed", "mock", "mocked", "ridicule", "ridiculed",
     ),
     Relation.CONCEDE: ("concede", "concession", "admit", "grant", "acknowledge", "allow"),
     Relation.RESPOND: (
@@ -66,6 +74,11 @@ RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
         "responds", "responded", "reply", "replies", "replied", "react", "reacts", "reacted",
         "rebuttal",
     ),
+    Relation.QUESTION: (
+        "question", "questions", "questioned", "ask", "asks", "asked", "interrogatory",
+        "interrogatories", "interrogate", "interrogated", "query", "queries", "quiz", "quizzed",
+    ),
+    Relation.ANSWER: ("answer", "answers", "answered", "answering"),
     Relation.SUMMARY: (
         "summary", "summarize", "summarise", "sum", "gist", "overview", "main", "thesis",
         "argument", "position", "point", "overall", "central", "stance", "view",
@@ -187,7 +200,8 @@ SAY_WORDS = frozenset(
 STOPWORDS = frozenset(
     """
     a an the and or but if then than so as of at by for from in into on onto to with without
-    about above after again against all also am any are aren is isn was wasn were weren be been
+    about above after during again against all also am any are aren is isn was wasn were weren
+    be been
     being have has hadn had having do does did doesn didn doing done can could couldn would wouldn
     will won shall may might must should shouldn ought i me my mine myself we our ours ourselves
     you your yours yourself he him his himself she her hers herself it its itself they them their
@@ -215,9 +229,9 @@ CHAT_FILLER = frozenset(
     """
     omg idk fr pls plz lol lmao lmfao tia hiya ugh yo sorry dumb quick tbh imo imho ngl btw
     rn tho smh jk haha hahaha heyy heyyy hii thx ty pleaseee asap class tomorrow tonight prof
-    professor homework vibing vibe literally honestly seriously anyways anyway blah
-    page pg ish tomorrow tryna gotta lemme gimme supposed doc rereading reread quiz exam
-    midterm seminar true presenting presentation somewhere
+    professor homework vibing vibe literally honestly seriously anyways anyway blah page pg ish
+    tryna gotta lemme gimme supposed doc rereading reread quiz exam midterm seminar true
+    presenting presentation somewhere nah wait
     """.split()
 )
 # ... and chat spellings of everyday words.
@@ -375,10 +389,45 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("travel", "road", "path", "journey", "way"),
     ("further", "farther", "longer"),
     ("yelled", "shouted", "hollered", "called", "cried"),
+    ("accuse", "accused", "accusation", "accusations", "charge", "charged", "charges",
+     "allege", "alleged"),
+    ("clapping", "clap", "clapped", "applause", "applauded", "cheering", "cheered", "cheers"),
+    ("acquire", "acquiring", "acquisition", "obtain", "gain", "annex", "annexation"),
+    # word families the stemmer keeps apart
+    ("abolish", "abolished", "abolishing", "abolition"),
+    ("equal", "equality", "equally", "inequality"),
+    ("expand", "expansion", "extend", "extension", "spread", "spreading"),
+    ("secede", "secession", "dissolve", "dissolution", "disunion"),
+    ("slave", "slavery", "enslaved", "enslave", "enslavement", "bondage"),
+    ("southerner", "southerners", "southern", "south"),
+    ("northerner", "northerners", "northern", "north"),
+    ("race", "races", "racial", "racism", "racist"),
+    # irregular verb forms the stemmer cannot join ("stood by his principles")
+    ("stand", "stood"), ("sell", "sold"), ("win", "won"), ("lose", "lost"),
+    ("begin", "began", "begun"), ("fight", "fought"), ("meet", "met"), ("lead", "led"),
+    ("buy", "bought"), ("break", "broke", "broken"), ("fall", "fell", "fallen"),
+    ("pay", "paid"), ("strike", "struck"), ("choose", "chose", "chosen"),
+    ("draw", "drew", "drawn"), ("sit", "sat"), ("understand", "understood"),
+    ("swear", "swore", "sworn"), ("throw", "threw", "thrown"), ("run", "ran"),
+    ("catch", "caught"), ("seek", "sought"), ("teach", "taught"), ("grow", "grew", "grown"),
+    ("send", "sent"), ("spend", "spent"), ("build", "built"), ("lay", "laid"),
+    ("rise", "rose", "risen"), ("flee", "fled"), ("forbid", "forbade", "forbidden"),
 )
 
 # Directed: a question word that is searched as these words too (not the other way).
 SYNONYMS: dict[str, tuple[str, ...]] = {
+    "job": ("occupation", "profession", "career", "employment"),
+    "jobs": ("occupation", "profession", "career", "employment"),
+    "dangerous": ("danger", "destructive", "perilous", "peril", "harmful", "threat"),
+    "getting": ("acquisition", "acquire", "obtain", "gain"),
+    "comeback": ("reply", "answer", "retort", "rejoinder"),
+    "deal": ("bargain", "arrangement", "agreement"),
+    "black": ("negro", "negroes", "colored"),  # the words of older texts
+    "blacks": ("negro", "negroes", "colored"),
+    "african": ("negro", "negroes", "colored"),
+    "deals": ("bargain", "arrangement", "agreement"),
+    "quiet": ("private", "silence", "silently"),
+    "silent": ("private", "silence", "silently"),
     "wealth": ("economic", "economy", "prosperous"),
     "wealthy": ("economic", "prosperous"),
     "rich": ("economic", "prosperous"),
@@ -399,8 +448,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "europe": ("western", "allies"),
     "allies": ("countries", "partnerships"),
     "partners": ("partnerships", "allies"),
-    "quiet": ("private",),
-    "silent": ("private",),
     "public": ("vocal",),
     "loud": ("vocal",),
     "outspoken": ("vocal",),

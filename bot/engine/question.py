@@ -13,10 +13,12 @@ from bot.engine.lexicon import (
     CHAT_PHRASES,
     CHAT_SPELLINGS,
     COMPARE_WORDS,
+    KIND_ONLY_RELATIONS,
     LAST_WORDS,
     META_WORDS,
     ORDINALS,
     PERSON_NOUNS,
+    RELATION_KINDS,
     RELATION_PHRASES,
     RELATION_WORDS,
     SAY_WORDS,
@@ -152,10 +154,14 @@ class QuestionReader:
         topical |= in_phrase
         topical |= _reported_content(fixed) | _quoted_tokens(joined)
         topical |= {i for i, t in enumerate(fixed) if t in _TOPIC_MARKERS}  # "concerning"
+        topical |= _setting_clause(fixed, mentions)
         where, in_where = _where(joined) if _WHERE_WORDS.intersection(fixed) else (0, set())
         relations, cues = _relations(fixed, skip=in_mention | topical | in_where)
+        relations, cues = self._held_relations(fixed, relations, cues)
         lead = _chat_lead(fixed)  # "pleeease who ...": the question starts at "who"
-        asks_who = lead < len(fixed) and (fixed[lead] in WHO_WORDS or _asks_anyone(fixed))
+        asks_who = lead < len(fixed) and (
+            fixed[lead] in WHO_WORDS or _asks_anyone(fixed)
+        ) and not _tells_of_someone(fixed)
         speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
         if asks_who and not who and not relations and _refers_after(mentions, fixed):
             relations = [Relation.RESPOND]  # "whom did the final respondent quote?"
@@ -224,6 +230,20 @@ class QuestionReader:
             for t in toks
         )
 
+    def _held_relations(
+        self, tokens: list[str], relations: list[Relation], cues: set[int]
+    ) -> tuple[list[Relation], set[int]]:
+        """Drop a debate's relations ("questions", "answered") from a question about a
+        reading that holds no position of their kind; their words are then read as usual."""
+        lacking = {
+            r for r in relations if r in KIND_ONLY_RELATIONS
+            and not any(self.index.by_kind.get(k) for k in RELATION_KINDS.get(r, ()))
+        }
+        if not lacking:
+            return relations, cues
+        kept = {i for i in cues if _RELATION_STEMS.get(stem(tokens[i])) not in lacking}
+        return [r for r in relations if r not in lacking], kept
+
     def _topical_cues(self, tokens: list[str], idiom: bool) -> set[int]:
         """Relation words that are part of a topic: "Central Asia", "critical engagement"."""
         out: set[int] = set()
@@ -286,9 +306,11 @@ class QuestionReader:
             self.index.phrase_term(tuple(fixed[a:b]), focus=focus(a)) for a, b in glossed
         ]
         for i, tok in enumerate(fixed):
-            if i in skip or tok in _NOT_TOPIC or tok in ORDINALS or len(tok) < 2 or (
-                tok in self.index.meta_words
-            ) or (tok in _SOMEONES and i > 0 and fixed[i - 1] in _OWNERS):  # "my teacher"
+            if i in skip or len(tok) < 2 or tok in self.index.meta_words or (
+                tok in _SOMEONES and i > 0 and fixed[i - 1] in _OWNERS  # "my teacher"
+            ):
+                continue
+            if (tok in _NOT_TOPIC or tok in ORDINALS) and not _orders_speech(fixed, i):
                 continue
             if tok in self.matcher.alias_words:
                 continue
@@ -394,6 +416,25 @@ def _asks(sentence: str) -> bool:
     toks = words(sentence)  # "anyway lmao which of them said ...": chat words before it
     lead = _chat_lead(toks)
     return 0 < lead < len(toks) and bool(_ASK_START.match(" ".join(toks[lead:])))
+
+
+# what "first" / "last" may order when they name no contributor: "his first question", "the
+# last speech", "the closing words"
+_ORDERED_NOUNS = frozenset(
+    {"speech", "speeches", "reply", "rejoinder", "question", "questions", "answer", "answers",
+     "interrogatory", "words", "remarks", "thing", "things", "statement"}
+)
+
+
+def _orders_speech(tokens: list[str], i: int) -> bool:
+    """An order word before a noun of speech ("the final speech", "his first question") or
+    after a verb of saying ("what did he say last?")."""
+    tok = tokens[i]
+    if tok not in ORDINALS and tok not in LAST_WORDS and tok != "opening":
+        return False
+    if i > 0 and tokens[i - 1] in ("say", "said", "says"):
+        return True  # "what did he say first?"
+    return i + 1 < len(tokens) and tokens[i + 1] in _ORDERED_NOUNS
 
 
 def _marks_topic(tokens: list[str], i: int, names: set[int]) -> bool:
@@ -526,6 +567,16 @@ def _relations(tokens: list[str], skip: set[int]) -> tuple[list[Relation], set[i
     return ordered, used
 
 
+def _tells_of_someone(tokens: list[str]) -> bool:
+    """ "someone yelled at X, what did he say back?": it tells of someone (a voice in the
+    crowd) and asks what X said; no who-question."""
+    for i, t in enumerate(tokens[:4]):
+        if t in ("anyone", "anybody", "somebody", "someone"):
+            return any(a in ("what", "how") and b in _AUXILIARIES
+                       for a, b in zip(tokens[i + 2 :], tokens[i + 3 :], strict=False))
+    return False
+
+
 def _asks_anyone(tokens: list[str]) -> bool:
     """ "Did anyone mention X?", "Is there anybody who ..." """
     for i, t in enumerate(tokens[:4]):
@@ -553,6 +604,7 @@ def _roles(
     targets: list[str] = []
     ambiguous: tuple[str, ...] = ()
     last_was_target = False
+    speaker_end = 0
     subject = _subject_of_who(mentions, tokens) if who else None
     for m in mentions:
         if m.ambiguous:
@@ -560,6 +612,11 @@ def _roles(
             continue
         cid = m.contributor_ids[0]
         prev = _before(tokens, m)
+        if who and _is_subject_position(tokens, m):
+            # "who is Wendell, according to Douglas?": Douglas is the one asked about
+            speakers.append(cid)
+            who = False
+            continue
         if m is subject:
             # "who did Rosenzweig agree with?", "who wrote last?", "which of Neier's points"
             speakers.append(cid)
@@ -570,18 +627,71 @@ def _roles(
             as_target = True  # "what Nicholas and Sharon wrote": both are targets
         elif who:
             as_target = True
+        elif speakers and prev in _CLAUSE_OPENERS and cid not in speakers:
+            # "what did Lincoln say in the speech that Douglas read out?", "... when Douglas
+            # asked him": the subject of a clause about the setting, neither speaker nor target
+            last_was_target = False
+            continue
+        elif speakers and _is_subject_position(tokens, m):
+            # "how did Douglas get his title, according to Lincoln": Lincoln says it
+            targets.extend(c for c in speakers if c not in targets)
+            speakers.clear()
+            as_target = False
         elif speakers:
-            # "does Neier agree with Bequelin", "the last two both bring up Nicholas"
-            as_target = bool(near & _TARGET_CUES) and not _is_subject_position(tokens, m)
+            # "does Neier agree with Bequelin", "the last two both bring up Nicholas"; "what
+            # job did Douglas say Lincoln had": Lincoln is what Douglas speaks of
+            as_target = (bool(near & _TARGET_CUES) and not _is_subject_position(tokens, m)) or (
+                _said_of(tokens, speaker_end, m)
+            )
         else:
-            as_target = prev in _LONE_TARGET_PREPS and not _is_subject_position(tokens, m)
+            as_target = (prev in _LONE_TARGET_PREPS or _between_one(tokens, m, mentions)) and (
+                not _is_subject_position(tokens, m)
+            )
         last_was_target = as_target
         if as_target:
             if cid not in targets:
                 targets.append(cid)
         elif cid not in speakers:
             speakers.append(cid)
+            speaker_end = m.end
     return tuple(speakers), tuple(t for t in targets if t not in speakers), ambiguous, who
+
+
+_CLAUSE_OPENERS = frozenset({"that", "which", "when", "while", "where", "as", "whom"})
+_SPOKEN_OF = frozenset(
+    {"say", "claim", "think", "accuse", "accuses", "accused", "ask", "asks", "asked", "tell",
+     "tells", "told", "question", "questioned", "answer", "answered", "blame", "blamed"}
+)
+
+
+def _between_one(tokens: list[str], m: Mention, mentions: list[Mention]) -> bool:
+    """ "the deal between Lincoln and Trumbull": one contributor and someone else, spoken
+    of; "between Lincoln and Douglas" names two contributors and compares them."""
+    if _before(tokens, m) != "between" or tokens[m.end : m.end + 1] != ["and"]:
+        return False
+    return not any(n.start in (m.end + 1, m.end + 2) for n in mentions)
+
+
+def _setting_clause(tokens: list[str], mentions: list[Mention]) -> set[int]:
+    """ "what did Lincoln tell Turner when Douglas asked him ...": from "when Douglas" on,
+    the words set the scene; their relation words ("asked") ask for no relation."""
+    named = [m for m in mentions if not m.ambiguous]
+    for m in named[1:]:
+        if m.start > 0 and tokens[m.start - 1] in _CLAUSE_OPENERS:
+            return set(range(m.start - 1, len(tokens)))
+    return set()
+
+
+def _said_of(tokens: list[str], after: int, m: Mention) -> bool:
+    """A verb of saying or a relation between the speaker and this mention: "does X say Y
+    ...", "did X praise Y": Y is spoken of, not a second speaker ("X and Y" compares them)."""
+    between = tokens[after : m.start]
+    return bool(between) and "and" not in between and any(
+        t in _OPINION_VERBS or t in _SPOKEN_OF or (
+            _RELATION_STEMS.get(stem(t)) not in (None, Relation.SUMMARY)  # "X praise Y"
+        )
+        for t in between
+    )
 
 
 def _before(tokens: list[str], m: Mention) -> str:

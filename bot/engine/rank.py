@@ -23,10 +23,15 @@ FIT_ALONE = 22.0  # weight of relation/target fit when the question names no top
 PAIR_BONUS = 3.0  # for each pair of the question's words that stand side by side in the text
 CUE_BONUS = 3.0  # for a position whose own words include the question's relation word
 PHRASE_BONUS = 8.0  # for a topic phrase that matches the question's topic words as a whole
+REPEAT_BONUS = 0.5  # for a paragraph that uses the topic words again (up to REPEATS times)
+REPEATS = 3
+RARE_SHARE = 0.8
 SECOND_KIND = 0.7  # fit of a kind that answers a relation, though not the one it asks first
 TARGET_FIT = 1.2  # answering the named contributor outweighs being of the asked kind
 FIT_WITH_TOPIC = 10.0  # ... and when it does: then the topic matters most
 OWN_POINT = 0.9  # a main point that answers another contributor, for "what is X's main point"
+FORMAL_PENALTY = 3.0  # "what does X think about Y": a view on Y before a question about it
+_FORMAL = frozenset({"question", "answer"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,15 +101,18 @@ class Ranker:
                 # main points first: "what did X say?", and among X's recommendations
                 fit += 0.5 if relation in (Relation.ANY, Relation.SUMMARY) else 0.1
             score = 62.0 * cov + fit_weight * min(fit, 1.7)
+            if relation is Relation.ANY and item.kind in _FORMAL and terms:
+                score -= FORMAL_PENALTY  # a debate's question or bare answer, not asked for
             if q.pairs and terms:
                 # the question's words side by side in the text: "implicit message"
                 score += PAIR_BONUS * min(2, len(q.pairs & item.text_pairs))
             if q.cues and any(c in item.weights for c in q.cues):
                 score += CUE_BONUS  # "whom does X praise?": the position that says "praises"
             scored.append(Scored(item, cov, fit, score, held.strong, held.literal, on_target))
-        scored.sort(key=lambda s: (-s.score, s.item.position.paragraph))
+        owns = [t.own for t in terms]
+        scored.sort(key=lambda s: _order(s, owns))
         if topic_text:
-            scored = self._rerank(scored, topic_text)
+            scored = self._rerank(scored, topic_text, terms)
         return scored
 
     def _topical(
@@ -159,9 +167,12 @@ class Ranker:
             out.update(ix.central)
         return out
 
-    def _rerank(self, scored: list[Scored], topic_text: str) -> list[Scored]:
+    def _rerank(
+        self, scored: list[Scored], topic_text: str, terms: Sequence[Term]
+    ) -> list[Scored]:
         """Add a bonus for topic phrases of several words that the question's topic words
-        hold closely ("rule of law", "sound strategy"); one-word topics are already terms."""
+        hold closely ("rule of law", "sound strategy"); one-word topics are already terms.
+        And a small one for a paragraph that uses the topic words again and again."""
         asked = len(topic_text.split())
         head = []
         ratios: dict[str, float] = {}  # positions share phrases; each is compared once
@@ -176,11 +187,34 @@ class Ranker:
                     )
                 if ratio >= 70:
                     best = max(best, ratio / 100.0 * min(1.0, len(phrase.split()) / asked))
-            if best:
-                s = dataclasses.replace(s, score=s.score + PHRASE_BONUS * best)
+            bonus = PHRASE_BONUS * best + self._repeated(s, terms)
+            if bonus:
+                s = dataclasses.replace(s, score=s.score + bonus)
             head.append(s)
-        head.sort(key=lambda s: (-s.score, s.item.position.paragraph))
+        owns = [t.own for t in terms]
+        head.sort(key=lambda s: _order(s, owns))
         return head + scored[RERANK:]
+
+    def _repeated(self, s: Scored, terms: Sequence[Term]) -> float:
+        """Up to REPEAT_BONUS for a paragraph that uses the topic words more than once,
+        each word weighed by its rarity (so that everyday words repeated count little)."""
+        counts = self.index.stem_counts.get(s.item.position.paragraph)
+        if not counts or not terms:
+            return 0.0
+        weights = [self.index.weight(t) for t in terms]
+        rare = max(weights) * RARE_SHARE  # only the question's rarest words count
+        again = sum(
+            w * (min(REPEATS, counts[t.own]) - 1)
+            for t, w in zip(terms, weights, strict=True) if counts.get(t.own) and w >= rare
+        )
+        return REPEAT_BONUS * again / ((REPEATS - 1) * sum(weights))
+
+
+def _order(s: Scored, owns: Sequence[str]) -> tuple[float, int, int]:
+    """Best score first; among equals, the quote that says the topic words itself (not only
+    its paragraph), then the earlier paragraph."""
+    said = sum(1 for own in owns if own in s.item.quote_stems)
+    return (-s.score, -said, s.item.position.paragraph)
 
 
 def _relation_fit(kind: str, relation: Relation, central: bool, targeted: bool) -> float:

@@ -42,6 +42,7 @@ _LEAD_IN = TOOK_PART | PERSON_NOUNS | {"one", "whoever", "who", "person", "guy",
 
 
 _COUNTS = {"two": 2, "three": 3, "four": 4}
+_NOT_GIVEN = frozenset({"per", "via", "vs", "versus", "like", "unlike", "unless", "than"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,8 @@ class ContributorMatcher:
                         self._role_words[tok].add(c.id)
         self._max_len = max((len(k) for k in self._phrases), default=1)
         self._surnames = {c.id: w[-1] for c in contributors if (w := words(c.short_name))}
+        # contributors the text names by surname alone: a member may add a given name
+        self._surname_only = frozenset(c.id for c in contributors if len(words(c.name)) == 1)
         self.alias_words = frozenset(
             tok for toks in self._phrases for tok in toks if tok not in vocabulary
         )
@@ -117,7 +120,10 @@ class ContributorMatcher:
         ordered = sorted(contributors, key=lambda c: c.order)
         self._by_order = {c.order: c.id for c in ordered}
         self._order_of = {c.id: c.order for c in ordered}
-        self._last = ordered[-1].id if ordered else None
+        # "last" is who has the last word: in a debate the opener may also close it
+        self._last = max(ordered, key=lambda c: (max(c.paragraphs, default=-1), c.order)).id if (
+            ordered
+        ) else None
         self._count = len(ordered)
 
     def find(self, tokens: Sequence[str]) -> list[Mention]:
@@ -143,6 +149,7 @@ class ContributorMatcher:
                 mention = self._absorb_surname(tokens, mention)
             found.append(mention)
             i = mention.end
+        found = [self._absorb_given_name(tokens, m, found) for m in found]
         return self._with_role_words(tokens, self._relative(tokens, found))
 
     def _relative(self, tokens: Sequence[str], found: list[Mention]) -> list[Mention]:
@@ -266,6 +273,25 @@ class ContributorMatcher:
         if surname and OSA.distance(nxt, surname) <= name_typos(nxt) + 1:
             return Mention(m.contributor_ids, m.start, m.end + 1)
         return m
+
+    def _absorb_given_name(
+        self, tokens: Sequence[str], m: Mention, found: list[Mention]
+    ) -> Mention:
+        """ "abraham lincoln" where the text never gives Lincoln's first name: a word the
+        reading does not know, right before a surname, is that contributor's given name."""
+        i = m.start - 1
+        if m.ambiguous or i < 0 or any(n.end > i >= n.start for n in found):
+            return m
+        word = tokens[i]
+        cid = m.contributor_ids[0]
+        surname = self._surnames.get(cid, "")
+        if (
+            cid not in self._surname_only or m.end - m.start != 1 or tokens[m.start] != surname
+            or not word.isalpha() or len(word) < 3 or word in self._vocabulary
+            or word in STOPWORDS or word in _NOT_NAMES or word in _NOT_GIVEN
+        ):
+            return m
+        return Mention(m.contributor_ids, i, m.end)
 
     def _with_role_words(self, tokens: Sequence[str], found: list[Mention]) -> list[Mention]:
         """Add ambiguous mentions ("the researcher") for words left over, if no other mention."""

@@ -62,7 +62,7 @@ def aliases(s: Speaker, order: int, count: int, debate: bool, text: str = "") ->
         out.append(base)
         noun = base.split()[-1] if base.split() else "contributor"
         for last in _LAST:
-            for role in {noun, *(_ROLE_NOUNS)}:
+            for role in dict.fromkeys((noun, *_ROLE_NOUNS)):
                 out.append(f"{last} {role}")
     else:
         if len(words) > 1:
@@ -81,8 +81,13 @@ def aliases(s: Speaker, order: int, count: int, debate: bool, text: str = "") ->
                 out.append(f"the {title}")
     if debate:
         out.append("the opening speaker" if order == 1 else f"speaker {order}")
-        if order == count:
-            out.append("the closing speaker" if count > 1 else "the only speaker")
+        if order == 1:
+            out.append("the first speaker")
+        if count == 1:
+            out.append("the only speaker")
+        elif s.closing or (order == count and not s.speeches):
+            # the last speech's speaker, who may also have opened (Douglas at Ottawa)
+            out += ["the closing speaker", "the last speaker", "the final speaker"]
     if s.given is not None:
         out.extend(s.given.aliases)
         out.extend(_affiliation_aliases(s.given.affiliation))

@@ -15,13 +15,20 @@ from typing import Any
 from bot.ingest.aliases import aliases, name_pattern, short_name
 from bot.ingest.contributors import Given, parse_speakers, read_contributors
 from bot.ingest.draft import Drafted, Names, draft_positions
+from bot.ingest.glossary import draft_glossary
 from bot.ingest.mend import mend
 from bot.ingest.paragraphs import Block, blocks
 from bot.ingest.prompts import draft_prompts
 from bot.ingest.segment import Role, Segmentation, _notes_start, segment
 from bot.ingest.source import IngestError, read_source
 from bot.ingest.speakers import InlineTurn, colon_turns, heading, labelled, named_turns
-from bot.ingest.write import positions_yaml, prompts_yaml, reading_yaml, write_folder
+from bot.ingest.write import (
+    glossary_yaml,
+    positions_yaml,
+    prompts_yaml,
+    reading_yaml,
+    write_folder,
+)
 from bot.paths import knowledge_dir
 
 MAX_TITLE = 100
@@ -139,6 +146,9 @@ def ingest(opts: Options) -> Result:
     }
     if not prompts:
         del files["prompts.yaml"]
+    glossary = draft_glossary(mended.text)
+    if glossary:
+        files["glossary.yaml"] = glossary_yaml(glossary)
     for c in contributors:
         mine = [p for p in positions if p.contributor == c["id"]]
         files[f"positions/{c['id']}.yaml"] = positions_yaml(c["id"], mine)

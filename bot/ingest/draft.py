@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from bot.engine.lexicon import COMMON_WORDS, STOPWORDS
 from bot.ingest.segment import SPOKEN, Part, Role, Segmentation
-from bot.ingest.sentences import Piece, pieces, reaction_before
+from bot.ingest.sentences import Piece, pieces, reaction_before, voice_at_end
 from bot.knowledge.layout import MIN_QUOTE_CHARS
 from bot.knowledge.paragraphs import squash
 
@@ -28,7 +28,8 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:I (?:fully |entirely |particularly |also |largely )?agree|[Ww]e all agree|"
         r"I join|I endorse|I can endorse|I concur|as [A-Z]\w+ (?:says|notes|argues|points out)|"
         r"rightly|framed the issues so well|is clear, comprehensive|on point|I accept|"
-        r"agreeing)")),
+        r"agreeing|admirabl[ey]|I (?:respect|admire|esteem|commend|compliment)\b|"
+        r"do him (?:the )?justice|pay (?:a )?tribute|an able man|(?:very|most) able)")),
     ("concession", re.compile(
         r"^(?:Although|Though|While|Granted|Admittedly|Of course|To be sure|It is true)\b|"
         r"\b(?:I admit|I concede|I grant|I confess|I acknowledge|must admit|it is true that)")),
@@ -47,6 +48,12 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _QUESTION_CUE = re.compile(
     r"\?\s*(?:''|”)?\s*$|\bI (?:ask|desire to know|want to know|put the question)|"
     r"\bI desire him to answer"
+)
+# an indirect question put to someone: "I desire to know whether he stands pledged ..."
+_ASKED = re.compile(
+    r"\b(?:I|we) (?:desire|want|wish|would like) to know (?:whether|if|why|how|what)\b|"
+    r"\b(?:I|we) (?:desire|want|wish|ask) (?:him|you|[A-Z][\w.]*(?: [A-Z]\w+)?) to "
+    r"(?:answer|say|tell)\b|\bI ask (?:him|you|[A-Z][\w.]*(?: [A-Z]\w+)?),? (?:whether|if)\b"
 )
 _ANSWER_CUE = re.compile(r"^(?:A\.|Answer\.)\s|\bI answer\b|\bmy answer\b|\bI reply\b")
 _THESIS = re.compile(
@@ -74,6 +81,7 @@ VERBS = {
     "answer": "answers {target}",
 }
 CENTRAL_PER_CONTRIBUTOR = 4
+LINK_SHARE = 0.25  # words an answer shares with the question it answers (Jaccard)
 
 
 @dataclass(slots=True)
@@ -125,8 +133,10 @@ def _phrases(text: str) -> list[str]:
 
 
 def _kind(piece: str, hint: str | None) -> str:
-    if hint == "question" or _QUESTION_CUE.search(piece):
-        return "question" if hint == "question" or "?" in piece else "claim"
+    if hint == "question" or _ASKED.search(piece):
+        return "question"
+    if _QUESTION_CUE.search(piece):
+        return "question" if "?" in piece else "claim"
     if hint == "answer" or _ANSWER_CUE.search(piece):
         return "answer"
     for kind, pattern in _CUES:
@@ -140,8 +150,10 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
     order = [s.key for s in seg.speakers]
     pieces_of: list[tuple[int, Part, Piece]] = []
     for n, part in enumerate(seg.parts):
-        if part.role in SPOKEN and part.owner is not None:
-            keep_quoted = part.hint in ("readout", "document", "question")
+        if part.role in SPOKEN and part.owner is not None and part.hint != "document":
+            # a document read out (a platform, a newspaper) is no one's position: the
+            # reader's sentence that announces it carries its words instead
+            keep_quoted = part.hint in ("readout", "question")
             found = pieces(part.text, part.start, keep_quoted)
             if not found and part.start:  # a short interruption: quote it with its heading
                 found = pieces(part.text, 0, keep_quoted)
@@ -157,6 +169,7 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
     context = _context(seg, keywords)
     out: list[Drafted] = []
     counts: Counter[str] = Counter()
+    voiced: set[int] = set()  # paragraphs whose first position has been drafted
     for n, part, piece in pieces_of:
         quote = piece.text.strip()
         sq = squash(quote)
@@ -173,9 +186,14 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
         counts[owner] += 1
         topics = _topics(quote, keywords[n], idf)
         _extend(topics, context.get(n, []) + _KIND_TOPICS.get(kind, []))
+        if _TIMED.search(quote):  # "He spoke one hour, I an hour-and-a-half"
+            _extend(topics, _HOW_LONG)
         reaction = reaction_before(part.text, piece.start)
+        if reaction is None and n not in voiced and n > 0:  # a voice ends the paragraph before
+            reaction = voice_at_end(seg.parts[n - 1].text)
+        voiced.add(n)
         if reaction is not None:  # the speaker answers the crowd
-            _extend(topics, [w for w in _phrases(reaction)[:3]] + _HECKLED)
+            _extend(topics, [w for w in _phrases(reaction)[:3]] + _crowd_words(reaction))
         out.append(
             Drafted(
                 id=f"{owner}-{n}-{counts[owner]}",
@@ -189,7 +207,9 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
             )
         )
     _mark_central(out, seg)
+    _announce_documents(out, seg, keywords)
     _mark_speech_ends(out, seg)
+    _number_series(out, seg)
     return out
 
 
@@ -203,13 +223,27 @@ _KIND_TOPICS = {  # everyday words for each kind, so that members' verbs are kno
     "disagreement": ["disagree", "differ", "dispute", "push back"],
     "concession": ["concede", "acknowledge", "admit"],
 }
+_TIMED = re.compile(r"\b(?:an? |one |two |half an? )(?:hour|hours|minutes)\b|\bhour-and-a-half\b")
+_HOW_LONG = ["how long", "length", "time"]
 _INTERRUPTED = ["interruption", "interrupted", "interjection"]
 _READ_HINTS = ("readout", "document", "own-readout")
 _READ_OUT = ["read out", "reads", "quoted"]
+_VOICED = re.compile(r"``|“|\"|\bVOICES?\b|\b[Vv]oices?\b|\bcries of\b|\bCries of\b|---|\?")
+_APPLAUSE = ["crowd", "audience", "reaction"]
+
+
+def _crowd_words(reaction: str) -> list[str]:
+    """Words for what the crowd did: a voice or a cry heckles; cheers and laughter do not."""
+    return _HECKLED if _VOICED.search(reaction) else _APPLAUSE
+
+
 _HECKLED = ["crowd", "audience", "heckler", "heckled", "shouted", "yelled", "called out",
             "someone", "replied", "said back"]
-OPENING = ["opening", "began", "start", "first words"]
-CLOSING = ["ending", "closing", "concluded", "last words", "wrap up", "finish"]
+OPENING = ["opening", "began", "start", "begin"]
+CLOSING = ["ending", "closing", "concluded", "wrap up", "finish"]
+_FIRST_WORDS = ["first words", "first thing"]
+_LAST_WORDS = ["last words", "last thing"]
+_DEBATE_END = ["end of the debate", "final words"]
 
 
 def _context(seg: Segmentation, keywords: dict[int, list[str]]) -> dict[int, list[str]]:
@@ -230,18 +264,53 @@ def _context(seg: Segmentation, keywords: dict[int, list[str]]) -> dict[int, lis
         if part.role is Role.TURN and speech_owner not in (None, part.owner):
             extra += _INTERRUPTED
         if before.role is Role.CROWD:
-            extra += keywords.get(n - 1, [])[:4] + _HECKLED
+            extra += keywords.get(n - 1, [])[:4] + _crowd_words(before.text)
         elif before.role is Role.TURN and before.owner != part.owner:  # after an interruption
             extra += keywords.get(n - 1, [])[:4] + _INTERRUPTED + ["responded", "handled"]
         if part.hint == "answer" and before.hint == "question":
             extra += keywords.get(n - 1, [])[:5]
         if part.hint in _READ_HINTS:  # words read out: the words of the announcement too
             if before.hint not in _READ_HINTS:
-                announced = keywords.get(n - 1, [])[:4]
+                # the sentence that announced them ("In his speech at Springfield ... he
+                # said:") says whose words and from where
+                cue = re.split(r"(?<=[.?!])\s+", before.text.strip())[-1]
+                announced = _phrases(cue)[:6] + keywords.get(n - 1, [])[:2] + ["speech", "words"]
             extra += announced + _READ_OUT
         if extra:
             out[n] = extra
     return out
+
+
+def _announce_documents(
+    out: list[Drafted], seg: Segmentation, keywords: dict[int, list[str]]
+) -> None:
+    """The reader's last sentence before a document read out ("Here are the resolutions of
+    this platform:") gets the document's key words, so that "who read out the platform?"
+    and "what did the platform say about X?" find the one who read it."""
+    last_of: dict[int, Drafted] = {d.paragraph: d for d in out}
+    n = 0
+    while n < len(seg.parts):
+        part = seg.parts[n]
+        if part.hint != "document" or part.owner is None:
+            n += 1
+            continue
+        end = n
+        words: list[str] = []
+        while end < len(seg.parts) and (
+            seg.parts[end].hint == "document" or seg.parts[end].role is Role.CROWD
+        ):
+            if seg.parts[end].hint == "document":
+                phrases = [p for p in _phrases(seg.parts[end].text) if " " in p]
+                words += phrases[:3] + keywords.get(end, [])[:4]
+            end += 1
+        intro = next(
+            (last_of[k] for k in range(n - 1, -1, -1)
+             if k in last_of and last_of[k].contributor == part.owner),
+            None,
+        )
+        if intro is not None:
+            _extend(intro.topics, words[:12] + _READ_OUT + ["document", "read aloud"])
+        n = end
 
 
 def _extend(topics: list[str], more: list[str]) -> None:
@@ -249,6 +318,72 @@ def _extend(topics: list[str], more: list[str]) -> None:
     for t in more:
         if t not in topics:
             topics.append(t)
+
+
+_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+           "eleven", "twelve")
+_NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth")
+
+
+def _number_series(out: list[Drafted], seg: Segmentation) -> None:
+    """A run of questions one speaker puts to the other ("I desire to know whether ...",
+    "Q. 2. ..."; not rhetorical ones), answers between them allowed, gets its order and
+    count as topics ("second question", "seven questions"); a run of answers likewise."""
+    runs: dict[tuple[str, str], list[list[Drafted]]] = {}
+    numbered: list[tuple[Drafted, str]] = []  # each question put, with its ordinal
+
+    def flush() -> None:
+        for (_, kind), items in runs.items():
+            if len(items) < 2:
+                continue
+            count = _COUNTS[len(items) - 1] if len(items) <= len(_COUNTS) else ""
+            for k, item in enumerate(items):
+                labels = [f"{_NTH[k]} {kind}"] if k < len(_NTH) else []
+                labels += [f"{count} {kind}s"] if count else []
+                if k == len(items) - 1:
+                    labels.append(f"last {kind}")
+                for d in item:
+                    _extend(d.topics, labels)
+                    if kind == "question" and k < len(_NTH):
+                        numbered.append((d, _NTH[k]))
+        runs.clear()
+
+    for d in out:
+        part = seg.parts[d.paragraph]
+        put = d.kind == "question" and (part.hint == "question" or bool(_ASKED.search(d.quote)))
+        if not put and d.kind != "answer":
+            flush()
+            continue
+        kind = "question" if put else "answer"
+        items = runs.setdefault((d.contributor, kind), [])
+        one_each = part.hint in ("question", "answer")  # "Q. 2." and "A." paragraphs
+        if items and one_each and items[-1][-1].paragraph == d.paragraph:
+            items[-1].append(d)
+        else:
+            items.append([d])
+    flush()
+    _link_answers(out, numbered)
+
+
+def _link_answers(out: list[Drafted], numbered: list[tuple[Drafted, str]]) -> None:
+    """An answer given apart from its question ("I answer emphatically ...") takes the
+    ordinal of the numbered question of the other speaker it shares most words with: the
+    answer to the second question is found as "second question"."""
+    words = {id(q): {t for t in _tokens(q.quote) if _content(t)} for q, _ in numbered}
+    for d in out:
+        if d.kind != "answer" or any(t.endswith((" question", " answer")) for t in d.topics):
+            continue
+        mine = {t for t in _tokens(d.quote) if _content(t)}
+        best, best_share = None, 0.0
+        for q, nth in numbered:
+            if q.contributor == d.contributor or not mine:
+                continue
+            shared = len(mine & words[id(q)]) / len(mine | words[id(q)])
+            if shared > best_share:
+                best, best_share = nth, shared
+        if best is not None and best_share >= LINK_SHARE:
+            _extend(d.topics, [f"{best} question", f"{best} answer"])
 
 
 def _mark_speech_ends(out: list[Drafted], seg: Segmentation) -> None:
@@ -261,21 +396,32 @@ def _mark_speech_ends(out: list[Drafted], seg: Segmentation) -> None:
 
     speeches = sum(1 for p in seg.parts if p.role is Role.HEADING)
     count = 0
+    speeches_of: dict[str, list[list[Drafted]]] = {}
 
     def close() -> None:
         if not speech:
             return
         labels = [head] if head else []
+        _extend(labels, ["speech"])  # a reply or a rejoinder is a speech too
+        if owner is not None:
+            speeches_of.setdefault(owner, []).append(list(speech))
         if speeches > 1:
+            # no "first speech": "first" tells a speaker's first question from the rest
             labels += (["opening speech"] if count == 1 else
-                       ["rejoinder", "closing speech", "final speech"] if count == speeches else
-                       ["reply", "response"])
+                       ["rejoinder", "closing speech", "final speech", "last speech"]
+                       if count == speeches else ["reply", "response"])
         for d in speech:
             _extend(d.topics, labels)
-        for d in speech[:2]:
-            _extend(d.topics, OPENING)
-        for d in speech[-2:]:
-            _extend(d.topics, CLOSING)
+        for d in speech[1:2]:
+            _extend(d.topics, OPENING[:1])  # the words just after the first: less so
+        for d in speech[-2:-1]:
+            _extend(d.topics, CLOSING[1:2])
+        if speech:
+            names = list(dict.fromkeys([head or "speech", "speech"]))
+            _extend(speech[0].topics, OPENING + [f"start of the {n}" for n in names])
+            _extend(speech[-1].topics, CLOSING + [f"end of the {n}" for n in names])
+            if count == speeches and speeches > 1:
+                _extend(speech[-1].topics, _DEBATE_END)
 
     owner: str | None = None
     for n, part in enumerate(seg.parts):
@@ -291,6 +437,14 @@ def _mark_speech_ends(out: list[Drafted], seg: Segmentation) -> None:
             if d.contributor == owner:
                 speech.append(d)
     close()
+    for s in seg.speakers:  # a speaker's first and last words: in their own speeches
+        own = speeches_of.get(s.key, [])
+        mine = [d for d in out if d.contributor == s.key]
+        first = own[0][0] if own else (mine[0] if len(mine) > 1 else None)
+        last = own[-1][-1] if own else (mine[-1] if len(mine) > 1 else None)
+        if first is not None and last is not None and first is not last:
+            _extend(first.topics, _FIRST_WORDS)
+            _extend(last.topics, _LAST_WORDS)
 
 
 def _target(quote: str, owner: str, kind: str, names: Names, order: list[str]) -> str | None:
@@ -298,6 +452,8 @@ def _target(quote: str, owner: str, kind: str, names: Names, order: list[str]) -
     if named:
         return named[0]
     others = [k for k in order if k != owner]
+    if len(others) == 1 and kind in ("question", "answer"):
+        return others[0]  # in a debate of two, a question or answer is to the other
     if len(others) == 1 and kind != "claim" and _POINTERS.search(quote):
         return others[0]
     return None
@@ -318,7 +474,7 @@ def _topics(quote: str, paragraph_words: list[str], idf: object) -> list[str]:
     assert callable(idf)
     phrases = _phrases(quote)
     multi = [p for p in phrases if " " in p]
-    single = sorted({p for p in phrases if " " not in p}, key=lambda w: -idf(w))
+    single = sorted(dict.fromkeys(p for p in phrases if " " not in p), key=lambda w: -idf(w))
     out: list[str] = []
     for p in multi[:4] + single[:3] + paragraph_words:
         if p not in out:
@@ -351,6 +507,7 @@ def _mark_central(out: list[Drafted], seg: Segmentation) -> None:
         mine = [d for d in out if d.contributor == s.key]
         if not mine:
             continue
-        chosen = [mine[0]] + [d for d in mine[1:] if _THESIS.search(d.quote)]
+        own = [d for d in mine if seg.parts[d.paragraph].reader is None] or mine
+        chosen = [own[0]] + [d for d in own[1:] if _THESIS.search(d.quote)]
         for d in chosen[:CENTRAL_PER_CONTRIBUTOR]:
             d.central = True

@@ -45,6 +45,8 @@ class Speaker:
     name: str
     given: Given | None = None
     titles: set[str] = field(default_factory=set)
+    speeches: list[int] = field(default_factory=list)  # 1-based numbers of their speeches
+    closing: bool = False  # theirs is the last speech of several
 
 
 @dataclass(slots=True)
@@ -211,6 +213,7 @@ def _by_headings(paragraphs: list[Block], named: list[Given]) -> Segmentation:
     current: str | None = None
     notes = False
     bylines = False
+    speech_count = 0
     for block in paragraphs:
         previous = parts[-1] if parts else None
         text = block.text
@@ -228,6 +231,9 @@ def _by_headings(paragraphs: list[Block], named: list[Given]) -> Segmentation:
             if k not in order:
                 order.append(k)
             parts.append(Part(text, Role.HEADING, None))
+            if not h.byline:
+                speech_count += 1
+                by_key[k].speeches.append(speech_count)
             if h.byline:
                 bylines = True
                 _claim_before(parts, k)
@@ -263,6 +269,8 @@ def _by_headings(paragraphs: list[Block], named: list[Given]) -> Segmentation:
             if p.role is Role.SPEECH and p.owner is None:
                 p.role = Role.FRONT
     speakers = [by_key[k] for k in order]
+    for sp in speakers:
+        sp.closing = speech_count > 1 and speech_count in sp.speeches
     _titles(speakers, whole)
     _read_out(parts, order)
     return Segmentation(parts, speakers, "headings" if not named else "headings and --speakers")
@@ -303,6 +311,10 @@ def _read_out(parts: list[Part], order: list[str]) -> None:
             continue
         cue = _last_sentence(before.text[before.start:])
         if not _CUE.search(cue):
+            after = parts[i + 1] if i + 1 < len(parts) else None
+            other = _quoted_other(cue, before.owner, order, after)
+            if other is not None:  # "He there lays down a proposition ..." [his words]
+                part.owner, part.hint, part.reader = other, "readout", before.owner
             continue
         reader = before.owner
         author = _author(cue, reader, order)
@@ -315,6 +327,29 @@ def _read_out(parts: list[Part], order: list[str]) -> None:
 
 
 _READ = ("readout", "document", "own-readout")
+# the words of the other announced without a colon, then pointed back at: "He there lays
+# down a proposition so broad ..." [the proposition] "There you find that Mr. Lincoln ..."
+_ANNOUNCES = re.compile(
+    r"\b(?:he|He|his|His)\b[^.?!]*\b(?:lays down|laid down|says|said|declares|declared|"
+    r"proposition|speech|language|words)\b"
+)
+_POINTS_BACK = re.compile(
+    r"^(?:There|Here|Thus) (?:you (?:find|have|see)|he (?:says|lays|declares|tells))\b|"
+    r"^(?:These|Those|Such) (?:are|were) (?:his|the) (?:words|sentiments)\b"
+)
+
+
+def _quoted_other(
+    cue: str, reader: str | None, order: list[str], after: Part | None
+) -> str | None:
+    """The other speaker, when `cue` announces his words and the paragraph after the
+    read-out points back at them (both are needed: "He says ..." alone is common)."""
+    others = [k for k in order if k != reader]
+    if len(others) != 1 or after is None or after.owner != reader or after.hint is not None:
+        return None
+    if _ANNOUNCES.search(cue) and _POINTS_BACK.match(after.text[after.start:].lstrip()):
+        return others[0]
+    return None
 
 
 def _last_sentence(text: str) -> str:

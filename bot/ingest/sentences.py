@@ -28,6 +28,11 @@ _ABBREV = re.compile(
 _END = re.compile(r"[.!?]+(?:''|[”’\"')])*(?=\s+|$)")
 _CLAUSE = re.compile(r";\s+|---|—|:\s+|,\s+(?=(?:and|but|or|for|while|when|which|because)\b)")
 _QUOTED = re.compile(r"``.*?''|“[^”]*”")
+# a voice from the crowd reported inside a paragraph: "A VOICE, how about the conspiracy?"
+_VOICE = re.compile(
+    r"^(?:A VOICE|VOICES|SEVERAL VOICES|A voice|Voices|Several voices|CRIES|Cries of)\b"
+    r"\s*(?:[,:.]|---|—|-)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,18 +145,34 @@ def pieces(text: str, start: int = 0, quoted: bool = False) -> list[Piece]:
                     pending = (ca, cb)
                     continue
                 piece = text[ca:cb]
+                if _VOICE.match(piece):
+                    continue  # the crowd's words, not the speaker's
                 if quoted or not _mostly_quoted(piece):
                     out.append(Piece(ca, cb, piece))
         if pending is not None and pending[1] - pending[0] >= MIN_QUOTE_CHARS:
             piece = text[pending[0]:pending[1]]
-            if quoted or not _mostly_quoted(piece):
+            if not _VOICE.match(piece) and (quoted or not _mostly_quoted(piece)):
                 out.append(Piece(pending[0], pending[1], piece))
     return out
 
 
+_LAST_SENTENCE = re.compile(r"(?<=[.?!)\]])\s+(?=[A-Z(\[])")
+
+
+def voice_at_end(text: str) -> str | None:
+    """A voice from the crowd that ends a paragraph ("A VOICE, how about the conspiracy?")."""
+    head = text.rstrip()
+    last = _LAST_SENTENCE.split(head)[-1] if head else ""
+    return last if _VOICE.match(last) else None
+
+
 def reaction_before(text: str, start: int) -> str | None:
-    """The crowd's reaction standing just before offset `start`, if any ("(Cheers.)")."""
+    """The crowd's reaction standing just before offset `start`, if any ("(Cheers.)", or a
+    voice reported in the text: "A VOICE, how about the conspiracy?")."""
     head = text[:start].rstrip()
+    last = _LAST_SENTENCE.split(head)[-1] if head else ""
+    if _VOICE.match(last):
+        return last
     for pattern in (_BRACKET, _PAREN):
         for m in pattern.finditer(head, max(0, len(head) - 620)):
             group = m.group(0)

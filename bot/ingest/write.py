@@ -57,6 +57,13 @@ def positions_yaml(contributor: str, positions: list[Drafted]) -> str:
     return HEADER + _dump({"contributor": contributor, "positions": entries})
 
 
+def glossary_yaml(entries: list[tuple[str, list[str]]]) -> str:
+    """glossary.yaml's text: members' words (here initials) and the text's words for them."""
+    note = ("# Initials members may write for names the text spells out; add the reading's own\n"
+            "# key words and the names of what it alludes to.\n")
+    return HEADER + note + _dump({"glossary": {term: means for term, means in entries}})
+
+
 def prompts_yaml(prompts: list[DraftPrompt]) -> str:
     """prompts.yaml's text."""
     data = {"prompts": [

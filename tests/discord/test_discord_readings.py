@@ -336,9 +336,13 @@ async def test_reload_keeps_the_old_index_when_the_files_break(
             await answer(fake, asked)
         )
 
+        # one fewer: the first position no discussion prompt links to
+        linked = (folder / HARBOUR / "prompts.yaml").read_text(encoding="utf-8")
         first = text.index("\n- ", text.index("positions:"))
         second = text.index("\n- ", first + 1)
-        positions.write_text(text[:first] + text[second:], encoding="utf-8")  # one fewer
+        while text[first:second].split("id: ", 1)[1].split()[0] in linked:
+            first, second = second, text.index("\n- ", second + 1)
+        positions.write_text(text[:first] + text[second:], encoding="utf-8")
         done = await answer(
             fake, await fake.slash("reading reload", {"reading": HARBOUR}, user=fake.owner)
         )

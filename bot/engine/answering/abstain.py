@@ -21,7 +21,8 @@ _TASKS = frozenset(
     {"joke", "jokes", "essay", "essays", "poem", "poems", "story", "song", "paper", "homework",
      "code", "riddle", "letter", "email", "assignment", "notes", "limerick", "haiku", "rap",
      "program", "script", "recipe", "thesis", "report", "presentation", "slides", "summary",
-     "outline", "paragraph"}
+     "outline", "paragraph", "sonnet", "tweet", "skit", "dialogue", "parody", "lyrics", "verse",
+     "fanfic"}
 )
 _THEIRS = frozenset({"my", "our", "a", "an", "me", "us", "some", "another"})
 _NEVER_ASKED = frozenset({"translate", "translation", "translating"})  # no reading question

@@ -1,0 +1,49 @@
+"""A drafted glossary: the initials members write for the names a text spells out.
+
+"District of Columbia" becomes "DC", "Human Rights Watch" "HRW": a name of two to four
+capitalised words (joined by "of", "the" or "for" at most; "X and Y" are two names), used
+at least twice, whose initials are no word of the text or of the question lexicon and
+stand for no other name of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from bot.engine.lexicon import STOPWORDS
+
+_NAME = re.compile(
+    r"\b[A-Z][a-z]+(?:(?:\s+(?:of|the|for))*\s+[A-Z][a-z]+){1,3}\b"
+)
+_JOINERS = frozenset({"of", "the", "for"})
+_LEADING = frozenset({"The", "A", "An", "In", "On", "At", "Of", "And", "But", "Mr", "Mrs",
+                      "Judge", "Senator", "Hon", "Gen", "Dr", "I", "If", "When", "Now", "So"})
+MIN_USES = 2
+MAX_TERMS = 40
+
+
+def draft_glossary(text: str) -> list[tuple[str, list[str]]]:
+    """(initials, [the name]) for the text's repeated multi-word names, most used first."""
+    vocabulary = {w.casefold() for w in re.findall(r"[A-Za-z]+", text)}
+    uses: Counter[str] = Counter()
+    for m in _NAME.finditer(text):
+        parts = m.group(0).split()
+        while parts and (parts[0] in _LEADING or parts[0].casefold() in STOPWORDS):
+            parts = parts[1:]  # "Does the Judge": a sentence's first word is no name
+        while parts and (parts[-1] in _JOINERS or parts[-1] in _LEADING):
+            parts = parts[:-1]
+        capitals = [p for p in parts if p not in _JOINERS]
+        if 2 <= len(capitals) <= 4:
+            uses[" ".join(parts)] += 1
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for name, count in uses.items():
+        if count < MIN_USES:
+            continue
+        initials = "".join(p[0] for p in name.split() if p not in _JOINERS)
+        if initials.casefold() in vocabulary or initials.casefold() in STOPWORDS:
+            continue
+        by_initials[initials].append(name)
+    out = [(initials, names) for initials, names in by_initials.items() if len(names) == 1]
+    out.sort(key=lambda item: (-uses[item[1][0]], item[0]))
+    return out[:MAX_TERMS]
