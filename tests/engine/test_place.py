@@ -49,3 +49,12 @@ def test_a_follow_up_asks_the_same_of_another(engine: Engine) -> None:
 def test_a_topic_beside_the_word_is_no_place(engine: Engine, question: str) -> None:
     reply = engine.ask(question)
     assert not reply.message.startswith("How ")
+
+
+def test_one_speech_of_several_is_no_place_of_the_contributor() -> None:
+    from bot.engine.answering.place import names_a_speech
+
+    assert names_a_speech("how did lincoln wrap up his reply")
+    assert names_a_speech("what did he say at the end of his opening speech")
+    assert not names_a_speech("how does neier wrap up")
+    assert not names_a_speech("what's neier's opening point")

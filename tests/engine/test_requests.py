@@ -21,12 +21,14 @@ NOT_ABOUT_THE_READING = [
     "write a poem about human rights",
     "help me with my essay",
     "could u summarize my notes",
+    "pls write me a short poem about the debate for my presentation",
 ]
 ABOUT_THE_READING = [  # the same verbs, asking about the reading
     "help me understand neier's essay",
     "what does hom want policymakers to do",
     "who wrote that the U.S. should set the best possible example",
     "tell me what Neier said about the Soviet bloc",
+    "tell me about the short essay hom wrote",
 ]
 OTHER_LANGUAGES = [
     "¿Qué dijo Neier sobre China?",

@@ -44,7 +44,8 @@ def off_topic_request(text: str) -> bool:
         return True
     return any(
         t in _TASK_VERBS and any(
-            u in _TASKS and toks[i + j] in _THEIRS
+            # "my essay", "a joke", "a short poem": the task is theirs or an indefinite one
+            u in _TASKS and _THEIRS.intersection(toks[max(i + 1, i + j - 1) : i + j + 1])
             for j, u in enumerate(toks[i + 2 : i + 8], start=1)
         )
         for i, t in enumerate(toks[:12])

@@ -13,6 +13,7 @@ from enum import StrEnum
 from bot.engine.answers import Mode, Reply
 from bot.engine.question import Question
 from bot.engine.sources import Sources
+from bot.engine.text import words
 
 START_WORDS = frozenset(
     {"start", "starts", "started", "starting", "begin", "begins", "began", "beginning",
@@ -32,6 +33,16 @@ _PIECE_WORDS = frozenset(
 )
 
 
+# One speech of several a debater gives: its start or end is not the contributor's.
+_SPEECHES = frozenset({"speech", "speeches", "reply", "rejoinder", "remarks"})
+
+
+def names_a_speech(text: str) -> bool:
+    """ "how did he end his reply", "at the end of his opening speech": one of the several
+    speeches a debater gives, whose start or end is not the contributor's (found by topic)."""
+    return bool(_SPEECHES.intersection(words(text)))
+
+
 class Place(StrEnum):
     """Which end of a contribution a question asks for."""
 
@@ -47,7 +58,7 @@ def asked_place(q: Question) -> Place | None:
     if len(q.speakers) != 1 or q.who or q.compare or q.targets or q.phrase:
         return None
     said = {t.word for t in q.terms}
-    if not said or said - START_WORDS - END_WORDS - _PIECE_WORDS:
+    if not said or said - START_WORDS - END_WORDS - _PIECE_WORDS or names_a_speech(q.text):
         return None
     starts, ends = bool(said & START_WORDS), bool(said & END_WORDS)
     if starts == ends:

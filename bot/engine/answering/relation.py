@@ -11,6 +11,7 @@ import re
 
 from bot.engine.answering.abstain import abstain
 from bot.engine.answering.detail import detail, detail_in_place
+from bot.engine.answering.place import names_a_speech
 from bot.engine.answers import Answer, Mode, Reply
 from bot.engine.index import COMMON_STEMS, Term
 from bot.engine.lexicon import COMMON_WORDS, Relation
@@ -20,6 +21,7 @@ from bot.engine.sources import Sources
 from bot.engine.text import stem, words
 from bot.knowledge.model import Position
 
+PLACE_RATIO = 0.85  # "at the start of his piece": the earliest of the answers this close
 KEEP_RATIO = 0.6  # further answers must score at least this share of the best one
 # another contributor answers for the one asked about only when holding the topic this well
 ELSEWHERE_COVERAGE = 0.8
@@ -71,7 +73,8 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     in_place = detail_in_place(src, q, best) if not q.where else None
     if in_place is not None:  # "how long has she watched China?": the sentence that says
         return in_place
-    if q.where and q.speakers:  # "at the start of his piece": the earliest that answers
+    if q.where and q.speakers and not names_a_speech(q.text):
+        # "at the start of his piece": the earliest that answers
         if not q.terms and q.relation in (Relation.ANY, Relation.SUMMARY):
             return Reply(q.text, Mode.ANSWER, _at_place(src, q, limit), note)
         return Reply(q.text, Mode.ANSWER, _best(src, _by_place(src, ranked, q.where), limit), note)
@@ -111,8 +114,9 @@ def _by_place(src: Sources, ranked: list[Scored], where: int) -> list[Scored]:
     """The positions that answer well enough, first to last in the text (last to first for
     "at the end"), before the rest."""
     top = ranked[0].score
-    near = [s for s in ranked if s.score >= KEEP_RATIO * top]
-
+    # near ties only: in a long reading many passages share a word with the question, and
+    # "at the end of his opening speech" must not pick the last of them all
+    near = [s for s in ranked if s.score >= PLACE_RATIO * top]
     near.sort(key=lambda s: _place(src, s.item.position), reverse=where > 0)
     lifted = dataclasses.replace(near[0], score=max(near[0].score, top)) if near else None
     rest = [s for s in ranked if s not in near]
