@@ -30,10 +30,18 @@ FLOORS = {
     "round8_questions.yaml": 0.93,
     "chat_questions.yaml": 0.94,  # written blind in members' chat voice: 0.707 on first run
     "chat2_questions.yaml": 0.94,  # a second blind chat set: 0.842 on first run
+    "chat3_questions.yaml": 0.89,  # a third: 0.667 on first run, then tuned on
+    "chat4_questions.yaml": 0.90,  # a fourth: 0.820 on first run, never tuned on
 }
-# Conversations (tests/data/conversations.yaml): least share right of first and follow-up
-# turns, each follow-up read in its conversation. First run: 0.900 and 0.440.
-CONVERSATION_FLOORS = {"first": 0.97, "follow-up": 0.92}
+# Conversations: least share right of first and follow-up turns, each follow-up read in its
+# conversation. First runs: conversations 0.900 / 0.440, conversations2 0.825 / 0.500,
+# conversations3 (never tuned on) 0.950 / 0.622, conversations4 0.933 / 0.636.
+CONVERSATION_FLOORS = {
+    "conversations.yaml": {"first": 0.97, "follow-up": 0.92},
+    "conversations2.yaml": {"first": 0.90, "follow-up": 0.78},
+    "conversations3.yaml": {"first": 0.95, "follow-up": 0.66},
+    "conversations4.yaml": {"first": 0.92, "follow-up": 0.80},
+}
 
 
 def _right(reply: Reply, item: dict[str, Any], paragraphs: list[str]) -> bool:
@@ -72,10 +80,11 @@ def test_question_set_score(engine: Engine, name: str) -> None:
     assert score >= FLOORS[name], f"{score:.3f} < {FLOORS[name]}; misses: {misses}"
 
 
-def test_conversation_scores(engine: Engine) -> None:
-    path = DATA / "conversations.yaml"
+@pytest.mark.parametrize("name", sorted(CONVERSATION_FLOORS))
+def test_conversation_scores(engine: Engine, name: str) -> None:
+    path = DATA / name
     if not path.exists():
-        pytest.skip("conversations.yaml not present")
+        pytest.skip(f"{name} not present")
     conversations = yaml.safe_load(path.read_text(encoding="utf-8"))
     paragraphs = [fold(p.text) for p in engine.reading.paragraphs]
     right = {"first": [0, 0], "follow-up": [0, 0]}
@@ -86,6 +95,6 @@ def test_conversation_scores(engine: Engine) -> None:
             tally = right["first" if i == 0 else "follow-up"]
             tally[0] += _right(reply, turn, paragraphs)
             tally[1] += 1
-    for name, floor in CONVERSATION_FLOORS.items():
-        ok, n = right[name]
-        assert ok / n >= floor, f"{name}: {ok}/{n} < {floor}"
+    for turns, floor in CONVERSATION_FLOORS[name].items():
+        ok, n = right[turns]
+        assert ok / n >= floor, f"{name} {turns}: {ok}/{n} < {floor}"
