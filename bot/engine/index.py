@@ -33,6 +33,7 @@ from bot.engine.lexicon import (
     SYNONYMS,
     WHO_WORDS,
 )
+from bot.engine.numbers import spelled
 from bot.engine.references import max_typos
 from bot.engine.text import compounds, fold, stem, words
 from bot.knowledge.model import Position, Reading
@@ -264,12 +265,20 @@ class PositionIndex:
         """A question word made into a search term: corrected, stemmed, with the reading's
         glossary words and general synonyms."""
         raw = stem(word)
-        known_as_is = (self._related(raw) & self.postings.keys()) or raw in self.glossary
+        known_as_is = (
+            (self._related(raw) & self.postings.keys())
+            or raw in self.glossary
+            or any(stem(o.replace("-", "")) in self.postings for o in spelled(word))
+        )
         fixed, changed = (word, False) if known_as_is else self.correct(word)
         own = stem(fixed)
         alts: dict[str, float] = {}
         if own in self.postings:
             alts[own] = CORRECTED if changed else 1.0
+        for other in spelled(fixed):  # "13" is the text's "thirteen", "2nd" its "second"
+            s = stem(other.replace("-", ""))
+            if s in self.postings and s not in alts:
+                alts[s] = 1.0
         for s in sorted(self.glossary.get(own, ())):
             if s in self.postings and s not in alts:
                 alts[s] = GLOSSARY

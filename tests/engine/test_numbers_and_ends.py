@@ -1,0 +1,56 @@
+"""Numbers in digits or words, number-seeking questions, and 'at the very end' (rank.py,
+index.py, numbers.py), on the small fixture debate tests/engine/fixtures/harbour-debate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.numbers import cardinal, ordinal, spelled, states_number
+from bot.engine.text import words
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def harbour() -> Engine:
+    return Engine.load(FIXTURES, "harbour-debate")
+
+
+def test_numbers_spelled_both_ways() -> None:
+    assert spelled("13") == ("thirteen",)
+    assert spelled("thirteen") == ("13",)
+    assert spelled("2nd") == ("second",)
+    assert spelled("second") == ("2nd",)
+    assert spelled("eleventh") == ("11th",) and spelled("twentyfirst") == ()
+    assert spelled("1858") == () and spelled("harbour") == ()
+    assert (cardinal(25), ordinal(21), ordinal(40)) == ("twenty-five", "twenty-first", "fortieth")
+
+
+def test_a_sentence_states_a_number() -> None:
+    assert states_number(words("I have known him for nearly twenty-five years."))
+    assert states_number(words("It was passed in 1854."))
+    assert not states_number(words("No one knows him as the first of them."))
+
+
+def test_digits_in_a_question_find_the_number_in_words(harbour: Engine) -> None:
+    term = harbour.reader.read("how many of the 11 villages still ship from the harbour?")
+    assert any(t.word == "11" and t.known for t in term.terms)
+    reply = harbour.ask("how many of the 11 villages still ship from the harbour?")
+    assert not reply.abstained
+    assert (reply.answers[0].contributor_id, reply.answers[0].paragraph) == ("reed", 4)
+
+
+def test_a_question_for_a_number_prefers_a_quote_that_states_one(harbour: Engine) -> None:
+    # both of Marsh's sentences say he "has known" the harbour master; one says how long
+    reply = harbour.ask("how long has Marsh known the harbour master?")
+    assert not reply.abstained
+    assert reply.answers[0].paragraph == 8
+
+
+def test_the_very_end_is_the_later_of_equal_passages(harbour: Engine) -> None:
+    reply = harbour.ask("what was said at the very end?")
+    assert not reply.abstained
+    assert reply.answers[0].paragraph == 10
