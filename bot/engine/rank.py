@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import heapq
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -11,7 +12,9 @@ from rapidfuzz import fuzz
 
 from bot.engine.index import Coverage, IndexedPosition, PositionIndex, Term
 from bot.engine.lexicon import RELATION_KINDS, Relation
+from bot.engine.numbers import states_number
 from bot.engine.question import Question
+from bot.engine.text import stem, words
 
 MIN_COVERAGE = 0.5  # share of the (IDF-weighted) topic words a position must hold
 FLOOR = 0.4  # below this coverage a position is not even a secondary answer
@@ -30,6 +33,16 @@ TARGET_FIT = 1.2  # answering the named contributor outweighs being of the asked
 FIT_WITH_TOPIC = 10.0  # ... and when it does: then the topic matters most
 FORMAL_PENALTY = 3.0  # "what does X think about Y": a view on Y before a question about it
 _FORMAL = frozenset({"question", "answer"})
+NUMBER_BONUS = 4.0  # "how many ...?", "how long ...?", "in what year ...?": a quote with a number
+# questions whose answer is a number, a length or a date
+_ASKS_NUMBER = re.compile(
+    r"\b(?:how\s+(?:long|many|much|old|often)|(?:what|which)\s+(?:year|date|age|number|"
+    r"vote|percentage|share|sum)|when|since\s+when|what\s+was\s+the\s+(?:count|tally))\b",
+    re.I,
+)
+# a topic word asking for the end of a speech or of the text: among equals, the later
+# passage ("what did X say at the very end?"; "the final respondent" orders contributors)
+_LATE = frozenset(stem(w) for w in ("end", "ending", "finish", "conclude", "conclusion", "wrap"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +95,7 @@ class Ranker:
         topic_text = " ".join(t.word for t in terms)
         scored: list[Scored] = []
         fit_weight = FIT_WITH_TOPIC if terms else FIT_ALONE
+        numeric = bool(terms) and _ASKS_NUMBER.search(q.text) is not None
         for i, held in coverage.items():
             cov = held.share
             item = ix.items[i]
@@ -106,10 +120,13 @@ class Ranker:
                 score += PAIR_BONUS * min(2, len(q.pairs & item.text_pairs))
             if q.cues and any(c in item.weights for c in q.cues):
                 score += CUE_BONUS  # "whom does X praise?": the position that says "praises"
+            if numeric and states_number(words(pos.quote)):
+                score += NUMBER_BONUS  # "how long had X known Y?": "for twenty-five years"
             scored.append(Scored(item, cov, fit, score, held.strong, held.literal, on_target))
-        scored.sort(key=lambda s: (-s.score, s.item.position.paragraph))
+        late = -1 if any(t.own in _LATE for t in terms) else 1
+        scored.sort(key=lambda s: (-s.score, late * s.item.position.paragraph))
         if topic_text:
-            scored = self._rerank(scored, topic_text, terms)
+            scored = self._rerank(scored, topic_text, terms, late)
         return scored
 
     def _topical(
@@ -165,7 +182,7 @@ class Ranker:
         return out
 
     def _rerank(
-        self, scored: list[Scored], topic_text: str, terms: Sequence[Term]
+        self, scored: list[Scored], topic_text: str, terms: Sequence[Term], late: int
     ) -> list[Scored]:
         """Add a bonus for topic phrases of several words that the question's topic words
         hold closely ("rule of law", "sound strategy"); one-word topics are already terms.
@@ -188,7 +205,7 @@ class Ranker:
             if bonus:
                 s = dataclasses.replace(s, score=s.score + bonus)
             head.append(s)
-        head.sort(key=lambda s: (-s.score, s.item.position.paragraph))
+        head.sort(key=lambda s: (-s.score, late * s.item.position.paragraph))
         return head + scored[RERANK:]
 
     def _repeated(self, s: Scored, terms: Sequence[Term]) -> float:
