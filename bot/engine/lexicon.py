@@ -65,7 +65,7 @@ RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
     ),
     Relation.CRITIQUE: (
         "criticize", "criticise", "criticism", "critique", "critical", "fault", "blame",
-        "attack", "complain", "condemn", "slam", "knock",
+        "attack", "complain", "condemn", "slam", "knock", "accuse", "accused",
     ),
     Relation.CONCEDE: ("concede", "concession", "admit", "grant", "acknowledge", "allow"),
     Relation.RESPOND: (

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
+from bot.engine.lexicon import Relation
 from bot.engine.numbers import cardinal, ordinal, spelled, states_number
 from bot.engine.text import words
 
@@ -54,3 +55,11 @@ def test_the_very_end_is_the_later_of_equal_passages(harbour: Engine) -> None:
     reply = harbour.ask("what was said at the very end?")
     assert not reply.abstained
     assert reply.answers[0].paragraph == 10
+
+
+def test_what_one_accused_the_other_of_is_a_critique_of_them(harbour: Engine) -> None:
+    asked = harbour.reader.read("what did Marsh accuse Reed of?")
+    assert asked.relation is Relation.CRITIQUE and not asked.terms
+    reply = harbour.ask("what did Marsh accuse Reed of?")
+    assert not reply.abstained
+    assert (reply.answers[0].contributor_id, reply.answers[0].paragraph) == ("marsh", 9)
