@@ -194,7 +194,11 @@ class Ranker:
             best = 0.0
             for phrase in (t for t in s.item.topics if " " in t):
                 ratio = ratios.get(phrase)
-                if ratio is None:
+                if ratio is None and asked == 1:
+                    # one topic word: a phrase that holds it ("conspiracy between"), not
+                    # one only near it in spelling ("southern states" for "southerners")
+                    ratio = ratios[phrase] = 100.0 if topic_text in words(phrase) else 0.0
+                elif ratio is None:
                     # below 70 a phrase is not the question's topic, only a part of it
                     ratio = ratios[phrase] = fuzz.token_set_ratio(
                         topic_text, phrase, score_cutoff=70

@@ -63,3 +63,10 @@ def test_what_one_accused_the_other_of_is_a_critique_of_them(harbour: Engine) ->
     reply = harbour.ask("what did Marsh accuse Reed of?")
     assert not reply.abstained
     assert (reply.answers[0].contributor_id, reply.answers[0].paragraph) == ("marsh", 9)
+
+
+def test_one_topic_word_is_no_phrase_near_it_in_spelling(harbour: Engine) -> None:
+    # "quay side" (paragraph 4) is near "quays" in spelling; paragraph 3 speaks of the quay
+    reply = harbour.ask("what did Reed say about quays?")
+    assert not reply.abstained
+    assert reply.answers[0].paragraph == 3
