@@ -63,6 +63,7 @@ def _synonym_stems() -> dict[str, frozenset[str]]:
 
 
 SYNONYM_STEMS = _synonym_stems()
+STOP_STEMS = frozenset(stem(w) for w in STOPWORDS)  # "let" of "letting"
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +290,10 @@ class PositionIndex:
             for s in self._prefixed(own):
                 alts.setdefault(s, PREFIX)
         gloss = self._gloss.get((own,), ()) if not self._in_text(own) else ()
+        if not alts and own in STOP_STEMS:
+            # "letting", "doing": a form of a function word, which no position is indexed
+            # by; known (no guess about a word the reading lacks) and of no weight
+            return Term(word, (), True, focus, own, gloss)
         return Term(word, tuple(alts.items()), bool(alts), focus, own, gloss)
 
     def _telling_stem(self, phrase: str) -> str:
@@ -344,6 +349,8 @@ class PositionIndex:
         """
         if not term.known:
             return self.max_idf * (1.2 if term.focus else 0.6)
+        if not term.alternatives:
+            return 0.0  # a form of a function word ("letting")
         weight = max(self.idf[s] * f for s, f in term.alternatives)
         return weight * COMMON if term.word in COMMON_WORDS and not term.focus else weight
 

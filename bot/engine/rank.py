@@ -223,7 +223,8 @@ class Ranker:
             w * (min(REPEATS, counts[t.own]) - 1)
             for t, w in zip(terms, weights, strict=True) if counts.get(t.own)
         )
-        return REPEAT_BONUS * again / ((REPEATS - 1) * sum(weights))
+        total = sum(weights)
+        return REPEAT_BONUS * again / ((REPEATS - 1) * total) if total else 0.0
 
 
 def _relation_fit(kind: str, relation: Relation, central: bool, targeted: bool) -> float:

@@ -70,3 +70,13 @@ def test_one_topic_word_is_no_phrase_near_it_in_spelling(harbour: Engine) -> Non
     reply = harbour.ask("what did Reed say about quays?")
     assert not reply.abstained
     assert reply.answers[0].paragraph == 3
+
+
+def test_a_form_of_a_function_word_is_known_and_weighs_nothing(harbour: Engine) -> None:
+    letting = harbour.index.term("letting")  # "let" is a function word: never indexed
+    assert letting.known and harbour.index.weight(letting) == 0.0
+    assert not harbour.index.term("spectacles").known  # a word the text lacks stays unknown
+    asked = harbour.reader.read("what did Marsh say about letting the school have the money?")
+    ranked = harbour.ranker.rank(asked, speakers=asked.speakers)
+    assert ranked and ranked[0].item.position.paragraph == 9
+    assert ranked[0].coverage >= 0.9  # "letting" takes no share of the topic
