@@ -113,6 +113,7 @@ class PositionIndex:
             for n, pairs in paragraph_pairs.items()
         }
         self._text_stems = frozenset().union(*paragraph_stems.values())
+        self.name_words = _name_words(p.text for p in reading.paragraphs)
         # how often each paragraph uses a stem: among equals, the paragraph about it
         self.stem_counts = {
             p.number: Counter(stem(w) for w in words(p.text) if w not in STOPWORDS)
@@ -262,11 +263,11 @@ class PositionIndex:
             return None  # four letters: only swapped ("waht") or dropped ("dali") ones
         return str(hit[0])
 
-    def term(self, word: str, focus: bool = False) -> Term:
-        """A question word made into a search term: corrected, stemmed, with the reading's
-        glossary words and general synonyms."""
+    def term(self, word: str, focus: bool = False, correct: bool = True) -> Term:
+        """A question word made into a search term: corrected (unless `correct` is False),
+        stemmed, with the reading's glossary words and general synonyms."""
         raw = stem(word)
-        known_as_is = (
+        known_as_is = not correct or (
             (self._related(raw) & self.postings.keys())
             or raw in self.glossary
             or any(stem(o.replace("-", "")) in self.postings for o in spelled(word))
@@ -384,6 +385,19 @@ class PositionIndex:
             strong += best > STRONG
             literal += term.own in item.text_stems
         return Coverage(got / total if total else 0.0, strong, literal)
+
+
+_WORD = re.compile(r"[A-Za-z][a-z]+")
+
+
+def _name_words(texts: Iterable[str]) -> frozenset[str]:
+    """Words the text always writes with a capital ("Jefferson", "Trumbull"): names."""
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for text in texts:
+        for w in _WORD.findall(text):
+            (upper if w[0].isupper() else lower).add(w.lower())
+    return frozenset(upper - lower - STOPWORDS)
 
 
 _VENUE = re.compile(r"\b(?:at|in) ([A-Z][a-z]{2,})\b")

@@ -128,7 +128,9 @@ class QuestionReader:
         mentions = self.matcher.find(tokens)
         in_mention = {i for m in mentions for i in range(m.start, m.end)}
         fixed = [
-            tok if i in in_mention else self.index.correct(tok)[0] for i, tok in enumerate(tokens)
+            tok if i in in_mention or _surname_of(tokens, i, self.index)
+            else self.index.correct(tok)[0]
+            for i, tok in enumerate(tokens)
         ]
         glossed = self._glossary_phrases(fixed, in_mention)
         in_phrase = {i for start, end in glossed for i in range(start, end)}
@@ -227,8 +229,26 @@ class QuestionReader:
             if tok in seen or tok in self.matcher.alias_words:
                 continue
             seen.add(tok)
-            out.append(self.index.term(raw[i], focus=focus_from >= 0 and i > focus_from))
+            out.append(self.index.term(
+                raw[i], focus=focus_from >= 0 and i > focus_from,
+                correct=not _surname_of(raw, i, self.index),
+            ))
         return tuple(out)
+
+
+SURNAME_LETTERS = 7  # a longer word after a name is more likely a misspelt word
+
+
+def _surname_of(tokens: list[str], i: int, index: PositionIndex) -> bool:
+    """ "jefferson davis": a short word right after a name of the text is a name too, not a
+    misspelt everyday word ("devise"): it stays as asked, known only if the text has it.
+    A correction to a name ("hong kogn") or to a function word is still made."""
+    names = index.name_words
+    tok = tokens[i]
+    if i == 0 or tokens[i - 1] not in names or tok in names or len(tok) > SURNAME_LETTERS:
+        return False
+    fixed, changed = index.correct(tok)
+    return changed and fixed not in names and fixed not in STOPWORDS
 
 
 # a sentence ends after "?" or "!", or a full stop after a word ("lol."), not "U.S." or "J."

@@ -80,3 +80,13 @@ def test_a_form_of_a_function_word_is_known_and_weighs_nothing(harbour: Engine) 
     ranked = harbour.ranker.rank(asked, speakers=asked.speakers)
     assert ranked and ranked[0].item.position.paragraph == 9
     assert ranked[0].coverage >= 0.9  # "letting" takes no share of the topic
+
+
+def test_a_word_after_a_name_is_no_misspelt_everyday_word(harbour: Engine) -> None:
+    # the text names Peter Gray; "peter fleer" is someone else, not a misspelt "fleet"
+    asked = harbour.reader.read("did either of them talk about peter fleer?")
+    assert [t.known for t in asked.terms if t.word == "fleer"] == [False]
+    assert harbour.ask("did either of them talk about peter fleer?").abstained
+    # a misspelt name is still corrected to the name, and a long misspelt word still is
+    assert harbour.ask("what did Marsh say about peter grays?").answers[0].paragraph == 9
+    assert any(t.own == "dredg" for t in harbour.reader.read("peter dreddging").terms)
