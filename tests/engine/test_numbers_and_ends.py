@@ -90,3 +90,13 @@ def test_a_word_after_a_name_is_no_misspelt_everyday_word(harbour: Engine) -> No
     # a misspelt name is still corrected to the name, and a long misspelt word still is
     assert harbour.ask("what did Marsh say about peter grays?").answers[0].paragraph == 9
     assert any(t.own == "dredg" for t in harbour.reader.read("peter dreddging").terms)
+
+
+def test_a_surname_after_another_first_name_is_someone_else(harbour: Engine) -> None:
+    # the text names Tom Reed, who is not the contributor Ann Reed
+    asked = harbour.reader.read("who mentioned tom reed?")
+    assert not asked.speakers and not asked.targets
+    reply = harbour.ask("who mentioned tom reed?")
+    assert not reply.abstained
+    assert (reply.answers[0].contributor_id, reply.answers[0].paragraph) == ("marsh", 7)
+    assert harbour.reader.read("what did ann reed say about dredging?").speakers == ("reed",)
