@@ -409,7 +409,7 @@ def _roles(
     targets: list[str] = []
     ambiguous: tuple[str, ...] = ()
     last_was_target = False
-    speaker_end = 0
+    speaker_start = speaker_end = 0
     subject = _subject_of_who(mentions, tokens) if who else None
     for m in mentions:
         if m.ambiguous:
@@ -439,7 +439,9 @@ def _roles(
             as_target = False
         elif speakers:
             # "what job did Douglas say Lincoln had": Lincoln is what Douglas speaks of
-            as_target = bool(near & _TARGET_PREPS) or _said_of(tokens, speaker_end, m)
+            as_target = bool(near & _TARGET_PREPS) or _said_of(tokens, speaker_end, m) or (
+                _object_of(tokens, speaker_start, speaker_end, m)
+            )
         else:
             as_target = (prev in _LONE_TARGET_PREPS or _between_one(tokens, m, mentions)) and (
                 not _is_subject_position(tokens, m)
@@ -450,7 +452,7 @@ def _roles(
                 targets.append(cid)
         elif cid not in speakers:
             speakers.append(cid)
-            speaker_end = m.end
+            speaker_start, speaker_end = m.start, m.end
     return tuple(speakers), tuple(t for t in targets if t not in speakers), ambiguous, who
 
 
@@ -478,6 +480,19 @@ def _said_of(tokens: list[str], after: int, m: Mention) -> bool:
         )
         for t in between
     )
+
+
+_JOINING = frozenset({"and", "or", "nor", "vs", "versus", "v", "both", "compare", "compared",
+                      "than", "either", "neither", "between"})
+
+
+def _object_of(tokens: list[str], start: int, after: int, m: Mention) -> bool:
+    """ "how long had Douglas known Lincoln?", "how did X end before Y got up?": a second
+    name after the verb of a speaker asked about (after an auxiliary), with nothing that
+    joins the two, is spoken of, not a second speaker to compare ("X and Y", "X vs Y")."""
+    between = tokens[after : m.start]
+    asked = start > 0 and tokens[start - 1] in _AUXILIARIES
+    return asked and bool(between) and not (set(between) | set(tokens[:after])) & _JOINING
 
 
 def _before(tokens: list[str], m: Mention) -> str:

@@ -100,3 +100,19 @@ def test_a_surname_after_another_first_name_is_someone_else(harbour: Engine) -> 
     assert not reply.abstained
     assert (reply.answers[0].contributor_id, reply.answers[0].paragraph) == ("marsh", 7)
     assert harbour.reader.read("what did ann reed say about dredging?").speakers == ("reed",)
+
+
+@pytest.mark.parametrize(
+    ("question", "speakers", "targets"),
+    [
+        ("how long has Marsh known Reed?", ("marsh",), ("reed",)),
+        ("how did Reed end her speech before Marsh got up?", ("reed",), ("marsh",)),
+        ("did Marsh and Reed talk about the road?", ("marsh", "reed"), ()),
+        ("does Marsh or Reed talk about the school?", ("marsh", "reed"), ()),
+    ],
+)
+def test_a_second_name_after_the_speakers_verb_is_spoken_of(
+    harbour: Engine, question: str, speakers: tuple[str, ...], targets: tuple[str, ...]
+) -> None:
+    asked = harbour.reader.read(question)
+    assert (asked.speakers, asked.targets) == (speakers, targets)
