@@ -114,6 +114,10 @@ class PositionIndex:
         }
         self._text_stems = frozenset().union(*paragraph_stems.values())
         self.name_words = _name_words(p.text for p in reading.paragraphs)
+        # each contributor's surname as the text would write it, to see who a passage names
+        self.surname_stems = {
+            c.id: frozenset(stem(w) for w in words(c.short_name)[-1:]) for c in reading.contributors
+        }
         # how often each paragraph uses a stem: among equals, the paragraph about it
         self.stem_counts = {
             p.number: Counter(stem(w) for w in words(p.text) if w not in STOPWORDS)

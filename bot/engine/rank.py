@@ -31,6 +31,7 @@ REPEATS = 3
 SECOND_KIND = 0.7  # fit of a kind that answers a relation, though not the one it asks first
 TARGET_FIT = 1.2  # answering the named contributor outweighs being of the asked kind
 FIT_WITH_TOPIC = 10.0  # ... and when it does: then the topic matters most
+NAMED_FIT = 0.2  # a passage that names the contributor asked about, though not as a target
 FORMAL_PENALTY = 3.0  # "what does X think about Y": a view on Y before a question about it
 _FORMAL = frozenset({"question", "answer"})
 NUMBER_BONUS = 4.0  # "how many ...?", "how long ...?", "in what year ...?": a quote with a number
@@ -109,6 +110,10 @@ class Ranker:
                 pos.target is not None and pos.target.contributor_id in targets
             )
             fit += TARGET_FIT if on_target else 0.0
+            if targets and terms and not on_target and any(
+                ix.surname_stems.get(c, frozenset()) & item.text_stems for c in targets
+            ):
+                fit += NAMED_FIT  # "how long had X known Y?": a passage that names Y
             if not terms and not targets and pos.central:
                 # main points first: "what did X say?", and among X's recommendations
                 fit += 0.5 if relation in (Relation.ANY, Relation.SUMMARY) else 0.1

@@ -98,7 +98,7 @@ def test_a_surname_after_another_first_name_is_someone_else(harbour: Engine) -> 
     assert not asked.speakers and not asked.targets
     reply = harbour.ask("who mentioned tom reed?")
     assert not reply.abstained
-    assert (reply.answers[0].contributor_id, reply.answers[0].paragraph) == ("marsh", 7)
+    assert (reply.answers[0].contributor_id, reply.answers[0].paragraph) == ("marsh", 9)
     assert harbour.reader.read("what did ann reed say about dredging?").speakers == ("reed",)
 
 
@@ -116,3 +116,10 @@ def test_a_second_name_after_the_speakers_verb_is_spoken_of(
 ) -> None:
     asked = harbour.reader.read(question)
     assert (asked.speakers, asked.targets) == (speakers, targets)
+
+
+def test_among_equals_the_passage_that_names_the_one_asked_about(harbour: Engine) -> None:
+    # paragraphs 7 and 8 both speak of the harbour master; only 8 names Reed
+    reply = harbour.ask("what did Marsh tell Reed about the harbour master?")
+    assert not reply.abstained
+    assert reply.answers[0].paragraph == 8
