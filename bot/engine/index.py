@@ -97,6 +97,7 @@ class IndexedPosition:
     kind: str  # the position's kind, as text
     text_stems: frozenset[str]  # stems of the source text it stands in (its paragraph)
     text_pairs: frozenset[tuple[str, str]]  # neighbouring content words of that text
+    siblings: int = 1  # positions quoting the same paragraph (many in a drafted debate)
 
 
 class PositionIndex:
@@ -130,7 +131,9 @@ class PositionIndex:
             w for w in words(reading.series) if w not in STOPWORDS
         ) | _venue(reading.title)
         postings: dict[str, list[int]] = defaultdict(list)
-        for idx, pos in enumerate(positions if positions is not None else reading.positions):
+        indexed = positions if positions is not None else reading.positions
+        per_paragraph = Counter(pos.paragraph for pos in indexed)
+        for idx, pos in enumerate(indexed):
             weights: dict[str, float] = dict.fromkeys(
                 paragraph_stems[pos.paragraph], FIELD_WEIGHTS["paragraph"]
             )
@@ -152,6 +155,7 @@ class PositionIndex:
                     pos.kind.value,
                     paragraph_stems[pos.paragraph],  # shared, not copied per position
                     _with_topic_pairs(paragraph_pairs[pos.paragraph], pos.topics),
+                    per_paragraph[pos.paragraph],
                 )
             )
             for s in weights:

@@ -17,6 +17,9 @@ from bot.engine.question import Question
 from bot.engine.text import stem, words
 
 MIN_COVERAGE = 0.5  # share of the (IDF-weighted) topic words a position must hold
+THIN_TERMS = 3  # with this many topic words, a position must hold two as its own ...
+THIN_COVERAGE = 0.8  # ... unless its paragraph holds nearly all of them
+THIN_SIBLINGS = 4  # ... in a long passage that many positions quote (a drafted debate)
 FLOOR = 0.4  # below this coverage a position is not even a secondary answer
 RERANK = 40  # candidates that get the (slower) phrase comparison
 MAX_CANDIDATES = 600  # past this, only positions holding more heavy terms are scored
@@ -252,6 +255,13 @@ def answers_topic(best: Scored, q: Question) -> bool:
         return True
     if any(not t.known for t in q.terms) and best.strong < 2:
         return False  # one word in common, and words the reading never uses: a guess
+    if (
+        q.who and not q.speakers and len(q.terms) >= THIN_TERMS and best.strong < 2
+        and best.coverage < THIN_COVERAGE and best.item.siblings >= THIN_SIBLINGS
+    ):
+        # "who won the race in the end?": one of several topic words in its own sentence,
+        # the others only somewhere in a long passage of many sentences
+        return False
     if best.coverage >= MIN_COVERAGE:
         return True
     if best.coverage >= LOOSE_COVERAGE and best.on_target:

@@ -3,6 +3,7 @@ index.py, numbers.py), on the small fixture debate tests/engine/fixtures/harbour
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from bot.engine import Engine
 from bot.engine.lexicon import Relation
 from bot.engine.numbers import cardinal, ordinal, spelled, states_number
+from bot.engine.rank import answers_topic
 from bot.engine.text import words
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -123,3 +125,15 @@ def test_among_equals_the_passage_that_names_the_one_asked_about(harbour: Engine
     reply = harbour.ask("what did Marsh tell Reed about the harbour master?")
     assert not reply.abstained
     assert reply.answers[0].paragraph == 8
+
+
+def test_a_who_question_needs_more_than_one_word_in_a_long_passage(harbour: Engine) -> None:
+    asked = harbour.reader.read("who said the fleet left the harbour for the road?")
+    assert asked.who and not asked.speakers and len(asked.terms) >= 3
+    best = harbour.ranker.rank(asked)[0]
+    thin = dataclasses.replace(best, strong=1, coverage=0.6)
+    crowded = dataclasses.replace(thin, item=dataclasses.replace(thin.item, siblings=6))
+    assert answers_topic(thin, asked)  # a paragraph of its own: its words are its own
+    assert not answers_topic(crowded, asked)  # one sentence of many: a word or two in common
+    assert answers_topic(dataclasses.replace(crowded, strong=2), asked)
+    assert answers_topic(dataclasses.replace(crowded, coverage=0.85), asked)
