@@ -189,6 +189,14 @@ class QuestionReader:
                 out.add(i)
         return out
 
+    def _in_text_phrase(self, tokens: list[str], i: int) -> bool:
+        """ "a school teacher": a chat word ("teacher", "class") that stands with its
+        neighbour as the text's own words do ("school-teacher") is a topic, no filler."""
+        bigrams = self.index.bigrams
+        return (i > 0 and (tokens[i - 1], tokens[i]) in bigrams) or (
+            i + 1 < len(tokens) and (tokens[i], tokens[i + 1]) in bigrams
+        )
+
     def _glossary_phrases(self, tokens: list[str], skip: set[int]) -> list[tuple[int, int]]:
         """Spans [start, end) of the reading's multi-word glossary terms ("Cold War")."""
         phrases = self.index.glossary_phrases
@@ -224,7 +232,9 @@ class QuestionReader:
         for i, tok in enumerate(fixed):
             if i in skip or len(tok) < 2 or tok in self.index.meta_words:
                 continue
-            if (tok in _NOT_TOPIC or tok in ORDINALS) and not _orders_speech(fixed, i):
+            if (tok in _NOT_TOPIC or tok in ORDINALS) and not _orders_speech(fixed, i) and not (
+                tok in CHAT_FILLER and self._in_text_phrase(fixed, i)
+            ):
                 continue
             if tok in seen or tok in self.matcher.alias_words:
                 continue

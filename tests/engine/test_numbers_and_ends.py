@@ -137,3 +137,11 @@ def test_a_who_question_needs_more_than_one_word_in_a_long_passage(harbour: Engi
     assert not answers_topic(crowded, asked)  # one sentence of many: a word or two in common
     assert answers_topic(dataclasses.replace(crowded, strong=2), asked)
     assert answers_topic(dataclasses.replace(crowded, coverage=0.85), asked)
+
+
+def test_a_chat_word_the_text_uses_in_a_phrase_is_a_topic(harbour: Engine) -> None:
+    # "teacher" is chat filler ("my teacher asked"), but the text speaks of a school-teacher
+    asked = harbour.reader.read("who mentioned the school teacher?")
+    assert [t.word for t in asked.terms] == ["school", "teacher"]
+    chat = harbour.reader.read("for class tomorrow: who mentioned the road?")
+    assert [t.word for t in chat.terms] == ["road"]
