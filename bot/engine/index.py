@@ -47,6 +47,8 @@ PREFIX = 0.6  # a word that starts another ("instrument" in "instrumentalizing")
 COMMON = 0.35  # everyday words weigh less than their rarity in one short text suggests
 TELLING_PAIR = 2  # a word pair in at most this many paragraphs tells them apart
 ALSO_IN = 0.05  # bonus for each further field a word appears in (literal mentions win ties)
+LONG_POWER = 0.25  # how much a paragraph longer than the median weighs its words less ...
+LONG_QUOTED = 10  # ... when at least this many positions quote it
 STRONG = FIELD_WEIGHTS["paragraph"] + ALSO_IN  # above this, a word is the position's own
 
 
@@ -133,9 +135,10 @@ class PositionIndex:
         postings: dict[str, list[int]] = defaultdict(list)
         indexed = positions if positions is not None else reading.positions
         per_paragraph = Counter(pos.paragraph for pos in indexed)
+        long_by = long_paragraphs(paragraph_stems, per_paragraph)
         for idx, pos in enumerate(indexed):
             weights: dict[str, float] = dict.fromkeys(
-                paragraph_stems[pos.paragraph], FIELD_WEIGHTS["paragraph"]
+                paragraph_stems[pos.paragraph], FIELD_WEIGHTS["paragraph"] * long_by[pos.paragraph]
             )
             for field, text in (
                 ("summary", pos.summary),
@@ -393,6 +396,20 @@ class PositionIndex:
             strong += best > STRONG
             literal += term.own in item.text_stems
         return Coverage(got / total if total else 0.0, strong, literal)
+
+
+def long_paragraphs(
+    stems: dict[int, frozenset[str]], quoted: Counter[int]
+) -> dict[int, float]:
+    """How much a paragraph's words count for the positions quoting it: less in a long
+    paragraph of many positions (a drafted debate's speech), where a word somewhere near
+    says less than in a paragraph that is one contributor's single point."""
+    sizes = sorted(len(v) for v in stems.values()) or [1]
+    median = max(sizes[len(sizes) // 2], 1)
+    return {
+        n: min(1.0, (median / max(len(v), 1)) ** LONG_POWER) if quoted[n] >= LONG_QUOTED else 1.0
+        for n, v in stems.items()
+    }
 
 
 _WORD = re.compile(r"[A-Za-z][a-z]+")

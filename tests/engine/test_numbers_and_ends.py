@@ -4,11 +4,13 @@ index.py, numbers.py), on the small fixture debate tests/engine/fixtures/harbour
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from bot.engine import Engine
+from bot.engine.index import LONG_POWER, LONG_QUOTED, long_paragraphs
 from bot.engine.lexicon import Relation
 from bot.engine.numbers import cardinal, ordinal, spelled, states_number
 from bot.engine.rank import answers_topic
@@ -145,3 +147,13 @@ def test_a_chat_word_the_text_uses_in_a_phrase_is_a_topic(harbour: Engine) -> No
     assert [t.word for t in asked.terms] == ["school", "teacher"]
     chat = harbour.reader.read("for class tomorrow: who mentioned the road?")
     assert [t.word for t in chat.terms] == ["road"]
+
+
+def test_a_long_paragraph_of_many_positions_weighs_its_words_less() -> None:
+    stems = {1: frozenset("abcd"), 2: frozenset("abcd"), 3: frozenset("abcdefghijklmnop")}
+    many = Counter({1: 1, 2: 1, 3: LONG_QUOTED})
+    factors = long_paragraphs(stems, many)
+    assert factors[1] == factors[2] == 1.0
+    assert factors[3] == pytest.approx((4 / 16) ** LONG_POWER)
+    few = long_paragraphs(stems, Counter({3: LONG_QUOTED - 1}))  # a hand-made index
+    assert few[3] == 1.0
