@@ -157,3 +157,13 @@ def test_a_long_paragraph_of_many_positions_weighs_its_words_less() -> None:
     assert factors[3] == pytest.approx((4 / 16) ** LONG_POWER)
     few = long_paragraphs(stems, Counter({3: LONG_QUOTED - 1}))  # a hand-made index
     assert few[3] == 1.0
+
+
+def test_who_read_out_words_is_the_reader_not_their_author() -> None:
+    # Hale reads out Finch's newsletter (paragraph 6, hers, between two of his)
+    news = Engine.load(FIXTURES, "newsletter-debate")
+    read = news.ask("who read out that the website is a waste of money?")
+    assert not read.abstained
+    assert (read.answers[0].contributor_id, read.answers[0].paragraph) == ("hale", 7)
+    said = news.ask("who said the website is a waste of money?")  # still its author
+    assert said.answers[0].contributor_id == "finch"

@@ -11,6 +11,7 @@ import re
 
 from bot.engine.answering.abstain import abstain
 from bot.engine.answering.detail import detail
+from bot.engine.answering.readout import asks_reader, by_reader
 from bot.engine.answers import Answer, Mode, Reply
 from bot.engine.lexicon import COMMON_WORDS, Relation
 from bot.engine.question import Question
@@ -51,6 +52,8 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
         return dataclasses.replace(abstain(src, q, problem), related=related)
     note = _gloss_note(q)
     if q.who and not q.speakers:
+        if asks_reader(q):  # "who read out the platform?": the reader, not its author
+            ranked = by_reader(src, q, ranked)
         return Reply(q.text, Mode.WHO, _per_contributor(src, q, ranked, limit), note)
     return Reply(q.text, Mode.ANSWER, _best(src, ranked, limit), note)
 
