@@ -36,7 +36,9 @@ class Engine:
     def __init__(self, reading: Reading, positions: Sequence[Position] | None = None) -> None:
         self.reading = reading
         self.index = PositionIndex(reading, positions)
-        self.matcher = ContributorMatcher(reading.contributors, self.index.content_words)
+        self.matcher = ContributorMatcher(
+            reading.contributors, self.index.content_words, self.index.name_words
+        )
         self.reader = QuestionReader(self.index, self.matcher)
         self.ranker = Ranker(self.index)
         self.quotes = QuoteFinder(reading)

@@ -35,6 +35,7 @@ from bot.engine.lexicon import (
     SYNONYMS,
     WHO_WORDS,
 )
+from bot.engine.numbers import spelled
 from bot.engine.references import max_typos
 from bot.engine.text import compounds, fold, stem, words
 from bot.knowledge.model import Position, Reading
@@ -48,6 +49,8 @@ PREFIX = 0.6  # a word that starts another ("instrument" in "instrumentalizing")
 COMMON = 0.35  # everyday words weigh less than their rarity in one short text suggests
 TELLING_PAIR = 2  # a word pair in at most this many paragraphs tells them apart
 ALSO_IN = 0.05  # bonus for each further field a word appears in (literal mentions win ties)
+LONG_POWER = 0.25  # how much a paragraph longer than the median weighs its words less ...
+LONG_QUOTED = 10  # ... when at least this many positions quote it
 STRONG = FIELD_WEIGHTS["paragraph"] + ALSO_IN  # above this, a word is the position's own
 
 
@@ -65,6 +68,7 @@ def _synonym_stems() -> dict[str, frozenset[str]]:
 
 SYNONYM_STEMS = _synonym_stems()
 COMMON_STEMS = frozenset(stem(w) for w in COMMON_WORDS)
+STOP_STEMS = frozenset(stem(w) for w in STOPWORDS)  # "let" of "letting"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +116,7 @@ class IndexedPosition:
     text_stems: frozenset[str]  # stems of the source text it stands in (its paragraph)
     text_pairs: frozenset[tuple[str, str]]  # neighbouring content words of that text
     quote_stems: frozenset[str] = frozenset()  # stems of its quote alone
+    siblings: int = 1  # positions quoting the same paragraph (many in a drafted debate)
 
 
 class PositionIndex:
@@ -128,6 +133,11 @@ class PositionIndex:
             for n, pairs in paragraph_pairs.items()
         }
         self._text_stems = frozenset().union(*paragraph_stems.values())
+        self.name_words = _name_words(p.text for p in reading.paragraphs)
+        # each contributor's surname as the text would write it, to see who a passage names
+        self.surname_stems = {
+            c.id: frozenset(stem(w) for w in words(c.short_name)[-1:]) for c in reading.contributors
+        }
         # how often each paragraph uses a stem: among equals, the paragraph about it
         self.stem_counts = {
             p.number: Counter(stem(w) for w in words(p.text) if w not in STOPWORDS)
@@ -140,9 +150,12 @@ class PositionIndex:
             w for w in words(reading.series) if w not in STOPWORDS
         ) | _venue(reading.title)
         postings: dict[str, list[int]] = defaultdict(list)
-        for idx, pos in enumerate(positions if positions is not None else reading.positions):
+        indexed = positions if positions is not None else reading.positions
+        per_paragraph = Counter(pos.paragraph for pos in indexed)
+        long_by = long_paragraphs(paragraph_stems, per_paragraph)
+        for idx, pos in enumerate(indexed):
             weights: dict[str, float] = dict.fromkeys(
-                paragraph_stems[pos.paragraph], FIELD_WEIGHTS["paragraph"]
+                paragraph_stems[pos.paragraph], FIELD_WEIGHTS["paragraph"] * long_by[pos.paragraph]
             )
             for field, text in (
                 ("summary", pos.summary),
@@ -163,6 +176,7 @@ class PositionIndex:
                     paragraph_stems[pos.paragraph],  # shared, not copied per position
                     _with_topic_pairs(paragraph_pairs[pos.paragraph], pos.topics),
                     frozenset(_stem_set(pos.quote)),
+                    per_paragraph[pos.paragraph],
                 )
             )
             for s in weights:
@@ -285,16 +299,24 @@ class PositionIndex:
             return None  # four letters: only swapped ("waht") or dropped ("dali") ones
         return str(hit[0])
 
-    def term(self, word: str, focus: bool = False) -> Term:
-        """A question word made into a search term: corrected, stemmed, with the reading's
-        glossary words and general synonyms."""
+    def term(self, word: str, focus: bool = False, correct: bool = True) -> Term:
+        """A question word made into a search term: corrected (unless `correct` is False),
+        stemmed, with the reading's glossary words and general synonyms."""
         raw = stem(word)
-        known_as_is = (self._related(raw) & self.postings.keys()) or raw in self.glossary
+        known_as_is = not correct or (
+            (self._related(raw) & self.postings.keys())
+            or raw in self.glossary
+            or any(stem(o.replace("-", "")) in self.postings for o in spelled(word))
+        )
         fixed, changed = (word, False) if known_as_is else self.correct(word)
         own = stem(fixed)
         alts: dict[str, float] = {}
         if own in self.postings:
             alts[own] = CORRECTED if changed else 1.0
+        for other in spelled(fixed):  # "13" is the text's "thirteen", "2nd" its "second"
+            s = stem(other.replace("-", ""))
+            if s in self.postings and s not in alts:
+                alts[s] = 1.0
         for s in sorted(self.glossary.get(own, ())):
             if s in self.postings and s not in alts:
                 alts[s] = GLOSSARY
@@ -305,6 +327,10 @@ class PositionIndex:
             for s in self._prefixed(own):
                 alts.setdefault(s, PREFIX)
         gloss = self._gloss.get((own,), ()) if not self._in_text(own) else ()
+        if not alts and own in STOP_STEMS:
+            # "letting", "doing": a form of a function word, which no position is indexed
+            # by; known (no guess about a word the reading lacks) and of no weight
+            return Term(word, (), True, focus, own, gloss)
         return Term(word, tuple(alts.items()), bool(alts), focus, own, gloss)
 
     def _telling_stem(self, phrase: str) -> str:
@@ -375,6 +401,8 @@ class PositionIndex:
             if term.frame:
                 return self.max_idf * COMMON * 0.6
             return self.max_idf * (1.2 if term.focus else 0.6)
+        if not term.alternatives:
+            return 0.0  # a form of a function word ("letting")
         weight = max(self.idf[s] * f for s, f in term.alternatives)
         common = term.word in COMMON_WORDS or stem(term.word) in COMMON_STEMS  # "keeps"
         return weight * COMMON if common and not term.focus else weight
@@ -409,6 +437,33 @@ class PositionIndex:
             strong += best > STRONG
             literal += term.own in item.text_stems
         return Coverage(got / total if total else 0.0, strong, literal)
+
+
+def long_paragraphs(
+    stems: dict[int, frozenset[str]], quoted: Counter[int]
+) -> dict[int, float]:
+    """How much a paragraph's words count for the positions quoting it: less in a long
+    paragraph of many positions (a drafted debate's speech), where a word somewhere near
+    says less than in a paragraph that is one contributor's single point."""
+    sizes = sorted(len(v) for v in stems.values()) or [1]
+    median = max(sizes[len(sizes) // 2], 1)
+    return {
+        n: min(1.0, (median / max(len(v), 1)) ** LONG_POWER) if quoted[n] >= LONG_QUOTED else 1.0
+        for n, v in stems.items()
+    }
+
+
+_WORD = re.compile(r"[A-Za-z][a-z]+")
+
+
+def _name_words(texts: Iterable[str]) -> frozenset[str]:
+    """Words the text always writes with a capital ("Jefferson", "Trumbull"): names."""
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for text in texts:
+        for w in _WORD.findall(text):
+            (upper if w[0].isupper() else lower).add(w.lower())
+    return frozenset(upper - lower - STOPWORDS)
 
 
 _VENUE = re.compile(r"\bat ([A-Z][a-z]{2,})\b")

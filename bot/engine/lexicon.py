@@ -66,7 +66,7 @@ RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
     Relation.CRITIQUE: (
         "criticize", "criticise", "criticism", "critique", "critical", "fault", "blame",
         "attack", "complain", "condemn", "slam", "knock", "diss", "dissed", "roast", "roasted",
-        "bash", "bashed", "mock", "mocked", "ridicule", "ridiculed",
+        "bash", "bashed", "mock", "mocked", "ridicule", "ridiculed", "accuse", "accused",
     ),
     Relation.CONCEDE: ("concede", "concession", "admit", "grant", "acknowledge", "allow"),
     Relation.RESPOND: (

@@ -146,7 +146,9 @@ class QuestionReader:
         mentions = self.matcher.find(tokens)
         in_mention = {i for m in mentions for i in range(m.start, m.end)}
         fixed = [
-            tok if i in in_mention else self.index.correct(tok)[0] for i, tok in enumerate(tokens)
+            tok if i in in_mention or _surname_of(tokens, i, self.index)
+            else self.index.correct(tok)[0]
+            for i, tok in enumerate(tokens)
         ]
         glossed = self._glossary_phrases(fixed, in_mention)
         in_phrase = {i for start, end in glossed for i in range(start, end)}
@@ -257,6 +259,14 @@ class QuestionReader:
                 out.add(i)
         return out
 
+    def _in_text_phrase(self, tokens: list[str], i: int) -> bool:
+        """ "a school teacher": a chat word ("teacher", "class") that stands with its
+        neighbour as the text's own words do ("school-teacher") is a topic, no filler."""
+        bigrams = self.index.bigrams
+        return (i > 0 and (tokens[i - 1], tokens[i]) in bigrams) or (
+            i + 1 < len(tokens) and (tokens[i], tokens[i + 1]) in bigrams
+        )
+
     def _glossary_phrases(self, tokens: list[str], skip: set[int]) -> list[tuple[int, int]]:
         """Spans [start, end) of the reading's multi-word glossary terms ("Cold War")."""
         phrases = self.index.glossary_phrases
@@ -310,7 +320,9 @@ class QuestionReader:
                 tok in _SOMEONES and i > 0 and fixed[i - 1] in _OWNERS  # "my teacher"
             ):
                 continue
-            if (tok in _NOT_TOPIC or tok in ORDINALS) and not _orders_speech(fixed, i):
+            if (tok in _NOT_TOPIC or tok in ORDINALS) and not _orders_speech(fixed, i) and not (
+                tok in CHAT_FILLER and self._in_text_phrase(fixed, i)
+            ):
                 continue
             if tok in self.matcher.alias_words:
                 continue
@@ -320,7 +332,9 @@ class QuestionReader:
                     out[at] = dataclasses.replace(out[at], focus=True)
                 continue
             seen[tok] = len(out)
-            out.append(self.index.term(raw[i], focus=focus(i)))
+            out.append(self.index.term(
+                raw[i], focus=focus(i), correct=not _surname_of(raw, i, self.index)
+            ))
         if any(t.focus and t.known for t in out):
             # the topic is named ("... did anyone talk about torture"): other words the reading
             # lacks, or has only as a near spelling ("counts" for "courts"), are chat
@@ -328,6 +342,25 @@ class QuestionReader:
         return tuple(out)
 
 
+
+
+SURNAME_LETTERS = 7  # a longer word after a name is more likely a misspelt word
+
+
+def _surname_of(tokens: list[str], i: int, index: PositionIndex) -> bool:
+    """ "jefferson davis": a short word right after a name of the text is a name too, not a
+    misspelt everyday word ("devise"): it stays as asked, known only if the text has it.
+    A correction to a name ("hong kogn") or to a function word is still made."""
+    names = index.name_words
+    tok = tokens[i]
+    if i == 0 or tokens[i - 1] not in names or tok in names or len(tok) > SURNAME_LETTERS:
+        return False
+    fixed, changed = index.correct(tok)
+    return changed and fixed not in names and fixed not in STOPWORDS
+
+
+# a sentence ends after "?" or "!", or a full stop after a word ("lol."), not "U.S." or "J."
+_SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[a-z0-9]{2}[.])\s+")
 
 
 _ASK_WORDS = frozenset({"who", "whom", "whose", "what", "whats", "which", "why", "how"})
@@ -604,7 +637,7 @@ def _roles(
     targets: list[str] = []
     ambiguous: tuple[str, ...] = ()
     last_was_target = False
-    speaker_end = 0
+    speaker_start = speaker_end = 0
     subject = _subject_of_who(mentions, tokens) if who else None
     for m in mentions:
         if m.ambiguous:
@@ -642,6 +675,7 @@ def _roles(
             # job did Douglas say Lincoln had": Lincoln is what Douglas speaks of
             as_target = (bool(near & _TARGET_CUES) and not _is_subject_position(tokens, m)) or (
                 _said_of(tokens, speaker_end, m)
+                or _object_of(tokens, speaker_start, speaker_end, m)
             )
         else:
             as_target = (prev in _LONE_TARGET_PREPS or _between_one(tokens, m, mentions)) and (
@@ -653,7 +687,7 @@ def _roles(
                 targets.append(cid)
         elif cid not in speakers:
             speakers.append(cid)
-            speaker_end = m.end
+            speaker_start, speaker_end = m.start, m.end
     return tuple(speakers), tuple(t for t in targets if t not in speakers), ambiguous, who
 
 
@@ -692,6 +726,19 @@ def _said_of(tokens: list[str], after: int, m: Mention) -> bool:
         )
         for t in between
     )
+
+
+_JOINING = frozenset({"and", "or", "nor", "vs", "versus", "v", "both", "compare", "compared",
+                      "than", "either", "neither", "between"})
+
+
+def _object_of(tokens: list[str], start: int, after: int, m: Mention) -> bool:
+    """ "how long had Douglas known Lincoln?", "how did X end before Y got up?": a second
+    name after the verb of a speaker asked about (after an auxiliary), with nothing that
+    joins the two, is spoken of, not a second speaker to compare ("X and Y", "X vs Y")."""
+    between = tokens[after : m.start]
+    asked = start > 0 and tokens[start - 1] in _AUXILIARIES
+    return asked and bool(between) and not (set(between) | set(tokens[:after])) & _JOINING
 
 
 def _before(tokens: list[str], m: Mention) -> str:

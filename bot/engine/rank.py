@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import heapq
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -11,9 +12,15 @@ from rapidfuzz import fuzz
 
 from bot.engine.index import Coverage, IndexedPosition, PositionIndex, Term
 from bot.engine.lexicon import RELATION_KINDS, Relation
+from bot.engine.numbers import states_number
 from bot.engine.question import Question
+from bot.engine.text import stem, words
 
 MIN_COVERAGE = 0.5  # share of the (IDF-weighted) topic words a position must hold
+THIN_TERMS = 3  # with this many topic words, a position must hold two as its own ...
+THIN_COVERAGE = 0.8  # ... unless its paragraph holds nearly all of them
+THIN_SIBLINGS = 5  # ... in a long passage that many positions quote (a drafted debate; a
+# hand-made index quotes a paragraph up to four times)
 FLOOR = 0.4  # below this coverage a position is not even a secondary answer
 RERANK = 40  # candidates that get the (slower) phrase comparison
 MAX_CANDIDATES = 600  # past this, only positions holding more heavy terms are scored
@@ -30,8 +37,19 @@ SECOND_KIND = 0.7  # fit of a kind that answers a relation, though not the one i
 TARGET_FIT = 1.2  # answering the named contributor outweighs being of the asked kind
 FIT_WITH_TOPIC = 10.0  # ... and when it does: then the topic matters most
 OWN_POINT = 0.9  # a main point that answers another contributor, for "what is X's main point"
+NAMED_FIT = 0.2  # a passage that names the contributor asked about, though not as a target
 FORMAL_PENALTY = 3.0  # "what does X think about Y": a view on Y before a question about it
 _FORMAL = frozenset({"question", "answer"})
+NUMBER_BONUS = 4.0  # "how many ...?", "how long ...?", "in what year ...?": a quote with a number
+# questions whose answer is a number, a length or a date
+_ASKS_NUMBER = re.compile(
+    r"\b(?:how\s+(?:long|many|much|old|often)|(?:what|which)\s+(?:year|date|age|number|"
+    r"vote|percentage|share|sum)|when|since\s+when|what\s+was\s+the\s+(?:count|tally))\b",
+    re.I,
+)
+# a topic word asking for the end of a speech or of the text: among equals, the later
+# passage ("what did X say at the very end?"; "the final respondent" orders contributors)
+_LATE = frozenset(stem(w) for w in ("end", "ending", "finish", "conclude", "conclusion", "wrap"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +102,7 @@ class Ranker:
         topic_text = " ".join(t.word for t in terms)
         scored: list[Scored] = []
         fit_weight = FIT_WITH_TOPIC if terms else FIT_ALONE
+        numeric = bool(terms) and _ASKS_NUMBER.search(q.text) is not None
         for i, held in coverage.items():
             cov = held.share
             item = ix.items[i]
@@ -97,6 +116,10 @@ class Ranker:
                 pos.target is not None and pos.target.contributor_id in targets
             )
             fit += TARGET_FIT if on_target else 0.0
+            if targets and terms and not on_target and any(
+                ix.surname_stems.get(c, frozenset()) & item.text_stems for c in targets
+            ):
+                fit += NAMED_FIT  # "how long had X known Y?": a passage that names Y
             if not terms and not targets and pos.central:
                 # main points first: "what did X say?", and among X's recommendations
                 fit += 0.5 if relation in (Relation.ANY, Relation.SUMMARY) else 0.1
@@ -108,11 +131,14 @@ class Ranker:
                 score += PAIR_BONUS * min(2, len(q.pairs & item.text_pairs))
             if q.cues and any(c in item.weights for c in q.cues):
                 score += CUE_BONUS  # "whom does X praise?": the position that says "praises"
+            if numeric and states_number(words(pos.quote)):
+                score += NUMBER_BONUS  # "how long had X known Y?": "for twenty-five years"
             scored.append(Scored(item, cov, fit, score, held.strong, held.literal, on_target))
         owns = [t.own for t in terms]
-        scored.sort(key=lambda s: _order(s, owns))
+        late = -1 if any(t.own in _LATE for t in terms) else 1  # "at the end": the later
+        scored.sort(key=lambda s: _order(s, owns, late))
         if topic_text:
-            scored = self._rerank(scored, topic_text, terms)
+            scored = self._rerank(scored, topic_text, terms, late)
         return scored
 
     def _topical(
@@ -168,7 +194,7 @@ class Ranker:
         return out
 
     def _rerank(
-        self, scored: list[Scored], topic_text: str, terms: Sequence[Term]
+        self, scored: list[Scored], topic_text: str, terms: Sequence[Term], late: int
     ) -> list[Scored]:
         """Add a bonus for topic phrases of several words that the question's topic words
         hold closely ("rule of law", "sound strategy"); one-word topics are already terms.
@@ -180,7 +206,11 @@ class Ranker:
             best = 0.0
             for phrase in (t for t in s.item.topics if " " in t):
                 ratio = ratios.get(phrase)
-                if ratio is None:
+                if ratio is None and asked == 1:
+                    # one topic word: a phrase that holds it ("conspiracy between"), not
+                    # one only near it in spelling ("southern states" for "southerners")
+                    ratio = ratios[phrase] = 100.0 if topic_text in words(phrase) else 0.0
+                elif ratio is None:
                     # below 70 a phrase is not the question's topic, only a part of it
                     ratio = ratios[phrase] = fuzz.token_set_ratio(
                         topic_text, phrase, score_cutoff=70
@@ -192,7 +222,7 @@ class Ranker:
                 s = dataclasses.replace(s, score=s.score + bonus)
             head.append(s)
         owns = [t.own for t in terms]
-        head.sort(key=lambda s: _order(s, owns))
+        head.sort(key=lambda s: _order(s, owns, late))
         return head + scored[RERANK:]
 
     def _repeated(self, s: Scored, terms: Sequence[Term]) -> float:
@@ -207,14 +237,15 @@ class Ranker:
             w * (min(REPEATS, counts[t.own]) - 1)
             for t, w in zip(terms, weights, strict=True) if counts.get(t.own) and w >= rare
         )
-        return REPEAT_BONUS * again / ((REPEATS - 1) * sum(weights))
+        total = sum(weights)
+        return REPEAT_BONUS * again / ((REPEATS - 1) * total) if total else 0.0
 
 
-def _order(s: Scored, owns: Sequence[str]) -> tuple[float, int, int]:
+def _order(s: Scored, owns: Sequence[str], late: int = 1) -> tuple[float, int, int]:
     """Best score first; among equals, the quote that says the topic words itself (not only
-    its paragraph), then the earlier paragraph."""
+    its paragraph), then the earlier paragraph (the later one, `late` -1, for "at the end")."""
     said = sum(1 for own in owns if own in s.item.quote_stems)
-    return (-s.score, -said, s.item.position.paragraph)
+    return (-s.score, -said, late * s.item.position.paragraph)
 
 
 def _relation_fit(kind: str, relation: Relation, central: bool, targeted: bool) -> float:
@@ -237,6 +268,13 @@ def answers_topic(best: Scored, q: Question) -> bool:
         return True
     if any(not t.known and not t.frame for t in q.terms) and best.strong < 2:
         return False  # one word in common, and words the reading never uses: a guess
+    if (
+        q.who and not q.speakers and len(q.terms) >= THIN_TERMS and best.strong < 2
+        and best.coverage < THIN_COVERAGE and best.item.siblings >= THIN_SIBLINGS
+    ):
+        # "who won the race in the end?": one of several topic words in its own sentence,
+        # the others only somewhere in a long passage of many sentences
+        return False
     if best.coverage >= MIN_COVERAGE:
         return True
     if best.coverage >= LOOSE_COVERAGE and best.on_target:

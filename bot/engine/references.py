@@ -92,7 +92,14 @@ def max_typos(word: str) -> int:
 class ContributorMatcher:
     """Recognises references to contributors in tokenised questions. Built once per reading."""
 
-    def __init__(self, contributors: Sequence[Contributor], vocabulary: Collection[str]) -> None:
+    def __init__(
+        self,
+        contributors: Sequence[Contributor],
+        vocabulary: Collection[str],
+        names: Collection[str] = (),
+    ) -> None:
+        """`names`: words the text writes as names, for "Fred Douglass" who is no "Douglas"."""
+        self._names = frozenset(names)
         self._phrases: dict[tuple[str, ...], str] = {}
         self._role_words: dict[str, set[str]] = defaultdict(set)
         proper: dict[str, str] = {}
@@ -108,6 +115,7 @@ class ContributorMatcher:
                     if tok not in STOPWORDS and tok not in vocabulary and tok not in ORDINALS:
                         self._role_words[tok].add(c.id)
         self._max_len = max((len(k) for k in self._phrases), default=1)
+        self._alias_tokens = frozenset(tok for toks in self._phrases for tok in toks)
         self._surnames = {c.id: w[-1] for c in contributors if (w := words(c.short_name))}
         # contributors the text names by surname alone: a member may add a given name
         self._surname_only = frozenset(c.id for c in contributors if len(words(c.name)) == 1)
@@ -137,6 +145,8 @@ class ContributorMatcher:
                 i = group[0].end
                 continue
             mention = self._exact(tokens, i) or self._ordinal(tokens, i) or self._fuzzy(tokens, i)
+            if mention is not None and self._someone_else(tokens, mention):
+                mention = None
             if mention is None:
                 i += 1
                 continue
@@ -151,6 +161,14 @@ class ContributorMatcher:
             i = mention.end
         found = [self._absorb_given_name(tokens, m, found) for m in found]
         return self._with_role_words(tokens, self._relative(tokens, found))
+
+    def _someone_else(self, tokens: Sequence[str], m: Mention) -> bool:
+        """ "fred douglass": one name word after another name of the text that is no word of
+        any contributor's names is someone else's surname, not a contributor's alias."""
+        if m.end - m.start != 1 or m.start == 0:
+            return False
+        before = tokens[m.start - 1]
+        return before in self._names and before not in self._alias_tokens
 
     def _relative(self, tokens: Sequence[str], found: list[Mention]) -> list[Mention]:
         """ "the one right after Bequelin" is Hom; "the one between Rosenzweig and Neier" is

@@ -12,6 +12,7 @@ import re
 from bot.engine.answering.abstain import abstain
 from bot.engine.answering.detail import detail, detail_in_place
 from bot.engine.answering.place import names_a_speech
+from bot.engine.answering.readout import asks_reader, by_reader
 from bot.engine.answers import Answer, Mode, Reply
 from bot.engine.index import COMMON_STEMS, Term
 from bot.engine.lexicon import COMMON_WORDS, Relation
@@ -38,6 +39,9 @@ RELATION_NOUNS = {
 
 def relation(src: Sources, q: Question, limit: int) -> Reply:
     """The positions that answer the question's relation and topic, or why none does."""
+    if q.where and not (q.speakers or q.targets or q.terms or q.who):
+        # "what was said at the very end?": the reading's last (or first) words
+        return Reply(q.text, Mode.ANSWER, _at_place(src, q, limit))
     ranked = src.ranker.rank(q, speakers=q.speakers, targets=q.targets)
     if q.who and not q.speakers and q.targets and not q.terms and q.relation in _KINDED:
         # "who agreed with Nathan?": a critique of Nathan is no agreement with him
@@ -68,6 +72,8 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
         return abstain(src, q, problem)
     note = _gloss_note(q)
     if q.who and not q.speakers:
+        if asks_reader(q):  # "who read out the platform?": the reader, not its author
+            ranked = by_reader(src, q, ranked)
         return Reply(q.text, Mode.WHO, _per_contributor(src, q, ranked, limit), note)
     best = Reply(q.text, Mode.ANSWER, _best(src, ranked, limit), note)
     in_place = detail_in_place(src, q, best) if not q.where else None
@@ -88,8 +94,9 @@ def _place(src: Sources, pos: Position) -> tuple[int, int]:
 
 def _at_place(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]:
     """ "What does Neier say at the end?": his positions from the last (or the first) on."""
+    who = q.speakers or tuple(c.id for c in src.contributors)
     mine = [  # in their main piece (not a heckle inside another's speech)
-        p for c in q.speakers for p in src.reading.positions_of(c)
+        p for c in who for p in src.reading.positions_of(c)
         if p.paragraph in _main_piece(src.reading.contributor(c).paragraphs)
     ]
     mine.sort(key=lambda p: _place(src, p), reverse=q.where > 0)

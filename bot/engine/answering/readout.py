@@ -1,0 +1,57 @@
+"""Who read words out: "who read the House Divided quote?" asks for the one who read it,
+not for its author.
+
+A passage one speaker reads out from another (a speech, a platform) is attributed to its
+author, so the best position for such a question is often the author's words, standing
+between the reader's own paragraphs. The reader's position next to it (the words that
+introduce or comment on the reading) answers instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.question import Question
+from bot.engine.rank import Scored
+from bot.engine.sources import Sources
+
+_READ_OUT = re.compile(r"\b(?:read|reads|reading|quoted|quotes|quoting|recited|recites)\b", re.I)
+
+
+def asks_reader(q: Question) -> bool:
+    """ "who read out the platform?", "who quoted Lincoln's speech?" """
+    return q.who and not q.speakers and _READ_OUT.search(q.text) is not None
+
+
+def by_reader(src: Sources, q: Question, ranked: list[Scored]) -> list[Scored]:
+    """`ranked` with each position read out by another speaker replaced by that reader's
+    best position next to it (the same order; unchanged when nothing was read out)."""
+    owners: dict[int, set[str]] = {}
+    for c in src.reading.contributors:
+        for n in c.paragraphs:
+            owners.setdefault(n, set()).add(c.id)
+    out: list[Scored] = []
+    for s in ranked:
+        pos = s.item.position
+        reader = _reader(owners, pos.paragraph, pos.contributor_id)
+        if reader is None:
+            out.append(s)
+            continue
+        near = (pos.paragraph - 1, pos.paragraph + 1)
+        found = next(
+            (r for r in src.ranker.rank(q, speakers=(reader,))
+             if r.item.position.paragraph in near),
+            None,
+        )
+        out.append(found if found is not None else s)
+    return out
+
+
+def _reader(owners: dict[int, set[str]], n: int, author: str) -> str | None:
+    """The one speaker whose paragraphs stand on both sides of paragraph `n`, if it is not
+    the author's own."""
+    before, after = owners.get(n - 1, set()), owners.get(n + 1, set())
+    both = (before & after) - {author}
+    if len(both) == 1 and author not in before | after:
+        return next(iter(both))
+    return None
