@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from itertools import pairwise
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -437,7 +438,7 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
     # "what is Bequelin's first key?" asked for an item of a list; "who went first?" did not
     listing = conv.move == Move.ITEM or any(
         (t in ORDINALS or t in LAST_WORDS) and nxt in _ITEM_NOUNS - {"one"}
-        for t, nxt in zip(before, before[1:], strict=False)
+        for t, nxt in pairwise(before)
     )
     asked_by_order = not listing and any(t in ORDINALS or t in LAST_WORDS for t in before)
     if asked_by_order or (len(content) == 1 and content[0] not in LAST_WORDS and not listing):
