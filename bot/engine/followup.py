@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from itertools import pairwise
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 
 from bot.engine.conversation import Conversation
 from bot.engine.lexicon import (
