@@ -360,6 +360,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("consistent", "consistency", "coherent", "conflicting", "mixed", "contradictory"),
     ("ban", "banning", "prohibit", "prohibition", "forbid", "exclude"),
     ("twice", "double", "doubled", "doubling"),
+    ("deadly", "dangerous", "unsafe", "hazardous", "lethal", "fatal"),
     ("embolden", "emboldens", "emboldened", "encourage", "encourages", "encouraged",
      "enable", "enables", "enabled"),
     ("rival", "rivals", "rivalry", "competitor", "competitors", "competition", "adversary",

@@ -539,7 +539,9 @@ def _roles(
             # "does Neier agree with Bequelin", "the last two both bring up Nicholas"
             as_target = bool(near & _TARGET_CUES) and not _is_subject_position(tokens, m)
         else:
-            as_target = prev in _LONE_TARGET_PREPS and not _is_subject_position(tokens, m)
+            as_target = prev in _LONE_TARGET_PREPS and not _is_subject_position(tokens, m) and (
+                not _what_about(tokens, m)  # "what about the 3rd person, did he ...?"
+            )
         last_was_target = as_target
         if as_target:
             if cid not in targets:
@@ -547,6 +549,12 @@ def _roles(
         elif cid not in speakers:
             speakers.append(cid)
     return tuple(speakers), tuple(t for t in targets if t not in speakers), ambiguous, who
+
+
+def _what_about(tokens: list[str], m: Mention) -> bool:
+    """ "what about X", "how about X" opening a question: X is whom it asks about."""
+    i = m.start - (2 if m.start >= 1 and tokens[m.start - 1] == "the" else 1)
+    return i >= 1 and tokens[i] == "about" and tokens[i - 1] in ("what", "how") and i - 1 <= 2
 
 
 def _before(tokens: list[str], m: Mention) -> str:

@@ -57,6 +57,10 @@ ANSWERS = [
      "June Fourth"),
     ("my group says rosenzweig is anti-american. i don't think so. what does he actually say "
      "about the us", "rosenzweig", ""),
+    # "what about X, did he ...": X is asked about; deadly ~ dangerous
+    ("what about the 3rd person, did he talk about the US reputation", "rosenzweig",
+     "undo the damage"),
+    ("who brought up workplaces being dangerous", "hom", "deadly workplaces"),
     # the topic after "on" ends where a new clause starts
     ("quick one, did neier agree w bequelin on everything or was there a catch", "neier",
      "point of difference"),
