@@ -162,11 +162,16 @@ def resolve(
     ]:  # "what did she say next?"
         return Resolved(prev, Move.NEXT, _describe(src, prev, "what came next after: "),
                         new_topic=False)
-    if q2.targets and not q2.speakers and _LEAD.sub("", q2.text.lower()).startswith(
-        ("what about", "how about")
-    ):
+    if (q2.targets or q2.speakers) and not changed and _LEAD.sub(
+        "", q2.text.lower()
+    ).startswith(("what about", "how about")):
         # "what about the fifth, on leadership?": the one asked about next, as a speaker
-        q2, changed = dataclasses.replace(q2, speakers=q2.targets, targets=(), who=False), True
+        speakers = q2.speakers or q2.targets
+        q2 = dataclasses.replace(
+            q2, speakers=speakers, targets=tuple(t for t in q2.targets if t not in speakers),
+            who=False,
+        )
+        changed = True
     toks = words(q2.text)
     lead = _after_lead(toks)  # "and why?", "ok so why": the question after its opening words
     reason = bool(_REASON_WORDS & set(toks)) and toks[:1] in (["what"], ["whats"], ["and"])
