@@ -43,7 +43,8 @@ _SUBJECT = re.compile(
 )
 _WHO_IS = re.compile(r"\b(who|whom)['’]s\b", re.I)  # "who's the fourth contributor"
 _LEADING_CHAT = re.compile(  # "heyy so who said ...": the question starts at "who"
-    r"^(?:(?:hey+|hi+|hello|yo|so|ok|okay|wait|um+|uh+|lol|omg|and|but|quick\s+one)[\s,:!.]+)+",
+    r"^(?:(?:hey+|hi+|hello|yo|so|ok|okay|wait|um+|uh+|lol|omg|and|but|quick\s+one|like|also|"
+    r"then|well|idk|tbh|ngl|pls|please|honestly)[\s,:!.]+)+",
     re.I,
 )
 _REFLEXIVE = re.compile(r"^(?:him|her|them|your|my|our)sel(?:f|ves)\s+(?:as\s+)?", re.I)
@@ -139,7 +140,7 @@ class QuestionReader:
         """Read one question (any text at all; never raises)."""
         text = self._question_sentences(clean(raw))
         joined = join_compounds(_WHO_IS.sub(r"\1 is", text), self.index.knows)  # the tokens' text
-        tokens = [_chat_word(t) for t in words(joined, question=True)]
+        tokens = self._split_joined([_chat_word(t) for t in words(joined, question=True)])
         mentions = self.matcher.find(tokens)
         in_mention = {i for m in mentions for i in range(m.start, m.end)}
         fixed = [
@@ -203,6 +204,24 @@ class QuestionReader:
                 elif i > 0 and not self._topic(toks[i]) and self._topic(toks[i - 1]):
                     kept.add(i - 1)  # "someone listed 4 reasons ... who was that"
         return " ".join(parts[i] for i in sorted(kept))
+
+    def _split_joined(self, tokens: list[str]) -> list[str]:
+        """Two words of the reading written as one ("hongkong" -> "hong kong")."""
+        if all(len(t) < 8 or self.index.knows(t) for t in tokens):
+            return tokens
+        out: list[str] = []
+        for tok in tokens:
+            split = None
+            if len(tok) >= 8 and not self.index.knows(tok) and tok not in _NOT_TOPIC:
+                content = self.index.content_words
+                split = next(
+                    ((tok[:k], tok[k:]) for k in range(3, len(tok) - 2)
+                     if tok[:k] in content and tok[k:] in content
+                     and tok[:k] not in STOPWORDS and tok[k:] not in STOPWORDS),
+                    None,
+                )
+            out.extend(split or (tok,))
+        return out
 
     def _carries(self, toks: list[str]) -> bool:
         """Whether a sentence's words ask something: a question word, a relation or

@@ -61,6 +61,11 @@ ANSWERS = [
     ("what about the 3rd person, did he talk about the US reputation", "rosenzweig",
      "undo the damage"),
     ("who brought up workplaces being dangerous", "hom", "deadly workplaces"),
+    # two words written as one, a doubled letter in a short name
+    ("wht does homm say abt hongkong", "hom", "Hong Kong"),
+    # "like what does X say about Y": the topic is Y, not the chat sentence before it
+    ("does anyone here actually think china will democratize? like what does nathan say about "
+     "the regime", "nathan", "consent of the people"),
     # the topic after "on" ends where a new clause starts
     ("quick one, did neier agree w bequelin on everything or was there a catch", "neier",
      "point of difference"),

@@ -50,6 +50,11 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     problem = unanswerable(src, q, ranked)
     if problem and _words_around_relation(q):
         return relation(src, dataclasses.replace(q, terms=()), limit)
+    focused = tuple(t for t in q.terms if t.focus)
+    if problem and q.speakers and focused and len(focused) < len(q.terms):
+        # "... will China democratize? what does Nathan say about the regime": the topic is
+        # what follows "about"; the other words may belong to the chat around it
+        return relation(src, dataclasses.replace(q, terms=focused), limit)
     if problem:
         found = detail(src, q)  # "for how long ...?": the text's own sentence
         if found is not None:
