@@ -206,7 +206,7 @@ STOPWORDS = frozenset(
     lines sentence sentences word few couple bunch whole kinda sorta gonna wanna stuff
     im ive id ill youre thats theyre hes shes whoever whatever confused wondering curious
     understand remind help exactly bot else instead according number mr mrs ms dr everyone
-    everybody
+    everybody fraction proportion percentage percent amount before
     """.split()
 )
 

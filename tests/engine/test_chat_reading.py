@@ -138,6 +138,7 @@ DETAILS = [
      "three or four decades"),
     ("how long has the sixth person been watching human rights in china", "decades"),
     ("what year was china's un submission", "2008"),
+    ("what fraction of china was literate before", "less than a quarter"),
 ]
 
 
