@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from bot.engine.answering.abstain import abstain, off_topic_request, other_language
 from bot.engine.answering.compare import MAX_COMPARE, compare
@@ -68,6 +69,14 @@ def respond_in_context(
     return reply
 
 
+_HOW_MANY_WROTE = re.compile(
+    r"\bhow\s+many\s+(?:contributors|respondents|authors|writers|participants|voices|people|"
+    r"persons|experts)\s*(?:[?.!]|$|are\s+there|were\s+there|wrote|write|contributed|"
+    r"took\s+part|participated|weighed\s+in|(?:are\s+)?in\s+(?:this|the))",
+    re.I,
+)
+
+
 def _weakness(reply: Reply) -> int:
     """0 for a full answer; more for one that leaves words aside, answers with others than
     the one asked about, or abstains."""
@@ -82,6 +91,8 @@ def respond(src: Sources, q: Question, limit: int) -> Reply:
         return abstain(src, q, "I read questions in English only: please ask me in English.")
     if off_topic_request(q.text):
         return abstain(src, q, "I only answer questions about the reading, with its quotes.")
+    if _HOW_MANY_WROTE.search(q.text):  # "how many people wrote in this?"
+        return abstain(src, q, f"{len(src.contributors)} contributors wrote in this reading.")
     if q.unknown_subject:
         why = f"{q.unknown_subject} is not one of the contributors to this reading."
         return abstain(src, q, why)
