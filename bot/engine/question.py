@@ -169,7 +169,7 @@ class QuestionReader:
             who=who,
             compare=len(speakers) >= 2,
             phrase=_phrase(text),
-            terms=self._terms(fixed, tokens, not_topic, glossed, _sentence_ends(joined)),
+            terms=self._terms(fixed, tokens, not_topic, glossed, joined),
             unknown_subject=_unknown_subject(text, mentions, self.index),
             cues=_kind_cues(fixed, cues),
             pairs=stem_pairs([t for i, t in enumerate(fixed) if i not in not_topic]),
@@ -273,7 +273,7 @@ class QuestionReader:
         raw: list[str],
         skip: set[int],
         glossed: list[tuple[int, int]],
-        ends: list[int],
+        text: str,
     ) -> tuple[Term, ...]:
         """Topic words: what is left after names, relation cues and function words, plus the
         glossary's phrases.
@@ -285,6 +285,7 @@ class QuestionReader:
         )
         # the topic named ends with its sentence ("... about 'instrumentalizing'. what's
         # their actual complaint?": "actual" is no topic word)
+        ends = _sentence_ends(text) if focus_from >= 0 else []
         focus_to = next((b for b in ends if b > focus_from), len(fixed))
         focus_to = next(  # ... or at a new clause ("on everything or was there a catch")
             (j for j in range(focus_from + 1, focus_to - 1)
