@@ -69,10 +69,13 @@ def respond_in_context(
     return reply
 
 
-_HOW_MANY_WROTE = re.compile(
-    r"\bhow\s+many\s+(?:contributors|respondents|authors|writers|participants|voices|people|"
-    r"persons|experts)\s*(?:[?.!]|$|are\s+there|were\s+there|wrote|write|contributed|"
-    r"took\s+part|participated|weighed\s+in|(?:are\s+)?in\s+(?:this|the))",
+_TOOK_PART = (
+    r"(?:wrote|write|contributed|took\s+part|participated|weighed\s+in|are\s+there|"
+    r"were\s+there|(?:are\s+)?in\s+(?:this|the))"
+)
+_HOW_MANY_WROTE = re.compile(  # "how many contributors?", "how many people wrote in this?"
+    r"\bhow\s+many\s+(?:(?:contributors|respondents|authors|writers|participants|voices)"
+    rf"\s*(?:[?.!]|$|{_TOOK_PART})|(?:people|persons|experts)\s+{_TOOK_PART})",
     re.I,
 )
 

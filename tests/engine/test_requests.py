@@ -112,3 +112,12 @@ def test_how_many_contributors_is_said(engine: Engine, text: str) -> None:
 )
 def test_how_many_about_the_text_is_answered(engine: Engine, text: str) -> None:
     assert not engine.ask(text).abstained
+
+
+def test_how_many_people_as_a_follow_up_is_about_the_topic(engine: Engine) -> None:
+    from bot.engine.conversation import Conversation
+
+    conv = Conversation()
+    engine.ask("what did hom say about victoria park", conversation=conv)
+    reply = engine.ask("how many people?", conversation=conv)
+    assert not reply.abstained and "100,000" in reply.answers[0].quote
