@@ -84,7 +84,8 @@ _ELLIPSIS_FILLER = frozenset(
 )
 _ELLIPSIS_OPENERS = ("and", "what about", "how about", "what of", "same for", "also")
 _DETAIL_OPENERS = ("how many", "how much", "by how much", "how long", "what year", "when",
-                   "how big", "how old", "which year")
+                   "how big", "how old", "which year", "where", "in which countries",
+                   "which countries")
 _WHY_FILLER = frozenset(
     {"matter", "matters", "bad", "good", "important", "say", "said", "bring", "brought", "up",
      "so", "really", "though", "exactly", "mention", "mentioned", "think", "believe", "that",
@@ -219,7 +220,10 @@ def resolve(
         return _asked(src, q2, new_topic=False, fallbacks=tries[1:] + again)
     if q2.who and q2.relation in _TARGETED and not q2.targets and not q2.known_terms:
         asked = dataclasses.replace(q2, targets=conv.focus)
-        if refers or prev.phrase:  # "who agreed (with that)?" after one statement
+        if refers or prev.phrase or prev.known_terms:
+            # "who agreed (with that)?" after one statement; "does anyone disagree?" after
+            # "who thinks the US should set an example?": on that topic first (any topic
+            # after, as the reading is loose)
             asked = _carry_topic(asked, prev)
         return _asked(src, asked, new_topic=False, loose=True)
     if (q2.speakers or q2.targets) and not rest and not q2.phrase:

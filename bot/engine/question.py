@@ -574,7 +574,11 @@ def _roles(
 def _what_about(tokens: list[str], m: Mention) -> bool:
     """ "what about X", "how about X" opening a question: X is whom it asks about."""
     i = m.start - (2 if m.start >= 1 and tokens[m.start - 1] == "the" else 1)
-    return i >= 1 and tokens[i] == "about" and tokens[i - 1] in ("what", "how") and i - 1 <= 2
+    if i < 1 or tokens[i] != "about":
+        return False
+    if tokens[i - 1] in ("what", "how") and i - 1 <= 2:
+        return True
+    return i >= 2 and tokens[i - 1] in ("me", "us") and tokens[i - 2] == "tell"  # "tell me about"
 
 
 def _before(tokens: list[str], m: Mention) -> str:

@@ -61,6 +61,8 @@ ANSWERS = [
     ("what about the 3rd person, did he talk about the US reputation", "rosenzweig",
      "undo the damage"),
     ("who brought up workplaces being dangerous", "hom", "deadly workplaces"),
+    # "tell me about X": X is asked about
+    ("tell me about the sixth contributor", "sixth", ""),
     # two words written as one, a doubled letter in a short name
     ("wht does homm say abt hongkong", "hom", "Hong Kong"),
     # "like what does X say about Y": the topic is Y, not the chat sentence before it

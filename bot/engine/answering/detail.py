@@ -16,7 +16,7 @@ from bot.engine.sources import Sources
 _DETAIL = re.compile(
     r"\b(?:how\s+(?:long|many|much|old|big|often|far)|(?:what|which)\s+(?:year|date|number|"
     r"kind|kinds|sort|type|country|countries|percentage|share|fraction|proportion|amount)|"
-    r"in\s+what|since\s+when|when|"
+    r"in\s+what|since\s+when|when|where|"
     r"whose|how\s+come)\b",
     re.I,
 )
