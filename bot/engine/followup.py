@@ -234,6 +234,8 @@ def resolve(
         return _asked(src, _carry_topic(q2, prev), new_topic=False)
     if changed:
         return _asked(src, q2, new_topic=bool(q2.known_terms), fallbacks=_carried(q2, prev))
+    if refers and prev.terms and not q2.known_terms:  # "what did Nathan say about it?"
+        return _asked(src, _carry_topic(q2, prev), new_topic=False)
     return Resolved(q)
 
 
