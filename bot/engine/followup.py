@@ -11,10 +11,10 @@ mentioned Tibet?") stands on its own, so the old contributor is not carried alon
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 
 from bot.engine.conversation import Conversation
 from bot.engine.lexicon import (
@@ -58,6 +58,7 @@ class Resolved:
     fallbacks: tuple[Question, ...] = ()  # other readings to try, in order, if it abstains
     elaborate: bool = False  # for Move.WHY: "what did he mean?", not "why?"
     own_only: bool = False  # "did he mention X?": answered by him, or not at all
+    asked: frozenset[str] = frozenset()  # with own_only: the words it asks about (not carried)
 
 
 _QUOTE_CUES = frozenset(
@@ -124,7 +125,8 @@ _ELLIPSIS_OPENERS = ("and", "what about", "how about", "what of", "same for", "a
                      "anything about", "anything on", "any mention of", "anything re",
                      "something about", "any word on", "any thoughts on")
 _DETAIL_OPENERS = ("how many", "how much", "by how much", "how long", "what year", "when",
-                   "how big", "how old", "which year")
+                   "how big", "how old", "which year", "where", "in which countries",
+                   "which countries")
 _WHY_FILLER = frozenset(
     {"matter", "matters", "bad", "good", "important", "say", "said", "bring", "brought", "up",
      "so", "really", "though", "exactly", "mention", "mentioned", "think", "believe", "that",
@@ -231,11 +233,16 @@ def resolve(
         t for t in q2.terms if t.known and t.word != "next"
     ]:  # "what did she say next?"
         return _next(src, prev, conv)
-    if q2.targets and not q2.speakers and _LEAD.sub("", q2.text.lower()).startswith(
-        ("what about", "how about")
-    ):
+    if (q2.targets or q2.speakers) and not changed and _LEAD.sub(
+        "", q2.text.lower()
+    ).startswith(("what about", "how about")):
         # "what about the fifth, on leadership?": the one asked about next, as a speaker
-        q2, changed = dataclasses.replace(q2, speakers=q2.targets, targets=(), who=False), True
+        speakers = q2.speakers or q2.targets
+        q2 = dataclasses.replace(
+            q2, speakers=speakers, targets=tuple(t for t in q2.targets if t not in speakers),
+            who=False,
+        )
+        changed = True
     toks = words(q2.text)
     lead = _after_lead(toks)  # "and why?", "ok so why": the question after its opening words
     reason = bool(_REASON_WORDS & set(toks)) and toks[:1] in (["what"], ["whats"], ["and"])
@@ -296,7 +303,10 @@ def resolve(
         return _asked(src, q2, new_topic=False, fallbacks=tries[1:] + again)
     if q2.who and q2.relation in _TARGETED and not q2.targets and not q2.known_terms:
         asked = dataclasses.replace(q2, targets=conv.focus)
-        if refers or prev.phrase:  # "who agreed (with that)?" after one statement
+        if refers or prev.phrase or prev.known_terms:
+            # "who agreed (with that)?" after one statement; "does anyone disagree?" after
+            # "who thinks the US should set an example?": on that topic first (any topic
+            # after, as the reading is loose)
             asked = _carry_topic(asked, prev)
         return _asked(src, asked, new_topic=False, loose=True)
     if (q2.speakers or q2.targets) and not rest and not q2.phrase:
@@ -304,12 +314,14 @@ def resolve(
     if not (q2.speakers or q2.targets) and not q2.relations and _elliptic(q2.text, rest):
         detail = _asked(src, _other_topic(prev, q2, conv), new_topic=False)
         if _detail(q2.text) and any(not t.known for t in q2.terms):
-            return dataclasses.replace(detail, own_only=True)  # "how many people died?"
+            return dataclasses.replace(  # "how many people died?"
+                detail, own_only=True, asked=frozenset(t.word for t in q2.terms))
         return detail
     if changed and q2.terms and not refers and _EXISTENCE.match(q.text):
         # "did he give numbers on aid?", "did they mention the Security Council?": asked of
         # its own words only; the last topic does not stand in for what it asks about
-        return dataclasses.replace(_asked(src, q2, new_topic=True), own_only=True)
+        return dataclasses.replace(_asked(src, q2, new_topic=True), own_only=True,
+                                   asked=frozenset(t.word for t in q2.terms))
     if changed and not q2.known_terms and any(t.focus and not t.known for t in q2.terms):
         # "did she say anything about Taiwan?": a name the text never uses is not carried
         # over into the last topic; asked as it stands, it gets an honest "never mentions"
@@ -318,6 +330,8 @@ def resolve(
         return _asked(src, _carry_topic(q2, prev), new_topic=False)
     if changed:
         return _asked(src, q2, new_topic=bool(q2.known_terms), fallbacks=_carried(q2, prev))
+    if refers and prev.terms and not q2.known_terms:  # "what did Nathan say about it?"
+        return _asked(src, _carry_topic(q2, prev), new_topic=False)
     return Resolved(q)
 
 
@@ -619,7 +633,7 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
     # "what is Bequelin's first key?" asked for an item of a list; "who went first?" did not
     listing = conv.move == Move.ITEM or any(
         (t in ORDINALS or t in LAST_WORDS) and nxt in _ITEM_NOUNS - {"one"}
-        for t, nxt in itertools.pairwise(before)
+        for t, nxt in pairwise(before)
     )
     asked_by_order = not listing and any(t in ORDINALS or t in LAST_WORDS for t in before)
     if asked_by_order or (len(content) == 1 and content[0] not in LAST_WORDS and not listing):

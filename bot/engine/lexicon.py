@@ -220,7 +220,7 @@ STOPWORDS = frozenset(
     lines sentence sentences word few couple bunch whole kinda sorta gonna wanna stuff
     im ive id ill youre thats theyre hes shes whoever whatever confused wondering curious
     understand remind help exactly bot else instead according number mr mrs ms dr everyone
-    everybody
+    everybody fraction proportion percentage percent amount before
     """.split()
 )
 
@@ -347,7 +347,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
      "advocate", "champion"),
     ("tough", "tougher", "toughest", "stronger", "firm", "firmer"),
     ("anywhere", "elsewhere", "everywhere", "globally", "worldwide"),
-    ("repressive", "harsh", "oppressive", "authoritarian", "repression"),
+    ("repressive", "harsh", "oppressive", "authoritarian", "repression", "heavyhanded",
+     "harsher", "crackdown"),
     ("consulates", "consulate", "offices", "missions", "diplomats", "diplomatic"),
     ("embassies", "embassy", "missions", "diplomats"),
     ("cost", "costs", "price", "toll", "sacrifice", "risk"),
@@ -374,6 +375,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("consistent", "consistency", "coherent", "conflicting", "mixed", "contradictory"),
     ("ban", "banning", "prohibit", "prohibition", "forbid", "exclude"),
     ("twice", "double", "doubled", "doubling"),
+    ("deadly", "dangerous", "unsafe", "hazardous", "lethal", "fatal"),
     ("embolden", "emboldens", "emboldened", "encourage", "encourages", "encouraged",
      "enable", "enables", "enabled"),
     ("rival", "rivals", "rivalry", "competitor", "competitors", "competition", "adversary",

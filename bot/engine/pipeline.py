@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from bot.engine.answering.abstain import abstain, off_topic_request, other_language
 from bot.engine.answering.compare import MAX_COMPARE, compare
@@ -70,7 +71,8 @@ def respond_in_context(
             if reply.abstained or _weakness(tried) < _weakness(reply):
                 reply = tried
         # for "did he mention the Uyghurs?", a word the reading lacks (glossed or not)
-        unknown = [t.word for t in q.terms if not t.known or t.gloss]
+        unknown = [t.word for t in q.terms if t.word in resolved.asked and (
+            (not t.known and not t.frame) or t.gloss)]
         if resolved.own_only and q.speakers and reply.answers and (unknown or not any(
             a.contributor_id in q.speakers for a in reply.answers
         )):  # "did he mention X?" is not answered with someone else's words, nor without X
@@ -113,6 +115,17 @@ def list_item_shown(resolved: Resolved) -> int:
     return 0
 
 
+_TOOK_PART = (
+    r"(?:wrote|write|contributed|took\s+part|participated|weighed\s+in|are\s+there|"
+    r"were\s+there|(?:are\s+)?in\s+(?:this|the))"
+)
+_HOW_MANY_WROTE = re.compile(  # "how many contributors?", "how many people wrote in this?"
+    r"\bhow\s+many\s+(?:(?:contributors|respondents|authors|writers|participants|voices)"
+    rf"\s*(?:[?.!]|$|{_TOOK_PART})|(?:people|persons|experts)\s+{_TOOK_PART})",
+    re.I,
+)
+
+
 def _weakness(reply: Reply) -> int:
     """0 for a full answer; more for one that leaves words aside, answers with others than
     the one asked about, or abstains."""
@@ -127,6 +140,8 @@ def respond(src: Sources, q: Question, limit: int) -> Reply:
         return abstain(src, q, "I read questions in English only: please ask me in English.")
     if off_topic_request(q.text):
         return abstain(src, q, "I only answer questions about the reading, with its quotes.")
+    if _HOW_MANY_WROTE.search(q.text):  # "how many people wrote in this?"
+        return abstain(src, q, f"{len(src.contributors)} contributors wrote in this reading.")
     if q.unknown_subject:
         why = f"{q.unknown_subject} is not one of the contributors to this reading."
         return abstain(src, q, why)

@@ -45,7 +45,8 @@ _SUBJECT = re.compile(
 )
 _WHO_IS = re.compile(r"\b(who|whom)['’]s\b", re.I)  # "who's the fourth contributor"
 _LEADING_CHAT = re.compile(  # "heyy so who said ...": the question starts at "who"
-    r"^(?:(?:hey+|hi+|hello|yo|so|ok|okay|wait|um+|uh+|lol|omg|and|but|quick\s+one)[\s,:!.]+)+",
+    r"^(?:(?:hey+|hi+|hello|yo|so|ok|okay|wait|um+|uh+|lol|omg|and|but|quick\s+one|like|also|"
+    r"then|well|idk|tbh|ngl|pls|please|honestly)[\s,:!.]+)+",
     re.I,
 )
 _REFLEXIVE = re.compile(r"^(?:him|her|them|your|my|our)sel(?:f|ves)\s+(?:as\s+)?", re.I)
@@ -142,7 +143,7 @@ class QuestionReader:
         text = self._question_sentences(clean(raw))
         plain = _plain_idioms(_WHO_IS.sub(r"\1 is", text))
         joined = join_compounds(plain, self.index.knows)  # the tokens' text
-        tokens = [_chat_word(t) for t in words(joined, question=True)]
+        tokens = self._split_joined([_chat_word(t) for t in words(joined, question=True)])
         mentions = self.matcher.find(tokens)
         in_mention = {i for m in mentions for i in range(m.start, m.end)}
         fixed = [
@@ -177,7 +178,7 @@ class QuestionReader:
             who=who,
             compare=len(speakers) >= 2,
             phrase=_phrase(text),
-            terms=self._terms(fixed, tokens, not_topic, glossed, _sentence_ends(joined)),
+            terms=self._terms(fixed, tokens, not_topic, glossed, joined),
             unknown_subject=_unknown_subject(text, mentions, self.index),
             cues=_kind_cues(fixed, cues),
             pairs=stem_pairs([t for i, t in enumerate(fixed) if i not in not_topic]),
@@ -216,6 +217,24 @@ class QuestionReader:
             ):
                 kept.add(i - 1)  # "one of them says X ... was that hom or nathan?"
         return " ".join(parts[i] for i in sorted(kept))
+
+    def _split_joined(self, tokens: list[str]) -> list[str]:
+        """Two words of the reading written as one ("hongkong" -> "hong kong")."""
+        if all(len(t) < 8 or self.index.knows(t) for t in tokens):
+            return tokens
+        out: list[str] = []
+        for tok in tokens:
+            split = None
+            if len(tok) >= 8 and not self.index.knows(tok) and tok not in _NOT_TOPIC:
+                content = self.index.content_words
+                split = next(
+                    ((tok[:k], tok[k:]) for k in range(3, len(tok) - 2)
+                     if tok[:k] in content and tok[k:] in content
+                     and tok[:k] not in STOPWORDS and tok[k:] not in STOPWORDS),
+                    None,
+                )
+            out.extend(split or (tok,))
+        return out
 
     def _carries(self, toks: list[str]) -> bool:
         """Whether a sentence's words ask something: a question word, a relation or
@@ -289,7 +308,7 @@ class QuestionReader:
         raw: list[str],
         skip: set[int],
         glossed: list[tuple[int, int]],
-        ends: list[int],
+        text: str,
     ) -> tuple[Term, ...]:
         """Topic words: what is left after names, relation cues and function words, plus the
         glossary's phrases.
@@ -301,6 +320,7 @@ class QuestionReader:
         )
         # the topic named ends with its sentence ("... about 'instrumentalizing'. what's
         # their actual complaint?": "actual" is no topic word)
+        ends = _sentence_ends(text) if focus_from >= 0 else []
         focus_to = next((b for b in ends if b > focus_from), len(fixed))
         focus_to = next(  # ... or at a new clause ("on everything or was there a catch")
             (j for j in range(focus_from + 1, focus_to - 1)
@@ -680,6 +700,7 @@ def _roles(
         else:
             as_target = (prev in _LONE_TARGET_PREPS or _between_one(tokens, m, mentions)) and (
                 not _is_subject_position(tokens, m)
+                and not _what_about(tokens, m)  # "what about the 3rd person, did he ...?"
             )
         last_was_target = as_target
         if as_target:
@@ -739,6 +760,16 @@ def _object_of(tokens: list[str], start: int, after: int, m: Mention) -> bool:
     between = tokens[after : m.start]
     asked = start > 0 and tokens[start - 1] in _AUXILIARIES
     return asked and bool(between) and not (set(between) | set(tokens[:after])) & _JOINING
+
+
+def _what_about(tokens: list[str], m: Mention) -> bool:
+    """ "what about X", "how about X" opening a question: X is whom it asks about."""
+    i = m.start - (2 if m.start >= 1 and tokens[m.start - 1] == "the" else 1)
+    if i < 1 or tokens[i] != "about":
+        return False
+    if tokens[i - 1] in ("what", "how") and i - 1 <= 2:
+        return True
+    return i >= 2 and tokens[i - 1] in ("me", "us") and tokens[i - 2] == "tell"  # "tell me about"
 
 
 def _before(tokens: list[str], m: Mention) -> str:

@@ -123,6 +123,8 @@ class ContributorMatcher:
             tok for toks in self._phrases for tok in toks if tok not in vocabulary
         )
         self._proper = proper
+        # three-letter surnames ("Hom"), for a doubled last letter ("homm")
+        self._short = {w: cid for cid, w in self._surnames.items() if len(w) == 3}
         self._proper_names = list(proper)
         self._vocabulary = frozenset(vocabulary)
         ordered = sorted(contributors, key=lambda c: c.order)
@@ -278,7 +280,8 @@ class ContributorMatcher:
             tok, self._proper_names, scorer=OSA.distance, score_cutoff=name_typos(tok)
         )
         if hit is None:
-            return None
+            short = self._short.get(tok[:3]) if len(tok) == 4 and tok[3] == tok[2] else None
+            return Mention((short,), i, i + 1) if short else None  # "homm" for "Hom"
         return Mention((self._proper[hit[0]],), i, i + 1)
 
     def _absorb_surname(self, tokens: Sequence[str], m: Mention) -> Mention:

@@ -57,6 +57,17 @@ ANSWERS = [
      "June Fourth"),
     ("my group says rosenzweig is anti-american. i don't think so. what does he actually say "
      "about the us", "rosenzweig", ""),
+    # "what about X, did he ...": X is asked about; deadly ~ dangerous
+    ("what about the 3rd person, did he talk about the US reputation", "rosenzweig",
+     "undo the damage"),
+    ("who brought up workplaces being dangerous", "hom", "deadly workplaces"),
+    # "tell me about X": X is asked about
+    ("tell me about the sixth contributor", "sixth", ""),
+    # two words written as one, a doubled letter in a short name
+    ("wht does homm say abt hongkong", "hom", "Hong Kong"),
+    # "like what does X say about Y": the topic is Y, not the chat sentence before it
+    ("does anyone here actually think china will democratize? like what does nathan say about "
+     "the regime", "nathan", "consent of the people"),
     # the topic after "on" ends where a new clause starts
     ("quick one, did neier agree w bequelin on everything or was there a catch", "neier",
      "point of difference"),
@@ -129,6 +140,7 @@ DETAILS = [
      "three or four decades"),
     ("how long has the sixth person been watching human rights in china", "decades"),
     ("what year was china's un submission", "2008"),
+    ("what fraction of china was literate before", "less than a quarter"),
 ]
 
 

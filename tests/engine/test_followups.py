@@ -149,6 +149,15 @@ FOLLOW_UPS = [
     (["what is bequelin's first key"], "and the second?", "bequelin", "vocal diplomacy", True),
     (["what is bequelin's first key", "and the second?"], "third?", "bequelin",
      "mainstream human rights", True),
+    # "does anyone disagree?" after a topical question: on that topic
+    (["who thinks the us should set an example"], "does anyone disagree?", "rosenzweig",
+     "model of moral behavior", True),
+    # "about it": the last topic
+    (["who talks about the rule of law"], "what did nathan say about it", "nathan",
+     "rule of law", True),
+    # "where?" asks a detail of the last answer's topic
+    (["what does neier say china does with its money"], "where does that happen", "neier",
+     "Africa", True),
 ]
 
 

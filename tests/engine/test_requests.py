@@ -98,3 +98,28 @@ def test_a_huge_message_gets_a_sane_reply(engine: Engine, text: str) -> None:
     assert len(reply.question) <= MAX_QUESTION_CHARS
     assert reply.abstained or reply.answers[0].quote
     assert len(clean(text)) <= MAX_QUESTION_CHARS and MAX_MESSAGE_CHARS >= 4000
+
+
+@pytest.mark.parametrize(
+    "text", ["how many people wrote in this", "how many contributors are there?"]
+)
+def test_how_many_contributors_is_said(engine: Engine, text: str) -> None:
+    reply = engine.ask(text)
+    assert reply.abstained and reply.message.startswith(f"{len(engine.contributors)} contributors")
+
+
+@pytest.mark.parametrize(
+    "text", ["how many people's lives improved according to the last one",
+             "how many respondents agreed with bequelin"]
+)
+def test_how_many_about_the_text_is_answered(engine: Engine, text: str) -> None:
+    assert not engine.ask(text).abstained
+
+
+def test_how_many_people_as_a_follow_up_is_about_the_topic(engine: Engine) -> None:
+    from bot.engine.conversation import Conversation
+
+    conv = Conversation()
+    engine.ask("what did hom say about victoria park", conversation=conv)
+    reply = engine.ask("how many people?", conversation=conv)
+    assert not reply.abstained and "100,000" in reply.answers[0].quote

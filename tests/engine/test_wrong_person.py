@@ -69,3 +69,8 @@ def test_a_follow_up_prefers_a_reading_that_fits_the_one_asked(engine: Engine) -
     reply = engine.ask("what other problems did she list", conversation=conv)
     assert not reply.abstained and reply.answers[0].contributor_id == "hom"
     assert not reply.elsewhere
+
+
+def test_a_contributor_who_never_names_another_does_not_mention_them(engine: Engine) -> None:
+    reply = engine.ask("does hom mention nathan")
+    assert reply.abstained and "Hom doesn't respond to Nathan" in reply.message

@@ -28,16 +28,18 @@ _THEIRS = frozenset({"my", "our", "a", "an", "me", "us", "some", "another"})
 _NEVER_ASKED = frozenset({"translate", "translation", "translating"})  # no reading question
 
 
-_MAY_ASK_A_TASK = re.compile(
-    r"\btranslat|\b(?:" + "|".join(sorted(_TASKS)) + r")\b", re.I
-)  # a quick test before the words are read
-_FOREIGN = re.compile(r"\b(?:" + "|".join(sorted(FOREIGN_WORDS)) + r")\b", re.I)
+_LETTERS = re.compile(r"[a-z]+")  # a quick look at the words before they are read
+
+
+def _plain_words(text: str) -> set[str]:
+    return set(_LETTERS.findall(text.lower()))
 
 
 def off_topic_request(text: str) -> bool:
     """ "tell me a joke", "write my essay on this", "translate this into Chinese": a task
     that is not a question about the reading."""
-    if not _MAY_ASK_A_TASK.search(text):
+    plain = _plain_words(text)
+    if plain.isdisjoint(_TASKS) and not any(w.startswith("translat") for w in plain):
         return False
     toks = words(text)[:16]
     if _NEVER_ASKED.intersection(toks[:12]):
@@ -57,7 +59,7 @@ def other_language(text: str) -> bool:
     script ("内尔说了什么"), or more of its words are another language's function words
     ("¿Qué dijo Neier sobre China?") than English ones."""
     if text.isascii():
-        if not _FOREIGN.search(text):
+        if _plain_words(text).isdisjoint(FOREIGN_WORDS):
             return False
     else:
         letters = [ch for ch in text if ch.isalpha()]

@@ -15,7 +15,8 @@ from bot.engine.sources import Sources
 # How members ask for a detail rather than a position.
 _DETAIL = re.compile(
     r"\b(?:how\s+(?:long|many|much|old|big|often|far)|(?:what|which)\s+(?:year|date|number|"
-    r"kind|kinds|sort|type|country|countries|percentage|share)|in\s+what|since\s+when|when|"
+    r"kind|kinds|sort|type|country|countries|percentage|share|fraction|proportion|amount)|"
+    r"in\s+what|since\s+when|when|where|"
     r"whose|how\s+come)\b",
     re.I,
 )
@@ -31,7 +32,8 @@ _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
      re.compile(r"\b(?:years?|decades?|months?|weeks?|centur(?:y|ies)|since)\b", re.I)),
     (re.compile(r"\b(?:what|which)\s+year\b|^\W*(?:so\s+|and\s+)?when\b", re.I),
      re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\byears?\s+ago\b", re.I)),
-    (re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|percentage|share)\b", re.I),
+    (re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|percentage|share|fraction|"
+                r"proportion|amount)\b", re.I),
      re.compile(rf"\b\d[\d,.]*\b|\b(?:{_NUMBER_WORDS})\b", re.I)),
 )
 

@@ -49,6 +49,11 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
         if not kinded:
             return _nobody_that_way(src, q, ranked, limit)
         ranked = kinded
+    if q.speakers and q.targets and not q.terms and q.relation in (Relation.ANY, Relation.RESPOND):
+        naming = _naming(src, q)
+        if naming and not (ranked and ranked[0].on_target):
+            # "does Rosenzweig mention Hom?": where he names her, though he answers another
+            return Reply(q.text, Mode.ANSWER, tuple(src.cite(p, 100.0) for p in naming[:limit]))
     fitting = [s for s in ranked if answers_topic(s, q)]
     if q.targets and q.terms and not q.speakers:  # "who criticizes Nathan's framing"
         fitting = [s for s in fitting if s.on_target] or fitting
@@ -56,6 +61,11 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     problem = unanswerable(src, q, ranked)
     if problem and _words_around_relation(q):
         return relation(src, dataclasses.replace(q, terms=()), limit)
+    focused = tuple(t for t in q.terms if t.focus)
+    if problem and q.speakers and focused and len(focused) < len(q.terms):
+        # "... will China democratize? what does Nathan say about the regime": the topic is
+        # what follows "about"; the other words may belong to the chat around it
+        return relation(src, dataclasses.replace(q, terms=focused), limit)
     if problem:
         found = detail(src, q)  # "for how long ...?": the text's own sentence
         if found is not None:
@@ -137,6 +147,20 @@ _KINDED = (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE, Relation.CONCED
 def _kind_fit(s: Scored) -> float:
     """How well a position's kind fits the relation, whatever its target."""
     return s.fit - (TARGET_FIT if s.on_target else 0.0)
+
+
+def _naming(src: Sources, q: Question) -> list[Position]:
+    """The asked contributors' positions whose quote names one of the targets."""
+    names: set[str] = set()
+    for cid in q.targets:
+        c = src.reading.contributor(cid)
+        for alias in (c.name, c.short_name):  # their names, not role words ("professor")
+            names.update(w for w in words(alias) if len(w) >= 3 and w not in COMMON_WORDS)
+    names -= {"the", "final", "last", "first", "respondent", "contributor"}
+    return [
+        p for cid in q.speakers for p in src.reading.positions_of(cid)
+        if names.intersection(words(p.quote))
+    ]
 
 
 def _telling(t: Term) -> bool:
