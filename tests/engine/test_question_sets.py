@@ -39,8 +39,8 @@ FLOORS = {
 CONVERSATION_FLOORS = {
     "conversations.yaml": {"first": 0.97, "follow-up": 0.92},
     "conversations2.yaml": {"first": 0.90, "follow-up": 0.78},
-    "conversations3.yaml": {"first": 0.95, "follow-up": 0.66},
-    "conversations4.yaml": {"first": 0.92, "follow-up": 0.80},
+    "conversations3.yaml": {"first": 0.95, "follow-up": 0.68},
+    "conversations4.yaml": {"first": 0.92, "follow-up": 0.78},
 }
 
 
