@@ -7,6 +7,7 @@ import heapq
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -70,6 +71,10 @@ class Ranker:
 
     def __init__(self, index: PositionIndex) -> None:
         self.index = index
+        # each position's topics of several words ("rule of law"), for the rerank
+        self._phrases = {
+            id(item): tuple(t for t in item.topics if " " in t) for item in index.items
+        }
 
     def rank(
         self,
@@ -202,14 +207,15 @@ class Ranker:
         asked = len(topic_text.split())
         head = []
         ratios: dict[str, float] = {}  # positions share phrases; each is compared once
+        repeat = self._repeat_weights(terms)
         for s in scored[:RERANK]:
             best = 0.0
-            for phrase in (t for t in s.item.topics if " " in t):
+            for phrase in self._phrases.get(id(s.item), ()):
                 ratio = ratios.get(phrase)
                 if ratio is None and asked == 1:
                     # one topic word: a phrase that holds it ("conspiracy between"), not
                     # one only near it in spelling ("southern states" for "southerners")
-                    ratio = ratios[phrase] = 100.0 if topic_text in words(phrase) else 0.0
+                    ratio = ratios[phrase] = 100.0 if topic_text in _phrase_words(phrase) else 0.0
                 elif ratio is None:
                     # below 70 a phrase is not the question's topic, only a part of it
                     ratio = ratios[phrase] = fuzz.token_set_ratio(
@@ -217,7 +223,7 @@ class Ranker:
                     )
                 if ratio >= 70:
                     best = max(best, ratio / 100.0 * min(1.0, len(phrase.split()) / asked))
-            bonus = PHRASE_BONUS * best + self._repeated(s, terms)
+            bonus = PHRASE_BONUS * best + self._repeated(s, repeat)
             if bonus:
                 s = dataclasses.replace(s, score=s.score + bonus)
             head.append(s)
@@ -225,20 +231,31 @@ class Ranker:
         head.sort(key=lambda s: _order(s, owns, late))
         return head + scored[RERANK:]
 
-    def _repeated(self, s: Scored, terms: Sequence[Term]) -> float:
+    def _repeat_weights(self, terms: Sequence[Term]) -> tuple[tuple[tuple[str, float], ...], float]:
+        """The question's rarest topic stems with their weights, and the weight of all its
+        topic words (for `_repeated`, once per question)."""
+        weights = [self.index.weight(t) for t in terms]
+        if not weights:
+            return (), 0.0
+        rare = max(weights) * RARE_SHARE  # only the question's rarest words count
+        kept = tuple((t.own, w) for t, w in zip(terms, weights, strict=True) if w >= rare)
+        return kept, sum(weights)
+
+    def _repeated(self, s: Scored, repeat: tuple[tuple[tuple[str, float], ...], float]) -> float:
         """Up to REPEAT_BONUS for a paragraph that uses the topic words more than once,
         each word weighed by its rarity (so that everyday words repeated count little)."""
+        rare, total = repeat
         counts = self.index.stem_counts.get(s.item.position.paragraph)
-        if not counts or not terms:
+        if not counts or not rare or not total:
             return 0.0
-        weights = [self.index.weight(t) for t in terms]
-        rare = max(weights) * RARE_SHARE  # only the question's rarest words count
-        again = sum(
-            w * (min(REPEATS, counts[t.own]) - 1)
-            for t, w in zip(terms, weights, strict=True) if counts.get(t.own) and w >= rare
-        )
-        total = sum(weights)
-        return REPEAT_BONUS * again / ((REPEATS - 1) * total) if total else 0.0
+        again = sum(w * (min(REPEATS, counts[own]) - 1) for own, w in rare if counts.get(own))
+        return REPEAT_BONUS * again / ((REPEATS - 1) * total)
+
+
+@lru_cache(maxsize=4096)
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    """The words of a topic phrase (topics repeat across questions: read once)."""
+    return tuple(words(phrase))
 
 
 def _order(s: Scored, owns: Sequence[str], late: int = 1) -> tuple[float, int, int]:
