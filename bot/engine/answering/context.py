@@ -134,12 +134,7 @@ def next_point(
     start = _position(src, last.answers[0].position_id)
     if start is None:
         return abstain(src, q, "The reading doesn't go on from there.")
-    here = (start.paragraph, _offset(src, start))
-    later = sorted(
-        (p for p in src.reading.positions_of(start.contributor_id)
-         if (p.paragraph, _offset(src, p)) > here and p.id not in shown),
-        key=lambda p: (p.paragraph, _offset(src, p)),
-    )
+    later = _after(src, start, shown)
     if not later:
         who = src.reading.contributor(start.contributor_id).short_name
         return abstain(src, q, f"That is the last point {who} makes in this reading.")
@@ -156,12 +151,7 @@ def next_item(
     start = _position(src, last.answers[0].position_id)
     if start is None:
         return abstain(src, q, "The reading doesn't list points there.")
-    here = (start.paragraph, _offset(src, start))
-    later = sorted(
-        (p for p in src.reading.positions_of(start.contributor_id)
-         if (p.paragraph, _offset(src, p)) > here and p.id not in shown),
-        key=lambda p: (p.paragraph, _offset(src, p)),
-    )
+    later = _after(src, start, shown)
     openers = _ORDINAL_OPENERS.get(n, ())
     for text_of in (lambda p: p.quote, lambda p: src.reading.paragraph(p.paragraph).text):
         for p in later:
@@ -180,6 +170,16 @@ def more_of(src: Sources, q: Question, limit: int) -> Reply:
     if not rest:
         return abstain(src, q, "That is all the reading says on that.")
     return Reply(q.text, Mode.ANSWER, tuple(src.cite(p, 100.0) for p in rest[:limit]), "More:")
+
+
+def _after(src: Sources, start: Position, shown: frozenset[str]) -> list[Position]:
+    """The positions its author wrote after `start`, in text order, not shown yet."""
+    here = (start.paragraph, _offset(src, start))
+    return sorted(
+        (p for p in src.reading.positions_of(start.contributor_id)
+         if (p.paragraph, _offset(src, p)) > here and p.id not in shown),
+        key=lambda p: (p.paragraph, _offset(src, p)),
+    )
 
 
 def _opening(text: str) -> str:
