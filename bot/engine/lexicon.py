@@ -213,7 +213,7 @@ STOPWORDS = frozenset(
     bit lot lots way ways thing things stuff bot question questions answer anyone anybody
     someone somebody guy guys author authors contributor contributors respondent
     respondents writer writers speaker speakers essay essays piece response responses reading
-    text article conversation debate discussion part section paragraph quote quotes quoted said
+    text article conversation part section paragraph quote quotes quoted said
     exactly specifically particular particularly generally basically overall regarding concerning
     topic topics subject issue idea ideas dont doesnt didnt cant wont isnt arent wasnt werent
     shouldnt wouldnt couldnt havent hasnt sure ever whenever always anymore mean means meant
@@ -223,6 +223,10 @@ STOPWORDS = frozenset(
     everybody fraction proportion percentage percent amount before
     """.split()
 )
+
+# Nouns that name a reading ("in this debate") but are topics of their own elsewhere
+# ("progress blooms from argument and debate", "open discussion"): see question._terms.
+READING_NOUNS = frozenset({"debate", "debates", "discussion", "discussions"})
 
 # Chat: filler that carries no topic ("omg", "pls", "for class tomorrow") ...
 CHAT_FILLER = frozenset(

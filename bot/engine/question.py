@@ -18,6 +18,7 @@ from bot.engine.lexicon import (
     META_WORDS,
     ORDINALS,
     PERSON_NOUNS,
+    READING_NOUNS,
     RELATION_KINDS,
     RELATION_PHRASES,
     RELATION_WORDS,
@@ -148,7 +149,7 @@ class QuestionReader:
         in_mention = {i for m in mentions for i in range(m.start, m.end)}
         fixed = [
             tok if i in in_mention or _surname_of(tokens, i, self.index)
-            else self.index.correct(tok)[0]
+            else _corrected_word(tok, self.index.correct(tok)[0])
             for i, tok in enumerate(tokens)
         ]
         glossed = self._glossary_phrases(fixed, in_mention)
@@ -286,6 +287,17 @@ class QuestionReader:
             i + 1 < len(tokens) and (tokens[i], tokens[i + 1]) in bigrams
         )
 
+    def _topic_noun(self, tokens: list[str], i: int) -> bool:
+        """ "argument and debate", "public debate": a noun that names a reading ("this
+        debate", "debate prep") is a topic when joined to another word of the text by
+        "and" / "or" or standing with a neighbour as the text's own words do."""
+        joined = any(
+            0 <= j < len(tokens) and tokens[j] in ("and", "or") and 0 <= k < len(tokens)
+            and tokens[k] not in _NOT_TOPIC and self.index.knows(tokens[k])
+            for j, k in ((i - 1, i - 2), (i + 1, i + 2))
+        )
+        return joined or self._in_text_phrase(tokens, i)
+
     def _glossary_phrases(self, tokens: list[str], skip: set[int]) -> list[tuple[int, int]]:
         """Spans [start, end) of the reading's multi-word glossary terms ("Cold War")."""
         phrases = self.index.glossary_phrases
@@ -344,7 +356,9 @@ class QuestionReader:
                 tok in CHAT_FILLER and self._in_text_phrase(fixed, i)
             ):
                 continue
-            if tok in self.matcher.alias_words:
+            if tok in self.matcher.alias_words or (
+                tok in READING_NOUNS and not self._topic_noun(fixed, i)
+            ):
                 continue
             if tok in seen:  # said twice: it names the topic if either time does
                 at = seen[tok]
@@ -353,7 +367,8 @@ class QuestionReader:
                 continue
             seen[tok] = len(out)
             out.append(self.index.term(
-                raw[i], focus=focus(i), correct=not _surname_of(raw, i, self.index)
+                raw[i], focus=focus(i),
+                correct=not _surname_of(raw, i, self.index) and not _refused(raw[i], self.index),
             ))
         if any(t.focus and t.known for t in out):
             # the topic is named ("... did anyone talk about torture"): other words the reading
@@ -362,6 +377,26 @@ class QuestionReader:
         return tuple(out)
 
 
+
+
+def _cue_word(word: str) -> bool:
+    """Whether a word asks for a relation or frames the question, not a topic."""
+    return stem(word) in _RELATION_STEMS or word in _PHRASE_TOKENS or word in _NOT_TOPIC
+
+
+def _corrected_word(word: str, fixed: str) -> str:
+    """A spelling correction, unless it would make a topic word a cue of the question
+    ("tanks" is no misspelt "thanks"): a misspelt cue keeps the start of its word
+    ("critisized", "thnks"), so a correction to a cue must keep the first two letters."""
+    if fixed == word or not _cue_word(fixed) or _cue_word(word) or fixed[:2] == word[:2]:
+        return fixed
+    return word
+
+
+def _refused(word: str, index: PositionIndex) -> bool:
+    """Whether the correction of a word was refused by `_corrected_word`."""
+    fixed = index.correct(word)[0]
+    return fixed != word and _corrected_word(word, fixed) == word
 
 
 SURNAME_LETTERS = 7  # a longer word after a name is more likely a misspelt word
