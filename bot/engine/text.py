@@ -206,6 +206,10 @@ _KEEP = frozenset({"us", "usa", "this", "was", "has", "is", "as", "its", "news",
 
 
 _SHORT_BASE = re.compile(r"^[aeiou][^aeiouwy](?:ing|ed)$")
+# a three-letter stem of consonant, vowel, consonant had its "e": "home", "rule", "made"
+# stay apart from the name "Hom", "rul..." and "mad"
+_SILENT_E = re.compile(r"^[^aeiou][aeiou][^aeiouwxy]$")
+_NOUN_BASE = 5  # "ment" comes off a longer base only: "agreement", not "movement", "comment"
 
 
 @lru_cache(maxsize=65536)
@@ -219,14 +223,17 @@ def stem(word: str) -> str:
             continue
         if suffix in ("ing", "ed") and _SHORT_BASE.match(word):
             return word[:2] + "e"  # "using", "used" -> "use", as "use" is; not "bring"
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+        shortest = _NOUN_BASE if suffix.startswith("ment") else 3
+        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
             base = word[: -len(suffix)] + repl
             if suffix in ("ing", "ed") and base[-1] == base[-2] and base[-1] not in "lsze":
-                base = base[:-1]  # 'stopped' -> 'stop'
+                return base[:-1]  # 'stopped' -> 'stop', 'begged' -> 'beg'
             if suffix in _DERIVED and base != word:
                 return stem(base)  # 'willingness' -> 'willing' -> 'will', as 'willing' does
             break
     stripped = base.rstrip("e")
+    if _SILENT_E.match(stripped):
+        return stripped + "e"  # 'home', 'homes' -> 'home'; 'ruled', 'ruling' -> 'rule'
     return stripped if len(stripped) >= 3 else base
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from bot.engine.answering.abstain import abstain
 from bot.engine.answers import Answer, Mode, Reply
 from bot.engine.lexicon import Relation
@@ -20,9 +18,8 @@ def compare(src: Sources, q: Question, limit: int) -> Reply:
     sides: list[list[Answer]] = []
     silent: list[str] = []
     linked = _links_between(src, q)
-    asked = _on_topic(q)
     for cid in q.speakers:
-        ranked = src.ranker.rank(asked, speakers=(cid,), targets=q.targets)
+        ranked = src.ranker.rank(q, speakers=(cid,), targets=q.targets)
         if q.terms:
             ranked = [s for s in ranked if s.coverage >= MIN_COVERAGE]
         if q.targets and not q.terms:  # "the last two both bring up Nicholas": about him
@@ -44,20 +41,9 @@ def compare(src: Sources, q: Question, limit: int) -> Reply:
     return Reply(q.text, Mode.COMPARE, tuple(merged[:limit]), note)
 
 
-def _on_topic(q: Question) -> Question:
-    """ "how do X and Y differ on Z": each side's own view of Z, not the positions where
-    they disagree with anyone (the links between them answer that part)."""
-    if q.terms and q.relation in _LINKS:
-        return dataclasses.replace(q, relations=(), cues=())
-    return q
-
-
-_LINKS = (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE)
-
-
 def _links_between(src: Sources, q: Question) -> list[Answer]:
     """Agreements or disagreements between the compared contributors, if asked about."""
-    if q.relation not in _LINKS:
+    if q.relation not in (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE):
         return []
     ranked = src.ranker.rank(q, speakers=q.speakers, targets=q.speakers)
     links = [

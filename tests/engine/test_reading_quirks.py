@@ -1,0 +1,91 @@
+"""Question-reading quirks that once turned a topic into a cue or a name: spelling
+corrections that made a relation word, stems that joined unrelated words, and nouns that
+name a reading but are topics of their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.lexicon import Relation
+from bot.engine.text import stem
+
+# words of one family: one stem
+SAME_STEM = [
+    ("home", "homes"),
+    ("rule", "rules", "ruled", "ruling"),
+    ("cite", "cites", "cited", "citing"),
+    ("vote", "voted", "votes"),
+    ("move", "moved", "moves"),
+    ("agree", "agreed", "agreement"),
+    ("government", "governments", "governed"),
+    ("stop", "stopped", "stopping"),
+    ("beg", "begged"),
+    ("ask", "asked"),
+]
+
+# words of different families (or a name) that a light stemmer once joined
+OTHER_STEM = [
+    ("home", "hom"),
+    ("made", "mad"),
+    ("movement", "moved"),
+    ("comment", "come"),
+    ("payment", "pay"),
+]
+
+
+@pytest.mark.parametrize("family", SAME_STEM)
+def test_one_family_one_stem(family: tuple[str, ...]) -> None:
+    assert len({stem(w) for w in family}) == 1, [stem(w) for w in family]
+
+
+@pytest.mark.parametrize(("first", "second"), OTHER_STEM)
+def test_other_families_keep_their_stems(first: str, second: str) -> None:
+    assert stem(first) != stem(second)
+
+
+# (question, relation it asks for or None, a word that must be a topic word or None)
+CORRECTIONS = [
+    ("did anyone mention tanks", None, "tanks"),  # no misspelt "thanks": no agreement
+    ("who talked about tanks on the street", None, "tanks"),
+    ("who critisized bequelin", Relation.CRITIQUE, None),  # a misspelt cue is still one
+    ("who agred with hom", Relation.AGREE, None),
+    ("who disagred with nathan", Relation.DISAGREE, None),
+]
+
+
+@pytest.mark.parametrize(("text", "relation", "topic"), CORRECTIONS)
+def test_corrections_never_make_a_topic_a_cue(
+    engine: Engine, text: str, relation: Relation | None, topic: str | None
+) -> None:
+    q = engine.reader.read(text)
+    if relation is None:
+        assert not q.relations, q.relations
+    else:
+        assert relation in q.relations
+    if topic is not None:
+        assert topic in [t.word for t in q.terms]
+
+
+def test_a_word_the_text_lacks_is_no_agreement(engine: Engine) -> None:
+    reply = engine.ask("did anyone mention tanks")
+    assert reply.abstained
+
+
+# (question, whether "debate" / "discussion" is one of its topic words)
+READING_NOUNS = [
+    ("who mentioned argument and debate", True),
+    ("who said progress comes from debate and argument", True),
+    ("in this debate who talked about tibet", False),
+    ("what is the debate about", False),
+    ("ok so debate prep tonight. who talked about tibet", False),
+    ("which part of the discussion was about tibet", False),
+]
+
+
+@pytest.mark.parametrize(("text", "topic"), READING_NOUNS)
+def test_nouns_naming_a_reading_are_topics_only_beside_words_of_the_text(
+    engine: Engine, text: str, topic: bool
+) -> None:
+    words = {t.word for t in engine.reader.read(text).terms}
+    assert bool(words & {"debate", "discussion"}) is topic, words
