@@ -50,6 +50,12 @@ _LEADING_CHAT = re.compile(  # "heyy so who said ...": the question starts at "w
     r"then|well|idk|tbh|ngl|pls|please|honestly)[\s,:!.]+)+",
     re.I,
 )
+_ORDER_CUE = re.compile(  # "start w neier", "begin with the last one", "hom first"
+    r"\b(?P<verb>start|begin|starting|beginning|lead|go)\s+(?:off\s+)?(?:w|with|by|from)\s+"
+    r"(?P<who>[\w'.]+(?:\s+[\w'.]+){0,2})"
+    r"|(?<![\w'])(?P<who2>(?:[\w'.]+\s+){0,2}[\w'.]+)\s+first\b",
+    re.I,
+)
 _REFLEXIVE = re.compile(r"^(?:him|her|them|your|my|our)sel(?:f|ves)\s+(?:as\s+)?", re.I)
 _IDIOMS = (re.compile(r"\bagree(?:s|d|ing)?\s+to\s+disagree\b", re.I),)
 _IDIOM_STEMS = frozenset({stem("agree"), stem("disagree")})
@@ -141,7 +147,8 @@ class QuestionReader:
 
     def read(self, raw: str) -> Question:
         """Read one question (any text at all; never raises)."""
-        text = self._question_sentences(clean(raw))
+        cleaned = clean(raw)
+        text = self._question_sentences(cleaned)
         plain = _plain_idioms(_WHO_IS.sub(r"\1 is", text))
         joined = join_compounds(plain, self.index.knows)  # the tokens' text
         tokens = self._split_joined([_chat_word(t) for t in words(joined, question=True)])
@@ -164,9 +171,13 @@ class QuestionReader:
         relations, cues = self._held_relations(fixed, relations, cues)
         lead = _chat_lead(fixed)  # "pleeease who ...": the question starts at "who"
         asks_who = lead < len(fixed) and (
-            fixed[lead] in WHO_WORDS or _asks_anyone(fixed)
+            fixed[lead] in WHO_WORDS or _asks_anyone(fixed) or _later_asks_who(joined, fixed)
         ) and not _tells_of_someone(fixed)
         speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
+        first = self._named_first(cleaned) if len(speakers) >= 2 else None
+        if first in speakers:  # "compare X and Y ... start w Y": Y's side first
+            speakers = (first, *(c for c in speakers if c != first))
+            where = 0  # "start with Y" orders the answer; it asks for no place in a piece
         if asks_who and not who and not relations and _refers_after(mentions, fixed):
             relations = [Relation.RESPOND]  # "whom did the final respondent quote?"
         not_topic = in_mention | cues | in_phrase | in_where
@@ -218,6 +229,16 @@ class QuestionReader:
             ):
                 kept.add(i - 1)  # "one of them says X ... was that hom or nathan?"
         return " ".join(parts[i] for i in sorted(kept))
+
+    def _named_first(self, text: str) -> str | None:
+        """The contributor a message asks to hear first ("start w neier", "Hom first pls",
+        "begin with the last one"), or None."""
+        for m in _ORDER_CUE.finditer(text):
+            named = m.group("who") or m.group("who2")
+            found = [n for n in self.matcher.find(words(named)) if not n.ambiguous]
+            if found:  # the first named after "start with", the last before "first"
+                return found[0 if m.group("verb") else -1].contributor_ids[0]
+        return None
 
     def _split_joined(self, tokens: list[str]) -> list[str]:
         """Two words of the reading written as one ("hongkong" -> "hong kong")."""
@@ -653,6 +674,23 @@ def _relations(tokens: list[str], skip: set[int]) -> tuple[list[Relation], set[i
     if len(ordered) > 1 and Relation.SUMMARY in ordered:
         ordered.remove(Relation.SUMMARY)  # "the main fault line": "main" qualifies it
     return ordered, used
+
+
+def _later_asks_who(text: str, tokens: list[str]) -> bool:
+    """ "ok so debate prep tonight. ... which contributor backs that?": a later sentence of
+    the message asks who (after its own chat words), ending with "?" or ending the message."""
+    parts = sentences(text)
+    if len(parts) < 2:
+        return False
+    start = 0
+    for n, part in enumerate(parts):
+        size = len(words(part, question=True))
+        if n and (part.endswith("?") or n == len(parts) - 1):
+            lead = start + _chat_lead(tokens[start : start + size])
+            if lead < len(tokens) and tokens[lead] in WHO_WORDS:
+                return True
+        start += size
+    return False
 
 
 def _tells_of_someone(tokens: list[str]) -> bool:

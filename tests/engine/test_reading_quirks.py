@@ -89,3 +89,42 @@ def test_nouns_naming_a_reading_are_topics_only_beside_words_of_the_text(
 ) -> None:
     words = {t.word for t in engine.reader.read(text).terms}
     assert bool(words & {"debate", "discussion"}) is topic, words
+
+
+# (comparison, the contributor whose side comes first)
+ORDERED = [
+    ("compare rosenzweig and neier on the us record. start w neier", "neier"),
+    ("compare rosenzweig and neier on the us record, start with neier", "neier"),
+    ("rosenzweig vs neier on the us record? neier first pls", "neier"),
+    ("compare hom and the last one on civil society, begin with the last one", "sixth"),
+    ("compare neier and rosenzweig on the us record", "neier"),  # no cue: as named
+]
+
+
+@pytest.mark.parametrize(("text", "first"), ORDERED)
+def test_a_comparison_starts_with_whom_the_member_names_first(
+    engine: Engine, text: str, first: str
+) -> None:
+    q = engine.reader.read(text)
+    assert q.compare and q.speakers[0] == first, q.speakers
+    assert q.where == 0  # "start with X" asks for no place in a piece
+
+
+def test_an_order_cue_leaves_a_single_speaker_alone(engine: Engine) -> None:
+    q = engine.reader.read("what did neier say first")
+    assert q.speakers == ("neier",) and not q.compare
+
+
+# (chat message of several sentences, whether it asks who)
+LATER_WHO = [
+    ("ok so debate prep tonight. im arguing the us should team up w allies on this. "
+     "which contributor backs that most directly", True),
+    ("i thought it was cool that someone said beijing is less touchy at the un. "
+     "who noticed that? need it for my intro", True),
+    ("i read the piece by neier. what did he say about the soviet bloc?", False),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), LATER_WHO)
+def test_a_later_sentence_may_ask_who(engine: Engine, text: str, who: bool) -> None:
+    assert engine.reader.read(text).who is who
