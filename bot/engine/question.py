@@ -50,6 +50,12 @@ _LEADING_CHAT = re.compile(  # "heyy so who said ...": the question starts at "w
     r"then|well|idk|tbh|ngl|pls|please|honestly)[\s,:!.]+)+",
     re.I,
 )
+_HEDGE = re.compile(  # "idk if im remembering right but ", "sorry i missed class so "
+    r"^(?:idk|sorry|ok|okay|lol|not\s+sure|i|im|i'm|ive|i've)\b[^?.!\"]{0,60}?[\s,]+"
+    r"(?:but|so|anyway|anyways),?\s+"
+    r"(?=(?:who|whom|whose|which|what|how|why|did|does|do|is|was|were|has|have)\b)",
+    re.I,
+)
 _ORDER_CUE = re.compile(  # "start w neier", "begin with the last one", "hom first"
     r"\b(?P<verb>start|begin|starting|beginning|lead|go)\s+(?:off\s+)?(?:w|with|by|from)\s+"
     r"(?P<who>[\w'.]+(?:\s+[\w'.]+){0,2})"
@@ -148,7 +154,7 @@ class QuestionReader:
     def read(self, raw: str) -> Question:
         """Read one question (any text at all; never raises)."""
         cleaned = clean(raw)
-        text = self._question_sentences(cleaned)
+        text = self._without_hedge(self._question_sentences(cleaned))
         plain = _plain_idioms(_WHO_IS.sub(r"\1 is", text))
         joined = join_compounds(plain, self.index.knows)  # the tokens' text
         tokens = self._split_joined([_chat_word(t) for t in words(joined, question=True)])
@@ -229,6 +235,14 @@ class QuestionReader:
             ):
                 kept.add(i - 1)  # "one of them says X ... was that hom or nathan?"
         return " ".join(parts[i] for i in sorted(kept))
+
+    def _without_hedge(self, text: str) -> str:
+        """ "idk if im remembering right but who brought up ...": a hedge of the member's own
+        before "but" / "so" and a question is no part of it (unless it names a contributor)."""
+        m = _HEDGE.match(text)
+        if not m or '"' in text or self.matcher.find(words(m.group(0))):
+            return text
+        return text[m.end() :]
 
     def _named_first(self, text: str) -> str | None:
         """The contributor a message asks to hear first ("start w neier", "Hom first pls",

@@ -128,3 +128,22 @@ LATER_WHO = [
 @pytest.mark.parametrize(("text", "who"), LATER_WHO)
 def test_a_later_sentence_may_ask_who(engine: Engine, text: str, who: bool) -> None:
     assert engine.reader.read(text).who is who
+
+
+# (message, the question the engine reads in it)
+HEDGES = [
+    ("idk if im remembering right but who brought up the iraq war",
+     "who brought up the iraq war"),
+    ("sorry i missed class so what did hom say about hong kong",
+     "what did hom say about hong kong"),
+    ("i know neier disagreed but who agreed with him",  # names a contributor: kept
+     "i know neier disagreed but who agreed with him"),
+    ("who brought up the iraq war", "who brought up the iraq war"),
+]
+
+
+@pytest.mark.parametrize(("text", "read_as"), HEDGES)
+def test_a_members_own_hedge_is_no_part_of_the_question(
+    engine: Engine, text: str, read_as: str
+) -> None:
+    assert engine.reader.read(text).text == read_as
