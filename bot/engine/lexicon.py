@@ -686,7 +686,7 @@ CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("act", "action", "actions", "steps", "measures"),
     ("winner", "laureate", "recipient", "awardee"),
     ("regular", "ordinary", "everyday", "average"),
-    ("verbal", "verbally", "argument", "debate", "arguing"),
+    ("verbal", "verbally", "argument", "arguments", "debate", "debating"),
     ("harsher", "harsh", "critical", "scathing", "tougher"),
     ("quit", "quitting", "stop", "stopping", "cease"),
     ("cops", "cop", "police", "policing", "policemen"),
