@@ -895,8 +895,21 @@ def _is_subject_position(tokens: list[str], m: Mention) -> bool:
     return (prev == "to" and prev2 == "according") or prev == "from"
 
 
+_REACTION = re.compile(  # "how did the Chinese government respond to this conversation?"
+    r"^(?:how|what|why)\s+(?:did|does|do|has|have|would|will)\s+"
+    r"(?P<who>(?:the\s+)?[a-z]+(?:\s+[a-z]+){0,2}?)\s+"
+    r"(?:respond|react|reply|answer|think|feel|say)\s+(?:to|of|about)\s+(?:this|the|that)\s+"
+    r"(?:\w+\s+)?(?:conversation|debate|discussion|article|exchange|series|piece|essay)s?\b",
+    re.I,
+)
+
+
 def _unknown_subject(text: str, mentions: list[Mention], index: PositionIndex) -> str:
-    """The subject of "what did X say" when X is nobody in the reading."""
+    """The subject of "what did X say" when X is nobody in the reading; or of "how did X
+    react to this debate", an outsider's reaction to the reading, which it cannot hold."""
+    reaction = _REACTION.match(text)
+    if reaction and not mentions:
+        return reaction.group("who")
     m = _SUBJECT.match(text)
     if not m or mentions:
         return ""

@@ -147,3 +147,20 @@ def test_a_members_own_hedge_is_no_part_of_the_question(
     engine: Engine, text: str, read_as: str
 ) -> None:
     assert engine.reader.read(text).text == read_as
+
+
+# (question, whether it asks an outsider's reaction to the reading itself, which it lacks)
+REACTIONS = [
+    ("how did the chinese government respond to this chinafile conversation", True),
+    ("how did obama react to the debate", True),
+    ("how did neier respond to this conversation", False),  # a contributor: answered
+    ("what did the final respondent think of the debate", False),
+    ("how did the chinese government respond to criticism", False),  # a topic of the text
+]
+
+
+@pytest.mark.parametrize(("text", "outside"), REACTIONS)
+def test_an_outsiders_reaction_to_the_reading_is_abstained_on(
+    engine: Engine, text: str, outside: bool
+) -> None:
+    assert engine.ask(text).abstained is outside
