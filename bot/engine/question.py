@@ -44,6 +44,12 @@ _SUBJECT = re.compile(
     r"disagree|recommend|suggest|critici[sz]e|worry|object|want)\b",
     re.I,
 )
+_MEANT = re.compile(  # "what did X mean by <their words>": the words are a phrase to find
+    r"\bmean[st]?\s+by\s+(?:the\s+)?(?:phrase\s+|line\s+|words?\s+|saying\s+(?:that\s+)?)?"
+    r"(.{8,300}?)[?.!]*$",
+    re.I,
+)
+MEANT_WORDS = 3  # "mean by" before fewer words asks about a term ("civil society"), no phrase
 _WHO_IS = re.compile(r"\b(who|whom)['’]s\b", re.I)  # "who's the fourth contributor"
 _LEADING_CHAT = re.compile(  # "heyy so who said ...": the question starts at "who"
     r"^(?:(?:hey+|hi+|hello|yo|so|ok|okay|wait|um+|uh+|lol|omg|and|but|quick\s+one|like|also|"
@@ -169,7 +175,7 @@ class QuestionReader:
         in_phrase = {i for start, end in glossed for i in range(start, end)}
         topical = self._topical_cues(fixed, idiom=any(p.search(text) for p in _IDIOMS))
         topical |= in_phrase
-        topical |= _reported_content(fixed) | _quoted_tokens(joined)
+        topical |= _reported_content(fixed) | _quoted_tokens(joined) | _meant_tokens(joined)
         topical |= {i for i, t in enumerate(fixed) if t in _TOPIC_MARKERS}  # "concerning"
         topical |= _setting_clause(fixed, mentions)
         where, in_where = _where(joined) if _WHERE_WORDS.intersection(fixed) else (0, set())
@@ -617,6 +623,16 @@ def _quoted_tokens(text: str) -> set[int]:
     return set(range(start, start + len(words(m.group(0), question=True))))
 
 
+def _meant_tokens(text: str) -> set[int]:
+    """Token positions of the words after "what did X mean by": their relation words are
+    the phrase's ("progress blooms from argument" asks no summary)."""
+    m = _MEANT.search(text)
+    if not m or len(m.group(1).split()) < MEANT_WORDS:
+        return set()
+    start = len(words(text[: m.start(1)], question=True))
+    return set(range(start, start + len(words(m.group(1), question=True))))
+
+
 def _refers_after(mentions: list[Mention], tokens: list[str]) -> bool:
     """Whether a verb of citing follows the subject: "whom does X quote / name / cite"."""
     ends = [m.end for m in mentions if not m.ambiguous]
@@ -628,6 +644,9 @@ def _phrase(text: str) -> str:
     m = _QUOTED.search(text)
     if m:
         return fold(m.group(1) or m.group(2))
+    m = _MEANT.search(text)
+    if m and len(m.group(1).split()) >= MEANT_WORDS:  # "what did X mean by progress blooms ..."
+        return fold(m.group(1))
     m = _SAID.match(_LEADING_CHAT.sub("", text))
     if m:
         said = _REFLEXIVE.sub("", m.group(1))  # "who called themself a latecomer"

@@ -164,3 +164,23 @@ def test_an_outsiders_reaction_to_the_reading_is_abstained_on(
     engine: Engine, text: str, outside: bool
 ) -> None:
     assert engine.ask(text).abstained is outside
+
+
+# (question, contributor whose words it quotes, note that names the one asked about or "")
+MEANT = [
+    ("what did sharon mean by progress blooms from argument", "rosenzweig", "not Hom's"),
+    ("what did rosenzweig mean by progress blooms from argument", "rosenzweig", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "author", "note"), MEANT)
+def test_what_did_x_mean_by_their_words_finds_the_words(
+    engine: Engine, text: str, author: str, note: str
+) -> None:
+    reply = engine.ask(text)
+    assert reply.answers and reply.answers[0].contributor_id == author
+    assert note in reply.message
+
+
+def test_mean_by_a_term_is_no_phrase(engine: Engine) -> None:
+    assert engine.reader.read("what does hom mean by civil society").phrase == ""
