@@ -329,7 +329,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
      "separate", "sideline", "sidelined", "box", "boxed", "pigeonhole", "compartment"),
     ("minor", "secondary", "peripheral", "afterthought", "marginal", "sideshow", "side"),
     ("legitimacy", "legitimate", "credible", "credibly", "mandate"),
-    ("grievances", "complaints", "demands", "discontent", "disaffected"),
+    ("grievances", "complaints", "demands", "discontent", "disaffected", "mad", "upset"),
     ("freedoms", "freedom", "liberties", "liberty"),
     ("visitors", "tourists", "travelers", "travellers", "foreigners"),
     ("executives", "businesspeople", "businessmen", "businesswomen", "managers", "investors"),

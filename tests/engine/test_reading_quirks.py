@@ -184,3 +184,24 @@ def test_what_did_x_mean_by_their_words_finds_the_words(
 
 def test_mean_by_a_term_is_no_phrase(engine: Engine) -> None:
     assert engine.reader.read("what does hom mean by civil society").phrase == ""
+
+
+# (chat word, a word of the text it must stand for)
+CHAT_SENSES = [
+    ("mad", "grievances"),
+    ("upset", "demands"),
+    ("verbally", "debate"),
+]
+
+
+@pytest.mark.parametrize(("word", "means"), CHAT_SENSES)
+def test_chat_words_stand_for_the_texts_words(engine: Engine, word: str, means: str) -> None:
+    term = next(t for t in engine.reader.read(f"who talked about {word} stuff").terms
+                if t.word == word)
+    assert stem(means) in {s for s, _ in term.alternatives}
+
+
+def test_verbally_is_no_verb_of_saying(engine: Engine) -> None:
+    term = next(t for t in engine.reader.read("who argued verbally").terms
+                if t.word == "verbally")
+    assert stem("argue") not in {s for s, _ in term.alternatives}
