@@ -205,3 +205,20 @@ def test_verbally_is_no_verb_of_saying(engine: Engine) -> None:
     term = next(t for t in engine.reader.read("who argued verbally").terms
                 if t.word == "verbally")
     assert stem("argue") not in {s for s, _ in term.alternatives}
+
+
+# (question, relation it asks for): "harsh on X" criticises X; it is no repression
+HARSH = [
+    ("neier vs rosenzweig, who's harsher on the us track record?", Relation.CRITIQUE),
+    ("who was hardest on washington", None),  # "hardest" alone names no relation
+    ("who is hard on the us", Relation.CRITIQUE),
+]
+
+
+@pytest.mark.parametrize(("text", "relation"), HARSH)
+def test_harsh_on_someone_is_criticism(
+    engine: Engine, text: str, relation: Relation | None
+) -> None:
+    q = engine.reader.read(text)
+    assert (q.relation if q.relations else None) is relation
+    assert "harsher" not in {t.word for t in q.terms}
