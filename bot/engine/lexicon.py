@@ -587,7 +587,7 @@ CHAT_SPELLINGS.update(
         "probs": "probably", "def": "definitely", "rly": "really", "srsly": "seriously",
         "ya": "you", "yr": "your", "yrs": "years", "sm": "so",
         "props": "credit", "kudos": "credit", "shoutout": "credit", "mil": "military",
-        "dem": "democratic", "dems": "democrats",
+        "dem": "democratic", "dems": "democrats", "doc": "document", "docs": "documents",
     }
 )
 # Idioms of several words, read as the plain word they stand for ("owned up" = admitted).

@@ -222,3 +222,7 @@ def test_harsh_on_someone_is_criticism(
     q = engine.reader.read(text)
     assert (q.relation if q.relations else None) is relation
     assert "harsher" not in {t.word for t in q.terms}
+
+
+def test_doc_is_a_document(engine: Engine) -> None:
+    assert "document" in {t.word for t in engine.reader.read("who cited the un doc").terms}
