@@ -709,6 +709,9 @@ def _relations(tokens: list[str], skip: set[int]) -> tuple[list[Relation], set[i
     return ordered, used
 
 
+_RHETORICAL = frozenset({"cares", "knows", "asked", "knew"})  # "who cares lol": no question
+
+
 def _later_asks_who(text: str, tokens: list[str]) -> bool:
     """ "ok so debate prep tonight. ... which contributor backs that?": a later sentence of
     the message asks who (after its own chat words), ending with "?" or ending the message."""
@@ -720,7 +723,8 @@ def _later_asks_who(text: str, tokens: list[str]) -> bool:
         size = len(words(part, question=True))
         if n and (part.endswith("?") or n == len(parts) - 1):
             lead = start + _chat_lead(tokens[start : start + size])
-            if lead < len(tokens) and tokens[lead] in WHO_WORDS:
+            rhetorical = lead + 1 < len(tokens) and tokens[lead + 1] in _RHETORICAL
+            if lead < len(tokens) and tokens[lead] in WHO_WORDS and not rhetorical:
                 return True
         start += size
     return False

@@ -122,6 +122,7 @@ LATER_WHO = [
     ("i thought it was cool that someone said beijing is less touchy at the un. "
      "who noticed that? need it for my intro", True),
     ("i read the piece by neier. what did he say about the soviet bloc?", False),
+    ("what did neier say about the soviet bloc? who cares lol", False),
 ]
 
 
