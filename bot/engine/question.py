@@ -428,10 +428,11 @@ def _cue_word(word: str) -> bool:
 def _corrected_word(word: str, fixed: str) -> str:
     """A spelling correction, unless it would make a topic word a cue of the question
     ("tanks" is no misspelt "thanks"): a misspelt cue keeps the start of its word
-    ("critisized", "thnks"), so a correction to a cue must keep the first two letters."""
+    ("critisized", "thnks") or has its letters swapped ("waht"), so a correction to a cue
+    must keep the first two letters or all the letters."""
     if fixed == word or not _cue_word(fixed) or _cue_word(word) or fixed[:2] == word[:2]:
         return fixed
-    return word
+    return fixed if sorted(fixed) == sorted(word) else word
 
 
 def _refused(word: str, index: PositionIndex) -> bool:

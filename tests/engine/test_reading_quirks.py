@@ -8,6 +8,7 @@ import pytest
 
 from bot.engine import Engine
 from bot.engine.lexicon import Relation
+from bot.engine.question import _corrected_word
 from bot.engine.text import stem
 
 # words of one family: one stem
@@ -227,3 +228,17 @@ def test_harsh_on_someone_is_criticism(
 
 def test_doc_is_a_document(engine: Engine) -> None:
     assert "document" in {t.word for t in engine.reader.read("who cited the un doc").terms}
+
+
+# (word asked, the index's nearest known word, the word read)
+CORRECTED = [
+    ("tanks", "thanks", "tanks"),  # a topic word made a cue: refused
+    ("critisized", "criticized", "criticized"),  # a misspelt cue keeps its start
+    ("dsiagreed", "disagreed", "disagreed"),  # swapped letters: a typo
+    ("goverment", "government", "government"),  # no cue: corrected as ever
+]
+
+
+@pytest.mark.parametrize(("word", "nearest", "read"), CORRECTED)
+def test_which_corrections_are_made(word: str, nearest: str, read: str) -> None:
+    assert _corrected_word(word, nearest) == read
