@@ -23,6 +23,7 @@ from bot.engine.text import stem, words
 from bot.knowledge.model import Position
 
 PLACE_RATIO = 0.85  # "at the start of his piece": the earliest of the answers this close
+PIECE_SHARE = 0.34  # a run of paragraphs this share of the longest is a piece of its own
 KEEP_RATIO = 0.6  # further answers must score at least this share of the best one
 # another contributor answers for the one asked about only when holding the topic this well
 ELSEWHERE_COVERAGE = 0.8
@@ -105,26 +106,40 @@ def _place(src: Sources, pos: Position) -> tuple[int, int]:
 def _at_place(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]:
     """ "What does Neier say at the end?": his positions from the last (or the first) on."""
     who = q.speakers or tuple(c.id for c in src.contributors)
-    mine = [  # in their main piece (not a heckle inside another's speech)
+    mine = [  # in their own pieces (not a heckle inside another's speech)
         p for c in who for p in src.reading.positions_of(c)
-        if p.paragraph in _main_piece(src.reading.contributor(c).paragraphs)
+        if p.paragraph in _piece_at(src.reading.contributor(c).paragraphs, q.where)
     ]
     mine.sort(key=lambda p: _place(src, p), reverse=q.where > 0)
     return tuple(src.cite(p, 100.0) for p in mine[:limit])
 
 
-def _main_piece(paragraphs: tuple[int, ...]) -> range:
-    """The longest run of a contributor's paragraphs, one other paragraph between two of
-    theirs (a heading, "[Applause]") not breaking it."""
-    best = range(0)
+def _runs(paragraphs: tuple[int, ...]) -> list[range]:
+    """A contributor's runs of paragraphs, one other paragraph between two of theirs (a
+    heading, "[Applause]") not breaking a run."""
+    runs: list[range] = []
     start = prev = None
     for n in sorted(paragraphs):
-        if prev is None or n > prev + 2:
+        if prev is None or start is None or n > prev + 2:
+            if start is not None and prev is not None:
+                runs.append(range(start, prev + 1))
             start = n
         prev = n
-        if start is not None and n + 1 - start > len(best):
-            best = range(start, n + 1)
-    return best
+    if start is not None and prev is not None:
+        runs.append(range(start, prev + 1))
+    return runs
+
+
+def _piece_at(paragraphs: tuple[int, ...], where: int) -> range:
+    """The piece whose start (`where` < 0) or end a question asks for: of a contributor's
+    pieces (runs at least PIECE_SHARE as long as the longest; a debater's speeches, not
+    his interjections in another's), the first for the start, the last for the end."""
+    runs = _runs(paragraphs)
+    if not runs:
+        return range(0)
+    longest = max(len(r) for r in runs)
+    pieces = [r for r in runs if len(r) >= PIECE_SHARE * longest]
+    return pieces[0] if where < 0 else pieces[-1]
 
 
 def _by_place(src: Sources, ranked: list[Scored], where: int) -> list[Scored]:
