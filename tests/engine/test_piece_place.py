@@ -46,3 +46,9 @@ def test_a_debater_who_opens_and_closes(engine: Engine, question: str, starts: s
     reply = engine.ask(question)
     assert reply.answers and reply.answers[0].contributor_id == "harlow"
     assert reply.answers[0].quote.startswith(starts)
+
+
+def test_the_speech_a_question_names_ends_where_the_draft_marks_it(engine: Engine) -> None:
+    reply = engine.ask("how did preston wrap up his reply?")  # no topic: only the place
+    assert reply.answers and reply.answers[0].contributor_id == "preston"
+    assert reply.answers[0].quote.startswith("My time is nearly gone")

@@ -11,7 +11,7 @@ import re
 
 from bot.engine.answering.abstain import abstain
 from bot.engine.answering.detail import detail, detail_in_place
-from bot.engine.answering.place import names_a_speech
+from bot.engine.answering.place import names_a_speech, speech_ends
 from bot.engine.answering.readout import asks_reader, by_reader
 from bot.engine.answers import Answer, Mode, Reply
 from bot.engine.index import COMMON_STEMS, Term
@@ -90,6 +90,10 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     in_place = detail_in_place(src, q, best) if not q.where else None
     if in_place is not None:  # "how long has she watched China?": the sentence that says
         return in_place
+    if q.where and q.speakers and not q.terms and names_a_speech(q.text):
+        ends = _speech_end(src, q, limit)  # "how did he wrap up his reply?"
+        if ends:
+            return Reply(q.text, Mode.ANSWER, ends, note)
     if q.where and q.speakers and not names_a_speech(q.text):
         # "at the start of his piece": the earliest that answers
         if not q.terms and q.relation in (Relation.ANY, Relation.SUMMARY):
@@ -112,6 +116,16 @@ def _at_place(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]:
     ]
     mine.sort(key=lambda p: _place(src, p), reverse=q.where > 0)
     return tuple(src.cite(p, 100.0) for p in mine[:limit])
+
+
+def _speech_end(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]:
+    """The positions that open or close the speech a question names, as a drafted debate
+    marks them ("end of the reply"): the last such for the end, the first for the start."""
+    wanted = speech_ends(q.text, q.where)
+    marked = [p for c in q.speakers for p in src.reading.positions_of(c)
+              if wanted.intersection(p.topics)]
+    marked.sort(key=lambda p: _place(src, p), reverse=q.where > 0)
+    return tuple(src.cite(p, 100.0) for p in marked[:limit])
 
 
 def _runs(paragraphs: tuple[int, ...]) -> list[range]:
