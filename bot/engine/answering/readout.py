@@ -49,9 +49,17 @@ def by_reader(src: Sources, q: Question, ranked: list[Scored]) -> list[Scored]:
 
 def _reader(owners: dict[int, set[str]], n: int, author: str) -> str | None:
     """The one speaker whose paragraphs stand on both sides of paragraph `n`, if it is not
-    the author's own."""
+    the author's own, and who holds more of the paragraphs around it than the author does
+    (a speaker's own paragraph between two he reads out is his, not read out)."""
     before, after = owners.get(n - 1, set()), owners.get(n + 1, set())
     both = (before & after) - {author}
-    if len(both) == 1 and author not in before | after:
-        return next(iter(both))
-    return None
+    if len(both) != 1 or author in before | after:
+        return None
+    reader = next(iter(both))
+    around = [owners.get(k, set()) for k in range(n - AROUND, n + AROUND + 1) if k != n]
+    if sum(reader in o for o in around) <= sum(author in o for o in around):
+        return None
+    return reader
+
+
+AROUND = 5  # paragraphs on each side that tell whose speech a paragraph stands in
