@@ -12,7 +12,7 @@ import re
 from bot.engine.answering.abstain import abstain
 from bot.engine.answering.detail import detail, detail_in_place
 from bot.engine.answering.place import names_a_speech, speech_ends
-from bot.engine.answering.readout import asks_reader, by_reader
+from bot.engine.answering.readout import asks_reader, by_reader, reader_of_named
 from bot.engine.answers import Answer, Mode, Reply
 from bot.engine.index import COMMON_STEMS, Term
 from bot.engine.lexicon import COMMON_WORDS, Relation
@@ -40,6 +40,8 @@ RELATION_NOUNS = {
 
 def relation(src: Sources, q: Question, limit: int) -> Reply:
     """The positions that answer the question's relation and topic, or why none does."""
+    if reader_of_named(q):  # "who read from Lincoln's speech?": not Lincoln, his reader
+        q = dataclasses.replace(q, who=True, speakers=())
     if q.where and not (q.speakers or q.targets or q.terms or q.who):
         # "what was said at the very end?": the reading's last (or first) words
         return Reply(q.text, Mode.ANSWER, _at_place(src, q, limit))
