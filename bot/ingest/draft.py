@@ -28,7 +28,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:I (?:fully |entirely |particularly |also |largely )?agree|[Ww]e all agree|"
         r"I join|I endorse|I can endorse|I concur|as [A-Z]\w+ (?:says|notes|argues|points out)|"
         r"rightly|framed the issues so well|is clear, comprehensive|on point|I accept|"
-        r"agreeing|admirabl[ey]|I (?:respect|admire|esteem|commend|compliment)\b|"
+        r"agreeing with|admirabl[ey]|I (?:respect|admire|esteem|commend|compliment)\b(?! to)|"
         r"do him (?:the )?justice|pay (?:a )?tribute|an able man|(?:very|most) able)")),
     ("concession", re.compile(
         r"^(?:Although|Though|While|Granted|Admittedly|Of course|To be sure|It is true)\b|"
