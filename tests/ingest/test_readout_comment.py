@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
+from bot.engine.answering.detail import answer_shape
 from bot.ingest.command import Options, ingest
 from bot.knowledge.loader import load_reading
 from bot.knowledge.model import Reading
@@ -40,3 +41,15 @@ def test_what_the_reader_said_about_the_quoted_speech_is_his_comment(
     assert not reply.abstained and reply.answers
     assert reply.answers[0].contributor_id == "quince"
     assert reply.answers[0].quote.startswith("There you find")
+
+
+def test_how_long_they_spoke_is_the_sentence_with_hours(reading: Reading) -> None:
+    reply = Engine(reading).ask("how long did each of them get to talk?")
+    assert reply.answers and "for an hour" in reply.answers[0].quote
+
+
+def test_a_duration_in_hours_or_minutes_answers_how_long() -> None:
+    shape = answer_shape("how long did each of them speak?")
+    assert shape is not None
+    assert shape.search("I will occupy half an hour") and shape.search("ten minutes each")
+    assert not shape.search("the quarrel has lasted so long")
