@@ -22,6 +22,7 @@ THIN_TERMS = 3  # with this many topic words, a position must hold two as its ow
 THIN_COVERAGE = 0.8  # ... unless its paragraph holds nearly all of them
 THIN_SIBLINGS = 5  # ... in a long passage that many positions quote (a drafted debate; a
 # hand-made index quotes a paragraph up to four times)
+THIN_WHO = 0.6  # ... and a "who" question's answer holding one of them must cover this much
 FLOOR = 0.4  # below this coverage a position is not even a secondary answer
 RERANK = 40  # candidates that get the (slower) phrase comparison
 MAX_CANDIDATES = 600  # past this, only positions holding more heavy terms are scored
@@ -292,6 +293,10 @@ def answers_topic(best: Scored, q: Question) -> bool:
         # "who won the race in the end?": one of several topic words in its own sentence,
         # the others only somewhere in a long passage of many sentences
         return False
+    if q.who and not q.speakers and len(q.terms) >= THIN_TERMS and best.strong < 2 and (
+        best.coverage < THIN_WHO
+    ):
+        return False  # "who won the race in the end?": one word of three, the rest around
     if best.coverage >= MIN_COVERAGE:
         return True
     if best.coverage >= LOOSE_COVERAGE and best.on_target:

@@ -28,7 +28,7 @@ _CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:I (?:fully |entirely |particularly |also |largely )?agree|[Ww]e all agree|"
         r"I join|I endorse|I can endorse|I concur|as [A-Z]\w+ (?:says|notes|argues|points out)|"
         r"rightly|framed the issues so well|is clear, comprehensive|on point|I accept|"
-        r"agreeing|admirabl[ey]|I (?:respect|admire|esteem|commend|compliment)\b|"
+        r"agreeing with|admirabl[ey]|I (?:respect|admire|esteem|commend|compliment)\b(?! to)|"
         r"do him (?:the )?justice|pay (?:a )?tribute|an able man|(?:very|most) able)")),
     ("concession", re.compile(
         r"^(?:Although|Though|While|Granted|Admittedly|Of course|To be sure|It is true)\b|"
@@ -246,6 +246,27 @@ _LAST_WORDS = ["last words", "last thing"]
 _DEBATE_END = ["end of the debate", "final words"]
 
 
+def _read_words(text: str, keywords: list[str]) -> list[str]:
+    """What a read-out passage is remembered by: the words it quotes itself (``A house
+    divided against itself ...''), its opening phrases and its key words, for the comment
+    that follows it."""
+    quoted = [
+        " ".join(t for t in _tokens("".join(m)) if len(t) > 2 and t not in STOPWORDS)
+        for m in _INNER_QUOTE.findall(text)
+    ]  # a maxim it quotes is known by its words, everyday ones too ("a house divided")
+    short = [" ".join(q.split()[:2]) for q in quoted if " " in q]
+    phrases = short + [p for p in _phrases(text) if " " in p]
+    return list(dict.fromkeys(phrases))[:READ_PHRASES] + keywords[:READ_KEYWORDS] + [
+        "words", "speech"]
+
+
+_INNER_QUOTE = re.compile(r"``(.{8,200}?)''|\u201c(.{8,200}?)\u201d")
+
+
+READ_PHRASES = 2  # opening phrases of a read-out that the reader's comment carries
+READ_KEYWORDS = 3  # ... and its key words
+
+
 def _context(seg: Segmentation, keywords: dict[int, list[str]]) -> dict[int, list[str]]:
     """Topics a paragraph owes to its surroundings: the heckle it answers, an interruption,
     the question an answer replies to."""
@@ -276,6 +297,10 @@ def _context(seg: Segmentation, keywords: dict[int, list[str]]) -> dict[int, lis
                 cue = re.split(r"(?<=[.?!])\s+", before.text.strip())[-1]
                 announced = _phrases(cue)[:6] + keywords.get(n - 1, [])[:2] + ["speech", "words"]
             extra += announced + _READ_OUT
+        elif before.hint in _READ_HINTS and part.role is Role.SPEECH and part.owner in (
+            before.reader, before.owner
+        ):  # the reader's comment on what he just read out: "There you find that ..."
+            extra += _read_words(before.text, keywords.get(n - 1, []))
         if extra:
             out[n] = extra
     return out

@@ -172,10 +172,11 @@ def test_using_and_used_stem_as_use() -> None:
 
 
 def test_a_contributors_main_piece_is_their_longest_run_of_paragraphs() -> None:
-    from bot.engine.answering.relation import _main_piece
+    from bot.engine.answering.relation import _piece_at
 
-    assert _main_piece((15, 16, 24, 25, 26, 28, 29, 30, 77, 83)) == range(24, 31)
-    assert _main_piece((5,)) == range(5, 6) and _main_piece(()) == range(0)
+    for where in (-1, 1):  # the short runs are interjections: start and end are the piece's
+        assert _piece_at((15, 16, 24, 25, 26, 28, 29, 30, 77, 83), where) == range(24, 31)
+    assert _piece_at((5,), 1) == range(5, 6) and _piece_at((), -1) == range(0)
 
 
 def test_a_named_target_with_a_topic_keeps_to_those_who_answer_them(engine: Engine) -> None:

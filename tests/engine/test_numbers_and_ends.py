@@ -167,3 +167,15 @@ def test_who_read_out_words_is_the_reader_not_their_author() -> None:
     assert (read.answers[0].contributor_id, read.answers[0].paragraph) == ("hale", 7)
     said = news.ask("who said the website is a waste of money?")  # still its author
     assert said.answers[0].contributor_id == "finch"
+
+
+def test_a_who_question_holding_one_of_its_words_needs_most_of_its_weight(
+    harbour: Engine,
+) -> None:
+    # "who won the 1858 senate election?": a sentence with "1858" alone, the rest elsewhere
+    asked = harbour.reader.read("who said the fleet left the harbour for the road?")
+    best = harbour.ranker.rank(asked)[0]
+    thin = dataclasses.replace(best, strong=1, coverage=0.55)
+    assert not answers_topic(thin, asked)
+    assert answers_topic(dataclasses.replace(thin, strong=2), asked)
+    assert answers_topic(dataclasses.replace(thin, coverage=0.7), asked)

@@ -29,7 +29,8 @@ _NUMBER_WORDS = (
 )
 _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\bhow\s+long\b|\bsince\s+when\b", re.I),
-     re.compile(r"\b(?:years?|decades?|months?|weeks?|centur(?:y|ies)|since)\b", re.I)),
+     re.compile(r"\b(?:years?|decades?|months?|weeks?|days?|hours?|minutes?|centur(?:y|ies)|"
+                r"since)\b", re.I)),
     (re.compile(r"\b(?:what|which)\s+year\b|^\W*(?:so\s+|and\s+)?when\b", re.I),
      re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\byears?\s+ago\b", re.I)),
     (re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|percentage|share|fraction|"

@@ -43,6 +43,15 @@ def names_a_speech(text: str) -> bool:
     return bool(_SPEECHES.intersection(words(text)))
 
 
+def speech_ends(text: str, where: int) -> frozenset[str]:
+    """The topic phrases a drafted debate gives the first (`where` < 0) or last position of
+    each speech ("start of the reply", "end of the rejoinder"), for the speeches a question
+    names ("how did he wrap up his reply?")."""
+    side = "start" if where < 0 else "end"
+    named = {w.rstrip("s") if w == "speeches" else w for w in _SPEECHES.intersection(words(text))}
+    return frozenset(f"{side} of the {w}" for w in named)
+
+
 class Place(StrEnum):
     """Which end of a contribution a question asks for."""
 

@@ -11,8 +11,8 @@ import re
 
 from bot.engine.answering.abstain import abstain
 from bot.engine.answering.detail import detail, detail_in_place
-from bot.engine.answering.place import names_a_speech
-from bot.engine.answering.readout import asks_reader, by_reader
+from bot.engine.answering.place import names_a_speech, speech_ends
+from bot.engine.answering.readout import asks_reader, by_reader, reader_of_named
 from bot.engine.answers import Answer, Mode, Reply
 from bot.engine.index import COMMON_STEMS, Term
 from bot.engine.lexicon import COMMON_WORDS, Relation
@@ -23,6 +23,7 @@ from bot.engine.text import stem, words
 from bot.knowledge.model import Position
 
 PLACE_RATIO = 0.85  # "at the start of his piece": the earliest of the answers this close
+PIECE_SHARE = 0.34  # a run of paragraphs this share of the longest is a piece of its own
 KEEP_RATIO = 0.6  # further answers must score at least this share of the best one
 # another contributor answers for the one asked about only when holding the topic this well
 ELSEWHERE_COVERAGE = 0.8
@@ -39,6 +40,8 @@ RELATION_NOUNS = {
 
 def relation(src: Sources, q: Question, limit: int) -> Reply:
     """The positions that answer the question's relation and topic, or why none does."""
+    if reader_of_named(q):  # "who read from Lincoln's speech?": not Lincoln, his reader
+        q = dataclasses.replace(q, who=True, speakers=())
     if q.where and not (q.speakers or q.targets or q.terms or q.who):
         # "what was said at the very end?": the reading's last (or first) words
         return Reply(q.text, Mode.ANSWER, _at_place(src, q, limit))
@@ -89,6 +92,10 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     in_place = detail_in_place(src, q, best) if not q.where else None
     if in_place is not None:  # "how long has she watched China?": the sentence that says
         return in_place
+    if q.where and q.speakers and not q.terms and names_a_speech(q.text):
+        ends = _speech_end(src, q, limit)  # "how did he wrap up his reply?"
+        if ends:
+            return Reply(q.text, Mode.ANSWER, ends, note)
     if q.where and q.speakers and not names_a_speech(q.text):
         # "at the start of his piece": the earliest that answers
         if not q.terms and q.relation in (Relation.ANY, Relation.SUMMARY):
@@ -105,26 +112,50 @@ def _place(src: Sources, pos: Position) -> tuple[int, int]:
 def _at_place(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]:
     """ "What does Neier say at the end?": his positions from the last (or the first) on."""
     who = q.speakers or tuple(c.id for c in src.contributors)
-    mine = [  # in their main piece (not a heckle inside another's speech)
+    mine = [  # in their own pieces (not a heckle inside another's speech)
         p for c in who for p in src.reading.positions_of(c)
-        if p.paragraph in _main_piece(src.reading.contributor(c).paragraphs)
+        if p.paragraph in _piece_at(src.reading.contributor(c).paragraphs, q.where)
     ]
     mine.sort(key=lambda p: _place(src, p), reverse=q.where > 0)
     return tuple(src.cite(p, 100.0) for p in mine[:limit])
 
 
-def _main_piece(paragraphs: tuple[int, ...]) -> range:
-    """The longest run of a contributor's paragraphs, one other paragraph between two of
-    theirs (a heading, "[Applause]") not breaking it."""
-    best = range(0)
+def _speech_end(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]:
+    """The positions that open or close the speech a question names, as a drafted debate
+    marks them ("end of the reply"): the last such for the end, the first for the start."""
+    wanted = speech_ends(q.text, q.where)
+    marked = [p for c in q.speakers for p in src.reading.positions_of(c)
+              if wanted.intersection(p.topics)]
+    marked.sort(key=lambda p: _place(src, p), reverse=q.where > 0)
+    return tuple(src.cite(p, 100.0) for p in marked[:limit])
+
+
+def _runs(paragraphs: tuple[int, ...]) -> list[range]:
+    """A contributor's runs of paragraphs, one other paragraph between two of theirs (a
+    heading, "[Applause]") not breaking a run."""
+    runs: list[range] = []
     start = prev = None
     for n in sorted(paragraphs):
-        if prev is None or n > prev + 2:
+        if prev is None or start is None or n > prev + 2:
+            if start is not None and prev is not None:
+                runs.append(range(start, prev + 1))
             start = n
         prev = n
-        if start is not None and n + 1 - start > len(best):
-            best = range(start, n + 1)
-    return best
+    if start is not None and prev is not None:
+        runs.append(range(start, prev + 1))
+    return runs
+
+
+def _piece_at(paragraphs: tuple[int, ...], where: int) -> range:
+    """The piece whose start (`where` < 0) or end a question asks for: of a contributor's
+    pieces (runs at least PIECE_SHARE as long as the longest; a debater's speeches, not
+    his interjections in another's), the first for the start, the last for the end."""
+    runs = _runs(paragraphs)
+    if not runs:
+        return range(0)
+    longest = max(len(r) for r in runs)
+    pieces = [r for r in runs if len(r) >= PIECE_SHARE * longest]
+    return pieces[0] if where < 0 else pieces[-1]
 
 
 def _by_place(src: Sources, ranked: list[Scored], where: int) -> list[Scored]:
