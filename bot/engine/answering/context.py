@@ -93,6 +93,9 @@ def why(
         answer = dataclasses.replace(src.cite(pos, top.score), quote=sentence,
                                      paragraph=top.paragraph)
         return Reply(q.text, Mode.ANSWER, (answer,), lead)
+    if elaborate and near:  # "what does she mean by that?": the point that frames it
+        best = max(near, key=lambda p: text.find(p.quote[:40]))
+        return Reply(q.text, Mode.ANSWER, (src.cite(best, top.score),), lead)
     if elaborate:
         return next_point(src, q, last, frozenset(shown))
     if near:
@@ -134,7 +137,7 @@ def next_point(
     start = _position(src, last.answers[0].position_id)
     if start is None:
         return abstain(src, q, "The reading doesn't go on from there.")
-    later = _after(src, start, shown)
+    later = _unseen(src, start, shown)
     if not later:
         who = src.reading.contributor(start.contributor_id).short_name
         return abstain(src, q, f"That is the last point {who} makes in this reading.")
@@ -151,7 +154,7 @@ def next_item(
     start = _position(src, last.answers[0].position_id)
     if start is None:
         return abstain(src, q, "The reading doesn't list points there.")
-    later = _after(src, start, shown)
+    later = _unseen(src, start, shown)
     openers = _ORDINAL_OPENERS.get(n, ())
     for text_of in (lambda p: p.quote, lambda p: src.reading.paragraph(p.paragraph).text):
         for p in later:
@@ -180,6 +183,23 @@ def _after(src: Sources, start: Position, shown: frozenset[str]) -> list[Positio
          if (p.paragraph, _offset(src, p)) > here and p.id not in shown),
         key=lambda p: (p.paragraph, _offset(src, p)),
     )
+
+
+def _unseen(src: Sources, start: Position, shown: frozenset[str]) -> list[Position]:
+    """What its author wrote after `start`; past the paragraph of an answer that opened it
+    (the rest of that paragraph develops the point shown, it is not the next one)."""
+    later = _after(src, start, shown)
+    seen = {p.paragraph for p in (start, *(p for p in src.reading.positions if p.id in shown))
+            if _opens(src, p)}
+    return [p for p in later if p.paragraph not in seen] or later
+
+
+def _opens(src: Sources, p: Position) -> bool:
+    """Whether a position is its author's first in its paragraph: the sentence that states
+    the paragraph's point, which the rest of the paragraph develops."""
+    first = min((o for o in src.reading.positions_of(p.contributor_id)
+                 if o.paragraph == p.paragraph), key=lambda o: _offset(src, o))
+    return first.id == p.id
 
 
 def _opening(text: str) -> str:
