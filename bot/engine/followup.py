@@ -491,7 +491,8 @@ def _with_pronouns(
     refer to; unchanged when it names contributors itself or has no such words (but "and
     Nathan, did they bring him up?": "they" are the ones discussed, Nathan whom they answer)."""
     if (q.speakers and conv.focus and not set(q.speakers) & set(conv.focus)
-            and _ASKS_OF_THEM.search(q.text) and _OBJECT.search(q.text)):
+            and _ASKS_OF_THEM.search(q.text)
+            and (_OBJECT.search(q.text) or _named_after_pronoun(q, src))):
         return dataclasses.replace(
             q, speakers=conv.focus, targets=tuple(dict.fromkeys(q.speakers + q.targets)),
             compare=len(conv.focus) > 1, who=False,
@@ -551,6 +552,18 @@ def _named_before_pronoun(q: Question, src: Sources) -> bool:
         return False
     before = set(words(q.text[: m.start()]))
     return bool(before & _name_words(src, q.targets[0]))
+
+
+def _named_after_pronoun(q: Question, src: Sources) -> bool:
+    """ "do they mention Neier by name?", "does she think Bequelin escaped it?": the one named
+    comes after "does he/she/they", so is whom they talk about, not who talks."""
+    m = _ASKS_OF_THEM.search(q.text)
+    if m is None:
+        return False
+    before = set(words(q.text[: m.start()]))
+    after = set(words(q.text[m.end():]))
+    names = {w for c in q.speakers for w in _name_words(src, c)}
+    return bool(after & names) and not before & names
 
 
 def _rest(q: Question, toks: list[str], src: Sources) -> list[str]:

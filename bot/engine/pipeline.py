@@ -23,6 +23,7 @@ from bot.engine.answering.context import (
     quote_again,
     why,
 )
+from bot.engine.answering.detail import answer_shape, asks_detail
 from bot.engine.answering.place import asked_place, place
 from bot.engine.answering.relation import relation
 from bot.engine.answering.who_said import who_said
@@ -80,6 +81,7 @@ def respond_in_context(
             what = " ".join(unknown) if unknown else "that"
             no = abstain(src, q, f"{names} doesn't say anything about {what} in this reading.")
             reply = dataclasses.replace(no, related=reply.answers)
+        reply = _lacks_detail(src, q, reply)
         if resolved.move is Move.MORE and reply.abstained and q.speakers and not q.terms:
             reply = more_of(src, q, limit)  # "more" after a main point: their other points
         if resolved.move is Move.MORE:
@@ -87,6 +89,29 @@ def respond_in_context(
     if resolved.reading_as:
         reply = dataclasses.replace(reply, reading_as=resolved.reading_as)
     return reply
+
+
+_HOW_MANY_UNITS = re.compile(
+    r"\bhow\s+many\s+(years|months|weeks|days|hours|decades|centuries|times)\b", re.I
+)
+_COUNTS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+           r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|several|many|few|dozens?")
+
+
+def _lacks_detail(src: Sources, q: Question, reply: Reply) -> Reply:
+    """ "how many weeks later?", "in what year?" asked of the last answer: when neither the
+    quote nor the paragraph shown holds a number or year of that kind, the text lacks it."""
+    shape = answer_shape(q.text) if asks_detail(q.text) else None
+    if shape is None or reply.abstained or not reply.answers:
+        return reply
+    unit = _HOW_MANY_UNITS.search(q.text)
+    if unit is not None:  # "how many weeks": a number of weeks, not any number
+        shape = re.compile(rf"\b(?:\d[\d,.]*|{_COUNTS})\s+(?:\w+\s+)?{unit.group(1)}", re.I)
+    top = reply.answers[0]
+    if shape.search(top.quote) or shape.search(src.reading.paragraph(top.paragraph).text):
+        return reply
+    no = abstain(src, q, "The reading doesn't give that detail.")
+    return dataclasses.replace(no, related=reply.answers)
 
 
 def _more(src: Sources, q: Question, reply: Reply, conv: Conversation | None) -> Reply:
