@@ -21,6 +21,7 @@ from bot.engine.answering.context import (
     next_point,
     nth_point,
     quote_again,
+    replies_to_shown,
     why,
 )
 from bot.engine.answering.detail import answer_shape, asks_detail
@@ -82,6 +83,8 @@ def respond_in_context(
             no = abstain(src, q, f"{names} doesn't say anything about {what} in this reading.")
             reply = dataclasses.replace(no, related=reply.answers)
         reply = _lacks_detail(src, q, reply)
+        if resolved.move is Move.ASK and conv is not None and not resolved.new_topic:
+            reply = replies_to_shown(src, q, reply, conv.reply, conv.last)
         if resolved.move is Move.MORE and reply.abstained and q.speakers and not q.terms:
             reply = more_of(src, q, limit)  # "more" after a main point: their other points
         if resolved.move is Move.MORE:

@@ -6,7 +6,8 @@ import dataclasses
 import re
 
 from bot.engine.answering.abstain import abstain
-from bot.engine.answers import Mode, Reply
+from bot.engine.answers import Answer, Mode, Reply
+from bot.engine.lexicon import RELATION_KINDS, Relation
 from bot.engine.question import Question
 from bot.engine.quotes import split_sentences
 from bot.engine.sources import Sources
@@ -173,6 +174,50 @@ def more_of(src: Sources, q: Question, limit: int) -> Reply:
     if not rest:
         return abstain(src, q, "That is all the reading says on that.")
     return Reply(q.text, Mode.ANSWER, tuple(src.cite(p, 100.0) for p in rest[:limit]), "More:")
+
+
+def replies_to_shown(
+    src: Sources, q: Question, reply: Reply, last: Reply | None, before: Question | None
+) -> Reply:
+    """ "did others agree with that?", "got Neier's words on it?": an agreement (or
+    disagreement, ...) that answers the very position just shown, or the one the last
+    answers answered, comes before others of the same contributors (unless the question
+    brings a topic of its own)."""
+    kinds = RELATION_KINDS.get(q.relation, ()) if q.relation in _TARGETED else ()
+    if not kinds or last is None or not last.answers or before is None:
+        return reply
+    if {t.word for t in q.terms} - {t.word for t in before.terms}:
+        return reply
+    shown = [_position(src, a.position_id) for a in last.answers]
+    about = {last.answers[0].position_id} | {
+        p.target.position_id for p in shown if p is not None and p.target is not None
+        and p.target.position_id
+    }
+    fits = [p for p in src.reading.positions
+            if p.target is not None and p.target.position_id in about and p.kind in kinds
+            and (p.contributor_id in q.speakers if q.speakers else
+                 p.contributor_id not in q.excluded)]
+    first: dict[str, Position] = {}
+    for p in fits:
+        first.setdefault(p.contributor_id, p)
+    if not first:
+        return reply
+    # in the ranked order, each contributor's answer to it in place of their other words;
+    # those the ranking left out after
+    answers: list[Answer] = []
+    for a in reply.answers:
+        fit = first.get(a.contributor_id)
+        cited = src.cite(fit, a.score) if fit is not None else a
+        if all(b.contributor_id != cited.contributor_id or fit is None for b in answers):
+            answers.append(cited)
+    placed = {a.contributor_id for a in answers}
+    score = reply.answers[-1].score if reply.answers else 100.0
+    answers += [src.cite(p, score) for c, p in first.items() if c not in placed]
+    return dataclasses.replace(reply, answers=tuple(answers), mode=Mode.ANSWER)
+
+
+_TARGETED = (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE, Relation.CONCEDE,
+             Relation.RESPOND)
 
 
 def _after(src: Sources, start: Position, shown: frozenset[str]) -> list[Position]:
