@@ -158,6 +158,20 @@ FOLLOW_UPS = [
     # "where?" asks a detail of the last answer's topic
     (["what does neier say china does with its money"], "where does that happen", "neier",
      "Africa", True),
+    # "next" after a paragraph's opening point: the rest of that paragraph was shown with it
+    (["neier's opening, pls"], "next", "neier", "Soviet bloc", True),
+    # "what does she mean?" after the last point of a paragraph: the point that frames it
+    (["what did hom say about all of us sharing one boat"], "what does she mean there",
+     "hom", "advance the interests of all stakeholders", True),
+    # a count of weeks, years ... the paragraph never gives is not made up
+    (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
+     True),
+    # "did they mention X?" with X a contributor: X is whom they talk about, not who talks
+    (["who said the realists got it wrong", "anyone else on realism"], "does she name bequelin?",
+     "sixth", "Nicholas pushes back", True),
+    # "did others agree with that?": the agreements with that very point first
+    (["what is bequelin's central argument", "who else agreed with it"],
+     "and neier's words on that?", "neier", "engine of human rights progress", True),
 ]
 
 
