@@ -207,7 +207,8 @@ def resolve(
     ) and any(t in _ITEM_NOUNS - {"one"} for t in toks):  # "ok and the next reason?"
         return _next(src, prev, conv)
     if (not mentioned and _only(toks, _MORE_FILLER, _MORE_CUES - {"else", "other"})) or (
-        toks in (["anything", "else"], ["what", "else"])
+        toks in (["anything", "else"], ["what", "else"], ["keep", "going"], ["go", "on"],
+                 ["carry", "on"], ["keep", "on"])
     ):
         if conv.item > 0 and "else" not in toks:  # "next one pls" after "the first key"
             return _next(src, prev, conv)

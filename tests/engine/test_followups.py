@@ -163,6 +163,8 @@ FOLLOW_UPS = [
     # "what does she mean?" after the last point of a paragraph: the point that frames it
     (["what did hom say about all of us sharing one boat"], "what does she mean there",
      "hom", "advance the interests of all stakeholders", True),
+    # "keep going": more of the same contributor, not a topic called "keep"
+    (["how does neier open his piece"], "keep going", "neier", "Soviet bloc", True),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
