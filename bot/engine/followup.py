@@ -318,6 +318,11 @@ def resolve(
             return dataclasses.replace(  # "how many people died?"
                 detail, own_only=True, asked=frozenset(t.word for t in q2.terms))
         return detail
+    if changed and q2.terms and all(t.word in _DETAIL_NOUNS for t in q2.terms):
+        # "what numbers did they give?", "which examples does she use": details of the
+        # last answer's topic, not a topic of their own
+        return _asked(src, _carry_topic(q2, prev, keep_own=True), new_topic=False,
+                      fallbacks=(q2,))
     if changed and q2.terms and not refers and _EXISTENCE.match(q.text):
         # "did he give numbers on aid?", "did they mention the Security Council?": asked of
         # its own words only; the last topic does not stand in for what it asks about
@@ -336,6 +341,12 @@ def resolve(
     return Resolved(q)
 
 
+# what a member may ask the last answer's topic for, rather than a topic of its own
+_DETAIL_NOUNS = frozenset(
+    {"numbers", "number", "figures", "figure", "statistics", "stats", "data", "examples",
+     "example", "dates", "date", "years", "names", "details", "detail", "specifics",
+     "evidence", "facts", "percentages", "percentage", "cases", "instances"}
+)
 _NEXT_FILLER = frozenset({"and", "what", "so", "ok", "the", "one", "point", "pls", "please",
                           "comes", "came", "about"})
 _QUOTE_ASKS = frozenset({"exact", "verbatim", "quote", "wording", "word-for-word"})

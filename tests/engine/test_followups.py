@@ -165,6 +165,9 @@ FOLLOW_UPS = [
      "hom", "advance the interests of all stakeholders", True),
     # "keep going": more of the same contributor, not a topic called "keep"
     (["how does neier open his piece"], "keep going", "neier", "Soviet bloc", True),
+    # "what figures does she cite?": details of the last answer's topic
+    (["who brought up infant mortality"], "what figures did they cite", "sixth",
+     "mortality", True),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
