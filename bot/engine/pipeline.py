@@ -85,6 +85,7 @@ def respond_in_context(
         reply = _lacks_detail(src, q, reply)
         if resolved.move is Move.ASK and conv is not None and not resolved.new_topic:
             reply = replies_to_shown(src, q, reply, conv.reply, conv.last)
+            reply = _near_the_last(q, reply, conv)
         if resolved.move is Move.MORE and reply.abstained and q.speakers and not q.terms:
             reply = more_of(src, q, limit)  # "more" after a main point: their other points
         if resolved.move is Move.MORE:
@@ -115,6 +116,26 @@ def _lacks_detail(src: Sources, q: Question, reply: Reply) -> Reply:
         return reply
     no = abstain(src, q, "The reading doesn't give that detail.")
     return dataclasses.replace(no, related=reply.answers)
+
+
+NEAR = 0.8  # share of the best score a nearer answer needs to go first
+
+
+def _near_the_last(q: Question, reply: Reply, conv: Conversation) -> Reply:
+    """ "what do they think the US should say instead?" of the one just answered: of answers
+    that fit about as well, the one in the paragraph just shown goes first."""
+    last = conv.reply
+    if (not q.speakers or not set(q.speakers) <= set(conv.focus) or last is None
+            or not last.answers or len(reply.answers) < 2):
+        return reply
+    top, here = reply.answers[0], last.answers[0].paragraph
+    if top.paragraph == here:
+        return reply
+    near = next((a for a in reply.answers[1:] if a.paragraph == here
+                 and a.contributor_id == top.contributor_id and a.score >= NEAR * top.score), None)
+    if near is None:
+        return reply
+    return dataclasses.replace(reply, answers=(near, *(a for a in reply.answers if a is not near)))
 
 
 def _more(src: Sources, q: Question, reply: Reply, conv: Conversation | None) -> Reply:

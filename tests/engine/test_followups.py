@@ -168,6 +168,9 @@ FOLLOW_UPS = [
     # "what figures does she cite?": details of the last answer's topic
     (["who brought up infant mortality"], "what figures did they cite", "sixth",
      "mortality", True),
+    # of the same contributor's answers that fit about as well, the one beside the last
+    (["who mentioned factories making clothes"], "what else do they say on business",
+     "sixth", "practices of U.S. businesses", True),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
