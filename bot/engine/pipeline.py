@@ -144,6 +144,10 @@ def _more(src: Sources, q: Question, reply: Reply, conv: Conversation | None) ->
     shown = conv.shown if conv is not None else frozenset()
     fresh = tuple(a for a in reply.answers if a.position_id not in shown
                   and (not q.speakers or a.contributor_id in q.speakers))
+    last = conv.cited.answers[0] if conv is not None and conv.cited and conv.cited.answers else None
+    if last is not None and len(q.speakers) == 1:  # reading on: what they wrote after it first
+        later = tuple(a for a in fresh if a.paragraph > last.paragraph)
+        fresh = later + tuple(a for a in fresh if a not in later)
     if fresh:
         return dataclasses.replace(reply, answers=fresh)
     if len(q.speakers) == 1 and conv is not None and conv.cited is not None:

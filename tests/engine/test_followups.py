@@ -171,6 +171,9 @@ FOLLOW_UPS = [
     # of the same contributor's answers that fit about as well, the one beside the last
     (["who mentioned factories making clothes"], "what else do they say on business",
      "sixth", "practices of U.S. businesses", True),
+    # "any other proposals?": what they went on to propose after the one shown, first
+    (["what does the final respondent propose on companies"], "any other proposals from them?",
+     "sixth", "wedge of appreciation", True),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
