@@ -332,6 +332,10 @@ def resolve(
         # "did she say anything about Taiwan?": a name the text never uses is not carried
         # over into the last topic; asked as it stands, it gets an honest "never mentions"
         return _asked(src, q2, new_topic=True)
+    named = set(q.speakers + q.targets)
+    if changed and q2.targets and not q2.terms and not refers and set(q2.targets) <= named:
+        # "do they mention Neier?": what they say of the one named, on any topic
+        return _asked(src, q2, new_topic=False, fallbacks=(_carry_topic(q2, prev),))
     if changed and (refers or (not q2.known_terms and (q2.terms or not q2.relations))):
         return _asked(src, _carry_topic(q2, prev), new_topic=False)
     if changed:

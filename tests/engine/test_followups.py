@@ -174,6 +174,11 @@ FOLLOW_UPS = [
     # "any other proposals?": what they went on to propose after the one shown, first
     (["what does the final respondent propose on companies"], "any other proposals from them?",
      "sixth", "wedge of appreciation", True),
+    # "does she bring up Neier?": what she says of Neier, whatever the last topic was
+    (["what does the final respondent worry about"], "does she bring up neier at all?",
+     "sixth", "Aryeh Neier appropriately reminds us", True),
+    (["what did hom say about the internet"], "does she ever refer to bequelin", "hom",
+     "Nicolas as usual", True),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
