@@ -86,6 +86,7 @@ def respond_in_context(
         if resolved.move is Move.ASK and conv is not None and not resolved.new_topic:
             reply = replies_to_shown(src, q, reply, conv.reply, conv.last)
             reply = _near_the_last(q, reply, conv)
+            reply = _on_both_topics(q, reply, conv)
         if resolved.move is Move.MORE and reply.abstained and q.speakers and not q.terms:
             reply = more_of(src, q, limit)  # "more" after a main point: their other points
         if resolved.move is Move.MORE:
@@ -136,6 +137,23 @@ def _near_the_last(q: Question, reply: Reply, conv: Conversation) -> Reply:
     if near is None:
         return reply
     return dataclasses.replace(reply, answers=(near, *(a for a in reply.answers if a is not near)))
+
+
+def _on_both_topics(q: Question, reply: Reply, conv: Conversation) -> Reply:
+    """ "and the environment?" after "who talked about trade?": a position that answered the
+    last question too, and fits this one about as well as the best, goes first."""
+    last = conv.reply
+    if not q.who or q.speakers or last is None or len(reply.answers) < 2:
+        return reply
+    before = {a.position_id for a in last.answers}
+    top = reply.answers[0]
+    if top.position_id in before:
+        return reply
+    both = next((a for a in reply.answers[1:] if a.position_id in before
+                 and a.score >= NEAR * top.score), None)
+    if both is None:
+        return reply
+    return dataclasses.replace(reply, answers=(both, *(a for a in reply.answers if a is not both)))
 
 
 def _more(src: Sources, q: Question, reply: Reply, conv: Conversation | None) -> Reply:

@@ -179,6 +179,8 @@ FOLLOW_UPS = [
      "sixth", "Aryeh Neier appropriately reminds us", True),
     (["what did hom say about the internet"], "does she ever refer to bequelin", "hom",
      "Nicolas as usual", True),
+    # "and the environment?" after a who-question: a position on both topics first
+    (["who mentioned investment"], "and the environment?", "nathan", "arms control", True),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
