@@ -82,7 +82,8 @@ def respond_in_context(
             what = " ".join(unknown) if unknown else "that"
             no = abstain(src, q, f"{names} doesn't say anything about {what} in this reading.")
             reply = dataclasses.replace(no, related=reply.answers)
-        reply = _lacks_detail(src, q, reply)
+        if resolved.move is not Move.ALONE:  # a detail asked of the last answer
+            reply = _lacks_detail(src, q, reply)
         if resolved.move is Move.ASK and conv is not None and not resolved.new_topic:
             reply = replies_to_shown(src, q, reply, conv.reply, conv.last)
             reply = _near_the_last(q, reply, conv)
