@@ -86,8 +86,9 @@ def respond_in_context(
             reply = _lacks_detail(src, q, reply)
         if resolved.move is Move.ASK and conv is not None and not resolved.new_topic:
             reply = replies_to_shown(src, q, reply, conv.reply, conv.last)
-            reply = _near_the_last(q, reply, conv)
             reply = _on_both_topics(q, reply, conv)
+        if resolved.move is Move.ASK and conv is not None:
+            reply = _near_the_last(src, q, reply, conv)
         if resolved.move is Move.MORE and reply.abstained and q.speakers and not q.terms:
             reply = more_of(src, q, limit)  # "more" after a main point: their other points
         if resolved.move is Move.MORE:
@@ -123,7 +124,7 @@ def _lacks_detail(src: Sources, q: Question, reply: Reply) -> Reply:
 NEAR = 0.8  # share of the best score a nearer answer needs to go first
 
 
-def _near_the_last(q: Question, reply: Reply, conv: Conversation) -> Reply:
+def _near_the_last(src: Sources, q: Question, reply: Reply, conv: Conversation) -> Reply:
     """ "what do they think the US should say instead?" of the one just answered: of answers
     that fit about as well, the one in the paragraph just shown goes first."""
     last = conv.reply
@@ -133,8 +134,13 @@ def _near_the_last(q: Question, reply: Reply, conv: Conversation) -> Reply:
     top, here = reply.answers[0], last.answers[0].paragraph
     if top.paragraph == here:
         return reply
+    # the same answer again only if the paragraph shown holds what this question asks
+    own = {t.word for t in q.terms} - {t.word for t in conv.last.terms} if conv.last else set()
+    text = src.reading.paragraph(here).text.lower()
+    again = bool(own) and all(w in text for w in own)
     near = next((a for a in reply.answers[1:] if a.paragraph == here
-                 and a.contributor_id == top.contributor_id and a.score >= NEAR * top.score), None)
+                 and a.contributor_id == top.contributor_id and a.score >= NEAR * top.score
+                 and (again or a.position_id not in conv.shown)), None)
     if near is None:
         return reply
     return dataclasses.replace(reply, answers=(near, *(a for a in reply.answers if a is not near)))

@@ -181,6 +181,10 @@ FOLLOW_UPS = [
      "Nicolas as usual", True),
     # "and the environment?" after a who-question: a position on both topics first
     (["who mentioned investment"], "and the environment?", "nathan", "arms control", True),
+    # the answer beside the last goes first only if it is not the same words again (unless
+    # its paragraph holds what is asked)
+    (["who talked about chinese people forming civic groups"], "what does he want beijing to do",
+     "rosenzweig", "stop responding with angry rhetoric", True),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
