@@ -227,6 +227,9 @@ def resolve(
                 asked = dataclasses.replace(asked, relations=(), targets=())
             return _asked(src, asked, new_topic=False, loose=True)
     q2, changed = _with_pronouns(reader, q, conv, src)
+    if changed and any(t.word in _VAGUE for t in q2.terms):
+        # "do they praise anyone specific?": "specific" asks for a name, it is no topic
+        q2 = dataclasses.replace(q2, terms=tuple(t for t in q2.terms if t.word not in _VAGUE))
     if any(t.focus and not t.known and not t.frame for t in q2.terms):
         # "did she say anything about Taiwan?": a topic the text never names is asked as such
         return _asked(src, q2, new_topic=True)
@@ -345,6 +348,8 @@ def resolve(
     return Resolved(q)
 
 
+_VAGUE = frozenset({"specific", "particular", "specifically", "particularly", "exactly",
+                    "precisely", "concretely"})
 # what a member may ask the last answer's topic for, rather than a topic of its own
 _DETAIL_NOUNS = frozenset(
     {"numbers", "number", "figures", "figure", "statistics", "stats", "data", "examples",

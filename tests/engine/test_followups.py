@@ -185,6 +185,9 @@ FOLLOW_UPS = [
     # its paragraph holds what is asked)
     (["who talked about chinese people forming civic groups"], "what does he want beijing to do",
      "rosenzweig", "stop responding with angry rhetoric", True),
+    # "anyone specific?": asks for whom, "specific" is no topic
+    (["how does the last respondent open"], "do they commend anyone specific?", "sixth",
+     "I can endorse not only", True),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
