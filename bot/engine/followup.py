@@ -321,6 +321,11 @@ def resolve(
             return dataclasses.replace(  # "how many people died?"
                 detail, own_only=True, asked=frozenset(t.word for t in q2.terms))
         return detail
+    if changed and _detail(q.text) and not any(t.focus and not t.known for t in q2.terms):
+        # "where is he held?", "how long did she say it lasted?": a detail of the last
+        # answer's topic, asked with words of its own
+        return _asked(src, _carry_topic(q2, prev, keep_own=True), new_topic=False,
+                      fallbacks=(q2,))
     if changed and q2.terms and all(t.word in _DETAIL_NOUNS for t in q2.terms):
         # "what numbers did they give?", "which examples does she use": details of the
         # last answer's topic, not a topic of their own

@@ -188,6 +188,9 @@ FOLLOW_UPS = [
     # "anyone specific?": asks for whom, "specific" is no topic
     (["how does the last respondent open"], "do they commend anyone specific?", "sixth",
      "I can endorse not only", True),
+    # "where is he held?": a detail of the last answer's topic, with its own words too
+    (["who mentioned the nobel laureate"], "where is he held?", "bequelin",
+     "Nobel Peace Laureate", True),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
