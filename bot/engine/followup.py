@@ -180,6 +180,11 @@ def resolve(
     if conv is None or conv.last is None or not q.text:
         return Resolved(q)
     prev = conv.last
+    opening = _OPENING_NOISE.match(q.text)
+    if opening and opening.end() < len(q.text):
+        # "hmm and hom?", "wait, why?": the follow-up after its interjection, which is no
+        # topic word
+        q = reader.read(q.text[opening.end():])
     toks = words(q.text)
     mentioned = bool(q.speakers or q.targets or q.ambiguous)
     toks = [t for t in toks if t not in CHAT_FILLER and t not in _INTERJECTIONS] or toks
@@ -410,6 +415,9 @@ def _next(src: Sources, prev: Question, conv: Conversation) -> Resolved:
                     new_topic=False)
 
 
+_OPENING_NOISE = re.compile(
+    r"^\W*(?:(?:hmm+|hm+|huh|um+|uh+|oh+|ah+|ooh|wow|wait|alright|okay|ok)\b[\s,.!:;-]*)+", re.I
+)
 _LEAD = re.compile(r"^(?:(?:and|ok|okay|so|but|also|well|hmm|wait)[\s,]+)+")
 _LEAD_WORDS = frozenset({"and", "ok", "okay", "so", "but", "also", "well", "hmm", "wait"})
 _NTH_OF_LIST = re.compile(
@@ -671,9 +679,10 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
     before = words(conv.questions[-1]) if conv.questions else []
     # "what is Bequelin's first key?" asked for an item of a list; "who went first?" did not
     listing = conv.move == Move.ITEM or any(
-        (t in ORDINALS or t in LAST_WORDS) and nxt in _ITEM_NOUNS - {"one"}
+        (t in ORDINALS or t in LAST_WORDS or t in _COUNTS or t.isdigit())
+        and nxt in (_ITEM_NOUNS | _LIST_WORDS) - {"one"}
         for t, nxt in pairwise(before)
-    )
+    )  # "Bequelin's first key", "his five keys"
     asked_by_order = not listing and any(t in ORDINALS or t in LAST_WORDS for t in before)
     if asked_by_order or (len(content) == 1 and content[0] not in LAST_WORDS and not listing):
         return 0
@@ -684,6 +693,7 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
     return ORDINALS.get(content[0], 0)
 
 
+_COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 _LIST_WORDS = frozenset({"points", "point", "keys", "key", "reasons", "reason", "steps", "step",
                         "recommendations", "list", "arguments", "things", "benefits", "ways"})
 

@@ -191,6 +191,12 @@ FOLLOW_UPS = [
     # "where is he held?": a detail of the last answer's topic, with its own words too
     (["who mentioned the nobel laureate"], "where is he held?", "bequelin",
      "Nobel Peace Laureate", True),
+    # an opening interjection hides neither the ellipsis nor becomes a topic
+    (["what did bequelin say about hong kong"], "hmm and hom?", "hom", "Hong Kong", True),
+    (["what did bequelin say about hong kong", "hmm and hom?"], "why does she think that",
+     "hom", "Hong Kong", True),
+    # after "his five keys", "the fourth?" is the fourth key, not the fourth contributor
+    (["what are bequelin's five keys"], "the fourth?", "bequelin", "forge partnerships", True),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
