@@ -320,6 +320,15 @@ def resolve(
         return _asked(src, asked, new_topic=False, loose=True)
     if (q2.speakers or q2.targets) and not rest and not q2.phrase:
         return _asked(src, _other_person(prev, q2), new_topic=False, loose=True)
+    if (changed or (not mentioned and conv.focus)) and q2.terms and all(
+        t.word in _DETAIL_NOUNS for t in q2.terms
+    ):
+        # "what numbers did they give?", "any figures?": details of the last answer's topic,
+        # not a topic of their own
+        base = q2 if changed else dataclasses.replace(
+            q2, speakers=conv.focus[:1], who=False, compare=False)
+        return _asked(src, _carry_topic(base, prev, keep_own=True), new_topic=False,
+                      fallbacks=(base,))
     if not (q2.speakers or q2.targets) and not q2.relations and _elliptic(q2.text, rest):
         detail = _asked(src, _other_topic(prev, q2, conv), new_topic=False)
         if _detail(q2.text) and any(not t.known for t in q2.terms):
@@ -329,11 +338,6 @@ def resolve(
     if changed and _detail(q.text) and not any(t.focus and not t.known for t in q2.terms):
         # "where is he held?", "how long did she say it lasted?": a detail of the last
         # answer's topic, asked with words of its own
-        return _asked(src, _carry_topic(q2, prev, keep_own=True), new_topic=False,
-                      fallbacks=(q2,))
-    if changed and q2.terms and all(t.word in _DETAIL_NOUNS for t in q2.terms):
-        # "what numbers did they give?", "which examples does she use": details of the
-        # last answer's topic, not a topic of their own
         return _asked(src, _carry_topic(q2, prev, keep_own=True), new_topic=False,
                       fallbacks=(q2,))
     if changed and q2.terms and not refers and _EXISTENCE.match(q.text):

@@ -46,6 +46,8 @@ def respond_in_context(
         reply = quote_again(src, q, conv.cited if conv is not None else None)
     elif resolved.move is Move.WHY:
         seen = conv.shown if conv is not None else frozenset()
+        if last is not None and not last.answers and conv is not None:
+            last = conv.cited  # "how come?" after "the text doesn't say": of the answer before
         reply = why(src, q, last, elaborate=resolved.elaborate,
                     seen=seen if resolved.elaborate else frozenset())
     elif resolved.move is Move.ITEM:

@@ -197,6 +197,12 @@ FOLLOW_UPS = [
      "hom", "Hong Kong", True),
     # after "his five keys", "the fourth?" is the fourth key, not the fourth contributor
     (["what are bequelin's five keys"], "the fourth?", "bequelin", "forge partnerships", True),
+    # "any figures?" naming no one: the last answer's topic, in figures
+    (["what about maternal mortality, says the final respondent"], "any figures?", "sixth",
+     "maternal and infant mortality", True),
+    # "how come?" after an abstention: the reason of the answer before it
+    (["who said china's economic success sends the opposite message", "when was that?"],
+     "how come?", "neier", "", True),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
