@@ -375,12 +375,13 @@ _NEXT_FILLER = frozenset({"and", "what", "so", "ok", "the", "one", "point", "pls
 _QUOTE_ASKS = frozenset({"exact", "verbatim", "quote", "wording", "word-for-word"})
 
 
-_NAME_ASKS = ({"name"}, {"named"}, {"called"}, {"identity"})
+_NAME_ASKS = ({"name"}, {"named"}, {"called"}, {"identity"}, {"work"}, {"works"}, {"affiliation"},
+              {"affiliated"}, {"job"}, {"organization"}, {"organisation"}, {"employer"})
 
 
 def _asks_name(toks: list[str]) -> bool:
-    """ "what's their name tho", "is the guy named?", "who is she called": the name of the
-    one just answered (only these words, a pronoun and filler)."""
+    """ "what's their name tho", "is the guy named?", "where does she work": the name (and
+    affiliation) of the one just answered (only these words, a pronoun and filler)."""
     rest = {t for t in toks if t not in _ELABORATE_FILLER and t not in _PRONOUN_WORDS
             and t not in STOPWORDS and t not in _REQUEST_WORDS}
     return any(rest == n for n in _NAME_ASKS) or (

@@ -203,6 +203,8 @@ FOLLOW_UPS = [
     # "how come?" after an abstention: the reason of the answer before it
     (["who said china's economic success sends the opposite message", "when was that?"],
      "how come?", "neier", "", True),
+    # "where does she work?": who the one just answered is, not a topic "work"
+    (["tell me about hom's take on the internet"], "and where does she work", "hom", "", False),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
