@@ -74,6 +74,8 @@ _QUOTE_FILLER = frozenset(
      "ok", "and", "us", "with", "of", "he", "she", "they", "him", "them", "which", "in",
      "from", "come", "comes", "did", "do"}
 )
+_GIST = frozenset({"tldr", "tl", "dr", "gist", "summary", "summarize", "summarise", "short",
+                   "version", "nutshell", "brief", "briefly", "recap"})
 _INTERJECTIONS = frozenset({"wait", "hold", "hmm", "hm", "huh", "um", "uh", "oh", "ah", "ooh",
                             "nah", "wow", "ok", "okay", "so", "alright", "right"})
 _ELABORATE_CUES = frozenset(
@@ -125,6 +127,7 @@ _ELLIPSIS_OPENERS = ("and", "what about", "how about", "what of", "same for", "a
                      "anything about", "anything on", "any mention of", "anything re",
                      "something about", "any word on", "any thoughts on")
 _DETAIL_OPENERS = ("how many", "how much", "by how much", "how long", "what year", "when",
+                   "since when", "for how long", "how long ago", "what date", "which date",
                    "how big", "how old", "which year", "where", "in which countries",
                    "which countries")
 _WHY_FILLER = frozenset(
@@ -194,6 +197,9 @@ def resolve(
         _only(toks, _QUOTE_FILLER | _QUOTE_CUES, _QUOTE_CUES) or toks in _WHO_SAID_THAT
         or (_QUOTE_ASKS & set(toks) and _said_of_last(toks, conv))
     ):
+        return Resolved(prev, Move.QUOTE, new_topic=False)
+    if not mentioned and _only(toks, _QUOTE_FILLER | _GIST, _GIST):
+        # "tldr?", "the gist?": the last answer again, whose summary is the short version
         return Resolved(prev, Move.QUOTE, new_topic=False)
     if not mentioned and (
         _only(toks, _ELABORATE_FILLER | _ELABORATE_CUES, _ELABORATE_CUES)

@@ -205,6 +205,11 @@ FOLLOW_UPS = [
      "how come?", "neier", "", True),
     # "where does she work?": who the one just answered is, not a topic "work"
     (["tell me about hom's take on the internet"], "and where does she work", "hom", "", False),
+    # "tldr?": the last answer again, not a new question
+    (["whats rosenzweig's opinion on confrontation"], "tldr?", "rosenzweig",
+     "cannot avoid addressing", False),
+    # "since when?": a detail of the last answer's topic
+    (["who wrote about hong kong's vigil"], "since when?", "hom", "24 years", True),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
