@@ -72,7 +72,7 @@ _QUOTE_FILLER = frozenset(
      "i", "get", "have", "you", "give", "me", "exact", "words", "actual", "show", "where",
      "does", "say", "is", "for", "what", "were", "was", "his", "her", "their", "there", "so",
      "ok", "and", "us", "with", "of", "he", "she", "they", "him", "them", "which", "in",
-     "from", "come", "comes", "did", "do"}
+     "from", "come", "comes", "did", "do", "exactly", "text", "article", "piece", "essay"}
 )
 _GIST = frozenset({"tldr", "tl", "dr", "gist", "summary", "summarize", "summarise", "short",
                    "version", "nutshell", "brief", "briefly", "recap"})
@@ -552,6 +552,12 @@ def _with_pronouns(
         # she is the one just named
         return dataclasses.replace(q, speakers=q.targets[:1], targets=q.targets[1:],
                                    who=False), True
+    prev = conv.last
+    if (q.who and not q.speakers and not q.targets and q.relation in _TARGETED and prev
+            and prev.who and prev.targets and _HIM_HER.search(q.text)):
+        # "who disagreed with Bequelin?" then "and who agreed with him?": him is the one
+        # the last question asked about, in the same place of the question
+        return dataclasses.replace(q, targets=prev.targets), True
     if q.speakers or q.ambiguous or not conv.focus or set(conv.focus) & set(q.targets):
         return q, False
     pair = conv.focus if len(conv.focus) > 1 else (conv.focus + conv.earlier)[:2]
@@ -577,6 +583,7 @@ def _with_pronouns(
     return reader.read(text), True
 
 
+_HIM_HER = re.compile(r"\b(him|her)\b", re.I)  # not "them": the one just answered, as often
 _ASKS_OF_THEM = re.compile(
     r"\b(?:did|does|do|has|have|had|is|was|would|will|can)\s+(?:he|she|they)\b", re.I
 )

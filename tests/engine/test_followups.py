@@ -210,6 +210,12 @@ FOLLOW_UPS = [
      "cannot avoid addressing", False),
     # "since when?": a detail of the last answer's topic
     (["who wrote about hong kong's vigil"], "since when?", "hom", "24 years", True),
+    # "who disagreed with X?" then "and who agreed with him?": him is X
+    (["who disagreed with bequelin"], "and who agreed with him?", "hom", "Nicolas as usual",
+     True),
+    # "where exactly in the text?": the quote of the last answer that cited something
+    (["what did neier say about africa", "is that true?"], "where exactly in the text?",
+     "neier", "Africa", False),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
