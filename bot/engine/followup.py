@@ -43,6 +43,7 @@ class Move(StrEnum):
     ITEM = "item"  # the nth point of the list the last answer began
     NEXT = "next"  # what the last answer's author wrote next
     NAME = "name"  # who the contributor just answered is ("what's their name?")
+    THANKS = "thanks"  # "ok thanks", "cool": no question; the context stays as it was
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +184,8 @@ def resolve(
     if conv is None or conv.last is None or not q.text:
         return Resolved(q)
     prev = conv.last
+    if PLEASANTRY.match(q.text):
+        return Resolved(prev, Move.THANKS, new_topic=False)
     opening = _OPENING_NOISE.match(q.text)
     if opening and opening.end() < len(q.text):
         # "hmm and hom?", "wait, why?": the follow-up after its interjection, which is no
@@ -426,6 +429,13 @@ def _next(src: Sources, prev: Question, conv: Conversation) -> Resolved:
                     new_topic=False)
 
 
+# "ok thanks", "cool, got it 👍": a message that asks nothing
+PLEASANTRY = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|k|cool|great|nice|perfect|awesome|neat|thanks|thank\s+you|thx|ty|"
+    r"cheers|got\s+it|gotcha|makes\s+sense|interesting|lol|haha|so|much|a\s+lot|again|"
+    r"that\s+helps|helpful|good)\b[\W_]*)+$",
+    re.I,
+)
 _OPENING_NOISE = re.compile(
     r"^\W*(?:(?:hmm+|hm+|huh|um+|uh+|oh+|ah+|ooh|wow|wait|alright|okay|ok)\b[\s,.!:;-]*)+", re.I
 )

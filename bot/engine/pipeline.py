@@ -30,7 +30,7 @@ from bot.engine.answering.relation import relation
 from bot.engine.answering.who_said import who_said
 from bot.engine.answers import Reply
 from bot.engine.conversation import Conversation
-from bot.engine.followup import Move, Resolved
+from bot.engine.followup import PLEASANTRY, Move, Resolved
 from bot.engine.question import Question
 from bot.engine.sources import Sources
 
@@ -40,7 +40,9 @@ def respond_in_context(
 ) -> Reply:
     """Answer a question as read in its conversation (stage 2 done by `followup.resolve`)."""
     q, last = resolved.question, conv.reply if conv is not None else None
-    if resolved.move is Move.NAME:
+    if resolved.move is Move.THANKS:
+        reply = abstain(src, q, "Glad to help. Ask me anything else about the reading.")
+    elif resolved.move is Move.NAME:
         reply = name_of(src, q, last, conv.focus if conv is not None else ())
     elif resolved.move is Move.QUOTE:
         reply = quote_again(src, q, conv.cited if conv is not None else None)
@@ -216,6 +218,8 @@ def respond(src: Sources, q: Question, limit: int) -> Reply:
     """Decide what kind of answer a read question needs, and give it."""
     if not q.text:
         return abstain(src, q, "Ask me something about the reading.")
+    if PLEASANTRY.match(q.text):  # "thanks!" asks nothing (and "thank" is no agreement here)
+        return abstain(src, q, "Glad to help. Ask me anything about the reading.")
     if other_language(q.text):
         return abstain(src, q, "I read questions in English only: please ask me in English.")
     if off_topic_request(q.text):

@@ -216,6 +216,10 @@ FOLLOW_UPS = [
     # "where exactly in the text?": the quote of the last answer that cited something
     (["what did neier say about africa", "is that true?"], "where exactly in the text?",
      "neier", "Africa", False),
+    # "ok thanks" asks nothing, and leaves the conversation as it was for the next turn
+    (["what's neier's take on trade and aid"], "ok thanks", None, "", False),
+    (["what's neier's take on trade and aid", "ok thanks"], "what about nathan on the same thing",
+     "nathan", "trade", True),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
@@ -329,6 +333,8 @@ NOT_ABOUT_THE_READING = [
     "write my essay on this pls",
     "can u translate sharon hom's hong kong paragraph into chinese pls",
     "what did Obama disagree with?",
+    "thanks a lot!",  # asks nothing ("thank" is no agreement here)
+    "cool, got it 👍",
 ]
 
 
