@@ -87,7 +87,8 @@ _ELABORATE_FILLER = frozenset(
     {"what", "did", "does", "do", "he", "she", "they", "by", "that", "this", "it", "can", "could",
      "you", "u", "pls", "please", "plz", "a", "an", "the", "bit", "more", "any", "for", "give",
      "me", "some", "like", "on", "is", "was", "in", "words", "other", "there", "tell", "about",
-     "further", "exactly", "terms", "plain", "english", "again", "one", "of"}
+     "further", "exactly", "terms", "plain", "english", "again", "one", "of", "got", "have",
+     "has", "gimme"}
 )
 # "on what?", "like what?" after an answer: the point it makes, spelled out
 _WHAT_EXACTLY = (["on", "what"], ["about", "what"], ["like", "what"], ["with", "what"],

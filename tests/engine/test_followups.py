@@ -220,6 +220,9 @@ FOLLOW_UPS = [
     (["what's neier's take on trade and aid"], "ok thanks", None, "", False),
     (["what's neier's take on trade and aid", "ok thanks"], "what about nathan on the same thing",
      "nathan", "trade", True),
+    # "got an example of that?": more on the point just made, not the same words again
+    (["who worries about instrumentalizing human rights"], "got an example of that?", "sixth",
+     "", True),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
