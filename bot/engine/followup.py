@@ -60,6 +60,7 @@ class Resolved:
     elaborate: bool = False  # for Move.WHY: "what did he mean?", not "why?"
     own_only: bool = False  # "did he mention X?": answered by him, or not at all
     asked: frozenset[str] = frozenset()  # with own_only: the words it asks about (not carried)
+    about: str = ""  # for Move.WHY: the contributor of the last reply's answer it asks about
 
 
 _QUOTE_CUES = frozenset(
@@ -272,6 +273,12 @@ def resolve(
         if same and (not own or _said_of_last([t.word for t in own], conv)):
             # "why?", "why does he say it's impossible?" (words of the last answer)
             return Resolved(prev, Move.WHY, _describe(src, prev, "why, on: "), new_topic=False)
+        listed = [a.contributor_id for a in conv.reply.answers[1:]] if conv.reply else []
+        if len(q2.speakers) == 1 and q2.speakers[0] in listed and (
+            not own or _said_of_last([t.word for t in own], conv)
+        ):  # "why does Neier think so?" after a list that has Neier in it: his reason
+            return Resolved(prev, Move.WHY, _describe(src, prev, "why, on: "), new_topic=False,
+                            about=q2.speakers[0])
         if not mentioned and not changed and conv.focus:
             # "why should the US care about that?": asked of the one just quoted
             return _on_focus(src, q2, prev, conv)

@@ -50,6 +50,10 @@ def respond_in_context(
         seen = conv.shown if conv is not None else frozenset()
         if last is not None and not last.answers and conv is not None:
             last = conv.cited  # "how come?" after "the text doesn't say": of the answer before
+        if last is not None and resolved.about:  # "why does Neier think so?": his answer
+            mine = tuple(a for a in last.answers if a.contributor_id == resolved.about)
+            last = dataclasses.replace(last, answers=mine[:1] + tuple(
+                a for a in last.answers if a not in mine[:1]))
         reply = why(src, q, last, elaborate=resolved.elaborate,
                     seen=seen if resolved.elaborate else frozenset())
     elif resolved.move is Move.ITEM:

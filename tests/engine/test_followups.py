@@ -223,6 +223,9 @@ FOLLOW_UPS = [
     # "got an example of that?": more on the point just made, not the same words again
     (["who worries about instrumentalizing human rights"], "got an example of that?", "sixth",
      "", True),
+    # "why does Neier say so?" after a list with Neier in it: the reason of his answer there
+    (["who said the us should lead"], "why does neier say so?", "neier", "moral character",
+     True),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
