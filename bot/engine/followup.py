@@ -273,8 +273,8 @@ def resolve(
         if same and (not own or _said_of_last([t.word for t in own], conv)):
             # "why?", "why does he say it's impossible?" (words of the last answer)
             return Resolved(prev, Move.WHY, _describe(src, prev, "why, on: "), new_topic=False)
-        listed = [a.contributor_id for a in conv.reply.answers[1:]] if conv.reply else []
-        if len(q2.speakers) == 1 and q2.speakers[0] in listed and (
+        in_list = [a.contributor_id for a in conv.reply.answers[1:]] if conv.reply else []
+        if len(q2.speakers) == 1 and q2.speakers[0] in in_list and (
             not own or _said_of_last([t.word for t in own], conv)
         ):  # "why does Neier think so?" after a list that has Neier in it: his reason
             return Resolved(prev, Move.WHY, _describe(src, prev, "why, on: "), new_topic=False,
