@@ -43,6 +43,7 @@ class Move(StrEnum):
     ITEM = "item"  # the nth point of the list the last answer began
     NEXT = "next"  # what the last answer's author wrote next
     NAME = "name"  # who the contributor just answered is ("what's their name?")
+    PICK = "pick"  # asked of one of the contributors the last reply listed ("the second one")
     THANKS = "thanks"  # "ok thanks", "cool": no question; the context stays as it was
 
 
@@ -241,7 +242,9 @@ def resolve(
             asked = _other_person(prev, q)
             if that_one:  # "what does that person say?": not what they disagree with
                 asked = dataclasses.replace(asked, relations=(), targets=())
-            return _asked(src, asked, new_topic=False, loose=True)
+                return _asked(src, asked, new_topic=False, loose=True)
+            return dataclasses.replace(_asked(src, asked, new_topic=False, loose=True),
+                                       move=Move.PICK)
     q2, changed = _with_pronouns(reader, q, conv, src)
     if changed and any(t.word in _VAGUE for t in q2.terms):
         # "do they praise anyone specific?": "specific" asks for a name, it is no topic
@@ -470,12 +473,17 @@ def _one_of_the_list(q: Question, conv: Conversation) -> str | None:
     several ("who talked about Abu Ghraib?" -> Bequelin, Neier); None otherwise."""
     last = conv.reply
     m = _NTH_OF_LIST.search(q.text)
-    if m is None or last is None:
+    picked = conv.move == Move.PICK
+    bare = _BARE_NTH.match(q.text) if picked else None  # "and the third?" after "the second one"
+    found = m or bare
+    if found is None or last is None:
         return None
     listed = list(dict.fromkeys(a.contributor_id for a in last.answers))
+    if len(listed) < 2 and picked:
+        listed = list(conv.listed)
     if len(listed) < 2:
         return None
-    word = m.group(1).lower()
+    word = found.group(1).lower()
     if word == "other":
         others = [c for c in listed if c not in conv.focus[:1]] if len(listed) == 2 else []
         return others[0] if len(others) == 1 else None
@@ -483,6 +491,8 @@ def _one_of_the_list(q: Question, conv: Conversation) -> str | None:
     return listed[n] if n < len(listed) else None
 
 
+_BARE_NTH = re.compile(r"^\W*(?:and\s+|what\s+about\s+|ok\s+)?(?:the\s+)?(first|second|third|"
+                       r"fourth|other)(?:\s+one)?\W*$", re.I)
 _THAT_PERSON = re.compile(
     r"\b(?:that|this)\s+(?:person|guy|one|contributor|respondent|author|writer|woman|man)\b",
     re.I,

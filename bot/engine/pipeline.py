@@ -92,10 +92,10 @@ def respond_in_context(
             reply = dataclasses.replace(no, related=reply.answers)
         if resolved.move is not Move.ALONE:  # a detail asked of the last answer
             reply = _lacks_detail(src, q, reply)
-        if resolved.move is Move.ASK and conv is not None and not resolved.new_topic:
+        if resolved.move in (Move.ASK, Move.PICK) and conv is not None and not resolved.new_topic:
             reply = replies_to_shown(src, q, reply, conv.reply, conv.last)
             reply = _on_both_topics(q, reply, conv)
-        if resolved.move is Move.ASK and conv is not None:
+        if resolved.move in (Move.ASK, Move.PICK) and conv is not None:
             reply = _near_the_last(src, q, reply, conv)
         if resolved.move is Move.MORE and reply.abstained and q.speakers and not q.terms:
             reply = more_of(src, q, limit)  # "more" after a main point: their other points
@@ -196,7 +196,7 @@ def list_item_shown(resolved: Resolved) -> int:
     if resolved.move in (Move.ITEM, Move.NEXT) and resolved.ordinal:
         return resolved.ordinal
     q = resolved.question
-    if resolved.move is Move.ALONE or resolved.move is Move.ASK:
+    if resolved.move in (Move.ALONE, Move.ASK, Move.PICK):
         return list_item_asked(q.text) if len(q.speakers) == 1 else 0
     return 0
 

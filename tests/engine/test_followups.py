@@ -226,6 +226,9 @@ FOLLOW_UPS = [
     # "why does Neier say so?" after a list with Neier in it: the reason of his answer there
     (["who said the us should lead"], "why does neier say so?", "neier", "moral character",
      True),
+    # "and the third?" after "the second one" of a list: the third of that list
+    (["who said the us should lead", "what did the second one say exactly"], "and the third?",
+     "neier", "", True),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
