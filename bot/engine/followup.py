@@ -157,7 +157,8 @@ _PRONOUN_WORDS = frozenset({"he", "she", "they", "him", "her", "them", "his", "h
                             "theirs"})
 _REASON_WORDS = frozenset({"reason", "reasons", "reasoning", "rationale", "justification"})
 _POSSESSIVE = frozenset({"his", "hers", "their", "theirs"})
-_PAIR = re.compile(r"\b(both of them|the two of them|them both|they both|the two|both)\b", re.I)
+_PAIR = re.compile(r"\b(both of them|the two of them|them both|they both|those two|these two|"
+                   r"the pair of them|the pair|the two|both)\b", re.I)
 _TOPIC_REFERENCE = frozenset({"that", "it", "this", "those", "these"})
 _TARGETED = (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE, Relation.RESPOND,
              Relation.CONCEDE)

@@ -229,6 +229,9 @@ FOLLOW_UPS = [
     # "and the third?" after "the second one" of a list: the third of that list
     (["who said the us should lead", "what did the second one say exactly"], "and the third?",
      "neier", "", True),
+    # "those two": the one just answered and the one before
+    (["who went last", "and the one before them?"], "do those two agree?", "sixth",
+     "Aryeh Neier appropriately reminds us", True),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
