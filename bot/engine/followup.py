@@ -332,7 +332,9 @@ def resolve(
         again = tuple(dataclasses.replace(t, skip=frozenset()) for t in tries)
         return _asked(src, q2, new_topic=False, fallbacks=tries[1:] + again)
     if q2.who and q2.relation in _TARGETED and not q2.targets and not q2.known_terms:
-        asked = dataclasses.replace(q2, targets=conv.focus)
+        # "who disagrees with Bequelin on that?" then "and who agrees?": with Bequelin still
+        parallel = prev.who and prev.targets and prev.relation in _TARGETED
+        asked = dataclasses.replace(q2, targets=prev.targets if parallel else conv.focus)
         if refers or prev.phrase or prev.known_terms:
             # "who agreed (with that)?" after one statement; "does anyone disagree?" after
             # "who thinks the US should set an example?": on that topic first (any topic

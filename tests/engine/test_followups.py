@@ -232,6 +232,8 @@ FOLLOW_UPS = [
     # "those two": the one just answered and the one before
     (["who went last", "and the one before them?"], "do those two agree?", "sixth",
      "Aryeh Neier appropriately reminds us", True),
+    # "who disagreed with X?" then "and who agrees?": with X, not with the one who disagreed
+    (["who disagreed with bequelin"], "and who agrees?", "hom", "Nicolas as usual", True),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
