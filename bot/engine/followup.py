@@ -731,7 +731,7 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
         (t in ORDINALS or t in LAST_WORDS or t in _COUNTS or t.isdigit())
         and nxt in (_ITEM_NOUNS | _LIST_WORDS) - {"one"}
         for t, nxt in pairwise(before)
-    )  # "Bequelin's first key", "his five keys"
+    ) or bool(_LIST_ASKS & set(before))  # "Bequelin's first key", "his five keys", "his reasons"
     asked_by_order = not listing and any(t in ORDINALS or t in LAST_WORDS for t in before)
     if asked_by_order or (len(content) == 1 and content[0] not in LAST_WORDS and not listing):
         return 0
@@ -742,6 +742,8 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
     return ORDINALS.get(content[0], 0)
 
 
+_LIST_ASKS = frozenset({"points", "keys", "reasons", "steps", "recommendations", "arguments",
+                        "benefits", "proposals", "suggestions", "measures", "list", "listed"})
 _COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 _LIST_WORDS = frozenset({"points", "point", "keys", "key", "reasons", "reason", "steps", "step",
                         "recommendations", "list", "arguments", "things", "benefits", "ways"})

@@ -234,6 +234,8 @@ FOLLOW_UPS = [
      "Aryeh Neier appropriately reminds us", True),
     # "who disagreed with X?" then "and who agrees?": with X, not with the one who disagreed
     (["who disagreed with bequelin"], "and who agrees?", "hom", "Nicolas as usual", True),
+    # "the second?" after asking for someone's reasons: the second reason, not contributor
+    (["what did nathan list as reasons"], "the second?", "nathan", "strategic intentions", True),
     # a count of weeks, years ... the paragraph never gives is not made up
     (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
      True),
