@@ -32,6 +32,7 @@ class Conversation:
     shown: frozenset[str] = frozenset()  # positions shown on the current topic ("more")
     move: str = ""  # how the last question leaned on the one before (followup.Move)
     item: int = 0  # the point of a contributor's list the last answer was ("next": item + 1)
+    listed: tuple[str, ...] = ()  # contributors the last reply that listed several listed
 
     @property
     def turns(self) -> int:
@@ -61,6 +62,10 @@ class Conversation:
             self.answered, self.shown = (), frozenset()
         self.answered = tuple(dict.fromkeys(self.answered + q.speakers + people[:1]))
         self.shown = self.shown | {a.position_id for a in reply.answers}
+        if len(people) > 1:  # "the third one?" two turns on still means the third of these
+            self.listed = people
+        elif new_topic:
+            self.listed = ()
         self.last, self.reply, self.move = q, reply, move
         if reply.answers or self.cited is None:  # "which paragraph?" after an abstention
             self.cited = reply

@@ -43,6 +43,8 @@ class Move(StrEnum):
     ITEM = "item"  # the nth point of the list the last answer began
     NEXT = "next"  # what the last answer's author wrote next
     NAME = "name"  # who the contributor just answered is ("what's their name?")
+    PICK = "pick"  # asked of one of the contributors the last reply listed ("the second one")
+    THANKS = "thanks"  # "ok thanks", "cool": no question; the context stays as it was
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,7 @@ class Resolved:
     elaborate: bool = False  # for Move.WHY: "what did he mean?", not "why?"
     own_only: bool = False  # "did he mention X?": answered by him, or not at all
     asked: frozenset[str] = frozenset()  # with own_only: the words it asks about (not carried)
+    about: str = ""  # for Move.WHY: the contributor of the last reply's answer it asks about
 
 
 _QUOTE_CUES = frozenset(
@@ -72,8 +75,10 @@ _QUOTE_FILLER = frozenset(
      "i", "get", "have", "you", "give", "me", "exact", "words", "actual", "show", "where",
      "does", "say", "is", "for", "what", "were", "was", "his", "her", "their", "there", "so",
      "ok", "and", "us", "with", "of", "he", "she", "they", "him", "them", "which", "in",
-     "from", "come", "comes", "did", "do"}
+     "from", "come", "comes", "did", "do", "exactly", "text", "article", "piece", "essay"}
 )
+_GIST = frozenset({"tldr", "tl", "dr", "gist", "summary", "summarize", "summarise", "short",
+                   "version", "nutshell", "brief", "briefly", "recap"})
 _INTERJECTIONS = frozenset({"wait", "hold", "hmm", "hm", "huh", "um", "uh", "oh", "ah", "ooh",
                             "nah", "wow", "ok", "okay", "so", "alright", "right"})
 _ELABORATE_CUES = frozenset(
@@ -84,7 +89,8 @@ _ELABORATE_FILLER = frozenset(
     {"what", "did", "does", "do", "he", "she", "they", "by", "that", "this", "it", "can", "could",
      "you", "u", "pls", "please", "plz", "a", "an", "the", "bit", "more", "any", "for", "give",
      "me", "some", "like", "on", "is", "was", "in", "words", "other", "there", "tell", "about",
-     "further", "exactly", "terms", "plain", "english", "again", "one", "of"}
+     "further", "exactly", "terms", "plain", "english", "again", "one", "of", "got", "have",
+     "has", "gimme"}
 )
 # "on what?", "like what?" after an answer: the point it makes, spelled out
 _WHAT_EXACTLY = (["on", "what"], ["about", "what"], ["like", "what"], ["with", "what"],
@@ -125,6 +131,7 @@ _ELLIPSIS_OPENERS = ("and", "what about", "how about", "what of", "same for", "a
                      "anything about", "anything on", "any mention of", "anything re",
                      "something about", "any word on", "any thoughts on")
 _DETAIL_OPENERS = ("how many", "how much", "by how much", "how long", "what year", "when",
+                   "since when", "for how long", "how long ago", "what date", "which date",
                    "how big", "how old", "which year", "where", "in which countries",
                    "which countries")
 _WHY_FILLER = frozenset(
@@ -150,7 +157,8 @@ _PRONOUN_WORDS = frozenset({"he", "she", "they", "him", "her", "them", "his", "h
                             "theirs"})
 _REASON_WORDS = frozenset({"reason", "reasons", "reasoning", "rationale", "justification"})
 _POSSESSIVE = frozenset({"his", "hers", "their", "theirs"})
-_PAIR = re.compile(r"\b(both of them|the two of them|them both|they both|the two|both)\b", re.I)
+_PAIR = re.compile(r"\b(both of them|the two of them|them both|they both|those two|these two|"
+                   r"the pair of them|the pair|the two|both)\b", re.I)
 _TOPIC_REFERENCE = frozenset({"that", "it", "this", "those", "these"})
 _TARGETED = (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE, Relation.RESPOND,
              Relation.CONCEDE)
@@ -180,6 +188,13 @@ def resolve(
     if conv is None or conv.last is None or not q.text:
         return Resolved(q)
     prev = conv.last
+    if PLEASANTRY.match(q.text):
+        return Resolved(prev, Move.THANKS, new_topic=False)
+    opening = _OPENING_NOISE.match(q.text)
+    if opening and opening.end() < len(q.text):
+        # "hmm and hom?", "wait, why?": the follow-up after its interjection, which is no
+        # topic word
+        q = reader.read(q.text[opening.end():])
     toks = words(q.text)
     mentioned = bool(q.speakers or q.targets or q.ambiguous)
     toks = [t for t in toks if t not in CHAT_FILLER and t not in _INTERJECTIONS] or toks
@@ -189,6 +204,9 @@ def resolve(
         _only(toks, _QUOTE_FILLER | _QUOTE_CUES, _QUOTE_CUES) or toks in _WHO_SAID_THAT
         or (_QUOTE_ASKS & set(toks) and _said_of_last(toks, conv))
     ):
+        return Resolved(prev, Move.QUOTE, new_topic=False)
+    if not mentioned and _only(toks, _QUOTE_FILLER | _GIST, _GIST):
+        # "tldr?", "the gist?": the last answer again, whose summary is the short version
         return Resolved(prev, Move.QUOTE, new_topic=False)
     if not mentioned and (
         _only(toks, _ELABORATE_FILLER | _ELABORATE_CUES, _ELABORATE_CUES)
@@ -207,7 +225,8 @@ def resolve(
     ) and any(t in _ITEM_NOUNS - {"one"} for t in toks):  # "ok and the next reason?"
         return _next(src, prev, conv)
     if (not mentioned and _only(toks, _MORE_FILLER, _MORE_CUES - {"else", "other"})) or (
-        toks in (["anything", "else"], ["what", "else"])
+        toks in (["anything", "else"], ["what", "else"], ["keep", "going"], ["go", "on"],
+                 ["carry", "on"], ["keep", "on"])
     ):
         if conv.item > 0 and "else" not in toks:  # "next one pls" after "the first key"
             return _next(src, prev, conv)
@@ -224,8 +243,13 @@ def resolve(
             asked = _other_person(prev, q)
             if that_one:  # "what does that person say?": not what they disagree with
                 asked = dataclasses.replace(asked, relations=(), targets=())
-            return _asked(src, asked, new_topic=False, loose=True)
+                return _asked(src, asked, new_topic=False, loose=True)
+            return dataclasses.replace(_asked(src, asked, new_topic=False, loose=True),
+                                       move=Move.PICK)
     q2, changed = _with_pronouns(reader, q, conv, src)
+    if changed and any(t.word in _VAGUE for t in q2.terms):
+        # "do they praise anyone specific?": "specific" asks for a name, it is no topic
+        q2 = dataclasses.replace(q2, terms=tuple(t for t in q2.terms if t.word not in _VAGUE))
     if any(t.focus and not t.known and not t.frame for t in q2.terms):
         # "did she say anything about Taiwan?": a topic the text never names is asked as such
         return _asked(src, q2, new_topic=True)
@@ -253,6 +277,12 @@ def resolve(
         if same and (not own or _said_of_last([t.word for t in own], conv)):
             # "why?", "why does he say it's impossible?" (words of the last answer)
             return Resolved(prev, Move.WHY, _describe(src, prev, "why, on: "), new_topic=False)
+        in_list = [a.contributor_id for a in conv.reply.answers[1:]] if conv.reply else []
+        if len(q2.speakers) == 1 and q2.speakers[0] in in_list and (
+            not own or _said_of_last([t.word for t in own], conv)
+        ):  # "why does Neier think so?" after a list that has Neier in it: his reason
+            return Resolved(prev, Move.WHY, _describe(src, prev, "why, on: "), new_topic=False,
+                            about=q2.speakers[0])
         if not mentioned and not changed and conv.focus:
             # "why should the US care about that?": asked of the one just quoted
             return _on_focus(src, q2, prev, conv)
@@ -302,7 +332,9 @@ def resolve(
         again = tuple(dataclasses.replace(t, skip=frozenset()) for t in tries)
         return _asked(src, q2, new_topic=False, fallbacks=tries[1:] + again)
     if q2.who and q2.relation in _TARGETED and not q2.targets and not q2.known_terms:
-        asked = dataclasses.replace(q2, targets=conv.focus)
+        # "who disagrees with Bequelin on that?" then "and who agrees?": with Bequelin still
+        parallel = prev.who and prev.targets and prev.relation in _TARGETED
+        asked = dataclasses.replace(q2, targets=prev.targets if parallel else conv.focus)
         if refers or prev.phrase or prev.known_terms:
             # "who agreed (with that)?" after one statement; "does anyone disagree?" after
             # "who thinks the US should set an example?": on that topic first (any topic
@@ -311,12 +343,26 @@ def resolve(
         return _asked(src, asked, new_topic=False, loose=True)
     if (q2.speakers or q2.targets) and not rest and not q2.phrase:
         return _asked(src, _other_person(prev, q2), new_topic=False, loose=True)
+    if (changed or (not mentioned and conv.focus)) and q2.terms and all(
+        t.word in _DETAIL_NOUNS for t in q2.terms
+    ):
+        # "what numbers did they give?", "any figures?": details of the last answer's topic,
+        # not a topic of their own
+        base = q2 if changed else dataclasses.replace(
+            q2, speakers=conv.focus[:1], who=False, compare=False)
+        return _asked(src, _carry_topic(base, prev, keep_own=True), new_topic=False,
+                      fallbacks=(base,))
     if not (q2.speakers or q2.targets) and not q2.relations and _elliptic(q2.text, rest):
         detail = _asked(src, _other_topic(prev, q2, conv), new_topic=False)
         if _detail(q2.text) and any(not t.known for t in q2.terms):
             return dataclasses.replace(  # "how many people died?"
                 detail, own_only=True, asked=frozenset(t.word for t in q2.terms))
         return detail
+    if changed and _detail(q.text) and not any(t.focus and not t.known for t in q2.terms):
+        # "where is he held?", "how long did she say it lasted?": a detail of the last
+        # answer's topic, asked with words of its own
+        return _asked(src, _carry_topic(q2, prev, keep_own=True), new_topic=False,
+                      fallbacks=(q2,))
     if changed and q2.terms and not refers and _EXISTENCE.match(q.text):
         # "did he give numbers on aid?", "did they mention the Security Council?": asked of
         # its own words only; the last topic does not stand in for what it asks about
@@ -326,6 +372,10 @@ def resolve(
         # "did she say anything about Taiwan?": a name the text never uses is not carried
         # over into the last topic; asked as it stands, it gets an honest "never mentions"
         return _asked(src, q2, new_topic=True)
+    named = set(q.speakers + q.targets)
+    if changed and q2.targets and not q2.terms and not refers and set(q2.targets) <= named:
+        # "do they mention Neier?": what they say of the one named, on any topic
+        return _asked(src, q2, new_topic=False, fallbacks=(_carry_topic(q2, prev),))
     if changed and (refers or (not q2.known_terms and (q2.terms or not q2.relations))):
         return _asked(src, _carry_topic(q2, prev), new_topic=False)
     if changed:
@@ -335,17 +385,26 @@ def resolve(
     return Resolved(q)
 
 
+_VAGUE = frozenset({"specific", "particular", "specifically", "particularly", "exactly",
+                    "precisely", "concretely"})
+# what a member may ask the last answer's topic for, rather than a topic of its own
+_DETAIL_NOUNS = frozenset(
+    {"numbers", "number", "figures", "figure", "statistics", "stats", "data", "examples",
+     "example", "dates", "date", "years", "names", "details", "detail", "specifics",
+     "evidence", "facts", "percentages", "percentage", "cases", "instances"}
+)
 _NEXT_FILLER = frozenset({"and", "what", "so", "ok", "the", "one", "point", "pls", "please",
                           "comes", "came", "about"})
 _QUOTE_ASKS = frozenset({"exact", "verbatim", "quote", "wording", "word-for-word"})
 
 
-_NAME_ASKS = ({"name"}, {"named"}, {"called"}, {"identity"})
+_NAME_ASKS = ({"name"}, {"named"}, {"called"}, {"identity"}, {"work"}, {"works"}, {"affiliation"},
+              {"affiliated"}, {"job"}, {"organization"}, {"organisation"}, {"employer"})
 
 
 def _asks_name(toks: list[str]) -> bool:
-    """ "what's their name tho", "is the guy named?", "who is she called": the name of the
-    one just answered (only these words, a pronoun and filler)."""
+    """ "what's their name tho", "is the guy named?", "where does she work": the name (and
+    affiliation) of the one just answered (only these words, a pronoun and filler)."""
     rest = {t for t in toks if t not in _ELABORATE_FILLER and t not in _PRONOUN_WORDS
             and t not in STOPWORDS and t not in _REQUEST_WORDS}
     return any(rest == n for n in _NAME_ASKS) or (
@@ -384,6 +443,16 @@ def _next(src: Sources, prev: Question, conv: Conversation) -> Resolved:
                     new_topic=False)
 
 
+# "ok thanks", "cool, got it 👍": a message that asks nothing
+PLEASANTRY = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|k|cool|great|nice|perfect|awesome|neat|thanks|thank\s+you|thx|ty|"
+    r"cheers|got\s+it|gotcha|makes\s+sense|interesting|lol|haha|so|much|a\s+lot|again|"
+    r"that\s+helps|helpful|good)\b[\W_]*)+$",
+    re.I,
+)
+_OPENING_NOISE = re.compile(
+    r"^\W*(?:(?:hmm+|hm+|huh|um+|uh+|oh+|ah+|ooh|wow|wait|alright|okay|ok)\b[\s,.!:;-]*)+", re.I
+)
 _LEAD = re.compile(r"^(?:(?:and|ok|okay|so|but|also|well|hmm|wait)[\s,]+)+")
 _LEAD_WORDS = frozenset({"and", "ok", "okay", "so", "but", "also", "well", "hmm", "wait"})
 _NTH_OF_LIST = re.compile(
@@ -407,12 +476,17 @@ def _one_of_the_list(q: Question, conv: Conversation) -> str | None:
     several ("who talked about Abu Ghraib?" -> Bequelin, Neier); None otherwise."""
     last = conv.reply
     m = _NTH_OF_LIST.search(q.text)
-    if m is None or last is None:
+    picked = conv.move == Move.PICK
+    bare = _BARE_NTH.match(q.text) if picked else None  # "and the third?" after "the second one"
+    found = m or bare
+    if found is None or last is None:
         return None
     listed = list(dict.fromkeys(a.contributor_id for a in last.answers))
+    if len(listed) < 2 and picked:
+        listed = list(conv.listed)
     if len(listed) < 2:
         return None
-    word = m.group(1).lower()
+    word = found.group(1).lower()
     if word == "other":
         others = [c for c in listed if c not in conv.focus[:1]] if len(listed) == 2 else []
         return others[0] if len(others) == 1 else None
@@ -420,6 +494,8 @@ def _one_of_the_list(q: Question, conv: Conversation) -> str | None:
     return listed[n] if n < len(listed) else None
 
 
+_BARE_NTH = re.compile(r"^\W*(?:and\s+|what\s+about\s+|ok\s+)?(?:the\s+)?(first|second|third|"
+                       r"fourth|other)(?:\s+one)?\W*$", re.I)
 _THAT_PERSON = re.compile(
     r"\b(?:that|this)\s+(?:person|guy|one|contributor|respondent|author|writer|woman|man)\b",
     re.I,
@@ -491,7 +567,8 @@ def _with_pronouns(
     refer to; unchanged when it names contributors itself or has no such words (but "and
     Nathan, did they bring him up?": "they" are the ones discussed, Nathan whom they answer)."""
     if (q.speakers and conv.focus and not set(q.speakers) & set(conv.focus)
-            and _ASKS_OF_THEM.search(q.text) and _OBJECT.search(q.text)):
+            and _ASKS_OF_THEM.search(q.text)
+            and (_OBJECT.search(q.text) or _named_after_pronoun(q, src))):
         return dataclasses.replace(
             q, speakers=conv.focus, targets=tuple(dict.fromkeys(q.speakers + q.targets)),
             compare=len(conv.focus) > 1, who=False,
@@ -506,6 +583,12 @@ def _with_pronouns(
         # she is the one just named
         return dataclasses.replace(q, speakers=q.targets[:1], targets=q.targets[1:],
                                    who=False), True
+    prev = conv.last
+    if (q.who and not q.speakers and not q.targets and q.relation in _TARGETED and prev
+            and prev.who and prev.targets and _HIM_HER.search(q.text)):
+        # "who disagreed with Bequelin?" then "and who agreed with him?": him is the one
+        # the last question asked about, in the same place of the question
+        return dataclasses.replace(q, targets=prev.targets), True
     if q.speakers or q.ambiguous or not conv.focus or set(conv.focus) & set(q.targets):
         return q, False
     pair = conv.focus if len(conv.focus) > 1 else (conv.focus + conv.earlier)[:2]
@@ -531,6 +614,7 @@ def _with_pronouns(
     return reader.read(text), True
 
 
+_HIM_HER = re.compile(r"\b(him|her)\b", re.I)  # not "them": the one just answered, as often
 _ASKS_OF_THEM = re.compile(
     r"\b(?:did|does|do|has|have|had|is|was|would|will|can)\s+(?:he|she|they)\b", re.I
 )
@@ -551,6 +635,18 @@ def _named_before_pronoun(q: Question, src: Sources) -> bool:
         return False
     before = set(words(q.text[: m.start()]))
     return bool(before & _name_words(src, q.targets[0]))
+
+
+def _named_after_pronoun(q: Question, src: Sources) -> bool:
+    """ "do they mention Neier by name?", "does she think Bequelin escaped it?": the one named
+    comes after "does he/she/they", so is whom they talk about, not who talks."""
+    m = _ASKS_OF_THEM.search(q.text)
+    if m is None:
+        return False
+    before = set(words(q.text[: m.start()]))
+    after = set(words(q.text[m.end():]))
+    names = {w for c in q.speakers for w in _name_words(src, c)}
+    return bool(after & names) and not before & names
 
 
 def _rest(q: Question, toks: list[str], src: Sources) -> list[str]:
@@ -632,9 +728,10 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
     before = words(conv.questions[-1]) if conv.questions else []
     # "what is Bequelin's first key?" asked for an item of a list; "who went first?" did not
     listing = conv.move == Move.ITEM or any(
-        (t in ORDINALS or t in LAST_WORDS) and nxt in _ITEM_NOUNS - {"one"}
+        (t in ORDINALS or t in LAST_WORDS or t in _COUNTS or t.isdigit())
+        and nxt in (_ITEM_NOUNS | _LIST_WORDS) - {"one"}
         for t, nxt in pairwise(before)
-    )
+    ) or bool(_LIST_ASKS & set(before))  # "Bequelin's first key", "his five keys", "his reasons"
     asked_by_order = not listing and any(t in ORDINALS or t in LAST_WORDS for t in before)
     if asked_by_order or (len(content) == 1 and content[0] not in LAST_WORDS and not listing):
         return 0
@@ -645,6 +742,9 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
     return ORDINALS.get(content[0], 0)
 
 
+_LIST_ASKS = frozenset({"points", "keys", "reasons", "steps", "recommendations", "arguments",
+                        "benefits", "proposals", "suggestions", "measures", "list", "listed"})
+_COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 _LIST_WORDS = frozenset({"points", "point", "keys", "key", "reasons", "reason", "steps", "step",
                         "recommendations", "list", "arguments", "things", "benefits", "ways"})
 

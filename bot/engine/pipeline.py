@@ -21,14 +21,16 @@ from bot.engine.answering.context import (
     next_point,
     nth_point,
     quote_again,
+    replies_to_shown,
     why,
 )
+from bot.engine.answering.detail import answer_shape, asks_detail
 from bot.engine.answering.place import asked_place, place
 from bot.engine.answering.relation import relation
 from bot.engine.answering.who_said import who_said
 from bot.engine.answers import Reply
 from bot.engine.conversation import Conversation
-from bot.engine.followup import Move, Resolved
+from bot.engine.followup import PLEASANTRY, Move, Resolved
 from bot.engine.question import Question
 from bot.engine.sources import Sources
 
@@ -38,12 +40,20 @@ def respond_in_context(
 ) -> Reply:
     """Answer a question as read in its conversation (stage 2 done by `followup.resolve`)."""
     q, last = resolved.question, conv.reply if conv is not None else None
-    if resolved.move is Move.NAME:
+    if resolved.move is Move.THANKS:
+        reply = abstain(src, q, "Glad to help. Ask me anything else about the reading.")
+    elif resolved.move is Move.NAME:
         reply = name_of(src, q, last, conv.focus if conv is not None else ())
     elif resolved.move is Move.QUOTE:
         reply = quote_again(src, q, conv.cited if conv is not None else None)
     elif resolved.move is Move.WHY:
         seen = conv.shown if conv is not None else frozenset()
+        if last is not None and not last.answers and conv is not None:
+            last = conv.cited  # "how come?" after "the text doesn't say": of the answer before
+        if last is not None and resolved.about:  # "why does Neier think so?": his answer
+            mine = tuple(a for a in last.answers if a.contributor_id == resolved.about)
+            last = dataclasses.replace(last, answers=mine[:1] + tuple(
+                a for a in last.answers if a not in mine[:1]))
         reply = why(src, q, last, elaborate=resolved.elaborate,
                     seen=seen if resolved.elaborate else frozenset())
     elif resolved.move is Move.ITEM:
@@ -80,6 +90,13 @@ def respond_in_context(
             what = " ".join(unknown) if unknown else "that"
             no = abstain(src, q, f"{names} doesn't say anything about {what} in this reading.")
             reply = dataclasses.replace(no, related=reply.answers)
+        if resolved.move is not Move.ALONE:  # a detail asked of the last answer
+            reply = _lacks_detail(src, q, reply)
+        if resolved.move in (Move.ASK, Move.PICK) and conv is not None and not resolved.new_topic:
+            reply = replies_to_shown(src, q, reply, conv.reply, conv.last)
+            reply = _on_both_topics(q, reply, conv)
+        if resolved.move in (Move.ASK, Move.PICK) and conv is not None:
+            reply = _near_the_last(src, q, reply, conv)
         if resolved.move is Move.MORE and reply.abstained and q.speakers and not q.terms:
             reply = more_of(src, q, limit)  # "more" after a main point: their other points
         if resolved.move is Move.MORE:
@@ -89,12 +106,81 @@ def respond_in_context(
     return reply
 
 
+_HOW_MANY_UNITS = re.compile(
+    r"\bhow\s+many\s+(years|months|weeks|days|hours|decades|centuries|times)\b", re.I
+)
+_COUNTS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+           r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|several|many|few|dozens?")
+
+
+def _lacks_detail(src: Sources, q: Question, reply: Reply) -> Reply:
+    """ "how many weeks later?", "in what year?" asked of the last answer: when neither the
+    quote nor the paragraph shown holds a number or year of that kind, the text lacks it."""
+    shape = answer_shape(q.text) if asks_detail(q.text) else None
+    if shape is None or reply.abstained or not reply.answers:
+        return reply
+    unit = _HOW_MANY_UNITS.search(q.text)
+    if unit is not None:  # "how many weeks": a number of weeks, not any number
+        shape = re.compile(rf"\b(?:\d[\d,.]*|{_COUNTS})\s+(?:\w+\s+)?{unit.group(1)}", re.I)
+    top = reply.answers[0]
+    if shape.search(top.quote) or shape.search(src.reading.paragraph(top.paragraph).text):
+        return reply
+    no = abstain(src, q, "The reading doesn't give that detail.")
+    return dataclasses.replace(no, related=reply.answers)
+
+
+NEAR = 0.8  # share of the best score a nearer answer needs to go first
+
+
+def _near_the_last(src: Sources, q: Question, reply: Reply, conv: Conversation) -> Reply:
+    """ "what do they think the US should say instead?" of the one just answered: of answers
+    that fit about as well, the one in the paragraph just shown goes first."""
+    last = conv.reply
+    if (not q.speakers or not set(q.speakers) <= set(conv.focus) or last is None
+            or not last.answers or len(reply.answers) < 2):
+        return reply
+    top, here = reply.answers[0], last.answers[0].paragraph
+    if top.paragraph == here:
+        return reply
+    # the same answer again only if the paragraph shown holds what this question asks
+    own = {t.word for t in q.terms} - {t.word for t in conv.last.terms} if conv.last else set()
+    text = src.reading.paragraph(here).text.lower()
+    again = bool(own) and all(w in text for w in own)
+    near = next((a for a in reply.answers[1:] if a.paragraph == here
+                 and a.contributor_id == top.contributor_id and a.score >= NEAR * top.score
+                 and (again or a.position_id not in conv.shown)), None)
+    if near is None:
+        return reply
+    return dataclasses.replace(reply, answers=(near, *(a for a in reply.answers if a is not near)))
+
+
+def _on_both_topics(q: Question, reply: Reply, conv: Conversation) -> Reply:
+    """ "and the environment?" after "who talked about trade?": a position that answered the
+    last question too, and fits this one about as well as the best, goes first."""
+    last = conv.reply
+    if not q.who or q.speakers or last is None or len(reply.answers) < 2:
+        return reply
+    before = {a.position_id for a in last.answers}
+    top = reply.answers[0]
+    if top.position_id in before:
+        return reply
+    both = next((a for a in reply.answers[1:] if a.position_id in before
+                 and a.score >= NEAR * top.score), None)
+    if both is None:
+        return reply
+    return dataclasses.replace(reply, answers=(both, *(a for a in reply.answers if a is not both)))
+
+
 def _more(src: Sources, q: Question, reply: Reply, conv: Conversation | None) -> Reply:
     """ "more" about one contributor: further answers of theirs not shown yet, else what they
     wrote next, else "that is all"; never someone else's words or the same ones again."""
     shown = conv.shown if conv is not None else frozenset()
     fresh = tuple(a for a in reply.answers if a.position_id not in shown
                   and (not q.speakers or a.contributor_id in q.speakers))
+    last = conv.cited.answers[0] if conv is not None and conv.cited and conv.cited.answers else None
+    if last is not None and len(q.speakers) == 1:  # reading on: what they wrote after it first
+        later = tuple(a for a in fresh if a.paragraph > last.paragraph)
+        fresh = later + tuple(a for a in fresh if a not in later)
     if fresh:
         return dataclasses.replace(reply, answers=fresh)
     if len(q.speakers) == 1 and conv is not None and conv.cited is not None:
@@ -110,7 +196,7 @@ def list_item_shown(resolved: Resolved) -> int:
     if resolved.move in (Move.ITEM, Move.NEXT) and resolved.ordinal:
         return resolved.ordinal
     q = resolved.question
-    if resolved.move is Move.ALONE or resolved.move is Move.ASK:
+    if resolved.move in (Move.ALONE, Move.ASK, Move.PICK):
         return list_item_asked(q.text) if len(q.speakers) == 1 else 0
     return 0
 
@@ -136,6 +222,8 @@ def respond(src: Sources, q: Question, limit: int) -> Reply:
     """Decide what kind of answer a read question needs, and give it."""
     if not q.text:
         return abstain(src, q, "Ask me something about the reading.")
+    if PLEASANTRY.match(q.text):  # "thanks!" asks nothing (and "thank" is no agreement here)
+        return abstain(src, q, "Glad to help. Ask me anything about the reading.")
     if other_language(q.text):
         return abstain(src, q, "I read questions in English only: please ask me in English.")
     if off_topic_request(q.text):

@@ -158,6 +158,93 @@ FOLLOW_UPS = [
     # "where?" asks a detail of the last answer's topic
     (["what does neier say china does with its money"], "where does that happen", "neier",
      "Africa", True),
+    # "next" after a paragraph's opening point: the rest of that paragraph was shown with it
+    (["neier's opening, pls"], "next", "neier", "Soviet bloc", True),
+    # "what does she mean?" after the last point of a paragraph: the point that frames it
+    (["what did hom say about all of us sharing one boat"], "what does she mean there",
+     "hom", "advance the interests of all stakeholders", True),
+    # "keep going": more of the same contributor, not a topic called "keep"
+    (["how does neier open his piece"], "keep going", "neier", "Soviet bloc", True),
+    # "what figures does she cite?": details of the last answer's topic
+    (["who brought up infant mortality"], "what figures did they cite", "sixth",
+     "mortality", True),
+    # of the same contributor's answers that fit about as well, the one beside the last
+    (["who mentioned factories making clothes"], "what else do they say on business",
+     "sixth", "practices of U.S. businesses", True),
+    # "any other proposals?": what they went on to propose after the one shown, first
+    (["what does the final respondent propose on companies"], "any other proposals from them?",
+     "sixth", "wedge of appreciation", True),
+    # "does she bring up Neier?": what she says of Neier, whatever the last topic was
+    (["what does the final respondent worry about"], "does she bring up neier at all?",
+     "sixth", "Aryeh Neier appropriately reminds us", True),
+    (["what did hom say about the internet"], "does she ever refer to bequelin", "hom",
+     "Nicolas as usual", True),
+    # "and the environment?" after a who-question: a position on both topics first
+    (["who mentioned investment"], "and the environment?", "nathan", "arms control", True),
+    # the answer beside the last goes first only if it is not the same words again (unless
+    # its paragraph holds what is asked)
+    (["who talked about chinese people forming civic groups"], "what does he want beijing to do",
+     "rosenzweig", "stop responding with angry rhetoric", True),
+    # "anyone specific?": asks for whom, "specific" is no topic
+    (["how does the last respondent open"], "do they commend anyone specific?", "sixth",
+     "I can endorse not only", True),
+    # "where is he held?": a detail of the last answer's topic, with its own words too
+    (["who mentioned the nobel laureate"], "where is he held?", "bequelin",
+     "Nobel Peace Laureate", True),
+    # an opening interjection hides neither the ellipsis nor becomes a topic
+    (["what did bequelin say about hong kong"], "hmm and hom?", "hom", "Hong Kong", True),
+    (["what did bequelin say about hong kong", "hmm and hom?"], "why does she think that",
+     "hom", "Hong Kong", True),
+    # after "his five keys", "the fourth?" is the fourth key, not the fourth contributor
+    (["what are bequelin's five keys"], "the fourth?", "bequelin", "forge partnerships", True),
+    # "any figures?" naming no one: the last answer's topic, in figures
+    (["what about maternal mortality, says the final respondent"], "any figures?", "sixth",
+     "maternal and infant mortality", True),
+    # "how come?" after an abstention: the reason of the answer before it
+    (["who said china's economic success sends the opposite message", "when was that?"],
+     "how come?", "neier", "", True),
+    # "where does she work?": who the one just answered is, not a topic "work"
+    (["tell me about hom's take on the internet"], "and where does she work", "hom", "", False),
+    # "tldr?": the last answer again, not a new question
+    (["whats rosenzweig's opinion on confrontation"], "tldr?", "rosenzweig",
+     "cannot avoid addressing", False),
+    # "since when?": a detail of the last answer's topic
+    (["who wrote about hong kong's vigil"], "since when?", "hom", "24 years", True),
+    # "who disagreed with X?" then "and who agreed with him?": him is X
+    (["who disagreed with bequelin"], "and who agreed with him?", "hom", "Nicolas as usual",
+     True),
+    # "where exactly in the text?": the quote of the last answer that cited something
+    (["what did neier say about africa", "is that true?"], "where exactly in the text?",
+     "neier", "Africa", False),
+    # "ok thanks" asks nothing, and leaves the conversation as it was for the next turn
+    (["what's neier's take on trade and aid"], "ok thanks", None, "", False),
+    (["what's neier's take on trade and aid", "ok thanks"], "what about nathan on the same thing",
+     "nathan", "trade", True),
+    # "got an example of that?": more on the point just made, not the same words again
+    (["who worries about instrumentalizing human rights"], "got an example of that?", "sixth",
+     "", True),
+    # "why does Neier say so?" after a list with Neier in it: the reason of his answer there
+    (["who said the us should lead"], "why does neier say so?", "neier", "moral character",
+     True),
+    # "and the third?" after "the second one" of a list: the third of that list
+    (["who said the us should lead", "what did the second one say exactly"], "and the third?",
+     "neier", "", True),
+    # "those two": the one just answered and the one before
+    (["who went last", "and the one before them?"], "do those two agree?", "sixth",
+     "Aryeh Neier appropriately reminds us", True),
+    # "who disagreed with X?" then "and who agrees?": with X, not with the one who disagreed
+    (["who disagreed with bequelin"], "and who agrees?", "hom", "Nicolas as usual", True),
+    # "the second?" after asking for someone's reasons: the second reason, not contributor
+    (["what did nathan list as reasons"], "the second?", "nathan", "strategic intentions", True),
+    # a count of weeks, years ... the paragraph never gives is not made up
+    (["which respondent wrote last"], "how many weeks after the others did they post?", None, "",
+     True),
+    # "did they mention X?" with X a contributor: X is whom they talk about, not who talks
+    (["who said the realists got it wrong", "anyone else on realism"], "does she name bequelin?",
+     "sixth", "Nicholas pushes back", True),
+    # "did others agree with that?": the agreements with that very point first
+    (["what is bequelin's central argument", "who else agreed with it"],
+     "and neier's words on that?", "neier", "engine of human rights progress", True),
 ]
 
 
@@ -262,6 +349,8 @@ NOT_ABOUT_THE_READING = [
     "write my essay on this pls",
     "can u translate sharon hom's hong kong paragraph into chinese pls",
     "what did Obama disagree with?",
+    "thanks a lot!",  # asks nothing ("thank" is no agreement here)
+    "cool, got it 👍",
 ]
 
 

@@ -6,7 +6,8 @@ import dataclasses
 import re
 
 from bot.engine.answering.abstain import abstain
-from bot.engine.answers import Mode, Reply
+from bot.engine.answers import Answer, Mode, Reply
+from bot.engine.lexicon import RELATION_KINDS, Relation
 from bot.engine.question import Question
 from bot.engine.quotes import split_sentences
 from bot.engine.sources import Sources
@@ -93,6 +94,9 @@ def why(
         answer = dataclasses.replace(src.cite(pos, top.score), quote=sentence,
                                      paragraph=top.paragraph)
         return Reply(q.text, Mode.ANSWER, (answer,), lead)
+    if elaborate and near:  # "what does she mean by that?": the point that frames it
+        best = max(near, key=lambda p: text.find(p.quote[:40]))
+        return Reply(q.text, Mode.ANSWER, (src.cite(best, top.score),), lead)
     if elaborate:
         return next_point(src, q, last, frozenset(shown))
     if near:
@@ -134,7 +138,7 @@ def next_point(
     start = _position(src, last.answers[0].position_id)
     if start is None:
         return abstain(src, q, "The reading doesn't go on from there.")
-    later = _after(src, start, shown)
+    later = _unseen(src, start, shown)
     if not later:
         who = src.reading.contributor(start.contributor_id).short_name
         return abstain(src, q, f"That is the last point {who} makes in this reading.")
@@ -151,7 +155,7 @@ def next_item(
     start = _position(src, last.answers[0].position_id)
     if start is None:
         return abstain(src, q, "The reading doesn't list points there.")
-    later = _after(src, start, shown)
+    later = _unseen(src, start, shown)
     openers = _ORDINAL_OPENERS.get(n, ())
     for text_of in (lambda p: p.quote, lambda p: src.reading.paragraph(p.paragraph).text):
         for p in later:
@@ -172,6 +176,50 @@ def more_of(src: Sources, q: Question, limit: int) -> Reply:
     return Reply(q.text, Mode.ANSWER, tuple(src.cite(p, 100.0) for p in rest[:limit]), "More:")
 
 
+def replies_to_shown(
+    src: Sources, q: Question, reply: Reply, last: Reply | None, before: Question | None
+) -> Reply:
+    """ "did others agree with that?", "got Neier's words on it?": an agreement (or
+    disagreement, ...) that answers the very position just shown, or the one the last
+    answers answered, comes before others of the same contributors (unless the question
+    brings a topic of its own)."""
+    kinds = RELATION_KINDS.get(q.relation, ()) if q.relation in _TARGETED else ()
+    if not kinds or last is None or not last.answers or before is None:
+        return reply
+    if {t.word for t in q.terms} - {t.word for t in before.terms}:
+        return reply
+    shown = [_position(src, a.position_id) for a in last.answers]
+    about = {last.answers[0].position_id} | {
+        p.target.position_id for p in shown if p is not None and p.target is not None
+        and p.target.position_id
+    }
+    fits = [p for p in src.reading.positions
+            if p.target is not None and p.target.position_id in about and p.kind in kinds
+            and (p.contributor_id in q.speakers if q.speakers else
+                 p.contributor_id not in q.excluded)]
+    first: dict[str, Position] = {}
+    for p in fits:
+        first.setdefault(p.contributor_id, p)
+    if not first:
+        return reply
+    # in the ranked order, each contributor's answer to it in place of their other words;
+    # those the ranking left out after
+    answers: list[Answer] = []
+    for a in reply.answers:
+        fit = first.get(a.contributor_id)
+        cited = src.cite(fit, a.score) if fit is not None else a
+        if all(b.contributor_id != cited.contributor_id or fit is None for b in answers):
+            answers.append(cited)
+    placed = {a.contributor_id for a in answers}
+    score = reply.answers[-1].score if reply.answers else 100.0
+    answers += [src.cite(p, score) for c, p in first.items() if c not in placed]
+    return dataclasses.replace(reply, answers=tuple(answers), mode=Mode.ANSWER)
+
+
+_TARGETED = (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE, Relation.CONCEDE,
+             Relation.RESPOND)
+
+
 def _after(src: Sources, start: Position, shown: frozenset[str]) -> list[Position]:
     """The positions its author wrote after `start`, in text order, not shown yet."""
     here = (start.paragraph, _offset(src, start))
@@ -180,6 +228,23 @@ def _after(src: Sources, start: Position, shown: frozenset[str]) -> list[Positio
          if (p.paragraph, _offset(src, p)) > here and p.id not in shown),
         key=lambda p: (p.paragraph, _offset(src, p)),
     )
+
+
+def _unseen(src: Sources, start: Position, shown: frozenset[str]) -> list[Position]:
+    """What its author wrote after `start`; past the paragraph of an answer that opened it
+    (the rest of that paragraph develops the point shown, it is not the next one)."""
+    later = _after(src, start, shown)
+    seen = {p.paragraph for p in (start, *(p for p in src.reading.positions if p.id in shown))
+            if _opens(src, p)}
+    return [p for p in later if p.paragraph not in seen] or later
+
+
+def _opens(src: Sources, p: Position) -> bool:
+    """Whether a position is its author's first in its paragraph: the sentence that states
+    the paragraph's point, which the rest of the paragraph develops."""
+    first = min((o for o in src.reading.positions_of(p.contributor_id)
+                 if o.paragraph == p.paragraph), key=lambda o: _offset(src, o))
+    return first.id == p.id
 
 
 def _opening(text: str) -> str:
