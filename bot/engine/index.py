@@ -110,13 +110,30 @@ class IndexedPosition:
     """A position with what the index knows of it."""
 
     position: Position
-    weights: dict[str, float]  # stem -> best field weight
+    own: dict[str, float]  # stem -> best field weight, for its own words (topics, quote, summary)
     topics: tuple[str, ...]  # folded topic phrases, for phrase matching
     kind: str  # the position's kind, as text
-    text_stems: frozenset[str]  # stems of the source text it stands in (its paragraph)
-    text_pairs: frozenset[tuple[str, str]]  # neighbouring content words of that text
+    text_stems: frozenset[str]  # stems of the source text it stands in (its paragraph; shared)
+    text_pairs: frozenset[tuple[str, str]]  # neighbouring content words of that text (shared)
     quote_stems: frozenset[str] = frozenset()  # stems of its quote alone
     siblings: int = 1  # positions quoting the same paragraph (many in a drafted debate)
+    paragraph_weight: float = 0.0  # what a word only of its paragraph counts
+    topic_pairs: frozenset[tuple[str, str]] = frozenset()  # pairs of its topics, not the text's
+
+    def weight(self, s: str) -> float:
+        """The best field weight of stem `s` for this position (0 when it lacks it)."""
+        got = self.own.get(s)
+        if got is not None:
+            return got
+        return self.paragraph_weight if s in self.text_stems else 0.0
+
+    def holds(self, s: str) -> bool:
+        """Whether stem `s` is in the position's own words or its paragraph."""
+        return s in self.own or s in self.text_stems
+
+    def pairs_held(self, pairs: frozenset[tuple[str, str]]) -> int:
+        """How many of `pairs` the text or the position's topic phrases hold."""
+        return len(pairs & self.text_pairs) + len(pairs & self.topic_pairs)
 
 
 class PositionIndex:
@@ -153,33 +170,40 @@ class PositionIndex:
         indexed = positions if positions is not None else reading.positions
         per_paragraph = Counter(pos.paragraph for pos in indexed)
         long_by = long_paragraphs(paragraph_stems, per_paragraph)
+        quote_sets: dict[str, frozenset[str]] = {}  # positions quoting alike share a set
         for idx, pos in enumerate(indexed):
-            weights: dict[str, float] = dict.fromkeys(
-                paragraph_stems[pos.paragraph], FIELD_WEIGHTS["paragraph"] * long_by[pos.paragraph]
-            )
-            for field, text in (
+            text = paragraph_stems[pos.paragraph]
+            para_w = FIELD_WEIGHTS["paragraph"] * long_by[pos.paragraph]
+            own: dict[str, float] = {}
+            for field, field_text in (
                 ("summary", pos.summary),
                 ("quote", pos.quote),
                 ("topics", " ".join(pos.topics)),
             ):
                 w = FIELD_WEIGHTS[field]
-                for s in _stem_set(text):
-                    have = weights.get(s, 0.0)
+                for s in _stem_set(field_text):
+                    have = own.get(s, para_w if s in text else 0.0)
                     # the best field counts, and each further field holding the word a little
-                    weights[s] = max(have, w) + ALSO_IN * (have > 0)
+                    own[s] = max(have, w) + ALSO_IN * (have > 0)
+            quote = quote_sets.get(pos.quote)
+            if quote is None:
+                quote = quote_sets[pos.quote] = frozenset(_stem_set(pos.quote))
+            pairs = paragraph_pairs[pos.paragraph]
             self.items.append(
                 IndexedPosition(
                     pos,
-                    weights,
+                    own,
                     tuple(fold(t) for t in pos.topics),
                     pos.kind.value,
-                    paragraph_stems[pos.paragraph],  # shared, not copied per position
-                    _with_topic_pairs(paragraph_pairs[pos.paragraph], pos.topics),
-                    frozenset(_stem_set(pos.quote)),
+                    text,  # shared, not copied per position
+                    pairs,  # shared too; the topics' own pairs apart
+                    quote,
                     per_paragraph[pos.paragraph],
+                    para_w,
+                    _topic_pairs(pairs, pos.topics),
                 )
             )
-            for s in weights:
+            for s in text | own.keys():
                 postings[s].append(idx)
         self.postings = dict(postings)
         self.by_contributor: dict[str, set[int]] = defaultdict(set)
@@ -424,13 +448,14 @@ class PositionIndex:
         """How much of the weighted terms position `idx` holds, and in what way; `total` is
         the sum of `weights`, summed once by the caller for all positions."""
         item = self.items[idx]
-        held = item.weights
+        held = item.own
+        text, para_w = item.text_stems, item.paragraph_weight
         got = 0.0
         strong = literal = 0
         for term, w in zip(terms, weights, strict=True):
             best = 0.0
             for s, factor in term.alternatives:
-                v = held.get(s, 0.0) * factor
+                v = held.get(s, para_w if s in text else 0.0) * factor
                 if v > best:
                     best = v
             got += w * best
@@ -475,13 +500,16 @@ def _venue(title: str) -> frozenset[str]:
     return frozenset(m.group(1).lower() for m in _VENUE.finditer(title))
 
 
-def _with_topic_pairs(
+def _topic_pairs(
     pairs: frozenset[tuple[str, str]], topics: Sequence[str]
 ) -> frozenset[tuple[str, str]]:
-    """The paragraph's telling word pairs and those of the position's own topic phrases
-    ("last speech"); the paragraph's set itself when the topics add none."""
+    """The telling word pairs of a position's own topic phrases ("last speech") that its
+    paragraph's `pairs` lack (kept apart, so that the paragraph's set is shared)."""
     extra = frozenset().union(*(_stem_pairs(t) for t in topics if " " in t)) - pairs
-    return pairs | extra if extra else pairs
+    return extra or _NO_PAIRS
+
+
+_NO_PAIRS: frozenset[tuple[str, str]] = frozenset()
 
 
 def stem_pairs(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:

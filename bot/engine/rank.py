@@ -134,8 +134,8 @@ class Ranker:
                 score -= FORMAL_PENALTY  # a debate's question or bare answer, not asked for
             if q.pairs and terms:
                 # the question's words side by side in the text: "implicit message"
-                score += PAIR_BONUS * min(2, len(q.pairs & item.text_pairs))
-            if q.cues and any(c in item.weights for c in q.cues):
+                score += PAIR_BONUS * min(2, item.pairs_held(q.pairs))
+            if q.cues and any(item.holds(c) for c in q.cues):
                 score += CUE_BONUS  # "whom does X praise?": the position that says "praises"
             if numeric and states_number(words(pos.quote)):
                 score += NUMBER_BONUS  # "how long had X known Y?": "for twenty-five years"
