@@ -707,6 +707,14 @@ CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("player", "players", "participant", "participants"),
     ("watching", "watched", "observed", "observing", "observer", "following"),
     ("amazing", "incredible", "remarkable", "staggering", "impressive", "astonishing"),
+    ("stubborn", "stubbornly", "obstinate", "obstinately", "headstrong", "mulish"),
+    ("shaping", "shapes", "moulds", "moulding", "molds", "molding"),
+    ("store", "stores", "shop", "shops", "grocery", "grocer"),
+    ("ditch", "ditching", "ditched", "forsake", "forsaking", "forsook", "abandon",
+     "abandoning", "abandoned", "desert", "deserting"),
+    ("drink", "drinking", "drinks", "liquor", "liquors", "whiskey", "whisky", "booze",
+     "alcohol"),
+    ("glasses", "spectacles", "eyeglasses"),
 )
 SYNONYM_GROUPS = (*SYNONYM_GROUPS, *CHAT_SYNONYM_GROUPS)
 # verbs of noticing, and chat verbs of saying, are verbs of saying: "who noticed that ...?"
@@ -725,6 +733,7 @@ SYNONYMS.update(
         "using": ("use", "uses"), "used": ("use", "uses"),
         "mad": ("angry", "grievances", "discontent", "disaffected"),
         "differently": ("differences", "difference"),
+        "hate": ("sorry", "regret", "loath", "reluctant"),
     }
 )
 # "what reasons does she give", "list his arguments": asking for the main points

@@ -1,0 +1,29 @@
+"""General word families: a member's plain word reaches an older text's word for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.index import SYNONYM_STEMS
+from bot.engine.text import stem
+
+
+@pytest.mark.parametrize(
+    ("asked", "written"),
+    [
+        ("stubborn", "obstinate"),
+        ("shaping", "moulds"),
+        ("store", "grocery"),
+        ("ditching", "forsake"),
+        ("drink", "liquor"),
+        ("glasses", "spectacles"),
+        ("hate", "sorry"),
+    ],
+)
+def test_plain_word_reaches_the_texts_word(asked: str, written: str) -> None:
+    assert stem(written) in SYNONYM_STEMS.get(stem(asked), frozenset())
+
+
+def test_a_directed_synonym_stays_one_way() -> None:
+    # "I'd hate to" may be "I'd be sorry to"; "sorry" does not mean "hate"
+    assert stem("hate") not in SYNONYM_STEMS.get(stem("sorry"), frozenset())
