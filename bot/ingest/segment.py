@@ -92,8 +92,19 @@ def _quoted_share(text: str) -> float:
 
 
 def _bracketed(text: str) -> bool:
+    """One bracketed aside as a whole: "(Cheers.)", not "(Cheers.) Yes ... (Laughter.)"."""
     t = text.strip().rstrip(".")
-    return (t.startswith("[") and t.endswith("]")) or (t.startswith("(") and t.endswith(")"))
+    if not t or t[0] not in _CLOSE or not t.endswith(_CLOSE[t[0]]):
+        return False
+    depth = 0
+    for i, ch in enumerate(t):
+        depth += (ch == t[0]) - (ch == _CLOSE[t[0]])
+        if depth == 0:
+            return i == len(t) - 1  # the first bracket closes only at the end
+    return True
+
+
+_CLOSE = {"(": ")", "[": "]"}
 
 
 def _notes_start(text: str) -> bool:

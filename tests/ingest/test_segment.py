@@ -79,3 +79,19 @@ def test_reactions_are_never_in_a_quote(tmp_path) -> None:  # type: ignore[no-un
     assert not any("Millbrook Gazette" in q for q in quotes)  # footnotes: no one's
     by_quote = {p.quote: p for p in result.positions}
     assert by_quote["The county refused us last year."].contributor == "ashford"
+
+
+def test_a_paragraph_between_two_reactions_is_speech() -> None:
+    text = (
+        "MR. ASHFORD'S SPEECH.\n\nFriends, I shall be brief about the county road.\n\n"
+        "(Cheers.)\n\n"
+        "(Cries of ``good.'') Yes, you say good, and the road was built by the county in "
+        "the spring of that year, at a cost the farmers paid. (Laughter.)\n\n"
+        "[Great applause (and cheers).]\n\n"
+        "MR. BLAKE'S REPLY.\n\nThe county never paid for the road at all.\n"
+    )
+    seg = segment(blocks(mend(text).text))
+    assert _part(seg, "(Cheers.)").role is Role.CROWD
+    assert _part(seg, "[Great applause").role is Role.CROWD
+    spoken = _part(seg, "(Cries of")
+    assert spoken.role is Role.SPEECH and spoken.owner == "ashford"
