@@ -602,6 +602,8 @@ CHAT_PHRASES: dict[str, str] = {
     "tons of": "a vast number of", "on the line": "at stake", "at the table": "participating",
     "a seat at the table": "participation", "real talk": "", "group chat": "",
     "cant find": "", "can't find": "", "figure out": "understand",
+    "break up": "dissolve", "breaks up": "dissolves", "breaking up": "dissolving",
+    "broke up": "dissolved", "washington dc": "district of columbia",
     "black and white": "either-or", "black-and-white": "either-or", "old school": "old",
     "old-school": "old", "hr": "human rights", "double standard": "hypocrisy",
     "double standards": "hypocrisy", "practice what they preach": "set an example",
@@ -715,6 +717,7 @@ CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("drink", "drinking", "drinks", "liquor", "liquors", "whiskey", "whisky", "booze",
      "alcohol"),
     ("glasses", "spectacles", "eyeglasses"),
+    ("dissolve", "dissolves", "dissolved", "dissolving", "dissolution", "disunion"),
 )
 SYNONYM_GROUPS = (*SYNONYM_GROUPS, *CHAT_SYNONYM_GROUPS)
 # verbs of noticing, and chat verbs of saying, are verbs of saying: "who noticed that ...?"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine import Engine
 from bot.engine.index import SYNONYM_STEMS
 from bot.engine.text import stem
 
@@ -27,3 +28,10 @@ def test_plain_word_reaches_the_texts_word(asked: str, written: str) -> None:
 def test_a_directed_synonym_stays_one_way() -> None:
     # "I'd hate to" may be "I'd be sorry to"; "sorry" does not mean "hate"
     assert stem("hate") not in SYNONYM_STEMS.get(stem("sorry"), frozenset())
+
+
+def test_phrases_read_as_the_written_words(engine: Engine) -> None:
+    asked = engine.reader.read("what did they say about breaking up the union in washington dc")
+    got = {t.word for t in asked.terms}
+    assert {"dissolving", "district"} <= got and "usa" not in got
+    assert stem("dissolution") in SYNONYM_STEMS[stem("dissolving")]
