@@ -34,6 +34,8 @@ CUE_BONUS = 3.0  # for a position whose own words include the question's relatio
 PHRASE_BONUS = 8.0  # for a topic phrase that matches the question's topic words as a whole
 REPEAT_BONUS = 0.5  # for a paragraph that uses the topic words again (up to REPEATS times)
 REPEATS = 3
+QUOTE_SHARE = 1.0  # for a named speaker's quote that itself says the (rarer) topic words:
+# among near equals in a long speech, the sentence that says them, not its neighbours
 RARE_SHARE = 0.8
 SECOND_KIND = 0.7  # fit of a kind that answers a relation, though not the one it asks first
 TARGET_FIT = 1.2  # answering the named contributor outweighs being of the asked kind
@@ -137,6 +139,8 @@ class Ranker:
                 score += PAIR_BONUS * min(2, item.pairs_held(q.pairs))
             if q.cues and any(item.holds(c) for c in q.cues):
                 score += CUE_BONUS  # "whom does X praise?": the position that says "praises"
+            if terms and q.speakers:
+                score += QUOTE_SHARE * _quote_share(item.quote_stems, terms, weights, total)
             if numeric and states_number(words(pos.quote)):
                 score += NUMBER_BONUS  # "how long had X known Y?": "for twenty-five years"
             scored.append(Scored(item, cov, fit, score, held.strong, held.literal, on_target))
@@ -257,6 +261,19 @@ class Ranker:
 def _phrase_words(phrase: str) -> tuple[str, ...]:
     """The words of a topic phrase (topics repeat across questions: read once)."""
     return tuple(words(phrase))
+
+
+def _quote_share(
+    quote: frozenset[str], terms: Sequence[Term], weights: Sequence[float], total: float
+) -> float:
+    """The weighted share of the topic words that the quote itself says (not its topics,
+    not its paragraph): in a long speech, the sentence that says the rare words."""
+    if not total:
+        return 0.0
+    got = 0.0
+    for term, w in zip(terms, weights, strict=True):
+        got += w * max((f for s, f in term.alternatives if s in quote), default=0.0)
+    return got / total
 
 
 def _order(s: Scored, owns: Sequence[str], late: int = 1) -> tuple[float, int, int]:
