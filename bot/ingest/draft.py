@@ -484,7 +484,12 @@ def _target(quote: str, owner: str, kind: str, names: Names, order: list[str]) -
     return None
 
 
+KEY_PHRASES = 4  # a paragraph's key phrases: those it says more than once, most first ...
+KEY_WORDS = 4  # ... and its words of most weight (count times rarity)
+
+
 def _keywords(text: str, idf: object) -> list[str]:
+    """A paragraph's key phrases and words: topics of its sentences and of the next."""
     assert callable(idf)
     counts = Counter(p for p in _phrases(text) if " " in p)
     words = Counter(t for t in _tokens(text) if _content(t))
@@ -492,7 +497,7 @@ def _keywords(text: str, idf: object) -> list[str]:
         words, key=lambda w: -(words[w] * idf(w))
     )
     pairs = [p for p, c in counts.most_common() if c > 1]
-    return pairs[:2] + scored[:3]
+    return pairs[:KEY_PHRASES] + scored[:KEY_WORDS]
 
 
 def _topics(quote: str, paragraph_words: list[str], idf: object) -> list[str]:

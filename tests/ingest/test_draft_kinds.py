@@ -22,3 +22,16 @@ from bot.ingest.draft import _kind
 )
 def test_agreement_is_the_speakers_own(sentence: str, agrees: bool) -> None:
     assert (_kind(sentence, None) == "agreement") is agrees
+
+
+def test_a_paragraph_keeps_four_phrases_it_repeats_and_four_words() -> None:
+    from bot.ingest.draft import _keywords
+
+    text = (
+        "The county road is long. The toll bridge is old. The river ferry is slow. The grain "
+        "tax is high. I say the county road, the toll bridge, the river ferry and the grain "
+        "tax are ours."
+    )
+    got = _keywords(text, lambda w: 1.0)
+    assert got[:4] == ["county road", "toll bridge", "river ferry", "grain tax"]
+    assert len(got) == 8 and "slow" not in got[:4]
