@@ -591,7 +591,8 @@ def _with_pronouns(
         return dataclasses.replace(q, targets=prev.targets), True
     if q.speakers or q.ambiguous or not conv.focus or set(conv.focus) & set(q.targets):
         return q, False
-    pair = conv.focus if len(conv.focus) > 1 else (conv.focus + conv.earlier)[:2]
+    focus = _by_pronoun(q.text, conv, src)
+    pair = focus if len(focus) > 1 else (focus + conv.earlier)[:2]
     text = q.text
     low = text.lower()
     plural = _PAIR.search(text) or "each other" in low or any(
@@ -603,7 +604,7 @@ def _with_pronouns(
         if both not in text:  # "compare them", "do they agree with each other?"
             text = _PRONOUN.sub(both, text, count=1)
     else:
-        name = " and ".join(src.reading.contributor(c).name for c in conv.focus[:2])
+        name = " and ".join(src.reading.contributor(c).name for c in focus[:2])
 
         def put(m: re.Match[str]) -> str:
             return name + ("'s" if m.group(1).lower() in _POSSESSIVE else "")
@@ -612,6 +613,28 @@ def _with_pronouns(
     if text == q.text:
         return q, False
     return reader.read(text), True
+
+
+_GENDERED = {"he": "he", "him": "he", "his": "he", "himself": "he",
+             "she": "she", "her": "she", "hers": "she", "herself": "she"}
+
+
+def _by_pronoun(text: str, conv: Conversation, src: Sources) -> tuple[str, ...]:
+    """The focus, or, when the question's "she" (or "he") cannot be the one in focus, the
+    latest contributor just listed or discussed whom the text calls so ("did anyone else
+    discuss it?" listing him and her, then "what does she say?")."""
+    said = {_GENDERED[w] for w in words(text) if w in _GENDERED}
+    if len(said) != 1:
+        return conv.focus
+    pronoun = said.pop()
+    known = {c: src.reading.contributor(c).pronoun for c in
+             (*conv.focus, *conv.listed, *conv.answered, *conv.earlier)}
+    if all(known[c] in (pronoun, "") for c in conv.focus):
+        return conv.focus
+    for c in (*conv.listed, *reversed(conv.answered), *conv.earlier):
+        if known[c] == pronoun:
+            return (c,)
+    return conv.focus
 
 
 _HIM_HER = re.compile(r"\b(him|her)\b", re.I)  # not "them": the one just answered, as often

@@ -245,6 +245,11 @@ FOLLOW_UPS = [
     # "did others agree with that?": the agreements with that very point first
     (["what is bequelin's central argument", "who else agreed with it"],
      "and neier's words on that?", "neier", "engine of human rights progress", True),
+    # "she" after a reply listing him and her: her, not the first one listed
+    (["which contributors brought up transparency"], "and what is her point about it",
+     "hom", "Greater transparency", True),
+    (["who talked about the rule of law", "did anybody else mention it"],
+     "what does she think the us should do", "hom", "", True),
 ]
 
 
