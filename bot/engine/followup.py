@@ -28,6 +28,7 @@ from bot.engine.lexicon import (
     Relation,
 )
 from bot.engine.question import Question, QuestionReader
+from bot.engine.index import Term
 from bot.engine.sources import Sources
 from bot.engine.text import words
 
@@ -301,7 +302,7 @@ def resolve(
     others = "others" in toks or ("everyone" in toks and "else" in toks)
     if ("else" in toks and any(t in WHO_WORDS for t in toks)) or (others and not q2.speakers):
         new = bool(q2.known_terms) and not (_refers_to_topic(toks) and _only_meta(q2))
-        plain = tuple(t for t in q2.terms if t.word not in _META_VERBS) or q2.terms
+        plain = _plain_terms(q2)
         terms = plain if new else prev.terms
         whom = q2.targets or (() if new else prev.targets)
         relations = q2.relations or prev.relations
@@ -523,6 +524,22 @@ def _refers_to_topic(toks: list[str]) -> bool:
         if tok == "same" and i + 1 < len(toks) and toks[i + 1] in _TOPIC_NOUNS:
             return True
     return False
+
+
+def _plain_terms(q: Question) -> tuple[Term, ...]:
+    """The topic words of "who else ...?", without its verbs of saying ("who else brought up
+    X"), but with one that is part of a phrase the question names ("the agree to disagree
+    line"): paired in it with a word that is no such verb."""
+    toks = words(q.text)
+    named = {b for a, b in pairwise(toks) if a in _DETERMINERS}  # "the agree ..."
+    meta = {t.own for t in q.terms if t.word in _META_VERBS}
+    phrase = {a for pair in q.pairs for a in pair if not set(pair) <= meta}
+    kept = tuple(t for t in q.terms
+                 if t.word not in _META_VERBS or (t.own in phrase and t.word in named))
+    return kept or q.terms
+
+
+_DETERMINERS = frozenset({"the", "that", "this", "their", "his", "her"})
 
 
 def _only_meta(q: Question) -> bool:

@@ -250,6 +250,10 @@ FOLLOW_UPS = [
      "hom", "Greater transparency", True),
     (["who talked about the rule of law", "did anybody else mention it"],
      "what does she think the us should do", "hom", "", True),
+    # "who else ...?" on a phrase with a verb of saying in it: the verb stays in the phrase
+    (["what is rosenzweig's view on agreeing to disagree"],
+     "did anybody else object to the agree to disagree line", "bequelin", "agree to disagree",
+     True),
 ]
 
 
