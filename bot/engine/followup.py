@@ -17,6 +17,7 @@ from enum import StrEnum
 from itertools import pairwise
 
 from bot.engine.conversation import Conversation
+from bot.engine.index import Term
 from bot.engine.lexicon import (
     CHAT_FILLER,
     COMPARE_WORDS,
@@ -28,7 +29,6 @@ from bot.engine.lexicon import (
     Relation,
 )
 from bot.engine.question import Question, QuestionReader
-from bot.engine.index import Term
 from bot.engine.sources import Sources
 from bot.engine.text import words
 
