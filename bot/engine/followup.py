@@ -362,8 +362,13 @@ def resolve(
     if changed and _detail(q.text) and not any(t.focus and not t.known for t in q2.terms):
         # "where is he held?", "how long did she say it lasted?": a detail of the last
         # answer's topic, asked with words of its own
-        return _asked(src, _carry_topic(q2, prev, keep_own=True), new_topic=False,
-                      fallbacks=(q2,))
+        detail = _asked(src, _carry_topic(q2, prev, keep_own=True), new_topic=False,
+                        fallbacks=(q2,))
+        lacking = frozenset(t.word for t in q2.terms
+                            if (not t.known and not t.frame) or t.gloss)
+        if lacking:  # "how many people died?" in a text that never says "died"
+            return dataclasses.replace(detail, own_only=True, asked=lacking)
+        return detail
     if changed and q2.terms and not refers and _EXISTENCE.match(q.text):
         # "did he give numbers on aid?", "did they mention the Security Council?": asked of
         # its own words only; the last topic does not stand in for what it asks about

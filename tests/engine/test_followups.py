@@ -254,6 +254,9 @@ FOLLOW_UPS = [
     (["what is rosenzweig's view on agreeing to disagree"],
      "did anybody else object to the agree to disagree line", "bequelin", "agree to disagree",
      True),
+    # a detail asked of the one just answered, in words the text never uses: it lacks it
+    (["what does the final respondent say about us businesses in china"],
+     "how much profit do they say those firms earn", None, "", True),
 ]
 
 
