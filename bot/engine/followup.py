@@ -196,7 +196,14 @@ def resolve(
         # "hmm and hom?", "wait, why?": the follow-up after its interjection, which is no
         # topic word
         q = reader.read(q.text[opening.end():])
+    q = _without_quote_ask(q)
     toks = words(q.text)
+    besides = _besides(q, toks, src)
+    if besides:  # "who else besides Bequelin mentions it?": Bequelin is no target
+        q = dataclasses.replace(
+            q, targets=tuple(t for t in q.targets if t not in besides),
+            speakers=tuple(t for t in q.speakers if t not in besides), who=True,
+            terms=tuple(t for t in q.terms if t.word not in _BESIDES))
     mentioned = bool(q.speakers or q.targets or q.ambiguous)
     toks = [t for t in toks if t not in CHAT_FILLER and t not in _INTERJECTIONS] or toks
     if not mentioned and conv.focus and _asks_name(toks):
@@ -300,7 +307,9 @@ def resolve(
         changed = True
     rest = _rest(q2, toks, src)
     others = "others" in toks or ("everyone" in toks and "else" in toks)
-    if ("else" in toks and any(t in WHO_WORDS for t in toks)) or (others and not q2.speakers):
+    if (("else" in toks or besides) and any(t in WHO_WORDS for t in toks)) or (
+        others and not q2.speakers
+    ):
         new = bool(q2.known_terms) and not (_refers_to_topic(toks) and _only_meta(q2))
         plain = _plain_terms(q2)
         terms = plain if new else prev.terms
@@ -310,6 +319,7 @@ def resolve(
         # else push back on the national interest framing?"): besides the one just discussed
         new_topic = new and {t.own for t in q2.known_terms} != {t.own for t in prev.terms}
         excluded = [c for c in (conv.focus if new_topic else conv.answered) if c not in whom]
+        excluded += [c for c in besides if c not in excluded]
         if relations and relations[0] in (Relation.DISAGREE, Relation.CRITIQUE):
             # "anyone else push back on that?": not the one pushed back on
             excluded += [c for c in prev.targets if c not in whom and c not in excluded]
@@ -700,6 +710,43 @@ def _rest(q: Question, toks: list[str], src: Sources) -> list[str]:
     return [t for t in toks if t not in _ELLIPSIS_FILLER and t not in names
             and t not in PERSON_NOUNS and t not in ORDINALS and t not in LAST_WORDS
             and t not in CHAT_FILLER and t not in _EMPHASIS and t not in _REQUEST_WORDS]
+
+
+_BESIDES = frozenset({"besides", "except", "apart", "aside", "other", "than", "from", "but"})
+_BESIDES_LEADS = (["besides"], ["except"], ["apart", "from"], ["aside", "from"],
+                  ["other", "than"], ["except", "for"], ["but"])
+
+
+def _besides(q: Question, toks: list[str], src: Sources) -> tuple[str, ...]:
+    """The contributors a "who" question sets aside: "anyone besides Hom", "who other than
+    Bequelin", "apart from Neier, who ..."."""
+    if not (q.targets or q.speakers) or not (q.who or set(toks) & WHO_WORDS):
+        return ()
+    found = []
+    for cid in (*q.speakers, *q.targets):
+        names = _name_words(src, cid)
+        at = next((i for i, t in enumerate(toks) if t in names), None)
+        if at is not None and any(toks[max(0, at - len(lead)):at] == lead
+                                  for lead in _BESIDES_LEADS):
+            found.append(cid)
+    return tuple(found)
+
+
+_QUOTE_ASK_WORDS = frozenset({"exact", "words", "word", "verbatim", "wording", "quote",
+                              "quotes", "pls", "please", "plz"})
+
+
+def _without_quote_ask(q: Question) -> Question:
+    """ "what does Neier say that did to US standing, exact words pls": the request for the
+    wording is no topic when the question has one of its own."""
+    asks = [t for t in q.terms if t.word in _QUOTE_ASK_WORDS]
+    if not asks or not any(t.known and t not in asks for t in q.terms):
+        return q
+    gone = {t.own for t in asks}
+    return dataclasses.replace(
+        q, terms=tuple(t for t in q.terms if t not in asks),
+        pairs=frozenset(p for p in q.pairs if not set(p) & gone),
+    )
 
 
 def _name_words(src: Sources, cid: str) -> set[str]:

@@ -257,6 +257,13 @@ FOLLOW_UPS = [
     # a detail asked of the one just answered, in words the text never uses: it lacks it
     (["what does the final respondent say about us businesses in china"],
      "how much profit do they say those firms earn", None, "", True),
+    # "anyone other than X", "apart from X, who ...": X is set aside, not asked about
+    (["who mentioned guantanamo"], "anyone other than neier bring it up?", "bequelin", "", True),
+    (["what did hom say about hong kong"], "apart from hom, who talks about the internet",
+     "sixth", "", True),
+    # "..., word for word": the request for the wording is no topic word
+    (["what did nathan say about tourists"], "what did he say about the economy, word for word",
+     "nathan", "stable and prosperous", True),
 ]
 
 
