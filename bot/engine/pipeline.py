@@ -179,7 +179,20 @@ def _more(src: Sources, q: Question, reply: Reply, conv: Conversation | None) ->
                   and (not q.speakers or a.contributor_id in q.speakers))
     last = conv.cited.answers[0] if conv is not None and conv.cited and conv.cited.answers else None
     if last is not None and len(q.speakers) == 1:  # reading on: what they wrote after it first
-        later = tuple(a for a in fresh if a.paragraph > last.paragraph)
+        assert conv is not None and conv.cited is not None
+        # after all of theirs just shown ("what else did they say" after three main points)
+        end = max(a.paragraph for a in conv.cited.answers
+                  if a.contributor_id == last.contributor_id)
+        later = tuple(a for a in fresh if a.paragraph > end)
+        if not later and not q.terms and end > last.paragraph:
+            # none of the ranked ones comes after them: what they wrote next, read on
+            furthest = max((a for a in conv.cited.answers
+                            if a.contributor_id == last.contributor_id),
+                           key=lambda a: a.paragraph)
+            onward = next_point(src, q, dataclasses.replace(conv.cited, answers=(furthest,)),
+                                shown)
+            if not onward.abstained:
+                return onward
         fresh = later + tuple(a for a in fresh if a not in later)
     if fresh:
         return dataclasses.replace(reply, answers=fresh)

@@ -264,6 +264,9 @@ FOLLOW_UPS = [
     # "..., word for word": the request for the wording is no topic word
     (["what did nathan say about tourists"], "what did he say about the economy, word for word",
      "nathan", "stable and prosperous", True),
+    # "what else?" after several of their points: what they wrote after the last one shown
+    (["what are the final respondent's key arguments"], "and what else do they say", "sixth",
+     "conditions of workers", True),
 ]
 
 
