@@ -305,6 +305,9 @@ def resolve(
     if not mentioned and _bare_ordinal(toks):
         q2 = reader.read(q.text.rstrip("?!. ") + " contributor")  # "second?" after "who went first"
         changed = True
+    order = _order_words(q2, toks)
+    if order:
+        q2 = dataclasses.replace(q2, terms=tuple(t for t in q2.terms if t.word not in order))
     rest = _rest(q2, toks, src)
     others = "others" in toks or ("everyone" in toks and "else" in toks)
     if (("else" in toks or besides) and any(t in WHO_WORDS for t in toks)) or (
@@ -707,11 +710,27 @@ def _named_after_pronoun(q: Question, src: Sources) -> bool:
 def _rest(q: Question, toks: list[str], src: Sources) -> list[str]:
     """The question's words beyond contributors' names and ellipsis filler."""
     names = {w for c in q.speakers + q.targets for w in _name_words(src, c)}
+    order = _order_words(q, toks)
+    if order:  # "the next person after them", "after Joshua Rosenzweig": no topic
+        names |= order | _PRONOUN_WORDS | {
+            w for c in src.reading.contributors for w in _name_words(src, c.id)}
     return [t for t in toks if t not in _ELLIPSIS_FILLER and t not in names
             and t not in PERSON_NOUNS and t not in ORDINALS and t not in LAST_WORDS
             and t not in CHAT_FILLER and t not in _EMPHASIS and t not in _REQUEST_WORDS]
 
 
+def _order_words(q: Question, toks: list[str]) -> set[str]:
+    """The words that place the contributor asked about in order ("the next person after
+    them", "the one before her"), when the question has found one."""
+    if not (q.speakers or q.targets):
+        return set()
+    near = PERSON_NOUNS | _PRONOUN_WORDS | {"the"}
+    return {t for i, t in enumerate(toks)
+            if t in _ORDER_WORDS and set(toks[max(0, i - 1):i + 2]) & near}
+
+
+_ORDER_WORDS = frozenset({"next", "after", "before", "previous", "following", "preceding",
+                          "prior", "earlier", "later"})
 _BESIDES = frozenset({"besides", "except", "apart", "aside", "other", "than", "from", "but"})
 _BESIDES_LEADS = (["besides"], ["except"], ["apart", "from"], ["aside", "from"],
                   ["other", "than"], ["except", "for"], ["but"])

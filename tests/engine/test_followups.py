@@ -267,6 +267,9 @@ FOLLOW_UPS = [
     # "what else?" after several of their points: what they wrote after the last one shown
     (["what are the final respondent's key arguments"], "and what else do they say", "sixth",
      "conditions of workers", True),
+    # "the next person after them": an order of contributors, not a topic word
+    (["who thinks the us should be a model"], "what about the next person after them",
+     "nathan", "full participation", True),
 ]
 
 
