@@ -109,6 +109,7 @@ def respond_in_context(
 _HOW_MANY_UNITS = re.compile(
     r"\bhow\s+many\s+(years|months|weeks|days|hours|decades|centuries|times)\b", re.I
 )
+_TIME_UNITS = "years?|months?|weeks?|days?|hours?|decades?|centuries|century"
 _COUNTS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
            r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|several|many|few|dozens?")
 
@@ -120,8 +121,11 @@ def _lacks_detail(src: Sources, q: Question, reply: Reply) -> Reply:
     if shape is None or reply.abstained or not reply.answers:
         return reply
     unit = _HOW_MANY_UNITS.search(q.text)
-    if unit is not None:  # "how many weeks": a number of weeks, not any number
-        shape = re.compile(rf"\b(?:\d[\d,.]*|{_COUNTS})\s+(?:\w+\s+)?{unit.group(1)}", re.I)
+    if unit is not None:  # "how many weeks": a number of weeks (or of days, months ...: a
+        # length of time in any unit, "two and a half decades"), not any number
+        units = "times" if unit.group(1).lower() == "times" else _TIME_UNITS
+        shape = re.compile(
+            rf"\b(?:\d[\d,.]*|{_COUNTS})\s+(?:\w+\s+){{0,3}}?(?:{units})\b", re.I)
     top = reply.answers[0]
     if shape.search(top.quote) or shape.search(src.reading.paragraph(top.paragraph).text):
         return reply

@@ -270,6 +270,9 @@ FOLLOW_UPS = [
     # "the next person after them": an order of contributors, not a topic word
     (["who thinks the us should be a model"], "what about the next person after them",
      "nathan", "full participation", True),
+    # "how many years?" is answered by a length of time in another unit ("two and a half decades")
+    (["who said the quiet approach failed"], "how many years did it fail for", "bequelin",
+     "two and a half decades", True),
 ]
 
 
