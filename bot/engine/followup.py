@@ -96,7 +96,8 @@ _ELABORATE_FILLER = frozenset(
 # "on what?", "like what?" after an answer: the point it makes, spelled out
 _WHAT_EXACTLY = (["on", "what"], ["about", "what"], ["like", "what"], ["with", "what"],
                  ["such", "as"], ["what", "exactly"], ["for", "what"], ["meaning"],
-                 ["how", "so"], ["in", "what", "way"])
+                 ["how", "so"], ["in", "what", "way"], ["which", "ones"],
+                 ["like", "which", "ones"], ["like", "who"], ["like", "which"])
 _MORE_CUES = frozenset({"more", "next", "continue", "else", "another", "other"})
 _MORE_FILLER = frozenset(
     {"from", "them", "him", "her", "they", "he", "she", "did", "does", "do", "say", "said",
@@ -436,9 +437,10 @@ def _said_of_last(toks: list[str], conv: Conversation) -> bool:
     rest = [t for t in toks if t not in _QUOTE_FILLER and t not in _QUOTE_CUES
             and t not in _QUOTE_ASKS and t not in STOPWORDS and t not in CHAT_FILLER
             and t not in ("list", "pls", "plz")]
-    if not rest or len(rest) > 2 or conv.reply is None or not conv.reply.answers:
-        return False
-    top = conv.reply.answers[0]
+    last = conv.reply if conv.reply is not None and conv.reply.answers else conv.cited
+    if not rest or len(rest) > 2 or last is None or not last.answers:
+        return False  # (after "the text doesn't say": of the answer before)
+    top = last.answers[0]
     shown = set(words(f"{top.quote} {top.summary}"))
     return all(t in shown or t.rstrip("s") in shown or t + "s" in shown for t in rest)
 

@@ -273,6 +273,8 @@ FOLLOW_UPS = [
     # "how many years?" is answered by a length of time in another unit ("two and a half decades")
     (["who said the quiet approach failed"], "how many years did it fail for", "bequelin",
      "two and a half decades", True),
+    # "like which ones?": more on the last answer, as "like what?"
+    (["what did neier say about professionals"], "like which ones", "neier", "", True),
 ]
 
 
