@@ -332,6 +332,11 @@ def resolve(
             terms=terms, pairs=q2.pairs if new else prev.pairs,
             relations=relations, targets=whom, excluded=tuple(excluded),
         )
+        if new and _refers_to_topic(toks):
+            # "who else says the Chinese people themselves drive it?": its own words on the
+            # last topic, "it"
+            both = _carry_topic(asked, prev)
+            return _asked(src, both, new_topic=False, fallbacks=(asked,))
         return _asked(src, asked, new_topic=False)
     refers = _refers_to_topic(toks)
     if ("else" in toks or "other" in toks) and q2.speakers:

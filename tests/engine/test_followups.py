@@ -275,6 +275,9 @@ FOLLOW_UPS = [
      "two and a half decades", True),
     # "like which ones?": more on the last answer, as "like what?"
     (["what did neier say about professionals"], "like which ones", "neier", "", True),
+    # "who else says <own words> ... it?": its own words on the last topic, "it"
+    (["what does bequelin see as the engine of progress on rights in china"],
+     "does anybody else say regular people are what power it", "neier", "engine of", True),
 ]
 
 
