@@ -635,6 +635,10 @@ def _with_pronouns(
         return q, False
     focus = _by_pronoun(q.text, conv, src)
     pair = focus if len(focus) > 1 else (focus + conv.earlier)[:2]
+    if len(focus) == 1 and len(conv.listed) > 1 and conv.listed[0] == focus[0] and (
+        _THOSE_TWO.search(q.text)
+    ):  # "what do both of them say?" after a reply listing two: those two
+        pair = conv.listed[:2]
     text = q.text
     low = text.lower()
     plural = _PAIR.search(text) or "each other" in low or any(
@@ -679,6 +683,10 @@ def _by_pronoun(text: str, conv: Conversation, src: Sources) -> tuple[str, ...]:
     return conv.focus
 
 
+# two people, not "both sides"
+_THOSE_TWO = re.compile(r"\b(?:both of them|the two of them|them both|they both|those two|"
+                        r"these two|the pair of them)\b|\b(?:the two|both)\s*(?:[?.!,]|$)",
+                        re.I)
 _HIM_HER = re.compile(r"\b(him|her)\b", re.I)  # not "them": the one just answered, as often
 _ASKS_OF_THEM = re.compile(
     r"\b(?:did|does|do|has|have|had|is|was|would|will|can)\s+(?:he|she|they)\b", re.I

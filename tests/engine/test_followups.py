@@ -515,3 +515,16 @@ def test_anyone_else_on_a_new_topic_excludes_only_the_one_discussed(engine: Engi
                        conversation=conv)
     ids = [a.contributor_id for a in reply.answers]
     assert ids and ids[0] == "sixth" and "neier" not in ids and "bequelin" not in ids
+
+
+def test_both_of_them_after_a_list_of_two_is_those_two(engine: Engine) -> None:
+    """ "what do both of them say?" after a reply listing two: both, not the first again."""
+    talk = Conversation()
+    engine.ask("who mentioned abu ghraib", conversation=talk)
+    reply = engine.ask("what do both of them say", conversation=talk)
+    assert {a.contributor_id for a in reply.answers} >= {"bequelin", "neier"}
+    # "both sides" is no pair of people
+    talk = Conversation()
+    engine.ask("who said beijing has further to travel than washington", conversation=talk)
+    reply = engine.ask("what else does he want from both sides", conversation=talk)
+    assert "Hom" not in (reply.reading_as or "")
