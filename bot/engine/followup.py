@@ -192,6 +192,11 @@ def resolve(
     prev = conv.last
     if PLEASANTRY.match(q.text):
         return Resolved(prev, Move.THANKS, new_topic=False)
+    shift = _SUBJECT_CHANGE.match(q.text)
+    if shift and shift.end() < len(q.text):
+        # "totally different q: who ...", "ok switching topics - what ...": the question
+        # after the announcement, whose words ("different") are no relation or topic
+        q = reader.read(q.text[shift.end():])
     opening = _OPENING_NOISE.match(q.text)
     if opening and opening.end() < len(q.text):
         # "hmm and hom?", "wait, why?": the follow-up after its interjection, which is no
@@ -475,6 +480,16 @@ PLEASANTRY = re.compile(
     r"cheers|got\s+it|gotcha|makes\s+sense|interesting|lol|haha|so|much|a\s+lot|again|"
     r"that\s+helps|helpful|good)\b[\W_]*)+$",
     re.I,
+)
+_SUBJECT_CHANGE = re.compile(
+    r"^\W*(?:(?:ok|okay|so|alright|and|but|also|anyway|anyways|now)\b[\s,.!-]*)*(?:(?:"
+    r"(?:(?:a|totally|completely|slightly|kinda|kind\s+of|somewhat|bit\s+of\s+a)\s+)*"
+    r"(?:different|new|unrelated|another|separate|random)\s+"
+    r"(?:q|qn|question|topic|subject|thing)"
+    r"|(?:changing|switching|shifting)(?:\s+(?:the\s+)?(?:topics?|subjects?|gears|tack))?"
+    r"|(?:change|switch)\s+(?:of\s+)?(?:the\s+)?(?:topics?|subjects?|gears|tack)"
+    r")\s*[:,.!;-]+|on\s+(?:a|an)\s+(?:different|other|another|unrelated|separate)\s+"
+    r"(?:note|topic)\b[\s,.!:;-]*)\s*", re.I,
 )
 _OPENING_NOISE = re.compile(
     r"^\W*(?:(?:hmm+|hm+|huh|um+|uh+|oh+|ah+|ooh|wow|wait|alright|okay|ok)\b[\s,.!:;-]*)+", re.I

@@ -528,3 +528,21 @@ def test_both_of_them_after_a_list_of_two_is_those_two(engine: Engine) -> None:
     engine.ask("who said beijing has further to travel than washington", conversation=talk)
     reply = engine.ask("what else does he want from both sides", conversation=talk)
     assert "Hom" not in (reply.reading_as or "")
+
+
+@pytest.mark.parametrize("announced", [
+    "totally different question: who wrote about the internet",
+    "ok switching topics - who wrote about the internet",
+    "on another note who wrote about the internet",
+])
+def test_a_change_of_subject_announced_is_no_part_of_the_question(
+    engine: Engine, announced: str
+) -> None:
+    """ "different" in "totally different question:" is no disagreement, then or after."""
+    talk = Conversation()
+    engine.ask("what did hom say about hong kong", conversation=talk)
+    engine.ask(announced, conversation=talk)
+    assert talk.last is not None and not talk.last.relations
+    assert "internet" in {t.word for t in talk.last.terms}
+    reply = engine.ask("what do they say about it", conversation=talk)
+    assert "disagree" not in (reply.reading_as or "")
