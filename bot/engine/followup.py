@@ -133,6 +133,7 @@ _ELLIPSIS_OPENERS = ("and", "what about", "how about", "what of", "same for", "a
                      "anything about", "anything on", "any mention of", "anything re",
                      "something about", "any word on", "any thoughts on")
 _DETAIL_OPENERS = ("how many", "how much", "by how much", "how long", "what year", "when",
+                   "in what year", "in which year", "what month", "in what month",
                    "since when", "for how long", "how long ago", "what date", "which date",
                    "how big", "how old", "which year", "where", "in which countries",
                    "which countries")
@@ -260,6 +261,14 @@ def resolve(
                 return _asked(src, asked, new_topic=False, loose=True)
             return dataclasses.replace(_asked(src, asked, new_topic=False, loose=True),
                                        move=Move.PICK)
+    next_one = _NEXT_PERSON.search(q.text)
+    if next_one and conv.focus and not (q.speakers or q.targets):
+        # "what did the next guy say about that?": the contributor after the one just answered
+        name = src.reading.contributor(conv.focus[0]).name
+        q = reader.read(_NEXT_PERSON.sub(f"the {next_one.group(2)} after {name}", q.text,
+                                         count=1))
+        mentioned = bool(q.speakers or q.targets or q.ambiguous)
+        toks = [t for t in words(q.text) if t not in CHAT_FILLER]
     q2, changed = _with_pronouns(reader, q, conv, src)
     if changed and any(t.word in _VAGUE for t in q2.terms):
         # "do they praise anyone specific?": "specific" asks for a name, it is no topic
@@ -481,6 +490,9 @@ PLEASANTRY = re.compile(
     r"that\s+helps|helpful|good)\b[\W_]*)+$",
     re.I,
 )
+_NEXT_PERSON = re.compile(
+    r"\b(?:the\s+)?(next|following)\s+(guy|person|contributor|respondent|author|writer|"
+    r"speaker|commentator|panelist|essay|post|response)\b", re.I)
 _SUBJECT_CHANGE = re.compile(
     r"^\W*(?:(?:ok|okay|so|alright|and|but|also|anyway|anyways|now)\b[\s,.!-]*)*(?:(?:"
     r"(?:(?:a|totally|completely|slightly|kinda|kind\s+of|somewhat|bit\s+of\s+a)\s+)*"

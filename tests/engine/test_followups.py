@@ -278,6 +278,11 @@ FOLLOW_UPS = [
     # "who else says <own words> ... it?": its own words on the last topic, "it"
     (["what does bequelin see as the engine of progress on rights in china"],
      "does anybody else say regular people are what power it", "neier", "engine of", True),
+    # "the next guy": the contributor after the one just answered, on the same topic
+    (["what did bequelin say about microblogs"],
+     "hmm ok and what did the next guy say about that", "hom", "micro-blogging", True),
+    # "in what year ...?" is a detail of the last answer
+    (["who wrote about the un submission"], "in what year was it", "sixth", "2008", True),
 ]
 
 
