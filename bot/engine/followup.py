@@ -324,7 +324,14 @@ def resolve(
     if order:
         q2 = dataclasses.replace(q2, terms=tuple(t for t in q2.terms if t.word not in order))
     rest = _rest(q2, toks, src)
-    others = "others" in toks or ("everyone" in toks and "else" in toks)
+    # "any other people who think that?", "which other contributors ...?"
+    other_people = {b for a, b in pairwise(toks)
+                    if a in ("other", "another") and b in _OTHER_PEOPLE} if set(
+                        toks) & WHO_WORDS else set()
+    if other_people:
+        q2 = dataclasses.replace(
+            q2, terms=tuple(t for t in q2.terms if t.word not in other_people))
+    others = "others" in toks or ("everyone" in toks and "else" in toks) or bool(other_people)
     if (("else" in toks or besides) and any(t in WHO_WORDS for t in toks)) or (
         others and not q2.speakers
     ):
@@ -424,6 +431,7 @@ def resolve(
     return Resolved(q)
 
 
+_OTHER_PEOPLE = PERSON_NOUNS | {"people", "ones", "folks", "writers", "scholars", "experts"}
 _VAGUE = frozenset({"specific", "particular", "specifically", "particularly", "exactly",
                     "precisely", "concretely"})
 # what a member may ask the last answer's topic for, rather than a topic of its own

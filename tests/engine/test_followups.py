@@ -283,6 +283,9 @@ FOLLOW_UPS = [
      "hmm ok and what did the next guy say about that", "hom", "micro-blogging", True),
     # "in what year ...?" is a detail of the last answer
     (["who wrote about the un submission"], "in what year was it", "sixth", "2008", True),
+    # "any other people who ...?" is "who else ...?", "people" no topic word
+    (["who says the us should lead by example"], "any other people who think that",
+     "rosenzweig", "", True),
 ]
 
 
