@@ -44,6 +44,7 @@ class Move(StrEnum):
     ITEM = "item"  # the nth point of the list the last answer began
     NEXT = "next"  # what the last answer's author wrote next
     NAME = "name"  # who the contributor just answered is ("what's their name?")
+    PERSONAL = "personal"  # about their life, which the reading does not tell ("how old is he?")
     PICK = "pick"  # asked of one of the contributors the last reply listed ("the second one")
     THANKS = "thanks"  # "ok thanks", "cool": no question; the context stays as it was
 
@@ -215,6 +216,8 @@ def resolve(
     toks = [t for t in toks if t not in CHAT_FILLER and t not in _INTERJECTIONS] or toks
     if not mentioned and conv.focus and _asks_name(toks):
         return Resolved(prev, Move.NAME, new_topic=False)
+    if not mentioned and conv.focus and _asks_personal(toks):
+        return Resolved(prev, Move.PERSONAL, new_topic=False)
     if not mentioned and (
         _only(toks, _QUOTE_FILLER | _QUOTE_CUES, _QUOTE_CUES) or toks in _WHO_SAID_THAT
         or (_QUOTE_ASKS & set(toks) and _said_of_last(toks, conv))
@@ -456,6 +459,20 @@ def _asks_name(toks: list[str]) -> bool:
             and t not in STOPWORDS and t not in _REQUEST_WORDS}
     return any(rest == n for n in _NAME_ASKS) or (
         "name" in rest and rest <= {"name", "real", "full", "actual"})
+
+
+_PERSONAL = frozenset({"old", "age", "born", "birthday", "married", "nationality", "hometown",
+                       "religion", "religious", "salary", "citizen", "ethnicity"})
+
+
+def _asks_personal(toks: list[str]) -> bool:
+    """ "how old is she?", "is he married?", "where was she born": their life, asked with
+    a pronoun and nothing else but these words and filler."""
+    if not set(toks) & _PRONOUN_WORDS:
+        return False
+    rest = {t for t in toks if t not in _ELABORATE_FILLER and t not in _PRONOUN_WORDS
+            and t not in STOPWORDS and t not in _REQUEST_WORDS and t not in CHAT_FILLER}
+    return bool(rest) and rest <= _PERSONAL | {"how", "where", "when", "himself", "herself"}
 
 
 def _said_of_last(toks: list[str], conv: Conversation) -> bool:

@@ -20,6 +20,7 @@ from bot.engine.answering.context import (
     next_item,
     next_point,
     nth_point,
+    personal,
     quote_again,
     replies_to_shown,
     why,
@@ -44,6 +45,8 @@ def respond_in_context(
         reply = abstain(src, q, "Glad to help. Ask me anything else about the reading.")
     elif resolved.move is Move.NAME:
         reply = name_of(src, q, last, conv.focus if conv is not None else ())
+    elif resolved.move is Move.PERSONAL:
+        reply = personal(src, q, conv.focus if conv is not None else ())
     elif resolved.move is Move.QUOTE:
         reply = quote_again(src, q, conv.cited if conv is not None else None)
     elif resolved.move is Move.WHY:

@@ -286,6 +286,11 @@ FOLLOW_UPS = [
     # "any other people who ...?" is "who else ...?", "people" no topic word
     (["who says the us should lead by example"], "any other people who think that",
      "rosenzweig", "", True),
+    # their life, which the reading does not tell: honest abstention (not the last answer)
+    (["what does hom say about hong kong"], "how old is she", None, "", False),
+    (["what did nathan say about trade"], "is he married", None, "", False),
+    (["who brought up the nobel prize winner in jail"], "and his wife?", "bequelin", "wife",
+     True),
 ]
 
 
