@@ -17,6 +17,7 @@ from enum import StrEnum
 from itertools import pairwise
 
 from bot.engine.conversation import Conversation
+from bot.engine.index import Term
 from bot.engine.lexicon import (
     CHAT_FILLER,
     COMPARE_WORDS,
@@ -43,6 +44,7 @@ class Move(StrEnum):
     ITEM = "item"  # the nth point of the list the last answer began
     NEXT = "next"  # what the last answer's author wrote next
     NAME = "name"  # who the contributor just answered is ("what's their name?")
+    PERSONAL = "personal"  # about their life, which the reading does not tell ("how old is he?")
     PICK = "pick"  # asked of one of the contributors the last reply listed ("the second one")
     THANKS = "thanks"  # "ok thanks", "cool": no question; the context stays as it was
 
@@ -95,7 +97,8 @@ _ELABORATE_FILLER = frozenset(
 # "on what?", "like what?" after an answer: the point it makes, spelled out
 _WHAT_EXACTLY = (["on", "what"], ["about", "what"], ["like", "what"], ["with", "what"],
                  ["such", "as"], ["what", "exactly"], ["for", "what"], ["meaning"],
-                 ["how", "so"], ["in", "what", "way"])
+                 ["how", "so"], ["in", "what", "way"], ["which", "ones"],
+                 ["like", "which", "ones"], ["like", "who"], ["like", "which"])
 _MORE_CUES = frozenset({"more", "next", "continue", "else", "another", "other"})
 _MORE_FILLER = frozenset(
     {"from", "them", "him", "her", "they", "he", "she", "did", "does", "do", "say", "said",
@@ -131,6 +134,7 @@ _ELLIPSIS_OPENERS = ("and", "what about", "how about", "what of", "same for", "a
                      "anything about", "anything on", "any mention of", "anything re",
                      "something about", "any word on", "any thoughts on")
 _DETAIL_OPENERS = ("how many", "how much", "by how much", "how long", "what year", "when",
+                   "in what year", "in which year", "what month", "in what month",
                    "since when", "for how long", "how long ago", "what date", "which date",
                    "how big", "how old", "which year", "where", "in which countries",
                    "which countries")
@@ -190,16 +194,30 @@ def resolve(
     prev = conv.last
     if PLEASANTRY.match(q.text):
         return Resolved(prev, Move.THANKS, new_topic=False)
+    shift = _SUBJECT_CHANGE.match(q.text)
+    if shift and shift.end() < len(q.text):
+        # "totally different q: who ...", "ok switching topics - what ...": the question
+        # after the announcement, whose words ("different") are no relation or topic
+        q = reader.read(q.text[shift.end():])
     opening = _OPENING_NOISE.match(q.text)
     if opening and opening.end() < len(q.text):
         # "hmm and hom?", "wait, why?": the follow-up after its interjection, which is no
         # topic word
         q = reader.read(q.text[opening.end():])
+    q = _without_quote_ask(q)
     toks = words(q.text)
+    besides = _besides(q, toks, src)
+    if besides:  # "who else besides Bequelin mentions it?": Bequelin is no target
+        q = dataclasses.replace(
+            q, targets=tuple(t for t in q.targets if t not in besides),
+            speakers=tuple(t for t in q.speakers if t not in besides), who=True,
+            terms=tuple(t for t in q.terms if t.word not in _BESIDES))
     mentioned = bool(q.speakers or q.targets or q.ambiguous)
     toks = [t for t in toks if t not in CHAT_FILLER and t not in _INTERJECTIONS] or toks
     if not mentioned and conv.focus and _asks_name(toks):
         return Resolved(prev, Move.NAME, new_topic=False)
+    if not mentioned and conv.focus and _asks_personal(toks):
+        return Resolved(prev, Move.PERSONAL, new_topic=False)
     if not mentioned and (
         _only(toks, _QUOTE_FILLER | _QUOTE_CUES, _QUOTE_CUES) or toks in _WHO_SAID_THAT
         or (_QUOTE_ASKS & set(toks) and _said_of_last(toks, conv))
@@ -246,6 +264,14 @@ def resolve(
                 return _asked(src, asked, new_topic=False, loose=True)
             return dataclasses.replace(_asked(src, asked, new_topic=False, loose=True),
                                        move=Move.PICK)
+    next_one = _NEXT_PERSON.search(q.text)
+    if next_one and conv.focus and not (q.speakers or q.targets):
+        # "what did the next guy say about that?": the contributor after the one just answered
+        name = src.reading.contributor(conv.focus[0]).name
+        q = reader.read(_NEXT_PERSON.sub(f"the {next_one.group(2)} after {name}", q.text,
+                                         count=1))
+        mentioned = bool(q.speakers or q.targets or q.ambiguous)
+        toks = [t for t in words(q.text) if t not in CHAT_FILLER]
     q2, changed = _with_pronouns(reader, q, conv, src)
     if changed and any(t.word in _VAGUE for t in q2.terms):
         # "do they praise anyone specific?": "specific" asks for a name, it is no topic
@@ -297,11 +323,23 @@ def resolve(
     if not mentioned and _bare_ordinal(toks):
         q2 = reader.read(q.text.rstrip("?!. ") + " contributor")  # "second?" after "who went first"
         changed = True
+    order = _order_words(q2, toks)
+    if order:
+        q2 = dataclasses.replace(q2, terms=tuple(t for t in q2.terms if t.word not in order))
     rest = _rest(q2, toks, src)
-    others = "others" in toks or ("everyone" in toks and "else" in toks)
-    if ("else" in toks and any(t in WHO_WORDS for t in toks)) or (others and not q2.speakers):
+    # "any other people who think that?", "which other contributors ...?"
+    other_people = {b for a, b in pairwise(toks)
+                    if a in ("other", "another") and b in _OTHER_PEOPLE} if set(
+                        toks) & WHO_WORDS else set()
+    if other_people:
+        q2 = dataclasses.replace(
+            q2, terms=tuple(t for t in q2.terms if t.word not in other_people))
+    others = "others" in toks or ("everyone" in toks and "else" in toks) or bool(other_people)
+    if (("else" in toks or besides) and any(t in WHO_WORDS for t in toks)) or (
+        others and not q2.speakers
+    ):
         new = bool(q2.known_terms) and not (_refers_to_topic(toks) and _only_meta(q2))
-        plain = tuple(t for t in q2.terms if t.word not in _META_VERBS) or q2.terms
+        plain = _plain_terms(q2)
         terms = plain if new else prev.terms
         whom = q2.targets or (() if new else prev.targets)
         relations = q2.relations or prev.relations
@@ -309,6 +347,7 @@ def resolve(
         # else push back on the national interest framing?"): besides the one just discussed
         new_topic = new and {t.own for t in q2.known_terms} != {t.own for t in prev.terms}
         excluded = [c for c in (conv.focus if new_topic else conv.answered) if c not in whom]
+        excluded += [c for c in besides if c not in excluded]
         if relations and relations[0] in (Relation.DISAGREE, Relation.CRITIQUE):
             # "anyone else push back on that?": not the one pushed back on
             excluded += [c for c in prev.targets if c not in whom and c not in excluded]
@@ -317,6 +356,11 @@ def resolve(
             terms=terms, pairs=q2.pairs if new else prev.pairs,
             relations=relations, targets=whom, excluded=tuple(excluded),
         )
+        if new and _refers_to_topic(toks):
+            # "who else says the Chinese people themselves drive it?": its own words on the
+            # last topic, "it"
+            both = _carry_topic(asked, prev)
+            return _asked(src, both, new_topic=False, fallbacks=(asked,))
         return _asked(src, asked, new_topic=False)
     refers = _refers_to_topic(toks)
     if ("else" in toks or "other" in toks) and q2.speakers:
@@ -361,8 +405,13 @@ def resolve(
     if changed and _detail(q.text) and not any(t.focus and not t.known for t in q2.terms):
         # "where is he held?", "how long did she say it lasted?": a detail of the last
         # answer's topic, asked with words of its own
-        return _asked(src, _carry_topic(q2, prev, keep_own=True), new_topic=False,
-                      fallbacks=(q2,))
+        detail = _asked(src, _carry_topic(q2, prev, keep_own=True), new_topic=False,
+                        fallbacks=(q2,))
+        lacking = frozenset(t.word for t in q2.terms
+                            if (not t.known and not t.frame) or t.gloss)
+        if lacking:  # "how many people died?" in a text that never says "died"
+            return dataclasses.replace(detail, own_only=True, asked=lacking)
+        return detail
     if changed and q2.terms and not refers and _EXISTENCE.match(q.text):
         # "did he give numbers on aid?", "did they mention the Security Council?": asked of
         # its own words only; the last topic does not stand in for what it asks about
@@ -385,6 +434,7 @@ def resolve(
     return Resolved(q)
 
 
+_OTHER_PEOPLE = PERSON_NOUNS | {"people", "ones", "folks", "writers", "scholars", "experts"}
 _VAGUE = frozenset({"specific", "particular", "specifically", "particularly", "exactly",
                     "precisely", "concretely"})
 # what a member may ask the last answer's topic for, rather than a topic of its own
@@ -411,15 +461,30 @@ def _asks_name(toks: list[str]) -> bool:
         "name" in rest and rest <= {"name", "real", "full", "actual"})
 
 
+_PERSONAL = frozenset({"old", "age", "born", "birthday", "married", "nationality", "hometown",
+                       "religion", "religious", "salary", "citizen", "ethnicity"})
+
+
+def _asks_personal(toks: list[str]) -> bool:
+    """ "how old is she?", "is he married?", "where was she born": their life, asked with
+    a pronoun and nothing else but these words and filler."""
+    if not set(toks) & _PRONOUN_WORDS:
+        return False
+    rest = {t for t in toks if t not in _ELABORATE_FILLER and t not in _PRONOUN_WORDS
+            and t not in STOPWORDS and t not in _REQUEST_WORDS and t not in CHAT_FILLER}
+    return bool(rest) and rest <= _PERSONAL | {"how", "where", "when", "himself", "herself"}
+
+
 def _said_of_last(toks: list[str], conv: Conversation) -> bool:
     """ "exact list of problems pls": besides the quote words, at most two words, each of
     them (or a word like it) in the last answer's quote or summary."""
     rest = [t for t in toks if t not in _QUOTE_FILLER and t not in _QUOTE_CUES
             and t not in _QUOTE_ASKS and t not in STOPWORDS and t not in CHAT_FILLER
             and t not in ("list", "pls", "plz")]
-    if not rest or len(rest) > 2 or conv.reply is None or not conv.reply.answers:
-        return False
-    top = conv.reply.answers[0]
+    last = conv.reply if conv.reply is not None and conv.reply.answers else conv.cited
+    if not rest or len(rest) > 2 or last is None or not last.answers:
+        return False  # (after "the text doesn't say": of the answer before)
+    top = last.answers[0]
     shown = set(words(f"{top.quote} {top.summary}"))
     return all(t in shown or t.rstrip("s") in shown or t + "s" in shown for t in rest)
 
@@ -449,6 +514,19 @@ PLEASANTRY = re.compile(
     r"cheers|got\s+it|gotcha|makes\s+sense|interesting|lol|haha|so|much|a\s+lot|again|"
     r"that\s+helps|helpful|good)\b[\W_]*)+$",
     re.I,
+)
+_NEXT_PERSON = re.compile(
+    r"\b(?:the\s+)?(next|following)\s+(guy|person|contributor|respondent|author|writer|"
+    r"speaker|commentator|panelist|essay|post|response)\b", re.I)
+_SUBJECT_CHANGE = re.compile(
+    r"^\W*(?:(?:ok|okay|so|alright|and|but|also|anyway|anyways|now)\b[\s,.!-]*)*(?:(?:"
+    r"(?:(?:a|totally|completely|slightly|kinda|kind\s+of|somewhat|bit\s+of\s+a)\s+)*"
+    r"(?:different|new|unrelated|another|separate|random)\s+"
+    r"(?:q|qn|question|topic|subject|thing)"
+    r"|(?:changing|switching|shifting)(?:\s+(?:the\s+)?(?:topics?|subjects?|gears|tack))?"
+    r"|(?:change|switch)\s+(?:of\s+)?(?:the\s+)?(?:topics?|subjects?|gears|tack)"
+    r")\s*[:,.!;-]+|on\s+(?:a|an)\s+(?:different|other|another|unrelated|separate)\s+"
+    r"(?:note|topic)\b[\s,.!:;-]*)\s*", re.I,
 )
 _OPENING_NOISE = re.compile(
     r"^\W*(?:(?:hmm+|hm+|huh|um+|uh+|oh+|ah+|ooh|wow|wait|alright|okay|ok)\b[\s,.!:;-]*)+", re.I
@@ -525,6 +603,22 @@ def _refers_to_topic(toks: list[str]) -> bool:
     return False
 
 
+def _plain_terms(q: Question) -> tuple[Term, ...]:
+    """The topic words of "who else ...?", without its verbs of saying ("who else brought up
+    X"), but with one that is part of a phrase the question names ("the agree to disagree
+    line"): paired in it with a word that is no such verb."""
+    toks = words(q.text)
+    named = {b for a, b in pairwise(toks) if a in _DETERMINERS}  # "the agree ..."
+    meta = {t.own for t in q.terms if t.word in _META_VERBS}
+    phrase = {a for pair in q.pairs for a in pair if not set(pair) <= meta}
+    kept = tuple(t for t in q.terms
+                 if t.word not in _META_VERBS or (t.own in phrase and t.word in named))
+    return kept or q.terms
+
+
+_DETERMINERS = frozenset({"the", "that", "this", "their", "his", "her"})
+
+
 def _only_meta(q: Question) -> bool:
     """ "who else used that phrase?": the question's own words only point at the last topic."""
     return all(t.word in _TOPIC_NOUNS or t.word in _META_VERBS for t in q.terms)
@@ -591,7 +685,12 @@ def _with_pronouns(
         return dataclasses.replace(q, targets=prev.targets), True
     if q.speakers or q.ambiguous or not conv.focus or set(conv.focus) & set(q.targets):
         return q, False
-    pair = conv.focus if len(conv.focus) > 1 else (conv.focus + conv.earlier)[:2]
+    focus = _by_pronoun(q.text, conv, src)
+    pair = focus if len(focus) > 1 else (focus + conv.earlier)[:2]
+    if len(focus) == 1 and len(conv.listed) > 1 and conv.listed[0] == focus[0] and (
+        _THOSE_TWO.search(q.text)
+    ):  # "what do both of them say?" after a reply listing two: those two
+        pair = conv.listed[:2]
     text = q.text
     low = text.lower()
     plural = _PAIR.search(text) or "each other" in low or any(
@@ -603,7 +702,7 @@ def _with_pronouns(
         if both not in text:  # "compare them", "do they agree with each other?"
             text = _PRONOUN.sub(both, text, count=1)
     else:
-        name = " and ".join(src.reading.contributor(c).name for c in conv.focus[:2])
+        name = " and ".join(src.reading.contributor(c).name for c in focus[:2])
 
         def put(m: re.Match[str]) -> str:
             return name + ("'s" if m.group(1).lower() in _POSSESSIVE else "")
@@ -614,6 +713,32 @@ def _with_pronouns(
     return reader.read(text), True
 
 
+_GENDERED = {"he": "he", "him": "he", "his": "he", "himself": "he",
+             "she": "she", "her": "she", "hers": "she", "herself": "she"}
+
+
+def _by_pronoun(text: str, conv: Conversation, src: Sources) -> tuple[str, ...]:
+    """The focus, or, when the question's "she" (or "he") cannot be the one in focus, the
+    latest contributor just listed or discussed whom the text calls so ("did anyone else
+    discuss it?" listing him and her, then "what does she say?")."""
+    said = {_GENDERED[w] for w in words(text) if w in _GENDERED}
+    if len(said) != 1:
+        return conv.focus
+    pronoun = said.pop()
+    known = {c: src.reading.contributor(c).pronoun for c in
+             (*conv.focus, *conv.listed, *conv.answered, *conv.earlier)}
+    if all(known[c] in (pronoun, "") for c in conv.focus):
+        return conv.focus
+    for c in (*conv.listed, *reversed(conv.answered), *conv.earlier):
+        if known[c] == pronoun:
+            return (c,)
+    return conv.focus
+
+
+# two people, not "both sides"
+_THOSE_TWO = re.compile(r"\b(?:both of them|the two of them|them both|they both|those two|"
+                        r"these two|the pair of them)\b|\b(?:the two|both)\s*(?:[?.!,]|$)",
+                        re.I)
 _HIM_HER = re.compile(r"\b(him|her)\b", re.I)  # not "them": the one just answered, as often
 _ASKS_OF_THEM = re.compile(
     r"\b(?:did|does|do|has|have|had|is|was|would|will|can)\s+(?:he|she|they)\b", re.I
@@ -652,9 +777,62 @@ def _named_after_pronoun(q: Question, src: Sources) -> bool:
 def _rest(q: Question, toks: list[str], src: Sources) -> list[str]:
     """The question's words beyond contributors' names and ellipsis filler."""
     names = {w for c in q.speakers + q.targets for w in _name_words(src, c)}
+    order = _order_words(q, toks)
+    if order:  # "the next person after them", "after Joshua Rosenzweig": no topic
+        names |= order | _PRONOUN_WORDS | {
+            w for c in src.reading.contributors for w in _name_words(src, c.id)}
     return [t for t in toks if t not in _ELLIPSIS_FILLER and t not in names
             and t not in PERSON_NOUNS and t not in ORDINALS and t not in LAST_WORDS
             and t not in CHAT_FILLER and t not in _EMPHASIS and t not in _REQUEST_WORDS]
+
+
+def _order_words(q: Question, toks: list[str]) -> set[str]:
+    """The words that place the contributor asked about in order ("the next person after
+    them", "the one before her"), when the question has found one."""
+    if not (q.speakers or q.targets):
+        return set()
+    near = PERSON_NOUNS | _PRONOUN_WORDS | {"the"}
+    return {t for i, t in enumerate(toks)
+            if t in _ORDER_WORDS and set(toks[max(0, i - 1):i + 2]) & near}
+
+
+_ORDER_WORDS = frozenset({"next", "after", "before", "previous", "following", "preceding",
+                          "prior", "earlier", "later"})
+_BESIDES = frozenset({"besides", "except", "apart", "aside", "other", "than", "from", "but"})
+_BESIDES_LEADS = (["besides"], ["except"], ["apart", "from"], ["aside", "from"],
+                  ["other", "than"], ["except", "for"], ["but"])
+
+
+def _besides(q: Question, toks: list[str], src: Sources) -> tuple[str, ...]:
+    """The contributors a "who" question sets aside: "anyone besides Hom", "who other than
+    Bequelin", "apart from Neier, who ..."."""
+    if not (q.targets or q.speakers) or not (q.who or set(toks) & WHO_WORDS):
+        return ()
+    found = []
+    for cid in (*q.speakers, *q.targets):
+        names = _name_words(src, cid)
+        at = next((i for i, t in enumerate(toks) if t in names), None)
+        if at is not None and any(toks[max(0, at - len(lead)):at] == lead
+                                  for lead in _BESIDES_LEADS):
+            found.append(cid)
+    return tuple(found)
+
+
+_QUOTE_ASK_WORDS = frozenset({"exact", "words", "word", "verbatim", "wording", "quote",
+                              "quotes", "pls", "please", "plz"})
+
+
+def _without_quote_ask(q: Question) -> Question:
+    """ "what does Neier say that did to US standing, exact words pls": the request for the
+    wording is no topic when the question has one of its own."""
+    asks = [t for t in q.terms if t.word in _QUOTE_ASK_WORDS]
+    if not asks or not any(t.known and t not in asks for t in q.terms):
+        return q
+    gone = {t.own for t in asks}
+    return dataclasses.replace(
+        q, terms=tuple(t for t in q.terms if t not in asks),
+        pairs=frozenset(p for p in q.pairs if not set(p) & gone),
+    )
 
 
 def _name_words(src: Sources, cid: str) -> set[str]:

@@ -20,6 +20,7 @@ from bot.engine.answering.context import (
     next_item,
     next_point,
     nth_point,
+    personal,
     quote_again,
     replies_to_shown,
     why,
@@ -44,6 +45,8 @@ def respond_in_context(
         reply = abstain(src, q, "Glad to help. Ask me anything else about the reading.")
     elif resolved.move is Move.NAME:
         reply = name_of(src, q, last, conv.focus if conv is not None else ())
+    elif resolved.move is Move.PERSONAL:
+        reply = personal(src, q, conv.focus if conv is not None else ())
     elif resolved.move is Move.QUOTE:
         reply = quote_again(src, q, conv.cited if conv is not None else None)
     elif resolved.move is Move.WHY:
@@ -109,6 +112,7 @@ def respond_in_context(
 _HOW_MANY_UNITS = re.compile(
     r"\bhow\s+many\s+(years|months|weeks|days|hours|decades|centuries|times)\b", re.I
 )
+_TIME_UNITS = "years?|months?|weeks?|days?|hours?|decades?|centuries|century"
 _COUNTS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
            r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|several|many|few|dozens?")
 
@@ -120,8 +124,11 @@ def _lacks_detail(src: Sources, q: Question, reply: Reply) -> Reply:
     if shape is None or reply.abstained or not reply.answers:
         return reply
     unit = _HOW_MANY_UNITS.search(q.text)
-    if unit is not None:  # "how many weeks": a number of weeks, not any number
-        shape = re.compile(rf"\b(?:\d[\d,.]*|{_COUNTS})\s+(?:\w+\s+)?{unit.group(1)}", re.I)
+    if unit is not None:  # "how many weeks": a number of weeks (or of days, months ...: a
+        # length of time in any unit, "two and a half decades"), not any number
+        units = "times" if unit.group(1).lower() == "times" else _TIME_UNITS
+        shape = re.compile(
+            rf"\b(?:\d[\d,.]*|{_COUNTS})\s+(?:\w+\s+){{0,3}}?(?:{units})\b", re.I)
     top = reply.answers[0]
     if shape.search(top.quote) or shape.search(src.reading.paragraph(top.paragraph).text):
         return reply
@@ -179,7 +186,20 @@ def _more(src: Sources, q: Question, reply: Reply, conv: Conversation | None) ->
                   and (not q.speakers or a.contributor_id in q.speakers))
     last = conv.cited.answers[0] if conv is not None and conv.cited and conv.cited.answers else None
     if last is not None and len(q.speakers) == 1:  # reading on: what they wrote after it first
-        later = tuple(a for a in fresh if a.paragraph > last.paragraph)
+        assert conv is not None and conv.cited is not None
+        # after all of theirs just shown ("what else did they say" after three main points)
+        end = max(a.paragraph for a in conv.cited.answers
+                  if a.contributor_id == last.contributor_id)
+        later = tuple(a for a in fresh if a.paragraph > end)
+        if not later and not q.terms and end > last.paragraph:
+            # none of the ranked ones comes after them: what they wrote next, read on
+            furthest = max((a for a in conv.cited.answers
+                            if a.contributor_id == last.contributor_id),
+                           key=lambda a: a.paragraph)
+            onward = next_point(src, q, dataclasses.replace(conv.cited, answers=(furthest,)),
+                                shown)
+            if not onward.abstained:
+                return onward
         fresh = later + tuple(a for a in fresh if a not in later)
     if fresh:
         return dataclasses.replace(reply, answers=fresh)

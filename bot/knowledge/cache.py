@@ -35,7 +35,7 @@ from bot.knowledge.model import (
     Target,
 )
 
-FORMAT = 2  # of an entry; part of every key
+FORMAT = 3  # of an entry; part of every key
 MAX_FILES = 2_000  # files in one reading folder; more, and it is not cached
 MAX_ENTRY_BYTES = 20_000_000  # a larger entry is not read (the shipped reading's is ~90 KB)
 _CODE = Path(__file__).resolve().parent  # bot/knowledge
@@ -185,7 +185,8 @@ def encode(r: Reading) -> dict[str, Any]:
         "url": r.url,
         "paragraphs": [[p.number, p.text, p.contributor_id] for p in r.paragraphs],
         "contributors": [
-            [c.id, c.name, c.short_name, c.aliases, c.affiliation, c.order, c.paragraphs, c.bio]
+            [c.id, c.name, c.short_name, c.aliases, c.affiliation, c.order, c.paragraphs, c.bio,
+             c.pronoun]
             for c in r.contributors
         ],
         "positions": [
@@ -228,6 +229,7 @@ def decode(d: dict[str, Any]) -> Reading:
                 order=c[5],
                 paragraphs=tuple(c[6]),
                 bio=c[7],
+                pronoun=c[8],
             )
             for c in d["contributors"]
         ),

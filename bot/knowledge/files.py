@@ -10,7 +10,7 @@ paragraph, references between entries, coverage) live in :mod:`bot.knowledge.che
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, ClassVar
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
@@ -98,6 +98,11 @@ class ContributorEntry(Entry):
         "contributors (case is ignored).",
     )
     bio: Text = Field(default="", description="One sentence for /contributors.")
+    pronoun: Literal["he", "she", "they", ""] = Field(
+        default="",
+        description='How the text refers to them ("he", "she", "they"), so a follow-up\'s '
+        '"she" finds her among several just named; empty when unknown.',
+    )
 
 
 class ReadingFile(Entry):

@@ -396,6 +396,7 @@ class _ReadingLoader:
                 order=c.order,
                 paragraphs=tuple(sorted(c.paragraphs)),
                 bio=c.bio,
+                pronoun=c.pronoun,
             )
             for c in reading.contributors
         ]

@@ -54,6 +54,7 @@ class Contributor:
     order: int  # 1-based order of appearance
     paragraphs: tuple[int, ...]
     bio: str = ""
+    pronoun: str = ""  # "he", "she", "they"; empty when unknown
 
 
 @dataclass(frozen=True, slots=True)

@@ -245,6 +245,52 @@ FOLLOW_UPS = [
     # "did others agree with that?": the agreements with that very point first
     (["what is bequelin's central argument", "who else agreed with it"],
      "and neier's words on that?", "neier", "engine of human rights progress", True),
+    # "she" after a reply listing him and her: her, not the first one listed
+    (["which contributors brought up transparency"], "and what is her point about it",
+     "hom", "Greater transparency", True),
+    (["who talked about the rule of law", "did anybody else mention it"],
+     "what does she think the us should do", "hom", "", True),
+    # "who else ...?" on a phrase with a verb of saying in it: the verb stays in the phrase
+    (["what is rosenzweig's view on agreeing to disagree"],
+     "did anybody else object to the agree to disagree line", "bequelin", "agree to disagree",
+     True),
+    # a detail asked of the one just answered, in words the text never uses: it lacks it
+    (["what does the final respondent say about us businesses in china"],
+     "how much profit do they say those firms earn", None, "", True),
+    # "anyone other than X", "apart from X, who ...": X is set aside, not asked about
+    (["who mentioned guantanamo"], "anyone other than neier bring it up?", "bequelin", "", True),
+    (["what did hom say about hong kong"], "apart from hom, who talks about the internet",
+     "sixth", "", True),
+    # "..., word for word": the request for the wording is no topic word
+    (["what did nathan say about tourists"], "what did he say about the economy, word for word",
+     "nathan", "stable and prosperous", True),
+    # "what else?" after several of their points: what they wrote after the last one shown
+    (["what are the final respondent's key arguments"], "and what else do they say", "sixth",
+     "conditions of workers", True),
+    # "the next person after them": an order of contributors, not a topic word
+    (["who thinks the us should be a model"], "what about the next person after them",
+     "nathan", "full participation", True),
+    # "how many years?" is answered by a length of time in another unit ("two and a half decades")
+    (["who said the quiet approach failed"], "how many years did it fail for", "bequelin",
+     "two and a half decades", True),
+    # "like which ones?": more on the last answer, as "like what?"
+    (["what did neier say about professionals"], "like which ones", "neier", "", True),
+    # "who else says <own words> ... it?": its own words on the last topic, "it"
+    (["what does bequelin see as the engine of progress on rights in china"],
+     "does anybody else say regular people are what power it", "neier", "engine of", True),
+    # "the next guy": the contributor after the one just answered, on the same topic
+    (["what did bequelin say about microblogs"],
+     "hmm ok and what did the next guy say about that", "hom", "micro-blogging", True),
+    # "in what year ...?" is a detail of the last answer
+    (["who wrote about the un submission"], "in what year was it", "sixth", "2008", True),
+    # "any other people who ...?" is "who else ...?", "people" no topic word
+    (["who says the us should lead by example"], "any other people who think that",
+     "rosenzweig", "", True),
+    # their life, which the reading does not tell: honest abstention (not the last answer)
+    (["what does hom say about hong kong"], "how old is she", None, "", False),
+    (["what did nathan say about trade"], "is he married", None, "", False),
+    (["who brought up the nobel prize winner in jail"], "and his wife?", "bequelin", "wife",
+     True),
 ]
 
 
@@ -482,3 +528,34 @@ def test_anyone_else_on_a_new_topic_excludes_only_the_one_discussed(engine: Engi
                        conversation=conv)
     ids = [a.contributor_id for a in reply.answers]
     assert ids and ids[0] == "sixth" and "neier" not in ids and "bequelin" not in ids
+
+
+def test_both_of_them_after_a_list_of_two_is_those_two(engine: Engine) -> None:
+    """ "what do both of them say?" after a reply listing two: both, not the first again."""
+    talk = Conversation()
+    engine.ask("who mentioned abu ghraib", conversation=talk)
+    reply = engine.ask("what do both of them say", conversation=talk)
+    assert {a.contributor_id for a in reply.answers} >= {"bequelin", "neier"}
+    # "both sides" is no pair of people
+    talk = Conversation()
+    engine.ask("who said beijing has further to travel than washington", conversation=talk)
+    reply = engine.ask("what else does he want from both sides", conversation=talk)
+    assert "Hom" not in (reply.reading_as or "")
+
+
+@pytest.mark.parametrize("announced", [
+    "totally different question: who wrote about the internet",
+    "ok switching topics - who wrote about the internet",
+    "on another note who wrote about the internet",
+])
+def test_a_change_of_subject_announced_is_no_part_of_the_question(
+    engine: Engine, announced: str
+) -> None:
+    """ "different" in "totally different question:" is no disagreement, then or after."""
+    talk = Conversation()
+    engine.ask("what did hom say about hong kong", conversation=talk)
+    engine.ask(announced, conversation=talk)
+    assert talk.last is not None and not talk.last.relations
+    assert "internet" in {t.word for t in talk.last.terms}
+    reply = engine.ask("what do they say about it", conversation=talk)
+    assert "disagree" not in (reply.reading_as or "")

@@ -53,6 +53,16 @@ def name_of(src: Sources, q: Question, last: Reply | None, focus: tuple[str, ...
     return Reply(q.text, Mode.ANSWER, answers, f"That is {who.name}{about}.")
 
 
+def personal(src: Sources, q: Question, focus: tuple[str, ...]) -> Reply:
+    """ "how old is she?": the reading tells only who a contributor is, not their life."""
+    if not focus:
+        return abstain(src, q, "Ask about a contributor first.")
+    who = src.reading.contributor(focus[0])
+    about = f" ({who.affiliation})" if who.affiliation else ""
+    return abstain(src, q, f"The reading doesn't say that about {who.name}{about}; it gives "
+                           "only their part of the debate.")
+
+
 def quote_again(src: Sources, q: Question, last: Reply | None) -> Reply:
     """ "got a quote?": the last reply's first answer, for its verbatim quote."""
     if last is None or not last.answers:
