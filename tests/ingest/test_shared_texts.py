@@ -30,7 +30,7 @@ DEBATES = ("ottawa", "freeport")
 DEBATE_FLOORS = {
     "ottawa_questions.yaml": ("ottawa", 0.83), "freeport_questions.yaml": ("freeport", 0.73),
     "ottawa2_questions.yaml": ("ottawa", 0.75), "freeport2_questions.yaml": ("freeport", 0.76),
-    "ottawa3_questions.yaml": ("ottawa", 0.62), "freeport3_questions.yaml": ("freeport", 0.70),
+    "ottawa3_questions.yaml": ("ottawa", 0.64), "freeport3_questions.yaml": ("freeport", 0.70),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
