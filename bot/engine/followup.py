@@ -835,13 +835,9 @@ def _without_quote_ask(q: Question) -> Question:
     )
 
 
-def _name_words(src: Sources, cid: str) -> set[str]:
-    """Every word of a contributor's id, name and aliases ("nicholas", "bequelin", "hrw")."""
-    who = src.reading.contributor(cid)
-    found = set(cid.split("-"))
-    for name in (who.name, who.short_name, *who.aliases):
-        found.update(words(name))
-    return found - STOPWORDS
+def _name_words(src: Sources, cid: str) -> frozenset[str]:
+    """Every word of a contributor's id, name and aliases (built once with the sources)."""
+    return src.name_words.get(cid, frozenset())
 
 
 def _elliptic(text: str, rest: list[str]) -> bool:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from bot.engine.answers import Answer, cite
 from bot.engine.index import PositionIndex
+from bot.engine.lexicon import STOPWORDS
 from bot.engine.quotes import QuoteFinder
 from bot.engine.rank import Ranker
+from bot.engine.text import words
 from bot.knowledge.model import Contributor, Position, Reading
 
 
@@ -20,6 +23,8 @@ class Sources:
     ranker: Ranker
     quotes: QuoteFinder
     contributors: tuple[Contributor, ...]  # in the order they wrote
+    # every word of each contributor's id, name and aliases ("nicholas", "bequelin", "hrw")
+    name_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def cite(self, pos: Position, score: float) -> Answer:
         """A position as a cited answer."""
@@ -28,3 +33,14 @@ class Sources:
     def names(self, ids: tuple[str, ...], joiner: str = " or ") -> str:
         """Short names of contributors: "Neier or Hom"."""
         return joiner.join(self.reading.contributor(c).short_name for c in ids)
+
+
+def name_words(contributors: tuple[Contributor, ...]) -> dict[str, frozenset[str]]:
+    """Every word of each contributor's id, name and aliases, stopwords aside."""
+    out: dict[str, frozenset[str]] = {}
+    for c in contributors:
+        found = set(c.id.split("-"))
+        for name in (c.name, c.short_name, *c.aliases):
+            found.update(words(name))
+        out[c.id] = frozenset(found - STOPWORDS)
+    return out
