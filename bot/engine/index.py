@@ -119,6 +119,7 @@ class IndexedPosition:
     siblings: int = 1  # positions quoting the same paragraph (many in a drafted debate)
     paragraph_weight: float = 0.0  # what a word only of its paragraph counts
     topic_pairs: frozenset[tuple[str, str]] = frozenset()  # pairs of its topics, not the text's
+    phrases: tuple[str, ...] = ()  # its topics of several words ("rule of law"), for the rerank
 
     def weight(self, s: str) -> float:
         """The best field weight of stem `s` for this position (0 when it lacks it)."""
@@ -189,11 +190,12 @@ class PositionIndex:
             if quote is None:
                 quote = quote_sets[pos.quote] = frozenset(_stem_set(pos.quote))
             pairs = paragraph_pairs[pos.paragraph]
+            topics = tuple(fold(t) for t in pos.topics)
             self.items.append(
                 IndexedPosition(
                     pos,
                     own,
-                    tuple(fold(t) for t in pos.topics),
+                    topics,
                     pos.kind.value,
                     text,  # shared, not copied per position
                     pairs,  # shared too; the topics' own pairs apart
@@ -201,6 +203,7 @@ class PositionIndex:
                     per_paragraph[pos.paragraph],
                     para_w,
                     _topic_pairs(pairs, pos.topics),
+                    tuple(t for t in topics if " " in t),
                 )
             )
             for s in text | own.keys():

@@ -74,10 +74,6 @@ class Ranker:
 
     def __init__(self, index: PositionIndex) -> None:
         self.index = index
-        # each position's topics of several words ("rule of law"), for the rerank
-        self._phrases = {
-            id(item): tuple(t for t in item.topics if " " in t) for item in index.items
-        }
 
     def rank(
         self,
@@ -215,7 +211,7 @@ class Ranker:
         repeat = self._repeat_weights(terms)
         for s in scored[:RERANK]:
             best = 0.0
-            for phrase in self._phrases.get(id(s.item), ()):
+            for phrase in s.item.phrases:
                 ratio = ratios.get(phrase)
                 if ratio is None and asked == 1:
                     # one topic word: a phrase that holds it ("conspiracy between"), not
