@@ -82,7 +82,7 @@ class Engine:
             conversation.record(question)
             conversation.remember(
                 resolved.question, reply, new_topic=resolved.new_topic, move=resolved.move,
-                item=list_item_shown(resolved),
+                item=list_item_shown(resolved, reply),
             )
         return reply
 

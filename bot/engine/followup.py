@@ -281,7 +281,8 @@ def resolve(
         return _asked(src, q2, new_topic=True)
     if "next" in toks and not (set(q2.speakers) - set(conv.focus)) and not [
         t for t in q2.terms if t.known and t.word != "next"
-    ]:  # "what did she say next?"
+        and t.word not in _LIST_WORDS | _ITEM_NOUNS
+    ]:  # "what did she say next?", "what's the next point on his list?"
         return _next(src, prev, conv)
     if (q2.targets or q2.speakers) and not changed and _LEAD.sub(
         "", q2.text.lower()
@@ -319,7 +320,7 @@ def resolve(
     item = _ordinal_item(own_toks, conv)
     if item:
         return Resolved(prev, Move.ITEM, f"point {item if item > 0 else 'last'} of: "
-                        + _describe(src, prev), new_topic=False, ordinal=item)
+                        + _describe(src, _owner(prev, conv)), new_topic=False, ordinal=item)
     if not mentioned and _bare_ordinal(toks):
         q2 = reader.read(q.text.rstrip("?!. ") + " contributor")  # "second?" after "who went first"
         changed = True
@@ -498,11 +499,19 @@ def _on_focus(src: Sources, q: Question, prev: Question, conv: Conversation) -> 
     return _asked(src, carried, new_topic=False, fallbacks=(own, q))
 
 
+def _owner(prev: Question, conv: Conversation) -> Question:
+    """The last question as asked of the one whose list it is ("who said ...?" answered with
+    a point of Bequelin's list: Bequelin's)."""
+    if prev.who and not prev.speakers and conv.focus:
+        return dataclasses.replace(prev, speakers=conv.focus[:1], who=False)
+    return prev
+
+
 def _next(src: Sources, prev: Question, conv: Conversation) -> Resolved:
     """What the last answer's author wrote next; after a point of a list, the point after."""
     if conv.item > 0:
         n = conv.item + 1
-        return Resolved(prev, Move.NEXT, f"point {n} of: " + _describe(src, prev),
+        return Resolved(prev, Move.NEXT, f"point {n} of: " + _describe(src, _owner(prev, conv)),
                         new_topic=False, ordinal=n)
     return Resolved(prev, Move.NEXT, _describe(src, prev, "what came next after: "),
                     new_topic=False)
@@ -893,7 +902,9 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
     first?" then "second?" asks for the second contributor).
     """
     content = [t for t in toks if t not in ("the", "and", "what", "about", "whats", "how")]
-    if not content or len(content) > 2 or conv.last is None or not conv.last.speakers:
+    if not content or len(content) > 2 or conv.last is None or not (
+        conv.last.speakers or conv.item > 0
+    ):  # (a point of a list just shown, though "who said ...?" asked for it: the list goes on)
         return 0
     if len(content) == 2 and content[1] not in _ITEM_NOUNS:
         return 0

@@ -14,6 +14,7 @@ import re
 from bot.engine.answering.abstain import abstain, off_topic_request, other_language
 from bot.engine.answering.compare import MAX_COMPARE, compare
 from bot.engine.answering.context import (
+    item_opened,
     list_item_asked,
     more_of,
     name_of,
@@ -210,15 +211,19 @@ def _more(src: Sources, q: Question, reply: Reply, conv: Conversation | None) ->
     return abstain(src, q, "That is all the reading says on that.")
 
 
-def list_item_shown(resolved: Resolved) -> int:
-    """Which point of a contributor's list a turn asked for (0: none), so that "next"
-    can go on to the one after it."""
+def list_item_shown(resolved: Resolved, reply: Reply | None = None) -> int:
+    """Which point of a contributor's list a turn asked for or showed (0: none), so that
+    "next" can go on to the one after it: asked by number ("his 2nd key"), or an answer
+    that opens with its number ("Second, the U.S. must ...")."""
     if resolved.move in (Move.ITEM, Move.NEXT) and resolved.ordinal:
         return resolved.ordinal
     q = resolved.question
+    asked = 0
     if resolved.move in (Move.ALONE, Move.ASK, Move.PICK):
-        return list_item_asked(q.text) if len(q.speakers) == 1 else 0
-    return 0
+        asked = list_item_asked(q.text) if len(q.speakers) == 1 else 0
+    if not asked and reply is not None and reply.answers and resolved.move is not Move.WHY:
+        return item_opened(reply.answers[0].quote)
+    return asked
 
 
 _TOOK_PART = (

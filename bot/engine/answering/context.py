@@ -39,6 +39,14 @@ def list_item_asked(text: str) -> int:
     return int(m.group(1)) if m.group(1) else _NUMBERS[m.group(2).lower()]
 
 
+def item_opened(quote: str) -> int:
+    """ "Second, the U.S. must ...": the number of the point of a list a quote opens with
+    (0: none, nor for "finally", whose number the text does not give)."""
+    first = _opening(quote)
+    return next((n for n, words in _ORDINAL_OPENERS.items()
+                 if n > 0 and first in words), 0)
+
+
 def name_of(src: Sources, q: Question, last: Reply | None, focus: tuple[str, ...]) -> Reply:
     """ "what's their name?": the contributor just answered, named as the text names them
     (and said so when the text never gives a name)."""
