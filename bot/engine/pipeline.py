@@ -94,6 +94,8 @@ def respond_in_context(
             what = " ".join(unknown) if unknown else "that"
             no = abstain(src, q, f"{names} doesn't say anything about {what} in this reading.")
             reply = dataclasses.replace(no, related=reply.answers)
+        if conv is not None:
+            reply = _shown_elsewhere(src, q, reply, conv)
         if resolved.move is not Move.ALONE:  # a detail asked of the last answer
             reply = _lacks_detail(src, q, reply)
         if resolved.move in (Move.ASK, Move.PICK) and conv is not None and not resolved.new_topic:
@@ -116,6 +118,19 @@ _HOW_MANY_UNITS = re.compile(
 _TIME_UNITS = "years?|months?|weeks?|days?|hours?|decades?|centuries|century"
 _COUNTS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
            r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|several|many|few|dozens?")
+
+
+def _shown_elsewhere(src: Sources, q: Question, reply: Reply, conv: Conversation) -> Reply:
+    """ "and Hom?" after Bequelin's words on Tibet: when the one asked never addresses it
+    and the others' words on it are those just shown, she says nothing on it."""
+    if not reply.elsewhere or not reply.answers or not all(
+        a.position_id in conv.shown for a in reply.answers
+    ):
+        return reply
+    names = src.names(reply.elsewhere, " and ")
+    no = abstain(src, q, f"{names} doesn't say anything about that in this reading (the "
+                         "words on it are those shown above).")
+    return dataclasses.replace(no, related=reply.answers, elsewhere=reply.elsewhere)
 
 
 def _lacks_detail(src: Sources, q: Question, reply: Reply) -> Reply:
