@@ -205,6 +205,9 @@ def resolve(
         # topic word
         q = reader.read(q.text[opening.end():])
     q = _without_quote_ask(q)
+    among = _which_of_them(reader, q, conv, src)
+    if among is not None:
+        return among
     toks = words(q.text)
     besides = _besides(q, toks, src)
     if besides:  # "who else besides Bequelin mentions it?": Bequelin is no target
@@ -505,6 +508,31 @@ def _owner(prev: Question, conv: Conversation) -> Question:
     if prev.who and not prev.speakers and conv.focus:
         return dataclasses.replace(prev, speakers=conv.focus[:1], who=False)
     return prev
+
+
+_WHICH_OF_THEM = re.compile(
+    r"\b(?:which|who)\s+(?:one\s+)?of\s+(?:them|those|these|the\s+two|(?:them|those|these)"
+    r"\s+two|both)\b", re.I)
+
+
+def _which_of_them(
+    reader: QuestionReader, q: Question, conv: Conversation, src: Sources
+) -> Resolved | None:
+    """ "which of them brought up Guantanamo?" after a turn about two or more: who of those
+    does, on its own topic (else the last one), the others set aside."""
+    m = _WHICH_OF_THEM.search(q.text)
+    them = conv.focus if len(conv.focus) > 1 else conv.listed
+    if m is None or len(them) < 2 or q.speakers or conv.last is None:
+        return None
+    asked = reader.read(q.text[:m.start()] + "who" + q.text[m.end():])
+    asked = dataclasses.replace(
+        asked, who=True, speakers=(), compare=False,
+        excluded=tuple(c.id for c in src.contributors if c.id not in them))
+    if not asked.known_terms:  # "which of them said that?": on the last topic
+        asked = _carry_topic(asked, conv.last)
+    plain = _describe(src, dataclasses.replace(asked, excluded=()))
+    which = plain.replace("who ", f"which of {src.names(them, ' and ')} ", 1)
+    return Resolved(asked, Move.ASK, which, new_topic=False)
 
 
 def _next(src: Sources, prev: Question, conv: Conversation) -> Resolved:
