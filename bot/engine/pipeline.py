@@ -27,6 +27,7 @@ from bot.engine.answering.context import (
     why,
 )
 from bot.engine.answering.detail import answer_shape, asks_detail
+from bot.engine.answering.in_place import figures_in_place
 from bot.engine.answering.place import asked_place, place
 from bot.engine.answering.relation import relation
 from bot.engine.answering.who_said import who_said
@@ -96,6 +97,10 @@ def respond_in_context(
             reply = dataclasses.replace(no, related=reply.answers)
         if conv is not None:
             reply = _shown_elsewhere(src, q, reply, conv)
+        if resolved.move is Move.ASK and conv is not None and not resolved.new_topic:
+            # "what numbers do they give?": in the paragraph just shown first
+            carried = frozenset(t.word for t in conv.last.terms) if conv.last else frozenset()
+            reply = figures_in_place(src, q, reply, conv.reply, carried)
         if resolved.move is not Move.ALONE:  # a detail asked of the last answer
             reply = _lacks_detail(src, q, reply)
         if resolved.move in (Move.ASK, Move.PICK) and conv is not None and not resolved.new_topic:
