@@ -30,6 +30,7 @@ from bot.engine.answering.detail import answer_shape, asks_detail
 from bot.engine.answering.in_place import figures_in_place
 from bot.engine.answering.place import asked_place, place
 from bot.engine.answering.relation import relation
+from bot.engine.answering.similar import like_shown
 from bot.engine.answering.who_said import who_said
 from bot.engine.answers import Reply
 from bot.engine.conversation import Conversation
@@ -95,6 +96,14 @@ def respond_in_context(
             what = " ".join(unknown) if unknown else "that"
             no = abstain(src, q, f"{names} doesn't say anything about {what} in this reading.")
             reply = dataclasses.replace(no, related=reply.answers)
+        if reply.abstained and q.who and q.excluded and conv is not None:
+            # "anyone else bring up those kinds of scandals?" in words the text lacks: who
+            # else made the point just shown
+            like = like_shown(src, q, conv.reply, limit)
+            if like is not None and conv.reply is not None:
+                whose = src.names((conv.reply.answers[0].contributor_id,))
+                reply, resolved = like, dataclasses.replace(
+                    resolved, reading_as=f"who else made a point like {whose}'s?")
         if conv is not None:
             reply = _shown_elsewhere(src, q, reply, conv)
         if resolved.move is Move.ASK and conv is not None and not resolved.new_topic:
