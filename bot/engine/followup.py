@@ -236,6 +236,9 @@ def resolve(
         # "what did he mean by that?", "can u elaborate", "any examples?"
         return Resolved(prev, Move.WHY, _describe(src, prev, "more on: "), new_topic=False,
                         elaborate=True)
+    if not mentioned and _which_of_shown(toks, conv):
+        # "on what issues tho?", "which jobs?": named in the passage just shown
+        return Resolved(prev, Move.QUOTE, new_topic=False)
     if [t for t in toks if t not in _NEXT_FILLER] in (
         ["after", "that"], ["then"], ["next"], ["then", "what"], ["after", "this"], ["after"],
         ["after", "it"], ["then", "next"],
@@ -491,6 +494,22 @@ def _said_of_last(toks: list[str], conv: Conversation) -> bool:
     top = last.answers[0]
     shown = set(words(f"{top.quote} {top.summary}"))
     return all(t in shown or t.rstrip("s") in shown or t + "s" in shown for t in rest)
+
+
+_WHICH_LEADS = frozenset({"on", "about", "in", "for", "with", "like", "and", "so", "ok", "but"})
+
+
+def _which_of_shown(toks: list[str], conv: Conversation) -> bool:
+    """ "on what issues?", "which jobs?": "what" or "which" and one or two words, each of
+    them in the last answer's quote (its list names them)."""
+    rest = [t for t in toks if t not in _EMPHASIS]
+    while rest and rest[0] in _WHICH_LEADS:
+        rest = rest[1:]
+    if len(rest) not in (2, 3) or rest[0] not in ("what", "which"):
+        return False
+    asked = rest[1:]
+    return not any(t in STOPWORDS or t in _PRONOUN_WORDS for t in asked) and _said_of_last(
+        asked, conv)
 
 
 def _on_focus(src: Sources, q: Question, prev: Question, conv: Conversation) -> Resolved:
