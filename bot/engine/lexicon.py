@@ -575,6 +575,7 @@ STOPWORDS = STOPWORDS | frozenset(
 )
 CHAT_SPELLINGS.update(
     {
+        "recs": "recommendations", "rec": "recommendation", "recos": "recommendations",
         "biz": "business", "econ": "economic", "econs": "economics", "rep": "reputation",
         "sus": "suspicious", "dc": "usa", "acc": "according", "govts": "governments",
         "intl": "international", "natl": "national", "admin": "administration",
