@@ -46,6 +46,7 @@ class Move(StrEnum):
     NAME = "name"  # who the contributor just answered is ("what's their name?")
     PERSONAL = "personal"  # about their life, which the reading does not tell ("how old is he?")
     PICK = "pick"  # asked of one of the contributors the last reply listed ("the second one")
+    WHOM = "whom"  # whom the last answer talks about ("who were they talking about?")
     THANKS = "thanks"  # "ok thanks", "cool": no question; the context stays as it was
 
 
@@ -219,6 +220,8 @@ def resolve(
     toks = [t for t in toks if t not in CHAT_FILLER and t not in _INTERJECTIONS] or toks
     if not mentioned and conv.focus and _asks_name(toks):
         return Resolved(prev, Move.NAME, new_topic=False)
+    if not mentioned and conv.focus and _WHOM.match(q.text):
+        return Resolved(prev, Move.WHOM, "whom does the passage shown answer?", new_topic=False)
     if not mentioned and conv.focus and _asks_personal(toks):
         return Resolved(prev, Move.PERSONAL, new_topic=False)
     if not mentioned and (
@@ -496,6 +499,15 @@ def _said_of_last(toks: list[str], conv: Conversation) -> bool:
     return all(t in shown or t.rstrip("s") in shown or t + "s" in shown for t in rest)
 
 
+_WHOM = re.compile(  # "who were they talking about", "who did she quote": nothing more
+    r"^\W*(?:(?:and|so|ok|okay|but|wait)\W+)*(?:who|whom)\s+(?:(?:is|are|was|were)\s+"
+    r"(?:he|she|they)\s+(?:talking\s+about|referring\s+to|quoting|responding\s+to|answering|"
+    r"addressing|praising|thanking|citing|replying\s+to)|(?:did|does|do)\s+(?:he|she|they)\s+"
+    r"(?:quote|cite|mean|refer\s+to|respond\s+to|reply\s+to|answer|address|praise|thank|"
+    r"talk\s+about)|(?:he|she|they)\s+(?:quoting|citing|talking\s+about|referring\s+to|"
+    r"answering|responding\s+to))(?:\s+(?:there|here|then|exactly|tho|though))?\W*$",
+    re.I,
+)
 _WHICH_LEADS = frozenset({"on", "about", "in", "for", "with", "like", "and", "so", "ok", "but"})
 
 

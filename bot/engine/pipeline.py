@@ -24,6 +24,7 @@ from bot.engine.answering.context import (
     personal,
     quote_again,
     replies_to_shown,
+    whom_shown,
     why,
 )
 from bot.engine.answering.detail import answer_shape, asks_detail
@@ -50,6 +51,8 @@ def respond_in_context(
         reply = name_of(src, q, last, conv.focus if conv is not None else ())
     elif resolved.move is Move.PERSONAL:
         reply = personal(src, q, conv.focus if conv is not None else ())
+    elif resolved.move is Move.WHOM:
+        reply = whom_shown(src, q, last)
     elif resolved.move is Move.QUOTE:
         reply = quote_again(src, q, conv.cited if conv is not None else None)
     elif resolved.move is Move.WHY:
@@ -174,7 +177,7 @@ def _near_the_last(src: Sources, q: Question, reply: Reply, conv: Conversation) 
     that fit about as well, the one in the paragraph just shown goes first."""
     last = conv.reply
     if (not q.speakers or not set(q.speakers) <= set(conv.focus) or last is None
-            or not last.answers or len(reply.answers) < 2):
+            or not last.answers or len(reply.answers) < 2 or not q.terms):
         return reply
     top, here = reply.answers[0], last.answers[0].paragraph
     if top.paragraph == here:

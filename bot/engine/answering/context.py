@@ -47,6 +47,33 @@ def item_opened(quote: str) -> int:
                  if n > 0 and first in words), 0)
 
 
+def whom_shown(src: Sources, q: Question, last: Reply | None) -> Reply:
+    """ "who were they talking about?", "who did they quote?": the passage just shown when it
+    answers another contributor, else its author's nearest one that does (after it first)."""
+    if last is None or not last.answers:
+        return abstain(src, q, "Ask about a contributor first.")
+    top = last.answers[0]
+    start = _position(src, top.position_id)
+    if start is None:
+        return abstain(src, q, "The reading doesn't say.")
+    if start.target is not None:
+        return Reply(q.text, Mode.ANSWER, (top,), _answering(src, start))
+    here = (start.paragraph, _offset(src, start))
+    theirs = [p for p in src.reading.positions_of(start.contributor_id) if p.target is not None]
+    if not theirs:
+        who = src.reading.contributor(start.contributor_id).short_name
+        return abstain(src, q, f"{who} doesn't answer another contributor there.")
+    after = [p for p in theirs if (p.paragraph, _offset(src, p)) > here]
+    pick = min(after, key=lambda p: (p.paragraph, _offset(src, p))) if after else max(
+        theirs, key=lambda p: (p.paragraph, _offset(src, p)))
+    return Reply(q.text, Mode.ANSWER, (src.cite(pick, top.score),), _answering(src, pick))
+
+
+def _answering(src: Sources, p: Position) -> str:
+    assert p.target is not None
+    return f"Answering {src.reading.contributor(p.target.contributor_id).name}:"
+
+
 def name_of(src: Sources, q: Question, last: Reply | None, focus: tuple[str, ...]) -> Reply:
     """ "what's their name?": the contributor just answered, named as the text names them
     (and said so when the text never gives a name)."""
