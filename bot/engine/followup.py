@@ -285,14 +285,14 @@ def resolve(
     if changed and any(t.word in _VAGUE for t in q2.terms):
         # "do they praise anyone specific?": "specific" asks for a name, it is no topic
         q2 = dataclasses.replace(q2, terms=tuple(t for t in q2.terms if t.word not in _VAGUE))
-    if any(t.focus and not t.known and not t.frame for t in q2.terms):
-        # "did she say anything about Taiwan?": a topic the text never names is asked as such
-        return _asked(src, q2, new_topic=True)
     if "next" in toks and not (set(q2.speakers) - set(conv.focus)) and not [
-        t for t in q2.terms if t.known and t.word != "next"
+        t for t in q2.terms if (t.known or t.focus) and t.word != "next"
         and t.word not in _LIST_WORDS | _ITEM_NOUNS
     ]:  # "what did she say next?", "what's the next point on his list?"
         return _next(src, prev, conv)
+    if any(t.focus and not t.known and not t.frame for t in q2.terms):
+        # "did she say anything about Taiwan?": a topic the text never names is asked as such
+        return _asked(src, q2, new_topic=True)
     if (q2.targets or q2.speakers) and not changed and _LEAD.sub(
         "", q2.text.lower()
     ).startswith(("what about", "how about")):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.engine import Engine
+from bot.engine.answers import Reply
 from bot.engine.conversation import Conversation
 
 # (earlier turns, follow-up, contributor of the top answer or None to abstain,
@@ -559,3 +562,103 @@ def test_a_change_of_subject_announced_is_no_part_of_the_question(
     assert "internet" in {t.word for t in talk.last.terms}
     reply = engine.ask("what do they say about it", conversation=talk)
     assert "disagree" not in (reply.reading_as or "")
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def ferry() -> Engine:
+    """The small fixture debate of tests/engine/fixtures/ferry-debate (a list of points, an
+    answer to another contributor, figures beside a point, words two contributors share)."""
+    return Engine.load(FIXTURES, "ferry-debate")
+
+
+def _talk(engine: Engine, turns: list[str]) -> list[Reply]:
+    talk = Conversation()
+    return [engine.ask(turn, conversation=talk) for turn in turns]
+
+
+def _top(engine: Engine, reply: Reply) -> tuple[str, str]:
+    assert not reply.abstained, reply.message
+    top = reply.answers[0]
+    return top.contributor_id, engine.reading.paragraph(top.paragraph).text
+
+
+# (reading, turns, contributor of the last reply's top answer or None to abstain, a phrase
+#  of its paragraph): each mechanism on the shipped reading and on the ferry fixture
+MECHANISMS = [
+    # an answer that opens a point of a list ("Second, ...") is that point: "next" steps on
+    ("shipped", ["who said the US has to be consistent about raising rights",
+                 "whats the next point on his list"], "bequelin", "mainstream human rights"),
+    ("shipped", ["who said the US has to be consistent about raising rights",
+                 "whats the next point on his list", "next"], "bequelin", "forge partnerships"),
+    ("shipped", ["who said the US has to be consistent about raising rights", "next",
+                 "and the last one?"], "bequelin", "ready to"),
+    ("ferry", ["who said the council must cut the fares", "whats the next point on her list"],
+     "ward", "repair the old pier"),
+    ("ferry", ["who said the council must cut the fares", "and the last one?"], "ward",
+     "ask the riders"),
+    # "and X?" when X never addresses it and the words on it were just shown: abstain
+    ("shipped", ["what did bequelin say about tibet", "and hom?"], None, ""),
+    ("ferry", ["what did ward say about the pier", "and pike?"], None, ""),
+    # "which of them ...?" after a turn about several: the one of those who does
+    ("shipped", ["who mentioned the cia renditions", "what do both of them say that did to the us",
+                 "which of them brought up guantanamo"], "neier", "Guantanamo"),
+    ("ferry", ["who mentioned the missing fuel receipts",
+               "which of them called the ferry a lifeline"], "pike", "lifeline"),
+    # "anyone else bring up those kinds of X?" in words the text lacks: a like point
+    ("shipped", ["who brought up the iraq war", "anyone else bring up those kinds of us scandals?"],
+     "neier", "Guantanamo"),
+    ("shipped", ["who brought up the iraq war", "anyone else bring up those kinds of us scandals?",
+                 "exact words?"], "neier", "Guantanamo"),
+    ("ferry", ["what did ward say about the past years",
+               "anyone else bring up those kinds of disgraces?"], "pike", "troubles"),
+    # figures asked of the last answer: the sentence with them in the paragraph shown
+    ("shipped", ["what did hom say about hong kong", "why does she think hk matters so much",
+                 "and the protest numbers?"], "hom", "100,000"),
+    ("ferry", ["what did pike say about the lifeline", "what numbers does he give"], "pike",
+     "40,000"),
+    # "on what troubles?", "on what issues tho": named in the passage just shown
+    ("shipped", ["who said the party has to respond to all the citizen actions",
+                 "on what issues tho"], "hom", "forced demolitions"),
+    ("ferry", ["what did pike say about troubles", "on what troubles?"], "pike", "fuel receipts"),
+    # "who were they talking about?": the passage shown, or their nearest answer to someone
+    ("shipped", ["the 2nd respondent, what did they open with", "who were they talking about"],
+     "hom", "Nicolas as usual"),
+    ("shipped", ["what worried the last respondent about the language", "who did they quote"],
+     "sixth", "Aryeh Neier appropriately"),
+    ("ferry", ["what did pike say about the accounts", "who was he talking about"], "pike",
+     "Lena is right"),
+    ("ferry", ["what did pike say about troubles", "who was he responding to"], "pike",
+     "Lena is right"),
+]
+
+
+@pytest.mark.parametrize(("reading", "turns", "who", "phrase"), MECHANISMS)
+def test_follow_up_mechanisms_on_two_readings(
+    engine: Engine, ferry: Engine, reading: str, turns: list[str], who: str | None, phrase: str,
+) -> None:
+    on = engine if reading == "shipped" else ferry
+    reply = _talk(on, turns)[-1]
+    if who is None:
+        assert reply.abstained, reply.answers
+        return
+    cid, text = _top(on, reply)
+    assert cid == who, reply.answers[0].quote
+    assert phrase.lower() in text.lower(), reply.answers[0].quote
+
+
+def test_a_like_point_is_not_found_without_shared_words(ferry: Engine) -> None:
+    # Vale shares no telling words with Ward's hard years: nobody else "made that point"
+    replies = _talk(ferry, ["what did ward say about the past years",
+                            "did anyone except pike bring up those kinds of disgraces?"])
+    assert replies[-1].abstained, replies[-1].answers
+
+
+def test_which_of_them_sets_the_others_aside(ferry: Engine) -> None:
+    # Vale calls a bridge the lifeline too, but she is not one of "them"
+    reply = _talk(ferry, ["who mentioned the missing fuel receipts",
+                          "which of them called the ferry a lifeline"])[-1]
+    assert {a.contributor_id for a in reply.answers} <= {"ward", "pike"}
+    assert "which of Ward and Pike" in reply.reading_as
