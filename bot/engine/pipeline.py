@@ -31,7 +31,7 @@ from bot.engine.answering.detail import answer_shape, asks_detail
 from bot.engine.answering.in_place import figures_in_place
 from bot.engine.answering.place import asked_place, place
 from bot.engine.answering.relation import relation
-from bot.engine.answering.similar import like_shown
+from bot.engine.answering.similar import like_shown, like_shown_first
 from bot.engine.answering.who_said import who_said
 from bot.engine.answers import Reply
 from bot.engine.conversation import Conversation
@@ -99,7 +99,10 @@ def respond_in_context(
             what = " ".join(unknown) if unknown else "that"
             no = abstain(src, q, f"{names} doesn't say anything about {what} in this reading.")
             reply = dataclasses.replace(no, related=reply.answers)
-        if reply.abstained and q.who and q.excluded and conv is not None:
+        if q.who and conv is not None and _besides_shown(q, conv):
+            # "who else ...?", besides the one just shown: who made a point like theirs
+            reply = like_shown_first(src, reply, conv.reply)
+        if reply.abstained and q.who and conv is not None and _besides_shown(q, conv):
             # "anyone else bring up those kinds of scandals?" in words the text lacks: who
             # else made the point just shown
             like = like_shown(src, q, conv.reply, limit)
@@ -135,6 +138,13 @@ _HOW_MANY_UNITS = re.compile(
 _TIME_UNITS = "years?|months?|weeks?|days?|hours?|decades?|centuries|century"
 _COUNTS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
            r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|several|many|few|dozens?")
+
+
+def _besides_shown(q: Question, conv: Conversation) -> bool:
+    """Whether a "who" question sets aside the author of the answer just shown."""
+    last = conv.reply
+    return last is not None and bool(last.answers) and (
+        last.answers[0].contributor_id in q.excluded)
 
 
 def _shown_elsewhere(src: Sources, q: Question, reply: Reply, conv: Conversation) -> Reply:
@@ -177,7 +187,7 @@ def _near_the_last(src: Sources, q: Question, reply: Reply, conv: Conversation) 
     that fit about as well, the one in the paragraph just shown goes first."""
     last = conv.reply
     if (not q.speakers or not set(q.speakers) <= set(conv.focus) or last is None
-            or not last.answers or len(reply.answers) < 2 or not q.terms):
+            or not last.answers or len(reply.answers) < 2 or not (q.terms or q.targets)):
         return reply
     top, here = reply.answers[0], last.answers[0].paragraph
     if top.paragraph == here:

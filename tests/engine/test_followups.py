@@ -614,6 +614,9 @@ MECHANISMS = [
                  "exact words?"], "neier", "Guantanamo"),
     ("ferry", ["what did ward say about the past years",
                "anyone else bring up those kinds of disgraces?"], "pike", "troubles"),
+    # "who else ...?" whose best answer shares no telling word with the one shown: a like one
+    ("shipped", ["rozenzweig on the us as a model?", "does he think the us still has a role tho",
+                 "anyone else say the us should lead"], "neier", "leadership role on a host"),
     # figures asked of the last answer: the sentence with them in the paragraph shown
     ("shipped", ["what did hom say about hong kong", "why does she think hk matters so much",
                  "and the protest numbers?"], "hom", "100,000"),
