@@ -599,6 +599,13 @@ MECHANISMS = [
      "ward", "repair the old pier"),
     ("ferry", ["who said the council must cut the fares", "and the last one?"], "ward",
      "ask the riders"),
+    # "the second measure?" after one whose sentence opens "First, ...", the rest unnumbered:
+    # the next paragraph's point, not the next sentence
+    ("shipped", ["what did the sixth person suggest about businesses",
+                 "anything else they suggest?", "and the second measure?"], "sixth",
+     "take seriously China"),
+    ("ferry", ["what did vale say about the price of the bridge", "and the second step?"],
+     "vale", "hear the ferry crews"),
     # "and X?" when X never addresses it and the words on it were just shown: abstain
     ("shipped", ["what did bequelin say about tibet", "and hom?"], None, ""),
     ("ferry", ["what did ward say about the pier", "and pike?"], None, ""),

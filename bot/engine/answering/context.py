@@ -170,6 +170,12 @@ def nth_point(src: Sources, q: Question, last: Reply | None, n: int) -> Reply:
     rest = [p for p in later if p.id != start.id]
     if not rest:
         return abstain(src, q, "The reading lists no further points there.")
+    at = _item_of(src, start)
+    steps = [p for p in rest if p.paragraph > start.paragraph and _opens(src, p)]
+    if 0 < at < n <= at + len(steps):
+        # "the second measure?" after one that opens "First, ...", the next ones unnumbered:
+        # the points go on paragraph by paragraph
+        return Reply(q.text, Mode.ANSWER, (src.cite(steps[n - at - 1], top.score),))
     pick = rest[-1] if n < 0 else rest[min(n, len(rest)) - 1]
     return Reply(q.text, Mode.ANSWER, (src.cite(pick, top.score),))
 
@@ -290,6 +296,13 @@ def _opens(src: Sources, p: Position) -> bool:
     first = min((o for o in src.reading.positions_of(p.contributor_id)
                  if o.paragraph == p.paragraph), key=lambda o: _offset(src, o))
     return first.id == p.id
+
+
+def _item_of(src: Sources, p: Position) -> int:
+    """The number of the point of a list a position's sentence opens with (0: none)."""
+    text = src.reading.paragraph(p.paragraph).text
+    sentence = next((x for x in split_sentences(text) if p.quote[:40] in x), p.quote)
+    return item_opened(sentence)
 
 
 def _opening(text: str) -> str:
