@@ -229,6 +229,11 @@ def resolve(
         or (_QUOTE_ASKS & set(toks) and _said_of_last(toks, conv))
     ):
         return Resolved(prev, Move.QUOTE, new_topic=False)
+    unnamed = _named_as_shown(q, toks, conv, src)
+    if unnamed and _only(unnamed, _QUOTE_FILLER | _QUOTE_CUES, _QUOTE_ASKS | {"quote", "quotes"}):
+        # "what exactly does Neier quote from Bequelin there?" after Neier's answer to him:
+        # the passage shown, named by its author (and whom it answers)
+        return Resolved(prev, Move.QUOTE, new_topic=False)
     if not mentioned and _only(toks, _QUOTE_FILLER | _GIST, _GIST):
         # "tldr?", "the gist?": the last answer again, whose summary is the short version
         return Resolved(prev, Move.QUOTE, new_topic=False)
@@ -508,6 +513,23 @@ _WHOM = re.compile(  # "who were they talking about", "who did she quote": nothi
     r"answering|responding\s+to))(?:\s+(?:there|here|then|exactly|tho|though))?\W*$",
     re.I,
 )
+def _named_as_shown(
+    q: Question, toks: list[str], conv: Conversation, src: Sources
+) -> list[str]:
+    """The question's words without the names of the last answer's author and of whom it
+    answers, when it names only them (and one of them); [] otherwise."""
+    last = conv.reply
+    named = set(q.speakers + q.targets)
+    if not named or last is None or not last.answers:
+        return []
+    top = last.answers[0]
+    shown = {top.contributor_id} | {c.id for c in src.contributors if c.name == top.target}
+    if not named <= shown:
+        return []
+    names = {w for c in named for w in _name_words(src, c)} | {"s"}
+    return [t for t in toks if t not in names]
+
+
 _WHICH_LEADS = frozenset({"on", "about", "in", "for", "with", "like", "and", "so", "ok", "but"})
 
 

@@ -633,6 +633,12 @@ MECHANISMS = [
     ("shipped", ["who said the party has to respond to all the citizen actions",
                  "on what issues tho"], "hom", "forced demolitions"),
     ("ferry", ["what did pike say about troubles", "on what troubles?"], "pike", "fuel receipts"),
+    # a quote asked by naming the author just shown (and whom they answer): that passage
+    ("shipped", ["what do neier and bequelin disagree about",
+                 "what exactly does neier quote from bequelin there?"], "neier",
+     "irrespective of the issue of moral imperatives"),
+    ("ferry", ["what did pike say about the accounts", "what exactly does pike quote from ward?"],
+     "pike", "Lena is right"),
     # "who were they talking about?": the passage shown, or their nearest answer to someone
     ("shipped", ["the 2nd respondent, what did they open with", "who were they talking about"],
      "hom", "Nicolas as usual"),
