@@ -606,6 +606,13 @@ MECHANISMS = [
      "take seriously China"),
     ("ferry", ["what did vale say about the price of the bridge", "and the second step?"],
      "vale", "hear the ferry crews"),
+    # "why?" of a numbered point that ends its paragraph: the next paragraph develops it,
+    # unless that is the list's next point
+    ("shipped", ["who says the world needs china's participation",
+                 "anyone else say you cant push rights globally without progress in china",
+                 "why does he say its impossible"], "neier",
+     "The difficulty of promoting human rights globally"),
+    ("ferry", ["who said the council must cut the fares", "why?"], "ward", "cut the fares"),
     # "and X?" when X never addresses it and the words on it were just shown: abstain
     ("shipped", ["what did bequelin say about tibet", "and hom?"], None, ""),
     ("ferry", ["what did ward say about the pier", "and pike?"], None, ""),

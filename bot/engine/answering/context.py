@@ -144,6 +144,13 @@ def why(
         return Reply(q.text, Mode.ANSWER, (src.cite(best, top.score),), lead)
     if elaborate:
         return next_point(src, q, last, frozenset(shown))
+    if item_opened(said) > 0:
+        # "Second, it is urgent because ...", its paragraph's last words: what comes before is
+        # the list's other points, the reason is developed next
+        onward = next_point(src, q, last, frozenset(shown))
+        if (not onward.abstained and onward.answers[0].paragraph == top.paragraph + 1
+                and not item_opened(src.reading.paragraph(top.paragraph + 1).text)):
+            return dataclasses.replace(onward, message=lead)  # (not the list's next point)
     if near:
         return Reply(q.text, Mode.ANSWER, (src.cite(near[0], top.score),), lead)
     return Reply(q.text, Mode.ANSWER, (top,), "The text gives no more reason than this:")
