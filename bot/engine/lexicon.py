@@ -571,6 +571,7 @@ STOPWORDS = STOPWORDS | frozenset(
     """
     even away anyways tho though forever apparently supposedly definitely probably maybe
     somehow somewhat anyhow whatsoever etc etcetera mostly mainly largely usually
+    originally initially
     """.split()
 )
 CHAT_SPELLINGS.update(

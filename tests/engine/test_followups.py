@@ -613,6 +613,12 @@ MECHANISMS = [
                  "why does he say its impossible"], "neier",
      "The difficulty of promoting human rights globally"),
     ("ferry", ["who said the council must cut the fares", "why?"], "ward", "cut the fares"),
+    # "originally", "initially" pad a question; they are no topic the text lacks
+    ("shipped", ["who talked about chinese being good professionals",
+                 "and who came up with the 'engine' line originally"], "bequelin",
+     "engine of human rights progress"),
+    ("ferry", ["what did ward say about the pier",
+               "and who came up with the 'lifeline' line originally"], "pike", "lifeline"),
     # "and X?" when X never addresses it and the words on it were just shown: abstain
     ("shipped", ["what did bequelin say about tibet", "and hom?"], None, ""),
     ("ferry", ["what did ward say about the pier", "and pike?"], None, ""),
