@@ -33,10 +33,12 @@ from bot.engine.answering.place import asked_place, place
 from bot.engine.answering.relation import relation
 from bot.engine.answering.similar import like_shown, like_shown_first
 from bot.engine.answering.who_said import who_said
-from bot.engine.answers import Reply
+from bot.engine.answers import Mode, Reply
 from bot.engine.conversation import Conversation
 from bot.engine.followup import PLEASANTRY, Move, Resolved
+from bot.engine.lexicon import RELATION_KINDS, Relation
 from bot.engine.question import Question
+from bot.engine.rank import answers_topic
 from bot.engine.sources import Sources
 
 
@@ -102,6 +104,8 @@ def respond_in_context(
         if q.who and conv is not None and _besides_shown(q, conv):
             # "who else ...?", besides the one just shown: who made a point like theirs
             reply = like_shown_first(src, reply, conv.reply)
+        if q.who:  # "did anyone (else) have a problem with X?": their critique of it
+            reply = _kind_per_contributor(src, q, reply)
         if reply.abstained and q.who and conv is not None and _besides_shown(q, conv):
             # "anyone else bring up those kinds of scandals?" in words the text lacks: who
             # else made the point just shown
@@ -145,6 +149,28 @@ def _besides_shown(q: Question, conv: Conversation) -> bool:
     last = conv.reply
     return last is not None and bool(last.answers) and (
         last.answers[0].contributor_id in q.excluded)
+
+
+def _kind_per_contributor(src: Sources, q: Question, reply: Reply) -> Reply:
+    """ "did anyone else have a problem with the national interest framing?": each one's
+    position of the kind asked (a critique, not a worry), when one holds the topic about as
+    well as the one found."""
+    kinds = RELATION_KINDS.get(q.relation, ()) if q.relation in _DISPUTES else ()
+    if not kinds or reply.abstained or reply.mode is not Mode.WHO:
+        return reply
+    answers = list(reply.answers)
+    for i, a in enumerate(answers):
+        if a.kind in kinds:
+            continue
+        theirs = src.ranker.rank(q, speakers=(a.contributor_id,), targets=q.targets)
+        fit = next((s for s in theirs if s.item.position.kind.value in kinds
+                    and answers_topic(s, q) and s.score >= NEAR * a.score), None)
+        if fit is not None:
+            answers[i] = src.cite(fit.item.position, a.score)
+    return dataclasses.replace(reply, answers=tuple(answers))
+
+
+_DISPUTES = (Relation.DISAGREE, Relation.CRITIQUE)
 
 
 def _shown_elsewhere(src: Sources, q: Question, reply: Reply, conv: Conversation) -> Reply:

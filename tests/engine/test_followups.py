@@ -691,3 +691,20 @@ def test_which_of_them_sets_the_others_aside(ferry: Engine) -> None:
                           "which of them called the ferry a lifeline"])[-1]
     assert {a.contributor_id for a in reply.answers} <= {"ward", "pike"}
     assert "which of Ward and Pike" in reply.reading_as
+
+
+@pytest.mark.parametrize(("reading", "turns", "position"), [
+    ("shipped", ["who disagreed with bequelin about moral imperatives", "why does he disagree",
+                 "anyone else push back on the national interest framing?"],
+     {"sixth-thread-national-interest", "sixth-critique-sound-strategy"}),
+    ("ferry", ["what did ward say about keeping the ferry",
+               "did anyone else have a problem with the ferry lifeline idea"], {"vale-bridge"}),
+])
+def test_who_disagreed_is_answered_with_each_ones_disagreement(
+    engine: Engine, ferry: Engine, reading: str, turns: list[str], position: set[str],
+) -> None:
+    # each contributor's position of the kind asked (a critique, a disagreement), not a
+    # worry that holds the topic's words a little better
+    reply = _talk(engine if reading == "shipped" else ferry, turns)[-1]
+    assert not reply.abstained, reply.message
+    assert reply.answers[0].position_id in position, reply.answers[0].quote
