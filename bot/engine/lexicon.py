@@ -574,6 +574,10 @@ STOPWORDS = STOPWORDS | frozenset(
     originally initially
     """.split()
 )
+# names for a figure of speech, not its topic ("who used the boat metaphor?")
+STOPWORDS = STOPWORDS | frozenset(
+    "metaphor metaphors analogy analogies phrase phrases phrasing catchphrase".split()
+)
 CHAT_SPELLINGS.update(
     {
         "recs": "recommendations", "rec": "recommendation", "recos": "recommendations",

@@ -619,6 +619,9 @@ MECHANISMS = [
      "engine of human rights progress"),
     ("ferry", ["what did ward say about the pier",
                "and who came up with the 'lifeline' line originally"], "pike", "lifeline"),
+    # "metaphor", "phrase" name a figure of speech, not its topic
+    ("shipped", ["who used the boat metaphor lol"], "hom", "virtual boat"),
+    ("ferry", ["who used the lifeline metaphor"], "pike", "lifeline"),
     # "and X?" when X never addresses it and the words on it were just shown: abstain
     ("shipped", ["what did bequelin say about tibet", "and hom?"], None, ""),
     ("ferry", ["what did ward say about the pier", "and pike?"], None, ""),
