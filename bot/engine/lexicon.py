@@ -574,9 +574,9 @@ STOPWORDS = STOPWORDS | frozenset(
     originally initially
     """.split()
 )
-# names for a figure of speech, not its topic ("who used the boat metaphor?")
+# names for a figure of speech and its use, not its topic ("who used the boat metaphor?")
 STOPWORDS = STOPWORDS | frozenset(
-    "metaphor metaphors analogy analogies phrase phrases phrasing catchphrase".split()
+    "metaphor metaphors analogy analogies phrase phrases phrasing catchphrase used".split()
 )
 CHAT_SPELLINGS.update(
     {

@@ -621,7 +621,7 @@ MECHANISMS = [
                "and who came up with the 'lifeline' line originally"], "pike", "lifeline"),
     # "metaphor", "phrase" name a figure of speech, not its topic
     ("shipped", ["who used the boat metaphor lol"], "hom", "virtual boat"),
-    ("ferry", ["who used the lifeline metaphor"], "pike", "lifeline"),
+    ("ferry", ["who used the daylight metaphor"], "pike", "daylight"),
     # "and X?" when X never addresses it and the words on it were just shown: abstain
     ("shipped", ["what did bequelin say about tibet", "and hom?"], None, ""),
     ("ferry", ["what did ward say about the pier", "and pike?"], None, ""),
