@@ -505,14 +505,17 @@ def _said_of_last(toks: list[str], conv: Conversation) -> bool:
 
 
 _WHOM = re.compile(  # "who were they talking about", "who did she quote": nothing more
-    r"^\W*(?:(?:and|so|ok|okay|but|wait)\W+)*(?:who|whom)\s+(?:(?:is|are|was|were)\s+"
-    r"(?:he|she|they)\s+(?:talking\s+about|referring\s+to|quoting|responding\s+to|answering|"
-    r"addressing|praising|thanking|citing|replying\s+to)|(?:did|does|do)\s+(?:he|she|they)\s+"
-    r"(?:quote|cite|mean|refer\s+to|respond\s+to|reply\s+to|answer|address|praise|thank|"
-    r"talk\s+about)|(?:he|she|they)\s+(?:quoting|citing|talking\s+about|referring\s+to|"
-    r"answering|responding\s+to))(?:\s+(?:there|here|then|exactly|tho|though))?\W*$",
+    r"^\W*(?:(?:and|so|ok|okay|but|wait)\W+)*(?:who|whom)(?:"
+    r"(?:['’]s|\s+(?:is|are|was|were))\s+(?:he|she|they)\s+(?:talking\s+about|referring\s+to|"
+    r"quoting|responding\s+to|answering|addressing|praising|thanking|citing|replying\s+to)"
+    r"|\s+(?:did|does|do)\s+(?:he|she|they)\s+(?:quote|cite|mean|refer\s+to|respond\s+to|"
+    r"reply\s+to|answer|address|praise|thank|talk\s+about)"
+    r"|\s+(?:he|she|they)\s+(?:quoting|citing|talking\s+about|referring\s+to|answering|"
+    r"responding\s+to))(?:\s+(?:there|here|then|exactly|tho|though))?\W*$",
     re.I,
 )
+
+
 def _named_as_shown(
     q: Question, toks: list[str], conv: Conversation, src: Sources
 ) -> list[str]:

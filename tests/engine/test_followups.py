@@ -664,6 +664,8 @@ MECHANISMS = [
      "Lena is right"),
     ("ferry", ["what did pike say about troubles", "who was he responding to"], "pike",
      "Lena is right"),
+    ("ferry", ["what did pike say about the accounts", "who's he talking about?"], "pike",
+     "Lena is right"),
 ]
 
 
