@@ -247,7 +247,7 @@ def resolve(
     if not mentioned and _which_of_shown(toks, conv):
         # "on what issues tho?", "which jobs?": named in the passage just shown
         return Resolved(prev, Move.QUOTE, new_topic=False)
-    if [t for t in toks if t not in _NEXT_FILLER] in (
+    if [t for t in toks if t not in _NEXT_FILLER and (mentioned or t not in _SAID_NEXT)] in (
         ["after", "that"], ["then"], ["next"], ["then", "what"], ["after", "this"], ["after"],
         ["after", "it"], ["then", "next"],
     ) and toks != ["next"]:  # "and after that?", "the one after?": what the author wrote next
@@ -461,6 +461,10 @@ _DETAIL_NOUNS = frozenset(
 _NEXT_FILLER = frozenset({"and", "what", "so", "ok", "the", "one", "point", "pls", "please",
                           "comes", "came", "about"})
 _QUOTE_ASKS = frozenset({"exact", "verbatim", "quote", "wording", "word-for-word"})
+# "what did she say right after that?": the saying and the one who said it, around "after"
+_SAID_NEXT = _PRONOUN_WORDS | frozenset(
+    {"did", "does", "do", "say", "said", "says", "write", "wrote", "writes", "go", "goes",
+     "went", "on", "to", "right", "just", "immediately", "directly", "straight"})
 
 
 _NAME_ASKS = ({"name"}, {"named"}, {"called"}, {"identity"}, {"work"}, {"works"}, {"affiliation"},

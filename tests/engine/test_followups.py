@@ -622,6 +622,11 @@ MECHANISMS = [
     # "metaphor", "phrase" name a figure of speech, not its topic
     ("shipped", ["who used the boat metaphor lol"], "hom", "virtual boat"),
     ("ferry", ["who used the daylight metaphor"], "pike", "daylight"),
+    # "what did she say right after that?": what the author wrote next
+    ("shipped", ["what did hom say about corruption", "what did she say right after that?"],
+     "hom", "micro-blogging wall"),
+    ("ferry", ["what did ward say about the accounts", "what did she write right after that?"],
+     "ward", "cut the fares"),
     # "and X?" when X never addresses it and the words on it were just shown: abstain
     ("shipped", ["what did bequelin say about tibet", "and hom?"], None, ""),
     ("ferry", ["what did ward say about the pier", "and pike?"], None, ""),
