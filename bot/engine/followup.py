@@ -731,11 +731,13 @@ def _carried(q: Question, prev: Question) -> tuple[Question, ...]:
 def _carry_topic(q: Question, prev: Question, *, keep_own: bool = False) -> Question:
     """The question with the last one's topic words before its own known ones (all its own
     with `keep_own`: "what numbers did they give" after "who talked about literacy")."""
+    # "who criticised it?" after "any numbers?": the numbers were a detail asked, no topic
+    before = tuple(t for t in prev.terms if t.word not in _DETAIL_NOUNS)
     own = tuple(
         t for t in q.terms
-        if (t.known or keep_own) and t.word not in {p.word for p in prev.terms}
+        if (t.known or keep_own) and t.word not in {p.word for p in before}
     )
-    return dataclasses.replace(q, terms=prev.terms + own, pairs=prev.pairs | q.pairs)
+    return dataclasses.replace(q, terms=before + own, pairs=prev.pairs | q.pairs)
 
 
 def _asked(

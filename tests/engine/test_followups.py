@@ -718,3 +718,15 @@ def test_who_disagreed_is_answered_with_each_ones_disagreement(
     reply = _talk(engine if reading == "shipped" else ferry, turns)[-1]
     assert not reply.abstained, reply.message
     assert reply.answers[0].position_id in position, reply.answers[0].quote
+
+
+@pytest.mark.parametrize(("reading", "turns"), [
+    ("shipped", ["what's nathan's argument", "any numbers?", "who criticized it?"]),
+    ("ferry", ["what did pike say about the lifeline", "any figures?", "who disagreed with it?"]),
+])
+def test_a_detail_asked_is_no_topic_carried_on(
+    engine: Engine, ferry: Engine, reading: str, turns: list[str],
+) -> None:
+    reply = _talk(engine if reading == "shipped" else ferry, turns)[-1]
+    assert reply.reading_as and "numbers" not in reply.reading_as, reply.reading_as
+    assert "figures" not in reply.reading_as, reply.reading_as
