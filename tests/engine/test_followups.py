@@ -627,6 +627,12 @@ MECHANISMS = [
      "hom", "micro-blogging wall"),
     ("ferry", ["what did ward say about the accounts", "what did she write right after that?"],
      "ward", "cut the fares"),
+    # "what did X say about '...'", the words another's: X's own words of that phrase first
+    ("shipped", ["what did rosenzwieg say about 'agree to disagree'"], "rosenzweig",
+     "agreeing to disagree"),
+    ("shipped", ["what did rosenzwieg say about 'agree to disagree'",
+                 "who else used that phrase fr"], "bequelin", "agree to disagree"),
+    ("ferry", ["what did pike say about 'the missing fuel receipts'"], "pike", "troubles"),
     # "and X?" when X never addresses it and the words on it were just shown: abstain
     ("shipped", ["what did bequelin say about tibet", "and hom?"], None, ""),
     ("ferry", ["what did ward say about the pier", "and pike?"], None, ""),
