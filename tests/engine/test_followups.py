@@ -633,6 +633,12 @@ MECHANISMS = [
     ("shipped", ["what did rosenzwieg say about 'agree to disagree'",
                  "who else used that phrase fr"], "bequelin", "agree to disagree"),
     ("ferry", ["what did pike say about 'the missing fuel receipts'"], "pike", "troubles"),
+    # "... lists keys ... What is the first one?": the first point of that list; "the sixth
+    # one" before any list is the sixth contributor
+    ("shipped", ["Bequelin lists keys to promoting human rights. What is the first one?"],
+     "bequelin", "set the best possible example"),
+    ("shipped", ["what does the sixth one think about concrete proposals"], "sixth",
+     "concrete proposals"),
     # "and X?" when X never addresses it and the words on it were just shown: abstain
     ("shipped", ["what did bequelin say about tibet", "and hom?"], None, ""),
     ("ferry", ["what did ward say about the pier", "and pike?"], None, ""),

@@ -30,12 +30,20 @@ _LIST_ITEM = re.compile(
 )
 
 
+_NTH_ONE = re.compile(r"\b(" + "|".join(_NUMBERS) + r")\s+one\b", re.I)
+_LIST_NAMED = re.compile(r"\b(?:keys|reasons|points|steps|recommendations|arguments|benefits|"
+                         r"proposals|suggestions|measures|priorities|lists?)\b", re.I)
+
+
 def list_item_asked(text: str) -> int:
     """ "the first guy's 4th key", "his list of keys, what's #2": which point of a
     contributor's list a question asks for (1-based, -1 the last; 0 none)."""
     m = _LIST_ITEM.search(text)
     if m is None:
-        return 0
+        # "Bequelin lists keys to promoting human rights. What is the first one?"
+        one = _NTH_ONE.search(text)  # (after the list: "the sixth one" alone is a person)
+        named = _LIST_NAMED.search(text[:one.start()]) if one else None
+        return _NUMBERS[one.group(1).lower()] if one and named else 0
     return int(m.group(1)) if m.group(1) else _NUMBERS[m.group(2).lower()]
 
 
