@@ -515,7 +515,11 @@ _WHOM = re.compile(  # "who were they talking about", "who did she quote": nothi
     r"|\s+(?:did|does|do)\s+(?:he|she|they)\s+(?:quote|cite|mean|refer\s+to|respond\s+to|"
     r"reply\s+to|answer|address|praise|thank|talk\s+about)"
     r"|\s+(?:he|she|they)\s+(?:quoting|citing|talking\s+about|referring\s+to|answering|"
-    r"responding\s+to))(?:\s+(?:there|here|then|exactly|tho|though))?\W*$",
+    r"responding\s+to))(?:\s+(?:there|here|then|exactly|tho|though))?\W*$"
+    # "whose proposals do they endorse?", "whose work does she praise there?"
+    r"|^\W*(?:(?:and|so|ok|okay|but|wait)\W+)*whose(?:\s+\w+){1,2}\s+(?:do|does|did)\s+"
+    r"(?:he|she|they)\s+(?:endorse|praise|cite|quote|criticize|criticise|reject|dispute|"
+    r"agree\s+with|build\s+on|echo|answer|challenge)(?:\s+(?:there|here|then|tho|though))?\W*$",
     re.I,
 )
 

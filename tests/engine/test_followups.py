@@ -683,6 +683,10 @@ MECHANISMS = [
      "Lena is right"),
     ("ferry", ["what did pike say about the accounts", "who's he talking about?"], "pike",
      "Lena is right"),
+    ("shipped", ["who said coming last is close to cheating haha",
+                 "whose proposals do they endorse?"], "sixth", "thoughtful proposals"),
+    ("ferry", ["what did vale say about a bridge", "whose claim does she reject?"], "vale",
+     "lifeline the town needs"),
 ]
 
 
