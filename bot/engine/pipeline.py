@@ -241,7 +241,8 @@ def _on_both_topics(q: Question, reply: Reply, conv: Conversation) -> Reply:
     if top.position_id in before:
         return reply
     both = next((a for a in reply.answers[1:] if a.position_id in before
-                 and a.score >= NEAR * top.score), None)
+                 and a.score >= NEAR * top.score
+                 and a.contributor_id not in q.targets + q.excluded), None)
     if both is None:
         return reply
     return dataclasses.replace(reply, answers=(both, *(a for a in reply.answers if a is not both)))

@@ -746,3 +746,18 @@ def test_a_detail_asked_is_no_topic_carried_on(
     reply = _talk(engine if reading == "shipped" else ferry, turns)[-1]
     assert reply.reading_as and "numbers" not in reply.reading_as, reply.reading_as
     assert "figures" not in reply.reading_as, reply.reading_as
+
+
+@pytest.mark.parametrize(("reading", "turns", "target"), [
+    ("shipped", ["what did rosenzweig say about the us being a model",
+                 "who disagreed with him on that?"], "rosenzweig"),
+    ("ferry", ["what did pike say about the lifeline", "who disagreed with him on that?"],
+     "pike"),
+])
+def test_who_answered_someone_never_lists_that_someone(
+    engine: Engine, ferry: Engine, reading: str, turns: list[str], target: str,
+) -> None:
+    # neither the answers of the last turn nor the replies to them bring back the one asked
+    # about as one who disagreed with himself
+    reply = _talk(engine if reading == "shipped" else ferry, turns)[-1]
+    assert target not in {a.contributor_id for a in reply.answers}, reply.answers

@@ -262,7 +262,7 @@ def replies_to_shown(
     fits = [p for p in src.reading.positions
             if p.target is not None and p.target.position_id in about and p.kind in kinds
             and (p.contributor_id in q.speakers if q.speakers else
-                 p.contributor_id not in q.excluded)]
+                 p.contributor_id not in q.excluded + q.targets)]
     first: dict[str, Position] = {}
     for p in fits:
         first.setdefault(p.contributor_id, p)
