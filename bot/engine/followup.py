@@ -209,6 +209,9 @@ def resolve(
     among = _which_of_them(reader, q, conv, src)
     if among is not None:
         return among
+    contrary = _the_opposite(q, conv, src)
+    if contrary is not None:
+        return contrary
     toks = words(q.text)
     besides = _besides(q, toks, src)
     if besides:  # "who else besides Bequelin mentions it?": Bequelin is no target
@@ -572,6 +575,29 @@ def _owner(prev: Question, conv: Conversation) -> Question:
     if prev.who and not prev.speakers and conv.focus:
         return dataclasses.replace(prev, speakers=conv.focus[:1], who=False)
     return prev
+
+
+_OPPOSITE = re.compile(r"\b(?:the\s+)?(?:opposite|contrary|reverse)\b", re.I)
+_OPPOSITE_WORDS = frozenset({"opposite", "contrary", "reverse"})
+
+
+def _the_opposite(q: Question, conv: Conversation, src: Sources) -> Resolved | None:
+    """ "did anyone say the opposite, that the US should lead by example?": who else says
+    what follows (the opposite is no topic); "did anyone argue the opposite?": who
+    disagreed with the one just answered, on that."""
+    if conv.last is None or not conv.focus or q.speakers or not _OPPOSITE.search(q.text):
+        return None
+    if not (q.who or WHO_WORDS & set(words(q.text))):
+        return None
+    own = tuple(t for t in q.terms if t.word not in _OPPOSITE_WORDS)
+    if any(t.known for t in own):
+        asked = dataclasses.replace(
+            q, who=True, terms=own, excluded=tuple(dict.fromkeys(q.excluded + conv.focus[:1])),
+            relations=tuple(r for r in q.relations if r is not Relation.DISAGREE))
+        return _asked(src, asked, new_topic=False)
+    asked = dataclasses.replace(q, who=True, terms=(), relations=(Relation.DISAGREE,),
+                                targets=conv.focus[:1])
+    return _asked(src, _carry_topic(asked, conv.last), new_topic=False, loose=True)
 
 
 _WHICH_OF_THEM = re.compile(

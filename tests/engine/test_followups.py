@@ -639,6 +639,16 @@ MECHANISMS = [
      "bequelin", "set the best possible example"),
     ("shipped", ["what does the sixth one think about concrete proposals"], "sixth",
      "concrete proposals"),
+    # "did anyone say the opposite, that ...?": who else says what follows; "did anyone argue
+    # the opposite?": who disagreed with the one just answered
+    ("shipped", ["what did rosenzweig say about the us being a model",
+                 "did anyone say the opposite, that the us should lead by example"], "bequelin",
+     "set the best possible example"),
+    ("ferry", ["what did vale say about a bridge",
+               "did anyone say the opposite, that the ferry is the lifeline?"], "pike",
+     "town's lifeline"),
+    ("ferry", ["what did pike say about the lifeline", "did anyone argue the opposite?"], "vale",
+     "lifeline the town needs"),
     # "and X?" when X never addresses it and the words on it were just shown: abstain
     ("shipped", ["what did bequelin say about tibet", "and hom?"], None, ""),
     ("ferry", ["what did ward say about the pier", "and pike?"], None, ""),
