@@ -38,11 +38,11 @@ FLOORS = {
 # conversations3 (never tuned on) 0.950 / 0.622, conversations4 0.933 / 0.636, conversations5
 # 0.975 / 0.815 (on the engine of the second round).
 CONVERSATION_FLOORS = {
-    "conversations.yaml": {"first": 0.97, "follow-up": 0.92},
-    "conversations2.yaml": {"first": 0.90, "follow-up": 0.85},
-    "conversations3.yaml": {"first": 0.95, "follow-up": 0.71},
-    "conversations4.yaml": {"first": 0.92, "follow-up": 0.88},
-    "conversations5.yaml": {"first": 0.95, "follow-up": 0.85},
+    "conversations.yaml": {"first": 0.99, "follow-up": 0.97},
+    "conversations2.yaml": {"first": 0.94, "follow-up": 0.90},
+    "conversations3.yaml": {"first": 0.99, "follow-up": 0.92},
+    "conversations4.yaml": {"first": 0.96, "follow-up": 0.95},
+    "conversations5.yaml": {"first": 0.99, "follow-up": 0.91},
 }
 
 
