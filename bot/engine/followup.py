@@ -247,7 +247,7 @@ def resolve(
         # "what did he mean by that?", "can u elaborate", "any examples?"
         return Resolved(prev, Move.WHY, _describe(src, prev, "more on: "), new_topic=False,
                         elaborate=True)
-    if not mentioned and _which_of_shown(toks, conv):
+    if not mentioned and not _detail(q.text) and _which_of_shown(toks, conv):
         # "on what issues tho?", "which jobs?": named in the passage just shown
         return Resolved(prev, Move.QUOTE, new_topic=False)
     if [t for t in toks if t not in _NEXT_FILLER and (mentioned or t not in _SAID_NEXT)] in (
@@ -544,6 +544,8 @@ def _named_as_shown(
     return [t for t in toks if t not in names]
 
 
+_WHEN_WORDS = frozenset({"year", "years", "date", "dates", "month", "months", "day", "days",
+                         "time", "decade", "decades", "century"})
 _WHICH_LEADS = frozenset({"on", "about", "in", "for", "with", "like", "and", "so", "ok", "but"})
 
 
@@ -556,7 +558,8 @@ def _which_of_shown(toks: list[str], conv: Conversation) -> bool:
     if len(rest) not in (2, 3) or rest[0] not in ("what", "which"):
         return False
     asked = rest[1:]
-    return not any(t in STOPWORDS or t in _PRONOUN_WORDS for t in asked) and _said_of_last(
+    return not any(t in STOPWORDS or t in _PRONOUN_WORDS or t in _WHEN_WORDS
+                   for t in asked) and _said_of_last(
         asked, conv)
 
 

@@ -676,6 +676,8 @@ MECHANISMS = [
     ("shipped", ["who said the party has to respond to all the citizen actions",
                  "on what issues tho"], "hom", "forced demolitions"),
     ("ferry", ["what did pike say about troubles", "on what troubles?"], "pike", "fuel receipts"),
+    # ... but "what year?" is a detail, which the passage shown may lack
+    ("shipped", ["what did hom say about the june 4th anniversary", "what year?"], None, ""),
     # a quote asked by naming the author just shown (and whom they answer): that passage
     ("shipped", ["what do neier and bequelin disagree about",
                  "what exactly does neier quote from bequelin there?"], "neier",
