@@ -53,8 +53,9 @@ def respond_in_context(
         reply = name_of(src, q, last, conv.focus if conv is not None else ())
     elif resolved.move is Move.PERSONAL:
         reply = personal(src, q, conv.focus if conv is not None else ())
-    elif resolved.move is Move.WHOM:
-        reply = whom_shown(src, q, last)
+    elif resolved.move is Move.WHOM:  # (after "the text doesn't say": of the answer before)
+        reply = whom_shown(src, q, last if last is None or last.answers else conv.cited
+                           if conv is not None else None)
     elif resolved.move is Move.QUOTE:
         reply = quote_again(src, q, conv.cited if conv is not None else None)
     elif resolved.move is Move.WHY:
