@@ -7,6 +7,7 @@ import dataclasses
 import re
 
 from bot.engine.answers import Mode, Reply
+from bot.engine.numbers import COUNT_WORDS
 from bot.engine.question import Question
 from bot.engine.quotes import Sentence
 from bot.engine.rank import MIN_COVERAGE
@@ -23,19 +24,22 @@ _DETAIL = re.compile(
 MIN_HELD = 2  # topic words a sentence must hold
 
 # What the answer to some detail questions looks like: a duration, a year, a number.
-_NUMBER_WORDS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundreds?|thousands?|millions?|"
-    r"billions?|quarter|half|third|fifth"
-)
+_NUMBER_WORDS = "|".join(sorted(
+    COUNT_WORDS | {"one", "dozens", "billion", "billions", "quarter", "third", "fifth"},
+    key=len, reverse=True,
+))
 _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\bhow\s+long\b|\bsince\s+when\b", re.I),
      re.compile(r"\b(?:years?|decades?|months?|weeks?|days?|hours?|minutes?|centur(?:y|ies)|"
                 r"since)\b", re.I)),
-    (re.compile(r"\b(?:what|which)\s+year\b|^\W*(?:so\s+|and\s+)?when\b", re.I),
-     re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\byears?\s+ago\b", re.I)),
     (re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|percentage|share|fraction|"
                 r"proportion|amount)\b", re.I),
-     re.compile(rf"\b\d[\d,.]*\b|\b(?:{_NUMBER_WORDS})\b", re.I)),
+     re.compile(rf"\b\d[\d,.]*\b|\b(?:{_NUMBER_WORDS})\b|\bnumbers?\s+of\b|"
+                r"\b(?:majority|minority|percent|per\s+cent)\b", re.I)),
+    # a question opening on "when" asks a time only when it asks nothing above
+    # ("when the constitution was made, how many states ...?" asks a number)
+    (re.compile(r"\b(?:what|which)\s+year\b|^\W*(?:so\s+|and\s+)?when\b", re.I),
+     re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\byears?\s+ago\b", re.I)),
 )
 
 
@@ -56,6 +60,32 @@ def detail_in_place(src: Sources, q: Question, top: Reply) -> Reply | None:
     if shape is None or not top.answers or shape.search(top.answers[0].quote):
         return None
     return detail(src, q, shape)
+
+
+# "how many keys does Bequelin list?", "how many respondents agreed?": a count of points or
+# of contributors, not a number the text must hold
+_COUNTS_ITEMS = re.compile(
+    r"\bhow\s+many\b.*\b(?:list|lists|listed|give|gives|gave|offer|offers|offered|name|names|"
+    r"named|make|makes|made|propose|proposes|proposed|suggest|suggests|suggested|lay|lays|laid|"
+    r"raise|raises|raised)\b|\bhow\s+many\s+(?:of\s+the\s+|other\s+)?(?:respondents|"
+    r"contributors|writers|authors|participants|speakers|others|of\s+them)\b",
+    re.I,
+)
+
+
+def lacks_detail(src: Sources, q: Question, top: Reply) -> bool:
+    """ "How long was the laureate's sentence?": the question asks for a duration (a year, a
+    number) that neither the best answer's quote nor its paragraph holds, so the text does
+    not say it (the position may still be related)."""
+    shape = answer_shape(q.text) if asks_detail(q.text) else None
+    if shape is None or not top.answers or _COUNTS_ITEMS.search(q.text):
+        return False
+    first = top.answers[0]
+    if first.quote.rstrip().endswith(":"):  # a list follows: its items are the count
+        return False
+    return not shape.search(first.quote) and not shape.search(
+        src.reading.paragraph(first.paragraph).text
+    )
 
 
 def detail(src: Sources, q: Question, shape: re.Pattern[str] | None = None) -> Reply | None:
