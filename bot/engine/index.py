@@ -23,6 +23,7 @@ from rapidfuzz.distance import OSA
 from bot.engine.lexicon import (
     COMMON_WORDS,
     FRAME_ADJECTIVES,
+    FRAME_NOUNS,
     FRAME_WORDS,
     LAST_WORDS,
     ORDINALS,
@@ -88,7 +89,9 @@ class Term:
         ("who says the Party could LOSE its legitimacy"): the paraphrase's frame."""
         if self.known:
             return False
-        return self.word in FRAME_ADJECTIVES or (not self.focus and self.word in FRAME_WORDS)
+        if self.word in FRAME_ADJECTIVES or self.word in FRAME_NOUNS:
+            return True
+        return not self.focus and self.word in FRAME_WORDS
 
 
 def everyday(word: str) -> bool:

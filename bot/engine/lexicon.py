@@ -775,6 +775,14 @@ FRAME_WORDS = frozenset(
 )
 # ... and evaluative adjectives, the frame even where the topic is named ("about the BAD stuff")
 FRAME_ADJECTIVES = frozenset("bad worse worst cool weird crazy wild basic okay fine sure".split())
+# ... and nouns of measure around a topic ("literacy RATES", "poverty LEVELS", "the death
+# TOLL"): the topic is the other word; a passage on literacy answers "literacy rates"
+FRAME_NOUNS = frozenset(
+    """
+    rate rates level levels figure figures stat stats statistic statistics toll tolls
+    trend trends amount amounts extent
+    """.split()
+)
 # forms of "compare" ask for no topic of their own ("who compared China to ...")
 COMPARE_WORDS = COMPARE_WORDS | frozenset(
     {"compared", "compares", "comparing", "contrasted", "contrasts", "contrasting"}
