@@ -220,7 +220,7 @@ def test_a_follow_up_on_an_unnamed_topic_abstains(
 
 
 @pytest.mark.parametrize(
-    "question", ["who mentioned literacy rates", "anyone talk about literacy stats?"]
+    "question", ["who mentioned literacy rates", "who brought up literacy figures"]
 )
 def test_a_noun_of_measure_frames_the_topic(engine: Engine, question: str) -> None:
     # the text speaks of literacy, never of its "rates": the passage on literacy answers
