@@ -361,6 +361,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("democracies", "allies", "partners", "likeminded", "rightsrespecting"),
     ("urgent", "urgency", "pressing", "now", "immediately", "priority"),
     ("huge", "vast", "massive", "enormous", "staggering", "large"),
+    ("focusing", "attention", "pivot", "concentrate", "concentrating", "prioritize",
+     "prioritizing", "prioritise", "prioritising"),
     ("people", "citizens", "citizenry", "population", "public", "ordinary", "folks"),
     ("activists", "dissidents", "campaigners", "defenders"),
     ("government", "state", "regime", "authorities", "officials"),
