@@ -49,6 +49,7 @@ GLOSSARY = 0.9  # a word the reading's glossary gives for it counts nearly as th
 PREFIX = 0.6  # a word that starts another ("instrument" in "instrumentalizing")
 FAMILY = 0.5  # another ending of a long word ("diplomatic" for "diplomacy")
 FAMILY_STEM = 8  # how long a stem must be for its other endings to count
+LONGER_FORM_STEM = 6  # ... and for its longer forms to count
 COMMON = 0.35  # everyday words weigh less than their rarity in one short text suggests
 TELLING_PAIR = 2  # a word pair in at most this many paragraphs tells them apart
 ALSO_IN = 0.05  # bonus for each further field a word appears in (literal mentions win ties)
@@ -358,11 +359,12 @@ class PositionIndex:
         if not alts and len(own) >= 5:
             for s in self._prefixed(own):
                 alts.setdefault(s, PREFIX)
-        elif len(own) >= FAMILY_STEM and own in alts:
-            # "diplomacy" and the text's "diplomatic": a long stem's other endings
-            for s in self._prefixed(own[:-2]):
-                if s not in alts and s[: len(own) - 2] == own[:-2]:
-                    alts[s] = FAMILY
+        elif own in alts and len(own) >= LONGER_FORM_STEM:
+            # "diplomacy" and the text's "diplomatic" (a long stem's other endings), "protest"
+            # and "protestors" (a longer form of it)
+            root = own[:-2] if len(own) >= FAMILY_STEM else own
+            for s in self._prefixed(root):
+                alts.setdefault(s, FAMILY)
         gloss = self._gloss.get((own,), ()) if not self._in_text(own) else ()
         if not alts and own in STOP_STEMS:
             # "letting", "doing": a form of a function word, which no position is indexed

@@ -56,6 +56,12 @@ _LEADING_CHAT = re.compile(  # "heyy so who said ...": the question starts at "w
     r"then|well|idk|tbh|ngl|pls|please|honestly)[\s,:!.]+)+",
     re.I,
 )
+# a fragment after a question that gives an example of what it asks about
+_EXAMPLE = re.compile(
+    r"^\W*(?:like|e\.?g\.?|such\s+as|for\s+example|for\s+instance|esp(?:ecially|\.)?|"
+    r"specifically|namely|as\s+in|i\s+mean)\b",
+    re.I,
+)
 _HEDGE = re.compile(  # "idk if im remembering right but ", "sorry i missed class so "
     r"^(?:idk|sorry|ok|okay|lol|not\s+sure|i|im|i'm|ive|i've)\b[^?.!\"]{0,60}?[\s,]+"
     r"(?:but|so|anyway|anyways),?\s+"
@@ -240,6 +246,9 @@ class QuestionReader:
                 _unnamed_words(toks[i], self.matcher.find(toks[i]))
             ):
                 kept.add(i - 1)  # "one of them says X ... was that hom or nathan?"
+        for i in sorted(kept):  # "... china's record?? like life expectancy stuff": an example
+            if i + 1 < len(parts) and i + 1 not in asking and _EXAMPLE.match(parts[i + 1]):
+                kept.add(i + 1)
         return " ".join(parts[i] for i in sorted(kept))
 
     def _without_hedge(self, text: str) -> str:

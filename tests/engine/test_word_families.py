@@ -54,3 +54,8 @@ def test_a_long_word_reaches_its_other_endings_in_the_text(engine: Engine) -> No
     assert alternatives[stem("diplomatic")] < alternatives.get(stem("diplomacy"), 1.0)
     reply = engine.ask("did hom say anything about tech assistance or diplomacy programs?")
     assert not reply.abstained and reply.answers[0].contributor_id == "hom"
+
+
+def test_a_word_reaches_its_longer_forms_in_the_text(engine: Engine) -> None:
+    # the text's "protestors" for a member's "protest"
+    assert stem("protestors") in dict(engine.index.term("protest").alternatives)
