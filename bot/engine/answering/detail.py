@@ -48,8 +48,23 @@ def asks_detail(text: str) -> bool:
     return _DETAIL.search(text) is not None
 
 
+_HOW_MANY_UNITS = re.compile(
+    r"\bhow\s+many\s+(years|months|weeks|days|hours|decades|centuries|times)\b", re.I
+)
+_TIME_UNITS = "years?|months?|weeks?|days?|hours?|decades?|centuries|century"
+_COUNTS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+           r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|several|many|few|dozens?")
+LACKS_DETAIL = "The text doesn't give that detail."
+
+
 def answer_shape(text: str) -> re.Pattern[str] | None:
-    """What an answer to "how long / what year / how many ...?" must hold, if it asks that."""
+    """What an answer to "how long / what year / how many ...?" must hold, if it asks that:
+    for "how many weeks", a length of time in any unit ("two and a half decades")."""
+    unit = _HOW_MANY_UNITS.search(text)
+    if unit is not None:
+        units = "times" if unit.group(1).lower() == "times" else _TIME_UNITS
+        return re.compile(
+            rf"\b(?:\d[\d,.]*|{_COUNTS})\s+(?:\w+\s+){{0,3}}?(?:{units})\b", re.I)
     return next((shape for asks, shape in _SHAPES if asks.search(text)), None)
 
 

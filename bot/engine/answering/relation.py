@@ -10,7 +10,7 @@ import dataclasses
 import re
 
 from bot.engine.answering.abstain import abstain
-from bot.engine.answering.detail import detail, detail_in_place, lacks_detail
+from bot.engine.answering.detail import LACKS_DETAIL, detail, detail_in_place, lacks_detail
 from bot.engine.answering.place import names_a_speech, speech_ends
 from bot.engine.answering.readout import asks_reader, by_reader, reader_of_named
 from bot.engine.answers import Answer, Mode, Reply
@@ -93,7 +93,7 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     if in_place is not None:  # "how long has she watched China?": the sentence that says
         return in_place
     if not q.where and lacks_detail(src, q, best):  # the text never gives that number
-        lacking = abstain(src, q, "The text doesn't give that detail.")
+        lacking = abstain(src, q, LACKS_DETAIL)
         return dataclasses.replace(lacking, related=best.answers)
     if q.where and q.speakers and not q.terms and names_a_speech(q.text):
         ends = _speech_end(src, q, limit)  # "how did he wrap up his reply?"
