@@ -197,3 +197,11 @@ def test_a_question_opening_on_when_may_still_ask_a_number(harbour: Engine) -> N
     )
     assert not reply.abstained
     assert (reply.answers[0].contributor_id, reply.answers[0].paragraph) == ("reed", 4)
+
+
+
+def test_the_nearest_passages_of_an_abstention_are_shown_apart(harbour: Engine) -> None:
+    from bot.engine.render import render_reply
+
+    reply = harbour.ask("how much would dredging the harbour cost?")
+    assert "Nearest, though they don't answer it: Bill Marsh, paragraph 7" in render_reply(reply)

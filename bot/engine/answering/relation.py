@@ -93,7 +93,9 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     if in_place is not None:  # "how long has she watched China?": the sentence that says
         return in_place
     if not q.where and lacks_detail(src, q, best):  # the text never gives that number
-        lacking = abstain(src, q, LACKS_DETAIL)
+        # "The text doesn't name Liu Xiaobo; it speaks of ... It doesn't give that detail."
+        why = f"{note} It doesn't give that detail." if note else LACKS_DETAIL
+        lacking = abstain(src, q, why)
         return dataclasses.replace(lacking, related=best.answers)
     if q.where and q.speakers and not q.terms and names_a_speech(q.text):
         ends = _speech_end(src, q, limit)  # "how did he wrap up his reply?"
