@@ -186,6 +186,8 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
         counts[owner] += 1
         topics = _topics(quote, keywords[n], idf)
         _extend(topics, context.get(n, []) + _KIND_TOPICS.get(kind, []))
+        if kind == "critique" and target is not None and names.named(quote, owner):
+            _extend(topics, _ACCUSES)  # a charge against the one it names, by name
         if _TIMED.search(quote):  # "He spoke one hour, I an hour-and-a-half"
             _extend(topics, _HOW_LONG)
         reaction = reaction_before(part.text, piece.start)
@@ -223,6 +225,7 @@ _KIND_TOPICS = {  # everyday words for each kind, so that members' verbs are kno
     "disagreement": ["disagree", "differ", "dispute", "push back"],
     "concession": ["concede", "acknowledge", "admit"],
 }
+_ACCUSES = ["accuse", "accusation", "attack"]
 _TIMED = re.compile(r"\b(?:an? |one |two |half an? )(?:hour|hours|minutes)\b|\bhour-and-a-half\b")
 _HOW_LONG = ["how long", "length", "time"]
 _INTERRUPTED = ["interruption", "interrupted", "interjection"]
