@@ -170,7 +170,7 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
     out: list[Drafted] = []
     counts: Counter[str] = Counter()
     voiced: set[int] = set()  # paragraphs whose first position has been drafted
-    for n, part, piece in pieces_of:
+    for k, (n, part, piece) in enumerate(pieces_of):
         quote = piece.text.strip()
         sq = squash(quote)
         if len(sq) < MIN_QUOTE_CHARS or sum(sq in s for s in squashed) != 1:
@@ -185,6 +185,7 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
             kind = "claim"
         counts[owner] += 1
         topics = _topics(quote, keywords[n], idf)
+        _extend(topics, _neighbours(pieces_of, k, idf))
         _extend(topics, context.get(n, []) + _KIND_TOPICS.get(kind, []))
         if kind == "critique" and target is not None and names.named(quote, owner):
             _extend(topics, _ACCUSES)  # a charge against the one it names, by name
@@ -501,6 +502,25 @@ def _keywords(text: str, idf: object) -> list[str]:
     )
     pairs = [p for p, c in counts.most_common() if c > 1]
     return pairs[:KEY_PHRASES] + scored[:KEY_WORDS]
+
+
+NEIGHBOUR_PHRASES = 1  # key phrases a sentence borrows from each sentence beside it ...
+NEIGHBOUR_WORDS = 1  # ... and its rarest words
+
+
+def _neighbours(pieces_of: list[tuple[int, Part, Piece]], k: int, idf: object) -> list[str]:
+    """The key phrases of the sentences just before and after piece `k` in its paragraph:
+    a point made over two sentences is found in either."""
+    assert callable(idf)
+    n = pieces_of[k][0]
+    out: list[str] = []
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(pieces_of) and pieces_of[j][0] == n:
+            phrases = _phrases(pieces_of[j][2].text)
+            multi = [p for p in phrases if " " in p][:NEIGHBOUR_PHRASES]
+            single = sorted(dict.fromkeys(p for p in phrases if " " not in p), key=lambda w: -idf(w))
+            out += multi + single[:NEIGHBOUR_WORDS]
+    return out
 
 
 def _topics(quote: str, paragraph_words: list[str], idf: object) -> list[str]:
