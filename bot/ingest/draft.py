@@ -248,6 +248,7 @@ CLOSING = ["ending", "closing", "concluded", "wrap up", "finish"]
 _FIRST_WORDS = ["first words", "first thing"]
 _LAST_WORDS = ["last words", "last thing"]
 _DEBATE_END = ["end of the debate", "final words"]
+_DEBATE_START = ["start of the debate", "opened the debate", "opening words"]
 
 
 def _read_words(text: str, keywords: list[str]) -> list[str]:
@@ -451,6 +452,8 @@ def _mark_speech_ends(out: list[Drafted], seg: Segmentation) -> None:
             _extend(speech[-1].topics, CLOSING + [f"end of the {n}" for n in names])
             if count == speeches and speeches > 1:
                 _extend(speech[-1].topics, _DEBATE_END)
+            if count == 1 and speeches > 1:
+                _extend(speech[0].topics, _DEBATE_START)
 
     owner: str | None = None
     for n, part in enumerate(seg.parts):
