@@ -219,7 +219,7 @@ STOPWORDS = frozenset(
     shouldnt wouldnt couldnt havent hasnt sure ever whenever always anymore mean means meant
     lines sentence sentences word few couple bunch whole kinda sorta gonna wanna stuff
     im ive id ill youre thats theyre hes shes hed youd theyd youve weve theyve youll theyll
-    hadnt theres whos whoever whatever confused wondering curious
+    hadnt theres whos per whoever whatever confused wondering curious
     understand remind help exactly bot else instead according number mr mrs ms dr everyone
     everybody fraction proportion percentage percent amount before
     """.split()
