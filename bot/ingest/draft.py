@@ -187,6 +187,8 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
         topics = _topics(quote, keywords[n], idf)
         _extend(topics, _neighbours(pieces_of, k, idf))
         _extend(topics, context.get(n, []) + _KIND_TOPICS.get(kind, []))
+        if _PRAISE.search(quote):  # "is creditable to this vast audience"
+            _extend(topics, _PRAISED)
         if kind == "critique" and target is not None and names.named(quote, owner):
             _extend(topics, _ACCUSES)  # a charge against the one it names, by name
         if _TIMED.search(quote):  # "He spoke one hour, I an hour-and-a-half"
@@ -226,6 +228,12 @@ _KIND_TOPICS = {  # everyday words for each kind, so that members' verbs are kno
     "disagreement": ["disagree", "differ", "dispute", "push back"],
     "concession": ["concede", "acknowledge", "admit"],
 }
+# words of praise, whoever is praised (another speaker, the crowd, a third man)
+_PRAISE = re.compile(
+    r"\b(?:creditable|honou?rable to|commend\w*|admirabl[ey]|prais\w*|compliment\w*|"
+    r"courtesy|does (?:you|them|him|me) credit|to (?:your|their|his) credit|"
+    r"respectful attention)", re.IGNORECASE)
+_PRAISED = ["praise", "compliment"]
 _ACCUSES = ["accuse", "accusation", "attack"]
 _TIMED = re.compile(r"\b(?:an? |one |two |half an? )(?:hour|hours|minutes)\b|\bhour-and-a-half\b")
 _HOW_LONG = ["how long", "length", "time"]
