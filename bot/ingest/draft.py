@@ -187,6 +187,8 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
         topics = _topics(quote, keywords[n], idf)
         _extend(topics, _neighbours(pieces_of, k, idf))
         _extend(topics, context.get(n, []) + _KIND_TOPICS.get(kind, []))
+        if _HUSH.search(quote):  # "I ask your silence, and no interruption"
+            _extend(topics, _HUSHED)
         if _PRAISE.search(quote):  # "is creditable to this vast audience"
             _extend(topics, _PRAISED)
         if kind == "critique" and target is not None and names.named(quote, owner):
@@ -228,6 +230,11 @@ _KIND_TOPICS = {  # everyday words for each kind, so that members' verbs are kno
     "disagreement": ["disagree", "differ", "dispute", "push back"],
     "concession": ["concede", "acknowledge", "admit"],
 }
+# a speaker's words to the crowd on its noise or its silence
+_HUSH = re.compile(
+    r"\b(?:silence|no interruption|interrupt(?:s|ed|ing)? (?:me|him)|be quiet|keep quiet|"
+    r"your patience|(?:have )?listened to)\b", re.IGNORECASE)
+_HUSHED = ["crowd", "audience", "quiet", "silence", "listen", "applause", "interruption"]
 # words of praise, whoever is praised (another speaker, the crowd, a third man)
 _PRAISE = re.compile(
     r"\b(?:creditable|honou?rable to|commend\w*|admirabl[ey]|prais\w*|compliment\w*|"
