@@ -55,6 +55,11 @@ _ASKED = re.compile(
     r"\b(?:I|we) (?:desire|want|wish|ask) (?:him|you|[A-Z][\w.]*(?: [A-Z]\w+)?) to "
     r"(?:answer|say|tell)\b|\bI ask (?:him|you|[A-Z][\w.]*(?: [A-Z]\w+)?),? (?:whether|if)\b"
 )
+# the other's question taken up to answer it: "Mr. Lincoln wants to know why I voted ..."
+_RESTATED = re.compile(
+    r"\b(?:he|[A-Z][a-z]+) (?:wants|desires|wishes|would like) to know\b|"
+    r"\b(?:he|[A-Z][a-z]+) asks (?:me|us|why|whether|if)\b|\bI will tell (?:him|you)\b"
+)
 _ANSWER_CUE = re.compile(r"^(?:A\.|Answer\.)\s|\bI answer\b|\bmy answer\b|\bI reply\b")
 _THESIS = re.compile(
     r"\b(?:the best way|first and foremost|most important|the key|the keys|I believe|"
@@ -178,6 +183,8 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
         owner = part.owner
         assert owner is not None
         kind = _kind(quote, part.hint if part.hint in ("question", "answer") else None)
+        if kind not in ("question", "answer") and _RESTATED.search(quote):
+            kind = "answer"  # "Mr. Lincoln wants to know why ...": he takes up the question
         target = _target(quote, owner, kind, names, order)
         if kind in ("agreement", "disagreement") and target is None:
             kind = "claim" if kind == "agreement" else "critique"
