@@ -222,6 +222,7 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
         )
     _mark_central(out, seg)
     _announce_documents(out, seg, keywords)
+    _narrated(out, seg)
     _mark_speech_ends(out, seg)
     _number_series(out, seg)
     return out
@@ -363,6 +364,30 @@ def _announce_documents(
         if intro is not None:
             _extend(intro.topics, words[:12] + _READ_OUT + ["document", "read aloud"])
         n = end
+
+
+NARRATED = 4  # phrases of the reporter's note a position next to it takes
+
+
+def _narrated(out: list[Drafted], seg: Segmentation) -> None:
+    """The reporter's note just after a speaker's words ("Mr. Douglas' time here expired")
+    or just before them ("Mr. Lincoln was introduced by ...") tells of the position
+    beside it: it takes the note's phrases."""
+    for m, part in enumerate(seg.parts):
+        if part.role is not Role.NARRATION:
+            continue
+        words = _phrases(part.text)[:NARRATED]
+        before = [d for d in out if d.paragraph < m]
+        after = [d for d in out if d.paragraph > m]
+        if before and _only_crowd_between(seg, before[-1].paragraph, m):
+            _extend(before[-1].topics, words)
+        if after and _only_crowd_between(seg, m, after[0].paragraph):
+            _extend(after[0].topics, words)
+
+
+def _only_crowd_between(seg: Segmentation, a: int, b: int) -> bool:
+    """Whether nothing but the crowd's reactions stands between paragraphs a and b."""
+    return all(seg.parts[k].role is Role.CROWD for k in range(a + 1, b))
 
 
 def _extend(topics: list[str], more: list[str]) -> None:
