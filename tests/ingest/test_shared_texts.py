@@ -114,3 +114,21 @@ def test_debate_blind_set_floor(drafted: dict[str, Path], name: str) -> None:
 def test_seed_draft_floor(drafted: dict[str, Path], name: str) -> None:
     items = yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
     assert _run(drafted["seed"], items) >= SEED_FLOORS[name]
+
+
+@pytest.mark.parametrize(
+    ("question", "who", "quote_starts"),
+    [  # the asked kind counts beside the named target: a question, not a claim about it
+        ("what did lincoln ask douglas about the house divided maxim", "lincoln",
+         "The Judge does not seem to be attending"),
+        # "Mr. Lincoln wants to know why ...": the answer taken up from the other's question
+        ("how did douglas answer lincoln about why the word state was in the nebraska bill",
+         "douglas", "Mr. Lincoln wants to know why the word"),
+    ],
+)
+def test_debate_questions_and_answers_of_the_asked_kind(
+    drafted: dict[str, Path], question: str, who: str, quote_starts: str
+) -> None:
+    reply = Engine(load_reading(drafted["ottawa"])).ask(question)
+    assert reply.answers and reply.answers[0].contributor_id == who
+    assert reply.answers[0].quote.startswith(quote_starts)
