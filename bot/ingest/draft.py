@@ -568,7 +568,9 @@ def _neighbours(pieces_of: list[tuple[int, Part, Piece]], k: int, idf: object) -
         if 0 <= j < len(pieces_of) and pieces_of[j][0] == n:
             phrases = _phrases(pieces_of[j][2].text)
             multi = [p for p in phrases if " " in p][:NEIGHBOUR_PHRASES]
-            single = sorted(dict.fromkeys(p for p in phrases if " " not in p), key=lambda w: -idf(w))
+            single = sorted(
+                dict.fromkeys(p for p in phrases if " " not in p), key=lambda w: -idf(w)
+            )
             out += multi + single[:NEIGHBOUR_WORDS]
     return out
 
