@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from bot.engine.lexicon import COMMON_WORDS, STOPWORDS
+from bot.ingest.cues import said_topics
 from bot.ingest.segment import SPOKEN, Part, Role, Segmentation
 from bot.ingest.sentences import Piece, pieces, reaction_before, voice_at_end
 from bot.knowledge.layout import MIN_QUOTE_CHARS
@@ -194,12 +195,8 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
         topics = _topics(quote, keywords[n], idf)
         _extend(topics, _neighbours(pieces_of, k, idf))
         _extend(topics, context.get(n, []) + _KIND_TOPICS.get(kind, []))
-        if _HUSH.search(quote):  # "I ask your silence, and no interruption"
-            _extend(topics, _HUSHED)
-        if _PRAISE.search(quote):  # "is creditable to this vast audience"
-            _extend(topics, _PRAISED)
-        if kind == "critique" and target is not None and names.named(quote, owner):
-            _extend(topics, _ACCUSES)  # a charge against the one it names, by name
+        charges = kind == "critique" and target is not None and bool(names.named(quote, owner))
+        _extend(topics, said_topics(quote, charges))
         if _TIMED.search(quote):  # "He spoke one hour, I an hour-and-a-half"
             _extend(topics, _HOW_LONG)
         reaction = reaction_before(part.text, piece.start)
@@ -238,18 +235,6 @@ _KIND_TOPICS = {  # everyday words for each kind, so that members' verbs are kno
     "disagreement": ["disagree", "differ", "dispute", "push back"],
     "concession": ["concede", "acknowledge", "admit"],
 }
-# a speaker's words to the crowd on its noise or its silence
-_HUSH = re.compile(
-    r"\b(?:silence|no interruption|interrupt(?:s|ed|ing)? (?:me|him)|be quiet|keep quiet|"
-    r"your patience|(?:have )?listened to)\b", re.IGNORECASE)
-_HUSHED = ["crowd", "audience", "quiet", "silence", "listen", "applause", "interruption"]
-# words of praise, whoever is praised (another speaker, the crowd, a third man)
-_PRAISE = re.compile(
-    r"\b(?:creditable|honou?rable to|commend\w*|admirabl[ey]|prais\w*|compliment\w*|"
-    r"courtesy|does (?:you|them|him|me) credit|to (?:your|their|his) credit|"
-    r"respectful attention)", re.IGNORECASE)
-_PRAISED = ["praise", "compliment"]
-_ACCUSES = ["accuse", "accusation", "attack"]
 _TIMED = re.compile(r"\b(?:an? |one |two |half an? )(?:hour|hours|minutes)\b|\bhour-and-a-half\b")
 _HOW_LONG = ["how long", "length", "time"]
 _INTERRUPTED = ["interruption", "interrupted", "interjection"]
