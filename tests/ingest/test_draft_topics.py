@@ -122,3 +122,15 @@ def test_contractions_without_apostrophes_and_per_are_no_topic_words(
     reply = engine.ask(question)
     assert reply.answers and reply.answers[0].contributor_id == "bramley"
     assert "commons" in reply.answers[0].quote
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("what did he say first in his opening speech", True),
+    ("how did he end his closing speech", True),
+    ("what questions did he put in his opening speech", False),  # names the speech only
+    ("what did he say in his last speech", False),
+])
+def test_a_place_asked_beside_the_speech_named(text: str, asks: bool) -> None:
+    from bot.engine.answering.relation import _place_beside_speech
+
+    assert _place_beside_speech(text) is asks

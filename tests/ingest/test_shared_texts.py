@@ -132,3 +132,10 @@ def test_debate_questions_and_answers_of_the_asked_kind(
     reply = Engine(load_reading(drafted["ottawa"])).ask(question)
     assert reply.answers and reply.answers[0].contributor_id == who
     assert reply.answers[0].quote.startswith(quote_starts)
+
+
+def test_a_place_in_a_named_speech_is_its_start(drafted: dict[str, Path]) -> None:
+    engine = Engine(load_reading(drafted["freeport"]))
+    reply = engine.ask("what did lincoln say hed do first in his opening speech")
+    assert reply.answers and reply.answers[0].contributor_id == "lincoln"
+    assert reply.answers[0].quote.startswith("LADIES AND GENTLEMEN---On Saturday last")

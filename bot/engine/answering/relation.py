@@ -11,7 +11,13 @@ import re
 
 from bot.engine.answering.abstain import abstain
 from bot.engine.answering.detail import detail, detail_in_place
-from bot.engine.answering.place import names_a_speech, speech_ends
+from bot.engine.answering.place import (
+    END_WORDS,
+    SPEECH_WORDS,
+    START_WORDS,
+    names_a_speech,
+    speech_ends,
+)
 from bot.engine.answering.readout import asks_reader, by_reader, reader_of_named
 from bot.engine.answers import Answer, Mode, Reply
 from bot.engine.index import COMMON_STEMS, Term
@@ -92,7 +98,9 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     in_place = detail_in_place(src, q, best) if not q.where else None
     if in_place is not None:  # "how long has she watched China?": the sentence that says
         return in_place
-    if q.where and q.speakers and not q.terms and names_a_speech(q.text):
+    if q.where and q.speakers and names_a_speech(q.text) and (not q.terms or (
+        all(t.word in SPEECH_WORDS for t in q.terms) and _place_beside_speech(q.text)
+    )):  # "what did he say first in his opening speech": "speech" names it, no topic
         ends = _speech_end(src, q, limit)  # "how did he wrap up his reply?"
         if ends:
             return Reply(q.text, Mode.ANSWER, ends, note)
@@ -102,6 +110,19 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
             return Reply(q.text, Mode.ANSWER, _at_place(src, q, limit), note)
         return Reply(q.text, Mode.ANSWER, _best(src, _by_place(src, ranked, q.where), limit), note)
     return best
+
+
+_NAMED_SPEECH = re.compile(
+    r"\b(?:opening|closing|first|last|final)\s+(?:speech|speeches|reply|rejoinder|remarks)\b",
+    re.I,
+)
+_PLACE_WORDS = START_WORDS | END_WORDS | {"first", "last", "final"}
+
+
+def _place_beside_speech(text: str) -> bool:
+    """Whether a question asks for a place in a speech besides naming which speech
+    ("first in his opening speech"; not "the questions in his opening speech")."""
+    return bool(_PLACE_WORDS.intersection(words(_NAMED_SPEECH.sub(" ", text))))
 
 
 def _place(src: Sources, pos: Position) -> tuple[int, int]:
