@@ -771,7 +771,7 @@ FRAME_WORDS = frozenset(
     keep keeps kept stay stays stayed staying leave leaves left begin begins began start
     starts started stop stops stopped pick picks picked show shows showed shown handle
     handles handled manage manages managed care cares cared caring hate hates hated love
-    loves loved guess guessed
+    loves loved guess guessed defend defends defended defending
     """.split()
 )
 # ... and evaluative adjectives, the frame even where the topic is named ("about the BAD stuff")
