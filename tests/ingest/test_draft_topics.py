@@ -134,3 +134,13 @@ def test_a_place_asked_beside_the_speech_named(text: str, asks: bool) -> None:
     from bot.engine.answering.relation import _place_beside_speech
 
     assert _place_beside_speech(text) is asks
+
+
+def test_a_given_name_and_a_surname_never_written_together_are_no_one(engine: Engine) -> None:
+    # the text has "John Mercer" and "Fred. Harkness", never "John Harkness"
+    reply = engine.ask("did either of them mention john harkness")
+    assert reply.abstained and "John Harkness" in reply.message
+    for question in ("did either of them mention john mercer",
+                     "did either of them mention frederick harkness"):
+        reply = engine.ask(question)
+        assert reply.answers and reply.answers[0].contributor_id == "ashton", question

@@ -21,7 +21,7 @@ from bot.engine.answering.place import (
 from bot.engine.answering.readout import asks_reader, by_reader, reader_of_named
 from bot.engine.answers import Answer, Mode, Reply
 from bot.engine.index import COMMON_STEMS, Term
-from bot.engine.lexicon import COMMON_WORDS, Relation
+from bot.engine.lexicon import COMMON_WORDS, GIVEN_NAMES, Relation
 from bot.engine.question import Question
 from bot.engine.rank import SECOND_KIND, TARGET_FIT, Scored, answers_topic
 from bot.engine.sources import Sources
@@ -270,6 +270,26 @@ def unanswerable(src: Sources, q: Question, ranked: list[Scored]) -> str:
     if best is None or not answers_topic(best, q):
         named = _unnamed(q)
         return f"The text never names {named}." if named else "The reading doesn't cover that."
+    pair = _name_never_together(src, q)
+    if pair:
+        return f"The text never names {pair}."
+    return ""
+
+
+def _name_never_together(src: Sources, q: Question) -> str:
+    """A given name and the word after it in the question ("john brown") that the text
+    never writes together, a middle initial allowed (its "John Wentworth" and "a little
+    brown" are someone and something else): the name, or ""."""
+    text = q.text.lower()
+    for a, b in zip(q.terms, q.terms[1:], strict=False):
+        if not (a.known and b.known) or a.word not in GIVEN_NAMES:
+            continue
+        if not re.search(rf"\b{re.escape(a.word)}\s+{re.escape(b.word)}\b", text):
+            continue
+        first = "|".join(re.escape(w) for w in (a.word, *a.gloss))  # "Fred." for "frederick"
+        together = re.compile(rf"\b(?:{first})\.?\s+(?:[a-z]\.\s+)?{re.escape(b.word)}\b", re.I)
+        if not any(together.search(p.text) for p in src.reading.paragraphs):
+            return f"{a.word.title()} {b.word.title()}"
     return ""
 
 
