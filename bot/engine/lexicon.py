@@ -88,7 +88,7 @@ RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
 
 # Common English given names: "john brown" in a question names one man, whom a text that
 # writes only "John Wentworth" and "a little brown" never names.
-GIVEN_NAMES = frozenset(
+FIRST_NAMES = frozenset(
     """
     alexander andrew benjamin charles daniel david edward frederick george henry james john
     joseph richard robert samuel thomas william mary elizabeth sarah margaret anne jane

@@ -21,7 +21,7 @@ from bot.engine.answering.place import (
 from bot.engine.answering.readout import asks_reader, by_reader, reader_of_named
 from bot.engine.answers import Answer, Mode, Reply
 from bot.engine.index import COMMON_STEMS, Term
-from bot.engine.lexicon import COMMON_WORDS, GIVEN_NAMES, Relation
+from bot.engine.lexicon import COMMON_WORDS, FIRST_NAMES, Relation
 from bot.engine.question import Question
 from bot.engine.rank import SECOND_KIND, TARGET_FIT, Scored, answers_topic
 from bot.engine.sources import Sources
@@ -282,7 +282,7 @@ def _name_never_together(src: Sources, q: Question) -> str:
     brown" are someone and something else): the name, or ""."""
     text = q.text.lower()
     for a, b in zip(q.terms, q.terms[1:], strict=False):
-        if not (a.known and b.known) or a.word not in GIVEN_NAMES:
+        if not (a.known and b.known) or a.word not in FIRST_NAMES:
             continue
         if not re.search(rf"\b{re.escape(a.word)}\s+{re.escape(b.word)}\b", text):
             continue
