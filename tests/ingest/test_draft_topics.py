@@ -144,3 +144,9 @@ def test_a_given_name_and_a_surname_never_written_together_are_no_one(engine: En
                      "did either of them mention frederick harkness"):
         reply = engine.ask(question)
         assert reply.answers and reply.answers[0].contributor_id == "ashton", question
+
+
+def test_a_short_word_with_one_more_letter_is_no_typo(engine: Engine) -> None:
+    # "beard" is no misspelt "bear": a short word one letter longer than a word of the text
+    assert engine.index.correct("woolf") == ("woolf", False)
+    assert engine.index.correct("railwya") == ("railway", True)  # a real typo still is one
