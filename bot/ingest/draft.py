@@ -176,6 +176,7 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
     out: list[Drafted] = []
     counts: Counter[str] = Counter()
     voiced: set[int] = set()  # paragraphs whose first position has been drafted
+    per_paragraph = Counter(n for n, _, _ in pieces_of)
     for k, (n, part, piece) in enumerate(pieces_of):
         quote = piece.text.strip()
         sq = squash(quote)
@@ -193,7 +194,8 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
             kind = "claim"
         counts[owner] += 1
         topics = _topics(quote, keywords[n], idf)
-        _extend(topics, _neighbours(pieces_of, k, idf))
+        if per_paragraph[n] >= NEIGHBOURS_FROM:  # a long passage of a speech
+            _extend(topics, _neighbours(pieces_of, k, idf))
         _extend(topics, context.get(n, []) + _KIND_TOPICS.get(kind, []))
         charges = kind == "critique" and target is not None and bool(names.named(quote, owner))
         _extend(topics, said_topics(quote, charges))
@@ -540,7 +542,9 @@ def _keywords(text: str, idf: object) -> list[str]:
 
 
 NEIGHBOUR_PHRASES = 1  # key phrases a sentence borrows from each sentence beside it ...
-NEIGHBOUR_WORDS = 1  # ... and its rarest words
+NEIGHBOUR_WORDS = 1  # ... and its rarest words, in a paragraph of at least
+NEIGHBOURS_FROM = 6  # this many sentences (a debater's long passage; a short paragraph
+# is one point, whose sentences share its key words already)
 
 
 def _neighbours(pieces_of: list[tuple[int, Part, Piece]], k: int, idf: object) -> list[str]:

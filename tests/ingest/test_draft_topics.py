@@ -67,10 +67,14 @@ def test_the_others_question_taken_up_is_an_answer(reading: Reading) -> None:
     assert _at(reading, "The shepherds are not burdened").kind.value == "claim"
 
 
-def test_a_sentence_borrows_its_neighbours_key_phrase(reading: Reading) -> None:
+def test_a_sentence_of_a_long_passage_borrows_its_neighbours_key_phrase(
+    reading: Reading,
+) -> None:
     second = _at(reading, "It keeps the foreign fleeces out")
     assert "wool duty" in second.topics  # said by the sentence before it only
     assert "wool duty" not in _at(reading, "I say that the railway may come").topics
+    # a short paragraph is one point: its sentences borrow nothing from each other
+    assert "railway company" not in _at(reading, "He told the carters").topics
 
 
 def test_the_first_words_of_the_first_speech_open_the_debate(reading: Reading) -> None:
