@@ -317,7 +317,9 @@ class PositionIndex:
         # "suporting": its stem "suport" is one edit from the indexed stem "support"
         s = stem(word)
         hit = process.extractOne(s, self._stem_list, scorer=OSA.distance, score_cutoff=1)
-        if hit is not None and len(s) >= 5 and hit[0][0] == s[0]:
+        if hit is not None and len(s) >= 5 and hit[0][0] == s[0] and not (
+            len(s) <= 6 and s[:-1] == hit[0]
+        ):
             return self._word_for_stem.get(str(hit[0]), word), True
         return word, False
 
@@ -330,6 +332,8 @@ class PositionIndex:
             return None
         if len(word) == 4 and sorted(hit[0]) != sorted(word) and len(hit[0]) != 5:
             return None  # four letters: only swapped ("waht") or dropped ("dali") ones
+        if len(word) <= 6 and word[:-1] == hit[0]:
+            return None  # a short word and one letter more: another word ("beard", "bear")
         return str(hit[0])
 
     def term(self, word: str, focus: bool = False, correct: bool = True) -> Term:
