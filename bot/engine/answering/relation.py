@@ -417,8 +417,16 @@ def _gloss_note(q: Question) -> str:
     for term in q.terms:
         if term.gloss:
             said = ", ".join(term.gloss)
-            return f"The text doesn't name {term.word.title()}; it speaks of {said}."
+            if _written_as_name(q.text, term.word):  # "Tiananmen", "Liu Xiaobo"
+                return f"The text doesn't name {term.word.title()}; it speaks of {said}."
+            return f"The text doesn't use “{term.word}”; it speaks of {said}."
     return ""
+
+
+def _written_as_name(text: str, word: str) -> bool:
+    """Whether a question writes the word as a name: capitalised, not at its start."""
+    return any(m.start() > 0 and text[m.start()].isupper()
+               for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I))
 
 
 def _only_filler(q: Question) -> bool:
