@@ -123,3 +123,15 @@ def test_a_role_alias_takes_any_word_for_a_person(
 ) -> None:
     # the reading's alias is "HRW researcher"; members say "the HRW guy"
     assert engine.reader.read(question).speakers == (speaker,)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["so does neier agree with bequelin or not", "does neier agree or disagree with bequelin"],
+)
+def test_agree_or_not_asks_both_ways(engine: Engine, question: str) -> None:
+    from bot.engine.lexicon import Relation
+
+    assert engine.reader.read(question).relation is Relation.RESPOND
+    kinds = {a.kind for a in engine.ask(question).answers}
+    assert {"agreement", "disagreement"} <= kinds  # his one difference is not left out
