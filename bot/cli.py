@@ -157,7 +157,9 @@ def _schema(check: bool) -> int:
     if check:
         old = stale(folder)
         for name in old:
-            print(f"out of date: {folder / name} (run: python -m bot schema)", file=sys.stderr)
+            print(f"out of date: {folder / name} (run: python3 tasks.py schema)", file=sys.stderr)
+        if not old:
+            print(f"schemas are current: {folder}")
         return 1 if old else 0
     for name in write(folder):
         print(f"wrote {folder / name}")

@@ -81,6 +81,22 @@ def ask_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _printable(text: str) -> str:
+    """The question as echoed back: control characters (an escape sequence piped in, binary
+    bytes) shown as "?", never sent to the terminal."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
+
+
+def _a(noun: str) -> str:
+    """ "a concern", "an agreement"."""
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
+def _none_of_kind(name: str, kinds: str) -> str:
+    """ "None of Sharon Hom's positions in this reading is a concern." """
+    return f"None of {name}’s positions in this reading is {_a(kinds)}."
+
+
 class Console:
     """A local chat session over one engine; `handle` maps one input line to output text."""
 
@@ -118,7 +134,8 @@ class Console:
             return self.contributors()
         if command == "reading" and not rest:
             r = self.engine.reading
-            return f"{r.title}\n{r.series}, {r.publisher}, {r.date}\n{r.url}"
+            about = ", ".join(x for x in (r.series, r.publisher, r.date) if x)  # those it has
+            return "\n".join(x for x in (r.title, about, r.url) if x)
         if command == "positions":
             return self.positions(rest) if rest else "Usage: positions NAME [KIND]. " + KINDS
         if (number := paragraph_number(text)) is not None:
@@ -163,7 +180,7 @@ class Console:
         for who in lookup.contributors:
             found = [a for a in self.engine.positions(who) if lookup.matches(a.kind)]
             if not found:
-                shown.append(f"{who.name} makes no {lookup.kinds_text()} in this reading.")
+                shown.append(_none_of_kind(who.name, lookup.kinds_text()))
             shown.extend(render_answer(a, RENDER_WIDTH) for a in found)
         return "\n\n".join(shown)
 
@@ -181,9 +198,10 @@ class Console:
             if pool:
                 shown.append(render_answer(pick.choice(pool), RENDER_WIDTH))
             elif lookup.contributors:
-                shown.append(f"{who.name} makes no {lookup.kinds_text()} in this reading.")
+                shown.append(_none_of_kind(who.name, lookup.kinds_text()))
         if not lookup.contributors:  # kinds only: one quote of those kinds, from anyone
-            shown = [pick.choice(shown)] if shown else [f"No one makes a {lookup.kinds_text()}."]
+            shown = [pick.choice(shown)] if shown else [
+                f"No position in this reading is {_a(lookup.kinds_text())}."]
         return "\n\n".join(shown)
 
     def start_quiz(self, rest: str) -> str:
@@ -239,6 +257,7 @@ def run_console(engine: Engine, stdin: TextIO, stdout: TextIO, interactive: bool
     console = Console(engine, prompt_handler)
 
     def show(text: str) -> None:
+        text = "\n".join(_printable(line) for line in text.split("\n"))  # no escapes echoed
         stdout.write(fit(text, width or terminal_width()) + "\n")
         stdout.flush()
 

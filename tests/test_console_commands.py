@@ -74,7 +74,7 @@ def test_positions_with_a_plural_kind(console: Console) -> None:
 
 def test_positions_of_two_contributors_with_a_kind(console: Console) -> None:
     text = reply(console, "positions Aryeh Neier and the final respondent concessions")
-    assert "Aryeh Neier makes no concession in this reading." in text
+    assert "None of Aryeh Neier’s positions in this reading is a concession." in text
     shown = heads(text)
     assert shown and set(shown) == {("the final respondent", "Concession")}
 
@@ -176,3 +176,20 @@ def test_console_schedules_use_the_configured_default_zone(engine: Engine, tmp_p
 @pytest.mark.parametrize("line", ["paragraph", "paragraph x", "paragraph -1"])
 def test_paragraph_without_a_number_gives_its_usage(console: Console, line: str) -> None:
     assert (console.handle(line) or "").startswith("Usage: paragraph N, a number from 0 to ")
+
+
+def test_piped_control_characters_are_not_echoed(engine: Engine) -> None:
+    import io
+
+    from bot.console import run_console
+
+    out = io.StringIO()
+    run_console(engine, io.StringIO("who \x1b[31mmentioned\x07 tibet\n"), out, False, None)
+    assert "\x1b" not in out.getvalue() and "\x07" not in out.getvalue()
+    assert "> who ?[31mmentioned? tibet" in out.getvalue()
+
+
+def test_reading_leaves_out_what_a_reading_lacks(console: Console) -> None:
+    lines = reply(console, "reading").splitlines()
+    assert lines[0].startswith("What's the Best Way") and lines[-1].startswith("https://")
+    assert all(not line.startswith(",") and ", ," not in line for line in lines)

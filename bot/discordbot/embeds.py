@@ -10,7 +10,7 @@ import discord
 from bot.discordbot import limits
 from bot.discordbot.echo import defuse
 from bot.engine.answers import Answer, Reply
-from bot.engine.render import lead
+from bot.engine.render import lead, related_note
 from bot.knowledge.model import Contributor, Reading
 
 COLOUR = discord.Colour(0x3B6EA5)
@@ -60,7 +60,8 @@ def answer_embed(answer: Answer, reading: Reading, link: bool = True) -> discord
 def abstain_text(reply: Reply, reading: Reading) -> str:
     """Why there is no answer and what can be asked (the engine's message, or a default)."""
     if reply.message:  # the engine's words, which may name what was asked: shown defused
-        return defuse(reply.message)
+        near = related_note(reply)
+        return defuse(reply.message + (f"\n{near}" if near else ""))
     names = ", ".join(c.short_name or c.name for c in reading.contributors[:8])
     return (
         f"I couldn't find that in *{reading.title}*. I can answer about what its "

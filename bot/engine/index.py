@@ -23,6 +23,7 @@ from rapidfuzz.distance import OSA
 from bot.engine.lexicon import (
     COMMON_WORDS,
     FRAME_ADJECTIVES,
+    FRAME_NOUNS,
     FRAME_WORDS,
     LAST_WORDS,
     ORDINALS,
@@ -46,6 +47,9 @@ CORRECTED = 0.85  # a misspelt word, once corrected, counts a little less
 SYNONYM = 0.7  # a synonym counts less than the word itself
 GLOSSARY = 0.9  # a word the reading's glossary gives for it counts nearly as the word
 PREFIX = 0.6  # a word that starts another ("instrument" in "instrumentalizing")
+FAMILY = 0.5  # another ending of a long word ("diplomatic" for "diplomacy")
+FAMILY_STEM = 8  # how long a stem must be for its other endings to count
+LONGER_FORM_STEM = 6  # ... and for its longer forms to count
 COMMON = 0.35  # everyday words weigh less than their rarity in one short text suggests
 TELLING_PAIR = 2  # a word pair in at most this many paragraphs tells them apart
 ALSO_IN = 0.05  # bonus for each further field a word appears in (literal mentions win ties)
@@ -88,7 +92,9 @@ class Term:
         ("who says the Party could LOSE its legitimacy"): the paraphrase's frame."""
         if self.known:
             return False
-        return self.word in FRAME_ADJECTIVES or (not self.focus and self.word in FRAME_WORDS)
+        if self.word in FRAME_ADJECTIVES or self.word in FRAME_NOUNS:
+            return True
+        return not self.focus and self.word in FRAME_WORDS
 
 
 def everyday(word: str) -> bool:
@@ -311,7 +317,9 @@ class PositionIndex:
         # "suporting": its stem "suport" is one edit from the indexed stem "support"
         s = stem(word)
         hit = process.extractOne(s, self._stem_list, scorer=OSA.distance, score_cutoff=1)
-        if hit is not None and len(s) >= 5 and hit[0][0] == s[0]:
+        if hit is not None and len(s) >= 5 and hit[0][0] == s[0] and not (
+            len(s) <= 6 and s[:-1] == hit[0]
+        ):
             return self._word_for_stem.get(str(hit[0]), word), True
         return word, False
 
@@ -324,6 +332,8 @@ class PositionIndex:
             return None
         if len(word) == 4 and sorted(hit[0]) != sorted(word) and len(hit[0]) != 5:
             return None  # four letters: only swapped ("waht") or dropped ("dali") ones
+        if len(word) <= 6 and word[:-1] == hit[0]:
+            return None  # a short word and one letter more: another word ("beard", "bear")
         return str(hit[0])
 
     def term(self, word: str, focus: bool = False, correct: bool = True) -> Term:
@@ -353,6 +363,12 @@ class PositionIndex:
         if not alts and len(own) >= 5:
             for s in self._prefixed(own):
                 alts.setdefault(s, PREFIX)
+        elif own in alts and len(own) >= LONGER_FORM_STEM:
+            # "diplomacy" and the text's "diplomatic" (a long stem's other endings), "protest"
+            # and "protestors" (a longer form of it)
+            root = own[:-2] if len(own) >= FAMILY_STEM else own
+            for s in self._prefixed(root):
+                alts.setdefault(s, FAMILY)
         gloss = self._gloss.get((own,), ()) if not self._in_text(own) else ()
         if not alts and own in STOP_STEMS:
             # "letting", "doing": a form of a function word, which no position is indexed

@@ -86,6 +86,15 @@ RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
     ),
 }
 
+# Common English given names: "john brown" in a question names one man, whom a text that
+# writes only "John Wentworth" and "a little brown" never names.
+FIRST_NAMES = frozenset(
+    """
+    alexander andrew benjamin charles daniel david edward frederick george henry james john
+    joseph richard robert samuel thomas william mary elizabeth sarah margaret anne jane
+    """.split()
+)
+
 # Phrases that name a relation in more than one word.
 RELATION_PHRASES: dict[str, Relation] = {
     "push back": Relation.DISAGREE,
@@ -218,7 +227,8 @@ STOPWORDS = frozenset(
     topic topics subject issue idea ideas dont doesnt didnt cant wont isnt arent wasnt werent
     shouldnt wouldnt couldnt havent hasnt sure ever whenever always anymore mean means meant
     lines sentence sentences word few couple bunch whole kinda sorta gonna wanna stuff
-    im ive id ill youre thats theyre hes shes whoever whatever confused wondering curious
+    im ive id ill youre thats theyre hes shes hed youd theyd youve weve theyve youll theyll
+    hadnt theres whos per whoever whatever confused wondering curious
     understand remind help exactly bot else instead according number mr mrs ms dr everyone
     everybody fraction proportion percentage percent amount before
     """.split()
@@ -361,6 +371,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("democracies", "allies", "partners", "likeminded", "rightsrespecting"),
     ("urgent", "urgency", "pressing", "now", "immediately", "priority"),
     ("huge", "vast", "massive", "enormous", "staggering", "large"),
+    ("focusing", "attention", "pivot", "concentrate", "concentrating", "prioritize",
+     "prioritizing", "prioritise", "prioritising"),
     ("people", "citizens", "citizenry", "population", "public", "ordinary", "folks"),
     ("activists", "dissidents", "campaigners", "defenders"),
     ("government", "state", "regime", "authorities", "officials"),
@@ -776,11 +788,19 @@ FRAME_WORDS = frozenset(
     keep keeps kept stay stays stayed staying leave leaves left begin begins began start
     starts started stop stops stopped pick picks picked show shows showed shown handle
     handles handled manage manages managed care cares cared caring hate hates hated love
-    loves loved guess guessed
+    loves loved guess guessed defend defends defended defending
     """.split()
 )
 # ... and evaluative adjectives, the frame even where the topic is named ("about the BAD stuff")
 FRAME_ADJECTIVES = frozenset("bad worse worst cool weird crazy wild basic okay fine sure".split())
+# ... and nouns of measure around a topic ("literacy RATES", "poverty LEVELS", "the death
+# TOLL"): the topic is the other word; a passage on literacy answers "literacy rates"
+FRAME_NOUNS = frozenset(
+    """
+    rate rates level levels figure figures stat stats statistic statistics toll tolls
+    trend trends amount amounts extent
+    """.split()
+)
 # forms of "compare" ask for no topic of their own ("who compared China to ...")
 COMPARE_WORDS = COMPARE_WORDS | frozenset(
     {"compared", "compares", "comparing", "contrasted", "contrasts", "contrasting"}

@@ -29,6 +29,7 @@ _ORDINAL_OF = {w: i for i, w in enumerate(_ORDINAL_UNITS)} | {
 _COUNT_WORDS = (frozenset(_CARDINAL_OF) - {"zero", "one"}) | {
     "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "half",
 }
+COUNT_WORDS = _COUNT_WORDS
 _DIGITS = re.compile(r"\d")
 
 

@@ -27,7 +27,7 @@ from bot.engine.answering.context import (
     whom_shown,
     why,
 )
-from bot.engine.answering.detail import answer_shape, asks_detail
+from bot.engine.answering.detail import LACKS_DETAIL, lacks_detail
 from bot.engine.answering.in_place import figures_in_place
 from bot.engine.answering.place import asked_place, place
 from bot.engine.answering.relation import relation
@@ -137,14 +137,6 @@ def respond_in_context(
     return reply
 
 
-_HOW_MANY_UNITS = re.compile(
-    r"\bhow\s+many\s+(years|months|weeks|days|hours|decades|centuries|times)\b", re.I
-)
-_TIME_UNITS = "years?|months?|weeks?|days?|hours?|decades?|centuries|century"
-_COUNTS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-           r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|several|many|few|dozens?")
-
-
 def _besides_shown(q: Question, conv: Conversation) -> bool:
     """Whether a "who" question sets aside the author of the answer just shown."""
     last = conv.reply
@@ -190,20 +182,9 @@ def _shown_elsewhere(src: Sources, q: Question, reply: Reply, conv: Conversation
 def _lacks_detail(src: Sources, q: Question, reply: Reply) -> Reply:
     """ "how many weeks later?", "in what year?" asked of the last answer: when neither the
     quote nor the paragraph shown holds a number or year of that kind, the text lacks it."""
-    shape = answer_shape(q.text) if asks_detail(q.text) else None
-    if shape is None or reply.abstained or not reply.answers:
+    if reply.abstained or not lacks_detail(src, q, reply):
         return reply
-    unit = _HOW_MANY_UNITS.search(q.text)
-    if unit is not None:  # "how many weeks": a number of weeks (or of days, months ...: a
-        # length of time in any unit, "two and a half decades"), not any number
-        units = "times" if unit.group(1).lower() == "times" else _TIME_UNITS
-        shape = re.compile(
-            rf"\b(?:\d[\d,.]*|{_COUNTS})\s+(?:\w+\s+){{0,3}}?(?:{units})\b", re.I)
-    top = reply.answers[0]
-    if shape.search(top.quote) or shape.search(src.reading.paragraph(top.paragraph).text):
-        return reply
-    no = abstain(src, q, "The reading doesn't give that detail.")
-    return dataclasses.replace(no, related=reply.answers)
+    return dataclasses.replace(abstain(src, q, LACKS_DETAIL), related=reply.answers)
 
 
 NEAR = 0.8  # share of the best score a nearer answer needs to go first

@@ -56,6 +56,12 @@ _LEADING_CHAT = re.compile(  # "heyy so who said ...": the question starts at "w
     r"then|well|idk|tbh|ngl|pls|please|honestly)[\s,:!.]+)+",
     re.I,
 )
+# a fragment after a question that gives an example of what it asks about
+_EXAMPLE = re.compile(
+    r"^\W*(?:like|e\.?g\.?|such\s+as|for\s+example|for\s+instance|esp(?:ecially|\.)?|"
+    r"specifically|namely|as\s+in|i\s+mean)\b",
+    re.I,
+)
 _HEDGE = re.compile(  # "idk if im remembering right but ", "sorry i missed class so "
     r"^(?:idk|sorry|ok|okay|lol|not\s+sure|i|im|i'm|ive|i've)\b[^?.!\"]{0,60}?[\s,]+"
     r"(?:but|so|anyway|anyways),?\s+"
@@ -181,6 +187,7 @@ class QuestionReader:
         where, in_where = _where(joined) if _WHERE_WORDS.intersection(fixed) else (0, set())
         relations, cues = _relations(fixed, skip=in_mention | topical | in_where)
         relations, cues = self._held_relations(fixed, relations, cues)
+        relations = _either_way(fixed, relations)
         lead = _chat_lead(fixed)  # "pleeease who ...": the question starts at "who"
         asks_who = lead < len(fixed) and (
             fixed[lead] in WHO_WORDS or _asks_anyone(fixed) or _later_asks_who(joined, fixed)
@@ -240,6 +247,9 @@ class QuestionReader:
                 _unnamed_words(toks[i], self.matcher.find(toks[i]))
             ):
                 kept.add(i - 1)  # "one of them says X ... was that hom or nathan?"
+        for i in sorted(kept):  # "... china's record?? like life expectancy stuff": an example
+            if i + 1 < len(parts) and i + 1 not in asking and _EXAMPLE.match(parts[i + 1]):
+                kept.add(i + 1)
         return " ".join(parts[i] for i in sorted(kept))
 
     def _without_hedge(self, text: str) -> str:
@@ -708,6 +718,22 @@ def _relations(tokens: list[str], skip: set[int]) -> tuple[list[Relation], set[i
     if len(ordered) > 1 and Relation.SUMMARY in ordered:
         ordered.remove(Relation.SUMMARY)  # "the main fault line": "main" qualifies it
     return ordered, used
+
+
+def _either_way(tokens: list[str], relations: list[Relation]) -> list[Relation]:
+    """ "does Neier agree with Bequelin or not?", "agree or disagree?": asks how one answers
+    the other, both ways, so the agreements and the disagreement are shown together."""
+    pair = {Relation.AGREE, Relation.DISAGREE}
+    asked = pair.intersection(relations)
+    if not asked:
+        return relations
+    either = pair <= asked or any(
+        tokens[i : i + 2] == ["or", "not"] for i in range(len(tokens) - 1)
+    )
+    if not either:
+        return relations
+    rest = [r for r in relations if r not in pair]
+    return [Relation.RESPOND, *(r for r in rest if r is not Relation.RESPOND)]
 
 
 _RHETORICAL = frozenset({"cares", "knows", "asked", "knew"})  # "who cares lol": no question

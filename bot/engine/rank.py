@@ -40,6 +40,8 @@ RARE_SHARE = 0.8
 SECOND_KIND = 0.7  # fit of a kind that answers a relation, though not the one it asks first
 TARGET_FIT = 1.2  # answering the named contributor outweighs being of the asked kind
 FIT_WITH_TOPIC = 10.0  # ... and when it does: then the topic matters most
+FIT_CAP = 2.2  # the fit a score counts at most: the asked kind and the named target both
+# (in a debate of two, nearly every passage answers the other: the kind must still tell)
 OWN_POINT = 0.9  # a main point that answers another contributor, for "what is X's main point"
 NAMED_FIT = 0.2  # a passage that names the contributor asked about, though not as a target
 FORMAL_PENALTY = 3.0  # "what does X think about Y": a view on Y before a question about it
@@ -62,7 +64,7 @@ class Scored:
 
     item: IndexedPosition
     coverage: float  # 0..1: how much of the topic it holds
-    fit: float  # relation fit (0..1) + TARGET_FIT + main-point bonus: 0..2.7 (score caps it)
+    fit: float  # relation fit (0..1) + TARGET_FIT + main-point bonus: 0..2.7 (FIT_CAP caps it)
     score: float  # 0..100, what answers are ordered by
     strong: int = 0  # topic words held in the position's own words, not only its paragraph
     literal: int = 0  # topic words found as such in the source text of the position
@@ -127,7 +129,7 @@ class Ranker:
             if not terms and not targets and pos.central:
                 # main points first: "what did X say?", and among X's recommendations
                 fit += 0.5 if relation in (Relation.ANY, Relation.SUMMARY) else 0.1
-            score = 62.0 * cov + fit_weight * min(fit, 1.7)
+            score = 62.0 * cov + fit_weight * min(fit, FIT_CAP)
             if relation is Relation.ANY and item.kind in _FORMAL and terms:
                 score -= FORMAL_PENALTY  # a debate's question or bare answer, not asked for
             if q.pairs and terms:

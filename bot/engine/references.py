@@ -23,6 +23,12 @@ from bot.knowledge.model import Contributor
 
 # everyday words are never a misspelt name ("nice" is not "Nick")
 _NOT_NAMES = COMMON_WORDS | SAY_WORDS | CHAT_FILLER
+# words for a person that may end a role ("the HRW researcher", "the HRW guy")
+_ROLE_NOUNS = PERSON_NOUNS - {"essay", "response", "piece", "contribution", "entry", "post",
+                              "voice"} | {
+    "guys", "lady", "woman", "man", "dude", "girl", "gal", "fella", "chap", "prof",
+    "professor", "researcher", "director", "scholar", "activist", "analyst", "head",
+}
 _LONG_PERSON_NOUNS = sorted(w for w in PERSON_NOUNS if len(w) >= 7)
 # ("the last point hom makes" is no contributor)
 _AFTER_BARE_ORDINAL = (SAY_WORDS - {"point", "points"}) | {
@@ -114,6 +120,14 @@ class ContributorMatcher:
                 for tok in toks:
                     if tok not in STOPWORDS and tok not in vocabulary and tok not in ORDINALS:
                         self._role_words[tok].add(c.id)
+        # "HRW researcher" is also "the HRW guy": an alias ending in a role noun, its head
+        # with any other word for a person (a head two contributors share is no one's)
+        heads: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for toks, cid in self._phrases.items():
+            if len(toks) >= 2 and toks[-1] in _ROLE_NOUNS:
+                heads[toks[:-1]].add(cid)
+        self._heads = {h: next(iter(ids)) for h, ids in heads.items()
+                       if len(ids) == 1 and h not in self._phrases}
         self._max_len = max((len(k) for k in self._phrases), default=1)
         self._alias_tokens = frozenset(tok for toks in self._phrases for tok in toks)
         self._surnames = {c.id: w[-1] for c in contributors if (w := words(c.short_name))}
@@ -240,6 +254,10 @@ class ContributorMatcher:
             cid = self._phrases.get(tuple(tokens[i : i + size]))
             if cid is not None:
                 return Mention((cid,), i, i + size)
+        for size in range(min(self._max_len, len(tokens) - i - 1), 0, -1):
+            cid = self._heads.get(tuple(tokens[i : i + size]))
+            if cid is not None and tokens[i + size] in _ROLE_NOUNS:  # "the HRW guy"
+                return Mention((cid,), i, i + size + 1)
         return None
 
     def _ordinal(self, tokens: Sequence[str], i: int) -> Mention | None:

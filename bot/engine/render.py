@@ -31,6 +31,16 @@ def lead(reply: Reply) -> str:
     return reply.message
 
 
+def related_note(reply: Reply, most: int = 3) -> str:
+    """Where the nearest passages stand, when an abstention has any ("Nearest, though they
+    don't answer it: Nicholas Bequelin, paragraph 11."); "" otherwise."""
+    if not reply.abstained or not reply.related:
+        return ""
+    places = list(dict.fromkeys(f"{a.contributor}, paragraph {a.paragraph}"
+                                for a in reply.related))[:most]
+    return "Nearest, though they don't answer it: " + "; ".join(places) + "."
+
+
 def render_answer(answer: Answer, width: int = 88) -> str:
     """One cited answer as a few lines of text."""
     head = f"{answer.contributor} - {kind_label(answer)} (paragraph {answer.paragraph})"
@@ -45,6 +55,8 @@ def render_reply(reply: Reply, reading: Reading | None = None, width: int = 88) 
     """A whole reply as text, the way the console prints it."""
     opening = lead(reply)
     parts = [opening] if opening else []
+    if related_note(reply):
+        parts.append(related_note(reply))
     if reply.reading_as:
         parts.insert(0, f"Reading that as: {reply.reading_as}")
     parts.extend(render_answer(a, width) for a in reply.answers)

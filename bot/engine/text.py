@@ -226,8 +226,10 @@ def stem(word: str) -> str:
         shortest = _NOUN_BASE if suffix.startswith("ment") else 3
         if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
             base = word[: -len(suffix)] + repl
-            if suffix in ("ing", "ed") and base[-1] == base[-2] and base[-1] not in "lsze":
-                return base[:-1]  # 'stopped' -> 'stop', 'begged' -> 'beg'
+            if suffix in ("ing", "ed") and base[-1] == base[-2] and base[-1] not in "lsze" and (
+                len(base) >= 4
+            ):
+                return base[:-1]  # 'stopped' -> 'stop', 'begged' -> 'beg'; 'adding' -> 'add'
             if suffix in _DERIVED and base != word:
                 return stem(base)  # 'willingness' -> 'willing' -> 'will', as 'willing' does
             break

@@ -154,8 +154,9 @@ def ingest(opts: Options) -> Result:
         files[f"positions/{c['id']}.yaml"] = positions_yaml(c["id"], mine)
     write_folder(files, out, opts.force)
     mends = (
-        f"{mended.gaps} page-break gaps closed, {mended.hyphens} hyphenated line ends joined, "
-        f"{mended.headings} glued headings set apart"
+        f"{_count(mended.gaps, 'page-break gap')} closed, "
+        f"{_count(mended.hyphens, 'hyphenated line end')} joined, "
+        f"{_count(mended.headings, 'glued heading')} set apart"
     )
     return Result(out, reading_id, seg, positions, len(prompts), mends,
                   time.perf_counter() - started, contributors)
@@ -243,6 +244,11 @@ def _drop_shared(alias_lists: dict[str, list[str]], names: dict[str, list[str]])
         items[:] = [a for a in items if owners[a.casefold()] == 1]
 
 
+def _count(n: int, noun: str) -> str:
+    """ "1 paragraph", "3 paragraphs"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def report(result: Result) -> str:
     """What was found, and what a moderator should check first."""
     seg = result.seg
@@ -251,15 +257,17 @@ def report(result: Result) -> str:
     lines = [
         f"Drafted reading {result.reading_id!r} in {result.folder} "
         f"({result.seconds:.1f} s).",
-        f"Text: {len(seg.parts)} paragraphs; {result.mends}.",
+        f"Text: {_count(len(seg.parts), 'paragraph')}; {result.mends}.",
         f"Speakers found from {seg.method}:",
     ]
     for c in result.contributors:
         n = sum(1 for p in result.positions if p.contributor == c["id"])
-        lines.append(f"  {c['order']}. {c['name']} ({c['id']}): {len(c['paragraphs'])} "
-                     f"paragraphs, {n} positions")
+        lines.append(f"  {c['order']}. {c['name']} ({c['id']}): "
+                     f"{_count(len(c['paragraphs']), 'paragraph')}, {_count(n, 'position')}")
     skipped = {k: v for k, v in roles.items() if k not in ("speech", "turn")}
-    lines.append("Left to no one: " + ", ".join(f"{v} {k}" for k, v in sorted(skipped.items())))
+    if skipped:
+        lines.append("Left to no one: " + ", ".join(
+            f"{v} {k}" for k, v in sorted(skipped.items())))
     readouts = sum(1 for p in seg.parts if p.hint == "readout")
     lines.append(
         "Positions: " + ", ".join(f"{v} {k}" for k, v in kinds.most_common())
@@ -268,8 +276,9 @@ def report(result: Result) -> str:
     lines.append("Check first:")
     lines.append("  - the speakers and their paragraphs in reading.yaml (and their aliases);")
     if readouts:
-        lines.append(f"  - {readouts} paragraphs read out by one speaker were given to the "
-                     "other as their author (summaries say 'as read out');")
+        lines.append(f"  - {_count(readouts, 'paragraph')} read out by one speaker "
+                     f"{'was' if readouts == 1 else 'were'} given to the other as their author "
+                     "(summaries say 'as read out');")
     lines.append("  - the central positions (central: true), which answer 'what is X's argument';")
     lines.append("  - agreements and disagreements: whom they answer (responds_to).")
     lines.append("Every drafted position says reviewed: false; set it true once checked.")
@@ -298,4 +307,25 @@ def ingest_command(args: argparse.Namespace) -> int:
     unreviewed = sum(1 for p in reading.positions if not p.reviewed)
     print(f"validate: ok: {reading.id}: {len(reading.contributors)} contributors, "
           f"{len(reading.positions)} positions ({unreviewed} unreviewed)")
+    hint = _which_reading_hint(result.folder)
+    if hint:
+        print(hint)
     return 0
+
+
+def _which_reading_hint(folder: Path) -> str:
+    """When the new reading's folder now holds several readings and no config names the
+    default: how to say which one the other commands should use."""
+    from bot.config import ConfigError, load_config
+
+    ids = sorted(d.name for d in folder.parent.iterdir() if (d / "reading.yaml").is_file())
+    if len(ids) < 2:
+        return ""
+    try:
+        if load_config(None).reading:
+            return ""
+    except ConfigError:
+        return ""
+    return (f"{folder.parent} now holds {len(ids)} readings ({', '.join(ids)}): give "
+            f"`--reading {folder.name}` to ask, chat, map and guide, or name the default "
+            "with `reading: ID` in config.yaml.")

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from bot.engine.lexicon import COMMON_WORDS, STOPWORDS
+from bot.ingest.cues import said_topics
 from bot.ingest.segment import SPOKEN, Part, Role, Segmentation
 from bot.ingest.sentences import Piece, pieces, reaction_before, voice_at_end
 from bot.knowledge.layout import MIN_QUOTE_CHARS
@@ -54,6 +55,11 @@ _ASKED = re.compile(
     r"\b(?:I|we) (?:desire|want|wish|would like) to know (?:whether|if|why|how|what)\b|"
     r"\b(?:I|we) (?:desire|want|wish|ask) (?:him|you|[A-Z][\w.]*(?: [A-Z]\w+)?) to "
     r"(?:answer|say|tell)\b|\bI ask (?:him|you|[A-Z][\w.]*(?: [A-Z]\w+)?),? (?:whether|if)\b"
+)
+# the other's question taken up to answer it: "Mr. Lincoln wants to know why I voted ..."
+_RESTATED = re.compile(
+    r"\b(?:he|[A-Z][a-z]+) (?:wants|desires|wishes|would like) to know\b|"
+    r"\b(?:he|[A-Z][a-z]+) asks (?:me|us|why|whether|if)\b|\bI will tell (?:him|you)\b"
 )
 _ANSWER_CUE = re.compile(r"^(?:A\.|Answer\.)\s|\bI answer\b|\bmy answer\b|\bI reply\b")
 _THESIS = re.compile(
@@ -170,7 +176,8 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
     out: list[Drafted] = []
     counts: Counter[str] = Counter()
     voiced: set[int] = set()  # paragraphs whose first position has been drafted
-    for n, part, piece in pieces_of:
+    per_paragraph = Counter(n for n, _, _ in pieces_of)
+    for k, (n, part, piece) in enumerate(pieces_of):
         quote = piece.text.strip()
         sq = squash(quote)
         if len(sq) < MIN_QUOTE_CHARS or sum(sq in s for s in squashed) != 1:
@@ -178,6 +185,8 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
         owner = part.owner
         assert owner is not None
         kind = _kind(quote, part.hint if part.hint in ("question", "answer") else None)
+        if kind not in ("question", "answer") and _RESTATED.search(quote):
+            kind = "answer"  # "Mr. Lincoln wants to know why ...": he takes up the question
         target = _target(quote, owner, kind, names, order)
         if kind in ("agreement", "disagreement") and target is None:
             kind = "claim" if kind == "agreement" else "critique"
@@ -185,7 +194,11 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
             kind = "claim"
         counts[owner] += 1
         topics = _topics(quote, keywords[n], idf)
+        if per_paragraph[n] >= NEIGHBOURS_FROM:  # a long passage of a speech
+            _extend(topics, _neighbours(pieces_of, k, idf))
         _extend(topics, context.get(n, []) + _KIND_TOPICS.get(kind, []))
+        charges = kind == "critique" and target is not None and bool(names.named(quote, owner))
+        _extend(topics, said_topics(quote, charges))
         if _TIMED.search(quote):  # "He spoke one hour, I an hour-and-a-half"
             _extend(topics, _HOW_LONG)
         reaction = reaction_before(part.text, piece.start)
@@ -208,6 +221,7 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
         )
     _mark_central(out, seg)
     _announce_documents(out, seg, keywords)
+    _narrated(out, seg)
     _mark_speech_ends(out, seg)
     _number_series(out, seg)
     return out
@@ -244,6 +258,7 @@ CLOSING = ["ending", "closing", "concluded", "wrap up", "finish"]
 _FIRST_WORDS = ["first words", "first thing"]
 _LAST_WORDS = ["last words", "last thing"]
 _DEBATE_END = ["end of the debate", "final words"]
+_DEBATE_START = ["start of the debate", "opened the debate", "opening words"]
 
 
 def _read_words(text: str, keywords: list[str]) -> list[str]:
@@ -336,6 +351,30 @@ def _announce_documents(
         if intro is not None:
             _extend(intro.topics, words[:12] + _READ_OUT + ["document", "read aloud"])
         n = end
+
+
+NARRATED = 4  # phrases of the reporter's note a position next to it takes
+
+
+def _narrated(out: list[Drafted], seg: Segmentation) -> None:
+    """The reporter's note just after a speaker's words ("Mr. Douglas' time here expired")
+    or just before them ("Mr. Lincoln was introduced by ...") tells of the position
+    beside it: it takes the note's phrases."""
+    for m, part in enumerate(seg.parts):
+        if part.role is not Role.NARRATION:
+            continue
+        words = _phrases(part.text)[:NARRATED]
+        before = [d for d in out if d.paragraph < m]
+        after = [d for d in out if d.paragraph > m]
+        if before and _only_crowd_between(seg, before[-1].paragraph, m):
+            _extend(before[-1].topics, words)
+        if after and _only_crowd_between(seg, m, after[0].paragraph):
+            _extend(after[0].topics, words)
+
+
+def _only_crowd_between(seg: Segmentation, a: int, b: int) -> bool:
+    """Whether nothing but the crowd's reactions stands between paragraphs a and b."""
+    return all(seg.parts[k].role is Role.CROWD for k in range(a + 1, b))
 
 
 def _extend(topics: list[str], more: list[str]) -> None:
@@ -447,6 +486,8 @@ def _mark_speech_ends(out: list[Drafted], seg: Segmentation) -> None:
             _extend(speech[-1].topics, CLOSING + [f"end of the {n}" for n in names])
             if count == speeches and speeches > 1:
                 _extend(speech[-1].topics, _DEBATE_END)
+            if count == 1 and speeches > 1:
+                _extend(speech[0].topics, _DEBATE_START)
 
     owner: str | None = None
     for n, part in enumerate(seg.parts):
@@ -498,6 +539,29 @@ def _keywords(text: str, idf: object) -> list[str]:
     )
     pairs = [p for p, c in counts.most_common() if c > 1]
     return pairs[:KEY_PHRASES] + scored[:KEY_WORDS]
+
+
+NEIGHBOUR_PHRASES = 1  # key phrases a sentence borrows from each sentence beside it ...
+NEIGHBOUR_WORDS = 1  # ... and its rarest words, in a paragraph of at least
+NEIGHBOURS_FROM = 6  # this many sentences (a debater's long passage; a short paragraph
+# is one point, whose sentences share its key words already)
+
+
+def _neighbours(pieces_of: list[tuple[int, Part, Piece]], k: int, idf: object) -> list[str]:
+    """The key phrases of the sentences just before and after piece `k` in its paragraph:
+    a point made over two sentences is found in either."""
+    assert callable(idf)
+    n = pieces_of[k][0]
+    out: list[str] = []
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(pieces_of) and pieces_of[j][0] == n:
+            phrases = _phrases(pieces_of[j][2].text)
+            multi = [p for p in phrases if " " in p][:NEIGHBOUR_PHRASES]
+            single = sorted(
+                dict.fromkeys(p for p in phrases if " " not in p), key=lambda w: -idf(w)
+            )
+            out += multi + single[:NEIGHBOUR_WORDS]
+    return out
 
 
 def _topics(quote: str, paragraph_words: list[str], idf: object) -> list[str]:

@@ -3,7 +3,8 @@
 "District of Columbia" becomes "DC", "Human Rights Watch" "HRW": a name of two to four
 capitalised words (joined by "of", "the" or "for" at most; "X and Y" are two names), used
 at least twice, whose initials are no word of the text or of the question lexicon and
-stand for no other name of the text.
+stand for no other name of the text. And a given name the text shortens before a surname
+("Fred. Douglass", "Wm. Seward") is known by its full form ("Frederick").
 """
 
 from __future__ import annotations
@@ -21,6 +22,14 @@ _LEADING = frozenset({"The", "A", "An", "In", "On", "At", "Of", "And", "But", "M
                       "Judge", "Senator", "Hon", "Gen", "Dr", "I", "If", "When", "Now", "So"})
 MIN_USES = 2
 MAX_TERMS = 40
+# given names as older texts shorten them, and the names members write
+GIVEN_NAMES = {
+    "Alex": "Alexander", "Benj": "Benjamin", "Chas": "Charles", "Danl": "Daniel",
+    "Edw": "Edward", "Fred": "Frederick", "Geo": "George", "Jas": "James", "Jno": "John",
+    "Jos": "Joseph", "Richd": "Richard", "Robt": "Robert", "Saml": "Samuel",
+    "Thos": "Thomas", "Wm": "William",
+}
+_SHORT_GIVEN = re.compile(r"\b(" + "|".join(GIVEN_NAMES) + r")\.\s+[A-Z][a-z]+")
 
 
 def draft_glossary(text: str) -> list[tuple[str, list[str]]]:
@@ -46,4 +55,11 @@ def draft_glossary(text: str) -> list[tuple[str, list[str]]]:
         by_initials[initials].append(name)
     out = [(initials, names) for initials, names in by_initials.items() if len(names) == 1]
     out.sort(key=lambda item: (-uses[item[1][0]], item[0]))
-    return out[:MAX_TERMS]
+    return out[:MAX_TERMS] + _given_names(text, vocabulary)
+
+
+def _given_names(text: str, vocabulary: set[str]) -> list[tuple[str, list[str]]]:
+    """(full given name, [its short form]) for each one the text shortens and never spells
+    out ("Fred. Douglass": members write "Frederick")."""
+    short = dict.fromkeys(m.group(1) for m in _SHORT_GIVEN.finditer(text))
+    return [(GIVEN_NAMES[s], [s]) for s in short if GIVEN_NAMES[s].casefold() not in vocabulary]

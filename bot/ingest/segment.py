@@ -123,6 +123,13 @@ def segment(
     if given:
         return _by_contributors(paragraphs, given)
     seg = _by_headings(paragraphs, named or [])
+    if not seg.speakers and named:
+        names = ", ".join(g.name for g in named)
+        raise IngestError(
+            f"no speakers found: no turn of the text starts with one of the --speakers names "
+            f"({names}), in full, by surname or by first name; check their spelling against "
+            "the text, or give --contributors FILE (each contributor's name and first words)"
+        )
     if not seg.speakers:
         raise IngestError(
             "no speakers found: the text has no headings such as `Name:` lines or "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.ingest.glossary import GIVEN_NAMES
 from bot.knowledge.layout import MIN_QUOTE_CHARS
 
 MAX_PIECE = 320  # longer sentences are cut at a clause boundary
@@ -22,7 +23,9 @@ _BRACKET = re.compile(r"\[[^\[\]]{0,600}\]")
 _EDITORIAL = re.compile(r"\[[a-z][a-z ,.'’-]{0,40}\]")  # a word the editor supplied
 _PAREN = re.compile(r"\([^()]{0,600}\)")
 _ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Hon|Gen|Col|Gov|Jr|Sr|Esq|vs|No|Vol|pp|Rev|Prof|Sen|Rep|etc)"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Hon|Gen|Col|Gov|Jr|Sr|Esq|vs|No|Vol|pp|Rev|Prof|Sen|Rep|etc|"
+    + "|".join(GIVEN_NAMES)  # "Fred. Douglass" is one name, not the end of a sentence
+    + r")"
     r"|\b[A-Z]|\b(?:U\.S|U\.N|D\.C|i\.e|e\.g))\.$"
 )
 _END = re.compile(r"[.!?]+(?:''|[”’\"')])*(?=\s+|$)")

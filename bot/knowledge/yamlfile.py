@@ -232,6 +232,10 @@ def syntax_problem(path: Path, exc: yaml.YAMLError, text: str | None = None) -> 
             if text is not None and _tab_indented(text, mark.line):
                 return Problem(path, f"line {mark.line + 1}", f"YAML syntax error: {TABS}")
         detail = "; ".join(str(s) for s in (exc.context, exc.problem) if s)
+        start = exc.context_mark
+        if exc.context and start is not None and mark is not None and start.line != mark.line:
+            # "while parsing a flow sequence" (opened at line 7); "expected ',' or ']'" (line 8)
+            detail = f"{exc.context} opened at line {start.line + 1}; {exc.problem}"
     if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in detail:
         hint = _tag_hint(detail)
     return Problem(path, where, f"YAML syntax error: {cut(detail, 160)}. {hint}")

@@ -18,6 +18,8 @@ def readings_command(args: argparse.Namespace) -> int:
         print(f"No readings in {library.root}: a reading is a folder holding a reading.yaml "
               "(make one with `python -m bot ingest TEXT_FILE`).")
         return 1
+    folder = getattr(args, "knowledge", None)
+    where = f" --knowledge {folder}" if folder else ""  # the folder listed, not the default
     for s in states:
         mark = " (default)" if s.default else ""
         if s.ok:
@@ -25,7 +27,7 @@ def readings_command(args: argparse.Namespace) -> int:
                   f" - {s.title}")
         else:
             print(f"{s.id}{mark}: BROKEN, {len(s.problems)} problems (skipped; "
-                  f"`python -m bot validate --reading {s.id}` lists them)")
+                  f"`python3 tasks.py validate --reading {s.id}{where}` lists them)")
             for problem in s.problems[:MAX_PROBLEMS_SHOWN]:
                 print(f"    {problem}")
     return 0 if all(s.ok for s in states) else 1

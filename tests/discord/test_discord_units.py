@@ -313,3 +313,15 @@ def test_interaction_tokens_are_redacted_from_logs(caplog: pytest.LogCaptureFixt
     caplog.handler.removeFilter(redact)
     assert "aW50ZXJh.Y3Rp" not in caplog.text
     assert caplog.text.count(REDACTED) == 3
+
+
+def test_an_abstention_names_the_nearest_passages_without_answer_cards() -> None:
+    from bot.discordbot.embeds import render_reply
+    from bot.engine import Engine
+
+    harbour = Engine.load(Path(__file__).resolve().parents[1] / "engine" / "fixtures",
+                          "harbour-debate")
+    shown = render_reply(harbour.ask("how much would dredging the harbour cost?"),
+                         harbour.reading)
+    assert shown.embeds == []
+    assert "Nearest, though they don't answer it: Bill Marsh, paragraph 7" in (shown.content or "")

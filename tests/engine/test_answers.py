@@ -293,6 +293,9 @@ def test_glossary_maps_words_the_text_does_not_use_and_says_so(engine: Engine) -
     reply = engine.ask("who talked about Tiananmen?")
     assert reply.answers[0].contributor_id == "hom"
     assert reply.message.startswith("The text doesn't name Tiananmen; it speaks of June Fourth")
+    # an everyday word the text lacks is no name to capitalise
+    wealth = engine.ask("who talked about china's wealth")
+    assert wealth.message.startswith("The text doesn't use “wealth”; it speaks of")
     cold_war = engine.ask("what did Neier say about the Cold War?")
     assert cold_war.answers[0].position_id == "neier-soviet-bloc"
 

@@ -183,3 +183,11 @@ def test_a_named_target_with_a_topic_keeps_to_those_who_answer_them(engine: Engi
     reply = engine.ask("who criticizes nathan's framing")
     assert reply.answers[0].contributor_id == "sixth"
     assert all(a.target == "Andrew J. Nathan" for a in reply.answers)
+
+
+def test_a_fragment_giving_an_example_belongs_to_the_question(engine: Engine) -> None:
+    # "like life expectancy stuff" after the question names what it is about
+    asked = engine.reader.read(
+        "did the last person say something nice about china's record?? like life expectancy stuff"
+    )
+    assert {"life", "expectancy"} <= {t.word for t in asked.terms}

@@ -217,3 +217,15 @@ def test_a_follow_up_on_an_unnamed_topic_abstains(
     talk = Conversation()
     assert not engine.ask(first, conversation=talk).abstained
     assert engine.ask(follow_up, conversation=talk).abstained
+
+
+@pytest.mark.parametrize(
+    "question", ["who mentioned literacy rates", "who brought up literacy figures"]
+)
+def test_a_noun_of_measure_frames_the_topic(engine: Engine, question: str) -> None:
+    # the text speaks of literacy, never of its "rates": the passage on literacy answers
+    asked = engine.reader.read(question)
+    assert [t.frame for t in asked.terms if not t.known] == [True]
+    reply = engine.ask(question)
+    assert not reply.abstained
+    assert reply.answers[0].contributor_id == "sixth"

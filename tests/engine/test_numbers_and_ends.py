@@ -179,3 +179,29 @@ def test_a_who_question_holding_one_of_its_words_needs_most_of_its_weight(
     assert not answers_topic(thin, asked)
     assert answers_topic(dataclasses.replace(thin, strong=2), asked)
     assert answers_topic(dataclasses.replace(thin, coverage=0.7), asked)
+
+
+def test_a_number_the_text_never_gives_is_abstained_with_the_related_passages(
+    harbour: Engine,
+) -> None:
+    # Marsh speaks of "the cost of dredging", but nobody says how much it is
+    reply = harbour.ask("how much would dredging the harbour cost?")
+    assert reply.abstained and reply.answers == ()
+    assert "doesn't give" in reply.message
+    assert ("marsh", 7) in [(a.contributor_id, a.paragraph) for a in reply.related]
+
+
+def test_a_question_opening_on_when_may_still_ask_a_number(harbour: Engine) -> None:
+    reply = harbour.ask(
+        "when the fleet left, how many villages still shipped their catch from the harbour?"
+    )
+    assert not reply.abstained
+    assert (reply.answers[0].contributor_id, reply.answers[0].paragraph) == ("reed", 4)
+
+
+
+def test_the_nearest_passages_of_an_abstention_are_shown_apart(harbour: Engine) -> None:
+    from bot.engine.render import render_reply
+
+    reply = harbour.ask("how much would dredging the harbour cost?")
+    assert "Nearest, though they don't answer it: Bill Marsh, paragraph 7" in render_reply(reply)

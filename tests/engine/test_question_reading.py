@@ -108,3 +108,30 @@ def test_quoted_words_after_a_joined_compound_are_found(engine: Engine) -> None:
     assert "critical" in {t.word for t in q.terms}
     assert all(r.value != "critique" for r in q.relations)
     assert any(r.value == "agree" for r in q.relations)
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("what did the HRW guy say about tibet", "bequelin"),
+        ("what did the one after the HRW guy say about focusing on chinese citizens", "hom"),
+        ("the human rights watch lady on hong kong?", "bequelin"),
+    ],
+)
+def test_a_role_alias_takes_any_word_for_a_person(
+    engine: Engine, question: str, speaker: str
+) -> None:
+    # the reading's alias is "HRW researcher"; members say "the HRW guy"
+    assert engine.reader.read(question).speakers == (speaker,)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["so does neier agree with bequelin or not", "does neier agree or disagree with bequelin"],
+)
+def test_agree_or_not_asks_both_ways(engine: Engine, question: str) -> None:
+    from bot.engine.lexicon import Relation
+
+    assert engine.reader.read(question).relation is Relation.RESPOND
+    kinds = {a.kind for a in engine.ask(question).answers}
+    assert {"agreement", "disagreement"} <= kinds  # his one difference is not left out

@@ -22,6 +22,7 @@ NOT_ABOUT_THE_READING = [
     "help me with my essay",
     "could u summarize my notes",
     "pls write me a short poem about the debate for my presentation",
+    "can u just write my 1000 word essay on human rights in china pls",
 ]
 ABOUT_THE_READING = [  # the same verbs, asking about the reading
     "help me understand neier's essay",

@@ -35,3 +35,27 @@ def test_phrases_read_as_the_written_words(engine: Engine) -> None:
     got = {t.word for t in asked.terms}
     assert {"dissolving", "district"} <= got and "usa" not in got
     assert stem("dissolution") in SYNONYM_STEMS[stem("dissolving")]
+
+
+@pytest.mark.parametrize(
+    ("form", "base"),
+    [("adding", "add"), ("added", "add"), ("stopped", "stop"), ("begged", "beg"),
+     ("focusing", "focus")],
+)
+def test_a_doubled_letter_comes_off_only_a_longer_base(form: str, base: str) -> None:
+    # "adding" is "add" + "ing": undoubling it to "ad" would part it from "add"
+    assert stem(form) == stem(base)
+
+
+def test_a_long_word_reaches_its_other_endings_in_the_text(engine: Engine) -> None:
+    # Hom writes of "diplomatic and technical assistance programs"; a member of "diplomacy"
+    alternatives = dict(engine.index.term("diplomacy").alternatives)
+    assert stem("diplomatic") in alternatives
+    assert alternatives[stem("diplomatic")] < alternatives.get(stem("diplomacy"), 1.0)
+    reply = engine.ask("did hom say anything about tech assistance or diplomacy programs?")
+    assert not reply.abstained and reply.answers[0].contributor_id == "hom"
+
+
+def test_a_word_reaches_its_longer_forms_in_the_text(engine: Engine) -> None:
+    # the text's "protestors" for a member's "protest"
+    assert stem("protestors") in dict(engine.index.term("protest").alternatives)

@@ -62,6 +62,29 @@ def test_no_speakers_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert not (tmp_path / "r").exists()
 
 
+def test_speakers_not_found_are_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = tmp_path / "plain.txt"
+    text.write_text("Alice went home.\n\nBob said so, and nobody else spoke at all.\n")
+    out = tmp_path / "r"
+    assert main(["ingest", str(text), "--speakers", "Carol, Dan", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "(Carol, Dan)" in err and "check their spelling" in err and "--contributors" in err
+    assert "give them with --speakers" not in err  # they were given
+
+
+def test_a_second_reading_says_how_to_choose_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no config.yaml here
+    monkeypatch.delenv("READING_BOT_CONFIG", raising=False)
+    for rid in ("one", "two"):
+        assert main(["ingest", str(FIXTURES / "debate.txt"), "--out", str(tmp_path / rid)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.count("now holds 2 readings (one, two)") == 1  # said after the second only
+    assert "`--reading two`" in printed and "reading: ID" in printed
+    assert "Left to no one: \n" not in printed and " 1 paragraphs " not in printed
+
+
 def test_speakers_option_with_turns(tmp_path: Path) -> None:
     text = tmp_path / "t.txt"
     text.write_text(

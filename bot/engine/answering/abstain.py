@@ -25,6 +25,7 @@ _TASKS = frozenset(
      "fanfic"}
 )
 _THEIRS = frozenset({"my", "our", "a", "an", "me", "us", "some", "another"})
+_SIZES = frozenset({"word", "words", "page", "pages", "line", "lines"})  # "my 1000 word essay"
 _NEVER_ASKED = frozenset({"translate", "translation", "translating"})  # no reading question
 
 
@@ -41,7 +42,7 @@ def off_topic_request(text: str) -> bool:
     plain = _plain_words(text)
     if plain.isdisjoint(_TASKS) and not any(w.startswith("translat") for w in plain):
         return False
-    toks = words(text)[:16]
+    toks = [t for t in words(text)[:16] if not t.isdigit() and t not in _SIZES]
     if _NEVER_ASKED.intersection(toks[:12]):
         return True
     return any(

@@ -7,6 +7,7 @@ import dataclasses
 import re
 
 from bot.engine.answers import Mode, Reply
+from bot.engine.numbers import COUNT_WORDS
 from bot.engine.question import Question
 from bot.engine.quotes import Sentence
 from bot.engine.rank import MIN_COVERAGE
@@ -23,19 +24,22 @@ _DETAIL = re.compile(
 MIN_HELD = 2  # topic words a sentence must hold
 
 # What the answer to some detail questions looks like: a duration, a year, a number.
-_NUMBER_WORDS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundreds?|thousands?|millions?|"
-    r"billions?|quarter|half|third|fifth"
-)
+_NUMBER_WORDS = "|".join(sorted(
+    COUNT_WORDS | {"one", "dozens", "billion", "billions", "quarter", "third", "fifth"},
+    key=len, reverse=True,
+))
 _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\bhow\s+long\b|\bsince\s+when\b", re.I),
      re.compile(r"\b(?:years?|decades?|months?|weeks?|days?|hours?|minutes?|centur(?:y|ies)|"
                 r"since)\b", re.I)),
-    (re.compile(r"\b(?:what|which)\s+year\b|^\W*(?:so\s+|and\s+)?when\b", re.I),
-     re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\byears?\s+ago\b", re.I)),
     (re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|percentage|share|fraction|"
                 r"proportion|amount)\b", re.I),
-     re.compile(rf"\b\d[\d,.]*\b|\b(?:{_NUMBER_WORDS})\b", re.I)),
+     re.compile(rf"\b\d[\d,.]*\b|\b(?:{_NUMBER_WORDS})\b|\bnumbers?\s+of\b|"
+                r"\b(?:majority|minority|percent|per\s+cent)\b", re.I)),
+    # a question opening on "when" asks a time only when it asks nothing above
+    # ("when the constitution was made, how many states ...?" asks a number)
+    (re.compile(r"\b(?:what|which)\s+year\b|^\W*(?:so\s+|and\s+)?when\b", re.I),
+     re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\byears?\s+ago\b", re.I)),
 )
 
 
@@ -44,8 +48,23 @@ def asks_detail(text: str) -> bool:
     return _DETAIL.search(text) is not None
 
 
+_HOW_MANY_UNITS = re.compile(
+    r"\bhow\s+many\s+(years|months|weeks|days|hours|decades|centuries|times)\b", re.I
+)
+_TIME_UNITS = "years?|months?|weeks?|days?|hours?|decades?|centuries|century"
+_COUNTS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+           r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|several|many|few|dozens?")
+LACKS_DETAIL = "The text doesn't give that detail."
+
+
 def answer_shape(text: str) -> re.Pattern[str] | None:
-    """What an answer to "how long / what year / how many ...?" must hold, if it asks that."""
+    """What an answer to "how long / what year / how many ...?" must hold, if it asks that:
+    for "how many weeks", a length of time in any unit ("two and a half decades")."""
+    unit = _HOW_MANY_UNITS.search(text)
+    if unit is not None:
+        units = "times" if unit.group(1).lower() == "times" else _TIME_UNITS
+        return re.compile(
+            rf"\b(?:\d[\d,.]*|{_COUNTS})\s+(?:\w+\s+){{0,3}}?(?:{units})\b", re.I)
     return next((shape for asks, shape in _SHAPES if asks.search(text)), None)
 
 
@@ -56,6 +75,32 @@ def detail_in_place(src: Sources, q: Question, top: Reply) -> Reply | None:
     if shape is None or not top.answers or shape.search(top.answers[0].quote):
         return None
     return detail(src, q, shape)
+
+
+# "how many keys does Bequelin list?", "how many respondents agreed?": a count of points or
+# of contributors, not a number the text must hold
+_COUNTS_ITEMS = re.compile(
+    r"\bhow\s+many\b.*\b(?:list|lists|listed|give|gives|gave|offer|offers|offered|name|names|"
+    r"named|make|makes|made|propose|proposes|proposed|suggest|suggests|suggested|lay|lays|laid|"
+    r"raise|raises|raised)\b|\bhow\s+many\s+(?:of\s+the\s+|other\s+)?(?:respondents|"
+    r"contributors|writers|authors|participants|speakers|others|of\s+them)\b",
+    re.I,
+)
+
+
+def lacks_detail(src: Sources, q: Question, top: Reply) -> bool:
+    """ "How long was the laureate's sentence?": the question asks for a duration (a year, a
+    number) that neither the best answer's quote nor its paragraph holds, so the text does
+    not say it (the position may still be related)."""
+    shape = answer_shape(q.text) if asks_detail(q.text) else None
+    if shape is None or not top.answers or _COUNTS_ITEMS.search(q.text):
+        return False
+    first = top.answers[0]
+    if first.quote.rstrip().endswith(":"):  # a list follows: its items are the count
+        return False
+    return not shape.search(first.quote) and not shape.search(
+        src.reading.paragraph(first.paragraph).text
+    )
 
 
 def detail(src: Sources, q: Question, shape: re.Pattern[str] | None = None) -> Reply | None:

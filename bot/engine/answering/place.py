@@ -35,6 +35,7 @@ _PIECE_WORDS = frozenset(
 
 # One speech of several a debater gives: its start or end is not the contributor's.
 _SPEECHES = frozenset({"speech", "speeches", "reply", "rejoinder", "remarks"})
+SPEECH_WORDS = _SPEECHES
 
 
 def names_a_speech(text: str) -> bool:

@@ -10,12 +10,18 @@ import dataclasses
 import re
 
 from bot.engine.answering.abstain import abstain
-from bot.engine.answering.detail import detail, detail_in_place
-from bot.engine.answering.place import names_a_speech, speech_ends
+from bot.engine.answering.detail import LACKS_DETAIL, detail, detail_in_place, lacks_detail
+from bot.engine.answering.place import (
+    END_WORDS,
+    SPEECH_WORDS,
+    START_WORDS,
+    names_a_speech,
+    speech_ends,
+)
 from bot.engine.answering.readout import asks_reader, by_reader, reader_of_named
 from bot.engine.answers import Answer, Mode, Reply
 from bot.engine.index import COMMON_STEMS, Term
-from bot.engine.lexicon import COMMON_WORDS, Relation
+from bot.engine.lexicon import COMMON_WORDS, FIRST_NAMES, Relation
 from bot.engine.question import Question
 from bot.engine.rank import SECOND_KIND, TARGET_FIT, Scored, answers_topic
 from bot.engine.sources import Sources
@@ -92,7 +98,14 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     in_place = detail_in_place(src, q, best) if not q.where else None
     if in_place is not None:  # "how long has she watched China?": the sentence that says
         return in_place
-    if q.where and q.speakers and not q.terms and names_a_speech(q.text):
+    if not q.where and lacks_detail(src, q, best):  # the text never gives that number
+        # "The text doesn't name Liu Xiaobo; it speaks of ... It doesn't give that detail."
+        why = f"{note} It doesn't give that detail." if note else LACKS_DETAIL
+        lacking = abstain(src, q, why)
+        return dataclasses.replace(lacking, related=best.answers)
+    if q.where and q.speakers and names_a_speech(q.text) and (not q.terms or (
+        all(t.word in SPEECH_WORDS for t in q.terms) and _place_beside_speech(q.text)
+    )):  # "what did he say first in his opening speech": "speech" names it, no topic
         ends = _speech_end(src, q, limit)  # "how did he wrap up his reply?"
         if ends:
             return Reply(q.text, Mode.ANSWER, ends, note)
@@ -102,6 +115,19 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
             return Reply(q.text, Mode.ANSWER, _at_place(src, q, limit), note)
         return Reply(q.text, Mode.ANSWER, _best(src, _by_place(src, ranked, q.where), limit), note)
     return best
+
+
+_NAMED_SPEECH = re.compile(
+    r"\b(?:opening|closing|first|last|final)\s+(?:speech|speeches|reply|rejoinder|remarks)\b",
+    re.I,
+)
+_PLACE_WORDS = START_WORDS | END_WORDS | {"first", "last", "final"}
+
+
+def _place_beside_speech(text: str) -> bool:
+    """Whether a question asks for a place in a speech besides naming which speech
+    ("first in his opening speech"; not "the questions in his opening speech")."""
+    return bool(_PLACE_WORDS.intersection(words(_NAMED_SPEECH.sub(" ", text))))
 
 
 def _place(src: Sources, pos: Position) -> tuple[int, int]:
@@ -249,6 +275,26 @@ def unanswerable(src: Sources, q: Question, ranked: list[Scored]) -> str:
     if best is None or not answers_topic(best, q):
         named = _unnamed(q)
         return f"The text never names {named}." if named else "The reading doesn't cover that."
+    pair = _name_never_together(src, q)
+    if pair:
+        return f"The text never names {pair}."
+    return ""
+
+
+def _name_never_together(src: Sources, q: Question) -> str:
+    """A given name and the word after it in the question ("john brown") that the text
+    never writes together, a middle initial allowed (its "John Wentworth" and "a little
+    brown" are someone and something else): the name, or ""."""
+    text = q.text.lower()
+    for a, b in zip(q.terms, q.terms[1:], strict=False):
+        if not (a.known and b.known) or a.word not in FIRST_NAMES:
+            continue
+        if not re.search(rf"\b{re.escape(a.word)}\s+{re.escape(b.word)}\b", text):
+            continue
+        first = "|".join(re.escape(w) for w in (a.word, *a.gloss))  # "Fred." for "frederick"
+        together = re.compile(rf"\b(?:{first})\.?\s+(?:[a-z]\.\s+)?{re.escape(b.word)}\b", re.I)
+        if not any(together.search(p.text) for p in src.reading.paragraphs):
+            return f"{a.word.title()} {b.word.title()}"
     return ""
 
 
@@ -371,8 +417,16 @@ def _gloss_note(q: Question) -> str:
     for term in q.terms:
         if term.gloss:
             said = ", ".join(term.gloss)
-            return f"The text doesn't name {term.word.title()}; it speaks of {said}."
+            if _written_as_name(q.text, term.word):  # "Tiananmen", "Liu Xiaobo"
+                return f"The text doesn't name {term.word.title()}; it speaks of {said}."
+            return f"The text doesn't use “{term.word}”; it speaks of {said}."
     return ""
+
+
+def _written_as_name(text: str, word: str) -> bool:
+    """Whether a question writes the word as a name: capitalised, not at its start."""
+    return any(m.start() > 0 and text[m.start()].isupper()
+               for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I))
 
 
 def _only_filler(q: Question) -> bool:
