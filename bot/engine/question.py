@@ -500,16 +500,37 @@ def _chat_word(tok: str) -> str:
     return tok
 
 
-_IDIOM = re.compile(
-    r"\b(?:" + "|".join(re.escape(p) for p in sorted(CHAT_PHRASES, key=len, reverse=True))
-    + r")\b",
-    re.I,
-)
+_IDIOM_ORDER = tuple(sorted(CHAT_PHRASES, key=len, reverse=True))  # longest first
+_IDIOM = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _IDIOM_ORDER) + r")\b", re.I)
+_RUN = re.compile(r"\w+")
+_IDIOMS_BY_FIRST: dict[str, list[str]] = {}  # an idiom's first run of word characters
+for _idiom in _IDIOM_ORDER:
+    _IDIOMS_BY_FIRST.setdefault(_RUN.findall(_idiom)[0], []).append(_idiom)
+_IDIOM_RANK = {p: k for k, p in enumerate(_IDIOM_ORDER)}
+
+
+def _idiom_swap(m: re.Match[str]) -> str:
+    return CHAT_PHRASES[m.group(0).lower()]
 
 
 def _plain_idioms(text: str) -> str:
     """Idioms of several words as the plain words they stand for ("owned up" -> "admitted")."""
-    return _IDIOM.sub(lambda m: CHAT_PHRASES[m.group(0).lower()], text.replace("\u2019", "'"))
+    text = text.replace("\u2019", "'")
+    if not text.isascii():  # (case folding beyond ASCII: the whole pattern)
+        return _IDIOM.sub(_idiom_swap, text)
+    # an idiom matches at a word start only where the text has its first word and all of it:
+    # the pattern of those few alone (in the same order) replaces exactly as the whole does
+    low = text.lower()
+    found = {p for w in set(_RUN.findall(low)) for p in _IDIOMS_BY_FIRST.get(w, ()) if p in low}
+    if not found:
+        return text
+    return _idiom_pattern(tuple(sorted(found, key=_IDIOM_RANK.__getitem__))).sub(_idiom_swap, text)
+
+
+@lru_cache(maxsize=512)
+def _idiom_pattern(idioms: tuple[str, ...]) -> re.Pattern[str]:
+    """The idiom pattern of some idioms only, longest first as in `_IDIOM`."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in idioms) + r")\b", re.I)
 
 
 _LEAD_WORDS = CHAT_FILLER | frozenset(

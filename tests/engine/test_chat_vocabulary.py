@@ -8,7 +8,7 @@ import pytest
 from bot.engine import Engine
 from bot.engine.conversation import Conversation
 from bot.engine.lexicon import CHAT_PHRASES, CHAT_SPELLINGS, Relation
-from bot.engine.question import _plain_idioms
+from bot.engine.question import _IDIOM, _plain_idioms
 
 # (chat word or idiom in a sentence, the plain words it is read as)
 IDIOMS = [
@@ -36,6 +36,23 @@ IDIOMS = [
 @pytest.mark.parametrize(("text", "plain"), IDIOMS)
 def test_idioms_read_as_plain_words(text: str, plain: str) -> None:
     assert _plain_idioms(text) == plain
+
+
+def _by_the_whole_pattern(text: str) -> str:
+    return _IDIOM.sub(lambda m: CHAT_PHRASES[m.group(0).lower()], text.replace("\u2019", "'"))
+
+
+def test_idioms_found_from_their_first_words_as_by_the_whole_pattern() -> None:
+    """The quick path (only the idioms whose first word and text the message has) reads every
+    message as the one pattern of all idioms does: every idiom, in any case, run together,
+    overlapping, glued to other words, and beside non-ASCII letters."""
+    texts = list(CHAT_PHRASES)
+    for idiom in CHAT_PHRASES:
+        texts += [idiom.upper(), f"so {idiom.title()}, ok?", f"x_{idiom}", f"{idiom}s too",
+                  f"({idiom}) and {idiom}", f"Éte {idiom}", f"{idiom}-{idiom}"]
+    texts += [" ".join(CHAT_PHRASES), "".join(CHAT_PHRASES), "-".join(CHAT_PHRASES)]
+    for text in texts:
+        assert _plain_idioms(text) == _by_the_whole_pattern(text), text
 
 
 def test_every_idiom_and_spelling_is_lower_case_words() -> None:
