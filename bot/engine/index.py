@@ -270,6 +270,7 @@ class PositionIndex:
         for known in self._vocab_list:  # short words are corrected only to the same initial
             self._by_initial[known[0]].append(known)
         self._correct = lru_cache(maxsize=16384)(self._correct_uncached)
+        self._term = lru_cache(maxsize=16384)(self._term_uncached)
 
     @staticmethod
     def _build_vocabulary(reading: Reading, content: Counter[str]) -> Counter[str]:
@@ -329,6 +330,9 @@ class PositionIndex:
     def term(self, word: str, focus: bool = False, correct: bool = True) -> Term:
         """A question word made into a search term: corrected (unless `correct` is False),
         stemmed, with the reading's glossary words and general synonyms."""
+        return self._term(word, focus, correct)  # (the same for every question: made once)
+
+    def _term_uncached(self, word: str, focus: bool, correct: bool) -> Term:
         raw = stem(word)
         known_as_is = not correct or (
             (self._related(raw) & self.postings.keys())
