@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.engine.index import Coverage, IndexedPosition, PositionIndex, Term
 from bot.engine.lexicon import RELATION_KINDS, Relation
@@ -207,21 +207,26 @@ class Ranker:
         And a small one for a paragraph that uses the topic words again and again."""
         asked = len(topic_text.split())
         head = []
-        ratios: dict[str, float] = {}  # positions share phrases; each is compared once
+        top = scored[:RERANK]
+        # positions share phrases: each is compared once, all in one call
+        ratios = dict.fromkeys((p for s in top for p in s.item.phrases), 0.0)
+        if asked == 1:
+            # one topic word: a phrase that holds it ("conspiracy between"), not one only
+            # near it in spelling ("southern states" for "southerners")
+            for phrase in ratios:
+                ratios[phrase] = 100.0 if topic_text in _phrase_words(phrase) else 0.0
+        else:
+            # below 70 a phrase is not the question's topic, only a part of it
+            for phrase, ratio, _ in process.extract(
+                topic_text, list(ratios), scorer=fuzz.token_set_ratio, score_cutoff=70,
+                limit=None,
+            ):
+                ratios[phrase] = ratio
         repeat = self._repeat_weights(terms)
-        for s in scored[:RERANK]:
+        for s in top:
             best = 0.0
             for phrase in s.item.phrases:
-                ratio = ratios.get(phrase)
-                if ratio is None and asked == 1:
-                    # one topic word: a phrase that holds it ("conspiracy between"), not
-                    # one only near it in spelling ("southern states" for "southerners")
-                    ratio = ratios[phrase] = 100.0 if topic_text in _phrase_words(phrase) else 0.0
-                elif ratio is None:
-                    # below 70 a phrase is not the question's topic, only a part of it
-                    ratio = ratios[phrase] = fuzz.token_set_ratio(
-                        topic_text, phrase, score_cutoff=70
-                    )
+                ratio = ratios[phrase]
                 if ratio >= 70:
                     best = max(best, ratio / 100.0 * min(1.0, len(phrase.split()) / asked))
             bonus = PHRASE_BONUS * best + self._repeated(s, repeat)

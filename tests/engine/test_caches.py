@@ -53,3 +53,23 @@ def test_a_misspelt_name_found_alike_wherever_it_stands(used: Engine) -> None:
     assert first[0].contributor_ids == again[0].contributor_ids == ("neier",)
     assert (first[0].start, first[0].end) == (2, 3)
     assert (again[0].start, again[0].end) == (0, 1)
+
+
+def test_phrases_compared_in_one_call_score_as_one_by_one(used: Engine) -> None:
+    """The rerank scores a question's topic against all the phrases of its candidates in one
+    `process.extract` call: each phrase gets the score `token_set_ratio` gives it alone."""
+    from rapidfuzz import fuzz, process
+
+    phrases = sorted({p for item in used.index.items for p in item.phrases})
+    words_ = sorted({w for p in phrases for w in p.split()})
+    topics = [" ".join(words_[k : k + n]) for n in (2, 3) for k in range(0, len(words_), 7)]
+    topics += [p + " policy" for p in phrases[::5]]
+    for topic in topics:
+        alone = {p: fuzz.token_set_ratio(topic, p, score_cutoff=70) for p in phrases}
+        together = dict.fromkeys(phrases, 0.0)
+        for p, ratio, _ in process.extract(
+            topic, phrases, scorer=fuzz.token_set_ratio, score_cutoff=70, limit=None
+        ):
+            together[p] = ratio
+        assert together == alone, topic
+    assert any(v for v in alone.values())
