@@ -137,7 +137,7 @@ class Ranker:
                 score += CUE_BONUS  # "whom does X praise?": the position that says "praises"
             if terms and q.speakers:
                 score += QUOTE_SHARE * _quote_share(item.quote_stems, terms, weights, total)
-            if numeric and states_number(words(pos.quote)):
+            if numeric and _states_number(pos.quote):
                 score += NUMBER_BONUS  # "how long had X known Y?": "for twenty-five years"
             scored.append(Scored(item, cov, fit, score, held.strong, held.literal, on_target))
         owns = [t.own for t in terms]
@@ -256,6 +256,12 @@ class Ranker:
             return 0.0
         again = sum(w * (min(REPEATS, counts[own]) - 1) for own, w in rare if counts.get(own))
         return REPEAT_BONUS * again / ((REPEATS - 1) * total)
+
+
+@lru_cache(maxsize=4096)
+def _states_number(quote: str) -> bool:
+    """Whether a quote states a number (quotes repeat across questions: read once)."""
+    return states_number(words(quote))
 
 
 @lru_cache(maxsize=4096)
