@@ -161,7 +161,7 @@ class QuestionReader:
         """Read one question (any text at all; never raises)."""
         cleaned = clean(raw)
         text = self._without_hedge(self._question_sentences(cleaned))
-        plain = _plain_idioms(_WHO_IS.sub(r"\1 is", text))
+        plain = _plain_idioms(_who_is(text))
         joined = join_compounds(plain, self.index.knows)  # the tokens' text
         tokens = self._split_joined([_chat_word(t) for t in words(joined, question=True)])
         mentions = self.matcher.find(tokens)
@@ -634,11 +634,28 @@ def _where(text: str) -> tuple[int, set[int]]:
     return (-1 if word in _AT_START else 1), span
 
 
+def _who_is(text: str) -> str:
+    """ "who's" as "who is" (only a text with an apostrophe can hold it)."""
+    return _WHO_IS.sub(r"\1 is", text) if "'" in text or "\u2019" in text else text
+
+
+def _quoted(text: str) -> re.Match[str] | None:
+    """`_QUOTED` searched for, where the text has a quotation mark at all."""
+    return _QUOTED.search(text) if '"' in text or "'" in text else None
+
+
+def _meant(text: str) -> re.Match[str] | None:
+    """`_MEANT` searched for, unless an ASCII text lacks "mean" (in any case)."""
+    if text.isascii() and "mean" not in text.lower():
+        return None
+    return _MEANT.search(text)
+
+
 def _quoted_tokens(text: str) -> set[int]:
     """Token positions inside a quoted phrase: its words are the quote's, not the question's
     ('who disagreed with "critical engagement"?' asks no critique). `text` must be the one
     the question's tokens were read from."""
-    m = _QUOTED.search(text)
+    m = _quoted(text)
     if not m:
         return set()
     start = len(words(text[: m.start()], question=True))
@@ -648,7 +665,7 @@ def _quoted_tokens(text: str) -> set[int]:
 def _meant_tokens(text: str) -> set[int]:
     """Token positions of the words after "what did X mean by": their relation words are
     the phrase's ("progress blooms from argument" asks no summary)."""
-    m = _MEANT.search(text)
+    m = _meant(text)
     if not m or len(m.group(1).split()) < MEANT_WORDS:
         return set()
     start = len(words(text[: m.start(1)], question=True))
@@ -663,10 +680,10 @@ def _refers_after(mentions: list[Mention], tokens: list[str]) -> bool:
 
 def _phrase(text: str) -> str:
     """A phrase the question quotes, or the object of "who said ...", folded."""
-    m = _QUOTED.search(text)
+    m = _quoted(text)
     if m:
         return fold(m.group(1) or m.group(2))
-    m = _MEANT.search(text)
+    m = _meant(text)
     if m and len(m.group(1).split()) >= MEANT_WORDS:  # "what did X mean by progress blooms ..."
         return fold(m.group(1))
     m = _SAID.match(_LEADING_CHAT.sub("", text))
