@@ -156,6 +156,9 @@ class QuestionReader:
     def __init__(self, index: PositionIndex, matcher: ContributorMatcher) -> None:
         self.index = index
         self.matcher = matcher
+        phrases = index.glossary_phrases
+        self._gloss_longest = max((len(p) for p in phrases), default=0)
+        self._gloss_first = frozenset(p[0] for p in phrases)  # where a glossary phrase starts
 
     def read(self, raw: str) -> Question:
         """Read one question (any text at all; never raises)."""
@@ -342,11 +345,11 @@ class QuestionReader:
     def _glossary_phrases(self, tokens: list[str], skip: set[int]) -> list[tuple[int, int]]:
         """Spans [start, end) of the reading's multi-word glossary terms ("Cold War")."""
         phrases = self.index.glossary_phrases
-        longest = max((len(p) for p in phrases), default=0)
+        longest, first = self._gloss_longest, self._gloss_first
         spans: list[tuple[int, int]] = []
         i = 0
         while i < len(tokens):
-            for size in range(min(longest, len(tokens) - i), 1, -1):
+            for size in range(min(longest, len(tokens) - i) if tokens[i] in first else 0, 1, -1):
                 span = range(i, i + size)
                 if tuple(tokens[i : i + size]) in phrases and not skip.intersection(span):
                     spans.append((i, i + size))

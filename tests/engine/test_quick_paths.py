@@ -8,7 +8,7 @@ import random
 import re
 import unicodedata
 
-from bot.engine import question, text
+from bot.engine import Engine, question, text
 from bot.engine.text import join_compounds, words
 
 PIECES = [
@@ -75,3 +75,37 @@ def test_question_patterns_found_as_by_searching_every_text() -> None:
                                (question._meant, question._MEANT)):
             got, expected = quick(t), pattern.search(t)
             assert (got and got.span()) == (expected and expected.span()), repr(t)
+
+
+def _spans_trying_every_place(phrases: set[tuple[str, ...]], tokens: list[str],
+                              skip: set[int]) -> list[tuple[int, int]]:
+    longest = max((len(p) for p in phrases), default=0)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(longest, len(tokens) - i), 1, -1):
+            if tuple(tokens[i : i + size]) in phrases and not skip.intersection(
+                range(i, i + size)
+            ):
+                spans.append((i, i + size))
+                i += size - 1
+                break
+        i += 1
+    return spans
+
+
+def test_glossary_phrases_tried_only_where_one_starts(engine: Engine) -> None:
+    reader = engine.reader
+    phrases = set(engine.index.glossary_phrases)
+    assert phrases
+    rng = random.Random(3)
+    pool = [w for p in phrases for w in p] + ["the", "and", "what", "did", "say"]
+    for _ in range(3000):
+        tokens = [rng.choice(pool) for _ in range(rng.randint(0, 12))]
+        if rng.random() < 0.5:
+            at = rng.randint(0, len(tokens))
+            tokens[at:at] = rng.choice(sorted(phrases))
+        skip = {k for k in range(len(tokens)) if rng.random() < 0.1}
+        assert reader._glossary_phrases(tokens, skip) == _spans_trying_every_place(
+            phrases, tokens, skip
+        )
