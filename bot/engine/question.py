@@ -972,11 +972,13 @@ _REACTION = re.compile(  # "how did the Chinese government respond to this conve
 def _unknown_subject(text: str, mentions: list[Mention], index: PositionIndex) -> str:
     """The subject of "what did X say" when X is nobody in the reading; or of "how did X
     react to this debate", an outsider's reaction to the reading, which it cannot hold."""
+    if mentions:  # a contributor is named: no outsider is the subject
+        return ""
     reaction = _REACTION.match(text)
-    if reaction and not mentions:
+    if reaction:
         return reaction.group("who")
     m = _SUBJECT.match(text)
-    if not m or mentions:
+    if not m:
         return ""
     subject = m.group(1)
     toks = [w for w in words(subject) if CHAT_SPELLINGS.get(w, w) not in STOPWORDS]  # "u"
