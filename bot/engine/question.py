@@ -504,7 +504,6 @@ def _chat_word(tok: str) -> str:
 
 
 _IDIOM_ORDER = tuple(sorted(CHAT_PHRASES, key=len, reverse=True))  # longest first
-_IDIOM = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _IDIOM_ORDER) + r")\b", re.I)
 _RUN = re.compile(r"\w+")
 _IDIOMS_BY_FIRST: dict[str, list[str]] = {}  # an idiom's first run of word characters
 for _idiom in _IDIOM_ORDER:
@@ -519,8 +518,8 @@ def _idiom_swap(m: re.Match[str]) -> str:
 def _plain_idioms(text: str) -> str:
     """Idioms of several words as the plain words they stand for ("owned up" -> "admitted")."""
     text = text.replace("\u2019", "'")
-    if not text.isascii():  # (case folding beyond ASCII: the whole pattern)
-        return _IDIOM.sub(_idiom_swap, text)
+    if not text.isascii():  # (case folding beyond ASCII: the pattern of them all)
+        return _idiom_pattern(_IDIOM_ORDER).sub(_idiom_swap, text)
     # an idiom matches at a word start only where the text has its first word and all of it:
     # the pattern of those few alone (in the same order) replaces exactly as the whole does
     low = text.lower()
@@ -532,7 +531,8 @@ def _plain_idioms(text: str) -> str:
 
 @lru_cache(maxsize=512)
 def _idiom_pattern(idioms: tuple[str, ...]) -> re.Pattern[str]:
-    """The idiom pattern of some idioms only, longest first as in `_IDIOM`."""
+    """The pattern of some idioms (longest first, as in `_IDIOM_ORDER`), compiled when first
+    needed: the one of all 213 takes longer to compile than many questions to answer."""
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in idioms) + r")\b", re.I)
 
 

@@ -3,12 +3,14 @@ plain words a text uses (lexicon "chat vocabulary" block)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.engine import Engine
 from bot.engine.conversation import Conversation
 from bot.engine.lexicon import CHAT_PHRASES, CHAT_SPELLINGS, Relation
-from bot.engine.question import _IDIOM, _plain_idioms
+from bot.engine.question import _plain_idioms
 
 # (chat word or idiom in a sentence, the plain words it is read as)
 IDIOMS = [
@@ -38,8 +40,15 @@ def test_idioms_read_as_plain_words(text: str, plain: str) -> None:
     assert _plain_idioms(text) == plain
 
 
+_WHOLE = re.compile(  # every idiom, longest first, in one pattern
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(CHAT_PHRASES, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+
+
 def _by_the_whole_pattern(text: str) -> str:
-    return _IDIOM.sub(lambda m: CHAT_PHRASES[m.group(0).lower()], text.replace("\u2019", "'"))
+    return _WHOLE.sub(lambda m: CHAT_PHRASES[m.group(0).lower()], text.replace("\u2019", "'"))
 
 
 def test_idioms_found_from_their_first_words_as_by_the_whole_pattern() -> None:
