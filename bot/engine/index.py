@@ -454,21 +454,35 @@ class PositionIndex:
     ) -> Coverage:
         """How much of the weighted terms position `idx` holds, and in what way; `total` is
         the sum of `weights`, summed once by the caller for all positions."""
-        item = self.items[idx]
-        held = item.own
-        text, para_w = item.text_stems, item.paragraph_weight
-        got = 0.0
-        strong = literal = 0
-        for term, w in zip(terms, weights, strict=True):
-            best = 0.0
-            for s, factor in term.alternatives:
-                v = held.get(s, para_w if s in text else 0.0) * factor
-                if v > best:
-                    best = v
-            got += w * best
-            strong += best > STRONG
-            literal += term.own in item.text_stems
-        return Coverage(got / total if total else 0.0, strong, literal)
+        return self.coverages((idx,), terms, weights, total)[idx]
+
+    def coverages(
+        self, ids: Iterable[int], terms: Sequence[Term], weights: Sequence[float], total: float
+    ) -> dict[int, Coverage]:
+        """`coverage` of each position of `ids`, in their order (the terms unpacked once)."""
+        asked = [(t.alternatives, t.own, w) for t, w in zip(terms, weights, strict=True)]
+        items = self.items
+        out: dict[int, Coverage] = {}
+        for idx in ids:
+            item = items[idx]
+            held = item.own
+            text, para_w = item.text_stems, item.paragraph_weight
+            got = 0.0
+            strong = literal = 0
+            for alternatives, own, w in asked:
+                best = 0.0
+                for s, factor in alternatives:
+                    v = held.get(s)
+                    if v is None:
+                        v = para_w if s in text else 0.0
+                    v *= factor
+                    if v > best:
+                        best = v
+                got += w * best
+                strong += best > STRONG
+                literal += own in text
+            out[idx] = Coverage(got / total if total else 0.0, strong, literal)
+        return out
 
 
 def long_paragraphs(

@@ -102,7 +102,7 @@ class Ranker:
                 cand &= allowed
         none = Coverage(0.0, 0, 0)
         total = sum(weights)
-        coverage = {i: ix.coverage(i, terms, weights, total) if terms else none for i in cand}
+        coverage = ix.coverages(cand, terms, weights, total) if terms else dict.fromkeys(cand, none)
         topic_text = " ".join(t.word for t in terms)
         scored: list[Scored] = []
         fit_weight = FIT_WITH_TOPIC if terms else FIT_ALONE
