@@ -8,6 +8,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 
@@ -209,7 +210,7 @@ class Ranker:
         head = []
         top = scored[:RERANK]
         # positions share phrases: each is compared once, all in one call
-        ratios = dict.fromkeys((p for s in top for p in s.item.phrases), 0.0)
+        ratios = dict.fromkeys(chain.from_iterable(s.item.phrases for s in top), 0.0)
         if asked == 1:
             # one topic word: a phrase that holds it ("conspiracy between"), not one only
             # near it in spelling ("southern states" for "southerners")
