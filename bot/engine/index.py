@@ -276,6 +276,7 @@ class PositionIndex:
         for known in self._vocab_list:  # short words are corrected only to the same initial
             self._by_initial[known[0]].append(known)
         self._correct = lru_cache(maxsize=16384)(self._correct_uncached)
+        self._term = lru_cache(maxsize=16384)(self._term_uncached)
 
     @staticmethod
     def _build_vocabulary(reading: Reading, content: Counter[str]) -> Counter[str]:
@@ -339,6 +340,9 @@ class PositionIndex:
     def term(self, word: str, focus: bool = False, correct: bool = True) -> Term:
         """A question word made into a search term: corrected (unless `correct` is False),
         stemmed, with the reading's glossary words and general synonyms."""
+        return self._term(word, focus, correct)  # (the same for every question: made once)
+
+    def _term_uncached(self, word: str, focus: bool, correct: bool) -> Term:
         raw = stem(word)
         known_as_is = not correct or (
             (self._related(raw) & self.postings.keys())
@@ -466,21 +470,35 @@ class PositionIndex:
     ) -> Coverage:
         """How much of the weighted terms position `idx` holds, and in what way; `total` is
         the sum of `weights`, summed once by the caller for all positions."""
-        item = self.items[idx]
-        held = item.own
-        text, para_w = item.text_stems, item.paragraph_weight
-        got = 0.0
-        strong = literal = 0
-        for term, w in zip(terms, weights, strict=True):
-            best = 0.0
-            for s, factor in term.alternatives:
-                v = held.get(s, para_w if s in text else 0.0) * factor
-                if v > best:
-                    best = v
-            got += w * best
-            strong += best > STRONG
-            literal += term.own in item.text_stems
-        return Coverage(got / total if total else 0.0, strong, literal)
+        return self.coverages((idx,), terms, weights, total)[idx]
+
+    def coverages(
+        self, ids: Iterable[int], terms: Sequence[Term], weights: Sequence[float], total: float
+    ) -> dict[int, Coverage]:
+        """`coverage` of each position of `ids`, in their order (the terms unpacked once)."""
+        asked = [(t.alternatives, t.own, w) for t, w in zip(terms, weights, strict=True)]
+        items = self.items
+        out: dict[int, Coverage] = {}
+        for idx in ids:
+            item = items[idx]
+            held = item.own
+            text, para_w = item.text_stems, item.paragraph_weight
+            got = 0.0
+            strong = literal = 0
+            for alternatives, own, w in asked:
+                best = 0.0
+                for s, factor in alternatives:
+                    v = held.get(s)
+                    if v is None:
+                        v = para_w if s in text else 0.0
+                    v *= factor
+                    if v > best:
+                        best = v
+                got += w * best
+                strong += best > STRONG
+                literal += own in text
+            out[idx] = Coverage(got / total if total else 0.0, strong, literal)
+        return out
 
 
 def long_paragraphs(

@@ -162,12 +162,15 @@ class QuestionReader:
     def __init__(self, index: PositionIndex, matcher: ContributorMatcher) -> None:
         self.index = index
         self.matcher = matcher
+        phrases = index.glossary_phrases
+        self._gloss_longest = max((len(p) for p in phrases), default=0)
+        self._gloss_first = frozenset(p[0] for p in phrases)  # where a glossary phrase starts
 
     def read(self, raw: str) -> Question:
         """Read one question (any text at all; never raises)."""
         cleaned = clean(raw)
         text = self._without_hedge(self._question_sentences(cleaned))
-        plain = _plain_idioms(_WHO_IS.sub(r"\1 is", text))
+        plain = _plain_idioms(_who_is(text))
         joined = join_compounds(plain, self.index.knows)  # the tokens' text
         tokens = self._split_joined([_chat_word(t) for t in words(joined, question=True)])
         mentions = self.matcher.find(tokens)
@@ -352,11 +355,11 @@ class QuestionReader:
     def _glossary_phrases(self, tokens: list[str], skip: set[int]) -> list[tuple[int, int]]:
         """Spans [start, end) of the reading's multi-word glossary terms ("Cold War")."""
         phrases = self.index.glossary_phrases
-        longest = max((len(p) for p in phrases), default=0)
+        longest, first = self._gloss_longest, self._gloss_first
         spans: list[tuple[int, int]] = []
         i = 0
         while i < len(tokens):
-            for size in range(min(longest, len(tokens) - i), 1, -1):
+            for size in range(min(longest, len(tokens) - i) if tokens[i] in first else 0, 1, -1):
                 span = range(i, i + size)
                 if tuple(tokens[i : i + size]) in phrases and not skip.intersection(span):
                     spans.append((i, i + size))
@@ -510,16 +513,37 @@ def _chat_word(tok: str) -> str:
     return tok
 
 
-_IDIOM = re.compile(
-    r"\b(?:" + "|".join(re.escape(p) for p in sorted(CHAT_PHRASES, key=len, reverse=True))
-    + r")\b",
-    re.I,
-)
+_IDIOM_ORDER = tuple(sorted(CHAT_PHRASES, key=len, reverse=True))  # longest first
+_RUN = re.compile(r"\w+")
+_IDIOMS_BY_FIRST: dict[str, list[str]] = {}  # an idiom's first run of word characters
+for _idiom in _IDIOM_ORDER:
+    _IDIOMS_BY_FIRST.setdefault(_RUN.findall(_idiom)[0], []).append(_idiom)
+_IDIOM_RANK = {p: k for k, p in enumerate(_IDIOM_ORDER)}
+
+
+def _idiom_swap(m: re.Match[str]) -> str:
+    return CHAT_PHRASES[m.group(0).lower()]
 
 
 def _plain_idioms(text: str) -> str:
     """Idioms of several words as the plain words they stand for ("owned up" -> "admitted")."""
-    return _IDIOM.sub(lambda m: CHAT_PHRASES[m.group(0).lower()], text.replace("\u2019", "'"))
+    text = text.replace("\u2019", "'")
+    if not text.isascii():  # (case folding beyond ASCII: the pattern of them all)
+        return _idiom_pattern(_IDIOM_ORDER).sub(_idiom_swap, text)
+    # an idiom matches at a word start only where the text has its first word and all of it:
+    # the pattern of those few alone (in the same order) replaces exactly as the whole does
+    low = text.lower()
+    found = {p for w in set(_RUN.findall(low)) for p in _IDIOMS_BY_FIRST.get(w, ()) if p in low}
+    if not found:
+        return text
+    return _idiom_pattern(tuple(sorted(found, key=_IDIOM_RANK.__getitem__))).sub(_idiom_swap, text)
+
+
+@lru_cache(maxsize=512)
+def _idiom_pattern(idioms: tuple[str, ...]) -> re.Pattern[str]:
+    """The pattern of some idioms (longest first, as in `_IDIOM_ORDER`), compiled when first
+    needed: the one of all 213 takes longer to compile than many questions to answer."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in idioms) + r")\b", re.I)
 
 
 _LEAD_WORDS = CHAT_FILLER | frozenset(
@@ -623,11 +647,28 @@ def _where(text: str) -> tuple[int, set[int]]:
     return (-1 if word in _AT_START else 1), span
 
 
+def _who_is(text: str) -> str:
+    """ "who's" as "who is" (only a text with an apostrophe can hold it)."""
+    return _WHO_IS.sub(r"\1 is", text) if "'" in text or "\u2019" in text else text
+
+
+def _quoted(text: str) -> re.Match[str] | None:
+    """`_QUOTED` searched for, where the text has a quotation mark at all."""
+    return _QUOTED.search(text) if '"' in text or "'" in text else None
+
+
+def _meant(text: str) -> re.Match[str] | None:
+    """`_MEANT` searched for, unless an ASCII text lacks "mean" (in any case)."""
+    if text.isascii() and "mean" not in text.lower():
+        return None
+    return _MEANT.search(text)
+
+
 def _quoted_tokens(text: str) -> set[int]:
     """Token positions inside a quoted phrase: its words are the quote's, not the question's
     ('who disagreed with "critical engagement"?' asks no critique). `text` must be the one
     the question's tokens were read from."""
-    m = _QUOTED.search(text)
+    m = _quoted(text)
     if not m:
         return set()
     start = len(words(text[: m.start()], question=True))
@@ -637,7 +678,7 @@ def _quoted_tokens(text: str) -> set[int]:
 def _meant_tokens(text: str) -> set[int]:
     """Token positions of the words after "what did X mean by": their relation words are
     the phrase's ("progress blooms from argument" asks no summary)."""
-    m = _MEANT.search(text)
+    m = _meant(text)
     if not m or len(m.group(1).split()) < MEANT_WORDS:
         return set()
     start = len(words(text[: m.start(1)], question=True))
@@ -652,10 +693,10 @@ def _refers_after(mentions: list[Mention], tokens: list[str]) -> bool:
 
 def _phrase(text: str) -> str:
     """A phrase the question quotes, or the object of "who said ...", folded."""
-    m = _QUOTED.search(text)
+    m = _quoted(text)
     if m:
         return fold(m.group(1) or m.group(2))
-    m = _MEANT.search(text)
+    m = _meant(text)
     if m and len(m.group(1).split()) >= MEANT_WORDS:  # "what did X mean by progress blooms ..."
         return fold(m.group(1))
     m = _SAID.match(_LEADING_CHAT.sub("", text))
@@ -957,11 +998,13 @@ _REACTION = re.compile(  # "how did the Chinese government respond to this conve
 def _unknown_subject(text: str, mentions: list[Mention], index: PositionIndex) -> str:
     """The subject of "what did X say" when X is nobody in the reading; or of "how did X
     react to this debate", an outsider's reaction to the reading, which it cannot hold."""
+    if mentions:  # a contributor is named: no outsider is the subject
+        return ""
     reaction = _REACTION.match(text)
-    if reaction and not mentions:
+    if reaction:
         return reaction.group("who")
     m = _SUBJECT.match(text)
-    if not m or mentions:
+    if not m:
         return ""
     subject = m.group(1)
     toks = [w for w in words(subject) if CHAT_SPELLINGS.get(w, w) not in STOPWORDS]  # "u"

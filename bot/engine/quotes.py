@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.engine.text import fold, stems
 from bot.knowledge.model import Reading
 
 MIN_PHRASE_RATIO = 88.0  # how closely a remembered phrase must match the text
 QUOTING_MARGIN = 8.0  # an original this close to a match inside quotation marks wins
+LOOKED_AT = MIN_PHRASE_RATIO - QUOTING_MARGIN  # a paragraph scoring less plays no part
 _BOUNDARY = re.compile(r"(?<=[.?!])[\"”’)]*\s+(?=[A-Z“\"(])")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\bMr\.|\bDr\.|\bMs\.)$")
 
@@ -67,27 +68,35 @@ class QuoteFinder:
             (p.number, p.text, fold(p.text)) for p in reading.paragraphs if p.substantive
         ]
         self.sentences = sentences_of(reading)
+        self._folded = [folded for _, _, folded in self._paragraphs]
 
     def locate(self, phrase: str) -> Located | None:
         """The paragraph and sentence that best hold `phrase`, if it is close enough."""
         needle = fold(phrase).strip(" ?.!\"'")
         if len(needle) < 8:
             return None
-        scored: list[tuple[float, bool, int, str]] = []
-        for number, text, folded in self._paragraphs:
+        # a paragraph below LOOKED_AT can neither match nor be close to the best match: all
+        # are scored in one call, which gives up early on those
+        hits = process.extract(
+            needle, self._folded, scorer=fuzz.partial_ratio, score_cutoff=LOOKED_AT, limit=None
+        )
+        top = max((score for _, score, _ in hits), default=0.0)
+        if top < MIN_PHRASE_RATIO:
+            return None
+        close: list[tuple[float, bool, int, str]] = []
+        for _, score, k in hits:
+            if score < top - QUOTING_MARGIN:
+                continue
+            number, text, folded = self._paragraphs[k]
             found = fuzz.partial_ratio_alignment(needle, folded)
             if found is None:
                 continue
             span = folded[found.dest_start : found.dest_end]
             quoting = folded[: found.dest_start].count('"') % 2 == 1 or '"' in span
-            scored.append((found.score, quoting, number, text))
-        if not scored:
-            return None
-        top = max(s[0] for s in scored)
-        if top < MIN_PHRASE_RATIO:
+            close.append((found.score, quoting, number, text))
+        if not close:
             return None
         # a contributor quoting another's words is not their author: prefer the original
-        close = [s for s in scored if s[0] >= top - QUOTING_MARGIN]
         ratio, _, number, text = min(close, key=lambda s: (s[1], -s[0], s[2]))
         return Located(number, self.sentence(text, needle), ratio)
 

@@ -8,8 +8,9 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.engine.index import Coverage, IndexedPosition, PositionIndex, Term
 from bot.engine.lexicon import RELATION_KINDS, Relation
@@ -104,7 +105,7 @@ class Ranker:
                 cand &= allowed
         none = Coverage(0.0, 0, 0)
         total = sum(weights)
-        coverage = {i: ix.coverage(i, terms, weights, total) if terms else none for i in cand}
+        coverage = ix.coverages(cand, terms, weights, total) if terms else dict.fromkeys(cand, none)
         topic_text = " ".join(t.word for t in terms)
         scored: list[Scored] = []
         fit_weight = FIT_WITH_TOPIC if terms else FIT_ALONE
@@ -139,7 +140,7 @@ class Ranker:
                 score += CUE_BONUS  # "whom does X praise?": the position that says "praises"
             if terms and q.speakers:
                 score += QUOTE_SHARE * _quote_share(item.quote_stems, terms, weights, total)
-            if numeric and states_number(words(pos.quote)):
+            if numeric and _states_number(pos.quote):
                 score += NUMBER_BONUS  # "how long had X known Y?": "for twenty-five years"
             scored.append(Scored(item, cov, fit, score, held.strong, held.literal, on_target))
         owns = [t.own for t in terms]
@@ -209,21 +210,26 @@ class Ranker:
         And a small one for a paragraph that uses the topic words again and again."""
         asked = len(topic_text.split())
         head = []
-        ratios: dict[str, float] = {}  # positions share phrases; each is compared once
+        top = scored[:RERANK]
+        # positions share phrases: each is compared once, all in one call
+        ratios = dict.fromkeys(chain.from_iterable(s.item.phrases for s in top), 0.0)
+        if asked == 1:
+            # one topic word: a phrase that holds it ("conspiracy between"), not one only
+            # near it in spelling ("southern states" for "southerners")
+            for phrase in ratios:
+                ratios[phrase] = 100.0 if topic_text in _phrase_words(phrase) else 0.0
+        else:
+            # below 70 a phrase is not the question's topic, only a part of it
+            for phrase, ratio, _ in process.extract(
+                topic_text, list(ratios), scorer=fuzz.token_set_ratio, score_cutoff=70,
+                limit=None,
+            ):
+                ratios[phrase] = ratio
         repeat = self._repeat_weights(terms)
-        for s in scored[:RERANK]:
+        for s in top:
             best = 0.0
             for phrase in s.item.phrases:
-                ratio = ratios.get(phrase)
-                if ratio is None and asked == 1:
-                    # one topic word: a phrase that holds it ("conspiracy between"), not
-                    # one only near it in spelling ("southern states" for "southerners")
-                    ratio = ratios[phrase] = 100.0 if topic_text in _phrase_words(phrase) else 0.0
-                elif ratio is None:
-                    # below 70 a phrase is not the question's topic, only a part of it
-                    ratio = ratios[phrase] = fuzz.token_set_ratio(
-                        topic_text, phrase, score_cutoff=70
-                    )
+                ratio = ratios[phrase]
                 if ratio >= 70:
                     best = max(best, ratio / 100.0 * min(1.0, len(phrase.split()) / asked))
             bonus = PHRASE_BONUS * best + self._repeated(s, repeat)
@@ -253,6 +259,12 @@ class Ranker:
             return 0.0
         again = sum(w * (min(REPEATS, counts[own]) - 1) for own, w in rare if counts.get(own))
         return REPEAT_BONUS * again / ((REPEATS - 1) * total)
+
+
+@lru_cache(maxsize=4096)
+def _states_number(quote: str) -> bool:
+    """Whether a quote states a number (quotes repeat across questions: read once)."""
+    return states_number(words(quote))
 
 
 @lru_cache(maxsize=4096)

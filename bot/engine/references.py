@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -129,6 +130,7 @@ class ContributorMatcher:
         self._heads = {h: next(iter(ids)) for h, ids in heads.items()
                        if len(ids) == 1 and h not in self._phrases}
         self._max_len = max((len(k) for k in self._phrases), default=1)
+        self._first_words = frozenset(k[0] for k in self._phrases)  # where a name may start
         self._alias_tokens = frozenset(tok for toks in self._phrases for tok in toks)
         self._surnames = {c.id: w[-1] for c in contributors if (w := words(c.short_name))}
         # contributors the text names by surname alone: a member may add a given name
@@ -149,6 +151,8 @@ class ContributorMatcher:
             ordered
         ) else None
         self._count = len(ordered)
+        # a word is a misspelt name or not whatever the question: each word is tried once
+        self._fuzzy_name = lru_cache(maxsize=16384)(self._fuzzy_name_uncached)
 
     def find(self, tokens: Sequence[str]) -> list[Mention]:
         """All mentions in the token list, longest match first, left to right."""
@@ -250,6 +254,8 @@ class ContributorMatcher:
         return [Mention((cid,), i, end) for cid in ids] if len(ids) == count else []
 
     def _exact(self, tokens: Sequence[str], i: int) -> Mention | None:
+        if tokens[i] not in self._first_words:
+            return None
         for size in range(min(self._max_len, len(tokens) - i), 0, -1):
             cid = self._phrases.get(tuple(tokens[i : i + size]))
             if cid is not None:
@@ -289,7 +295,11 @@ class ContributorMatcher:
         return None
 
     def _fuzzy(self, tokens: Sequence[str], i: int) -> Mention | None:
-        tok = tokens[i]
+        cid = self._fuzzy_name(tokens[i])
+        return Mention((cid,), i, i + 1) if cid is not None else None
+
+    def _fuzzy_name_uncached(self, tok: str) -> str | None:
+        """The contributor a word is a misspelt name of, if any (see `_fuzzy`)."""
         if len(tok) < 4 or tok in STOPWORDS or tok in _NOT_NAMES or tok in self._vocabulary or (
             not self._proper_names or _everyday_form(tok)
         ):
@@ -299,8 +309,8 @@ class ContributorMatcher:
         )
         if hit is None:
             short = self._short.get(tok[:3]) if len(tok) == 4 and tok[3] == tok[2] else None
-            return Mention((short,), i, i + 1) if short else None  # "homm" for "Hom"
-        return Mention((self._proper[hit[0]],), i, i + 1)
+            return short or None  # "homm" for "Hom"
+        return self._proper[hit[0]]
 
     def _absorb_surname(self, tokens: Sequence[str], m: Mention) -> Mention:
         """ "nicolas beckelin": a word right after a name that is near that contributor's

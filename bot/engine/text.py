@@ -86,14 +86,21 @@ def clean(raw: str, limit: int = MAX_QUESTION_CHARS) -> str:
 
 
 def _plain(text: str) -> str:
-    if not (text.isascii() and text.isprintable()):  # plain ASCII needs neither step
+    simple = text.isascii() and text.isprintable()
+    if not simple:  # plain ASCII needs neither step
         text = unicodedata.normalize("NFKC", text)  # fullwidth and compatibility forms
         text = "".join(_control_to_space(ch) for ch in text)
-    text = _MENTION.sub(" ", text)
-    text = _URL.sub(" ", text)
-    text = _NUMBERED.sub(r"number \1", text)  # "#2" is no markdown heading
+    # (each pattern only where the text has a character every match of it holds)
+    if "<" in text or "@" in text:
+        text = _MENTION.sub(" ", text)
+    if "://" in text:
+        text = _URL.sub(" ", text)
+    if "#" in text:
+        text = _NUMBERED.sub(r"number \1", text)  # "#2" is no markdown heading
     text = text.translate(_FOLD)
     text = _MARKDOWN.sub(" ", text)
+    if simple and "  " not in text:  # printable ASCII stays so: its only space is " "
+        return text.strip()
     return _SPACE.sub(" ", text).strip()
 
 
@@ -150,7 +157,10 @@ def join_compounds(text: str, keep: Callable[[str], bool]) -> str:
         joined = (m.group(1) + m.group(2)).lower()
         return joined if keep(joined) else m.group(0)
 
-    return re.sub(r"\b([A-Za-z]+)-([A-Za-z]+)\b", join, text)
+    return _HYPHENATED.sub(join, text) if "-" in text else text
+
+
+_HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
 
 
 def words(text: str, *, question: bool = False) -> list[str]:
@@ -162,7 +172,7 @@ def words(text: str, *, question: bool = False) -> list[str]:
     if not plain.isascii():  # accents stripped: "Béquelin" -> "Bequelin"
         plain = unicodedata.normalize("NFKD", plain)
         plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    tokens = _WORD.findall(_UN.sub(" un ", _US.sub(" usa ", plain)).lower())
+    tokens = _WORD.findall(_countries(plain).lower())
     out: list[str] = []
     for tok in tokens:
         if tok.endswith("'s"):
@@ -172,6 +182,22 @@ def words(text: str, *, question: bool = False) -> list[str]:
         if tok:
             out.append(tok)
     return out[:MAX_TOKENS] if question else out
+
+
+_THE_US = re.compile(r"the\sus")  # (in lower case: "the us" of chat)
+
+
+def _countries(text: str) -> str:
+    """`_US` and `_UN` applied, each only to an ASCII text holding what every match of it
+    holds ("U." or "US"; "united", "america", "washington", "the us"; "U." or "UN")."""
+    if not text.isascii():
+        return _UN.sub(" un ", _US.sub(" usa ", text))
+    low = text.lower()
+    if "U." in text or "US" in text or "united" in low or "america" in low or (
+        "washington" in low or _THE_US.search(low)
+    ):
+        text = _US.sub(" usa ", text)
+    return _UN.sub(" un ", text) if "U." in text or "UN" in text else text
 
 
 _SUFFIXES = (

@@ -347,3 +347,14 @@ def test_according_to_the_ordinal_is_the_speaker(engine: Engine) -> None:
 def test_who_argues_asks_no_summary(engine: Engine) -> None:
     q = engine.reader.read("Who argues that treating rights as a side issue is doomed to fail?")
     assert all(r.value != "summary" for r in q.relations)
+
+
+@pytest.mark.parametrize("question", ["what are bequelin's keys?", "bequelins five keys?"])
+def test_a_list_asked_for_is_its_opening_and_every_point(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    assert [a.paragraph for a in reply.answers] == [7, 8, 9, 10, 11, 12]  # "First" .. "Finally"
+    assert reply.answers[0].quote.endswith(":")
+
+
+def test_one_point_of_a_list_is_not_the_whole_list(engine: Engine) -> None:
+    assert len(engine.ask("what is bequelin's first key?").answers) < 6

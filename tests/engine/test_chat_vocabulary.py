@@ -3,6 +3,8 @@ plain words a text uses (lexicon "chat vocabulary" block)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.engine import Engine
@@ -36,6 +38,30 @@ IDIOMS = [
 @pytest.mark.parametrize(("text", "plain"), IDIOMS)
 def test_idioms_read_as_plain_words(text: str, plain: str) -> None:
     assert _plain_idioms(text) == plain
+
+
+_WHOLE = re.compile(  # every idiom, longest first, in one pattern
+    r"\b(?:" + "|".join(re.escape(p) for p in sorted(CHAT_PHRASES, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+
+
+def _by_the_whole_pattern(text: str) -> str:
+    return _WHOLE.sub(lambda m: CHAT_PHRASES[m.group(0).lower()], text.replace("\u2019", "'"))
+
+
+def test_idioms_found_from_their_first_words_as_by_the_whole_pattern() -> None:
+    """The quick path (only the idioms whose first word and text the message has) reads every
+    message as the one pattern of all idioms does: every idiom, in any case, run together,
+    overlapping, glued to other words, and beside non-ASCII letters."""
+    texts = list(CHAT_PHRASES)
+    for idiom in CHAT_PHRASES:
+        texts += [idiom.upper(), f"so {idiom.title()}, ok?", f"x_{idiom}", f"{idiom}s too",
+                  f"({idiom}) and {idiom}", f"Éte {idiom}", f"{idiom}-{idiom}"]
+    texts += [" ".join(CHAT_PHRASES), "".join(CHAT_PHRASES), "-".join(CHAT_PHRASES)]
+    for text in texts:
+        assert _plain_idioms(text) == _by_the_whole_pattern(text), text
 
 
 def test_every_idiom_and_spelling_is_lower_case_words() -> None:

@@ -11,6 +11,7 @@ import re
 
 from bot.engine.answering.abstain import abstain
 from bot.engine.answering.detail import LACKS_DETAIL, detail, detail_in_place, lacks_detail
+from bot.engine.answering.lists import with_list
 from bot.engine.answering.place import (
     END_WORDS,
     SPEECH_WORDS,
@@ -114,7 +115,7 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
         if not q.terms and q.relation in (Relation.ANY, Relation.SUMMARY):
             return Reply(q.text, Mode.ANSWER, _at_place(src, q, limit), note)
         return Reply(q.text, Mode.ANSWER, _best(src, _by_place(src, ranked, q.where), limit), note)
-    return best
+    return with_list(src, q, best)  # "what are Bequelin's keys?": the opening and its points
 
 
 _NAMED_SPEECH = re.compile(
