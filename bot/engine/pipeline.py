@@ -163,7 +163,7 @@ def _kind_per_contributor(src: Sources, q: Question, reply: Reply) -> Reply:
     return dataclasses.replace(reply, answers=tuple(answers))
 
 
-_DISPUTES = (Relation.DISAGREE, Relation.CRITIQUE)
+_DISPUTES = (Relation.DISAGREE,)  # not "critique": "engage with that critique" asks no kind
 
 
 def _shown_elsewhere(src: Sources, q: Question, reply: Reply, conv: Conversation) -> Reply:

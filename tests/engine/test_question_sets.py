@@ -43,6 +43,8 @@ CONVERSATION_FLOORS = {
     "conversations3.yaml": {"first": 0.99, "follow-up": 0.92},
     "conversations4.yaml": {"first": 0.96, "follow-up": 0.95},
     "conversations5.yaml": {"first": 0.99, "follow-up": 0.91},
+    "conversations6.yaml": {"first": 0.89, "follow-up": 0.79},
+    "conversations7.yaml": {"first": 0.99, "follow-up": 0.70},
 }
 
 
