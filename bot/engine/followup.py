@@ -69,7 +69,8 @@ class Resolved:
 
 _QUOTE_CUES = frozenset(
     {"quote", "quotes", "wording", "verbatim", "source", "citation", "paragraph", "passage",
-     "where", "cite", "exact", "words", "word"}
+     "where", "cite", "exact", "words", "word", "para", "paragraphs", "paras", "para#",
+     "line", "lines", "page"}
 )
 _WHO_SAID_THAT = (["who", "said", "that"], ["who", "wrote", "that"], ["who", "says", "that"],
                   ["whose", "words", "are", "those"], ["who", "said", "this"])
@@ -190,6 +191,8 @@ def resolve(
     reader: QuestionReader, q: Question, conv: Conversation | None, src: Sources
 ) -> Resolved:
     """Read `q` in the light of `conv` (which this does not change)."""
+    if len(q.speakers) == 1 and _asks_other_works(words(q.text)):
+        return Resolved(q, Move.PERSONAL, new_topic=False)  # "has Nathan written books on it?"
     if conv is None or conv.last is None or not q.text:
         return Resolved(q)
     prev = conv.last
@@ -485,6 +488,17 @@ def _asks_name(toks: list[str]) -> bool:
 
 _PERSONAL = frozenset({"old", "age", "born", "birthday", "married", "nationality", "hometown",
                        "religion", "religious", "salary", "citizen", "ethnicity"})
+
+
+_WORKS = frozenset({"book", "books", "novel", "novels", "memoir", "memoirs", "biography"})
+_WROTE = frozenset({"written", "wrote", "write", "writes", "published", "publish", "authored"})
+
+
+def _asks_other_works(toks: list[str]) -> bool:
+    """ "has Nathan written books on this? which ones": a contributor's other writings,
+    which the reading does not list."""
+    return bool(_WORKS.intersection(toks)) and bool(_WROTE.intersection(toks) or (
+        {"his", "her", "their", "any"}.intersection(toks)))
 
 
 def _asks_personal(toks: list[str]) -> bool:

@@ -52,7 +52,7 @@ def respond_in_context(
     elif resolved.move is Move.NAME:
         reply = name_of(src, q, last, conv.focus if conv is not None else ())
     elif resolved.move is Move.PERSONAL:
-        reply = personal(src, q, conv.focus if conv is not None else ())
+        reply = personal(src, q, q.speakers or (conv.focus if conv is not None else ()))
     elif resolved.move is Move.WHOM:  # (after "the text doesn't say": of the answer before)
         reply = whom_shown(src, q, last if last is None or last.answers else conv.cited
                            if conv is not None else None)

@@ -773,3 +773,23 @@ def test_who_answered_someone_never_lists_that_someone(
     # about as one who disagreed with himself
     reply = _talk(engine if reading == "shipped" else ferry, turns)[-1]
     assert target not in {a.contributor_id for a in reply.answers}, reply.answers
+
+
+@pytest.mark.parametrize("ask_where", ["which para", "what paragraph?", "which line is that"])
+def test_which_paragraph_quotes_the_answer_again(engine: Engine, ask_where: str) -> None:
+    talk = Conversation()
+    first = engine.ask("what did neier say about abu ghraib", conversation=talk)
+    again = engine.ask(ask_where, conversation=talk)
+    assert not again.abstained
+    assert again.answers[0].paragraph == first.answers[0].paragraph
+    assert again.answers[0].contributor_id == "neier"
+
+
+@pytest.mark.parametrize(
+    "question", ["has nathan written books on this? which ones", "what books did neier write"]
+)
+def test_a_contributors_other_writings_are_not_in_the_reading(
+    engine: Engine, question: str
+) -> None:
+    reply = engine.ask(question)
+    assert reply.abstained and "doesn't say that about" in reply.message
