@@ -30,6 +30,7 @@ class Conversation:
     earlier: tuple[str, ...] = ()  # contributors the focus held before (for "each other")
     answered: tuple[str, ...] = ()  # contributors answered on the current topic ("who else")
     shown: frozenset[str] = frozenset()  # positions shown on the current topic ("more")
+    seen: frozenset[str] = frozenset()  # positions shown at all in this conversation
     move: str = ""  # how the last question leaned on the one before (followup.Move)
     item: int = 0  # the point of a contributor's list the last answer was ("next": item + 1)
     listed: tuple[str, ...] = ()  # contributors the last reply that listed several listed
@@ -62,6 +63,7 @@ class Conversation:
             self.answered, self.shown = (), frozenset()
         self.answered = tuple(dict.fromkeys(self.answered + q.speakers + people[:1]))
         self.shown = self.shown | {a.position_id for a in reply.answers}
+        self.seen = self.seen | {a.position_id for a in reply.answers}
         if len(people) > 1:  # "the third one?" two turns on still means the third of these
             self.listed = people
         elif new_topic:

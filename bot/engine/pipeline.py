@@ -236,6 +236,8 @@ def _more(src: Sources, q: Question, reply: Reply, conv: Conversation | None) ->
     shown = conv.shown if conv is not None else frozenset()
     fresh = tuple(a for a in reply.answers if a.position_id not in shown
                   and (not q.speakers or a.contributor_id in q.speakers))
+    if conv is not None:  # what an earlier topic of the talk showed comes last, not first
+        fresh = tuple(sorted(fresh, key=lambda a: a.position_id in conv.seen))
     last = conv.cited.answers[0] if conv is not None and conv.cited and conv.cited.answers else None
     if last is not None and len(q.speakers) == 1:  # reading on: what they wrote after it first
         assert conv is not None and conv.cited is not None

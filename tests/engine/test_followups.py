@@ -793,3 +793,19 @@ def test_a_contributors_other_writings_are_not_in_the_reading(
 ) -> None:
     reply = engine.ask(question)
     assert reply.abstained and "doesn't say that about" in reply.message
+
+
+def test_more_puts_what_an_earlier_topic_showed_last(engine: Engine) -> None:
+    talk = Conversation()
+    first = engine.ask("who says beijing has further to go than washington", conversation=talk)
+    engine.ask("what should engagement look like then, per him", conversation=talk)
+    more = engine.ask("more", conversation=talk)
+    assert more.answers and more.answers[0].position_id != first.answers[0].position_id
+
+
+def test_chat_units_ask_a_length_of_time() -> None:
+    from bot.engine.answering.detail import answer_shape
+
+    shape = answer_shape("how many yrs was he sentenced to")
+    assert shape is not None
+    assert shape.search("for eleven years") and not shape.search("in 2009")

@@ -55,11 +55,16 @@ _TIME_UNITS = "years?|months?|weeks?|days?|hours?|decades?|centuries|century"
 _COUNTS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
            r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|several|many|few|dozens?")
 LACKS_DETAIL = "The text doesn't give that detail."
+# chat's units ("how many yrs"), read as the words they stand for
+_UNITS_SPELT = {"yrs": "years", "mos": "months", "wks": "weeks", "hrs": "hours",
+                "mins": "minutes", "decs": "decades"}
+_ABBREVIATED = re.compile(r"\b(?:" + "|".join(_UNITS_SPELT) + r")\b", re.I)
 
 
 def answer_shape(text: str) -> re.Pattern[str] | None:
     """What an answer to "how long / what year / how many ...?" must hold, if it asks that:
     for "how many weeks", a length of time in any unit ("two and a half decades")."""
+    text = _ABBREVIATED.sub(lambda m: _UNITS_SPELT[m.group(0).lower()], text)
     unit = _HOW_MANY_UNITS.search(text)
     if unit is not None:
         units = "times" if unit.group(1).lower() == "times" else _TIME_UNITS
