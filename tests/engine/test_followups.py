@@ -809,3 +809,10 @@ def test_chat_units_ask_a_length_of_time() -> None:
     shape = answer_shape("how many yrs was he sentenced to")
     assert shape is not None
     assert shape.search("for eleven years") and not shape.search("in 2009")
+
+
+def test_a_name_the_text_never_uses_is_not_swapped_for_the_last_topic(engine: Engine) -> None:
+    talk = Conversation()
+    engine.ask("who talked about working with other countries to pressure china", conversation=talk)
+    reply = engine.ask("did any of them mention the EU or the UK by name", conversation=talk)
+    assert reply.abstained and "never names" in reply.message
