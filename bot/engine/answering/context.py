@@ -58,12 +58,11 @@ def item_opened(quote: str) -> int:
 def whom_shown(src: Sources, q: Question, last: Reply | None) -> Reply:
     """ "who were they talking about?", "who did they quote?": the passage just shown when it
     answers another contributor, else its author's nearest one that does (after it first)."""
-    if last is None or not last.answers:
-        return abstain(src, q, "Ask about a contributor first.")
-    top = last.answers[0]
-    start = _position(src, top.position_id)
-    if start is None:
-        return abstain(src, q, "The reading doesn't say.")
+    shown = _shown_position(src, q, last, "Ask about a contributor first.",
+                            "The reading doesn't say.")
+    if isinstance(shown, Reply):
+        return shown
+    top, start = shown
     if start.target is not None:
         return Reply(q.text, Mode.ANSWER, (top,), _answering(src, start))
     here = (start.paragraph, _offset(src, start))
@@ -167,12 +166,11 @@ def why(
 def nth_point(src: Sources, q: Question, last: Reply | None, n: int) -> Reply:
     """ "the third key?", "the last one?": the nth point of the list the last answer began,
     found by its opening ("Third, ...", "Finally, ...") or by its place after the answer."""
-    if last is None or not last.answers:
-        return abstain(src, q, "Ask about a contributor's points first.")
-    top = last.answers[0]
-    start = _position(src, top.position_id)
-    if start is None:
-        return abstain(src, q, "The reading doesn't list points there.")
+    shown = _shown_position(src, q, last, "Ask about a contributor's points first.",
+                            "The reading doesn't list points there.")
+    if isinstance(shown, Reply):
+        return shown
+    top, start = shown
     own = list(src.reading.positions_of(start.contributor_id))
     own.sort(key=lambda p: (p.paragraph, _offset(src, p)))
     later = [p for p in own if (p.paragraph, _offset(src, p)) >= (start.paragraph,
@@ -199,16 +197,16 @@ def next_point(
     src: Sources, q: Question, last: Reply | None, shown: frozenset[str]
 ) -> Reply:
     """ "what did she say next?": the last answer's author's next position in the text."""
-    if last is None or not last.answers:
-        return abstain(src, q, "Ask about a contributor first.")
-    start = _position(src, last.answers[0].position_id)
-    if start is None:
-        return abstain(src, q, "The reading doesn't go on from there.")
+    found = _shown_position(src, q, last, "Ask about a contributor first.",
+                            "The reading doesn't go on from there.")
+    if isinstance(found, Reply):
+        return found
+    top, start = found
     later = _unseen(src, start, shown)
     if not later:
         who = src.reading.contributor(start.contributor_id).short_name
         return abstain(src, q, f"That is the last point {who} makes in this reading.")
-    return Reply(q.text, Mode.ANSWER, (src.cite(later[0], last.answers[0].score),), "Next:")
+    return Reply(q.text, Mode.ANSWER, (src.cite(later[0], top.score),), "Next:")
 
 
 def next_item(
@@ -216,17 +214,17 @@ def next_item(
 ) -> Reply:
     """ "next" after a list's (n-1)th point: its nth ("Second, ...") if one opens so after
     the last answer, else simply what its author wrote next."""
-    if last is None or not last.answers:
-        return abstain(src, q, "Ask about a contributor's points first.")
-    start = _position(src, last.answers[0].position_id)
-    if start is None:
-        return abstain(src, q, "The reading doesn't list points there.")
+    found = _shown_position(src, q, last, "Ask about a contributor's points first.",
+                            "The reading doesn't list points there.")
+    if isinstance(found, Reply):
+        return found
+    top, start = found
     later = _unseen(src, start, shown)
     openers = _ORDINAL_OPENERS.get(n, ())
     for text_of in (lambda p: p.quote, lambda p: src.reading.paragraph(p.paragraph).text):
         for p in later:
             if _opening(text_of(p)) in openers:
-                return Reply(q.text, Mode.ANSWER, (src.cite(p, last.answers[0].score),), "Next:")
+                return Reply(q.text, Mode.ANSWER, (src.cite(p, top.score),), "Next:")
     return next_point(src, q, last, shown)
 
 
@@ -323,6 +321,20 @@ def _item_of(src: Sources, p: Position) -> int:
 def _opening(text: str) -> str:
     """The first word of a text, lower case, without its comma: "third"."""
     return text.split(",", 1)[0].split(" ", 1)[0].strip().lower()
+
+
+def _shown_position(
+    src: Sources, q: Question, last: Reply | None, nothing_yet: str, not_indexed: str
+) -> tuple[Answer, Position] | Reply:
+    """The last reply's best answer and its position, or the abstention that says why a
+    follow-up about it cannot be answered (`nothing_yet`: no answer shown yet)."""
+    if last is None or not last.answers:
+        return abstain(src, q, nothing_yet)
+    top = last.answers[0]
+    start = _position(src, top.position_id)
+    if start is None:
+        return abstain(src, q, not_indexed)
+    return top, start
 
 
 def _position(src: Sources, position_id: str) -> Position | None:
