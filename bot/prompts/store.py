@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -222,6 +223,11 @@ class SlotRow:
 FaultHook = Callable[[str], None]
 
 
+# Held while a deleted database is made anew, so that two threads (a command and the
+# scheduler) noticing it at once do not both create it (the loser saw "database is locked").
+_RECREATING = threading.Lock()
+
+
 class Store:
     """The prompt database. Cheap to create; safe to share between threads and processes."""
 
@@ -239,10 +245,12 @@ class Store:
 
     def _connect(self) -> sqlite3.Connection:
         if not self.path.exists():  # deleted while we ran: start afresh rather than fail
-            log.warning("the prompt database %s is gone (deleted?): creating it afresh, empty",
-                        self.path)
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._migrate()
+            with _RECREATING:  # one thread recreates it; the others wait, then use it
+                if not self.path.exists():
+                    log.warning("the prompt database %s is gone (deleted?): creating it "
+                                "afresh, empty", self.path)
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                    self._migrate()
         return self._open()
 
     def _open(self) -> sqlite3.Connection:

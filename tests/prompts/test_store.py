@@ -321,3 +321,34 @@ def test_kill_9_mid_post_then_recovery_posts_exactly_once(
     assert (slot.state, slot.message_id) == ("posted", 1)
     assert asyncio.run(service.run_due(send, lookup=lookup)) == []
     assert service.store.integrity_problems() == []
+
+
+def test_a_deleted_database_is_made_anew_once_when_two_threads_notice(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import threading
+
+    from bot.prompts.store import Store
+
+    store = Store(tmp_path / "bot.sqlite3")
+    for name in ("bot.sqlite3", "bot.sqlite3-wal", "bot.sqlite3-shm"):
+        (tmp_path / name).unlink(missing_ok=True)
+    start = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def use() -> None:
+        start.wait()
+        try:
+            with store.transaction() as con:
+                con.execute("SELECT 1")
+        except BaseException as exc:  # the test reports any failure
+            errors.append(exc)
+
+    threads = [threading.Thread(target=use) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+    gone = [r for r in caplog.records if "is gone" in r.getMessage()]
+    assert len(gone) == 1  # one thread made it anew; the others used it
