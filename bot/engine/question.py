@@ -325,7 +325,7 @@ class QuestionReader:
                 continue
             before = i > 0 and pair(tokens[i - 1], tok)
             after = i + 1 < len(tokens) and pair(tok, tokens[i + 1])
-            if (idiom and stem(tok) in _IDIOM_STEMS) or before or after:
+            if (idiom and stem(tok) in _IDIOM_STEMS) or before or after or _governed(tokens, i):
                 out.add(i)
         return out
 
@@ -663,6 +663,28 @@ def _phrase(text: str) -> str:
         if len(said.split()) >= (2 if said != m.group(1) else 3):
             return fold(said)
     return ""
+
+
+def _governed(tokens: list[str], i: int) -> bool:
+    """A relation word that another word governs, with an object of its own, is part of the
+    topic: "vote to admit a new state", "about admitting Kansas", "on building a world
+    order"; not "what did X admit", "X admits that", "refuse to answer", "answer to question".
+    """
+    if i < 2 or i + 1 >= len(tokens) or tokens[i + 1] in _NO_OBJECT:
+        return False
+    before, head = tokens[i - 1], tokens[i - 2]
+    if before == "to":  # an infinitive after a verb of the topic, not after "want to", "has to"
+        return not (head in _NOT_TOPIC or head in _AUXILIARIES or head in _CATENATIVE
+                    or stem(head) in _RELATION_STEMS)
+    return before in _GERUND_PREPS and tokens[i].endswith("ing")
+
+
+_NO_OBJECT = frozenset({"that", "to", "about", "with", "on", "of", "for", "if", "whether",
+                        "and", "or", "it", "this", "him", "her", "them", "anything"})
+_GERUND_PREPS = frozenset({"about", "on", "of", "for", "against", "by", "without"})
+_CATENATIVE = frozenset({"want", "wants", "wanted", "like", "need", "needs", "try", "tried",
+                         "willing", "going", "used", "able", "refuse", "refused", "refuses",
+                         "seem", "seems", "seemed", "decline", "declined", "ready", "afraid"})
 
 
 def _kind_cues(tokens: list[str], used: set[int]) -> tuple[str, ...]:
