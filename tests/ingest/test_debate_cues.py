@@ -3,8 +3,6 @@ that belong to the topic, and ties between one speaker's passages."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.engine import Engine
