@@ -827,7 +827,7 @@ def _roles(
             # asked him": the subject of a clause about the setting, neither speaker nor target
             last_was_target = False
             continue
-        elif speakers and _is_subject_position(tokens, m):
+        elif speakers and _is_subject_position(tokens, m) and not _owns_a_thing(tokens, m):
             # "how did Douglas get his title, according to Lincoln": Lincoln says it
             targets.extend(c for c in speakers if c not in targets)
             speakers.clear()
@@ -948,6 +948,19 @@ def _is_subject_position(tokens: list[str], m: Mention) -> bool:
     prev = before[-1] if before else ""
     prev2 = before[-2] if len(before) > 1 else ""
     return (prev == "to" and prev2 == "according") or prev == "from"
+
+
+def _owns_a_thing(tokens: list[str], m: Mention) -> bool:
+    """ "defend Buchanan from Lincoln's charge": after "from", a name owning a noun that is no
+    point of view; the thing is from that contributor, who is answered, not the speaker."""
+    nxt = tokens[m.end] if m.end < len(tokens) else ""
+    before = [t for t in tokens[max(0, m.start - 2) : m.start] if t != "the"]
+    return bool(before) and before[-1] == "from" and bool(nxt) and nxt not in _NOT_TOPIC and (
+        nxt not in _VIEW_WORDS and nxt not in _POINT_OF_VIEW)
+
+
+_POINT_OF_VIEW = frozenset({"point", "perspective", "viewpoint", "standpoint", "side", "pov",
+                            "angle", "end", "vantage"})
 
 
 _REACTION = re.compile(  # "how did the Chinese government respond to this conversation?"

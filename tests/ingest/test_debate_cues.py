@@ -60,3 +60,11 @@ def test_a_paragraph_that_keeps_using_the_words_family_wins_a_tie(engine: Engine
     # on about its "dissolution": that is where he speaks of dissolving the county
     reply = engine.ask("what did carver say about dissolving the county?")
     assert reply.answers and reply.answers[0].quote.startswith("Mr. Dunmore tells you that Fen")
+
+
+def test_a_thing_from_the_other_names_the_one_answered(engine: Engine) -> None:
+    # "from Dunmore's charge": the charge is Dunmore's; Carver, who answers it, is the speaker
+    q = engine.reader.read("how did carver defend the ferry from dunmore's charge?")
+    assert q.speakers == ("carver",) and q.targets == ("dunmore",)
+    q = engine.reader.read("what does the ferry look like from dunmore's point of view?")
+    assert q.speakers == ("dunmore",)
