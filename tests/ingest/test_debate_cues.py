@@ -68,3 +68,17 @@ def test_a_thing_from_the_other_names_the_one_answered(engine: Engine) -> None:
     assert q.speakers == ("carver",) and q.targets == ("dunmore",)
     q = engine.reader.read("what does the ferry look like from dunmore's point of view?")
     assert q.speakers == ("dunmore",)
+
+
+def test_in_a_debate_of_two_the_one_asked_keeps_a_partial_answer(engine: Engine) -> None:
+    # Dunmore speaks of the ferry's tolls, though not of the county's dissolution (Carver does)
+    reply = engine.ask(
+        "what did dunmore say about the dissolution of the county by the ferry tolls")
+    assert not reply.elsewhere and reply.answers
+    assert reply.answers[0].contributor_id == "dunmore"
+    assert reply.answers[0].quote.startswith("I admit that the tolls")
+
+
+def test_one_who_never_speaks_of_it_is_still_answered_for(engine: Engine) -> None:
+    reply = engine.ask("what did dunmore say about the county ferry in fair weather and foul")
+    assert reply.elsewhere == ("dunmore",) and reply.answers[0].contributor_id == "carver"
