@@ -109,11 +109,14 @@ class ContributorMatcher:
         self._phrases: dict[tuple[str, ...], str] = {}
         self._role_words: dict[str, set[str]] = defaultdict(set)
         proper: dict[str, str] = {}
+        self._titles: set[tuple[str, ...]] = set()  # "the Judge": a title, "a judge" is none
         for c in contributors:
             for alias in (c.name, c.short_name, *c.aliases):
                 toks = tuple(w for w in words(alias) if w != "the")
                 if not toks:
                     continue
+                if words(alias)[0] == "the":
+                    self._titles.add(toks)
                 self._phrases.setdefault(toks, c.id)
                 if len(toks) == 1 and alias[:1].isupper() and len(toks[0]) >= 4:
                     proper.setdefault(toks[0], c.id)
@@ -180,10 +183,13 @@ class ContributorMatcher:
 
     def _someone_else(self, tokens: Sequence[str], m: Mention) -> bool:
         """ "fred douglass": one name word after another name of the text that is no word of
-        any contributor's names is someone else's surname, not a contributor's alias."""
+        any contributor's names is someone else's surname, not a contributor's alias; and "a
+        judge" is anyone, not "the Judge"."""
         if m.end - m.start != 1 or m.start == 0:
             return False
         before = tokens[m.start - 1]
+        if before in ("a", "an") and tuple(tokens[m.start : m.end]) in self._titles:
+            return True  # "had Douglas been a senator": a senator, not "the Senator"
         return before in self._names and before not in self._alias_tokens
 
     def _relative(self, tokens: Sequence[str], found: list[Mention]) -> list[Mention]:
