@@ -134,6 +134,7 @@ class ContributorMatcher:
         self._max_len = max((len(k) for k in self._phrases), default=1)
         self._alias_tokens = frozenset(tok for toks in self._phrases for tok in toks)
         self._surnames = {c.id: w[-1] for c in contributors if (w := words(c.short_name))}
+        self._surname_words = frozenset(self._surnames.values())
         # contributors the text names by surname alone: a member may add a given name
         self._surname_only = frozenset(c.id for c in contributors if len(words(c.name)) == 1)
         self.alias_words = frozenset(
@@ -183,9 +184,17 @@ class ContributorMatcher:
 
     def _someone_else(self, tokens: Sequence[str], m: Mention) -> bool:
         """ "fred douglass": one name word after another name of the text that is no word of
-        any contributor's names is someone else's surname, not a contributor's alias; and "a
-        judge" is anyone, not "the Judge"."""
-        if m.end - m.start != 1 or m.start == 0:
+        any contributor's names is someone else's surname, not a contributor's alias; a given
+        name before such a name ("stephen franklin") is someone else's too; and "a judge" is
+        anyone, not "the Judge"."""
+        if m.end - m.start != 1:
+            return False
+        after = tokens[m.end] if m.end < len(tokens) else ""
+        if after in self._names and after not in self._alias_tokens and (
+            tokens[m.start] not in self._surname_words
+        ):
+            return True  # "stephen franklin": a given name before another name of the text
+        if m.start == 0:
             return False
         before = tokens[m.start - 1]
         if before in ("a", "an") and tuple(tokens[m.start : m.end]) in self._titles:

@@ -1,5 +1,6 @@
 """A title alias ("the Judge", "the Senator") names its contributor only as a title: "a
-senator" or "a judge" in a question is anyone, a topic word."""
+senator" or "a judge" in a question is anyone, a topic word. A given name before another name
+of the text ("edwin franklin") is someone else's."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from bot.engine.text import words
 from bot.knowledge.model import Contributor
 
 HALE = Contributor(id="hale", name="Edwin Hale", short_name="Hale",
-                   aliases=("Judge Hale", "the Judge", "the Senator"), affiliation="",
+                   aliases=("Edwin", "Judge Hale", "the Judge", "the Senator"), affiliation="",
                    order=1, paragraphs=(1,))
 ROSS = Contributor(id="ross", name="Mary Ross", short_name="Ross", aliases=(),
                    affiliation="", order=2, paragraphs=(2,))
-MATCHER = ContributorMatcher([HALE, ROSS], vocabulary={"senator", "judge", "court"})
+MATCHER = ContributorMatcher([HALE, ROSS], vocabulary={"senator", "judge", "court"},
+                             names={"franklin", "roger", "hale", "ross", "edwin"})
 
 
 def _found(question: str) -> list[tuple[str, ...]]:
@@ -28,3 +30,9 @@ def test_the_title_names_its_contributor() -> None:
 def test_a_senator_is_anyone() -> None:
     assert _found("how long had ross been a senator?") == [("ross",)]
     assert _found("was ross ever a judge?") == [("ross",)]
+
+
+def test_a_given_name_before_another_name_is_someone_else() -> None:
+    assert _found("what did edwin say about franklin?") == [("hale",)]
+    assert _found("whats the edwin franklin roger thing ross told?") == [("ross",)]
+    assert _found("did hale franklin and ross say?") == [("hale",), ("ross",)]  # a surname stays
