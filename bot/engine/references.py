@@ -109,7 +109,7 @@ class ContributorMatcher:
         self._phrases: dict[tuple[str, ...], str] = {}
         self._role_words: dict[str, set[str]] = defaultdict(set)
         proper: dict[str, str] = {}
-        self._titles: set[tuple[str, ...]] = set()  # "the Judge": a title, "a judge" is none
+        self._titles: set[tuple[str, ...]] = set()  # "the Judge": only with its "the"
         for c in contributors:
             for alias in (c.name, c.short_name, *c.aliases):
                 toks = tuple(w for w in words(alias) if w != "the")
@@ -185,8 +185,8 @@ class ContributorMatcher:
     def _someone_else(self, tokens: Sequence[str], m: Mention) -> bool:
         """ "fred douglass": one name word after another name of the text that is no word of
         any contributor's names is someone else's surname, not a contributor's alias; a given
-        name before such a name ("stephen franklin") is someone else's too; and "a judge" is
-        anyone, not "the Judge"."""
+        name before such a name ("stephen franklin") is someone else's too; and a title alias
+        without its "the" ("a judge", "for senator") is anyone, not "the Judge"."""
         if m.end - m.start != 1:
             return False
         after = tokens[m.end] if m.end < len(tokens) else ""
@@ -197,8 +197,8 @@ class ContributorMatcher:
         if m.start == 0:
             return False
         before = tokens[m.start - 1]
-        if before in ("a", "an") and tuple(tokens[m.start : m.end]) in self._titles:
-            return True  # "had Douglas been a senator": a senator, not "the Senator"
+        if before != "the" and tuple(tokens[m.start : m.end]) in self._titles:
+            return True  # "been a senator", "Senator Toombs", "the title judge": not "the Judge"
         return before in self._names and before not in self._alias_tokens
 
     def _relative(self, tokens: Sequence[str], found: list[Mention]) -> list[Mention]:

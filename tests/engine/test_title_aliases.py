@@ -1,6 +1,6 @@
-"""A title alias ("the Judge", "the Senator") names its contributor only as a title: "a
-senator" or "a judge" in a question is anyone, a topic word. A given name before another name
-of the text ("edwin franklin") is someone else's."""
+"""A title alias ("the Judge", "the Senator") names its contributor only with its "the": "a
+senator", "for senator", "Senator Toombs" or "the title judge" is anyone, a topic word. A
+given name before another name of the text ("edwin franklin") is someone else's."""
 
 from __future__ import annotations
 
@@ -30,6 +30,9 @@ def test_the_title_names_its_contributor() -> None:
 def test_a_senator_is_anyone() -> None:
     assert _found("how long had ross been a senator?") == [("ross",)]
     assert _found("was ross ever a judge?") == [("ross",)]
+    assert _found("what did ross say about senator toombs?") == [("ross",)]
+    assert _found("who voted for ross for senator?") == [("ross",)]
+    assert _found("how did ross get the title judge?") == [("ross",)]
 
 
 def test_a_given_name_before_another_name_is_someone_else() -> None:
