@@ -184,6 +184,7 @@ class QuestionReader:
         topical |= _reported_content(fixed) | _quoted_tokens(joined) | _meant_tokens(joined)
         topical |= {i for i, t in enumerate(fixed) if t in _TOPIC_MARKERS}  # "concerning"
         topical |= _setting_clause(fixed, mentions)
+        topical |= _things_differing(fixed, in_mention)
         where, in_where = _where(joined) if _WHERE_WORDS.intersection(fixed) else (0, set())
         relations, cues = _relations(fixed, skip=in_mention | topical | in_where)
         relations, cues = self._held_relations(fixed, relations, cues)
@@ -663,6 +664,26 @@ def _phrase(text: str) -> str:
         if len(said.split()) >= (2 if said != m.group(1) else 3):
             return fold(said)
     return ""
+
+
+def _things_differing(tokens: list[str], in_mention: set[int]) -> set[int]:
+    """ "why was the order different from Ottawa", "the different resolutions": a word of
+    difference between things, no contributor near it, is a topic word, no disagreement."""
+    out: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok not in _DIFFERING or in_mention.intersection(range(i - 3, i + 4)):
+            continue
+        if (i > 0 and tokens[i - 1] in _DETERMINERS) or (
+            i + 1 < len(tokens) and tokens[i + 1] in ("from", "than")
+        ):
+            out.add(i)
+    return out
+
+
+_DIFFERING = frozenset({"different", "differ", "differs", "differed", "difference",
+                        "differences"})
+_DETERMINERS = frozenset({"the", "a", "an", "each", "every", "any", "all", "these", "those",
+                          "their", "its", "his", "her", "our", "two", "many", "several"})
 
 
 def _governed(tokens: list[str], i: int) -> bool:

@@ -82,3 +82,18 @@ def test_in_a_debate_of_two_the_one_asked_keeps_a_partial_answer(engine: Engine)
 def test_one_who_never_speaks_of_it_is_still_answered_for(engine: Engine) -> None:
     reply = engine.ask("what did dunmore say about the county ferry in fair weather and foul")
     assert reply.elsewhere == ("dunmore",) and reply.answers[0].contributor_id == "carver"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who spoke first at ashby and why were the tolls different from fenwick?",
+     "what did carver say about the different towns?"],
+)
+def test_things_that_differ_are_a_topic_no_disagreement(engine: Engine, question: str) -> None:
+    q = engine.reader.read(question)
+    assert q.relation is not Relation.DISAGREE
+    assert {"different"} & {t.word for t in q.terms}
+
+
+def test_contributors_who_differ_still_disagree(engine: Engine) -> None:
+    assert engine.reader.read("does dunmore differ from carver?").relation is Relation.DISAGREE

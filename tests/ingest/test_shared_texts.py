@@ -30,7 +30,7 @@ DEBATES = ("ottawa", "freeport")
 DEBATE_FLOORS = {
     "ottawa_questions.yaml": ("ottawa", 0.88), "freeport_questions.yaml": ("freeport", 0.80),
     "ottawa2_questions.yaml": ("ottawa", 0.77), "freeport2_questions.yaml": ("freeport", 0.79),
-    "ottawa3_questions.yaml": ("ottawa", 0.74), "freeport3_questions.yaml": ("freeport", 0.84),
+    "ottawa3_questions.yaml": ("ottawa", 0.74), "freeport3_questions.yaml": ("freeport", 0.85),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
