@@ -187,6 +187,7 @@ class QuestionReader:
         topical |= _reported_content(fixed) | _quoted_tokens(joined) | _meant_tokens(joined)
         topical |= {i for i, t in enumerate(fixed) if t in _TOPIC_MARKERS}  # "concerning"
         topical |= _setting_clause(fixed, mentions)
+        topical |= _things_differing(fixed, in_mention)
         where, in_where = _where(joined) if _WHERE_WORDS.intersection(fixed) else (0, set())
         relations, cues = _relations(fixed, skip=in_mention | topical | in_where)
         relations, cues = self._held_relations(fixed, relations, cues)
@@ -329,7 +330,7 @@ class QuestionReader:
                 continue
             before = i > 0 and pair(tokens[i - 1], tok)
             after = i + 1 < len(tokens) and pair(tok, tokens[i + 1])
-            if (idiom and stem(tok) in _IDIOM_STEMS) or before or after:
+            if (idiom and stem(tok) in _IDIOM_STEMS) or before or after or _governed(tokens, i):
                 out.add(i)
         return out
 
@@ -707,6 +708,48 @@ def _phrase(text: str) -> str:
     return ""
 
 
+def _things_differing(tokens: list[str], in_mention: set[int]) -> set[int]:
+    """ "why was the order different from Ottawa", "the different resolutions": a word of
+    difference between things, no contributor near it, is a topic word, no disagreement."""
+    out: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok not in _DIFFERING or in_mention.intersection(range(i - 3, i + 4)):
+            continue
+        if (i > 0 and tokens[i - 1] in _DETERMINERS) or (
+            i + 1 < len(tokens) and tokens[i + 1] in ("from", "than")
+        ):
+            out.add(i)
+    return out
+
+
+_DIFFERING = frozenset({"different", "differ", "differs", "differed", "difference",
+                        "differences"})
+_DETERMINERS = frozenset({"the", "a", "an", "each", "every", "any", "all", "these", "those",
+                          "their", "its", "his", "her", "our", "two", "many", "several"})
+
+
+def _governed(tokens: list[str], i: int) -> bool:
+    """A relation word that another word governs, with an object of its own, is part of the
+    topic: "vote to admit a new state", "about admitting Kansas", "on building a world
+    order"; not "what did X admit", "X admits that", "refuse to answer", "answer to question".
+    """
+    if i < 2 or i + 1 >= len(tokens) or tokens[i + 1] in _NO_OBJECT:
+        return False
+    before, head = tokens[i - 1], tokens[i - 2]
+    if before == "to":  # an infinitive after a verb of the topic, not after "want to", "has to"
+        return not (head in _NOT_TOPIC or head in _AUXILIARIES or head in _CATENATIVE
+                    or stem(head) in _RELATION_STEMS)
+    return before in _GERUND_PREPS and tokens[i].endswith("ing")
+
+
+_NO_OBJECT = frozenset({"that", "to", "about", "with", "on", "of", "for", "if", "whether",
+                        "and", "or", "it", "this", "him", "her", "them", "anything"})
+_GERUND_PREPS = frozenset({"about", "on", "of", "for", "against", "by", "without"})
+_CATENATIVE = frozenset({"want", "wants", "wanted", "like", "need", "needs", "try", "tried",
+                         "willing", "going", "used", "able", "refuse", "refused", "refuses",
+                         "seem", "seems", "seemed", "decline", "declined", "ready", "afraid"})
+
+
 def _kind_cues(tokens: list[str], used: set[int]) -> tuple[str, ...]:
     """Stems of the words that asked for a kind of position ("praise", "worried"), which a
     position may use itself; not summary or reference words ("main point", "cite")."""
@@ -863,7 +906,7 @@ def _roles(
             # asked him": the subject of a clause about the setting, neither speaker nor target
             last_was_target = False
             continue
-        elif speakers and _is_subject_position(tokens, m):
+        elif speakers and _is_subject_position(tokens, m) and not _owns_a_thing(tokens, m):
             # "how did Douglas get his title, according to Lincoln": Lincoln says it
             targets.extend(c for c in speakers if c not in targets)
             speakers.clear()
@@ -984,6 +1027,19 @@ def _is_subject_position(tokens: list[str], m: Mention) -> bool:
     prev = before[-1] if before else ""
     prev2 = before[-2] if len(before) > 1 else ""
     return (prev == "to" and prev2 == "according") or prev == "from"
+
+
+def _owns_a_thing(tokens: list[str], m: Mention) -> bool:
+    """ "defend Buchanan from Lincoln's charge": after "from", a name owning a noun that is no
+    point of view; the thing is from that contributor, who is answered, not the speaker."""
+    nxt = tokens[m.end] if m.end < len(tokens) else ""
+    before = [t for t in tokens[max(0, m.start - 2) : m.start] if t != "the"]
+    return bool(before) and before[-1] == "from" and bool(nxt) and nxt not in _NOT_TOPIC and (
+        nxt not in _VIEW_WORDS and nxt not in _POINT_OF_VIEW)
+
+
+_POINT_OF_VIEW = frozenset({"point", "perspective", "viewpoint", "standpoint", "side", "pov",
+                            "angle", "end", "vantage"})
 
 
 _REACTION = re.compile(  # "how did the Chinese government respond to this conversation?"

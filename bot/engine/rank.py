@@ -35,6 +35,8 @@ CUE_BONUS = 3.0  # for a position whose own words include the question's relatio
 PHRASE_BONUS = 8.0  # for a topic phrase that matches the question's topic words as a whole
 REPEAT_BONUS = 0.5  # for a paragraph that uses the topic words again (up to REPEATS times)
 REPEATS = 3
+FAMILY = 4  # a word's family: the stems that stand for it and begin as it does ("dissolv",
+# "dissolution"), not its synonyms ("everywher", "global")
 QUOTE_SHARE = 1.0  # for a named speaker's quote that itself says the (rarer) topic words:
 # among near equals in a long speech, the sentence that says them, not its neighbours
 RARE_SHARE = 0.8
@@ -57,6 +59,9 @@ _ASKS_NUMBER = re.compile(
 # a topic word asking for the end of a speech or of the text: among equals, the later
 # passage ("what did X say at the very end?"; "the final respondent" orders contributors)
 _LATE = frozenset(stem(w) for w in ("end", "ending", "finish", "conclude", "conclusion", "wrap"))
+
+
+_Repeats = tuple[tuple[tuple[tuple[tuple[str, float], ...], float], ...], float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,24 +245,25 @@ class Ranker:
         head.sort(key=lambda s: _order(s, owns, late))
         return head + scored[RERANK:]
 
-    def _repeat_weights(self, terms: Sequence[Term]) -> tuple[tuple[tuple[str, float], ...], float]:
+    def _repeat_weights(self, terms: Sequence[Term]) -> _Repeats:
         """The question's rarest topic stems with their weights, and the weight of all its
         topic words (for `_repeated`, once per question)."""
         weights = [self.index.weight(t) for t in terms]
         if not weights:
             return (), 0.0
         rare = max(weights) * RARE_SHARE  # only the question's rarest words count
-        kept = tuple((t.own, w) for t, w in zip(terms, weights, strict=True) if w >= rare)
+        kept = tuple((_family(t), w) for t, w in zip(terms, weights, strict=True) if w >= rare)
         return kept, sum(weights)
 
-    def _repeated(self, s: Scored, repeat: tuple[tuple[tuple[str, float], ...], float]) -> float:
+    def _repeated(self, s: Scored, repeat: _Repeats) -> float:
         """Up to REPEAT_BONUS for a paragraph that uses the topic words more than once,
         each word weighed by its rarity (so that everyday words repeated count little)."""
         rare, total = repeat
         counts = self.index.stem_counts.get(s.item.position.paragraph)
         if not counts or not rare or not total:
             return 0.0
-        again = sum(w * (min(REPEATS, counts[own]) - 1) for own, w in rare if counts.get(own))
+        again = sum(w * max((f * (min(REPEATS, counts[s]) - 1) for s, f in alts if counts.get(s)),
+                            default=0.0) for alts, w in rare)
         return REPEAT_BONUS * again / ((REPEATS - 1) * total)
 
 
@@ -271,6 +277,13 @@ def _states_number(quote: str) -> bool:
 def _phrase_words(phrase: str) -> tuple[str, ...]:
     """The words of a topic phrase (topics repeat across questions: read once)."""
     return tuple(words(phrase))
+
+
+def _family(term: Term) -> tuple[tuple[str, float], ...]:
+    """The stems of a topic word's own family among those that may stand for it."""
+    head = term.own[:FAMILY]
+    return ((term.own, 1.0), *((s, f) for s, f in term.alternatives
+                                if s != term.own and s[:FAMILY] == head))
 
 
 def _quote_share(

@@ -110,11 +110,14 @@ class ContributorMatcher:
         self._phrases: dict[tuple[str, ...], str] = {}
         self._role_words: dict[str, set[str]] = defaultdict(set)
         proper: dict[str, str] = {}
+        self._titles: set[tuple[str, ...]] = set()  # "the Judge": only with its "the"
         for c in contributors:
             for alias in (c.name, c.short_name, *c.aliases):
                 toks = tuple(w for w in words(alias) if w != "the")
                 if not toks:
                     continue
+                if words(alias)[0] == "the":
+                    self._titles.add(toks)
                 self._phrases.setdefault(toks, c.id)
                 if len(toks) == 1 and alias[:1].isupper() and len(toks[0]) >= 4:
                     proper.setdefault(toks[0], c.id)
@@ -133,6 +136,7 @@ class ContributorMatcher:
         self._first_words = frozenset(k[0] for k in self._phrases)  # where a name may start
         self._alias_tokens = frozenset(tok for toks in self._phrases for tok in toks)
         self._surnames = {c.id: w[-1] for c in contributors if (w := words(c.short_name))}
+        self._surname_words = frozenset(self._surnames.values())
         # contributors the text names by surname alone: a member may add a given name
         self._surname_only = frozenset(c.id for c in contributors if len(words(c.name)) == 1)
         self.alias_words = frozenset(
@@ -184,10 +188,21 @@ class ContributorMatcher:
 
     def _someone_else(self, tokens: Sequence[str], m: Mention) -> bool:
         """ "fred douglass": one name word after another name of the text that is no word of
-        any contributor's names is someone else's surname, not a contributor's alias."""
-        if m.end - m.start != 1 or m.start == 0:
+        any contributor's names is someone else's surname, not a contributor's alias; a given
+        name before such a name ("stephen franklin") is someone else's too; and a title alias
+        without its "the" ("a judge", "for senator") is anyone, not "the Judge"."""
+        if m.end - m.start != 1:
+            return False
+        after = tokens[m.end] if m.end < len(tokens) else ""
+        if after in self._names and after not in self._alias_tokens and (
+            tokens[m.start] not in self._surname_words
+        ):
+            return True  # "stephen franklin": a given name before another name of the text
+        if m.start == 0:
             return False
         before = tokens[m.start - 1]
+        if before != "the" and tuple(tokens[m.start : m.end]) in self._titles:
+            return True  # "been a senator", "Senator Toombs", "the title judge": not "the Judge"
         return before in self._names and before not in self._alias_tokens
 
     def _relative(self, tokens: Sequence[str], found: list[Mention]) -> list[Mention]:

@@ -28,9 +28,9 @@ DEBATES = ("ottawa", "freeport")
 # Each debate's blind question sets and the least score its draft must keep (measured values
 # in the README; sets 2 and 3 were written blind later, 3 tuned on only in the misses round)
 DEBATE_FLOORS = {
-    "ottawa_questions.yaml": ("ottawa", 0.85), "freeport_questions.yaml": ("freeport", 0.79),
-    "ottawa2_questions.yaml": ("ottawa", 0.77), "freeport2_questions.yaml": ("freeport", 0.77),
-    "ottawa3_questions.yaml": ("ottawa", 0.73), "freeport3_questions.yaml": ("freeport", 0.80),
+    "ottawa_questions.yaml": ("ottawa", 0.88), "freeport_questions.yaml": ("freeport", 0.80),
+    "ottawa2_questions.yaml": ("ottawa", 0.77), "freeport2_questions.yaml": ("freeport", 0.79),
+    "ottawa3_questions.yaml": ("ottawa", 0.74), "freeport3_questions.yaml": ("freeport", 0.85),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,

@@ -34,6 +34,7 @@ PIECE_SHARE = 0.34  # a run of paragraphs this share of the longest is a piece o
 KEEP_RATIO = 0.6  # further answers must score at least this share of the best one
 # another contributor answers for the one asked about only when holding the topic this well
 ELSEWHERE_COVERAGE = 0.8
+PARTLY_COVERAGE = 0.4  # ... unless the one asked holds this much, two words in one sentence
 RELATION_NOUNS = {
     Relation.AGREE: "agreement",
     Relation.DISAGREE: "disagreement",
@@ -86,6 +87,10 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
             loose = relation(src, dataclasses.replace(q, terms=()), limit)
             return dataclasses.replace(loose, loose=True)
         others = _said_by_others(src, q, limit) if q.speakers and q.terms else ()
+        if others and ranked and len(src.contributors) == 2 and _partly_answers(q, ranked[0]):
+            # in a debate of two, who speak to the same matters all along: the one asked says
+            # two of its words in one sentence, so that is their side of it, not the other's
+            return Reply(q.text, Mode.ANSWER, _best(src, ranked[:1], limit), _gloss_note(q))
         if others:  # "what did Hom say about the Soviet bloc?": Neier did, and we say so
             note = _elsewhere_note(src, q, others)
             return Reply(q.text, Mode.ANSWER, others, note, elsewhere=q.speakers)
@@ -310,6 +315,13 @@ def _unnamed(q: Question) -> str:
         if m.start() > 0 and all(w in unknown for w in parts):
             return m.group(0)
     return ""
+
+
+def _partly_answers(q: Question, best: Scored) -> bool:
+    """Whether the asked contributor's best position holds part of the topic: two of its
+    words in its own sentence, and PARTLY_COVERAGE of its weight."""
+    return (best.item.position.contributor_id in q.speakers and best.strong >= 2
+            and best.coverage >= PARTLY_COVERAGE)
 
 
 def _said_by_others(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]:
