@@ -33,6 +33,8 @@ DEBATE_FLOORS = {
     "ottawa3_questions.yaml": ("ottawa", 0.74), "freeport3_questions.yaml": ("freeport", 0.85),
     # written blind this session and never tuned on: 0.725 / 0.662 on their first run
     "ottawa4_questions.yaml": ("ottawa", 0.74), "freeport4_questions.yaml": ("freeport", 0.69),
+    # written blind last this session: 0.625 / 0.487 on their first run (see the README)
+    "ottawa5_questions.yaml": ("ottawa", 0.61), "freeport5_questions.yaml": ("freeport", 0.47),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
