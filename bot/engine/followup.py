@@ -65,6 +65,7 @@ class Resolved:
     own_only: bool = False  # "did he mention X?": answered by him, or not at all
     asked: frozenset[str] = frozenset()  # with own_only: the words it asks about (not carried)
     about: str = ""  # for Move.WHY: the contributor of the last reply's answer it asks about
+    onward: bool = False  # for Move.MORE: names no topic ("go on"), so reads on in the text
 
 
 _QUOTE_CUES = frozenset(
@@ -107,7 +108,8 @@ _MORE_FILLER = frozenset(
      "says", "have", "has", "got", "more", "next", "continue", "anything", "else", "go", "on",
      "keep", "going", "and", "what",
      "pls", "please", "tell", "me", "any", "another", "one", "other", "points", "point", "ok",
-     "so", "something", "give", "show", "is", "there", "some", "that", "this", "about"}
+     "so", "something", "give", "show", "is", "there", "some", "that", "this", "about",
+     "along", "those", "lines"}
 )
 _ELLIPSIS_FILLER = frozenset(
     {"and", "or", "what", "whats", "about", "how", "then", "the", "ok", "okay", "so", "also",
@@ -123,8 +125,8 @@ _ELLIPSIS_FILLER = frozenset(
 )
 # "who else used that phrase?": words that stand for the last topic, not a new one
 _TOPIC_NOUNS = frozenset(
-    {"phrase", "point", "idea", "argument", "line", "thing", "issue", "topic", "claim", "view",
-     "term", "word", "words", "one", "same", "subject", "question"}
+    {"phrase", "point", "idea", "argument", "line", "lines", "thing", "issue", "topic", "claim",
+     "view", "term", "word", "words", "one", "same", "subject", "question"}
 )
 _META_VERBS = frozenset(
     {"used", "use", "uses", "using", "said", "say", "says", "mention", "mentioned", "mentions",
@@ -269,7 +271,8 @@ def resolve(
         if conv.item > 0 and "else" not in toks:  # "next one pls" after "the first key"
             return _next(src, prev, conv)
         more = dataclasses.replace(prev, skip=conv.shown)
-        return Resolved(more, Move.MORE, _describe(src, prev, "more on: "), new_topic=False)
+        return Resolved(more, Move.MORE, _describe(src, prev, "more on: "), new_topic=False,
+                        onward=not _refers_to_topic(toks))
     own_toks = [t for t in toks if t not in _PRONOUN_WORDS]
     that_one = _that_person(q, conv, src)
     listed = _one_of_the_list(q, conv) or that_one

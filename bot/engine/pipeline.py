@@ -131,7 +131,7 @@ def respond_in_context(
         if resolved.move is Move.MORE and reply.abstained and q.speakers and not q.terms:
             reply = more_of(src, q, limit)  # "more" after a main point: their other points
         if resolved.move is Move.MORE:
-            reply = _more(src, q, reply, conv)
+            reply = _more(src, q, reply, conv, onward=resolved.onward)
     if resolved.reading_as:
         reply = dataclasses.replace(reply, reading_as=resolved.reading_as)
     return reply
@@ -230,9 +230,13 @@ def _on_both_topics(q: Question, reply: Reply, conv: Conversation) -> Reply:
     return dataclasses.replace(reply, answers=(both, *(a for a in reply.answers if a is not both)))
 
 
-def _more(src: Sources, q: Question, reply: Reply, conv: Conversation | None) -> Reply:
+def _more(
+    src: Sources, q: Question, reply: Reply, conv: Conversation | None, onward: bool = False
+) -> Reply:
     """ "more" about one contributor: further answers of theirs not shown yet, else what they
-    wrote next, else "that is all"; never someone else's words or the same ones again."""
+    wrote next, else "that is all"; never someone else's words or the same ones again.
+    `onward` ("go on", "what else", no topic named): what they wrote next comes before their
+    earlier words on the topic."""
     shown = conv.shown if conv is not None else frozenset()
     fresh = tuple(a for a in reply.answers if a.position_id not in shown
                   and (not q.speakers or a.contributor_id in q.speakers))
@@ -245,7 +249,7 @@ def _more(src: Sources, q: Question, reply: Reply, conv: Conversation | None) ->
         end = max(a.paragraph for a in conv.cited.answers
                   if a.contributor_id == last.contributor_id)
         later = tuple(a for a in fresh if a.paragraph > end)
-        if not later and not q.terms and end > last.paragraph:
+        if not later and (not q.terms and end > last.paragraph or onward):
             # none of the ranked ones comes after them: what they wrote next, read on
             furthest = max((a for a in conv.cited.answers
                             if a.contributor_id == last.contributor_id),
