@@ -388,10 +388,15 @@ def resolve(
         return _asked(src, asked, new_topic=False)
     refers = _refers_to_topic(toks)
     if ("else" in toks or "other" in toks) and q2.speakers:
-        if not q2.terms and set(q2.speakers) <= set(conv.focus):
+        if set(q2.speakers) <= set(conv.focus) and not q2.terms:
             # "ok what else did they say": more of theirs, not the same again
             more = dataclasses.replace(q2, skip=conv.shown)
             return Resolved(more, Move.MORE, _describe(src, q2, "more on: "), new_topic=False)
+        if set(q2.speakers) <= set(conv.focus) and refers and all(
+            t.word in _MORE_FILLER | _TOPIC_NOUNS for t in q2.terms
+        ):  # "anything else he said along those lines": more of theirs on the last topic
+            more = dataclasses.replace(prev, skip=conv.shown)
+            return Resolved(more, Move.MORE, _describe(src, prev, "more on: "), new_topic=False)
         if not q2.known_terms and (refers or q2.terms):
             q2 = _carry_topic(q2, prev)
         q2 = dataclasses.replace(q2, skip=conv.shown)
