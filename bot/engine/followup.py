@@ -431,6 +431,13 @@ def resolve(
             return dataclasses.replace(  # "how many people died?"
                 detail, own_only=True, asked=frozenset(t.word for t in q2.terms))
         return detail
+    if not mentioned and not changed and conv.focus and _detail(q2.text) and any(
+        not t.known and not t.frame for t in q2.terms
+    ):  # "and how many people actually died on june 4?" in a text that never says "died":
+        # a detail of the last answer's topic, which the one just quoted does not give
+        return dataclasses.replace(
+            _asked(src, _other_topic(prev, q2, conv), new_topic=False), own_only=True,
+            asked=frozenset(t.word for t in q2.terms if not t.known and not t.frame))
     if changed and _detail(q.text) and not any(t.focus and not t.known for t in q2.terms):
         # "where is he held?", "how long did she say it lasted?": a detail of the last
         # answer's topic, asked with words of its own
@@ -1018,7 +1025,7 @@ def _elliptic(text: str, rest: list[str]) -> bool:
 
 def _detail(text: str) -> bool:
     """ "how many people?", "by how much?": a detail of the last answer's topic."""
-    low = text.lower().strip(" ?!.")
+    low = _LEAD.sub("", text.lower().strip(" ?!."))  # "and how many died?" as "how many died?"
     return any(low.startswith(o + " ") or low == o for o in _DETAIL_OPENERS)
 
 
