@@ -154,7 +154,8 @@ _PRONOUN = re.compile(
     re.I,
 )
 _EXISTENCE = re.compile(
-    r"\W*(?:\w+\W+){0,2}?(?:did|does|do|has|have|had)\s+(?:he|she|they|him|her|them|the\s+\w+)"
+    r"\W*(?:\w+\W+){0,2}?(?:did|does|do|has|have|had)\s+(?:he|she|they|him|her|them|the\s+\w+|"
+    r"any\s+of\s+them|either\s+of\s+them)"
     r"\s+(?:ever\s+|even\s+|actually\s+|also\s+)?(?:say|said|mention|talk|bring|give|gave|name|"
     r"discuss|cite|offer|list|provide|address|touch|raise|get\s+into|go\s+into|bring\s+up)\b",
     re.I,
