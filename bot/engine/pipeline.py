@@ -84,6 +84,9 @@ def respond_in_context(
             resolved = dataclasses.replace(resolved, fallbacks=(
                 dataclasses.replace(q, terms=(), pairs=frozenset()), *resolved.fallbacks
             ))
+        if reply.abstained or reply.elsewhere:
+            resolved = dataclasses.replace(
+                resolved, fallbacks=resolved.fallbacks + _parts_of_topic(resolved))
         for other in resolved.fallbacks:
             if not _weakness(reply):
                 break
@@ -135,6 +138,19 @@ def respond_in_context(
     if resolved.reading_as:
         reply = dataclasses.replace(reply, reading_as=resolved.reading_as)
     return reply
+
+
+def _parts_of_topic(resolved: Resolved) -> tuple[Question, ...]:
+    """ "and Neier?" after a question put in many words ("the US comes across as acting out
+    of moral conviction and that hurts it"): the one asked about, on each of its words in
+    turn, when he addresses the whole of it nowhere (not after one word: "and Hom?" after
+    "Taiwan" gets an honest "she doesn't say")."""
+    q = resolved.question
+    known = list(dict.fromkeys(t.own for t in q.known_terms))
+    if not resolved.loose or not q.speakers or q.who or len(known) < 2:
+        return ()
+    return tuple(dataclasses.replace(q, terms=tuple(t for t in q.terms if t.own == own),
+                                     pairs=frozenset(), phrase="") for own in known)
 
 
 def _besides_shown(q: Question, conv: Conversation) -> bool:
