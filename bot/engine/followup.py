@@ -1067,9 +1067,14 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
     first?" then "second?" asks for the second contributor).
     """
     content = [t for t in toks if t not in ("the", "and", "what", "about", "whats", "how")]
+    if content[:1] and (content[0] in ORDINALS or content[0] in LAST_WORDS):
+        content = _without_list_tail(content)  # "the last one on his list"
+    # a point of a list just shown, though "who said ...?" asked for it ("the third reason?"
+    # after "which one gave four reasons?"): the list goes on
+    named_item = len(content) == 2 and content[1] in _ITEM_NOUNS - PERSON_NOUNS - {"one"}
     if not content or len(content) > 2 or conv.last is None or not (
-        conv.last.speakers or conv.item > 0
-    ):  # (a point of a list just shown, though "who said ...?" asked for it: the list goes on)
+        conv.last.speakers or conv.item > 0 or (named_item and len(conv.focus) == 1)
+    ):
         return 0
     if len(content) == 2 and content[1] not in _ITEM_NOUNS:
         return 0
@@ -1092,6 +1097,18 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
     return ORDINALS.get(content[0], 0)
 
 
+def _without_list_tail(content: list[str]) -> list[str]:
+    """ "last one on his list", "third point of their list": without the words that only
+    say which list ("on his list"), which is the one just shown."""
+    tail = _LIST_TAIL_WORDS | _PRONOUN_WORDS
+    end = len(content)
+    while end > 1 and content[end - 1] in tail:
+        end -= 1
+    rest = content[end:]
+    return content[:end] if rest and rest[0] in {"on", "of", "in", "from"} else content
+
+
+_LIST_TAIL_WORDS = frozenset({"on", "of", "in", "from", "list", "lists", "keys", "points"})
 _LIST_ASKS = frozenset({"points", "keys", "reasons", "steps", "recommendations", "arguments",
                         "benefits", "proposals", "suggestions", "measures", "list", "listed"})
 _COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
