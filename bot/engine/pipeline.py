@@ -19,6 +19,7 @@ from bot.engine.answering.context import (
     more_of,
     name_of,
     next_item,
+    next_of_kind,
     next_point,
     nth_point,
     personal,
@@ -261,6 +262,9 @@ def _more(
     last = conv.cited.answers[0] if conv is not None and conv.cited and conv.cited.answers else None
     if last is not None and len(q.speakers) == 1:  # reading on: what they wrote after it first
         assert conv is not None and conv.cited is not None
+        same_kind = next_of_kind(src, q, conv.cited, shown) if onward or not q.terms else None
+        if same_kind is not None:  # "what else do they suggest?": their next suggestion
+            return same_kind  # (not "anything more on that?": of the topic first)
         # after all of theirs just shown ("what else did they say" after three main points)
         end = max(a.paragraph for a in conv.cited.answers
                   if a.contributor_id == last.contributor_id)
