@@ -1067,11 +1067,13 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
     first?" then "second?" asks for the second contributor).
     """
     content = [t for t in toks if t not in ("the", "and", "what", "about", "whats", "how")]
+    whole = len(content)
     if content[:1] and (content[0] in ORDINALS or content[0] in LAST_WORDS):
         content = _without_list_tail(content)  # "the last one on his list"
     # a point of a list just shown, though "who said ...?" asked for it ("the third reason?"
-    # after "which one gave four reasons?"): the list goes on
-    named_item = len(content) == 2 and content[1] in _ITEM_NOUNS - PERSON_NOUNS - {"one"}
+    # after "which one gave four reasons?", "the last one on his list"): the list goes on
+    named_item = len(content) == 2 and (
+        content[1] in _ITEM_NOUNS - PERSON_NOUNS - {"one"} or len(content) < whole)
     if not content or len(content) > 2 or conv.last is None or not (
         conv.last.speakers or conv.item > 0 or (named_item and len(conv.focus) == 1)
     ):
