@@ -269,22 +269,22 @@ def _more(
         end = max(a.paragraph for a in conv.cited.answers
                   if a.contributor_id == last.contributor_id)
         later = tuple(a for a in fresh if a.paragraph > end)
-        if not later and (not q.terms and end > last.paragraph or onward):
+        if not later and ((not q.terms and end > last.paragraph) or onward):
             # none of the ranked ones comes after them: what they wrote next, read on
             furthest = max((a for a in conv.cited.answers
                             if a.contributor_id == last.contributor_id),
                            key=lambda a: a.paragraph)
-            onward = next_point(src, q, dataclasses.replace(conv.cited, answers=(furthest,)),
-                                shown)
-            if not onward.abstained:
-                return onward
+            read_on = next_point(src, q, dataclasses.replace(conv.cited, answers=(furthest,)),
+                                 shown)
+            if not read_on.abstained:
+                return read_on
         fresh = later + tuple(a for a in fresh if a not in later)
     if fresh:
         return dataclasses.replace(reply, answers=fresh)
     if len(q.speakers) == 1 and conv is not None and conv.cited is not None:
-        onward = next_point(src, q, conv.cited, shown)
-        if not onward.abstained:
-            return onward
+        read_on = next_point(src, q, conv.cited, shown)
+        if not read_on.abstained:
+            return read_on
     return abstain(src, q, "That is all the reading says on that.")
 
 
