@@ -320,10 +320,12 @@ def resolve(
         changed = True
     toks = words(q2.text)
     lead = _after_lead(toks)  # "and why?", "ok so why": the question after its opening words
-    reason = bool(_REASON_WORDS & set(toks)) and toks[:1] in (["what"], ["whats"], ["and"])
-    if lead[:1] == ["why"] or lead[:2] == ["how", "come"] or reason:
-        own = [t for t in q2.terms
-               if t.known and t.word not in _WHY_FILLER and t.word not in _REASON_WORDS]
+    reason = bool(_REASON_WORDS & set(toks)) and (
+        toks[:1] in (["what"], ["whats"], ["and"])  # "what was his reason?", "reasoning?"
+        or all(t in _REASON_WORDS | _ELABORATE_FILLER | _PRONOUN_WORDS for t in lead))
+    if lead[:1] in (["why"], ["whys"]) or lead[:2] == ["how", "come"] or reason:
+        own = [t for t in q2.terms if t.known and t.word not in _WHY_FILLER
+               and t.word not in _REASON_WORDS and t.word != "whys"]
         same = not (q2.speakers and set(q2.speakers) - set(conv.focus))
         if same and (not own or _said_of_last([t.word for t in own], conv)):
             # "why?", "why does he say it's impossible?" (words of the last answer)

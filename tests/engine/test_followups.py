@@ -719,6 +719,12 @@ MECHANISMS = [
                  "the third reason?"], "nathan", "more stable politically"),
     ("shipped", ["who said the keys to promoting human rights are straightforward",
                  "the last one on his list"], "bequelin", "Dalai Lama"),
+    # "reasoning?", "whys that bad": the reason the last answer gives
+    ("shipped", ["what concern does the final respondent raise about the language",
+                 "reasoning?"], "sixth", ""),
+    ("ferry", ["what did ward say about the hard years", "whys that bad"], "ward", ""),
+    ("ferry", ["who said the council must cut the fares", "her rationale?"], "ward",
+     "cut the fares"),
 ]
 
 
