@@ -65,6 +65,7 @@ class Resolved:
     own_only: bool = False  # "did he mention X?": answered by him, or not at all
     asked: frozenset[str] = frozenset()  # with own_only: the words it asks about (not carried)
     about: str = ""  # for Move.WHY: the contributor of the last reply's answer it asks about
+    onward: bool = False  # for Move.MORE: names no topic ("go on"), so reads on in the text
 
 
 _QUOTE_CUES = frozenset(
@@ -107,7 +108,8 @@ _MORE_FILLER = frozenset(
      "says", "have", "has", "got", "more", "next", "continue", "anything", "else", "go", "on",
      "keep", "going", "and", "what",
      "pls", "please", "tell", "me", "any", "another", "one", "other", "points", "point", "ok",
-     "so", "something", "give", "show", "is", "there", "some", "that", "this", "about"}
+     "so", "something", "give", "show", "is", "there", "some", "that", "this", "about",
+     "along", "those", "lines"}
 )
 _ELLIPSIS_FILLER = frozenset(
     {"and", "or", "what", "whats", "about", "how", "then", "the", "ok", "okay", "so", "also",
@@ -123,8 +125,8 @@ _ELLIPSIS_FILLER = frozenset(
 )
 # "who else used that phrase?": words that stand for the last topic, not a new one
 _TOPIC_NOUNS = frozenset(
-    {"phrase", "point", "idea", "argument", "line", "thing", "issue", "topic", "claim", "view",
-     "term", "word", "words", "one", "same", "subject", "question"}
+    {"phrase", "point", "idea", "argument", "line", "lines", "thing", "issue", "topic", "claim",
+     "view", "term", "word", "words", "one", "same", "subject", "question"}
 )
 _META_VERBS = frozenset(
     {"used", "use", "uses", "using", "said", "say", "says", "mention", "mentioned", "mentions",
@@ -152,7 +154,8 @@ _PRONOUN = re.compile(
     re.I,
 )
 _EXISTENCE = re.compile(
-    r"\W*(?:\w+\W+){0,2}?(?:did|does|do|has|have|had)\s+(?:he|she|they|him|her|them|the\s+\w+)"
+    r"\W*(?:\w+\W+){0,2}?(?:did|does|do|has|have|had)\s+(?:he|she|they|him|her|them|the\s+\w+|"
+    r"any\s+of\s+them|either\s+of\s+them)"
     r"\s+(?:ever\s+|even\s+|actually\s+|also\s+)?(?:say|said|mention|talk|bring|give|gave|name|"
     r"discuss|cite|offer|list|provide|address|touch|raise|get\s+into|go\s+into|bring\s+up)\b",
     re.I,
@@ -269,7 +272,8 @@ def resolve(
         if conv.item > 0 and "else" not in toks:  # "next one pls" after "the first key"
             return _next(src, prev, conv)
         more = dataclasses.replace(prev, skip=conv.shown)
-        return Resolved(more, Move.MORE, _describe(src, prev, "more on: "), new_topic=False)
+        return Resolved(more, Move.MORE, _describe(src, prev, "more on: "), new_topic=False,
+                        onward=not _refers_to_topic(toks))
     own_toks = [t for t in toks if t not in _PRONOUN_WORDS]
     that_one = _that_person(q, conv, src)
     listed = _one_of_the_list(q, conv) or that_one
@@ -316,10 +320,12 @@ def resolve(
         changed = True
     toks = words(q2.text)
     lead = _after_lead(toks)  # "and why?", "ok so why": the question after its opening words
-    reason = bool(_REASON_WORDS & set(toks)) and toks[:1] in (["what"], ["whats"], ["and"])
-    if lead[:1] == ["why"] or lead[:2] == ["how", "come"] or reason:
-        own = [t for t in q2.terms
-               if t.known and t.word not in _WHY_FILLER and t.word not in _REASON_WORDS]
+    reason = bool(_REASON_WORDS & set(toks)) and (
+        toks[:1] in (["what"], ["whats"], ["and"])  # "what was his reason?", "reasoning?"
+        or all(t in _REASON_WORDS | _ELABORATE_FILLER | _PRONOUN_WORDS for t in lead))
+    if lead[:1] in (["why"], ["whys"]) or lead[:2] == ["how", "come"] or reason:
+        own = [t for t in q2.terms if t.known and t.word not in _WHY_FILLER
+               and t.word not in _REASON_WORDS and t.word != "whys"]
         same = not (q2.speakers and set(q2.speakers) - set(conv.focus))
         if same and (not own or _said_of_last([t.word for t in own], conv)):
             # "why?", "why does he say it's impossible?" (words of the last answer)
@@ -385,10 +391,15 @@ def resolve(
         return _asked(src, asked, new_topic=False)
     refers = _refers_to_topic(toks)
     if ("else" in toks or "other" in toks) and q2.speakers:
-        if not q2.terms and set(q2.speakers) <= set(conv.focus):
+        if set(q2.speakers) <= set(conv.focus) and not q2.terms:
             # "ok what else did they say": more of theirs, not the same again
             more = dataclasses.replace(q2, skip=conv.shown)
             return Resolved(more, Move.MORE, _describe(src, q2, "more on: "), new_topic=False)
+        if set(q2.speakers) <= set(conv.focus) and refers and all(
+            t.word in _MORE_FILLER | _TOPIC_NOUNS for t in q2.terms
+        ):  # "anything else he said along those lines": more of theirs on the last topic
+            more = dataclasses.replace(prev, skip=conv.shown)
+            return Resolved(more, Move.MORE, _describe(src, prev, "more on: "), new_topic=False)
         if not q2.known_terms and (refers or q2.terms):
             q2 = _carry_topic(q2, prev)
         q2 = dataclasses.replace(q2, skip=conv.shown)
@@ -423,6 +434,13 @@ def resolve(
             return dataclasses.replace(  # "how many people died?"
                 detail, own_only=True, asked=frozenset(t.word for t in q2.terms))
         return detail
+    if not mentioned and not changed and conv.focus and _detail(q2.text) and any(
+        not t.known and not t.frame for t in q2.terms
+    ):  # "and how many people actually died on june 4?" in a text that never says "died":
+        # a detail of the last answer's topic, which the one just quoted does not give
+        return dataclasses.replace(
+            _asked(src, _other_topic(prev, q2, conv), new_topic=False), own_only=True,
+            asked=frozenset(t.word for t in q2.terms if not t.known and not t.frame))
     if changed and _detail(q.text) and not any(t.focus and not t.known for t in q2.terms):
         # "where is he held?", "how long did she say it lasted?": a detail of the last
         # answer's topic, asked with words of its own
@@ -1010,7 +1028,7 @@ def _elliptic(text: str, rest: list[str]) -> bool:
 
 def _detail(text: str) -> bool:
     """ "how many people?", "by how much?": a detail of the last answer's topic."""
-    low = text.lower().strip(" ?!.")
+    low = _LEAD.sub("", text.lower().strip(" ?!."))  # "and how many died?" as "how many died?"
     return any(low.startswith(o + " ") or low == o for o in _DETAIL_OPENERS)
 
 
@@ -1051,9 +1069,16 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
     first?" then "second?" asks for the second contributor).
     """
     content = [t for t in toks if t not in ("the", "and", "what", "about", "whats", "how")]
+    whole = len(content)
+    if content[:1] and (content[0] in ORDINALS or content[0] in LAST_WORDS):
+        content = _without_list_tail(content)  # "the last one on his list"
+    # a point of a list just shown, though "who said ...?" asked for it ("the third reason?"
+    # after "which one gave four reasons?", "the last one on his list"): the list goes on
+    named_item = len(content) == 2 and (
+        content[1] in _ITEM_NOUNS - PERSON_NOUNS - {"one"} or len(content) < whole)
     if not content or len(content) > 2 or conv.last is None or not (
-        conv.last.speakers or conv.item > 0
-    ):  # (a point of a list just shown, though "who said ...?" asked for it: the list goes on)
+        conv.last.speakers or conv.item > 0 or (named_item and len(conv.focus) == 1)
+    ):
         return 0
     if len(content) == 2 and content[1] not in _ITEM_NOUNS:
         return 0
@@ -1076,6 +1101,18 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
     return ORDINALS.get(content[0], 0)
 
 
+def _without_list_tail(content: list[str]) -> list[str]:
+    """ "last one on his list", "third point of their list": without the words that only
+    say which list ("on his list"), which is the one just shown."""
+    tail = _LIST_TAIL_WORDS | _PRONOUN_WORDS
+    end = len(content)
+    while end > 1 and content[end - 1] in tail:
+        end -= 1
+    rest = content[end:]
+    return content[:end] if rest and rest[0] in {"on", "of", "in", "from"} else content
+
+
+_LIST_TAIL_WORDS = frozenset({"on", "of", "in", "from", "list", "lists", "keys", "points"})
 _LIST_ASKS = frozenset({"points", "keys", "reasons", "steps", "recommendations", "arguments",
                         "benefits", "proposals", "suggestions", "measures", "list", "listed"})
 _COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})

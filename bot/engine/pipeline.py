@@ -19,6 +19,7 @@ from bot.engine.answering.context import (
     more_of,
     name_of,
     next_item,
+    next_of_kind,
     next_point,
     nth_point,
     personal,
@@ -84,6 +85,9 @@ def respond_in_context(
             resolved = dataclasses.replace(resolved, fallbacks=(
                 dataclasses.replace(q, terms=(), pairs=frozenset()), *resolved.fallbacks
             ))
+        if reply.abstained or reply.elsewhere:
+            resolved = dataclasses.replace(
+                resolved, fallbacks=resolved.fallbacks + _parts_of_topic(resolved))
         for other in resolved.fallbacks:
             if not _weakness(reply):
                 break
@@ -131,10 +135,23 @@ def respond_in_context(
         if resolved.move is Move.MORE and reply.abstained and q.speakers and not q.terms:
             reply = more_of(src, q, limit)  # "more" after a main point: their other points
         if resolved.move is Move.MORE:
-            reply = _more(src, q, reply, conv)
+            reply = _more(src, q, reply, conv, onward=resolved.onward)
     if resolved.reading_as:
         reply = dataclasses.replace(reply, reading_as=resolved.reading_as)
     return reply
+
+
+def _parts_of_topic(resolved: Resolved) -> tuple[Question, ...]:
+    """ "and Neier?" after a question put in many words ("the US comes across as acting out
+    of moral conviction and that hurts it"): the one asked about, on each of its words in
+    turn, when he addresses the whole of it nowhere (not after one word: "and Hom?" after
+    "Taiwan" gets an honest "she doesn't say")."""
+    q = resolved.question
+    known = list(dict.fromkeys(t.own for t in q.known_terms))
+    if not resolved.loose or not q.speakers or q.who or len(known) < 2:
+        return ()
+    return tuple(dataclasses.replace(q, terms=tuple(t for t in q.terms if t.own == own),
+                                     pairs=frozenset(), phrase="") for own in known)
 
 
 def _besides_shown(q: Question, conv: Conversation) -> bool:
@@ -230,9 +247,13 @@ def _on_both_topics(q: Question, reply: Reply, conv: Conversation) -> Reply:
     return dataclasses.replace(reply, answers=(both, *(a for a in reply.answers if a is not both)))
 
 
-def _more(src: Sources, q: Question, reply: Reply, conv: Conversation | None) -> Reply:
+def _more(
+    src: Sources, q: Question, reply: Reply, conv: Conversation | None, onward: bool = False
+) -> Reply:
     """ "more" about one contributor: further answers of theirs not shown yet, else what they
-    wrote next, else "that is all"; never someone else's words or the same ones again."""
+    wrote next, else "that is all"; never someone else's words or the same ones again.
+    `onward` ("go on", "what else", no topic named): what they wrote next comes before their
+    earlier words on the topic."""
     shown = conv.shown if conv is not None else frozenset()
     fresh = tuple(a for a in reply.answers if a.position_id not in shown
                   and (not q.speakers or a.contributor_id in q.speakers))
@@ -241,26 +262,29 @@ def _more(src: Sources, q: Question, reply: Reply, conv: Conversation | None) ->
     last = conv.cited.answers[0] if conv is not None and conv.cited and conv.cited.answers else None
     if last is not None and len(q.speakers) == 1:  # reading on: what they wrote after it first
         assert conv is not None and conv.cited is not None
+        same_kind = next_of_kind(src, q, conv.cited, shown) if onward or not q.terms else None
+        if same_kind is not None:  # "what else do they suggest?": their next suggestion
+            return same_kind  # (not "anything more on that?": of the topic first)
         # after all of theirs just shown ("what else did they say" after three main points)
         end = max(a.paragraph for a in conv.cited.answers
                   if a.contributor_id == last.contributor_id)
         later = tuple(a for a in fresh if a.paragraph > end)
-        if not later and not q.terms and end > last.paragraph:
+        if not later and ((not q.terms and end > last.paragraph) or onward):
             # none of the ranked ones comes after them: what they wrote next, read on
             furthest = max((a for a in conv.cited.answers
                             if a.contributor_id == last.contributor_id),
                            key=lambda a: a.paragraph)
-            onward = next_point(src, q, dataclasses.replace(conv.cited, answers=(furthest,)),
-                                shown)
-            if not onward.abstained:
-                return onward
+            read_on = next_point(src, q, dataclasses.replace(conv.cited, answers=(furthest,)),
+                                 shown)
+            if not read_on.abstained:
+                return read_on
         fresh = later + tuple(a for a in fresh if a not in later)
     if fresh:
         return dataclasses.replace(reply, answers=fresh)
     if len(q.speakers) == 1 and conv is not None and conv.cited is not None:
-        onward = next_point(src, q, conv.cited, shown)
-        if not onward.abstained:
-            return onward
+        read_on = next_point(src, q, conv.cited, shown)
+        if not read_on.abstained:
+            return read_on
     return abstain(src, q, "That is all the reading says on that.")
 
 

@@ -699,6 +699,32 @@ MECHANISMS = [
                  "whose proposals do they endorse?"], "sixth", "thoughtful proposals"),
     ("ferry", ["what did vale say about a bridge", "whose claim does she reject?"], "vale",
      "lifeline the town needs"),
+    # "what else do they suggest?" after one suggestion: their next one, past its paragraph
+    # (not an earlier one that also fits "suggest")
+    ("shipped", ["what does the last respondent say about giving china credit for its gains",
+                 "what else do they suggest"], "sixth", "take seriously China"),
+    # a detail of the last answer's topic whose subject the text never names: abstain
+    ("ferry", ["what did pike say about the riders", "and how many riders drowned last summer"],
+     None, ""),
+    ("shipped", ["what did hom say about the great firewall", "did any of them mention weibo"],
+     None, ""),
+    # "and Pike?" after a topic put in several words he never addresses whole: his words on
+    # part of it, not an abstention (after a one-word topic, "and hom?" still abstains)
+    ("ferry", ["what did ward say about the council publishing accounts", "and pike?"], "pike",
+     "accounts need daylight"),
+    ("shipped", ["who said the us comes across as acting out of moral conviction and that this "
+                 "hurts it", "and neier?"], "neier", ""),
+    # an ordinal of the list just shown, though a "who" question asked for it
+    ("shipped", ["who gave four strategic reasons for pushing human rights with china",
+                 "the third reason?"], "nathan", "more stable politically"),
+    ("shipped", ["who said the keys to promoting human rights are straightforward",
+                 "the last one on his list"], "bequelin", "Dalai Lama"),
+    # "reasoning?", "whys that bad": the reason the last answer gives
+    ("shipped", ["what concern does the final respondent raise about the language",
+                 "reasoning?"], "sixth", ""),
+    ("ferry", ["what did ward say about the hard years", "whys that bad"], "ward", ""),
+    ("ferry", ["who said the council must cut the fares", "her rationale?"], "ward",
+     "cut the fares"),
 ]
 
 
@@ -816,3 +842,28 @@ def test_a_name_the_text_never_uses_is_not_swapped_for_the_last_topic(engine: En
     engine.ask("who talked about working with other countries to pressure china", conversation=talk)
     reply = engine.ask("did any of them mention the EU or the UK by name", conversation=talk)
     assert reply.abstained and "never names" in reply.message
+
+
+@pytest.mark.parametrize("lines", ["anything else he said along those lines",
+                                   "anything else he said on that"])
+def test_more_along_those_lines_is_more_on_the_topic(engine: Engine, lines: str) -> None:
+    replies = _talk(engine, ["what does rosenzweig say about us leadership", lines])
+    assert replies[-1].reading_as.startswith("more on: what did Rosenzweig"), replies[-1].reading_as
+    assert replies[-1].answers[0].contributor_id == "rosenzweig"
+    assert replies[-1].answers[0].position_id != replies[0].answers[0].position_id
+
+
+@pytest.mark.parametrize(("reading", "turns", "who", "paragraph"), [
+    ("shipped", ["what did neier say about china's trade and aid without conditions", "go on"],
+     "neier", 26),
+    ("ferry", ["what did ward say about the hard years", "go on"], "ward", 5),
+])
+def test_go_on_reads_on_before_going_back(
+    engine: Engine, ferry: Engine, reading: str, turns: list[str], who: str, paragraph: int,
+) -> None:
+    # "go on" names no topic: what they wrote next, not another of their points on the
+    # same words earlier in the text (nor the rest of the paragraph just shown)
+    on = engine if reading == "shipped" else ferry
+    reply = _talk(on, turns)[-1]
+    cid, text = _top(on, reply)
+    assert (cid, reply.answers[0].paragraph) == (who, paragraph), text

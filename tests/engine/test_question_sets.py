@@ -47,9 +47,9 @@ CONVERSATION_FLOORS = {
     "conversations3.yaml": {"first": 0.99, "follow-up": 0.92},
     "conversations4.yaml": {"first": 0.96, "follow-up": 0.95},
     "conversations5.yaml": {"first": 0.99, "follow-up": 0.91},
-    "conversations6.yaml": {"first": 0.89, "follow-up": 0.79},
-    "conversations7.yaml": {"first": 0.99, "follow-up": 0.71},
-    "conversations8.yaml": {"first": 0.92, "follow-up": 0.68},
+    "conversations6.yaml": {"first": 0.89, "follow-up": 0.83},
+    "conversations7.yaml": {"first": 0.99, "follow-up": 0.73},
+    "conversations8.yaml": {"first": 0.92, "follow-up": 0.76},
     "conversations9.yaml": {"first": 0.89, "follow-up": 0.69},
 }
 

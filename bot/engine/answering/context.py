@@ -209,6 +209,26 @@ def next_point(
     return Reply(q.text, Mode.ANSWER, (src.cite(later[0], top.score),), "Next:")
 
 
+def next_of_kind(
+    src: Sources, q: Question, last: Reply | None, shown: frozenset[str]
+) -> Reply | None:
+    """ "what else do they suggest?" after one of their recommendations: their next position
+    of the kind asked, past the paragraph shown (whose rest develops the one shown); None
+    when the question asks no kind or they make no such point later."""
+    kinds = RELATION_KINDS.get(q.relation, ())
+    found = _shown_position(src, q, last, "", "")
+    if not kinds or isinstance(found, Reply):
+        return None
+    top, start = found
+    if start.kind.value not in kinds:  # more of the kind shown, not of a kind misread
+        return None
+    later = [p for p in _after(src, start, shown)
+             if p.paragraph > start.paragraph and p.kind.value in kinds]
+    if not later:
+        return None
+    return Reply(q.text, Mode.ANSWER, (src.cite(later[0], top.score),), "Next:")
+
+
 def next_item(
     src: Sources, q: Question, last: Reply | None, shown: frozenset[str], n: int
 ) -> Reply:
