@@ -203,7 +203,7 @@ class QuestionReader:
             where = 0  # "start with Y" orders the answer; it asks for no place in a piece
         if asks_who and not who and not relations and _refers_after(mentions, fixed):
             relations = [Relation.RESPOND]  # "whom did the final respondent quote?"
-        not_topic = in_mention | cues | in_phrase | in_where
+        not_topic = in_mention | cues | in_phrase | in_where | _either_of(fixed)
         return Question(
             text=text,
             speakers=speakers,
@@ -849,6 +849,19 @@ def _tells_of_someone(tokens: list[str]) -> bool:
             return any(a in ("what", "how") and b in _AUXILIARIES
                        for a, b in zip(tokens[i + 2 :], tokens[i + 3 :], strict=False))
     return False
+
+
+_EITHER_OF = frozenset({"them", "you", "the", "these", "those", "us"})
+
+
+def _either_of(tokens: list[str]) -> set[int]:
+    """ "did either of them mention X?", "does either speaker ...": "either" frames the
+    question (any contributor); it names no topic (not "either-or thinking")."""
+    return {
+        i for i, t in enumerate(tokens[:-1]) if t == "either" and (
+            tokens[i + 1] in PERSON_NOUNS or (tokens[i + 1] == "of" and i + 2 < len(tokens)
+            and tokens[i + 2] in _EITHER_OF))
+    }
 
 
 def _asks_anyone(tokens: list[str]) -> bool:
