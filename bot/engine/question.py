@@ -27,6 +27,7 @@ from bot.engine.lexicon import (
     WHO_WORDS,
     Relation,
 )
+from bot.engine.occasion import unnamed_occasion
 from bot.engine.references import TOOK_PART, ContributorMatcher, Mention
 from bot.engine.text import clean, fold, join_compounds, sentences, stem, words
 
@@ -144,6 +145,7 @@ class Question:
     excluded: tuple[str, ...] = ()  # contributors already answered ("who else ...?")
     skip: frozenset[str] = frozenset()  # positions already shown ("more", "what else")
     where: int = 0  # -1: "at the start of his piece", 1: "at the end", 0: anywhere
+    occasion: str = ""  # "at the Alton debate": an occasion the reading never names
 
     @property
     def relation(self) -> Relation:
@@ -218,6 +220,7 @@ class QuestionReader:
             cues=_kind_cues(fixed, cues),
             pairs=stem_pairs([t for i, t in enumerate(fixed) if i not in not_topic]),
             where=where,
+            occasion=unnamed_occasion(tokens, self.index, in_mention),
         )
 
     def _question_sentences(self, text: str) -> str:
