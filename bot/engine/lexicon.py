@@ -620,6 +620,8 @@ CHAT_PHRASES: dict[str, str] = {
     "tons of": "a vast number of", "on the line": "at stake", "at the table": "participating",
     "a seat at the table": "participation", "real talk": "", "group chat": "",
     "cant find": "", "can't find": "", "figure out": "understand",
+    "whats the deal with": "what about", "what's the deal with": "what about",
+    "what is the deal with": "what about",
     "break up": "dissolve", "breaks up": "dissolves", "breaking up": "dissolving",
     "broke up": "dissolved", "washington dc": "district of columbia",
     "black and white": "either-or", "black-and-white": "either-or", "old school": "old",

@@ -154,3 +154,13 @@ def test_either_or_stays_a_topic_word(engine: Engine) -> None:
 
 def test_either_of_them_with_frame_words_only_abstains(engine: Engine) -> None:
     assert engine.ask("did either of them bring up the know nothings").abstained
+
+
+@pytest.mark.parametrize("question", [
+    "whats the deal with neier and torture", "what's the deal with Neier and torture?",
+])
+def test_the_deal_with_someone_asks_their_words(engine: Engine, question: str) -> None:
+    """ "what's the deal with X and Y": X's words on Y, not words answering X."""
+    q = engine.reader.read(question)
+    assert q.speakers == ("neier",) and not q.targets
+    assert "torture" in {t.word for t in q.terms}
