@@ -105,7 +105,7 @@ def aliases(s: Speaker, order: int, count: int, debate: bool, text: str = "") ->
     if debate:
         out.append("the opening speaker" if order == 1 else f"speaker {order}")
         if order == 1:
-            out.append("the first speaker")
+            out += ["the first speaker", "the opener"]
         if count == 1:
             out.append("the only speaker")
         elif s.closing or (order == count and not s.speeches):

@@ -109,6 +109,7 @@ def test_the_opener_who_also_closes_is_the_closing_speaker(reading: Reading) -> 
     harlow, preston = reading.contributor("harlow"), reading.contributor("preston")
     assert "the opening speaker" in harlow.aliases and "the closing speaker" in harlow.aliases
     assert "the closing speaker" not in preston.aliases
+    assert "the opener" in harlow.aliases and "the opener" not in preston.aliases
 
 
 @pytest.mark.parametrize(
@@ -125,6 +126,7 @@ def test_the_opener_who_also_closes_is_the_closing_speaker(reading: Reading) -> 
         ("how did Harlow answer Preston's first question?", "harlow", "I answer him plainly"),
         ("what did Preston say first?", "preston", "Ladies and gentlemen"),
         ("who is the closing speaker?", "harlow", ""),
+        ("how did the opener start?", "harlow", ""),
     ],
 )
 def test_debate_questions(engine: Engine, question: str, who: str, quote_starts: str) -> None:
