@@ -127,6 +127,9 @@ def test_the_opener_who_also_closes_is_the_closing_speaker(reading: Reading) -> 
         ("what did Preston say first?", "preston", "Ladies and gentlemen"),
         ("who is the closing speaker?", "harlow", ""),
         ("how did the opener start?", "harlow", ""),
+        # the speech named, not the debater's last: the end of his first speech
+        ("what does Harlow say at the end of his opening speech?", "harlow", "I am told that"),
+        ("what does Harlow say at the end of his closing speech?", "harlow", "Gentlemen, my"),
     ],
 )
 def test_debate_questions(engine: Engine, question: str, who: str, quote_starts: str) -> None:
