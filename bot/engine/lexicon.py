@@ -757,6 +757,8 @@ SYNONYMS.update(
         "mad": ("angry", "grievances", "discontent", "disaffected"),
         "differently": ("differences", "difference"),
         "hate": ("sorry", "regret", "loath", "reluctant"),
+        "century": ("hundred",), "centuries": ("hundred", "hundreds"),
+        "founders": ("fathers", "framers"),  # "the founders": "our fathers" in older texts
     }
 )
 # "what reasons does she give", "list his arguments": asking for the main points

@@ -19,6 +19,8 @@ from bot.engine.text import stem
         ("drink", "liquor"),
         ("glasses", "spectacles"),
         ("hate", "sorry"),
+        ("century", "hundred"),
+        ("founders", "fathers"),
     ],
 )
 def test_plain_word_reaches_the_texts_word(asked: str, written: str) -> None:
