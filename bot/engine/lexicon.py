@@ -736,7 +736,7 @@ CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
      "abandoning", "abandoned", "desert", "deserting"),
     ("drink", "drinking", "drinks", "liquor", "liquors", "whiskey", "whisky", "booze",
      "alcohol"),
-    ("glasses", "spectacles", "eyeglasses"),
+    ("glasses", "spectacles", "eyeglasses", "specs"),
     ("dissolve", "dissolves", "dissolved", "dissolving", "dissolution", "disunion"),
 )
 SYNONYM_GROUPS = (*SYNONYM_GROUPS, *CHAT_SYNONYM_GROUPS)

@@ -20,6 +20,7 @@ from bot.engine.text import stem
         ("glasses", "spectacles"),
         ("hate", "sorry"),
         ("century", "hundred"),
+        ("glasses", "specs"),
         ("founders", "fathers"),
     ],
 )
