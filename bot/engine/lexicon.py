@@ -737,6 +737,9 @@ CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("drink", "drinking", "drinks", "liquor", "liquors", "whiskey", "whisky", "booze",
      "alcohol"),
     ("glasses", "spectacles", "eyeglasses", "specs"),
+    ("plot", "plots", "plotting", "plotted", "plotters", "conspiracy", "conspiracies",
+     "conspire", "conspired", "conspiring", "conspirators", "conspirator"),
+    ("ringleader", "ringleaders", "mastermind", "masterminds"),
     ("dissolve", "dissolves", "dissolved", "dissolving", "dissolution", "disunion"),
 )
 SYNONYM_GROUPS = (*SYNONYM_GROUPS, *CHAT_SYNONYM_GROUPS)
@@ -759,6 +762,8 @@ SYNONYMS.update(
         "hate": ("sorry", "regret", "loath", "reluctant"),
         "century": ("hundred",), "centuries": ("hundred", "hundreds"),
         "founders": ("fathers", "framers"),  # "the founders": "our fathers" in older texts
+        "pawn": ("tool", "dupe", "instrument", "used"), "pawns": ("tools", "dupes", "used"),
+        "ringleader": ("leader", "head", "chief"), "mastermind": ("leader", "head", "chief"),
     }
 )
 # "what reasons does she give", "list his arguments": asking for the main points

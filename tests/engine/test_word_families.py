@@ -21,6 +21,8 @@ from bot.engine.text import stem
         ("hate", "sorry"),
         ("century", "hundred"),
         ("glasses", "specs"),
+        ("plotters", "conspirators"),
+        ("pawn", "used"),
         ("founders", "fathers"),
     ],
 )
