@@ -620,6 +620,8 @@ CHAT_PHRASES: dict[str, str] = {
     "tons of": "a vast number of", "on the line": "at stake", "at the table": "participating",
     "a seat at the table": "participation", "real talk": "", "group chat": "",
     "cant find": "", "can't find": "", "figure out": "understand",
+    "running from": "fleeing from", "running away from": "fleeing from",
+    "ran away from": "fled from",
     "whats the deal with": "what about", "what's the deal with": "what about",
     "what is the deal with": "what about",
     "break up": "dissolve", "breaks up": "dissolves", "breaking up": "dissolving",
@@ -740,6 +742,11 @@ CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("plot", "plots", "plotting", "plotted", "plotters", "conspiracy", "conspiracies",
      "conspire", "conspired", "conspiring", "conspirators", "conspirator"),
     ("ringleader", "ringleaders", "mastermind", "masterminds"),
+    ("immigrants", "immigrant", "immigration", "emigrants", "emigrant", "emigration",
+     "migrants", "newcomers"),
+    ("tyranny", "tyrannical", "tyrant", "tyrants", "despotism", "despotic", "despot",
+     "despots"),
+    ("brag", "brags", "bragged", "bragging", "boast", "boasts", "boasted", "boasting"),
     ("dissolve", "dissolves", "dissolved", "dissolving", "dissolution", "disunion"),
 )
 SYNONYM_GROUPS = (*SYNONYM_GROUPS, *CHAT_SYNONYM_GROUPS)

@@ -191,3 +191,9 @@ def test_a_fragment_giving_an_example_belongs_to_the_question(engine: Engine) ->
         "did the last person say something nice about china's record?? like life expectancy stuff"
     )
     assert {"life", "expectancy"} <= {t.word for t in asked.terms}
+
+
+def test_running_from_reads_as_fleeing(engine: Engine) -> None:
+    """ "immigrants running from tyranny": an older text's "fleeing from despotism"."""
+    assert "fleeing" in {t.word for t in engine.reader.read(
+        "who talks about people running from tyranny").terms}

@@ -23,6 +23,9 @@ from bot.engine.text import stem
         ("glasses", "specs"),
         ("plotters", "conspirators"),
         ("pawn", "used"),
+        ("immigrants", "emigration"),
+        ("tyranny", "despotism"),
+        ("bragging", "boasted"),
         ("founders", "fathers"),
     ],
 )
