@@ -67,3 +67,11 @@ def test_a_long_word_reaches_its_other_endings_in_the_text(engine: Engine) -> No
 def test_a_word_reaches_its_longer_forms_in_the_text(engine: Engine) -> None:
     # the text's "protestors" for a member's "protest"
     assert stem("protestors") in dict(engine.index.term("protest").alternatives)
+
+
+@pytest.mark.parametrize("word", ["matches", "catches", "fixes"])
+def test_everyday_verbs_are_never_misspellings(word: str) -> None:
+    """ "if the judge matches their views": no misspelt "marches" of an older text."""
+    from bot.engine.index import everyday
+
+    assert everyday(word)
