@@ -563,7 +563,7 @@ COMMON_WORDS = frozenset(
     team tell ten term test than thing three through throw time today together too top toward
     town true try turn two type under until upon use usual very view voice wait walk wall want
     war watch water way week well whatever while white whole why wide win without woman wonder
-    word work world worry write wrong yeah year yet young actual match catch fix
+    word work world worry write wrong yeah year yet young actual match catch fix stick stuck
     """.split()
 )
 
@@ -621,7 +621,8 @@ CHAT_PHRASES: dict[str, str] = {
     "a seat at the table": "participation", "real talk": "", "group chat": "",
     "cant find": "", "can't find": "", "figure out": "understand",
     "running from": "fleeing from", "running away from": "fleeing from",
-    "ran away from": "fled from",
+    "ran away from": "fled from", "stuck to": "stood by", "stuck by": "stood by",
+    "stick to": "stand by", "sticks to": "stands by", "sticking to": "standing by",
     "whats the deal with": "what about", "what's the deal with": "what about",
     "what is the deal with": "what about",
     "break up": "dissolve", "breaks up": "dissolves", "breaking up": "dissolving",

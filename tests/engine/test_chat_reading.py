@@ -197,3 +197,9 @@ def test_running_from_reads_as_fleeing(engine: Engine) -> None:
     """ "immigrants running from tyranny": an older text's "fleeing from despotism"."""
     assert "fleeing" in {t.word for t in engine.reader.read(
         "who talks about people running from tyranny").terms}
+
+
+def test_stuck_to_reads_as_stood_by(engine: Engine) -> None:
+    """ "stuck to his principles": a text's "stood by my principles"."""
+    assert "stood" in {t.word for t in engine.reader.read(
+        "who said he stuck to his principles").terms}
