@@ -563,7 +563,7 @@ COMMON_WORDS = frozenset(
     team tell ten term test than thing three through throw time today together too top toward
     town true try turn two type under until upon use usual very view voice wait walk wall want
     war watch water way week well whatever while white whole why wide win without woman wonder
-    word work world worry write wrong yeah year yet young actual match catch fix stick stuck
+    word work world worry write wrong yeah year yet young actual match catch fix stick stuck count bother
     """.split()
 )
 

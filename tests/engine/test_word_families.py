@@ -69,7 +69,7 @@ def test_a_word_reaches_its_longer_forms_in_the_text(engine: Engine) -> None:
     assert stem("protestors") in dict(engine.index.term("protest").alternatives)
 
 
-@pytest.mark.parametrize("word", ["matches", "catches", "fixes", "stuck"])
+@pytest.mark.parametrize("word", ["matches", "catches", "fixes", "stuck", "count", "bother"])
 def test_everyday_verbs_are_never_misspellings(word: str) -> None:
     """ "if the judge matches their views": no misspelt "marches" of an older text."""
     from bot.engine.index import everyday
