@@ -563,7 +563,8 @@ COMMON_WORDS = frozenset(
     team tell ten term test than thing three through throw time today together too top toward
     town true try turn two type under until upon use usual very view voice wait walk wall want
     war watch water way week well whatever while white whole why wide win without woman wonder
-    word work world worry write wrong yeah year yet young actual match catch fix stick stuck count bother
+    word work world worry write wrong yeah year yet young actual match catch fix stick stuck
+    count bother
     """.split()
 )
 
@@ -622,6 +623,7 @@ CHAT_PHRASES: dict[str, str] = {
     "cant find": "", "can't find": "", "figure out": "understand",
     "running from": "fleeing from", "running away from": "fleeing from",
     "ran away from": "fled from", "stuck to": "stood by", "stuck by": "stood by",
+    "getting old": "no longer young", "growing old": "no longer young",
     "stick to": "stand by", "sticks to": "stands by", "sticking to": "standing by",
     "whats the deal with": "what about", "what's the deal with": "what about",
     "what is the deal with": "what about",

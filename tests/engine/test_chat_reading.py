@@ -203,3 +203,8 @@ def test_stuck_to_reads_as_stood_by(engine: Engine) -> None:
     """ "stuck to his principles": a text's "stood by my principles"."""
     assert "stood" in {t.word for t in engine.reader.read(
         "who said he stuck to his principles").terms}
+
+
+def test_getting_old_reads_as_no_longer_young(engine: Engine) -> None:
+    words = {t.word for t in engine.reader.read("who said he was getting old").terms}
+    assert "young" in words and "old" not in words
