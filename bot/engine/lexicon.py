@@ -624,6 +624,7 @@ CHAT_PHRASES: dict[str, str] = {
     "running from": "fleeing from", "running away from": "fleeing from",
     "ran away from": "fled from", "stuck to": "stood by", "stuck by": "stood by",
     "getting old": "no longer young", "growing old": "no longer young",
+    "trying to make it": "struggling", "tried to make it": "struggled",
     "stick to": "stand by", "sticks to": "stands by", "sticking to": "standing by",
     "whats the deal with": "what about", "what's the deal with": "what about",
     "what is the deal with": "what about",
@@ -750,6 +751,7 @@ CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("tyranny", "tyrannical", "tyrant", "tyrants", "despotism", "despotic", "despot",
      "despots"),
     ("brag", "brags", "bragged", "bragging", "boast", "boasts", "boasted", "boasting"),
+    ("kids", "kid", "boys", "boy", "children", "child", "youngsters", "lads"),
     ("dissolve", "dissolves", "dissolved", "dissolving", "dissolution", "disunion"),
 )
 SYNONYM_GROUPS = (*SYNONYM_GROUPS, *CHAT_SYNONYM_GROUPS)

@@ -26,6 +26,7 @@ from bot.engine.text import stem
         ("immigrants", "emigration"),
         ("tyranny", "despotism"),
         ("bragging", "boasted"),
+        ("kids", "boys"),
         ("founders", "fathers"),
     ],
 )
