@@ -177,3 +177,11 @@ def test_question_relations_only_where_the_reading_has_them(engine: Engine) -> N
     shipped = Engine.load()  # the ChinaFile reading holds no question or answer positions
     q = shipped.reader.read("what question does Neier ask?")
     assert Relation.QUESTION not in q.relations
+
+
+def test_an_answer_asked_for_is_no_question_on_its_topic(engine: Engine) -> None:
+    """ "how did Preston answer on the canal?": his answer, and not his own question to the
+    Judge that says the same words."""
+    reply = engine.ask("how did Preston answer on whether the county will pay for the canal")
+    assert reply.answers and reply.answers[0].quote.startswith("A. I will vote")
+    assert all(a.kind != "question" for a in reply.answers)
