@@ -29,10 +29,10 @@ DEBATES = ("ottawa", "freeport")
 # in the README; sets 2 and 3 were written blind later, 3 tuned on only in the misses round)
 DEBATE_FLOORS = {
     "ottawa_questions.yaml": ("ottawa", 0.88), "freeport_questions.yaml": ("freeport", 0.80),
-    "ottawa2_questions.yaml": ("ottawa", 0.77), "freeport2_questions.yaml": ("freeport", 0.79),
-    "ottawa3_questions.yaml": ("ottawa", 0.74), "freeport3_questions.yaml": ("freeport", 0.85),
-    # written blind this session and never tuned on: 0.725 / 0.662 on their first run
-    "ottawa4_questions.yaml": ("ottawa", 0.74), "freeport4_questions.yaml": ("freeport", 0.69),
+    "ottawa2_questions.yaml": ("ottawa", 0.78), "freeport2_questions.yaml": ("freeport", 0.80),
+    "ottawa3_questions.yaml": ("ottawa", 0.77), "freeport3_questions.yaml": ("freeport", 0.87),
+    # written blind, 0.725 / 0.662 on their first run; their misses studied in round 3
+    "ottawa4_questions.yaml": ("ottawa", 0.80), "freeport4_questions.yaml": ("freeport", 0.77),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
