@@ -563,7 +563,8 @@ COMMON_WORDS = frozenset(
     team tell ten term test than thing three through throw time today together too top toward
     town true try turn two type under until upon use usual very view voice wait walk wall want
     war watch water way week well whatever while white whole why wide win without woman wonder
-    word work world worry write wrong yeah year yet young actual
+    word work world worry write wrong yeah year yet young actual match catch fix stick stuck
+    count bother
     """.split()
 )
 
@@ -620,6 +621,13 @@ CHAT_PHRASES: dict[str, str] = {
     "tons of": "a vast number of", "on the line": "at stake", "at the table": "participating",
     "a seat at the table": "participation", "real talk": "", "group chat": "",
     "cant find": "", "can't find": "", "figure out": "understand",
+    "running from": "fleeing from", "running away from": "fleeing from",
+    "ran away from": "fled from", "stuck to": "stood by", "stuck by": "stood by",
+    "getting old": "no longer young", "growing old": "no longer young",
+    "trying to make it": "struggling", "tried to make it": "struggled",
+    "stick to": "stand by", "sticks to": "stands by", "sticking to": "standing by",
+    "whats the deal with": "what about", "what's the deal with": "what about",
+    "what is the deal with": "what about",
     "break up": "dissolve", "breaks up": "dissolves", "breaking up": "dissolving",
     "broke up": "dissolved", "washington dc": "district of columbia",
     "black and white": "either-or", "black-and-white": "either-or", "old school": "old",
@@ -734,7 +742,16 @@ CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
      "abandoning", "abandoned", "desert", "deserting"),
     ("drink", "drinking", "drinks", "liquor", "liquors", "whiskey", "whisky", "booze",
      "alcohol"),
-    ("glasses", "spectacles", "eyeglasses"),
+    ("glasses", "spectacles", "eyeglasses", "specs"),
+    ("plot", "plots", "plotting", "plotted", "plotters", "conspiracy", "conspiracies",
+     "conspire", "conspired", "conspiring", "conspirators", "conspirator"),
+    ("ringleader", "ringleaders", "mastermind", "masterminds"),
+    ("immigrants", "immigrant", "immigration", "emigrants", "emigrant", "emigration",
+     "migrants", "newcomers"),
+    ("tyranny", "tyrannical", "tyrant", "tyrants", "despotism", "despotic", "despot",
+     "despots"),
+    ("brag", "brags", "bragged", "bragging", "boast", "boasts", "boasted", "boasting"),
+    ("kids", "kid", "boys", "boy", "children", "child", "youngsters", "lads"),
     ("dissolve", "dissolves", "dissolved", "dissolving", "dissolution", "disunion"),
 )
 SYNONYM_GROUPS = (*SYNONYM_GROUPS, *CHAT_SYNONYM_GROUPS)
@@ -755,6 +772,10 @@ SYNONYMS.update(
         "mad": ("angry", "grievances", "discontent", "disaffected"),
         "differently": ("differences", "difference"),
         "hate": ("sorry", "regret", "loath", "reluctant"),
+        "century": ("hundred",), "centuries": ("hundred", "hundreds"),
+        "founders": ("fathers", "framers"),  # "the founders": "our fathers" in older texts
+        "pawn": ("tool", "dupe", "instrument", "used"), "pawns": ("tools", "dupes", "used"),
+        "ringleader": ("leader", "head", "chief"), "mastermind": ("leader", "head", "chief"),
     }
 )
 # "what reasons does she give", "list his arguments": asking for the main points

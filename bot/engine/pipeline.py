@@ -335,6 +335,8 @@ def respond(src: Sources, q: Question, limit: int) -> Reply:
     if q.unknown_subject:
         why = f"{q.unknown_subject} is not one of the contributors to this reading."
         return abstain(src, q, why)
+    if q.occasion:  # "what did X say at the Alton debate?", of a reading that never names it
+        return abstain(src, q, f"This reading never mentions {q.occasion.title()}.")
     if q.phrase and not q.relations:  # "who said ...", "did X say ..."
         located = who_said(src, q)
         if located is not None:

@@ -27,6 +27,7 @@ from bot.engine.lexicon import (
     WHO_WORDS,
     Relation,
 )
+from bot.engine.occasion import unnamed_occasion
 from bot.engine.references import TOOK_PART, ContributorMatcher, Mention
 from bot.engine.text import clean, fold, join_compounds, sentences, stem, words
 
@@ -144,6 +145,7 @@ class Question:
     excluded: tuple[str, ...] = ()  # contributors already answered ("who else ...?")
     skip: frozenset[str] = frozenset()  # positions already shown ("more", "what else")
     where: int = 0  # -1: "at the start of his piece", 1: "at the end", 0: anywhere
+    occasion: str = ""  # "at the Alton debate": an occasion the reading never names
 
     @property
     def relation(self) -> Relation:
@@ -203,7 +205,7 @@ class QuestionReader:
             where = 0  # "start with Y" orders the answer; it asks for no place in a piece
         if asks_who and not who and not relations and _refers_after(mentions, fixed):
             relations = [Relation.RESPOND]  # "whom did the final respondent quote?"
-        not_topic = in_mention | cues | in_phrase | in_where
+        not_topic = in_mention | cues | in_phrase | in_where | _either_of(fixed)
         return Question(
             text=text,
             speakers=speakers,
@@ -218,6 +220,7 @@ class QuestionReader:
             cues=_kind_cues(fixed, cues),
             pairs=stem_pairs([t for i, t in enumerate(fixed) if i not in not_topic]),
             where=where,
+            occasion=unnamed_occasion(tokens, self.index, in_mention),
         )
 
     def _question_sentences(self, text: str) -> str:
@@ -849,6 +852,19 @@ def _tells_of_someone(tokens: list[str]) -> bool:
             return any(a in ("what", "how") and b in _AUXILIARIES
                        for a, b in zip(tokens[i + 2 :], tokens[i + 3 :], strict=False))
     return False
+
+
+_EITHER_OF = frozenset({"them", "you", "the", "these", "those", "us"})
+
+
+def _either_of(tokens: list[str]) -> set[int]:
+    """ "did either of them mention X?", "does either speaker ...": "either" frames the
+    question (any contributor); it names no topic (not "either-or thinking")."""
+    return {
+        i for i, t in enumerate(tokens[:-1]) if t == "either" and (
+            tokens[i + 1] in PERSON_NOUNS or (tokens[i + 1] == "of" and i + 2 < len(tokens)
+            and tokens[i + 2] in _EITHER_OF))
+    }
 
 
 def _asks_anyone(tokens: list[str]) -> bool:

@@ -49,6 +49,7 @@ OWN_POINT = 0.9  # a main point that answers another contributor, for "what is X
 NAMED_FIT = 0.2  # a passage that names the contributor asked about, though not as a target
 FORMAL_PENALTY = 3.0  # "what does X think about Y": a view on Y before a question about it
 _FORMAL = frozenset({"question", "answer"})
+ASKED_PENALTY = 15.0  # an answer asked for on a topic: a question on it comes after answers
 NUMBER_BONUS = 4.0  # "how many ...?", "how long ...?", "in what year ...?": a quote with a number
 # questions whose answer is a number, a length or a date
 _ASKS_NUMBER = re.compile(
@@ -138,6 +139,8 @@ class Ranker:
             score = 62.0 * cov + fit_weight * min(fit, FIT_CAP)
             if relation is Relation.ANY and item.kind in _FORMAL and terms:
                 score -= FORMAL_PENALTY  # a debate's question or bare answer, not asked for
+            elif relation is Relation.ANSWER and item.kind == "question" and terms:
+                score -= ASKED_PENALTY  # "his answer to question 7": not the question itself
             if q.pairs and terms:
                 # the question's words side by side in the text: "implicit message"
                 score += PAIR_BONUS * min(2, item.pairs_held(q.pairs))

@@ -50,7 +50,30 @@ def text_variants(name: str, text: str) -> list[tuple[int, str]]:
         for word in capitals:
             if word != part and fuzz.ratio(word.casefold(), part.casefold()) >= VARIANT_RATIO:
                 out.append((i, word))
-    return out
+    return [(i, v) for i, v in out if i == 0 or not _named_other(v, name, out, text)]
+
+
+def _similar(word: str, name: str, variants: list[tuple[int, str]]) -> bool:
+    """Whether a word is one of a name's words, or a spelling of one the text uses."""
+    return any(fuzz.ratio(word.casefold(), w.casefold()) >= VARIANT_RATIO
+               for w in (*name.split(), *(v for _, v in variants)))
+
+
+def _named_other(variant: str, name: str, variants: list[tuple[int, str]], text: str) -> bool:
+    """Whether a near spelling of a surname is another person's name in the text: after a
+    given name not the speaker's ("Fred. Douglass" beside "Stephen A. Douglas"); after the
+    speaker's own given name or a title ("Nicolas Becquelin", "Judge Douglass") it is theirs."""
+    before = {  # (not a sentence's first word: "Then Douglass said")
+        m.group(1) for m in re.finditer(rf"\b([A-Z][a-z]+)\.?\s+{re.escape(variant)}\b", text)
+        if text[: m.start()].rstrip()[-1:] not in ("", ".", "!", "?", '"', "\n")
+    }
+    return any(not _similar(w, name, variants) and w not in _HONORIFICS for w in before)
+
+
+# words before a surname that name no other person (besides the text's own titles)
+_HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Judge", "Senator",
+               "Governor", "General", "Colonel", "Captain", "President", "Justice", "Hon",
+               "Sir", "Lord", "Lady", "Rev", "Reverend", "Father", "Brother", "Sister"}
 
 
 def aliases(s: Speaker, order: int, count: int, debate: bool, text: str = "") -> list[str]:
@@ -82,7 +105,7 @@ def aliases(s: Speaker, order: int, count: int, debate: bool, text: str = "") ->
     if debate:
         out.append("the opening speaker" if order == 1 else f"speaker {order}")
         if order == 1:
-            out.append("the first speaker")
+            out += ["the first speaker", "the opener"]
         if count == 1:
             out.append("the only speaker")
         elif s.closing or (order == count and not s.speeches):

@@ -191,3 +191,20 @@ def test_a_fragment_giving_an_example_belongs_to_the_question(engine: Engine) ->
         "did the last person say something nice about china's record?? like life expectancy stuff"
     )
     assert {"life", "expectancy"} <= {t.word for t in asked.terms}
+
+
+def test_running_from_reads_as_fleeing(engine: Engine) -> None:
+    """ "immigrants running from tyranny": an older text's "fleeing from despotism"."""
+    assert "fleeing" in {t.word for t in engine.reader.read(
+        "who talks about people running from tyranny").terms}
+
+
+def test_stuck_to_reads_as_stood_by(engine: Engine) -> None:
+    """ "stuck to his principles": a text's "stood by my principles"."""
+    assert "stood" in {t.word for t in engine.reader.read(
+        "who said he stuck to his principles").terms}
+
+
+def test_getting_old_reads_as_no_longer_young(engine: Engine) -> None:
+    words = {t.word for t in engine.reader.read("who said he was getting old").terms}
+    assert "young" in words and "old" not in words

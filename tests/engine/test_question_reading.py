@@ -135,3 +135,32 @@ def test_agree_or_not_asks_both_ways(engine: Engine, question: str) -> None:
     assert engine.reader.read(question).relation is Relation.RESPOND
     kinds = {a.kind for a in engine.ask(question).answers}
     assert {"agreement", "disagreement"} <= kinds  # his one difference is not left out
+
+
+@pytest.mark.parametrize("question", [
+    "did either of them bring up the know nothings", "does either speaker mention that",
+    "what did either of the respondents say about it",
+])
+def test_either_of_them_frames_the_question(engine: Engine, question: str) -> None:
+    """ "either of them" asks of any contributor: "either" is no topic word, so a question
+    left with no topic word of the reading is not answered with a passage saying "either"."""
+    assert "either" not in {t.word for t in engine.reader.read(question).terms}
+
+
+def test_either_or_stays_a_topic_word(engine: Engine) -> None:
+    q = engine.reader.read("what did hom mean by either or thinking")
+    assert "either" in {t.word for t in q.terms}
+
+
+def test_either_of_them_with_frame_words_only_abstains(engine: Engine) -> None:
+    assert engine.ask("did either of them bring up the know nothings").abstained
+
+
+@pytest.mark.parametrize("question", [
+    "whats the deal with neier and torture", "what's the deal with Neier and torture?",
+])
+def test_the_deal_with_someone_asks_their_words(engine: Engine, question: str) -> None:
+    """ "what's the deal with X and Y": X's words on Y, not words answering X."""
+    q = engine.reader.read(question)
+    assert q.speakers == ("neier",) and not q.targets
+    assert "torture" in {t.word for t in q.terms}

@@ -19,6 +19,15 @@ from bot.engine.text import stem
         ("drink", "liquor"),
         ("glasses", "spectacles"),
         ("hate", "sorry"),
+        ("century", "hundred"),
+        ("glasses", "specs"),
+        ("plotters", "conspirators"),
+        ("pawn", "used"),
+        ("immigrants", "emigration"),
+        ("tyranny", "despotism"),
+        ("bragging", "boasted"),
+        ("kids", "boys"),
+        ("founders", "fathers"),
     ],
 )
 def test_plain_word_reaches_the_texts_word(asked: str, written: str) -> None:
@@ -59,3 +68,11 @@ def test_a_long_word_reaches_its_other_endings_in_the_text(engine: Engine) -> No
 def test_a_word_reaches_its_longer_forms_in_the_text(engine: Engine) -> None:
     # the text's "protestors" for a member's "protest"
     assert stem("protestors") in dict(engine.index.term("protest").alternatives)
+
+
+@pytest.mark.parametrize("word", ["matches", "catches", "fixes", "stuck", "count", "bother"])
+def test_everyday_verbs_are_never_misspellings(word: str) -> None:
+    """ "if the judge matches their views": no misspelt "marches" of an older text."""
+    from bot.engine.index import everyday
+
+    assert everyday(word)

@@ -109,6 +109,7 @@ def test_the_opener_who_also_closes_is_the_closing_speaker(reading: Reading) -> 
     harlow, preston = reading.contributor("harlow"), reading.contributor("preston")
     assert "the opening speaker" in harlow.aliases and "the closing speaker" in harlow.aliases
     assert "the closing speaker" not in preston.aliases
+    assert "the opener" in harlow.aliases and "the opener" not in preston.aliases
 
 
 @pytest.mark.parametrize(
@@ -125,6 +126,10 @@ def test_the_opener_who_also_closes_is_the_closing_speaker(reading: Reading) -> 
         ("how did Harlow answer Preston's first question?", "harlow", "I answer him plainly"),
         ("what did Preston say first?", "preston", "Ladies and gentlemen"),
         ("who is the closing speaker?", "harlow", ""),
+        ("how did the opener start?", "harlow", ""),
+        # the speech named, not the debater's last: the end of his first speech
+        ("what does Harlow say at the end of his opening speech?", "harlow", "I am told that"),
+        ("what does Harlow say at the end of his closing speech?", "harlow", "Gentlemen, my"),
     ],
 )
 def test_debate_questions(engine: Engine, question: str, who: str, quote_starts: str) -> None:
@@ -172,3 +177,11 @@ def test_question_relations_only_where_the_reading_has_them(engine: Engine) -> N
     shipped = Engine.load()  # the ChinaFile reading holds no question or answer positions
     q = shipped.reader.read("what question does Neier ask?")
     assert Relation.QUESTION not in q.relations
+
+
+def test_an_answer_asked_for_is_no_question_on_its_topic(engine: Engine) -> None:
+    """ "how did Preston answer on the canal?": his answer, and not his own question to the
+    Judge that says the same words."""
+    reply = engine.ask("how did Preston answer on whether the county will pay for the canal")
+    assert reply.answers and reply.answers[0].quote.startswith("A. I will vote")
+    assert all(a.kind != "question" for a in reply.answers)

@@ -29,11 +29,11 @@ DEBATES = ("ottawa", "freeport")
 # in the README; sets 2 and 3 were written blind later, 3 tuned on only in the misses round)
 DEBATE_FLOORS = {
     "ottawa_questions.yaml": ("ottawa", 0.88), "freeport_questions.yaml": ("freeport", 0.80),
-    "ottawa2_questions.yaml": ("ottawa", 0.77), "freeport2_questions.yaml": ("freeport", 0.79),
-    "ottawa3_questions.yaml": ("ottawa", 0.74), "freeport3_questions.yaml": ("freeport", 0.85),
-    # written blind this session and never tuned on: 0.725 / 0.662 on their first run
-    "ottawa4_questions.yaml": ("ottawa", 0.74), "freeport4_questions.yaml": ("freeport", 0.69),
-    # written blind last this session: 0.625 / 0.487 on their first run (see the README)
+    "ottawa2_questions.yaml": ("ottawa", 0.78), "freeport2_questions.yaml": ("freeport", 0.80),
+    "ottawa3_questions.yaml": ("ottawa", 0.77), "freeport3_questions.yaml": ("freeport", 0.87),
+    # written blind, 0.725 / 0.662 on their first run; their misses studied in round 3
+    "ottawa4_questions.yaml": ("ottawa", 0.80), "freeport4_questions.yaml": ("freeport", 0.77),
+    # written blind last this session, never tuned on: 0.625 / 0.487 on their first run
     "ottawa5_questions.yaml": ("ottawa", 0.61), "freeport5_questions.yaml": ("freeport", 0.47),
 }
 SEED_FLOORS = {

@@ -110,7 +110,7 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
         lacking = abstain(src, q, why)
         return dataclasses.replace(lacking, related=best.answers)
     if q.where and q.speakers and names_a_speech(q.text) and (not q.terms or (
-        all(t.word in SPEECH_WORDS for t in q.terms) and _place_beside_speech(q.text)
+        all(t.word in _speech_naming(q.text) for t in q.terms) and _place_beside_speech(q.text)
     )):  # "what did he say first in his opening speech": "speech" names it, no topic
         ends = _speech_end(src, q, limit)  # "how did he wrap up his reply?"
         if ends:
@@ -128,6 +128,13 @@ _NAMED_SPEECH = re.compile(
     re.I,
 )
 _PLACE_WORDS = START_WORDS | END_WORDS | {"first", "last", "final"}
+
+
+def _speech_naming(text: str) -> frozenset[str]:
+    """The words that name a speech in a question: "speech", "reply", and "opening" in
+    "at the end of his opening speech"."""
+    named = {w for m in _NAMED_SPEECH.finditer(text) for w in words(m.group(0))}
+    return SPEECH_WORDS | named
 
 
 def _place_beside_speech(text: str) -> bool:
@@ -158,6 +165,8 @@ def _speech_end(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]:
     wanted = speech_ends(q.text, q.where)
     marked = [p for c in q.speakers for p in src.reading.positions_of(c)
               if wanted.intersection(p.topics)]
+    which = {" ".join(words(m.group(0))) for m in _NAMED_SPEECH.finditer(q.text)}
+    marked = [p for p in marked if which.intersection(p.topics)] or marked  # "opening speech"
     marked.sort(key=lambda p: _place(src, p), reverse=q.where > 0)
     return tuple(src.cite(p, 100.0) for p in marked[:limit])
 
