@@ -9,8 +9,7 @@ import pytest
 
 from bot.engine import Engine
 from bot.engine.answering.relation import _piece_at, _runs
-from bot.ingest.command import Options, ingest
-from bot.knowledge.loader import load_reading
+from tests.drafted import drafted_engine
 
 FIXTURES = Path(__file__).resolve().parents[1] / "ingest" / "fixtures"
 
@@ -30,9 +29,7 @@ def test_the_end_is_that_of_the_last_piece_not_of_an_interjection() -> None:
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    out = tmp_path_factory.mktemp("canal") / "canal"
-    folder = ingest(Options(FIXTURES / "joint_debate.txt", id="canal", out=out)).folder
-    return Engine(load_reading(folder))
+    return drafted_engine(tmp_path_factory, "joint_debate.txt", "canal")
 
 
 @pytest.mark.parametrize(
