@@ -127,6 +127,7 @@ def respond_in_context(
             reply = figures_in_place(src, q, reply, conv.reply, carried)
         if resolved.move is not Move.ALONE:  # a detail asked of the last answer
             reply = _lacks_detail(src, q, reply)
+        reply = _nobody_else(src, q, reply, conv)
         if resolved.move in (Move.ASK, Move.PICK) and conv is not None and not resolved.new_topic:
             reply = replies_to_shown(src, q, reply, conv.reply, conv.last)
             reply = _on_both_topics(q, reply, conv)
@@ -194,6 +195,21 @@ def _shown_elsewhere(src: Sources, q: Question, reply: Reply, conv: Conversation
     no = abstain(src, q, f"{names} doesn't say anything about that in this reading (the "
                          "words on it are those shown above).")
     return dataclasses.replace(no, related=reply.answers, elsewhere=reply.elsewhere)
+
+
+def _nobody_else(src: Sources, q: Question, reply: Reply, conv: Conversation | None) -> Reply:
+    """ "who else?" when no one else does: say so, rather than "the reading doesn't cover
+    that" about a topic it has just answered."""
+    if not reply.abstained or not q.who or not q.excluded or conv is None:
+        return reply
+    before = tuple(c for c in conv.answered if c in q.excluded)
+    if not before or not reply.message.startswith("The reading doesn't cover that"):
+        return reply
+    names = src.names(before)
+    return dataclasses.replace(
+        abstain(src, q, f"No other contributor addresses that besides {names}."),
+        related=reply.related,
+    )
 
 
 def _lacks_detail(src: Sources, q: Question, reply: Reply) -> Reply:

@@ -867,3 +867,11 @@ def test_go_on_reads_on_before_going_back(
     reply = _talk(on, turns)[-1]
     cid, text = _top(on, reply)
     assert (cid, reply.answers[0].paragraph) == (who, paragraph), text
+
+
+def test_who_else_when_nobody_else_says_so(engine: Engine) -> None:
+    talk = Conversation()
+    engine.ask("who talked about the dalai lama?", conversation=talk)
+    reply = engine.ask("who else?", conversation=talk)
+    assert reply.abstained
+    assert reply.message.startswith("No other contributor addresses that besides Bequelin.")
