@@ -9,7 +9,8 @@ import pytest
 
 from bot.engine import Engine
 from bot.engine.answering.relation import _piece_at, _runs
-from tests.drafted import drafted_engine
+from bot.ingest.command import Options, ingest
+from bot.knowledge.loader import load_reading
 
 FIXTURES = Path(__file__).resolve().parents[1] / "ingest" / "fixtures"
 
@@ -29,7 +30,9 @@ def test_the_end_is_that_of_the_last_piece_not_of_an_interjection() -> None:
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    return drafted_engine(tmp_path_factory, "joint_debate.txt", "canal")
+    out = tmp_path_factory.mktemp("canal") / "canal"
+    folder = ingest(Options(FIXTURES / "joint_debate.txt", id="canal", out=out)).folder
+    return Engine(load_reading(folder))
 
 
 @pytest.mark.parametrize(

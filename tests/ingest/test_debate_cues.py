@@ -7,12 +7,17 @@ import pytest
 
 from bot.engine import Engine
 from bot.engine.lexicon import Relation
-from tests.drafted import drafted_engine
+from bot.ingest.command import Options, ingest
+from bot.knowledge.loader import load_reading
+
+from .conftest import FIXTURES
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    return drafted_engine(tmp_path_factory, "ferry_debate.txt", "ferry")
+    out = tmp_path_factory.mktemp("ferry") / "ferry"
+    folder = ingest(Options(FIXTURES / "ferry_debate.txt", id="ferry", out=out)).folder
+    return Engine(load_reading(folder))
 
 
 @pytest.mark.parametrize(
