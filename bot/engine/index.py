@@ -222,8 +222,10 @@ class PositionIndex:
         self.by_target: dict[str, list[int]] = defaultdict(list)
         self.central: list[int] = []
         self._by_paragraph: dict[int, list[Position]] = defaultdict(list)
+        self._item_of: dict[str, IndexedPosition] = {}
         for idx, item in enumerate(self.items):
             pos = item.position
+            self._item_of.setdefault(pos.id, item)
             self.by_contributor[pos.contributor_id].add(idx)
             self.by_kind[pos.kind.value].append(idx)
             self.by_speaker_kind[(pos.contributor_id, pos.kind.value)].append(idx)
@@ -453,6 +455,10 @@ class PositionIndex:
         weight = max(self.idf[s] * f for s, f in term.alternatives)
         common = term.word in COMMON_WORDS or stem(term.word) in COMMON_STEMS  # "keeps"
         return weight * COMMON if common and not term.focus else weight
+
+    def item_of(self, position_id: str) -> IndexedPosition | None:
+        """The indexed form of the position with this id (None if it has none)."""
+        return self._item_of.get(position_id)
 
     def in_paragraph(self, number: int) -> list[Position]:
         """The indexed positions that quote paragraph `number`."""

@@ -358,10 +358,10 @@ def _shown_position(
 
 
 def _position(src: Sources, position_id: str) -> Position | None:
-    for p in src.reading.positions:
-        if p.id == position_id:
-            return p
-    return None
+    try:
+        return src.reading.position(position_id)
+    except KeyError:
+        return None
 
 
 def _offset(src: Sources, p: Position) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from bot.engine.answering.context import _ORDINAL_OPENERS, _offset, _opening
+from bot.engine.answering.context import _ORDINAL_OPENERS, _offset, _opening, _position
 from bot.engine.answers import Mode, Reply
 from bot.engine.question import Question
 from bot.engine.sources import Sources
@@ -64,7 +64,7 @@ def with_list(src: Sources, q: Question, reply: Reply) -> Reply:
     top = reply.answers[0]
     if not top.quote.rstrip().endswith(":"):
         return reply
-    start = next((p for p in src.reading.positions if p.id == top.position_id), None)
+    start = _position(src, top.position_id)
     points = list_points(src, start) if start is not None else []
     if not points:
         return reply

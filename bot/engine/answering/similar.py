@@ -20,8 +20,7 @@ def like_shown(src: Sources, q: Question, last: Reply | None, limit: int) -> Rep
     if last is None or not last.answers:
         return None
     index = src.index
-    shown = next((it for it in index.items
-                  if it.position.id == last.answers[0].position_id), None)
+    shown = index.item_of(last.answers[0].position_id)
     if shown is None:
         return None
     floor = RARE * index.max_idf
@@ -58,15 +57,14 @@ def like_shown_first(src: Sources, reply: Reply, last: Reply | None) -> Reply:
     if last is None or not last.answers or len(reply.answers) < 2:
         return reply
     index = src.index
-    items = {it.position.id: it for it in index.items}
-    shown = items.get(last.answers[0].position_id)
+    shown = index.item_of(last.answers[0].position_id)
     if shown is None:
         return reply
     telling = {s for s in shown.quote_stems - COMMON_STEMS - STOP_STEMS
                if index.idf.get(s, 0.0) >= TELLING}
 
     def shared(position_id: str) -> int:
-        it = items.get(position_id)
+        it = index.item_of(position_id)
         return len(telling & it.quote_stems) if it is not None else 0
 
     top = reply.answers[0]
