@@ -97,6 +97,12 @@ class Term:
         return not self.focus and self.word in FRAME_WORDS
 
 
+def _one_letter_more(word: str, known: str) -> bool:
+    """A short word that is a known one with a letter added ("beard", "bear"): another word,
+    not a misspelling of it."""
+    return len(word) <= 6 and word[:-1] == known
+
+
 def everyday(word: str) -> bool:
     """Whether a word (or its stem) is an everyday English one (lexicon COMMON_WORDS)."""
     return word in COMMON_WORDS or stem(word) in COMMON_STEMS
@@ -320,8 +326,8 @@ class PositionIndex:
         # "suporting": its stem "suport" is one edit from the indexed stem "support"
         s = stem(word)
         hit = process.extractOne(s, self._stem_list, scorer=OSA.distance, score_cutoff=1)
-        if hit is not None and len(s) >= 5 and hit[0][0] == s[0] and not (
-            len(s) <= 6 and s[:-1] == hit[0]
+        if hit is not None and len(s) >= 5 and hit[0][0] == s[0] and not _one_letter_more(
+            s, str(hit[0])
         ):
             return self._word_for_stem.get(str(hit[0]), word), True
         return word, False
@@ -335,7 +341,7 @@ class PositionIndex:
             return None
         if len(word) == 4 and sorted(hit[0]) != sorted(word) and len(hit[0]) != 5:
             return None  # four letters: only swapped ("waht") or dropped ("dali") ones
-        if len(word) <= 6 and word[:-1] == hit[0]:
+        if _one_letter_more(word, str(hit[0])):
             return None  # a short word and one letter more: another word ("beard", "bear")
         return str(hit[0])
 
