@@ -30,7 +30,7 @@ from bot.engine.lexicon import (
 )
 from bot.engine.question import Question, QuestionReader
 from bot.engine.sources import Sources
-from bot.engine.text import words
+from bot.engine.text import words, written_as_name
 
 
 class Move(StrEnum):
@@ -457,7 +457,8 @@ def resolve(
         return dataclasses.replace(_asked(src, q2, new_topic=True), own_only=True,
                                    asked=frozenset(t.word for t in q2.terms))
     if changed and not q2.known_terms and any(
-        not t.known and (t.focus or _written_as_a_name(q.text, t.word)) for t in q2.terms
+        not t.known and (t.focus or written_as_name(q.text, t.word, mid_sentence=True))
+        for t in q2.terms
     ):
         # "did she say anything about Taiwan?": a name the text never uses is not carried
         # over into the last topic; asked as it stands, it gets an honest "never mentions"
@@ -512,16 +513,6 @@ _PERSONAL = frozenset({"old", "age", "born", "birthday", "married", "nationality
 
 _WORKS = frozenset({"book", "books", "novel", "novels", "memoir", "memoirs", "biography"})
 _WROTE = frozenset({"written", "wrote", "write", "writes", "published", "publish", "authored"})
-
-
-def _written_as_a_name(text: str, word: str) -> bool:
-    """Whether the question writes a word as a name: capitalised ("the EU", "Weibo") other
-    than where a sentence starts."""
-    for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I):
-        before = text[: m.start()].rstrip()
-        if text[m.start()].isupper() and before and before[-1] not in ".?!":
-            return True
-    return False
 
 
 def _asks_other_works(toks: list[str]) -> bool:

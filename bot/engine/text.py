@@ -268,3 +268,15 @@ def stem(word: str) -> str:
 def stems(text: str, *, question: bool = False) -> list[str]:
     """Stems of the word tokens of `text`."""
     return [stem(w) for w in words(text, question=question)]
+
+
+def written_as_name(text: str, word: str, *, mid_sentence: bool = False) -> bool:
+    """Whether `text` writes `word` capitalised, as a name ("Tiananmen", "the EU"), anywhere
+    but at its very start; with `mid_sentence`, not right after a sentence ends either."""
+    for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I):
+        if not text[m.start()].isupper():
+            continue
+        before = text[: m.start()].rstrip() if mid_sentence else text[: m.start()]
+        if before and not (mid_sentence and before[-1] in ".?!"):
+            return True
+    return False

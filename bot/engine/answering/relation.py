@@ -26,7 +26,7 @@ from bot.engine.lexicon import COMMON_WORDS, FIRST_NAMES, Relation
 from bot.engine.question import Question
 from bot.engine.rank import SECOND_KIND, TARGET_FIT, Scored, answers_topic
 from bot.engine.sources import Sources
-from bot.engine.text import stem, words
+from bot.engine.text import stem, words, written_as_name
 from bot.knowledge.model import Position
 
 PLACE_RATIO = 0.85  # "at the start of his piece": the earliest of the answers this close
@@ -439,16 +439,10 @@ def _gloss_note(q: Question) -> str:
     for term in q.terms:
         if term.gloss:
             said = ", ".join(term.gloss)
-            if _written_as_name(q.text, term.word):  # "Tiananmen", "Liu Xiaobo"
+            if written_as_name(q.text, term.word):  # "Tiananmen", "Liu Xiaobo"
                 return f"The text doesn't name {term.word.title()}; it speaks of {said}."
             return f"The text doesn't use “{term.word}”; it speaks of {said}."
     return ""
-
-
-def _written_as_name(text: str, word: str) -> bool:
-    """Whether a question writes the word as a name: capitalised, not at its start."""
-    return any(m.start() > 0 and text[m.start()].isupper()
-               for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I))
 
 
 def _only_filler(q: Question) -> bool:
