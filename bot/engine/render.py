@@ -55,8 +55,9 @@ def render_reply(reply: Reply, reading: Reading | None = None, width: int = 88) 
     """A whole reply as text, the way the console prints it."""
     opening = lead(reply)
     parts = [opening] if opening else []
-    if related_note(reply):
-        parts.append(related_note(reply))
+    near = related_note(reply)
+    if near:
+        parts.append(near)
     if reply.reading_as:
         parts.insert(0, f"Reading that as: {reply.reading_as}")
     parts.extend(render_answer(a, width) for a in reply.answers)
