@@ -473,6 +473,11 @@ def resolve(
         return _asked(src, q2, new_topic=bool(q2.known_terms), fallbacks=_carried(q2, prev))
     if refers and prev.terms and not q2.known_terms:  # "what did Nathan say about it?"
         return _asked(src, _carry_topic(q2, prev), new_topic=False)
+    if _goes_on_with_focus(q, conv) and not mentioned:
+        # "so what should the US do with that?", "what should other countries do": a question
+        # that names no one, asked in the words of the reading, goes on with the one just
+        # quoted (their words first, then anyone's)
+        return _on_focus(src, q, prev, conv)
     return Resolved(q)
 
 
@@ -607,6 +612,21 @@ def _on_focus(src: Sources, q: Question, prev: Question, conv: Conversation) -> 
     return _asked(src, carried, new_topic=False, fallbacks=(own, q))
 
 
+def _goes_on_with_focus(q: Question, conv: Conversation) -> bool:
+    """Whether an unnamed follow-up reads as asked of the contributor just quoted: it asks
+    no "who", no yes-or-no ("did China fix it?"), turns to no new subject ("what about X?"),
+    and all its topic words are the reading's own."""
+    toks = words(q.text)
+    return bool(conv.focus) and not q.who and bool(q.terms) and not (
+        set(toks) & WHO_WORDS) and toks[0] not in _YES_NO and not _LEAD.sub(
+        "", q.text.lower()).startswith(("what about", "how about")) and all(
+        t.known or t.frame for t in q.terms)
+
+
+_YES_NO = frozenset({"did", "does", "do", "is", "was", "are", "were", "has", "have", "had",
+                     "can", "could", "would", "will", "should", "any", "anything"})
+
+
 def _owner(prev: Question, conv: Conversation) -> Question:
     """The last question as asked of the one whose list it is ("who said ...?" answered with
     a point of Bequelin's list: Bequelin's)."""
@@ -686,7 +706,7 @@ _NEXT_PERSON = re.compile(
 _SUBJECT_CHANGE = re.compile(
     r"^\W*(?:(?:ok|okay|so|alright|and|but|also|anyway|anyways|now)\b[\s,.!-]*)*(?:(?:"
     r"(?:(?:a|totally|completely|slightly|kinda|kind\s+of|somewhat|bit\s+of\s+a)\s+)*"
-    r"(?:different|new|unrelated|another|separate|random)\s+"
+    r"(?:different|diff|new|unrelated|another|separate|random)\s+"
     r"(?:q|qn|question|topic|subject|thing)"
     r"|(?:changing|switching|shifting)(?:\s+(?:the\s+)?(?:topics?|subjects?|gears|tack))?"
     r"|(?:change|switch)\s+(?:of\s+)?(?:the\s+)?(?:topics?|subjects?|gears|tack)"

@@ -37,6 +37,11 @@ FOLLOW_UPS = [
     (["what did rosenzweig say about taiwan"], "and hom?", None, "", True),
     (["what did the last respondent say about literacy"], "by how much?", "sixth", "literacy",
      True),
+    # a follow-up that names no one, in the reading's own words, goes on with the one quoted
+    (["what did china admit in its un submission"], "so what should washington do about it",
+     "sixth", "holding China accountable", True),
+    (["who thinks the chinese people are the engine of change"],
+     "and what should outsiders do to help them", "bequelin", "", True),
     (["what did neier say about abu ghraib"], "is that true for bequelin too?", "bequelin",
      "Abu Ghraib", True),
     (["what did Neier agree with?"], "next", "neier", "", True),
@@ -550,6 +555,7 @@ def test_both_of_them_after_a_list_of_two_is_those_two(engine: Engine) -> None:
     "totally different question: who wrote about the internet",
     "ok switching topics - who wrote about the internet",
     "on another note who wrote about the internet",
+    "diff q, who wrote about the internet",
 ])
 def test_a_change_of_subject_announced_is_no_part_of_the_question(
     engine: Engine, announced: str
