@@ -17,7 +17,7 @@ from bot.engine.sources import Sources
 _DETAIL = re.compile(
     r"\b(?:how\s+(?:long|many|much|old|big|often|far)|(?:what|which)\s+(?:year|date|number|"
     r"kind|kinds|sort|type|country|countries|percentage|share|fraction|proportion|amount)|"
-    r"in\s+what|since\s+when|when|where|"
+    r"in\s+what|since\s+when|when|where|time\s*lines?|deadlines?|"
     r"whose|how\s+come)\b",
     re.I,
 )
@@ -32,10 +32,20 @@ _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\bhow\s+long\b|\bsince\s+when\b", re.I),
      re.compile(r"\b(?:years?|decades?|months?|weeks?|days?|hours?|minutes?|centur(?:y|ies)|"
                 r"since)\b", re.I)),
+    (re.compile(r"\bhow\s+old\b", re.I),  # an age: "forty-five years old", "aged 45"
+     re.compile(r"\byears?\s+old\b|\b(?:at\s+the\s+)?age\s+of\b|\baged\s+\d", re.I)),
+    # a count: a number that is not a year ("how many people?" is not answered by "in 1854")
     (re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|percentage|share|fraction|"
                 r"proportion|amount)\b", re.I),
-     re.compile(rf"\b\d[\d,.]*\b|\b(?:{_NUMBER_WORDS})\b|\bnumbers?\s+of\b|"
-                r"\b(?:majority|minority|percent|per\s+cent)\b", re.I)),
+     re.compile(rf"\b(?!(?:1[5-9]\d\d|20\d\d)\b)\d[\d,.]*\b|\b(?:{_NUMBER_WORDS})\b|"
+                r"\bnumbers?\s+of\b|\b(?:majority|minority|percent|per\s+cent)\b", re.I)),
+    # a time asked inside a question: "does anyone say when it should close?", "a timeline?"
+    (re.compile(r"\b(?:say|says|said|predict|predicts|predicted|know|knows|tell|tells|"
+                r"expect|expects|guess|guesses)\s+when\b|\btime\s*lines?\b|\bdeadlines?\b|"
+                r"\bhow\s+soon\b|\bby\s+when\b", re.I),
+     re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\b(?:within|in)\s+(?:a|the\s+next|\w+)\s+"
+                r"(?:years?|decades?|months?)\b|\b(?:January|February|March|April|June|July|"
+                r"August|September|October|November|December)\b")),
     # a question opening on "when" asks a time only when it asks nothing above
     # ("when the constitution was made, how many states ...?" asks a number)
     (re.compile(r"\b(?:what|which)\s+year\b|^\W*(?:so\s+|and\s+)?when\b", re.I),

@@ -99,7 +99,12 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     if q.who and not q.speakers:
         if asks_reader(q):  # "who read out the platform?": the reader, not its author
             ranked = by_reader(src, q, ranked)
-        return Reply(q.text, Mode.WHO, _per_contributor(src, q, ranked, limit), note)
+        found = Reply(q.text, Mode.WHO, _per_contributor(src, q, ranked, limit), note)
+        if not q.where and lacks_detail(src, q, found):
+            # "does anyone say when Guantanamo should close?": nobody gives that time
+            why = f"{note} It doesn't give that detail." if note else LACKS_DETAIL
+            return dataclasses.replace(abstain(src, q, why), related=found.answers)
+        return found
     best = Reply(q.text, Mode.ANSWER, _best(src, ranked, limit), note)
     in_place = detail_in_place(src, q, best) if not q.where else None
     if in_place is not None:  # "how long has she watched China?": the sentence that says
