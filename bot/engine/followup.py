@@ -229,6 +229,9 @@ def resolve(
     toks = [t for t in toks if t not in CHAT_FILLER and t not in _INTERJECTIONS] or toks
     if not mentioned and conv.focus and _asks_name(toks):
         return Resolved(prev, Move.NAME, new_topic=False)
+    spoken_of = _name_of_topic(toks, prev)
+    if not mentioned and conv.focus and spoken_of:  # "what's the laureate's name again?"
+        return Resolved(prev, Move.NAME, new_topic=False, asked=frozenset({spoken_of}))
     if not mentioned and conv.focus and _WHOM.match(q.text):
         return Resolved(prev, Move.WHOM, "whom does the passage shown answer?", new_topic=False)
     if not mentioned and conv.focus and _asks_personal(toks):
@@ -510,6 +513,18 @@ def _asks_name(toks: list[str]) -> bool:
             and t not in STOPWORDS and t not in _REQUEST_WORDS}
     return any(rest == n for n in _NAME_ASKS) or (
         "name" in rest and rest <= {"name", "real", "full", "actual"})
+
+
+def _name_of_topic(toks: list[str], prev: Question) -> str:
+    """ "what's the laureate's name again?" after a question on the laureate: the word for
+    the one whose name is asked, a topic word of the last question ("" if not so asked)."""
+    rest = {t for t in toks if t not in _ELABORATE_FILLER and t not in _PRONOUN_WORDS
+            and t not in STOPWORDS and t not in _REQUEST_WORDS and t not in _EMPHASIS
+            and t not in {"again", "btw", "doesnt", "say", "says", "give", "gives"}}
+    if "name" not in rest or len(rest) != 2:
+        return ""
+    (word,) = rest - {"name"}
+    return word if word in {t.word for t in prev.terms} else ""
 
 
 _PERSONAL = frozenset({"old", "age", "born", "birthday", "married", "nationality", "hometown",

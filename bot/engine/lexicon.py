@@ -287,6 +287,15 @@ PERSON_NOUNS = frozenset(
     }
 )
 
+# Everyday words for a person spoken of in a text (not a contributor): "who mentioned the
+# jailed laureate?" then "what's his name?" asks the laureate's name.
+WORLD_PERSON_NOUNS = frozenset(
+    """laureate winner dissident activist activists lawyer lawyers prisoner prisoners wife
+    husband son daughter leader leaders president premier official officials journalist
+    journalists blogger artist man woman victim victims defender defenders general senator
+    judge candidate editor reporter friend enemy rival opponent""".split()
+)
+
 # Groups of everyday English words that can stand for each other in a question. A question
 # word is also searched as every other word of its groups (the index keeps those it holds).
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (

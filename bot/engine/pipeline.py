@@ -37,7 +37,7 @@ from bot.engine.answering.who_said import who_said
 from bot.engine.answers import Mode, Reply
 from bot.engine.conversation import Conversation
 from bot.engine.followup import PLEASANTRY, Move, Resolved
-from bot.engine.lexicon import RELATION_KINDS, Relation
+from bot.engine.lexicon import RELATION_KINDS, WORLD_PERSON_NOUNS, Relation
 from bot.engine.question import Question
 from bot.engine.rank import answers_topic
 from bot.engine.sources import Sources
@@ -50,6 +50,15 @@ def respond_in_context(
     q, last = resolved.question, conv.reply if conv is not None else None
     if resolved.move is Move.THANKS:
         reply = abstain(src, q, "Glad to help. Ask me anything else about the reading.")
+    elif resolved.move is Move.NAME and last is not None and (resolved.asked or (
+        last.mode is Mode.WHO and conv is not None and conv.last is not None
+        and any(t.word in WORLD_PERSON_NOUNS for t in conv.last.terms)
+    )):
+        # "who mentioned the jailed laureate?" then "what's his name?": the answer named the
+        # contributor already, so the name asked is the one they speak of ("the laureate's")
+        whose = f"the {next(iter(resolved.asked))}'s" if resolved.asked else "that"
+        no = abstain(src, q, f"The text doesn't give {whose} name.")
+        reply = dataclasses.replace(no, related=last.answers[:1])
     elif resolved.move is Move.NAME:
         reply = name_of(src, q, last, conv.focus if conv is not None else ())
     elif resolved.move is Move.PERSONAL:

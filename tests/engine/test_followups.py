@@ -299,6 +299,11 @@ FOLLOW_UPS = [
     (["what did nathan say about trade"], "is he married", None, "", False),
     (["who brought up the nobel prize winner in jail"], "and his wife?", "bequelin", "wife",
      True),
+    # the name of one spoken of, not of the contributor: the text never gives it
+    (["who brought up the nobel prize winner in jail"], "what's his name?", None, "", False),
+    (["what did bequelin say about the laureate"], "whats the laureate's name again", None,
+     "", False),
+    (["who talked about hong kong"], "what's her name", "hom", "Hong Kong", False),
 ]
 
 
