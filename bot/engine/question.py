@@ -907,6 +907,12 @@ def _roles(
             speakers.append(cid)
             who = False
             continue
+        if who and (_in_their_view(tokens, m) or _says_in_clause(tokens, m)):
+            # "who has further to go in Rosenzweig's view?", "who are the stakeholders Hom
+            # lists?": the "who" asks what that contributor says, not which one said it
+            speakers.append(cid)
+            who = False
+            continue
         if m is subject:
             # "who did Rosenzweig agree with?", "who wrote last?", "which of Neier's points"
             speakers.append(cid)
@@ -1043,6 +1049,33 @@ def _is_subject_position(tokens: list[str], m: Mention) -> bool:
     prev = before[-1] if before else ""
     prev2 = before[-2] if len(before) > 1 else ""
     return (prev == "to" and prev2 == "according") or prev == "from"
+
+
+_IN_VIEW = frozenset({"view", "opinion", "eyes", "mind", "estimation", "words", "account",
+                      "telling", "reading", "book", "analysis"})
+# a verb of saying right after a name, inside a "who" question: "the stakeholders Hom lists"
+_CLAUSE_SAYS = frozenset(
+    {"says", "said", "lists", "listed", "names", "named", "mentions", "mentioned", "thinks",
+     "thought", "sees", "saw", "blames", "blamed", "credits", "credited", "cites", "cited",
+     "describes", "described", "calls", "called", "considers", "believes", "argues", "claims"}
+)
+
+
+def _in_their_view(tokens: list[str], m: Mention) -> bool:
+    """ "in Rosenzweig's view", "in Hom's opinion": the mention is the one who says it."""
+    before = tokens[m.start - 1] if m.start > 0 else ""
+    nxt = tokens[m.end] if m.end < len(tokens) else ""
+    return before == "in" and nxt in _IN_VIEW
+
+
+def _says_in_clause(tokens: list[str], m: Mention) -> bool:
+    """ "who are the stakeholders Hom lists?", "who does Hom say gains?" is asked after an
+    auxiliary elsewhere; here a name after a noun and before a verb of saying, as the
+    subject of a clause inside the question."""
+    nxt = tokens[m.end] if m.end < len(tokens) else ""
+    before = tokens[m.start - 1] if m.start > 0 else ""
+    return nxt in _CLAUSE_SAYS and before not in _AUXILIARIES and before not in WHO_WORDS and (
+        m.start >= 2)
 
 
 def _owns_a_thing(tokens: list[str], m: Mention) -> bool:

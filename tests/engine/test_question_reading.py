@@ -35,6 +35,10 @@ CASES: list[tuple[str, tuple[str, ...], tuple[str, ...], Relation | None, set[st
     ("how do Neier and Bequelin differ?", ("neier", "bequelin"), (), Relation.DISAGREE, set()),
     ("according to Nathan, why does the rule of law matter", ("nathan",), (), None,
      {"rule", "law"}),
+    # a "who" that asks what one contributor says: "in X's view", "the ... X lists"
+    ("who has further to go in Rosenzweig's view", ("rosenzweig",), (), None, {"further"}),
+    ("who are the stakeholders Hom lists", ("hom",), (), None, {"stakeholders", "lists"}),
+    ("who mentioned Hom's point about stakeholders", (), ("hom",), None, {"stakeholders"}),
 ]
 
 
