@@ -41,6 +41,7 @@ from bot.engine.lexicon import RELATION_KINDS, WORLD_PERSON_NOUNS, Relation
 from bot.engine.question import Question
 from bot.engine.rank import answers_topic
 from bot.engine.sources import Sources
+from bot.engine.text import stems, words, written_as_name
 
 
 def respond_in_context(
@@ -142,6 +143,8 @@ def respond_in_context(
             reply = _on_both_topics(q, reply, conv)
         if resolved.move in (Move.ASK, Move.PICK) and conv is not None:
             reply = _near_the_last(src, q, reply, conv)
+        if reply.abstained and resolved.move in (Move.ASK, Move.ALONE) and conv is not None:
+            reply = _in_the_passage(src, q, reply, conv)
         if resolved.move is Move.MORE and reply.abstained and q.speakers and not q.terms:
             reply = more_of(src, q, limit)  # "more" after a main point: their other points
         if resolved.move is Move.MORE:
@@ -149,6 +152,36 @@ def respond_in_context(
     if resolved.reading_as:
         reply = dataclasses.replace(reply, reading_as=resolved.reading_as)
     return reply
+
+
+# a short "which ...?" or "for what?" leaning on the passage just shown ("like which
+# industries?", "for what exactly", "point being?"), not a count or a time
+_OF_THE_PASSAGE = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|but|wait)\W+)*(?:like\s+)?(?:which|what\s+(?:kinds?|sorts?|types?)\s+of|"
+    r"for\s+what|in\s+what|point\s+being)\b(?!.*\b(?:else|other|others|many|much|long|when|year|years|"
+    r"anyone|anybody|someone|they|he|she)\b)", re.I)
+
+
+def _in_the_passage(src: Sources, q: Question, reply: Reply, conv: Conversation) -> Reply:
+    """ "like which industries?" after the final respondent's suggestion, which no position
+    answers in those words: the paragraph just shown holds what it asks, so its next point
+    there (or the one shown, again) answers it, said so."""
+    last = conv.reply
+    if last is None or not last.answers or q.speakers or q.targets or len(words(q.text)) > 6:
+        return reply
+    if not _OF_THE_PASSAGE.match(q.text) or any(
+        not t.known and not t.frame and written_as_name(q.text, t.word) for t in q.terms
+    ):
+        return reply
+    top = last.answers[0]
+    here = [p for p in src.index.in_paragraph(top.paragraph)
+            if p.contributor_id == top.contributor_id]
+    fresh = [p for p in here if p.id not in conv.shown]
+    stems_asked = {st for t in q.terms for st, _ in t.alternatives}
+    pick = max(fresh, key=lambda p: len(stems_asked & set(stems(p.quote))), default=None)
+    answer = src.cite(pick, top.score) if pick is not None else top
+    return Reply(q.text, Mode.ANSWER, (answer,), "In the passage just shown:",
+                 reading_as=f"in the passage just shown (paragraph {top.paragraph})?")
 
 
 def _parts_of_topic(resolved: Resolved) -> tuple[Question, ...]:

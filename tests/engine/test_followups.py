@@ -304,6 +304,12 @@ FOLLOW_UPS = [
     (["what did bequelin say about the laureate"], "whats the laureate's name again", None,
      "", False),
     (["who talked about hong kong"], "what's her name", "hom", "Hong Kong", False),
+    # "like which ...?" that no position answers in its words: in the passage just shown
+    (["what concrete suggestion does the final respondent make"],
+     "like which industries?", "sixth", "factories producing clothing", True),
+    (["who gives china credit for its gains"], "for what exactly", "sixth", "literacy", True),
+    # the text never names it: by name, an honest no (what it does speak of is related)
+    ([], "does anyone name an actual company, like google?", None, "", False),
 ]
 
 

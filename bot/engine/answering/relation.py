@@ -96,6 +96,10 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
             return Reply(q.text, Mode.ANSWER, others, note, elsewhere=q.speakers)
         return abstain(src, q, problem)
     note = _gloss_note(q)
+    if note and _ASKS_BY_NAME.search(q.text) and ranked:
+        # "does anyone name an actual company, like Google?": the text never names it; the
+        # passages on what it does speak of are related, no answer
+        return dataclasses.replace(abstain(src, q, note), related=_best(src, ranked, limit))
     if q.who and not q.speakers:
         if asks_reader(q):  # "who read out the platform?": the reader, not its author
             ranked = by_reader(src, q, ranked)
@@ -437,6 +441,12 @@ def _per_contributor(
         if len(out) >= limit:
             break
     return tuple(out.values())
+
+
+# a question whether the text names something: "does anyone name X", "X by name"
+_ASKS_BY_NAME = re.compile(
+    r"\b(?:did|does|do)\s+(?:\w+\s+){0,3}?(?:name|cite)\b|\bby\s+name\b|\bnamed?\s+"
+    r"(?:an?\s+)?(?:actual|specific|particular)\b", re.I)
 
 
 def _gloss_note(q: Question) -> str:
