@@ -409,9 +409,8 @@ class PositionIndex:
         if (first, second) in self.bigrams:
             return True
         for word, other, table in ((second, first, self._after), (first, second, self._before)):
-            if len(word) >= 6 and any(  # a typo, not another form ("proposals")
-                OSA.distance(word, w, score_cutoff=1) <= 1 and stem(w) != stem(word)
-                for w in table.get(other, ())
+            if len(word) >= 6 and any(  # a typo of the text's word ("engagment")
+                OSA.distance(word, w, score_cutoff=1) <= 1 for w in table.get(other, ())
             ):
                 return True
         return False

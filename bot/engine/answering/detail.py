@@ -25,7 +25,7 @@ MIN_HELD = 2  # topic words a sentence must hold
 
 # What the answer to some detail questions looks like: a duration, a year, a number.
 _NUMBER_WORDS = "|".join(sorted(
-    COUNT_WORDS | {"one", "dozens", "billion", "billions", "quarter", "third", "fifth"},
+    COUNT_WORDS | {"one", "dozens", "billion", "billions"},
     key=len, reverse=True,
 ))
 _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
@@ -38,7 +38,9 @@ _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|percentage|share|fraction|"
                 r"proportion|amount)\b", re.I),
      re.compile(rf"\b(?!(?:1[5-9]\d\d|20\d\d)\b)\d[\d,.]*\b|\b(?:{_NUMBER_WORDS})\b|"
-                r"\bnumbers?\s+of\b|\b(?:majority|minority|percent|per\s+cent)\b", re.I)),
+                r"\bnumbers?\s+of\b|\b(?:majority|minority|percent|per\s+cent)\b|"
+                # a fraction, not a list's "Third, ...": "a quarter", "two thirds"
+                rf"\b(?:a|one|{_NUMBER_WORDS})[\s-]+(?:quarter|third|fifth)s?\b", re.I)),
     # a time asked inside a question: "does anyone say when it should close?", "a timeline?"
     (re.compile(r"\b(?:say|says|said|predict|predicts|predicted|know|knows|tell|tells|"
                 r"expect|expects|guess|guesses)\s+when\b|\btime\s*lines?\b|\bdeadlines?\b|"
