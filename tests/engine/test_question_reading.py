@@ -39,6 +39,9 @@ CASES: list[tuple[str, tuple[str, ...], tuple[str, ...], Relation | None, set[st
     ("who has further to go in Rosenzweig's view", ("rosenzweig",), (), None, {"further"}),
     ("who are the stakeholders Hom lists", ("hom",), (), None, {"stakeholders", "lists"}),
     ("who mentioned Hom's point about stakeholders", (), ("hom",), None, {"stakeholders"}),
+    # beside the text's own pair (there misspelt "critical engagment") a relation word is topic
+    ("what did rosenzweig mean by critical engagement", ("rosenzweig",), (), None,
+     {"critical", "engagement"}),
 ]
 
 
