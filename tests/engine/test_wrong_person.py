@@ -21,6 +21,9 @@ ELSEWHERE = [
      "The final respondent doesn't address Guantanamo; Aryeh Neier does:"),
     ("did rosenzweig say anything about the dalai lama", "bequelin", "Dalai Lama",
      "Joshua Rosenzweig doesn't address the Dalai Lama; Nicholas Bequelin does:"),
+    # a chat word around the topic ("whats the context") does not hide who did say it
+    ("where does nathan say china doubled life expectancy, whats the context", "sixth",
+     "life expectancy", "Andrew J. Nathan doesn't address that; the final respondent does:"),
 ]
 
 # (question, words the abstention must hold): nobody addresses it, or nobody of the reading

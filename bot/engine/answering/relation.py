@@ -33,7 +33,7 @@ PLACE_RATIO = 0.85  # "at the start of his piece": the earliest of the answers t
 PIECE_SHARE = 0.34  # a run of paragraphs this share of the longest is a piece of its own
 KEEP_RATIO = 0.6  # further answers must score at least this share of the best one
 # another contributor answers for the one asked about only when holding the topic this well
-ELSEWHERE_COVERAGE = 0.8
+ELSEWHERE_COVERAGE = 0.7
 PARTLY_COVERAGE = 0.4  # ... unless the one asked holds this much, two words in one sentence
 RELATION_NOUNS = {
     Relation.AGREE: "agreement",
