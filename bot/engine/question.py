@@ -199,6 +199,13 @@ class QuestionReader:
             fixed[lead] in WHO_WORDS or _asks_anyone(fixed) or _later_asks_who(joined, fixed)
         ) and not _tells_of_someone(fixed)
         speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
+        replier = self._replier(text)
+        if replier and replier in targets and not who:
+            # "Douglas suggests Lincoln defends Buchanan. How does Lincoln reply to that?":
+            # the one asked to reply speaks; those the first sentence has speak are answered
+            targets = tuple(dict.fromkeys(
+                (*(c for c in speakers if c != replier), *(c for c in targets if c != replier))))
+            speakers = (replier,)
         first = self._named_first(cleaned) if len(speakers) >= 2 else None
         if first in speakers:  # "compare X and Y ... start w Y": Y's side first
             speakers = (first, *(c for c in speakers if c != first))
@@ -251,13 +258,26 @@ class QuestionReader:
                 elif i > 0 and not self._topic(toks[i]) and self._topic(toks[i - 1]):
                     kept.add(i - 1)  # "someone listed 4 reasons ... who was that"
             elif named[i] and i > 0 and self._topic(toks[i - 1]) and not self._topic(
-                _unnamed_words(toks[i], self.matcher.find(toks[i]))
-            ):
+                [t for t in _unnamed_words(toks[i], self.matcher.find(toks[i]))
+                 if t not in _REPLY_WORDS]
+            ):  # ("X says Y. how does Z defend himself?": what Z answers is the sentence before)
                 kept.add(i - 1)  # "one of them says X ... was that hom or nathan?"
         for i in sorted(kept):  # "... china's record?? like life expectancy stuff": an example
             if i + 1 < len(parts) and i + 1 not in asking and _EXAMPLE.match(parts[i + 1]):
                 kept.add(i + 1)
         return " ".join(parts[i] for i in sorted(kept))
+
+    def _replier(self, text: str) -> str:
+        """The contributor a closing "how does X reply (to that)?" asks to answer what the
+        sentence before it reports, or "" (one sentence, or no such closing question)."""
+        parts = [p for p in _CLAUSE_BREAK.split(text) if p.strip()]
+        if len(parts) < 2:
+            return ""
+        m = _REPLY_ASK.search(parts[-1])
+        if m is None:
+            return ""
+        found = [n for n in self.matcher.find(words(m.group("who"))) if not n.ambiguous]
+        return found[0].contributor_ids[0] if len(found) == 1 else ""
 
     def _without_hedge(self, text: str) -> str:
         """ "idk if im remembering right but who brought up ...": a hedge of the member's own
@@ -876,6 +896,19 @@ def _asks_anyone(tokens: list[str]) -> bool:
             rest = [u for u in tokens[i + 1 : i + 6] if u not in _ASIDE]
             return not rest or rest[0] not in _HELP_VERBS
     return False
+
+
+_REPLY_WORDS = frozenset(
+    {"reply", "replies", "respond", "responds", "answer", "answers", "defend", "defends",
+     "himself", "herself", "themselves", "react", "reacts", "counter", "counters", "rebut",
+     "rebuts", "comeback", "response"})
+_CLAUSE_BREAK = re.compile(r"(?<=[.?!;])\s+|\s+[-\u2013\u2014]+\s+")  # "X says Y - how ...?"
+# "how does Lincoln reply (to that)?", "what's Douglas's comeback", "how does he defend himself"
+_REPLY_ASK = re.compile(
+    r"\b(?:how|what)\b.*?\b(?:does|did|do|would|will|is|was)\s+(?P<who>(?:\w+\W+){0,3}?\w+)\s+"
+    r"(?:reply|replies|respond|responds|answer|answers|defend|defends|react|reacts|counter|"
+    r"counters|rebut|rebuts|hit\s+back|push\s+back|come\s+back|deal\s+with|handle|explain|"
+    r"justify)\b", re.I)
 
 
 def _roles(

@@ -39,6 +39,11 @@ CASES: list[tuple[str, tuple[str, ...], tuple[str, ...], Relation | None, set[st
     ("who has further to go in Rosenzweig's view", ("rosenzweig",), (), None, {"further"}),
     ("who are the stakeholders Hom lists", ("hom",), (), None, {"stakeholders", "lists"}),
     ("who mentioned Hom's point about stakeholders", (), ("hom",), None, {"stakeholders"}),
+    # a report, then "how does X reply?": X replies to the one reported
+    ("Bequelin says the US should lead by example. How does Rosenzweig respond to that?",
+     ("rosenzweig",), ("bequelin",), Relation.RESPOND, {"example"}),
+    ("neier says the us hurt itself - how does bequelin answer that", ("bequelin",),
+     ("neier",), None, {"hurt"}),
     # beside the text's own pair (there misspelt "critical engagment") a relation word is topic
     ("what did rosenzweig mean by critical engagement", ("rosenzweig",), (), None,
      {"critical", "engagement"}),
