@@ -818,7 +818,7 @@ FRAME_WORDS = frozenset(
     keep keeps kept stay stays stayed staying leave leaves left begin begins began start
     starts started stop stops stopped pick picks picked show shows showed shown handle
     handles handled manage manages managed care cares cared caring hate hates hated love
-    loves loved guess guessed defend defends defended defending
+    loves loved guess guessed defend defends defended defending joke jokes joked joking
     """.split()
 )
 # ... and evaluative adjectives, the frame even where the topic is named ("about the BAD stuff")
@@ -828,7 +828,7 @@ FRAME_ADJECTIVES = frozenset("bad worse worst cool weird crazy wild basic okay f
 FRAME_NOUNS = frozenset(
     """
     rate rates level levels figure figures stat stats statistic statistics toll tolls
-    trend trends amount amounts extent
+    trend trends amount amounts extent date dates version versions
     """.split()
 )
 # forms of "compare" ask for no topic of their own ("who compared China to ...")
