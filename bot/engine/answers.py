@@ -86,6 +86,9 @@ class Reply:
     # The answer leaves some of the question's words aside ("what did X list as reasons":
     # X's main points); a follow-up's other readings may fit better.
     loose: bool = False
+    # It abstained because no passage of the reading holds the topic at all (not because
+    # the one asked doesn't address it, or a detail is missing).
+    uncovered: bool = False
 
     @property
     def abstained(self) -> bool:

@@ -245,7 +245,7 @@ def _nobody_else(src: Sources, q: Question, reply: Reply, conv: Conversation | N
     if not reply.abstained or not q.who or not q.excluded or conv is None:
         return reply
     before = tuple(c for c in conv.answered if c in q.excluded)
-    if not before or not reply.message.startswith("The reading doesn't cover that"):
+    if not before or not reply.uncovered:
         return reply
     names = src.names(before)
     return dataclasses.replace(

@@ -31,6 +31,7 @@ from bot.knowledge.model import Position
 
 PLACE_RATIO = 0.85  # "at the start of his piece": the earliest of the answers this close
 PIECE_SHARE = 0.34  # a run of paragraphs this share of the longest is a piece of its own
+NOT_COVERED = "The reading doesn't cover that."  # no passage holds the topic at all
 KEEP_RATIO = 0.6  # further answers must score at least this share of the best one
 # another contributor answers for the one asked about only when holding the topic this well
 ELSEWHERE_COVERAGE = 0.7
@@ -94,7 +95,7 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
         if others:  # "what did Hom say about the Soviet bloc?": Neier did, and we say so
             note = _elsewhere_note(src, q, others)
             return Reply(q.text, Mode.ANSWER, others, note, elsewhere=q.speakers)
-        return abstain(src, q, problem)
+        return dataclasses.replace(abstain(src, q, problem), uncovered=problem == NOT_COVERED)
     note = _gloss_note(q)
     if note and _ASKS_BY_NAME.search(q.text) and ranked:
         # "does anyone name an actual company, like Google?": the text never names it; the
@@ -290,7 +291,7 @@ def unanswerable(src: Sources, q: Question, ranked: list[Scored]) -> str:
             return f"No contributor responds to {whom} that way in this reading."
         if not q.speakers and not q.targets and q.relation is Relation.ANY:
             return "Ask about a contributor or a topic of the reading."
-        return "" if ranked else "The reading doesn't cover that."
+        return "" if ranked else NOT_COVERED
     best = ranked[0] if ranked else None
     if q.speakers:
         elsewhere = _said_elsewhere(src, q, best)
@@ -298,7 +299,7 @@ def unanswerable(src: Sources, q: Question, ranked: list[Scored]) -> str:
             return f"{names} doesn't address that in this reading; {elsewhere}."
     if best is None or not answers_topic(best, q):
         named = _unnamed(q)
-        return f"The text never names {named}." if named else "The reading doesn't cover that."
+        return f"The text never names {named}." if named else NOT_COVERED
     pair = _name_never_together(src, q)
     if pair:
         return f"The text never names {pair}."
