@@ -6,19 +6,18 @@ import dataclasses
 import re
 
 from bot.engine.answering.abstain import abstain
+from bot.engine.answering.passages import (
+    ORDINAL_OPENERS,
+    offset_in_paragraph,
+    opening,
+    position_of,
+)
 from bot.engine.answers import Answer, Mode, Reply
 from bot.engine.lexicon import RELATION_KINDS, Relation
 from bot.engine.question import Question
 from bot.engine.quotes import split_sentences
 from bot.engine.sources import Sources
 from bot.knowledge.model import Position
-
-_ORDINAL_OPENERS = {
-    1: ("first", "firstly"), 2: ("second", "secondly"), 3: ("third", "thirdly"),
-    4: ("fourth", "fourthly"), 5: ("fifth", "fifthly"), 6: ("sixth",), 7: ("seventh",),
-    -1: ("finally", "lastly", "last", "fifth"),
-}
-
 
 _NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
             "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "final": -1}
@@ -50,8 +49,8 @@ def list_item_asked(text: str) -> int:
 def item_opened(quote: str) -> int:
     """ "Second, the U.S. must ...": the number of the point of a list a quote opens with
     (0: none, nor for "finally", whose number the text does not give)."""
-    first = _opening(quote)
-    return next((n for n, words in _ORDINAL_OPENERS.items()
+    first = opening(quote)
+    return next((n for n, words in ORDINAL_OPENERS.items()
                  if n > 0 and first in words), 0)
 
 
@@ -65,14 +64,16 @@ def whom_shown(src: Sources, q: Question, last: Reply | None) -> Reply:
     top, start = shown
     if start.target is not None:
         return Reply(q.text, Mode.ANSWER, (top,), _answering(src, start))
-    here = (start.paragraph, _offset(src, start))
+    here = (start.paragraph, offset_in_paragraph(src, start))
     theirs = [p for p in src.reading.positions_of(start.contributor_id) if p.target is not None]
     if not theirs:
         who = src.reading.contributor(start.contributor_id).short_name
         return abstain(src, q, f"{who} doesn't answer another contributor there.")
-    after = [p for p in theirs if (p.paragraph, _offset(src, p)) > here]
-    pick = min(after, key=lambda p: (p.paragraph, _offset(src, p))) if after else max(
-        theirs, key=lambda p: (p.paragraph, _offset(src, p)))
+    after = [p for p in theirs if (p.paragraph, offset_in_paragraph(src, p)) > here]
+    def place(p: Position) -> tuple[int, int]:
+        return p.paragraph, offset_in_paragraph(src, p)
+
+    pick = min(after, key=place) if after else max(theirs, key=place)
     return Reply(q.text, Mode.ANSWER, (src.cite(pick, top.score),), _answering(src, pick))
 
 
@@ -128,7 +129,7 @@ def why(
                                "either.")
     top = last.answers[0]
     shown = {a.position_id for a in last.answers} | seen
-    pos = _position(src, top.position_id)
+    pos = position_of(src, top.position_id)
     if pos is None:
         return abstain(src, q, "The reading doesn't say why.")
     # the words shown last (a sentence of the text, for a detail), else the position's quote
@@ -172,13 +173,13 @@ def nth_point(src: Sources, q: Question, last: Reply | None, n: int) -> Reply:
         return shown
     top, start = shown
     own = list(src.reading.positions_of(start.contributor_id))
-    own.sort(key=lambda p: (p.paragraph, _offset(src, p)))
-    later = [p for p in own if (p.paragraph, _offset(src, p)) >= (start.paragraph,
-                                                                   _offset(src, start))]
-    openers = _ORDINAL_OPENERS.get(n, ())
+    own.sort(key=lambda p: (p.paragraph, offset_in_paragraph(src, p)))
+    here = (start.paragraph, offset_in_paragraph(src, start))
+    later = [p for p in own if (p.paragraph, offset_in_paragraph(src, p)) >= here]
+    openers = ORDINAL_OPENERS.get(n, ())
     for text_of in (lambda p: p.quote, lambda p: src.reading.paragraph(p.paragraph).text):
         for p in later:  # "Third, the U.S. must ...", in the quote or opening its paragraph
-            if _opening(text_of(p)) in openers:
+            if opening(text_of(p)) in openers:
                 return Reply(q.text, Mode.ANSWER, (src.cite(p, top.score),))
     rest = [p for p in later if p.id != start.id]
     if not rest:
@@ -240,10 +241,10 @@ def next_item(
         return found
     top, start = found
     later = _unseen(src, start, shown)
-    openers = _ORDINAL_OPENERS.get(n, ())
+    openers = ORDINAL_OPENERS.get(n, ())
     for text_of in (lambda p: p.quote, lambda p: src.reading.paragraph(p.paragraph).text):
         for p in later:
-            if _opening(text_of(p)) in openers:
+            if opening(text_of(p)) in openers:
                 return Reply(q.text, Mode.ANSWER, (src.cite(p, top.score),), "Next:")
     return next_point(src, q, last, shown)
 
@@ -253,7 +254,7 @@ def more_of(src: Sources, q: Question, limit: int) -> Reply:
     order they wrote them."""
     rest = sorted(
         (p for c in q.speakers for p in src.reading.positions_of(c) if p.id not in q.skip),
-        key=lambda p: (p.paragraph, _offset(src, p)),
+        key=lambda p: (p.paragraph, offset_in_paragraph(src, p)),
     )
     if not rest:
         return abstain(src, q, "That is all the reading says on that.")
@@ -272,7 +273,7 @@ def replies_to_shown(
         return reply
     if {t.word for t in q.terms} - {t.word for t in before.terms}:
         return reply
-    shown = [_position(src, a.position_id) for a in last.answers]
+    shown = [position_of(src, a.position_id) for a in last.answers]
     about = {last.answers[0].position_id} | {
         p.target.position_id for p in shown if p is not None and p.target is not None
         and p.target.position_id
@@ -306,11 +307,11 @@ _TARGETED = (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE, Relation.CONC
 
 def _after(src: Sources, start: Position, shown: frozenset[str]) -> list[Position]:
     """The positions its author wrote after `start`, in text order, not shown yet."""
-    here = (start.paragraph, _offset(src, start))
+    here = (start.paragraph, offset_in_paragraph(src, start))
     return sorted(
         (p for p in src.reading.positions_of(start.contributor_id)
-         if (p.paragraph, _offset(src, p)) > here and p.id not in shown),
-        key=lambda p: (p.paragraph, _offset(src, p)),
+         if (p.paragraph, offset_in_paragraph(src, p)) > here and p.id not in shown),
+        key=lambda p: (p.paragraph, offset_in_paragraph(src, p)),
     )
 
 
@@ -327,7 +328,7 @@ def _opens(src: Sources, p: Position) -> bool:
     """Whether a position is its author's first in its paragraph: the sentence that states
     the paragraph's point, which the rest of the paragraph develops."""
     first = min((o for o in src.reading.positions_of(p.contributor_id)
-                 if o.paragraph == p.paragraph), key=lambda o: _offset(src, o))
+                 if o.paragraph == p.paragraph), key=lambda o: offset_in_paragraph(src, o))
     return first.id == p.id
 
 
@@ -338,11 +339,6 @@ def _item_of(src: Sources, p: Position) -> int:
     return item_opened(sentence)
 
 
-def _opening(text: str) -> str:
-    """The first word of a text, lower case, without its comma: "third"."""
-    return text.split(",", 1)[0].split(" ", 1)[0].strip().lower()
-
-
 def _shown_position(
     src: Sources, q: Question, last: Reply | None, nothing_yet: str, not_indexed: str
 ) -> tuple[Answer, Position] | Reply:
@@ -351,21 +347,10 @@ def _shown_position(
     if last is None or not last.answers:
         return abstain(src, q, nothing_yet)
     top = last.answers[0]
-    start = _position(src, top.position_id)
+    start = position_of(src, top.position_id)
     if start is None:
         return abstain(src, q, not_indexed)
     return top, start
-
-
-def _position(src: Sources, position_id: str) -> Position | None:
-    try:
-        return src.reading.position(position_id)
-    except KeyError:
-        return None
-
-
-def _offset(src: Sources, p: Position) -> int:
-    return src.reading.paragraph(p.paragraph).text.find(p.quote[:40])
 
 
 def _sentence_after(text: str, quote: str) -> str:

@@ -7,7 +7,12 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from bot.engine.answering.context import _ORDINAL_OPENERS, _offset, _opening, _position
+from bot.engine.answering.passages import (
+    ORDINAL_OPENERS,
+    offset_in_paragraph,
+    opening,
+    position_of,
+)
 from bot.engine.answers import Mode, Reply
 from bot.engine.question import Question
 from bot.engine.sources import Sources
@@ -20,8 +25,8 @@ _ASKS_LIST = re.compile(
     r"priorities|arguments|ideas|factors|ways|things|lessons|principles|list|lists|listed)\b",
     re.I,
 )
-_OPENERS = frozenset(w for words in _ORDINAL_OPENERS.values() for w in words)
-_LAST = frozenset(_ORDINAL_OPENERS[-1])
+_OPENERS = frozenset(w for words in ORDINAL_OPENERS.values() for w in words)
+_LAST = frozenset(ORDINAL_OPENERS[-1])
 
 
 def asks_list(text: str) -> bool:
@@ -32,26 +37,26 @@ def asks_list(text: str) -> bool:
 def list_points(src: Sources, start: Position) -> list[Position]:
     """The points a list-opening position introduces: its author's following positions
     whose quote (or paragraph) opens with "First", "Second", ... up to "Finally"."""
-    here = (start.paragraph, _offset(src, start))
+    here = (start.paragraph, offset_in_paragraph(src, start))
     later = sorted(
         (p for p in src.reading.positions_of(start.contributor_id)
-         if (p.paragraph, _offset(src, p)) > here),
-        key=lambda p: (p.paragraph, _offset(src, p)),
+         if (p.paragraph, offset_in_paragraph(src, p)) > here),
+        key=lambda p: (p.paragraph, offset_in_paragraph(src, p)),
     )
     points: list[Position] = []
     paragraphs_seen = {start.paragraph}
     for p in later:
         first_here = p.paragraph not in paragraphs_seen  # its author's first in the paragraph
         paragraphs_seen.add(p.paragraph)
-        opening = _opening(p.quote)
-        if opening not in _OPENERS and first_here:  # "Finally, ... For instance, <quote>"
-            opening = _opening(src.reading.paragraph(p.paragraph).text)
-        if opening not in _OPENERS:
+        first_word = opening(p.quote)
+        if first_word not in _OPENERS and first_here:  # "Finally, ... For instance, <quote>"
+            first_word = opening(src.reading.paragraph(p.paragraph).text)
+        if first_word not in _OPENERS:
             if first_here and points:
                 break  # a new paragraph that opens no point: the list has ended
             continue
         points.append(p)
-        if opening in _LAST or len(points) >= LIST_MOST:
+        if first_word in _LAST or len(points) >= LIST_MOST:
             break
     return points
 
@@ -64,7 +69,7 @@ def with_list(src: Sources, q: Question, reply: Reply) -> Reply:
     top = reply.answers[0]
     if not top.quote.rstrip().endswith(":"):
         return reply
-    start = _position(src, top.position_id)
+    start = position_of(src, top.position_id)
     points = list_points(src, start) if start is not None else []
     if not points:
         return reply
