@@ -28,6 +28,8 @@ _NUMBER_WORDS = "|".join(sorted(
     COUNT_WORDS | {"one", "dozens", "billion", "billions"},
     key=len, reverse=True,
 ))
+# a count before a unit of time ("two and a half decades", "several years")
+_COUNTS = _NUMBER_WORDS + "|several|many|few"
 _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\bhow\s+long\b|\bsince\s+when\b", re.I),
      re.compile(r"\b(?:years?|decades?|months?|weeks?|days?|hours?|minutes?|centur(?:y|ies)|"
@@ -64,8 +66,6 @@ _HOW_MANY_UNITS = re.compile(
     r"\bhow\s+many\s+(years|months|weeks|days|hours|decades|centuries|times)\b", re.I
 )
 _TIME_UNITS = "years?|months?|weeks?|days?|hours?|decades?|centuries|century"
-_COUNTS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-           r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|several|many|few|dozens?")
 LACKS_DETAIL = "The text doesn't give that detail."
 # chat's units ("how many yrs"), read as the words they stand for
 _UNITS_SPELT = {"yrs": "years", "mos": "months", "wks": "weeks", "hrs": "hours",

@@ -8,6 +8,7 @@ import re
 
 from bot.engine.answers import Mode, Reply
 from bot.engine.index import Term
+from bot.engine.numbers import COUNT_WORDS
 from bot.engine.question import Question
 from bot.engine.sources import Sources
 from bot.engine.text import words
@@ -16,9 +17,9 @@ from bot.engine.text import words
 NUMBER_NOUNS = frozenset({"numbers", "number", "figures", "figure", "statistics", "stats",
                           "percentages", "percentage"})
 _FIGURE = re.compile(
-    r"\b\d[\d,.]*\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|"
-    r"forty|fifty|sixty|hundreds?|thousands?|millions?|billions?|dozens?|half|quarter|"
-    r"one-(?:third|fourth|fifth|half)|doubled|tripled|percent)\b", re.I)
+    r"\b\d[\d,.]*\b|\b(?:" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
+    + r"|billions?|dozens|quarter|one-(?:third|fourth|fifth|half)|doubled|tripled|percent)\b",
+    re.I)
 
 
 def asks_figures(q: Question) -> bool:
