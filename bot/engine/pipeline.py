@@ -34,7 +34,7 @@ from bot.engine.answering.place import asked_place, place
 from bot.engine.answering.relation import relation
 from bot.engine.answering.similar import like_shown, like_shown_first
 from bot.engine.answering.who_said import who_said
-from bot.engine.answers import Mode, Reply
+from bot.engine.answers import Answer, Mode, Reply
 from bot.engine.conversation import Conversation
 from bot.engine.followup import PLEASANTRY, Move, Resolved
 from bot.engine.lexicon import RELATION_KINDS, WORLD_PERSON_NOUNS, Relation
@@ -270,7 +270,7 @@ def _near_the_last(src: Sources, q: Question, reply: Reply, conv: Conversation) 
     that fit about as well, the one in the paragraph just shown goes first."""
     last = conv.reply
     if (not q.speakers or not set(q.speakers) <= set(conv.focus) or last is None
-            or not last.answers or len(reply.answers) < 2 or not (q.terms or q.targets)):
+            or not last.answers or not reply.answers or not (q.terms or q.targets)):
         return reply
     top, here = reply.answers[0], last.answers[0].paragraph
     if top.paragraph == here:
@@ -282,9 +282,29 @@ def _near_the_last(src: Sources, q: Question, reply: Reply, conv: Conversation) 
     near = next((a for a in reply.answers[1:] if a.paragraph == here
                  and a.contributor_id == top.contributor_id and a.score >= NEAR * top.score
                  and (again or a.position_id not in conv.shown)), None)
+    if near is None and own and conv.last is not None:
+        near = _own_words_here(src, q, top, here, conv)
     if near is None:
         return reply
     return dataclasses.replace(reply, answers=(near, *(a for a in reply.answers if a is not near)))
+
+
+def _own_words_here(
+    src: Sources, q: Question, top: Answer, here: int, conv: Conversation
+) -> Answer | None:
+    """ "and from the US side?" after what Rosenzweig wants from Beijing: a point of theirs in
+    the paragraph just shown, not shown yet, that says the question's own new words."""
+    before = {t.word for t in conv.last.terms} if conv.last else set()
+    own = [t for t in q.terms if t.word not in before and t.known]
+    if not own:
+        return None
+    for p in src.index.in_paragraph(here):
+        if p.contributor_id != top.contributor_id or p.id in conv.shown:
+            continue
+        held = set(stems(p.quote))
+        if all(any(st in held for st, _ in t.alternatives) for t in own):
+            return src.cite(p, top.score)
+    return None
 
 
 def _on_both_topics(q: Question, reply: Reply, conv: Conversation) -> Reply:

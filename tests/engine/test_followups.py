@@ -308,6 +308,10 @@ FOLLOW_UPS = [
     (["what concrete suggestion does the final respondent make"],
      "like which industries?", "sixth", "factories producing clothing", True),
     (["who gives china credit for its gains"], "for what exactly", "sixth", "literacy", True),
+    # of the one just quoted, the point in the paragraph shown that says the new words
+    (["what does rosenzweig think drives progress"],
+     "so what should the us do about that according to him", "rosenzweig",
+     "recognize these efforts", True),
     # the text never names it: by name, an honest no (what it does speak of is related)
     ([], "does anyone name an actual company, like google?", None, "", False),
 ]
