@@ -31,6 +31,8 @@ ANSWERS: list[tuple[str, set[str], set[int]]] = [
     ("who wrote that China holds a Nobel Peace Laureate in prison", {"bequelin"}, {11}),
     ("what does Sharon think about the consulates in Hong Kong", {"hom"}, {17}),
     ("who thinks vocal diplomacy is needed when private talks fail", {"bequelin"}, {9}),
+    # "first": of those who make the point (others echo it later), the earliest
+    ("who was the first to say chinese citizens drive progress", {"bequelin"}, {3}),
 ]
 
 ABSTAIN = [

@@ -105,6 +105,10 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
         if asks_reader(q):  # "who read out the platform?": the reader, not its author
             ranked = by_reader(src, q, ranked)
         found = Reply(q.text, Mode.WHO, _per_contributor(src, q, ranked, limit), note)
+        if _FIRST_TO_SAY.search(q.text):
+            # "who first made the point that ...?": of those who make it, the earliest
+            found = dataclasses.replace(
+                found, answers=tuple(sorted(found.answers, key=lambda a: a.paragraph)))
         if not q.where and lacks_detail(src, q, found):
             # "does anyone say when Guantanamo should close?": nobody gives that time
             why = f"{note} It doesn't give that detail." if note else LACKS_DETAIL
@@ -442,6 +446,13 @@ def _per_contributor(
         if len(out) >= limit:
             break
     return tuple(out.values())
+
+
+# "who first made the point", "the first to say", "who originally argued"
+_FIRST_TO_SAY = re.compile(
+    r"\bwho\s+(?:\w+\s+)?(?:first|originally|initially)\s+(?!contributor|respondent|speaker)"
+    r"\w+|\bthe\s+first\s+(?:one\s+|person\s+)?to\s+\w+|\bwho\s+(?:opened|started|began|"
+    r"kicked\s+off)\b.*\bby\s+(?:saying|arguing|claiming)\b", re.I)
 
 
 # a question whether the text names something: "does anyone name X", "X by name"
