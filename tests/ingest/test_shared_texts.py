@@ -36,7 +36,9 @@ DEBATE_FLOORS = {
     # written blind last this session, never tuned on: 0.625 / 0.487 on their first run
     "ottawa5_questions.yaml": ("ottawa", 0.61), "freeport5_questions.yaml": ("freeport", 0.47),
     # written blind in session 16 with no nicknames: 0.525 / 0.637 on their first run
-    "ottawa6_questions.yaml": ("ottawa", 0.50), "freeport6_questions.yaml": ("freeport", 0.62),
+    "ottawa6_questions.yaml": ("ottawa", 0.53), "freeport6_questions.yaml": ("freeport", 0.63),
+    # session 16, never tuned on: 0.625 / 0.575 on their first run
+    "ottawa7_questions.yaml": ("ottawa", 0.62), "freeport7_questions.yaml": ("freeport", 0.56),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
