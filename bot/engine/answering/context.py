@@ -11,6 +11,7 @@ from bot.engine.answering.passages import (
     offset_in_paragraph,
     opening,
     position_of,
+    text_order,
 )
 from bot.engine.answers import Answer, Mode, Reply
 from bot.engine.lexicon import RELATION_KINDS, Relation
@@ -64,16 +65,14 @@ def whom_shown(src: Sources, q: Question, last: Reply | None) -> Reply:
     top, start = shown
     if start.target is not None:
         return Reply(q.text, Mode.ANSWER, (top,), _answering(src, start))
-    here = (start.paragraph, offset_in_paragraph(src, start))
+    here = text_order(src, start)
     theirs = [p for p in src.reading.positions_of(start.contributor_id) if p.target is not None]
     if not theirs:
         who = src.reading.contributor(start.contributor_id).short_name
         return abstain(src, q, f"{who} doesn't answer another contributor there.")
-    after = [p for p in theirs if (p.paragraph, offset_in_paragraph(src, p)) > here]
-    def place(p: Position) -> tuple[int, int]:
-        return p.paragraph, offset_in_paragraph(src, p)
-
-    pick = min(after, key=place) if after else max(theirs, key=place)
+    after = [p for p in theirs if text_order(src, p) > here]
+    pick = min(after, key=lambda p: text_order(src, p)) if after else max(
+        theirs, key=lambda p: text_order(src, p))
     return Reply(q.text, Mode.ANSWER, (src.cite(pick, top.score),), _answering(src, pick))
 
 
@@ -173,9 +172,9 @@ def nth_point(src: Sources, q: Question, last: Reply | None, n: int) -> Reply:
         return shown
     top, start = shown
     own = list(src.reading.positions_of(start.contributor_id))
-    own.sort(key=lambda p: (p.paragraph, offset_in_paragraph(src, p)))
-    here = (start.paragraph, offset_in_paragraph(src, start))
-    later = [p for p in own if (p.paragraph, offset_in_paragraph(src, p)) >= here]
+    own.sort(key=lambda p: text_order(src, p))
+    here = text_order(src, start)
+    later = [p for p in own if text_order(src, p) >= here]
     openers = ORDINAL_OPENERS.get(n, ())
     for text_of in (lambda p: p.quote, lambda p: src.reading.paragraph(p.paragraph).text):
         for p in later:  # "Third, the U.S. must ...", in the quote or opening its paragraph
@@ -254,7 +253,7 @@ def more_of(src: Sources, q: Question, limit: int) -> Reply:
     order they wrote them."""
     rest = sorted(
         (p for c in q.speakers for p in src.reading.positions_of(c) if p.id not in q.skip),
-        key=lambda p: (p.paragraph, offset_in_paragraph(src, p)),
+        key=lambda p: text_order(src, p),
     )
     if not rest:
         return abstain(src, q, "That is all the reading says on that.")
@@ -307,11 +306,11 @@ _TARGETED = (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE, Relation.CONC
 
 def _after(src: Sources, start: Position, shown: frozenset[str]) -> list[Position]:
     """The positions its author wrote after `start`, in text order, not shown yet."""
-    here = (start.paragraph, offset_in_paragraph(src, start))
+    here = text_order(src, start)
     return sorted(
         (p for p in src.reading.positions_of(start.contributor_id)
-         if (p.paragraph, offset_in_paragraph(src, p)) > here and p.id not in shown),
-        key=lambda p: (p.paragraph, offset_in_paragraph(src, p)),
+         if text_order(src, p) > here and p.id not in shown),
+        key=lambda p: text_order(src, p),
     )
 
 

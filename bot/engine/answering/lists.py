@@ -9,9 +9,9 @@ import re
 
 from bot.engine.answering.passages import (
     ORDINAL_OPENERS,
-    offset_in_paragraph,
     opening,
     position_of,
+    text_order,
 )
 from bot.engine.answers import Mode, Reply
 from bot.engine.question import Question
@@ -37,11 +37,11 @@ def asks_list(text: str) -> bool:
 def list_points(src: Sources, start: Position) -> list[Position]:
     """The points a list-opening position introduces: its author's following positions
     whose quote (or paragraph) opens with "First", "Second", ... up to "Finally"."""
-    here = (start.paragraph, offset_in_paragraph(src, start))
+    here = text_order(src, start)
     later = sorted(
         (p for p in src.reading.positions_of(start.contributor_id)
-         if (p.paragraph, offset_in_paragraph(src, p)) > here),
-        key=lambda p: (p.paragraph, offset_in_paragraph(src, p)),
+         if text_order(src, p) > here),
+        key=lambda p: text_order(src, p),
     )
     points: list[Position] = []
     paragraphs_seen = {start.paragraph}

@@ -30,3 +30,8 @@ def position_of(src: Sources, position_id: str) -> Position | None:
 def offset_in_paragraph(src: Sources, p: Position) -> int:
     """Where a position's quote starts in its paragraph's text (-1 if not found)."""
     return src.reading.paragraph(p.paragraph).text.find(p.quote[:40])
+
+
+def text_order(src: Sources, p: Position) -> tuple[int, int]:
+    """Where a position stands in the text: its paragraph, then its quote's offset there."""
+    return p.paragraph, offset_in_paragraph(src, p)
