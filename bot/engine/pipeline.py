@@ -37,11 +37,13 @@ from bot.engine.answering.who_said import who_said
 from bot.engine.answers import Answer, Mode, Reply
 from bot.engine.conversation import Conversation
 from bot.engine.followup import PLEASANTRY, Move, Resolved
+from bot.engine.index import Term
 from bot.engine.lexicon import RELATION_KINDS, WORLD_PERSON_NOUNS, Relation
 from bot.engine.question import Question
 from bot.engine.rank import answers_topic
 from bot.engine.sources import Sources
-from bot.engine.text import stems, words, written_as_name
+from bot.engine.text import words, written_as_name
+from bot.knowledge.model import Position
 
 
 def respond_in_context(
@@ -178,7 +180,7 @@ def _in_the_passage(src: Sources, q: Question, reply: Reply, conv: Conversation)
             if p.contributor_id == top.contributor_id]
     fresh = [p for p in here if p.id not in conv.shown]
     stems_asked = {st for t in q.terms for st, _ in t.alternatives}
-    pick = max(fresh, key=lambda p: len(stems_asked & set(stems(p.quote))), default=None)
+    pick = max(fresh, key=lambda p: len(stems_asked & _quote_stems(src, p)), default=None)
     answer = src.cite(pick, top.score) if pick is not None else top
     return Reply(q.text, Mode.ANSWER, (answer,), "In the passage just shown:",
                  reading_as=f"in the passage just shown (paragraph {top.paragraph})?")
@@ -282,29 +284,35 @@ def _near_the_last(src: Sources, q: Question, reply: Reply, conv: Conversation) 
     near = next((a for a in reply.answers[1:] if a.paragraph == here
                  and a.contributor_id == top.contributor_id and a.score >= NEAR * top.score
                  and (again or a.position_id not in conv.shown)), None)
-    if near is None and own and conv.last is not None:
-        near = _own_words_here(src, q, top, here, conv)
+    if near is None:
+        near = _own_words_here(src, [t for t in q.terms if t.word in own and t.known], top,
+                               here, conv)
     if near is None:
         return reply
     return dataclasses.replace(reply, answers=(near, *(a for a in reply.answers if a is not near)))
 
 
 def _own_words_here(
-    src: Sources, q: Question, top: Answer, here: int, conv: Conversation
+    src: Sources, own: list[Term], top: Answer, here: int, conv: Conversation
 ) -> Answer | None:
     """ "and from the US side?" after what Rosenzweig wants from Beijing: a point of theirs in
-    the paragraph just shown, not shown yet, that says the question's own new words."""
-    before = {t.word for t in conv.last.terms} if conv.last else set()
-    own = [t for t in q.terms if t.word not in before and t.known]
+    the paragraph just shown, not shown yet, that says all of the question's new words
+    (`own`, the known ones it does not share with the last question)."""
     if not own:
         return None
     for p in src.index.in_paragraph(here):
         if p.contributor_id != top.contributor_id or p.id in conv.shown:
             continue
-        held = set(stems(p.quote))
+        held = _quote_stems(src, p)
         if all(any(st in held for st, _ in t.alternatives) for t in own):
             return src.cite(p, top.score)
     return None
+
+
+def _quote_stems(src: Sources, p: Position) -> frozenset[str]:
+    """The stems of a position's quote, as the index built them once."""
+    item = src.index.item_of(p.id)
+    return item.quote_stems if item is not None else frozenset()
 
 
 def _on_both_topics(q: Question, reply: Reply, conv: Conversation) -> Reply:
