@@ -111,18 +111,14 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
                 found, answers=tuple(sorted(found.answers, key=lambda a: a.paragraph)))
         if not q.where and lacks_detail(src, q, found):
             # "does anyone say when Guantanamo should close?": nobody gives that time
-            why = f"{note} It doesn't give that detail." if note else LACKS_DETAIL
-            return dataclasses.replace(abstain(src, q, why), related=found.answers)
+            return _lacking_detail(src, q, found)
         return found
     best = Reply(q.text, Mode.ANSWER, _best(src, ranked, limit), note)
     in_place = detail_in_place(src, q, best) if not q.where else None
     if in_place is not None:  # "how long has she watched China?": the sentence that says
         return in_place
     if not q.where and lacks_detail(src, q, best):  # the text never gives that number
-        # "The text doesn't name Liu Xiaobo; it speaks of ... It doesn't give that detail."
-        why = f"{note} It doesn't give that detail." if note else LACKS_DETAIL
-        lacking = abstain(src, q, why)
-        return dataclasses.replace(lacking, related=best.answers)
+        return _lacking_detail(src, q, best)
     if q.where and q.speakers and names_a_speech(q.text) and (not q.terms or (
         all(t.word in _speech_naming(q.text) for t in q.terms) and _place_beside_speech(q.text)
     )):  # "what did he say first in his opening speech": "speech" names it, no topic
@@ -277,6 +273,14 @@ def _words_around_relation(q: Question) -> bool:
     return bool(q.terms and q.relations and (q.speakers or _only_filler(q))) and not any(
         t.focus and t.word not in COMMON_WORDS for t in q.terms
     )
+
+
+def _lacking_detail(src: Sources, q: Question, found: Reply) -> Reply:
+    """The text lacks the detail asked: say so (after the gloss note, if any: "The text
+    doesn't name Liu Xiaobo; it speaks of ... It doesn't give that detail."), with the
+    passages found as related."""
+    why = f"{found.message} It doesn't give that detail." if found.message else LACKS_DETAIL
+    return dataclasses.replace(abstain(src, q, why), related=found.answers)
 
 
 def unanswerable(src: Sources, q: Question, ranked: list[Scored]) -> str:
