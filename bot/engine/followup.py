@@ -509,18 +509,23 @@ _NAME_ASKS = ({"name"}, {"named"}, {"called"}, {"identity"}, {"work"}, {"works"}
 def _asks_name(toks: list[str]) -> bool:
     """ "what's their name tho", "is the guy named?", "where does she work": the name (and
     affiliation) of the one just answered (only these words, a pronoun and filler)."""
-    rest = {t for t in toks if t not in _ELABORATE_FILLER and t not in _PRONOUN_WORDS
-            and t not in STOPWORDS and t not in _REQUEST_WORDS}
+    rest = _beyond_filler(toks)
     return any(rest == n for n in _NAME_ASKS) or (
         "name" in rest and rest <= {"name", "real", "full", "actual"})
+
+
+def _beyond_filler(toks: list[str]) -> set[str]:
+    """The words of a short follow-up besides filler, pronouns and requests ("can u tell me
+    their name tho" -> {"name"})."""
+    return {t for t in toks if t not in _ELABORATE_FILLER and t not in _PRONOUN_WORDS
+            and t not in STOPWORDS and t not in _REQUEST_WORDS}
 
 
 def _name_of_topic(toks: list[str], prev: Question) -> str:
     """ "what's the laureate's name again?" after a question on the laureate: the word for
     the one whose name is asked, a topic word of the last question ("" if not so asked)."""
-    rest = {t for t in toks if t not in _ELABORATE_FILLER and t not in _PRONOUN_WORDS
-            and t not in STOPWORDS and t not in _REQUEST_WORDS and t not in _EMPHASIS
-            and t not in {"again", "btw", "doesnt", "say", "says", "give", "gives"}}
+    rest = _beyond_filler(toks) - _EMPHASIS - {"again", "btw", "doesnt", "say", "says", "give",
+                                               "gives"}
     if "name" not in rest or len(rest) != 2:
         return ""
     (word,) = rest - {"name"}
