@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
+from bot.engine.answering.names import person_named
 from bot.engine.conversation import Conversation
 from bot.engine.index import Term
 from bot.engine.lexicon import (
@@ -26,6 +27,7 @@ from bot.engine.lexicon import (
     PERSON_NOUNS,
     STOPWORDS,
     WHO_WORDS,
+    WORLD_PERSON_NOUNS,
     Relation,
 )
 from bot.engine.question import Question, QuestionReader
@@ -229,7 +231,7 @@ def resolve(
     toks = [t for t in toks if t not in CHAT_FILLER and t not in _INTERJECTIONS] or toks
     if not mentioned and conv.focus and _asks_name(toks):
         return Resolved(prev, Move.NAME, new_topic=False)
-    spoken_of = _name_of_topic(toks, prev)
+    spoken_of = _name_of_topic(toks, prev) or _person_of_topic(q.text, prev)
     if not mentioned and conv.focus and spoken_of:  # "what's the laureate's name again?"
         return Resolved(prev, Move.NAME, new_topic=False, asked=frozenset({spoken_of}))
     if not mentioned and conv.focus and _WHOM.match(q.text):
@@ -530,6 +532,18 @@ def _name_of_topic(toks: list[str], prev: Question) -> str:
         return ""
     (word,) = rest - {"name"}
     return word if word in {t.word for t in prev.terms} else ""
+
+
+def _person_of_topic(text: str, prev: Question) -> str:
+    """ "whats the laureates name", "who's the nobel laureate he's talking about?", "the guy's
+    name?" after a question on the laureate: the topic word for that person ("" if not so)."""
+    asked = person_named(text)
+    said = [t.word for t in prev.terms]
+    if asked in said:
+        return asked
+    if asked and asked not in WORLD_PERSON_NOUNS:  # "the guy", "that person": the one asked of
+        return next((w for w in said if w in WORLD_PERSON_NOUNS), "")
+    return ""
 
 
 _PERSONAL = frozenset({"old", "age", "born", "birthday", "married", "nationality", "hometown",

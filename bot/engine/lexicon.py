@@ -293,7 +293,8 @@ WORLD_PERSON_NOUNS = frozenset(
     """laureate winner dissident activist activists lawyer lawyers prisoner prisoners wife
     husband son daughter leader leaders president premier official officials journalist
     journalists blogger artist man woman victim victims defender defenders general senator
-    judge candidate editor reporter friend enemy rival opponent""".split()
+    judge candidate editor reporter friend enemy rival opponent teacher master mayor governor
+    minister doctor priest farmer soldier neighbour neighbor""".split()
 )
 
 # Groups of everyday English words that can stand for each other in a question. A question

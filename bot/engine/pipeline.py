@@ -30,6 +30,7 @@ from bot.engine.answering.context import (
 )
 from bot.engine.answering.detail import LACKS_DETAIL, lacks_detail
 from bot.engine.answering.in_place import figures_in_place
+from bot.engine.answering.names import gives_a_name
 from bot.engine.answering.place import asked_place, place
 from bot.engine.answering.relation import relation
 from bot.engine.answering.similar import like_shown, like_shown_first
@@ -60,8 +61,12 @@ def respond_in_context(
         # "who mentioned the jailed laureate?" then "what's his name?": the answer named the
         # contributor already, so the name asked is the one they speak of ("the laureate's")
         whose = f"the {next(iter(resolved.asked))}'s" if resolved.asked else "that"
-        no = abstain(src, q, f"The text doesn't give {whose} name.")
-        reply = dataclasses.replace(no, related=last.answers[:1])
+        asked = f"{q.text} {conv.last.text if conv is not None and conv.last else ''}"
+        if last.answers and gives_a_name(src, asked, last.answers[0].quote):
+            reply = Reply(q.text, Mode.ANSWER, last.answers[:1], "The text names them here:")
+        else:
+            no = abstain(src, q, f"The text doesn't give {whose} name.")
+            reply = dataclasses.replace(no, related=last.answers[:1])
     elif resolved.move is Move.NAME:
         reply = name_of(src, q, last, conv.focus if conv is not None else ())
     elif resolved.move is Move.PERSONAL:

@@ -92,6 +92,9 @@ def name_of(src: Sources, q: Question, last: Reply | None, focus: tuple[str, ...
     about = f", {who.affiliation}" if who.affiliation else ""
     answers = last.answers[:1] if last is not None and last.answers and (
         last.answers[0].contributor_id == who.id) else ()
+    theirs = src.reading.positions_of(who.id)
+    if not answers and theirs:  # asked first: where their piece opens
+        answers = (src.cite(min(theirs, key=lambda p: text_order(src, p)), 100.0),)
     return Reply(q.text, Mode.ANSWER, answers, f"That is {who.name}{about}.")
 
 

@@ -10,8 +10,10 @@ import dataclasses
 import re
 
 from bot.engine.answering.abstain import abstain
+from bot.engine.answering.context import name_of
 from bot.engine.answering.detail import LACKS_DETAIL, detail, detail_in_place, lacks_detail
 from bot.engine.answering.lists import with_list
+from bot.engine.answering.names import gives_a_name, person_named
 from bot.engine.answering.place import (
     END_WORDS,
     SPEECH_WORDS,
@@ -49,6 +51,10 @@ RELATION_NOUNS = {
 
 def relation(src: Sources, q: Question, limit: int) -> Reply:
     """The positions that answer the question's relation and topic, or why none does."""
+    if len(q.speakers) == 1 and not q.targets and _ASKS_THEIR_NAME.search(q.text) and all(
+        t.word in _NAME_FILLER for t in q.terms
+    ):  # "what is the name of the last contributor?": as the text names them, if it does
+        return name_of(src, q, None, q.speakers)
     if reader_of_named(q):  # "who read from Lincoln's speech?": not Lincoln, his reader
         q = dataclasses.replace(q, who=True, speakers=())
     if q.where and not (q.speakers or q.targets or q.terms or q.who):
@@ -101,6 +107,12 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
         # "does anyone name an actual company, like Google?": the text never names it; the
         # passages on what it does speak of are related, no answer
         return dataclasses.replace(abstain(src, q, note), related=_best(src, ranked, limit))
+    asked = person_named(q.text) if ranked and not q.where else ""
+    if asked:  # "what's the laureate's name?": the passage on them, unless it names them
+        on_them = _best(src, ranked, limit)
+        if on_them and not gives_a_name(src, q.text, on_them[0].quote):
+            no = abstain(src, q, f"The text doesn't give the {asked}'s name.")
+            return dataclasses.replace(no, related=on_them)
     if q.who and not q.speakers:
         if asks_reader(q):  # "who read out the platform?": the reader, not its author
             ranked = by_reader(src, q, ranked)
@@ -457,6 +469,13 @@ _FIRST_TO_SAY = re.compile(
     r"\bwho\s+(?:\w+\s+)?(?:first|originally|initially)\s+(?!contributor|respondent|speaker)"
     r"\w+|\bthe\s+first\s+(?:one\s+|person\s+)?to\s+\w+|\bwho\s+(?:opened|started|began|"
     r"kicked\s+off)\b.*\bby\s+(?:saying|arguing|claiming)\b", re.I)
+
+
+# the name as a noun ("their name", "the sixth author's name", "name of"), not "did they name"
+_ASKS_THEIR_NAME = re.compile(
+    r"\b(?:the|their|his|her|its|\w+['’]s|\w+s['’]?)\s+(?:real\s+|actual\s+|full\s+)?name\b"
+    r"|\bname\s+of\b|\b(?:is|are|['’]s)\s+(?:\w+\s+){1,3}called\b", re.I)
+_NAME_FILLER = frozenset({"actual", "real", "full", "like"})
 
 
 # a question whether the text names something: "does anyone name X", "X by name"

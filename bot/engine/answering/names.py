@@ -1,0 +1,80 @@
+"""Whether a passage gives the name a question asks for ("what's the laureate's name?"), and
+which person a question asks the name of."""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.lexicon import WORLD_PERSON_NOUNS
+from bot.engine.sources import Sources
+from bot.engine.text import words
+
+# "what's the laureate's name", "the name of the jailed laureate", "who is the laureate he
+# mentions": the everyday word for the person whose name is asked
+_NAME_OF = (
+    re.compile(r"\bname\s+of\s+(?:the|that|this)\s+((?:\w+\s+){0,2}\w+)", re.I),
+    re.compile(r"(\w+?)(?:['’]s|s['’])?\s+(?:real\s+|actual\s+|full\s+)?name\b", re.I),
+    re.compile(
+        r"\bwho\s*(?:['’]s|\s+is|\s+was)\s+(?:the|that|this)\s+(?:\w+\s+){0,2}?(\w+)\s+"
+        r"(?:\w+\s*(?:['’]s|['’]re|\s+is|\s+are|\s+was)?\s*)(?:talking\s+about|"
+        r"mentions?|mentioning|refers?\s+to|referring\s+to|means?|speaks?\s+of|"
+        r"writes?\s+about|brings?\s+up|cites?)\b", re.I),
+)
+# the words for a person that stand for the one spoken of last ("the guy's name")
+PERSON_WORDS = WORLD_PERSON_NOUNS | frozenset({"guy", "guys", "person", "dude", "lady",
+                                               "fellow", "individual"})
+
+
+def person_named(text: str) -> str:
+    """The everyday word for the person a question asks the name of ("laureate" in "what's
+    the laureate's name?"; "" if it asks no such name)."""
+    for pattern in _NAME_OF:
+        m = pattern.search(text)
+        for word in words(m.group(1)) if m else ():
+            for w in (word[:-1] if word.endswith("s") else word, word):
+                if w in PERSON_WORDS:
+                    return w
+    return ""
+
+
+_CAPITAL = re.compile(r"[A-Z][\w’'.-]*")
+_SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$")
+
+
+def gives_a_name(src: Sources, question: str, passage: str) -> bool:
+    """Whether a passage holds a proper name the question does not (a run of capitalised
+    words inside a sentence, none of them a contributor's name or a word that most of the
+    reading's paragraphs capitalise, such as the country it is about)."""
+    asked = set(words(question))
+    known = set().union(*src.name_words.values()) if src.name_words else set()
+    paragraphs = [p.text for p in src.reading.paragraphs]
+    common: dict[str, bool] = {}
+
+    def frequent(token: str) -> bool:
+        if token not in common:
+            pat = re.compile(rf"(?<!\w){re.escape(token)}(?!\w)")
+            common[token] = sum(1 for p in paragraphs if pat.search(p)) > max(
+                3, len(paragraphs) // 10)
+        return common[token]
+
+    run: list[str] = []
+    runs: list[list[str]] = []
+    for m in re.finditer(r"\S+", passage):
+        token = m.group(0).strip("()[],;:\"“”‘’")
+        starts = m.start() == 0 or _SENTENCE_END.search(passage[:m.start()]) is not None
+        if token and _CAPITAL.match(token) and not starts:
+            run.append(token)
+            continue
+        if run:
+            runs.append(run)
+        run = []
+    if run:
+        runs.append(run)
+    for tokens in runs:
+        lowered = [w for t in tokens for w in words(t)]
+        if not lowered or any(w in asked or w in known for w in lowered):
+            continue
+        if all(frequent(re.sub(r"['’]s$", "", t)) or len(t) < 3 for t in tokens):
+            continue
+        return True
+    return False

@@ -1,0 +1,93 @@
+"""Asking the name of someone a text speaks of, or of a contributor: the name where the text
+gives one, and an honest "the text doesn't give it" where it does not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.answering.names import person_named
+from bot.engine.conversation import Conversation
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def harbour() -> Engine:
+    return Engine.load(FIXTURES, "harbour-debate")
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("whats the laureate's name", "laureate"),
+        ("whats the laureates name", "laureate"),
+        ("what is the name of the nobel laureate in prison", "laureate"),
+        ("who's the nobel laureate he's talking about there", "laureate"),
+        ("who is the nobel laureate bequelin mentions", "laureate"),
+        ("whats the guys name, it doesnt say?", "guy"),
+        ("what is the name of the last contributor", ""),  # a contributor, no one spoken of
+        ("do they name which companies", ""),  # "name" the verb
+        ("what did the laureate say", ""),
+    ],
+)
+def test_the_person_whose_name_is_asked(question: str, person: str) -> None:
+    assert person_named(question) == person
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["whats the laureate's name", "what is the name of the nobel laureate in prison",
+     "who is the nobel laureate bequelin mentions"],
+)
+def test_a_name_the_text_never_gives_is_an_honest_no(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    assert reply.abstained and "doesn't give the laureate's name" in reply.message
+    assert reply.related and reply.related[0].contributor_id == "bequelin"  # the passage
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["who mentioned the jailed nobel laureate?", "what did bequelin say about the laureate"],
+)
+@pytest.mark.parametrize(
+    "follow_up", ["whats the laureates name", "whats the guys name, it doesnt say?",
+                  "who's the nobel laureate he's talking about there"],
+)
+def test_the_name_of_one_spoken_of_in_a_conversation(
+    engine: Engine, before: str, follow_up: str
+) -> None:
+    talk = Conversation()
+    engine.ask(before, conversation=talk)
+    reply = engine.ask(follow_up, conversation=talk)
+    assert reply.abstained and "laureate's name" in reply.message
+
+
+@pytest.mark.parametrize(
+    "question", ["what is the name of the last contributor", "whats the sixth authors name btw",
+                 "who is the last contributor? like their actual name"],
+)
+def test_an_unnamed_contributor_is_said_to_be_unnamed(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    assert reply.abstained and "never gives the final respondent's name" in reply.message
+
+
+def test_a_named_contributor_is_named(engine: Engine) -> None:
+    reply = engine.ask("what's hom's full name")
+    assert not reply.abstained and "Sharon Hom" in reply.message
+
+
+def test_a_name_the_text_gives_is_answered(harbour: Engine) -> None:
+    reply = harbour.ask("what is the name of the school-teacher marsh mentions")
+    assert not reply.abstained and "Peter Gray" in reply.answers[0].quote
+    talk = Conversation()
+    harbour.ask("who brought up the school-teacher", conversation=talk)
+    reply = harbour.ask("whats the teacher's name", conversation=talk)
+    assert not reply.abstained and "Peter Gray" in reply.answers[0].quote
+
+
+def test_a_name_the_small_text_never_gives(harbour: Engine) -> None:
+    reply = harbour.ask("what is the harbour master's name")
+    assert reply.abstained and "doesn't give the master's name" in reply.message
