@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
-from bot.engine.answering.names import person_named
+from bot.engine.answering.names import person_named, thing_named
 from bot.engine.conversation import Conversation
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -91,3 +91,45 @@ def test_a_name_the_text_gives_is_answered(harbour: Engine) -> None:
 def test_a_name_the_small_text_never_gives(harbour: Engine) -> None:
     reply = harbour.ask("what is the harbour master's name")
     assert reply.abstained and "doesn't give the master's name" in reply.message
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("which companies do they name tho", True),
+        ("which internet companies r they talking about, google? yahoo?", True),
+        ("Does he name which allied countries the US should coordinate with?", True),
+        ("does he say which us president was sending those mixed messages", True),
+        ("does he name any particular lawyers or cases", True),
+        ("which fields does he list", False),  # a list of things, not their names
+        ("which approach does he prefer", False),
+    ],
+)
+def test_a_thing_asked_for_by_its_name(question: str, asks: bool) -> None:
+    assert bool(thing_named(question)) is asks
+
+
+@pytest.mark.parametrize(
+    ("before", "question"),
+    [
+        (["what does neier say about professionals"], "does he name any particular lawyers"),
+        (["what does nathan say about businesspeople", "anybody else mention business"],
+         "which companies do they name tho"),
+        (["what did bequelin say about conflicting messages"],
+         "does he say which us president was sending those mixed messages"),
+    ],
+)
+def test_names_the_passage_lacks_are_an_honest_no(
+    engine: Engine, before: list[str], question: str
+) -> None:
+    talk = Conversation()
+    for earlier in before:
+        engine.ask(earlier, conversation=talk)
+    reply = engine.ask(question, conversation=talk)
+    assert reply.abstained and "doesn't give those names" in reply.message
+    assert reply.related  # what the text does say on it
+
+
+def test_names_the_passage_holds_are_answered(harbour: Engine) -> None:
+    reply = harbour.ask("which people does marsh name about the money")
+    assert not reply.abstained and "Peter Gray" in reply.answers[0].quote

@@ -37,6 +37,30 @@ def person_named(text: str) -> str:
     return ""
 
 
+# "which companies do they name", "does he say which US president", "does he name any
+# particular lawyers": a thing asked for by its name
+_THING = r"((?:\w+\s+){0,2}?\w+)"
+_THING_NAMED = (
+    re.compile(r"\bwhich\s+" + _THING + r"\s+(?:do|does|did|r|are|is|was|were)\s+"
+               r"(?:[\w.]+\s+){1,3}?(?:name|names|mention|cite|have\s+in\s+mind|"
+               r"talking\s+about|referring\s+to)\b", re.I),
+    re.compile(r"\b(?:name|names|named|say|says|said|specify|specifies|mention|mentions|"
+               r"identify|identifies)\s+which\s+" + _THING + r"\b", re.I),
+    re.compile(r"\b(?:name|names|named|cite|cites|mention|mentions)\s+(?:any|an?|some)\s+"
+               r"(?:actual\s+|specific\s+|particular\s+|real\s+)" + _THING + r"\b", re.I),
+)
+
+
+def thing_named(text: str) -> str:
+    """The thing a question asks the text to name ("companies" in "which companies do they
+    name?"; "" if it asks for no name)."""
+    for pattern in _THING_NAMED:
+        m = pattern.search(text)
+        if m:
+            return m.group(1).lower()
+    return ""
+
+
 _CAPITAL = re.compile(r"[A-Z][\w’'.-]*")
 _SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$")
 
@@ -49,12 +73,13 @@ def gives_a_name(src: Sources, question: str, passage: str) -> bool:
     known = set().union(*src.name_words.values()) if src.name_words else set()
     paragraphs = [p.text for p in src.reading.paragraphs]
     common: dict[str, bool] = {}
+    title = set(re.findall(r"[\w.’']+", f"{src.reading.title} {src.reading.series or ''}"))
 
     def frequent(token: str) -> bool:
         if token not in common:
             pat = re.compile(rf"(?<!\w){re.escape(token)}(?!\w)")
-            common[token] = sum(1 for p in paragraphs if pat.search(p)) > max(
-                3, len(paragraphs) // 10)
+            common[token] = token in title or sum(1 for p in paragraphs if pat.search(p)) > max(
+                3, len(paragraphs) // 4)
         return common[token]
 
     run: list[str] = []

@@ -13,7 +13,7 @@ from bot.engine.answering.abstain import abstain
 from bot.engine.answering.context import name_of
 from bot.engine.answering.detail import LACKS_DETAIL, detail, detail_in_place, lacks_detail
 from bot.engine.answering.lists import with_list
-from bot.engine.answering.names import gives_a_name, person_named
+from bot.engine.answering.names import gives_a_name, person_named, thing_named
 from bot.engine.answering.place import (
     END_WORDS,
     SPEECH_WORDS,
@@ -112,6 +112,12 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
         on_them = _best(src, ranked, limit)
         if on_them and not gives_a_name(src, q.text, on_them[0].quote):
             no = abstain(src, q, f"The text doesn't give the {asked}'s name.")
+            return dataclasses.replace(no, related=on_them)
+    if ranked and not q.where and thing_named(q.text):
+        # "which companies do they name?": only if the passage on them names one
+        on_them = _best(src, ranked, limit)
+        if on_them and not gives_a_name(src, q.text, on_them[0].quote):
+            no = abstain(src, q, "The text doesn't give those names; this is what it says.")
             return dataclasses.replace(no, related=on_them)
     if q.who and not q.speakers:
         if asks_reader(q):  # "who read out the platform?": the reader, not its author
