@@ -149,6 +149,8 @@ _WHY_FILLER = frozenset(
      "so", "really", "though", "exactly", "mention", "mentioned", "think", "believe", "that",
      "disagree", "agree", "argue", "want", "point", "problem", "wrong", "right", "care"}
 )
+# "those groups", "these people", "that approach": what the last answer spoke of
+_POINTS_BACK = re.compile(r"\b(?:those|these|such)\s+[a-z]+", re.I)
 _PRONOUN = re.compile(
     r"\b(he|she|they|him|her|them|his|hers|their|theirs|"
     r"(?:the|that|this)\s+(?:guy|person|woman|man|lady|author|writer)(?!\s+(?:who|that|after|"
@@ -332,8 +334,10 @@ def resolve(
         own = [t for t in q2.terms if t.known and t.word not in _WHY_FILLER
                and t.word not in _REASON_WORDS and t.word != "whys"]
         same = not (q2.speakers and set(q2.speakers) - set(conv.focus))
-        if same and (not own or _said_of_last([t.word for t in own], conv)):
-            # "why?", "why does he say it's impossible?" (words of the last answer)
+        if same and (not own or _said_of_last([t.word for t in own], conv) or (
+            not mentioned and _POINTS_BACK.search(q2.text)
+        )):  # "why?", "why does he say it's impossible?" (words of the last answer), "why
+            # would those groups be pushing?" (those of the last answer)
             return Resolved(prev, Move.WHY, _describe(src, prev, "why, on: "), new_topic=False)
         in_list = [a.contributor_id for a in conv.reply.answers[1:]] if conv.reply else []
         if len(q2.speakers) == 1 and q2.speakers[0] in in_list and (

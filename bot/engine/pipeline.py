@@ -165,8 +165,8 @@ def respond_in_context(
 # industries?", "for what exactly", "point being?"), not a count or a time
 _OF_THE_PASSAGE = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|but|wait)\W+)*(?:like\s+)?(?:which|what\s+(?:kinds?|sorts?|types?)\s+of|"
-    r"for\s+what|in\s+what|point\s+being)\b(?!.*\b(?:else|other|others|many|much|long|when|year|years|"
-    r"anyone|anybody|someone|they|he|she)\b)", re.I)
+    r"for\s+what|in\s+what|with\s+what|on\s+what|point\s+being)\b(?!.*\b(?:else|other|others|many|"
+    r"much|long|when|year|years|anyone|anybody|someone|they|he|she)\b)", re.I)
 
 
 def _in_the_passage(src: Sources, q: Question, reply: Reply, conv: Conversation) -> Reply:

@@ -293,7 +293,7 @@ FOLLOW_UPS = [
     (["who wrote about the un submission"], "in what year was it", "sixth", "2008", True),
     # "any other people who ...?" is "who else ...?", "people" no topic word
     (["who says the us should lead by example"], "any other people who think that",
-     "rosenzweig", "", True),
+     "rosenzweig", "multilateral processes", True),
     # their life, which the reading does not tell: honest abstention (not the last answer)
     (["what does hom say about hong kong"], "how old is she", None, "", False),
     (["what did nathan say about trade"], "is he married", None, "", False),
@@ -312,6 +312,12 @@ FOLLOW_UPS = [
     (["what does rosenzweig think drives progress"],
      "so what should the us do about that according to him", "rosenzweig",
      "recognize these efforts", True),
+    # "why ... those groups ...?": the reason the last answer gives, in its paragraph
+    (["does neier add anything of his own to bequelin's list"],
+     "why would those groups in particular be pushing?", "neier", "sectors of Chinese", True),
+    # "with what caveat": the passage just shown, read again
+    (["Does Rosenzweig think the US should still lead on human rights?"], "with what caveat",
+     "rosenzweig", "multilateral processes", True),
     # the text never names it: by name, an honest no (what it does speak of is related)
     ([], "does anyone name an actual company, like google?", None, "", False),
 ]
