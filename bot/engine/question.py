@@ -52,6 +52,11 @@ _MEANT = re.compile(  # "what did X mean by <their words>": the words are a phra
 )
 MEANT_WORDS = 3  # "mean by" before fewer words asks about a term ("civil society"), no phrase
 _WHO_IS = re.compile(r"\b(who|whom)['’]s\b", re.I)  # "who's the fourth contributor"
+_WHO_WROTE = re.compile(  # "who wrote the first piece?", "who wrote the shortest one"
+    r"\b(who)\s+(?:wrote|authored|penned|did|gave)\s+(the\s+(?:very\s+)?(?:first|second|third|"
+    r"fourth|fifth|sixth|last|final|opening|closing|shortest|longest|1st|2nd|3rd|4th|5th|6th)"
+    r"\s+(?:piece|essay|response|reply|post|contribution|entry|one|part|section|answer|speech))"
+    r"(?=\s*(?:[?.!,]|$|anyway|again|btw|then|tho|though))", re.I)
 _LEADING_CHAT = re.compile(  # "heyy so who said ...": the question starts at "who"
     r"^(?:(?:hey+|hi+|hello|yo|so|ok|okay|wait|um+|uh+|lol|omg|and|but|quick\s+one|like|also|"
     r"then|well|idk|tbh|ngl|pls|please|honestly)[\s,:!.]+)+",
@@ -672,7 +677,9 @@ def _where(text: str) -> tuple[int, set[int]]:
 
 
 def _who_is(text: str) -> str:
-    """ "who's" as "who is" (only a text with an apostrophe can hold it)."""
+    """ "who's" as "who is" (only a text with an apostrophe can hold it); "who wrote the
+    first piece" as "who is the first piece", a question of who that is."""
+    text = _WHO_WROTE.sub(r"\1 is \2", text)
     return _WHO_IS.sub(r"\1 is", text) if "'" in text or "\u2019" in text else text
 
 

@@ -52,6 +52,10 @@ _COUNTS = {"two": 2, "three": 3, "four": 4}
 _NOT_GIVEN = frozenset({"per", "via", "vs", "versus", "like", "unlike", "unless", "than"})
 
 
+_PIECE_WORDS = frozenset({"piece", "pieces", "one", "response", "reply", "essay", "post",
+                          "contribution", "entry", "part", "section", "answer"})
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A stretch of question tokens [start, end) that refers to one or more contributors."""
@@ -155,6 +159,11 @@ class ContributorMatcher:
             ordered
         ) else None
         self._count = len(ordered)
+        # "the shortest piece", "the guy who wrote one paragraph": by the length of their part
+        sizes = sorted((len(c.paragraphs), c.id) for c in ordered if c.paragraphs)
+        self._shortest = sizes[0][1] if len(sizes) > 1 and sizes[0][0] < sizes[1][0] else None
+        self._longest = sizes[-1][1] if len(sizes) > 1 and sizes[-1][0] > sizes[-2][0] else None
+        self._single = self._shortest if sizes and sizes[0][0] == 1 else None
         # a word is a misspelt name or not whatever the question: each word is tried once
         self._fuzzy_name = lru_cache(maxsize=16384)(self._fuzzy_name_uncached)
 
@@ -168,7 +177,8 @@ class ContributorMatcher:
                 found.extend(group)
                 i = group[0].end
                 continue
-            mention = self._exact(tokens, i) or self._ordinal(tokens, i) or self._fuzzy(tokens, i)
+            mention = (self._exact(tokens, i) or self._ordinal(tokens, i)
+                       or self._by_length(tokens, i) or self._fuzzy(tokens, i))
             if mention is not None and self._someone_else(tokens, mention):
                 mention = None
             if mention is None:
@@ -307,6 +317,22 @@ class ContributorMatcher:
             return Mention((cid,), i - 1, i + 1)
         if i > 0 and tokens[i - 1] == "the" and (nxt == "" or nxt in _AFTER_BARE_ORDINAL):
             return Mention((cid,), i, i + 1)
+        return None
+
+    def _by_length(self, tokens: Sequence[str], i: int) -> Mention | None:
+        """ "the shortest response", "the longest piece", "(the one who) only wrote one
+        paragraph": the contributor whose part is uniquely shortest (longest, one paragraph)."""
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if tok in ("shortest", "longest") and (nxt in PERSON_NOUNS or nxt in _PIECE_WORDS):
+            cid = self._shortest if tok == "shortest" else self._longest
+            return Mention((cid,), i, i + 2) if cid is not None else None
+        if tok in ("one", "single") and nxt in ("paragraph", "para") and self._single and (
+            i > 0 and tokens[i - 1] in ("a", "one", "only", "wrote", "writes", "has", "had",
+                                        "with", "just")
+        ):
+            start = i - 1 if tokens[i - 1] == "a" else i
+            return Mention((self._single,), start, i + 2)
         return None
 
     def _fuzzy(self, tokens: Sequence[str], i: int) -> Mention | None:

@@ -133,3 +133,32 @@ def test_names_the_passage_lacks_are_an_honest_no(
 def test_names_the_passage_holds_are_answered(harbour: Engine) -> None:
     reply = harbour.ask("which people does marsh name about the money")
     assert not reply.abstained and "Peter Gray" in reply.answers[0].quote
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("nvm. who wrote the first piece", "bequelin"),
+        ("who wrote the shortest piece", "nathan"),
+        ("what does the longest response argue", "bequelin"),
+        ("the guy who only wrote one paragraph — who is that and what's his gist?", "nathan"),
+        ("who wrote the first piece about hong kong", "hom"),  # a topic: who said it
+    ],
+)
+def test_who_wrote_a_part_named_by_place_or_length(
+    engine: Engine, question: str, who: str
+) -> None:
+    reply = engine.ask(question)
+    assert not reply.abstained and reply.answers[0].contributor_id == who
+
+
+def test_who_wrote_the_unsigned_part(engine: Engine) -> None:
+    reply = engine.ask("who wrote the final contribution? it's not signed")
+    assert reply.abstained and "never gives the final respondent's name" in reply.message
+
+
+def test_length_needs_a_unique_shortest(harbour: Engine) -> None:
+    # the fixture's two contributors: Reed has three paragraphs, Marsh four
+    assert harbour.ask("what does the longest response argue").answers[0].contributor_id == (
+        "marsh")
+    assert harbour.ask("what does the shortest piece say").answers[0].contributor_id == "reed"

@@ -51,9 +51,11 @@ RELATION_NOUNS = {
 
 def relation(src: Sources, q: Question, limit: int) -> Reply:
     """The positions that answer the question's relation and topic, or why none does."""
-    if len(q.speakers) == 1 and not q.targets and _ASKS_THEIR_NAME.search(q.text) and all(
-        t.word in _NAME_FILLER for t in q.terms
-    ):  # "what is the name of the last contributor?": as the text names them, if it does
+    if len(q.speakers) == 1 and not q.targets and (
+        _ASKS_THEIR_NAME.search(q.text) or _WHO_IS_ONE.search(q.text)
+    ) and all(t.word in _NAME_FILLER for t in q.terms):
+        # "what is the name of the last contributor?", "who wrote the final contribution?":
+        # as the text names them, if it does
         return name_of(src, q, None, q.speakers)
     if reader_of_named(q):  # "who read from Lincoln's speech?": not Lincoln, his reader
         q = dataclasses.replace(q, who=True, speakers=())
@@ -481,6 +483,7 @@ _FIRST_TO_SAY = re.compile(
 _ASKS_THEIR_NAME = re.compile(
     r"\b(?:the|their|his|her|its|\w+['’]s|\w+s['’]?)\s+(?:real\s+|actual\s+|full\s+)?name\b"
     r"|\bname\s+of\b|\b(?:is|are|['’]s)\s+(?:\w+\s+){1,3}called\b", re.I)
+_WHO_IS_ONE = re.compile(r"\bwho\s*(?:['’]s|\s+is|\s+was|\s+wrote|\s+authored)\s+the\b", re.I)
 _NAME_FILLER = frozenset({"actual", "real", "full", "like"})
 
 
