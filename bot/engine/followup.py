@@ -910,6 +910,8 @@ def _with_pronouns(
         return dataclasses.replace(q, targets=prev.targets), True
     if q.speakers or q.ambiguous or not conv.focus or set(conv.focus) & set(q.targets):
         return q, False
+    if q.who and _things_before_them(q):
+        return q, False  # "and internet companies, who says the US should rein them in?"
     focus = _by_pronoun(q.text, conv, src)
     pair = focus if len(focus) > 1 else (focus + conv.earlier)[:2]
     if len(focus) == 1 and len(conv.listed) > 1 and conv.listed[0] == focus[0] and (
@@ -936,6 +938,17 @@ def _with_pronouns(
     if text == q.text:
         return q, False
     return reader.read(text), True
+
+
+def _things_before_them(q: Question) -> bool:
+    """ "internet companies, who says the US should rein them in?": "them" after
+    a plural topic word of the same question stands for those things, not contributors."""
+    m = _PRONOUN.search(q.text)
+    if m is None or m.group(1).lower() != "them":
+        return False
+    before = set(words(q.text[: m.start()]))
+    return any(t.known and len(t.word) > 3 and t.word.endswith("s") and t.word in before
+               for t in q.terms)
 
 
 _GENDERED = {"he": "he", "him": "he", "his": "he", "himself": "he",

@@ -57,6 +57,11 @@ _WHO_WROTE = re.compile(  # "who wrote the first piece?", "who wrote the shortes
     r"fourth|fifth|sixth|last|final|opening|closing|shortest|longest|1st|2nd|3rd|4th|5th|6th)"
     r"\s+(?:piece|essay|response|reply|post|contribution|entry|one|part|section|answer|speech))"
     r"(?=\s*(?:[?.!,]|$|anyway|again|btw|then|tho|though))", re.I)
+# "and internet companies, who says the US should rein them in?": a topic, then who
+_CLAUSE_ASKS_WHO = re.compile(
+    r"^\W*(?:and|what\s+about|how\s+about|as\s+for|re|on|about|now)\s+[^,;:?.!—–]{2,40}?"
+    r"\s*(?:,|;|:|—|–|\s-)\s*(?:so\s+|then\s+|but\s+)?(?:who|whom|which\s+(?:one|contributor|"
+    r"respondent|writer|author|speaker))\b", re.I)
 _LEADING_CHAT = re.compile(  # "heyy so who said ...": the question starts at "who"
     r"^(?:(?:hey+|hi+|hello|yo|so|ok|okay|wait|um+|uh+|lol|omg|and|but|quick\s+one|like|also|"
     r"then|well|idk|tbh|ngl|pls|please|honestly)[\s,:!.]+)+",
@@ -202,6 +207,7 @@ class QuestionReader:
         lead = _chat_lead(fixed)  # "pleeease who ...": the question starts at "who"
         asks_who = lead < len(fixed) and (
             fixed[lead] in WHO_WORDS or _asks_anyone(fixed) or _later_asks_who(joined, fixed)
+            or _CLAUSE_ASKS_WHO.match(joined) is not None
         ) and not _tells_of_someone(fixed)
         speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
         replier = self._replier(text)

@@ -315,6 +315,10 @@ FOLLOW_UPS = [
     # "why ... those groups ...?": the reason the last answer gives, in its paragraph
     (["does neier add anything of his own to bequelin's list"],
      "why would those groups in particular be pushing?", "neier", "sectors of Chinese", True),
+    # a topic, then "who ...": a new who-question, its "them" the things it named
+    (["who talks about the internet / social media"],
+     "and internet companies, who says the US should rein them in", "sixth",
+     "Internet companies", False),
     # "with what caveat": the passage just shown, read again
     (["Does Rosenzweig think the US should still lead on human rights?"], "with what caveat",
      "rosenzweig", "multilateral processes", True),
