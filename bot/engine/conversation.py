@@ -62,7 +62,10 @@ class Conversation:
         if new_topic:
             self.answered, self.shown = (), frozenset()
         self.answered = tuple(dict.fromkeys(self.answered + q.speakers + people[:1]))
-        self.shown = self.shown | {a.position_id for a in reply.answers}
+        # of one contributor's answer, its first is what a member reads as the answer ("next"
+        # goes on from it); of a list, every one shown
+        shown = reply.answers if len(people) > 1 else reply.answers[:1]
+        self.shown = self.shown | {a.position_id for a in shown}
         self.seen = self.seen | {a.position_id for a in reply.answers}
         if len(people) > 1:  # "the third one?" two turns on still means the third of these
             self.listed = people

@@ -315,6 +315,9 @@ FOLLOW_UPS = [
     # "why ... those groups ...?": the reason the last answer gives, in its paragraph
     (["does neier add anything of his own to bequelin's list"],
      "why would those groups in particular be pushing?", "neier", "sectors of Chinese", True),
+    # "next" goes on from the answer given (its first quote), though a second was listed
+    (["what does rosenzweig mean by critical engagement"], "next", "rosenzweig",
+     "more than simply acknowledging differences", True),
     # a topic, then "who ...": a new who-question, its "them" the things it named
     (["who talks about the internet / social media"],
      "and internet companies, who says the US should rein them in", "sixth",
