@@ -31,6 +31,8 @@ LOOSE_COVERAGE = 0.3  # a long paraphrase may hold less of its wording ...
 LOOSE_STRONG = 3  # ... if the position itself holds at least this many of its words
 FIT_ALONE = 22.0  # weight of relation/target fit when the question names no topic
 PAIR_BONUS = 3.0  # for each pair of the question's words that stand side by side in the text
+# more when, asked who answers one on a topic, the quote says the relation word itself
+SAID_CUE_BONUS = 8.0
 CUE_BONUS = 3.0  # for a position whose own words include the question's relation word
 PHRASE_BONUS = 8.0  # for a topic phrase that matches the question's topic words as a whole
 REPEAT_BONUS = 0.5  # for a paragraph that uses the topic words again (up to REPEATS times)
@@ -146,6 +148,10 @@ class Ranker:
                 score += PAIR_BONUS * min(2, item.pairs_held(q.pairs))
             if q.cues and any(item.holds(c) for c in q.cues):
                 score += CUE_BONUS  # "whom does X praise?": the position that says "praises"
+                if on_target and terms and q.who and not speakers and any(
+                    c in item.quote_stems for c in q.cues
+                ):  # "who agreed with him on that?": "I agree with Nicholas that ..."
+                    score += SAID_CUE_BONUS
             if terms and q.speakers:
                 score += QUOTE_SHARE * _quote_share(item.quote_stems, terms, weights, total)
             if numeric and _states_number(pos.quote):

@@ -315,6 +315,9 @@ FOLLOW_UPS = [
     # "why ... those groups ...?": the reason the last answer gives, in its paragraph
     (["does neier add anything of his own to bequelin's list"],
      "why would those groups in particular be pushing?", "neier", "sectors of Chinese", True),
+    # "who agreed with that?": first those who say they agree, in their own words
+    (["who first made the point that chinese citizens are the ones driving progress"],
+     "who agreed with that", "neier", "particularly agree with Nicholas", True),
     # "next" goes on from the answer given (its first quote), though a second was listed
     (["what does rosenzweig mean by critical engagement"], "next", "rosenzweig",
      "more than simply acknowledging differences", True),
