@@ -149,6 +149,15 @@ _WHY_FILLER = frozenset(
      "so", "really", "though", "exactly", "mention", "mentioned", "think", "believe", "that",
      "disagree", "agree", "argue", "want", "point", "problem", "wrong", "right", "care"}
 )
+# "framing it like that", "that kind of framing", "that whole line of reasoning": the way
+# the last answer put it, named by a word for an argument
+_POINTS_AT_LAST = re.compile(
+    r"\b(?:like\s+(?:that|this)|that\s+(?:kind|sort|type|whole|same)\b|this\s+(?:kind|sort|type|"
+    r"whole)\b|(?:that|this|such\s+an?)\s+(?:\w+\s+)?(?:framing|argument|reasoning|logic|"
+    r"view|idea|claim|approach|line))", re.I)
+_ARGUMENT_NOUNS = frozenset({"framing", "frame", "framed", "argument", "arguments", "reasoning",
+                             "logic", "view", "idea", "claim", "approach", "line", "way",
+                             "whole", "kind", "sort", "type", "thinking", "stance", "take"})
 # "those groups", "these people", "that approach": what the last answer spoke of
 _POINTS_BACK = re.compile(r"\b(?:those|these|such)\s+[a-z]+", re.I)
 _PRONOUN = re.compile(
@@ -216,6 +225,13 @@ def resolve(
         # topic word
         q = reader.read(q.text[opening.end():])
     q = _without_quote_ask(q)
+    if _POINTS_AT_LAST.search(q.text) and q.terms and all(
+        t.word in _ARGUMENT_NOUNS for t in q.terms
+    ) and conv.focus and q.who and q.relation is not Relation.ANY and not q.targets:
+        # "did anyone push back on framing it like that?": on the way the one just quoted
+        # argues, not on the detail last asked
+        return _asked(src, dataclasses.replace(q, terms=(), pairs=frozenset(), phrase="",
+                                               targets=conv.focus[:1]), new_topic=False)
     among = _which_of_them(reader, q, conv, src)
     if among is not None:
         return among

@@ -315,6 +315,12 @@ FOLLOW_UPS = [
     # "why ... those groups ...?": the reason the last answer gives, in its paragraph
     (["does neier add anything of his own to bequelin's list"],
      "why would those groups in particular be pushing?", "neier", "sectors of Chinese", True),
+    # "did anyone push back on framing it like that?": on how the one just quoted argues,
+    # not on the detail last asked
+    (["nathan's argument in a nutshell?", "whats the one about transparency"],
+     "did anyone push back on that kind of framing", "sixth", "instrumentalizing", True),
+    (["nathan's argument in a nutshell?"], "does anyone criticize that whole line of reasoning",
+     "sixth", "instrumentalizing", True),
     # "who agreed with that?": first those who say they agree, in their own words
     (["who first made the point that chinese citizens are the ones driving progress"],
      "who agreed with that", "neier", "particularly agree with Nicholas", True),
