@@ -124,6 +124,8 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     if q.who and not q.speakers:
         if asks_reader(q):  # "who read out the platform?": the reader, not its author
             ranked = by_reader(src, q, ranked)
+        if q.relation is Relation.ANY and not _NEGATED.search(q.text):
+            ranked = _sayer_first(ranked)
         found = Reply(q.text, Mode.WHO, _per_contributor(src, q, ranked, limit), note)
         if _FIRST_TO_SAY.search(q.text):
             # "who first made the point that ...?": of those who make it, the earliest
@@ -485,6 +487,29 @@ _ASKS_THEIR_NAME = re.compile(
     r"|\bname\s+of\b|\b(?:is|are|['’]s)\s+(?:\w+\s+){1,3}called\b", re.I)
 _WHO_IS_ONE = re.compile(r"\bwho\s*(?:['’]s|\s+is|\s+was|\s+wrote|\s+authored)\s+the\b", re.I)
 _NAME_FILLER = frozenset({"actual", "real", "full", "like"})
+
+
+_DISPUTING = frozenset({"disagreement", "critique"})
+# a question put in the negative ("who says the US shouldn't be the moral model?") asks
+# for the dispute itself
+_NEGATED = re.compile(
+    r"n['’]?t\b|\b(?:not|no|never|against|cannot|refuses?|rather|instead|oppose[sd]?|"
+    r"rejects?|rejected|wrong|bad|neither|nor|nobody|none)\b", re.I)
+SAYER_NEAR = 0.75  # how near the disputed position must score to go before its dispute
+
+
+def _sayer_first(ranked: list[Scored]) -> list[Scored]:
+    """ "who said the US has to lead by example?": when the best match disputes a position
+    that matches nearly as well (it holds the same words to say "not so"), the position it
+    disputes, whose author said it, goes first."""
+    if not ranked:
+        return ranked
+    top = ranked[0].item.position
+    if top.kind.value not in _DISPUTING or top.target is None or not top.target.position_id:
+        return ranked
+    said = next((s for s in ranked[1:6] if s.item.position.id == top.target.position_id
+                 and s.score >= SAYER_NEAR * ranked[0].score), None)
+    return ranked if said is None else [said, *(s for s in ranked if s is not said)]
 
 
 # a question whether the text names something: "does anyone name X", "X by name"
