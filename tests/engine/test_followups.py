@@ -276,7 +276,7 @@ FOLLOW_UPS = [
     (["what are the final respondent's key arguments"], "and what else do they say", "sixth",
      "conditions of workers", True),
     # "the next person after them": an order of contributors, not a topic word
-    (["who thinks the us should be a model"], "what about the next person after them",
+    (["who thinks the us should not be a moral model"], "what about the next person after them",
      "nathan", "full participation", True),
     # "how many years?" is answered by a length of time in another unit ("two and a half decades")
     (["who said the quiet approach failed"], "how many years did it fail for", "bequelin",

@@ -494,7 +494,8 @@ _DISPUTING = frozenset({"disagreement", "critique"})
 # for the dispute itself
 _NEGATED = re.compile(
     r"n['’]?t\b|\b(?:not|no|never|against|cannot|refuses?|rather|instead|oppose[sd]?|"
-    r"rejects?|rejected|wrong|bad|neither|nor|nobody|none)\b", re.I)
+    r"rejects?|rejected|wrong|bad|neither|nor|nobody|none|stop|stops|quit|avoid|avoids|less)\b",
+    re.I)
 SAYER_NEAR = 0.75  # how near the disputed position must score to go before its dispute
 
 
