@@ -162,3 +162,23 @@ def test_length_needs_a_unique_shortest(harbour: Engine) -> None:
     assert harbour.ask("what does the longest response argue").answers[0].contributor_id == (
         "marsh")
     assert harbour.ask("what does the shortest piece say").answers[0].contributor_id == "reed"
+
+
+@pytest.mark.parametrize(
+    "question", ["which university does andrew nathan teach at", "where does nathan work",
+                 "what org is neier with? it doesn't say iirc"],
+)
+def test_where_one_works_the_text_never_says(engine: Engine, question: str) -> None:
+    # the text itself names no affiliation; the reading's details do, and the reply says so
+    reply = engine.ask(question)
+    assert reply.abstained and "The text itself doesn't say where" in reply.message
+    assert "reading's details list" in reply.message
+
+
+def test_who_is_named_by_their_affiliation(engine: Engine) -> None:
+    reply = engine.ask("who's the columbia professor")
+    assert not reply.abstained and reply.answers[0].contributor_id == "nathan"
+
+
+def test_what_one_says_about_work_is_a_topic(engine: Engine) -> None:
+    assert "doesn't say where" not in engine.ask("what does nathan say about work").message

@@ -18,7 +18,9 @@ from bot.engine.lexicon import RELATION_KINDS, Relation
 from bot.engine.question import Question
 from bot.engine.quotes import split_sentences
 from bot.engine.sources import Sources
+from bot.engine.text import words
 from bot.knowledge.model import Position
+from bot.knowledge.paragraphs import squash
 
 _NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
             "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "final": -1}
@@ -90,12 +92,34 @@ def name_of(src: Sources, q: Question, last: Reply | None, focus: tuple[str, ...
     if who.name.lower().startswith("the "):  # "the final respondent": unnamed in the text
         return abstain(src, q, f"The text never gives {who.name}'s name.")
     about = f", {who.affiliation}" if who.affiliation else ""
+    asked = WORK_WORDS.intersection(words(q.text)) - src.name_words.get(who.id, frozenset())
+    if asked and not _in_text(src, who.affiliation):  # ("the Columbia professor" names him)
+        # "where does Nathan teach?": the text does not say; the reading's details may
+        listed = f"; the reading's details list {who.name} as {who.affiliation}" if (
+            who.affiliation) else ""
+        return abstain(src, q, f"The text itself doesn't say where {who.short_name} works"
+                               f"{listed}.")
     answers = last.answers[:1] if last is not None and last.answers and (
         last.answers[0].contributor_id == who.id) else ()
     theirs = src.reading.positions_of(who.id)
     if not answers and theirs:  # asked first: where their piece opens
         answers = (src.cite(min(theirs, key=lambda p: text_order(src, p)), 100.0),)
     return Reply(q.text, Mode.ANSWER, answers, f"That is {who.name}{about}.")
+
+
+# words asking where one works ("which university does Nathan teach at?")
+WORK_WORDS = frozenset({"work", "works", "worked", "job", "employer", "organization",
+                        "organisation", "affiliation", "affiliated", "university", "teach",
+                        "teaches", "professor", "institution", "occupation", "profession", "org",
+                        "orgs", "employed"})
+
+
+def _in_text(src: Sources, affiliation: str) -> bool:
+    """Whether the reading's text itself names an affiliation (its part after any comma)."""
+    if not affiliation:
+        return False
+    place = squash(affiliation.split(",")[-1]).strip()
+    return bool(place) and any(place in squash(p.text) for p in src.reading.paragraphs)
 
 
 def personal(src: Sources, q: Question, focus: tuple[str, ...]) -> Reply:

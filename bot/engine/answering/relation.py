@@ -10,7 +10,7 @@ import dataclasses
 import re
 
 from bot.engine.answering.abstain import abstain
-from bot.engine.answering.context import name_of
+from bot.engine.answering.context import WORK_WORDS, name_of
 from bot.engine.answering.detail import LACKS_DETAIL, detail, detail_in_place, lacks_detail
 from bot.engine.answering.lists import with_list
 from bot.engine.answering.names import gives_a_name, person_named, thing_named
@@ -51,9 +51,13 @@ RELATION_NOUNS = {
 
 def relation(src: Sources, q: Question, limit: int) -> Reply:
     """The positions that answer the question's relation and topic, or why none does."""
-    if len(q.speakers) == 1 and not q.targets and (
+    if (len(q.speakers) == 1 and not q.targets and (
         _ASKS_THEIR_NAME.search(q.text) or _WHO_IS_ONE.search(q.text)
-    ) and all(t.word in _NAME_FILLER for t in q.terms):
+    ) and all(t.word in _NAME_FILLER for t in q.terms)) or (
+        len(q.speakers) == 1 and not q.targets and q.terms
+        and all(t.word in _NAME_FILLER or t.word in WORK_WORDS for t in q.terms)
+        and WORK_WORDS.intersection(words(q.text)) and not _SAYS.search(q.text)
+    ):
         # "what is the name of the last contributor?", "who wrote the final contribution?":
         # as the text names them, if it does
         return name_of(src, q, None, q.speakers)
@@ -486,6 +490,8 @@ _ASKS_THEIR_NAME = re.compile(
     r"\b(?:the|their|his|her|its|\w+['’]s|\w+s['’]?)\s+(?:real\s+|actual\s+|full\s+)?name\b"
     r"|\bname\s+of\b|\b(?:is|are|['’]s)\s+(?:\w+\s+){1,3}called\b", re.I)
 _WHO_IS_ONE = re.compile(r"\bwho\s*(?:['’]s|\s+is|\s+was|\s+wrote|\s+authored)\s+the\b", re.I)
+_SAYS = re.compile(r"\b(?:say|says|said|think|thinks|argue|argues|write|writes|wrote|"
+                   r"mention|mentions|about)\b", re.I)  # "what does Nathan say about work"
 _NAME_FILLER = frozenset({"actual", "real", "full", "like"})
 
 
