@@ -31,6 +31,7 @@ from bot.engine.answering.context import (
 from bot.engine.answering.detail import LACKS_DETAIL, lacks_detail
 from bot.engine.answering.in_place import figures_in_place
 from bot.engine.answering.names import gives_a_name
+from bot.engine.answering.passages import position_of, text_order
 from bot.engine.answering.place import asked_place, place
 from bot.engine.answering.relation import relation
 from bot.engine.answering.similar import like_shown, like_shown_first
@@ -94,6 +95,8 @@ def respond_in_context(
             reply = next_item(src, q, last, shown, resolved.ordinal)
         else:
             reply = next_point(src, q, last, shown)
+    elif conv is not None and _OTHER_ONE.match(q.text) and _one_author(last):
+        reply = _the_other_one(src, q, last, conv)
     else:
         reply = respond(src, q, limit)
         if reply.abstained and resolved.loose and q.terms and q.relations:
@@ -156,9 +159,37 @@ def respond_in_context(
             reply = more_of(src, q, limit)  # "more" after a main point: their other points
         if resolved.move is Move.MORE:
             reply = _more(src, q, reply, conv, onward=resolved.onward)
-    if resolved.reading_as:
+    if resolved.reading_as and not reply.reading_as:
         reply = dataclasses.replace(reply, reading_as=resolved.reading_as)
     return reply
+
+
+# "and the other one?" after one contributor's answer: the other thing that passage names
+_OTHER_ONE = re.compile(r"^\W*(?:(?:and|so|ok|okay|what\s+about|how\s+about)\W+)*the\s+other\s+"
+                        r"(?:one|thing|part|bit)\W*$", re.I)
+
+
+def _one_author(last: Reply | None) -> bool:
+    """Whether the last reply answered with one contributor's words only."""
+    return last is not None and bool(last.answers) and len(
+        {a.contributor_id for a in last.answers}) == 1
+
+
+def _the_other_one(src: Sources, q: Question, last: Reply | None, conv: Conversation) -> Reply:
+    """ "and the other one?" after the laws Bequelin ties to business: the next point of
+    theirs in the paragraph shown, not shown yet, else the passage shown again (which names
+    both), said so."""
+    assert last is not None and last.answers
+    top = last.answers[0]
+    here = [p for p in src.index.in_paragraph(top.paragraph)
+            if p.contributor_id == top.contributor_id and p.id not in conv.shown]
+    shown = position_of(src, top.position_id)
+    at = text_order(src, shown) if shown is not None else (top.paragraph, 0)
+    after = [p for p in here if text_order(src, p) > at]
+    pick = min(after, key=lambda p: text_order(src, p), default=None)  # else the one shown
+    answer = src.cite(pick, top.score) if pick is not None else top
+    return Reply(q.text, Mode.ANSWER, (answer,), "In the passage just shown:",
+                 reading_as=f"the other one in the passage shown (paragraph {top.paragraph})?")
 
 
 # a short "which ...?" or "for what?" leaning on the passage just shown ("like which

@@ -321,6 +321,9 @@ FOLLOW_UPS = [
      "did anyone push back on that kind of framing", "sixth", "instrumentalizing", True),
     (["nathan's argument in a nutshell?"], "does anyone criticize that whole line of reasoning",
      "sixth", "instrumentalizing", True),
+    # "and the other one?" after one contributor's passage: the other thing it names there
+    (["what laws does bequelin tie to the business environment"], "and the other one?",
+     "bequelin", "secret detention", True),
     # "who agreed with that?": first those who say they agree, in their own words
     (["who first made the point that chinese citizens are the ones driving progress"],
      "who agreed with that", "neier", "particularly agree with Nicholas", True),
