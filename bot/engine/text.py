@@ -42,7 +42,9 @@ _FOLD = str.maketrans(
 
 # a sentence ends after "?" or "!", or a full stop after a word ("lol."), not "U.S." or "J."
 # (or after "...", a closing quote or bracket and a full stop, or an emoji)
-_END_MARK = re.compile(r"[!?.\u2600-\u27BF\U0001F000-\U0001FAFF]\s+")
+# a colon before a question word ends a chat preamble too ("quick check: who said ...")
+_END_MARK = re.compile(r"[!?.\u2600-\u27BF\U0001F000-\U0001FAFF]\s+|:\s+(?=(?:who|whom|whose|what|"
+                       r"whats|which|why|how|did|does|do|is|was)\b)", re.I)
 _CLOSERS = frozenset("'\"’”)")
 
 

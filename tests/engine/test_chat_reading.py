@@ -208,3 +208,10 @@ def test_stuck_to_reads_as_stood_by(engine: Engine) -> None:
 def test_getting_old_reads_as_no_longer_young(engine: Engine) -> None:
     words = {t.word for t in engine.reader.read("who said he was getting old").terms}
     assert "young" in words and "old" not in words
+
+
+def test_a_preamble_before_a_colon_is_chat(engine: Engine) -> None:
+    # "quick check before my essay plan:" is no request to write an essay; the question follows
+    reply = engine.ask("hey, quick check before my essay plan: who said the US should give "
+                       "china credit for reducing poverty and stuff")
+    assert not reply.abstained and reply.answers[0].contributor_id == "sixth"
