@@ -35,6 +35,10 @@ _LONG_PERSON_NOUNS = sorted(w for w in PERSON_NOUNS if len(w) >= 7)
 _AFTER_BARE_ORDINAL = (SAY_WORDS - {"point", "points"}) | {
     "about", "on", "and", "vs", "versus", "with", "or"
 }
+# words for the points of a list: "the first" after them is its first point, no contributor
+_LIST_NOUNS = frozenset({"reasons", "keys", "points", "steps", "recommendations", "arguments",
+                         "benefits", "proposals", "suggestions", "measures", "priorities",
+                         "items", "list", "lists"})
 # "whoever wrote last", "the one who went last": a verb of taking part, then "last"
 TOOK_PART = frozenset(
     {"wrote", "writes", "went", "goes", "spoke", "speaks", "came", "comes", "posted",
@@ -315,7 +319,9 @@ class ContributorMatcher:
             return Mention((cid,), i, i + 2)
         if i > 0 and tokens[i - 1] in TOOK_PART:  # "whoever wrote last", "who went first"
             return Mention((cid,), i - 1, i + 1)
-        if i > 0 and tokens[i - 1] == "the" and (nxt == "" or nxt in _AFTER_BARE_ORDINAL):
+        if i > 0 and tokens[i - 1] == "the" and (nxt == "" or nxt in _AFTER_BARE_ORDINAL) and (
+            not _LIST_NOUNS.intersection(tokens[:i])
+        ):  # (not "how many reasons does he give, whats the first": the first reason)
             return Mention((cid,), i, i + 1)
         return None
 

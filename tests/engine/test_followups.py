@@ -321,6 +321,9 @@ FOLLOW_UPS = [
      "did anyone push back on that kind of framing", "sixth", "instrumentalizing", True),
     (["nathan's argument in a nutshell?"], "does anyone criticize that whole line of reasoning",
      "sixth", "instrumentalizing", True),
+    # "how many reasons ..., whats the first": the first reason, not the first contributor
+    (["nathan's argument in a nutshell?"], "how many reasons does he give, whats the first",
+     "nathan", "everyone will feel safer", True),
     # "and the other one?" after one contributor's passage: the other thing it names there
     (["what laws does bequelin tie to the business environment"], "and the other one?",
      "bequelin", "secret detention", True),

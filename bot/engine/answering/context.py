@@ -32,7 +32,9 @@ _LIST_ITEM = re.compile(
 )
 
 
-_NTH_ONE = re.compile(r"\b(" + "|".join(_NUMBERS) + r")\s+one\b", re.I)
+# "the fourth one", and "... whats the first" ending the question after a list word
+_NTH_ONE = re.compile(r"\b(" + "|".join(_NUMBERS) + r")\s+one\b|\bthe\s+(" + "|".join(_NUMBERS)
+                      + r")\W*$", re.I)
 _LIST_NAMED = re.compile(r"\b(?:keys|reasons|points|steps|recommendations|arguments|benefits|"
                          r"proposals|suggestions|measures|priorities|lists?)\b", re.I)
 
@@ -45,7 +47,7 @@ def list_item_asked(text: str) -> int:
         # "Bequelin lists keys to promoting human rights. What is the first one?"
         one = _NTH_ONE.search(text)  # (after the list: "the sixth one" alone is a person)
         named = _LIST_NAMED.search(text[:one.start()]) if one else None
-        return _NUMBERS[one.group(1).lower()] if one and named else 0
+        return _NUMBERS[(one.group(1) or one.group(2)).lower()] if one and named else 0
     return int(m.group(1)) if m.group(1) else _NUMBERS[m.group(2).lower()]
 
 
