@@ -309,6 +309,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("coordinate", "cooperate", "partnerships", "partner", "team", "allies", "coalition",
      "concert", "together", "jointly"),
     ("press", "pressure", "push", "lean", "lobby", "coerce"),
+    ("important", "matters", "crucial", "vital", "essential"),
     ("crowd", "crowds", "protestors", "protesters", "demonstrators", "rally", "vigil"),
     ("yearly", "annual", "annually", "anniversary"),
     ("wrongs", "abuses", "abuse", "crimes", "atrocities", "injustice", "violations",

@@ -321,6 +321,9 @@ FOLLOW_UPS = [
      "did anyone push back on that kind of framing", "sixth", "instrumentalizing", True),
     (["nathan's argument in a nutshell?"], "does anyone criticize that whole line of reasoning",
      "sixth", "instrumentalizing", True),
+    # "matters most" is "most important", in everyday words
+    (["what were bequelin's recommendations"], "which one did he say matters most", "bequelin",
+     "what is most important", True),
     # "how many reasons ..., whats the first": the first reason, not the first contributor
     (["nathan's argument in a nutshell?"], "how many reasons does he give, whats the first",
      "nathan", "everyone will feel safer", True),
