@@ -307,6 +307,10 @@ def _near_the_last(src: Sources, q: Question, reply: Reply, conv: Conversation) 
     """ "what do they think the US should say instead?" of the one just answered: of answers
     that fit about as well, the one in the paragraph just shown goes first."""
     last = conv.reply
+    if (q.speakers and set(q.speakers) <= set(conv.focus) and last is not None and last.answers
+            and reply.answers and not q.terms and not q.targets and q.relation in RELATION_KINDS
+            and _POINTS_BACK.search(q.text)):
+        return _of_kind_here(src, q, reply, last, conv)
     if (not q.speakers or not set(q.speakers) <= set(conv.focus) or last is None
             or not last.answers or not reply.answers or not (q.terms or q.targets)):
         return reply
@@ -326,6 +330,32 @@ def _near_the_last(src: Sources, q: Question, reply: Reply, conv: Conversation) 
     if near is None:
         return reply
     return dataclasses.replace(reply, answers=(near, *(a for a in reply.answers if a is not near)))
+
+
+# "what should that look like?", "what do they want done about it?": leaning on the passage
+_POINTS_BACK = re.compile(r"\b(?:that|this|it|there|those|these)\b", re.I)
+
+
+def _of_kind_here(
+    src: Sources, q: Question, reply: Reply, last: Reply, conv: Conversation
+) -> Reply:
+    """ "and what should that look like according to them?" after the final respondent's
+    point on working in concert: their point of the asked kind (a recommendation) in the
+    paragraph just shown, after the one shown, goes first."""
+    top = last.answers[0]
+    shown = position_of(src, top.position_id)
+    if shown is None or shown.contributor_id not in q.speakers:
+        return reply
+    kinds = RELATION_KINDS.get(q.relation, ())
+    at = text_order(src, shown)
+    here = [p for p in src.index.in_paragraph(top.paragraph)
+            if p.contributor_id == shown.contributor_id and p.id not in conv.shown
+            and p.kind.value in kinds and text_order(src, p) > at]
+    if not here:
+        return reply
+    pick = src.cite(min(here, key=lambda p: text_order(src, p)), reply.answers[0].score)
+    return dataclasses.replace(reply, answers=(pick, *(
+        a for a in reply.answers if a.position_id != pick.position_id)))
 
 
 def _own_words_here(

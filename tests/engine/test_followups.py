@@ -321,6 +321,11 @@ FOLLOW_UPS = [
      "did anyone push back on that kind of framing", "sixth", "instrumentalizing", True),
     (["nathan's argument in a nutshell?"], "does anyone criticize that whole line of reasoning",
      "sixth", "instrumentalizing", True),
+    # "what should that look like according to them": their recommendation in the paragraph
+    # just shown, after the point shown
+    (["does the last respondent back the coordinate-with-other-countries idea?"],
+     "and what should that look like according to them", "sixth", "holding China accountable",
+     True),
     # "matters most" is "most important", in everyday words
     (["what were bequelin's recommendations"], "which one did he say matters most", "bequelin",
      "what is most important", True),
