@@ -287,7 +287,8 @@ class QuestionReader:
         m = _REPLY_ASK.search(parts[-1])
         if m is None:
             return ""
-        found = [n for n in self.matcher.find(words(m.group("who"))) if not n.ambiguous]
+        named = m.group("who") or m.group("whose") or ""
+        found = [n for n in self.matcher.find(words(named)) if not n.ambiguous]
         return found[0].contributor_ids[0] if len(found) == 1 else ""
 
     def _without_hedge(self, text: str) -> str:
@@ -921,7 +922,10 @@ _REPLY_ASK = re.compile(
     r"\b(?:how|what)\b.*?\b(?:does|did|do|would|will|is|was)\s+(?P<who>(?:\w+\W+){0,3}?\w+)\s+"
     r"(?:reply|replies|respond|responds|answer|answers|defend|defends|react|reacts|counter|"
     r"counters|rebut|rebuts|hit\s+back|push\s+back|come\s+back|deal\s+with|handle|explain|"
-    r"justify)\b", re.I)
+    r"justify)\b"
+    # "what's Lincoln's comeback?", "and his response?": the reply, as a noun
+    r"|\b(?:what|whats|and|so)\b.*?\b(?P<whose>\w+?)(?:['’]s|s)\s+(?:comeback|response|reply|answer|"
+    r"rebuttal|retort|counter|defen[cs]e)\b", re.I)
 
 
 def _roles(

@@ -44,6 +44,12 @@ CASES: list[tuple[str, tuple[str, ...], tuple[str, ...], Relation | None, set[st
      ("rosenzweig",), ("bequelin",), Relation.RESPOND, {"example"}),
     ("neier says the us hurt itself - how does bequelin answer that", ("bequelin",),
      ("neier",), None, {"hurt"}),
+    # the reply asked as a noun: "what's X's comeback?"
+    ("neier says the us hurt itself. whats bequelins comeback", ("bequelin",), ("neier",), None,
+     {"hurt"}),
+    # a topic, then "who ...": a who-question
+    ("and internet companies, who says the US should rein them in", (), (), None,
+     {"internet", "companies"}),
     # beside the text's own pair (there misspelt "critical engagment") a relation word is topic
     ("what did rosenzweig mean by critical engagement", ("rosenzweig",), (), None,
      {"critical", "engagement"}),
