@@ -123,7 +123,12 @@ _ELLIPSIS_FILLER = frozenset(
      # the same topic, asked of someone else
      "take", "twist", "view", "views", "opinion", "position", "stance", "thoughts", "angle",
      "quote", "quotes", "verbatim", "exact", "wording", "words", "word", "line", "lines",
-     "citation", "cite", "plz"}
+     "citation", "cite", "plz",
+     # "rosenzweig said smth similar?", "compare w bequelin?", "isnt that the opposite of what
+     # bequelin said": the same topic, set beside someone else's
+     "similar", "smth", "something", "close", "compare", "compared", "comparison", "w",
+     "opposite", "basically", "like", "isnt", "didnt", "doesnt", "wait", "but",
+     "mention", "mentioned", "mentions", "those", "these", "to", "vs", "versus"}
 )
 # "who else used that phrase?": words that stand for the last topic, not a new one
 _TOPIC_NOUNS = frozenset(

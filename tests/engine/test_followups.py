@@ -326,6 +326,14 @@ FOLLOW_UPS = [
     (["does the last respondent back the coordinate-with-other-countries idea?"],
      "and what should that look like according to them", "sixth", "holding China accountable",
      True),
+    # the same topic set beside someone else's: "isnt that the opposite of what X said",
+    # "compare w X?", "X said smth similar?"
+    (["did anyone argue against the US trying to be the moral role model"],
+     "wait isnt that the opposite of what bequelin said", "bequelin", "best possible example",
+     True),
+    (["where does someone say human rights shouldnt be about finger pointing between rivals",
+      "does he still think the us should lead tho"], "compare w bequelin?", "bequelin",
+     "best possible example", True),
     # "matters most" is "most important", in everyday words
     (["what were bequelin's recommendations"], "which one did he say matters most", "bequelin",
      "what is most important", True),
