@@ -824,7 +824,9 @@ FRAME_WORDS = frozenset(
     """.split()
 )
 # ... and evaluative adjectives, the frame even where the topic is named ("about the BAD stuff")
-FRAME_ADJECTIVES = frozenset("bad worse worst cool weird crazy wild basic okay fine sure".split())
+FRAME_ADJECTIVES = frozenset(
+    """bad worse worst cool weird crazy wild basic okay fine sure leaky leakier weaker stronger
+    harder easier bigger smaller shakier""".split())
 # ... and nouns of measure around a topic ("literacy RATES", "poverty LEVELS", "the death
 # TOLL"): the topic is the other word; a passage on literacy answers "literacy rates"
 FRAME_NOUNS = frozenset(

@@ -215,3 +215,9 @@ def test_a_preamble_before_a_colon_is_chat(engine: Engine) -> None:
     reply = engine.ask("hey, quick check before my essay plan: who said the US should give "
                        "china credit for reducing poverty and stuff")
     assert not reply.abstained and reply.answers[0].contributor_id == "sixth"
+
+
+def test_a_word_of_change_is_no_topic(engine: Engine) -> None:
+    # "getting leaky": how the topic is said to change, not a topic the text lacks
+    reply = engine.ask("@bot pls which one talks about the great firewall getting leaky")
+    assert not reply.abstained and reply.answers[0].contributor_id == "hom"
