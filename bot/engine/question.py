@@ -808,8 +808,14 @@ def _reported_content(tokens: list[str]) -> set[int]:
     while j < min(len(tokens), i + 4) and (tokens[j] in _WHICH_OF or tokens[j] in PERSON_NOUNS):
         j += 1
     if len(tokens) > j + 1 and tokens[j] in _OPINION_VERBS:
-        return set(range(j + 1, len(tokens)))
+        # up to a second question joined on ("who wrote first and what's the big idea")
+        end = next((k for k in range(j + 1, len(tokens) - 1) if tokens[k] == "and"
+                    and tokens[k + 1] in _SECOND_ASK), len(tokens))
+        return set(range(j + 1, end))
     return set()
+
+
+_SECOND_ASK = frozenset({"what", "whats", "why", "how", "whos"})
 
 
 _WHICH_OF = frozenset({"of", "them", "these", "those", "the", "one", "ones"})

@@ -44,6 +44,8 @@ CASES: list[tuple[str, tuple[str, ...], tuple[str, ...], Relation | None, set[st
      ("rosenzweig",), ("bequelin",), Relation.RESPOND, {"example"}),
     ("neier says the us hurt itself - how does bequelin answer that", ("bequelin",),
      ("neier",), None, {"hurt"}),
+    # "who wrote first and what's the big idea": the second question's relation is read
+    ("who wrote first and what's the big idea", ("bequelin",), (), Relation.SUMMARY, set()),
     # the reply asked as a noun: "what's X's comeback?"
     ("neier says the us hurt itself. whats bequelins comeback", ("bequelin",), ("neier",), None,
      {"hurt"}),
