@@ -39,7 +39,9 @@ DEBATE_FLOORS = {
     "ottawa6_questions.yaml": ("ottawa", 0.53), "freeport6_questions.yaml": ("freeport", 0.63),
     # session 16, never tuned on: 0.625 / 0.575 on their first run
     "ottawa7_questions.yaml": ("ottawa", 0.62), "freeport7_questions.yaml": ("freeport", 0.56),
-    "ottawa8_questions.yaml": ("ottawa", 0.60),  # written last: 0.617 on its first run
+    "ottawa8_questions.yaml": ("ottawa", 0.62),  # written last: 0.617 on its first run
+    # session 17, never studied: 0.625 / 0.625 on their first run
+    "ottawa9_questions.yaml": ("ottawa", 0.61), "freeport8_questions.yaml": ("freeport", 0.61),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
