@@ -65,13 +65,30 @@ def test_the_name_of_one_spoken_of_in_a_conversation(
     assert reply.abstained and "laureate's name" in reply.message
 
 
+UNNAMED = "never gives the final respondent's name"
+NO_AFFILIATION = "The text itself doesn't say where"
+
+
 @pytest.mark.parametrize(
-    "question", ["what is the name of the last contributor", "whats the sixth authors name btw",
-                 "who is the last contributor? like their actual name"],
+    ("question", "said"),
+    [
+        ("what is the name of the last contributor", UNNAMED),
+        ("whats the sixth authors name btw", UNNAMED),
+        ("who is the last contributor? like their actual name", UNNAMED),
+        ("who wrote the final contribution? it's not signed", UNNAMED),
+        # the text itself names no affiliation; the reading's details do, and the reply says so
+        ("which university does andrew nathan teach at", NO_AFFILIATION),
+        ("where does nathan work", NO_AFFILIATION),
+        ("what org is neier with? it doesn't say iirc", NO_AFFILIATION),
+    ],
 )
-def test_an_unnamed_contributor_is_said_to_be_unnamed(engine: Engine, question: str) -> None:
+def test_what_the_text_never_says_of_a_contributor(
+    engine: Engine, question: str, said: str
+) -> None:
     reply = engine.ask(question)
-    assert reply.abstained and "never gives the final respondent's name" in reply.message
+    assert reply.abstained and said in reply.message
+    if said == NO_AFFILIATION:
+        assert "reading's details list" in reply.message
 
 
 def test_a_named_contributor_is_named(engine: Engine) -> None:
@@ -152,27 +169,11 @@ def test_who_wrote_a_part_named_by_place_or_length(
     assert not reply.abstained and reply.answers[0].contributor_id == who
 
 
-def test_who_wrote_the_unsigned_part(engine: Engine) -> None:
-    reply = engine.ask("who wrote the final contribution? it's not signed")
-    assert reply.abstained and "never gives the final respondent's name" in reply.message
-
-
 def test_length_needs_a_unique_shortest(harbour: Engine) -> None:
     # the fixture's two contributors: Reed has three paragraphs, Marsh four
     assert harbour.ask("what does the longest response argue").answers[0].contributor_id == (
         "marsh")
     assert harbour.ask("what does the shortest piece say").answers[0].contributor_id == "reed"
-
-
-@pytest.mark.parametrize(
-    "question", ["which university does andrew nathan teach at", "where does nathan work",
-                 "what org is neier with? it doesn't say iirc"],
-)
-def test_where_one_works_the_text_never_says(engine: Engine, question: str) -> None:
-    # the text itself names no affiliation; the reading's details do, and the reply says so
-    reply = engine.ask(question)
-    assert reply.abstained and "The text itself doesn't say where" in reply.message
-    assert "reading's details list" in reply.message
 
 
 def test_who_is_named_by_their_affiliation(engine: Engine) -> None:
