@@ -224,6 +224,8 @@ def resolve(
         # "totally different q: who ...", "ok switching topics - what ...": the question
         # after the announcement, whose words ("different") are no relation or topic
         q = reader.read(q.text[shift.end():])
+    if _WHO_DOES.match(q.text):  # "who does then?" after "X doesn't say": who else does
+        q = reader.read("who else?")
     opening = _OPENING_NOISE.match(q.text)
     if opening and opening.end() < len(q.text):
         # "hmm and hom?", "wait, why?": the follow-up after its interjection, which is no
@@ -244,6 +246,10 @@ def resolve(
     if contrary is not None:
         return contrary
     toks = words(q.text)
+    if _besides_them(q, toks, conv):  # "anyone besides him ...": him by name
+        name = src.reading.contributor(conv.focus[0]).name
+        q = reader.read(_BESIDES_PRONOUN.sub(lambda m: f"{m.group(1)} {name}", q.text, count=1))
+        toks = words(q.text)
     besides = _besides(q, toks, src)
     if besides:  # "who else besides Bequelin mentions it?": Bequelin is no target
         q = dataclasses.replace(
@@ -1075,6 +1081,28 @@ def _besides(q: Question, toks: list[str], src: Sources) -> tuple[str, ...]:
                                   for lead in _BESIDES_LEADS):
             found.append(cid)
     return tuple(found)
+
+
+# "who does then?", "so who did?", "who does instead": who else says what was last asked
+_WHO_DOES = re.compile(r"^\W*(?:(?:so|ok|okay|and|then|well|hmm)\W+)*who\s+(?:does|did|do)"
+                       r"(?:\W+(?:then|instead|tho|though|mention\s+it|say\s+it))?\W*$", re.I)
+_BESIDES_PRONOUN = re.compile(
+    r"\b(besides|except(?:\s+for)?|apart\s+from|aside\s+from|other\s+than|but)\s+(?:him|her|them)\b",
+    re.I)
+
+
+def _besides_them(q: Question, toks: list[str], conv: Conversation) -> tuple[str, ...]:
+    """ "anyone besides him mention Tibet?": the one in focus, set aside by a pronoun."""
+    if not conv.focus or not (q.who or set(toks) & WHO_WORDS or {"anyone", "anybody"} & set(
+        toks
+    )):
+        return ()
+    for i, t in enumerate(toks):
+        if t in ("him", "her", "them") and any(
+            toks[max(0, i - len(lead)):i] == lead for lead in _BESIDES_LEADS
+        ):
+            return conv.focus
+    return ()
 
 
 _QUOTE_ASK_WORDS = frozenset({"exact", "words", "word", "verbatim", "wording", "quote",

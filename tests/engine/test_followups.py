@@ -334,6 +334,11 @@ FOLLOW_UPS = [
     (["where does someone say human rights shouldnt be about finger pointing between rivals",
       "does he still think the us should lead tho"], "compare w bequelin?", "bequelin",
      "best possible example", True),
+    # "anyone besides him ...?": the one in focus set aside; "who does then?" after "X doesn't
+    # say": who else does
+    (["who talks about tibet"], "anyone besides him mention tibet", None, "", True),
+    (["what's nathan's gist", "does he say anything about the dalai lama"], "who does then",
+     "bequelin", "Dalai Lama", True),
     # "matters most" is "most important", in everyday words
     (["what were bequelin's recommendations"], "which one did he say matters most", "bequelin",
      "what is most important", True),
