@@ -339,6 +339,9 @@ FOLLOW_UPS = [
     (["who talks about tibet"], "anyone besides him mention tibet", None, "", True),
     (["what's nathan's gist", "does he say anything about the dalai lama"], "who does then",
      "bequelin", "Dalai Lama", True),
+    # a sum of money the text never gives: an honest no
+    (["does hom say what kind of support the US should give"], "does she put a dollar figure on it",
+     None, "", True),
     # "matters most" is "most important", in everyday words
     (["what were bequelin's recommendations"], "which one did he say matters most", "bequelin",
      "what is most important", True),

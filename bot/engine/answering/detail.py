@@ -17,7 +17,7 @@ from bot.engine.sources import Sources
 _DETAIL = re.compile(
     r"\b(?:how\s+(?:long|many|much|old|big|often|far)|(?:what|which)\s+(?:year|date|number|"
     r"kind|kinds|sort|type|country|countries|percentage|share|fraction|proportion|amount)|"
-    r"in\s+what|since\s+when|when|where|time\s*lines?|deadlines?|"
+    r"in\s+what|since\s+when|when|where|time\s*lines?|deadlines?|dollars?|"
     r"whose|how\s+come)\b",
     re.I,
 )
@@ -31,6 +31,9 @@ _NUMBER_WORDS = "|".join(sorted(
 # a count before a unit of time ("two and a half decades", "several years")
 _COUNTS = _NUMBER_WORDS + "|several|many|few"
 _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    # a sum of money: "does she put a dollar figure on it?", "how much money?"
+    (re.compile(r"\bdollars?\b|\bhow\s+much\s+(?:money|funding|aid)\b|\bprice\s+tag\b", re.I),
+     re.compile(r"\$\s?\d|\b(?:dollars?|million|billion|yuan|funding\s+of)\b", re.I)),
     (re.compile(r"\bhow\s+long\b|\bsince\s+when\b", re.I),
      re.compile(r"\b(?:years?|decades?|months?|weeks?|days?|hours?|minutes?|centur(?:y|ies)|"
                 r"since)\b", re.I)),
