@@ -251,6 +251,11 @@ class Store:
                                 "afresh, empty", self.path)
                     self.path.parent.mkdir(parents=True, exist_ok=True)
                     self._migrate()
+        elif _RECREATING.locked():
+            # the file is there because another thread is making it anew (it exists from its
+            # first connect, before its journal mode and tables): wait for it to finish
+            with _RECREATING:
+                pass
         return self._open()
 
     def _open(self) -> sqlite3.Connection:
