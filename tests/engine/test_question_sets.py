@@ -64,8 +64,8 @@ CONVERSATION_FLOORS = {
     "conversations12.yaml": {"first": 0.86, "follow-up": 0.81},
     "conversations13.yaml": {"first": 0.86, "follow-up": 0.66},
     "conversations14.yaml": {"first": 0.88, "follow-up": 0.83},
-    "conversations15.yaml": {"first": 0.88, "follow-up": 0.68},
-    "conversations16.yaml": {"first": 0.85, "follow-up": 0.73},
+    "conversations15.yaml": {"first": 0.88, "follow-up": 0.71},
+    "conversations16.yaml": {"first": 0.85, "follow-up": 0.74},
     "conversations17.yaml": {"first": 0.78, "follow-up": 0.70},
 }
 
