@@ -1097,12 +1097,7 @@ def _besides_them(q: Question, toks: list[str], conv: Conversation) -> tuple[str
         toks
     )):
         return ()
-    for i, t in enumerate(toks):
-        if t in ("him", "her", "them") and any(
-            toks[max(0, i - len(lead)):i] == lead for lead in _BESIDES_LEADS
-        ):
-            return conv.focus
-    return ()
+    return conv.focus if _BESIDES_PRONOUN.search(q.text) else ()
 
 
 _QUOTE_ASK_WORDS = frozenset({"exact", "words", "word", "verbatim", "wording", "quote",

@@ -169,6 +169,16 @@ _OTHER_ONE = re.compile(r"^\W*(?:(?:and|so|ok|okay|what\s+about|how\s+about)\W+)
                         r"(?:one|thing|part|bit)\W*$", re.I)
 
 
+def _later_here(src: Sources, top: Answer, conv: Conversation) -> list[Position]:
+    """The points of the shown answer's author after it in its paragraph, not shown yet, in
+    text order."""
+    shown = position_of(src, top.position_id)
+    at = text_order(src, shown) if shown is not None else (top.paragraph, 0)
+    return sorted((p for p in src.index.in_paragraph(top.paragraph)
+                   if p.contributor_id == top.contributor_id and p.id not in conv.shown
+                   and text_order(src, p) > at), key=lambda p: text_order(src, p))
+
+
 def _one_author(last: Reply | None) -> bool:
     """Whether the last reply answered with one contributor's words only."""
     return last is not None and bool(last.answers) and len(
@@ -181,13 +191,8 @@ def _the_other_one(src: Sources, q: Question, last: Reply | None, conv: Conversa
     both), said so."""
     assert last is not None and last.answers
     top = last.answers[0]
-    here = [p for p in src.index.in_paragraph(top.paragraph)
-            if p.contributor_id == top.contributor_id and p.id not in conv.shown]
-    shown = position_of(src, top.position_id)
-    at = text_order(src, shown) if shown is not None else (top.paragraph, 0)
-    after = [p for p in here if text_order(src, p) > at]
-    pick = min(after, key=lambda p: text_order(src, p), default=None)  # else the one shown
-    answer = src.cite(pick, top.score) if pick is not None else top
+    after = _later_here(src, top, conv)
+    answer = src.cite(after[0], top.score) if after else top  # else the one shown
     return Reply(q.text, Mode.ANSWER, (answer,), "In the passage just shown:",
                  reading_as=f"the other one in the passage shown (paragraph {top.paragraph})?")
 
@@ -309,7 +314,7 @@ def _near_the_last(src: Sources, q: Question, reply: Reply, conv: Conversation) 
     last = conv.reply
     if (q.speakers and set(q.speakers) <= set(conv.focus) and last is not None and last.answers
             and reply.answers and not q.terms and not q.targets and q.relation in RELATION_KINDS
-            and _POINTS_BACK.search(q.text)):
+            and _LEANS_ON_IT.search(q.text)):
         return _of_kind_here(src, q, reply, last, conv)
     if (not q.speakers or not set(q.speakers) <= set(conv.focus) or last is None
             or not last.answers or not reply.answers or not (q.terms or q.targets)):
@@ -333,7 +338,7 @@ def _near_the_last(src: Sources, q: Question, reply: Reply, conv: Conversation) 
 
 
 # "what should that look like?", "what do they want done about it?": leaning on the passage
-_POINTS_BACK = re.compile(r"\b(?:that|this|it|there|those|these)\b", re.I)
+_LEANS_ON_IT = re.compile(r"\b(?:that|this|it|there|those|these)\b", re.I)
 
 
 def _of_kind_here(
@@ -343,17 +348,13 @@ def _of_kind_here(
     point on working in concert: their point of the asked kind (a recommendation) in the
     paragraph just shown, after the one shown, goes first."""
     top = last.answers[0]
-    shown = position_of(src, top.position_id)
-    if shown is None or shown.contributor_id not in q.speakers:
+    if top.contributor_id not in q.speakers or position_of(src, top.position_id) is None:
         return reply
     kinds = RELATION_KINDS.get(q.relation, ())
-    at = text_order(src, shown)
-    here = [p for p in src.index.in_paragraph(top.paragraph)
-            if p.contributor_id == shown.contributor_id and p.id not in conv.shown
-            and p.kind.value in kinds and text_order(src, p) > at]
+    here = [p for p in _later_here(src, top, conv) if p.kind.value in kinds]
     if not here:
         return reply
-    pick = src.cite(min(here, key=lambda p: text_order(src, p)), reply.answers[0].score)
+    pick = src.cite(here[0], reply.answers[0].score)
     return dataclasses.replace(reply, answers=(pick, *(
         a for a in reply.answers if a.position_id != pick.position_id)))
 

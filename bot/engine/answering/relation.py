@@ -51,15 +51,9 @@ RELATION_NOUNS = {
 
 def relation(src: Sources, q: Question, limit: int) -> Reply:
     """The positions that answer the question's relation and topic, or why none does."""
-    if (len(q.speakers) == 1 and not q.targets and (
-        _ASKS_THEIR_NAME.search(q.text) or _WHO_IS_ONE.search(q.text)
-    ) and all(t.word in _NAME_FILLER for t in q.terms)) or (
-        len(q.speakers) == 1 and not q.targets and q.terms
-        and all(t.word in _NAME_FILLER or t.word in WORK_WORDS for t in q.terms)
-        and WORK_WORDS.intersection(words(q.text)) and not _SAYS.search(q.text)
-    ):
-        # "what is the name of the last contributor?", "who wrote the final contribution?":
-        # as the text names them, if it does
+    if _asks_who_they_are(q):
+        # "what is the name of the last contributor?", "who wrote the final contribution?",
+        # "where does Nathan teach?": as the text names them, if it does
         return name_of(src, q, None, q.speakers)
     if reader_of_named(q):  # "who read from Lincoln's speech?": not Lincoln, his reader
         q = dataclasses.replace(q, who=True, speakers=())
@@ -113,18 +107,12 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
         # "does anyone name an actual company, like Google?": the text never names it; the
         # passages on what it does speak of are related, no answer
         return dataclasses.replace(abstain(src, q, note), related=_best(src, ranked, limit))
-    asked = person_named(q.text) if ranked and not q.where else ""
-    if asked:  # "what's the laureate's name?": the passage on them, unless it names them
+    unnamed = _name_not_given(q) if ranked and not q.where else ""
+    if unnamed:  # "what's the laureate's name?", "which companies do they name?": the
+        # passage on them, unless it names them
         on_them = _best(src, ranked, limit)
         if on_them and not gives_a_name(src, q.text, on_them[0].quote):
-            no = abstain(src, q, f"The text doesn't give the {asked}'s name.")
-            return dataclasses.replace(no, related=on_them)
-    if ranked and not q.where and thing_named(q.text):
-        # "which companies do they name?": only if the passage on them names one
-        on_them = _best(src, ranked, limit)
-        if on_them and not gives_a_name(src, q.text, on_them[0].quote):
-            no = abstain(src, q, "The text doesn't give those names; this is what it says.")
-            return dataclasses.replace(no, related=on_them)
+            return dataclasses.replace(abstain(src, q, unnamed), related=on_them)
     if q.who and not q.speakers:
         if asks_reader(q):  # "who read out the platform?": the reader, not its author
             ranked = by_reader(src, q, ranked)
@@ -493,6 +481,31 @@ _WHO_IS_ONE = re.compile(r"\bwho\s*(?:['’]s|\s+is|\s+was|\s+wrote|\s+authored)
 _SAYS = re.compile(r"\b(?:say|says|said|think|thinks|argue|argues|write|writes|wrote|"
                    r"mention|mentions|about)\b", re.I)  # "what does Nathan say about work"
 _NAME_FILLER = frozenset({"actual", "real", "full", "like"})
+
+
+def _asks_who_they_are(q: Question) -> bool:
+    """Whether a question about one contributor asks only their name ("what is the name of
+    the last contributor?", "who wrote the final contribution?") or where they work ("which
+    university does Nathan teach at?", not "what does Nathan say about work")."""
+    if len(q.speakers) != 1 or q.targets:
+        return False
+    if (_ASKS_THEIR_NAME.search(q.text) or _WHO_IS_ONE.search(q.text)) and all(
+        t.word in _NAME_FILLER for t in q.terms
+    ):
+        return True
+    return bool(q.terms) and all(
+        t.word in _NAME_FILLER or t.word in WORK_WORDS for t in q.terms
+    ) and bool(WORK_WORDS.intersection(words(q.text))) and not _SAYS.search(q.text)
+
+
+def _name_not_given(q: Question) -> str:
+    """What to say if the passage found names no one, when the question asks for the name
+    of a person it speaks of or of things ("" when it asks for no name)."""
+    person = person_named(q.text)
+    if person:
+        return f"The text doesn't give the {person}'s name."
+    return "The text doesn't give those names; this is what it says." if thing_named(
+        q.text) else ""
 
 
 _DISPUTING = frozenset({"disagreement", "critique"})
