@@ -211,7 +211,7 @@ class QuestionReader:
         ) and not _tells_of_someone(fixed)
         speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
         replier = self._replier(text)
-        if replier and replier in targets and not who:
+        if replier and (replier in targets or len(speakers) >= 2) and not who:
             # "Douglas suggests Lincoln defends Buchanan. How does Lincoln reply to that?":
             # the one asked to reply speaks; those the first sentence has speak are answered
             targets = tuple(dict.fromkeys(
@@ -287,7 +287,7 @@ class QuestionReader:
         m = _REPLY_ASK.search(parts[-1])
         if m is None:
             return ""
-        named = m.group("who") or m.group("whose") or ""
+        named = m.group("who") or m.group("whose") or m.group("buyer") or ""
         found = [n for n in self.matcher.find(words(named)) if not n.ambiguous]
         return found[0].contributor_ids[0] if len(found) == 1 else ""
 
@@ -921,14 +921,16 @@ def _asks_anyone(tokens: list[str]) -> bool:
 _REPLY_WORDS = frozenset(
     {"reply", "replies", "respond", "responds", "answer", "answers", "defend", "defends",
      "himself", "herself", "themselves", "react", "reacts", "counter", "counters", "rebut",
-     "rebuts", "comeback", "response"})
+     "rebuts", "comeback", "response", "buy", "accept", "explain", "around", "back"})
 _CLAUSE_BREAK = re.compile(r"(?<=[.?!;])\s+|\s+[-\u2013\u2014]+\s+")  # "X says Y - how ...?"
 # "how does Lincoln reply (to that)?", "what's Douglas's comeback", "how does he defend himself"
 _REPLY_ASK = re.compile(
     r"\b(?:how|what)\b.*?\b(?:does|did|do|would|will|is|was)\s+(?P<who>(?:\w+\W+){0,3}?\w+)\s+"
     r"(?:reply|replies|respond|responds|answer|answers|defend|defends|react|reacts|counter|"
     r"counters|rebut|rebuts|hit\s+back|push\s+back|come\s+back|deal\s+with|handle|explain|"
-    r"justify)\b"
+    r"justify|get\s+around|say\s+back|say\s+to\s+(?:that|this))\b"
+    # "does Lincoln buy that?": whether the one named accepts what the sentence before reports
+    r"|\b(?:does|did|do|would)\s+(?P<buyer>(?:\w+\W+){0,3}?\w+)\s+(?:buy|accept)\s+(?:that|this|it)\b"
     # "what's Lincoln's comeback?", "and his response?": the reply, as a noun
     r"|\b(?:what|whats|and|so)\b.*?\b(?P<whose>\w+?)(?:['’]s|s)\s+(?:comeback|response|reply|answer|"
     r"rebuttal|retort|counter|defen[cs]e)\b", re.I)

@@ -44,6 +44,11 @@ CASES: list[tuple[str, tuple[str, ...], tuple[str, ...], Relation | None, set[st
      ("rosenzweig",), ("bequelin",), Relation.RESPOND, {"example"}),
     ("neier says the us hurt itself - how does bequelin answer that", ("bequelin",),
      ("neier",), None, {"hurt"}),
+    # both named, then "how does X explain that?" / "does X buy that?": X answers the other
+    ("Neier points out the US has its own abuses. How does Bequelin explain that?",
+     ("bequelin",), ("neier",), None, {"abuses"}),
+    ("neier says the us hurt itself. does bequelin buy that", ("bequelin",), ("neier",), None,
+     {"hurt"}),
     # "who wrote first and what's the big idea": the second question's relation is read
     ("who wrote first and what's the big idea", ("bequelin",), (), Relation.SUMMARY, set()),
     # the reply asked as a noun: "what's X's comeback?"
