@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from bot.engine.answering.abstain import abstain
+from bot.engine.answering.abstain import abstain, off_topic_request, other_language
 from bot.engine.answering.compare import compare as compare_answer
 from bot.engine.answers import Answer, Reply, cite
 from bot.engine.conversation import Conversation
@@ -74,6 +74,11 @@ class Engine:
                 q, speakers=(contributor.id,), ambiguous=(), compare=False, who=False,
                 targets=tuple(t for t in q.targets if t != contributor.id),
             )
+        if conversation is not None and (off_topic_request(q.text) or other_language(q.text)):
+            # "thx. can u recommend another book on this?": an aside, answered on its own,
+            # that leaves the conversation where it was
+            conversation.record(question)
+            return respond(self.sources, q, max(1, limit))
         resolved = resolve(self.reader, q, conversation, self.sources)
         reply = respond_in_context(self.sources, resolved, conversation, max(1, limit))
         if reply.question != q.text:  # the member's words, however it was read

@@ -472,6 +472,8 @@ NOT_ABOUT_THE_READING = [
     "what did Obama disagree with?",
     "thanks a lot!",  # asks nothing ("thank" is no agreement here)
     "cool, got it 👍",
+    "can u recommend a good book on modern chinese history",  # material beyond the reading
+    "any podcast recs on this stuff?",
 ]
 
 
@@ -480,6 +482,18 @@ def test_requests_not_about_the_reading_abstain(engine: Engine, question: str) -
     reply = engine.ask(question)
     assert reply.abstained and not reply.answers
     assert reply.message
+
+
+def test_an_aside_leaves_the_conversation_where_it_was(engine: Engine) -> None:
+    talk = Conversation()
+    engine.ask("what did the sixth say about gender", conversation=talk)
+    last, focus = talk.last, talk.focus
+    reply = engine.ask("thx. can u recommend another book on this for next month?",
+                       conversation=talk)
+    assert reply.abstained and not reply.answers and not reply.reading_as
+    assert (talk.last, talk.focus) == (last, focus)
+    assert talk.questions[-1].startswith("thx.")
+    assert not engine.ask("what else did she say?", conversation=talk).abstained
 
 
 LIST_ITEMS = [

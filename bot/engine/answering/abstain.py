@@ -30,6 +30,15 @@ _NEVER_ASKED = frozenset({"translate", "translation", "translating"})  # no read
 
 
 _LETTERS = re.compile(r"[a-z]+")  # a quick look at the words before they are read
+# "can u recommend a good book on this?", "any podcast recs?": the bot asked for material
+# beyond the reading (what a contributor recommends is asked of them, not of "you")
+_OUTSIDE_MATERIAL = re.compile(
+    r"\b(?:(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+)?(?:recommend|suggest|"
+    r"rec|point\s+me\s+to)|recommend\s+me|any)\b(?:\W+\w+){0,4}?\W+(?:further\s+reading|"
+    r"books?|podcasts?|films?|movies?|documentar(?:y|ies)|videos?|websites?|novels?)\b"
+    r"(?:\W+\w+){0,5}?(?:\W+(?:recs?|recommendations?|suggestions?)\b)?", re.I)
+_ASKS_RECS = re.compile(
+    r"\b(?:recs?|recommendations?|suggestions?|recommend|suggest|point)\b", re.I)
 
 
 def _plain_words(text: str) -> set[str]:
@@ -39,6 +48,9 @@ def _plain_words(text: str) -> set[str]:
 def off_topic_request(text: str) -> bool:
     """ "tell me a joke", "write my essay on this", "translate this into Chinese": a task
     that is not a question about the reading."""
+    m = _OUTSIDE_MATERIAL.search(text)
+    if m is not None and _ASKS_RECS.search(m.group(0)):
+        return True
     plain = _plain_words(text)
     if plain.isdisjoint(_TASKS) and not any(w.startswith("translat") for w in plain):
         return False
