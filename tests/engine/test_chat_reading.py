@@ -152,6 +152,21 @@ def test_a_detail_is_answered_with_the_sentence_that_gives_it(
     assert not reply.abstained and phrase in reply.answers[0].quote
 
 
+@pytest.mark.parametrize(("text", "holds"), [
+    ("each one of these men who are shuffling", False),  # "one" as a pronoun is no count
+    ("no one knows the one who wrote it", False),
+    ("in 1854 the convention met", False),  # a year is no count
+    ("one man in ten agreed", True),
+    ("over 100,000 protestors", True),
+    ("seven distinct interrogatories", True),
+])
+def test_a_count_is_a_number_not_the_pronoun_one(text: str, holds: bool) -> None:
+    from bot.engine.answering.detail import answer_shape
+
+    shape = answer_shape("how many people were in the crowd?")
+    assert shape is not None and (shape.search(text) is not None) is holds
+
+
 def test_everyday_words_about_a_piece_get_its_main_points(engine: Engine) -> None:
     reply = engine.ask("what did the 4th contributor list as reasons")
     # "reasons" asks for the main points: answered fully, not as a loose reading

@@ -28,6 +28,9 @@ _NUMBER_WORDS = "|".join(sorted(
     COUNT_WORDS | {"one", "dozens", "billion", "billions"},
     key=len, reverse=True,
 ))
+# "one" as a count, not as a pronoun ("each one of these men", "no one", "the one who")
+_ONE = (r"(?<!each )(?<!every )(?<!any )(?<!no )(?<!the )(?<!this )(?<!that )\bone\b"
+        r"(?!\s+(?:of|another|who|which|that|side|thing)\b)")
 # a count before a unit of time ("two and a half decades", "several years")
 _COUNTS = _NUMBER_WORDS + "|several|many|few"
 _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
@@ -42,7 +45,8 @@ _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # a count: a number that is not a year ("how many people?" is not answered by "in 1854")
     (re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|percentage|share|fraction|"
                 r"proportion|amount)\b", re.I),
-     re.compile(rf"\b(?!(?:1[5-9]\d\d|20\d\d)\b)\d[\d,.]*\b|\b(?:{_NUMBER_WORDS})\b|"
+     re.compile(rf"\b(?!(?:1[5-9]\d\d|20\d\d)\b)\d[\d,.]*\b|\b(?!one\b)(?:{_NUMBER_WORDS})\b|"
+                rf"{_ONE}|"
                 r"\bnumbers?\s+of\b|\b(?:majority|minority|percent|per\s+cent)\b|"
                 # a fraction, not a list's "Third, ...": "a quarter", "two thirds"
                 rf"\b(?:a|one|{_NUMBER_WORDS})[\s-]+(?:quarter|third|fifth)s?\b", re.I)),
@@ -118,9 +122,23 @@ def lacks_detail(src: Sources, q: Question, top: Reply) -> bool:
     first = top.answers[0]
     if first.quote.rstrip().endswith(":"):  # a list follows: its items are the count
         return False
-    return not shape.search(first.quote) and not shape.search(
-        src.reading.paragraph(first.paragraph).text
+    return not shape.search(first.quote) and not any(
+        shape.search(text) for text in _around(src, first.paragraph, first.quote)
     )
+
+
+NEAR_SENTENCES = 3  # sentences either side of a quote where the detail it lacks may stand
+
+
+def _around(src: Sources, paragraph: int, quote: str) -> list[str]:
+    """The sentences of the quote's paragraph near it (a long speech's paragraph holds many
+    numbers that do not answer what the quote is about); the whole paragraph if the quote
+    is found in none of them."""
+    own = [s.text for s in src.quotes.sentences if s.paragraph == paragraph]
+    at = next((i for i, text in enumerate(own) if quote in text or text in quote), None)
+    if at is None:
+        return [src.reading.paragraph(paragraph).text]
+    return own[max(0, at - NEAR_SENTENCES) : at + NEAR_SENTENCES + 1]
 
 
 def detail(src: Sources, q: Question, shape: re.Pattern[str] | None = None) -> Reply | None:
