@@ -42,6 +42,7 @@ ABSTAIN = [
     "who talked about Xinjiang?",
     "what's the weather like today?",
     "who won the game last night",
+    "who won the 2013 NBA finals?",  # no win told: "Finally, ..." is no answer
     "what did Hillary Clinton say about the Olympics",
     "what did Bequelin say about the South China Sea",
     "did anyone talk about climate change",

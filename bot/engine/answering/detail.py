@@ -18,7 +18,7 @@ _DETAIL = re.compile(
     r"\b(?:how\s+(?:long|many|much|old|big|often|far)|(?:what|which)\s+(?:year|date|number|"
     r"kind|kinds|sort|type|country|countries|percentage|share|fraction|proportion|amount)|"
     r"in\s+what|since\s+when|when|where|time\s*lines?|deadlines?|dollars?|"
-    r"whose|how\s+come)\b",
+    r"whose|how\s+come|who\s+(?:\w+\s+)?(?:won|wins|ended\s+up\s+winning|got\s+elected))\b",
     re.I,
 )
 MIN_HELD = 2  # topic words a sentence must hold
@@ -57,6 +57,11 @@ _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
      re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\b(?:within|in)\s+(?:a|the\s+next|\w+)\s+"
                 r"(?:years?|decades?|months?)\b|\b(?:January|February|March|April|June|July|"
                 r"August|September|October|November|December)\b")),
+    # who won: "who won the senate seat in the end?" is answered by a win told, not by the
+    # race's being talked of
+    (re.compile(r"\bwho\s+(?:\w+\s+)?(?:won|wins|ended\s+up\s+winning|got\s+elected)\b", re.I),
+     re.compile(r"\b(?:won|victory|victorious|triumphed|defeated|(?:was|were|got)\s+"
+                r"(?:re-?)?elected)\b", re.I)),
     # a question opening on "when" asks a time only when it asks nothing above
     # ("when the constitution was made, how many states ...?" asks a number)
     (re.compile(r"\b(?:what|which)\s+year\b|^\W*(?:so\s+|and\s+)?when\b", re.I),
@@ -148,6 +153,7 @@ def detail(src: Sources, q: Question, shape: re.Pattern[str] | None = None) -> R
     terms = [t for t in q.terms if t.known]
     if not terms or not asks_detail(q.text):
         return None
+    shape = shape or answer_shape(q.text)  # "who won the finals?" wants a win, not "Finally"
     weights = [src.index.weight(t) for t in terms]
     total = sum(weights) or 1.0
     allowed = {n for c in q.speakers for n in src.reading.contributor(c).paragraphs}
