@@ -708,11 +708,18 @@ def _the_opposite(q: Question, conv: Conversation, src: Sources) -> Resolved | N
     """ "did anyone say the opposite, that the US should lead by example?": who else says
     what follows (the opposite is no topic); "did anyone argue the opposite?": who
     disagreed with the one just answered, on that."""
-    if conv.last is None or not conv.focus or q.speakers or not _OPPOSITE.search(q.text):
+    if conv.last is None or not conv.focus or not _OPPOSITE.search(q.text):
+        return None
+    own = tuple(t for t in q.terms if t.word not in _OPPOSITE_WORDS)
+    if len(q.speakers) == 1 and q.speakers[0] not in conv.focus and not q.targets and not any(
+        t.known for t in own
+    ):  # "but bequelin says the opposite no?": what the one named says on that topic
+        asked = dataclasses.replace(q, terms=own, who=False)
+        return _asked(src, _carry_topic(asked, conv.last), new_topic=False)
+    if q.speakers:
         return None
     if not (q.who or WHO_WORDS & set(words(q.text))):
         return None
-    own = tuple(t for t in q.terms if t.word not in _OPPOSITE_WORDS)
     if any(t.known for t in own):
         asked = dataclasses.replace(
             q, who=True, terms=own, excluded=tuple(dict.fromkeys(q.excluded + conv.focus[:1])),

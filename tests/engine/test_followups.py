@@ -366,6 +366,9 @@ FOLLOW_UPS = [
      "rosenzweig", "multilateral processes", True),
     # the text never names it: by name, an honest no (what it does speak of is related)
     ([], "does anyone name an actual company, like google?", None, "", False),
+    # "but X says the opposite?": what X says on the topic just asked ("opposite" no topic)
+    (["Rosenzweig, does he think the US should be the moral role model?"],
+     "but bequelin says the opposite no?", "bequelin", "best possible example", True),
 ]
 
 
