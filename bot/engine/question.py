@@ -89,7 +89,8 @@ _REFLEXIVE = re.compile(r"^(?:him|her|them|your|my|our)sel(?:f|ves)\s+(?:as\s+)?
 _IDIOMS = (re.compile(r"\bagree(?:s|d|ing)?\s+to\s+disagree\b", re.I),)
 _IDIOM_STEMS = frozenset({stem("agree"), stem("disagree")})
 _ASIDE = frozenset({"or", "bot", "pls", "plz", "please", "here", "else", "quickly", "just"})
-_HELP_VERBS = frozenset({"explain", "tell", "help", "remind", "summarize", "summarise", "clarify"})
+_HELP_VERBS = frozenset({"explain", "tell", "help", "remind", "summarize", "summarise", "clarify",
+                         "list", "break", "walk"})  # "can someone walk me through .."
 _TOPIC_MARKERS = frozenset({"about", "regarding", "concerning", "re"})
 _VIEW_WORDS = frozenset({"thoughts", "opinion", "position", "stance", "take", "view", "views"})
 _AUXILIARIES = frozenset(
@@ -880,6 +881,8 @@ def _later_asks_who(text: str, tokens: list[str]) -> bool:
             rhetorical = lead + 1 < len(tokens) and tokens[lead + 1] in _RHETORICAL
             if lead < len(tokens) and tokens[lead] in WHO_WORDS and not rhetorical:
                 return True
+            if lead < len(tokens) and _asks_anyone(tokens[lead : start + size]):
+                return True  # "X's first key is Y. Does anyone push back on that idea?"
         start += size
     return False
 

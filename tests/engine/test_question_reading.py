@@ -49,6 +49,12 @@ CASES: list[tuple[str, tuple[str, ...], tuple[str, ...], Relation | None, set[st
      ("bequelin",), ("neier",), None, {"abuses"}),
     ("neier says the us hurt itself. does bequelin buy that", ("bequelin",), ("neier",), None,
      {"hurt"}),
+    # a report, then "does anyone push back on that?": who disputes the one reported
+    ("Bequelin's first key is that the US should set the best example. Does anyone push back "
+     "on that idea?", (), ("bequelin",), Relation.DISAGREE, {"example"}),
+    # "can someone walk me through X's argument": the member asks for help; no who-question
+    ("can someone walk me through rosenzweig's argument about finger pointing",
+     ("rosenzweig",), (), None, {"finger", "pointing"}),
     # "who wrote first and what's the big idea": the second question's relation is read
     ("who wrote first and what's the big idea", ("bequelin",), (), Relation.SUMMARY, set()),
     # the reply asked as a noun: "what's X's comeback?"
