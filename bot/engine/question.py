@@ -910,8 +910,20 @@ def _either_of(tokens: list[str]) -> set[int]:
     }
 
 
+_ONE_OF_THEM = frozenset({"contributor", "contributors", "respondent", "respondents", "writer",
+                          "writers", "author", "authors", "person", "one", "participant",
+                          "speaker", "panelist", "commentator"})
+
+
 def _asks_anyone(tokens: list[str]) -> bool:
-    """ "Did anyone mention X?", "Is there anybody who ..." """
+    """ "Did anyone mention X?", "Is there anybody who ...", "is there a contributor who
+    ...", "does any respondent ..." """
+    for i, t in enumerate(tokens[:4]):
+        if t in ("a", "any") and i + 2 < len(tokens) and tokens[i + 1] in _ONE_OF_THEM and (
+            (i and tokens[i - 1] == "there" and tokens[i + 2] in ("who", "that"))
+            or (t == "any" and i and tokens[i - 1] in _AUXILIARIES)
+        ):
+            return True
     for i, t in enumerate(tokens[:4]):
         if t in ("anyone", "anybody", "somebody", "someone"):
             # "can someone explain what Hom meant": the one asked is not the one asked about

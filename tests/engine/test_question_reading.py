@@ -52,6 +52,10 @@ CASES: list[tuple[str, tuple[str, ...], tuple[str, ...], Relation | None, set[st
     # a report, then "does anyone push back on that?": who disputes the one reported
     ("Bequelin's first key is that the US should set the best example. Does anyone push back "
      "on that idea?", (), ("bequelin",), Relation.DISAGREE, {"example"}),
+    # "is there a contributor who ...", "does any respondent ...": who-questions
+    ("is there a contributor who takes issue with how Bequelin separates them?", (),
+     ("bequelin",), Relation.DISAGREE, set()),
+    ("does any respondent disagree with Nathan?", (), ("nathan",), Relation.DISAGREE, set()),
     # "can someone walk me through X's argument": the member asks for help; no who-question
     ("can someone walk me through rosenzweig's argument about finger pointing",
      ("rosenzweig",), (), None, {"finger", "pointing"}),
