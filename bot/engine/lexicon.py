@@ -255,6 +255,7 @@ CHAT_SPELLINGS = {
     "smth": "something", "sth": "something", "wat": "what", "wht": "what", "diff": "different",
     "thru": "through", "r": "are", "y": "why", "ppls": "people", "convo": "conversation",
     "tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow", "2moro": "tomorrow",
+    "usg": "government",  # "the USG": the U.S. government
 }
 
 # Function words of other languages that English never uses, accents stripped ("qué" is

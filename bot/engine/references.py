@@ -46,6 +46,8 @@ TOOK_PART = frozenset(
 )
 
 
+# "the first respondent after the opening essay": the piece the count starts from
+_OPENING_WORDS = frozenset({"opening", "first", "original", "main", "lead", "initial", "big"})
 # "whoever wrote right after Rosenzweig", "the one just before the final respondent"
 _RELATIVE = {"after": 1, "before": -1, "following": 1, "preceding": -1, "behind": 1}
 _ADVERBS = frozenset({"right", "just", "directly", "immediately", "straight"})
@@ -181,7 +183,11 @@ class ContributorMatcher:
                 found.extend(group)
                 i = group[0].end
                 continue
-            mention = (self._exact(tokens, i) or self._ordinal(tokens, i)
+            counted = self._ordinal_after(tokens, i)
+            if counted is not None and not counted.contributor_ids[0]:
+                i = counted.end  # "the ninth respondent after the essay": nobody
+                continue
+            mention = (counted or self._exact(tokens, i) or self._ordinal(tokens, i)
                        or self._by_length(tokens, i) or self._fuzzy(tokens, i))
             if mention is not None and self._someone_else(tokens, mention):
                 mention = None
@@ -324,6 +330,37 @@ class ContributorMatcher:
         ):  # (not "how many reasons does he give, whats the first": the first reason)
             return Mention((cid,), i, i + 1)
         return None
+
+    def _ordinal_after(self, tokens: Sequence[str], i: int) -> Mention | None:
+        """ "the first respondent after the essay" is the second contributor."""
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if tokens[i] not in ORDINALS or not (
+            nxt in PERSON_NOUNS or nxt in _PIECE_WORDS or _misspelt_person_noun(nxt)
+        ):
+            return None
+        return self._counted_from(tokens, i + 2, ORDINALS[tokens[i]])
+
+    def _counted_from(self, tokens: Sequence[str], i: int, nth: int) -> Mention | None:
+        """ "(the first respondent) after the essay / after Bequelin / to Bequelin": the
+        contributor `nth` places after the one named (or the opening piece), as a mention
+        from the ordinal through the name ("" for none in that place); None when no
+        "after ..." follows."""
+        if i >= len(tokens) or tokens[i] not in ("after", "to"):
+            return None
+        j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1] == "the")
+        if j < len(tokens) and tokens[j] in _OPENING_WORDS:
+            j += 1
+        if j < len(tokens) and tokens[j] in _PIECE_WORDS | {"essay", "article"} and (
+            tokens[i + 1] == "the"
+        ):
+            base, end = 1, j + 1
+        else:
+            named = self._exact(tokens, i + 1)
+            if named is None:
+                return None
+            base, end = self._order_of[named.contributor_ids[0]], named.end
+        cid = self._by_order.get(base + nth)
+        return Mention((cid or "",), i - 2, end)
 
     def _by_length(self, tokens: Sequence[str], i: int) -> Mention | None:
         """ "the shortest response", "the longest piece", "(the one who) only wrote one

@@ -424,6 +424,11 @@ ORDERS = [
     ("who's the fourth contributor", "nathan"),
     ("who went first", "bequelin"),
     ("what did rosenzweig say about the first two contributors?", "rosenzweig"),
+    # counted from a piece: "the first respondent after the essay" is the second contributor
+    ("the very first respondent after the essay, what does she say policymakers should do?",
+     "hom"),
+    ("the first response to bequelin, what does it say the USG should focus on?", "hom"),
+    ("the second one after nathan, what worries them", "sixth"),
 ]
 
 
