@@ -252,7 +252,8 @@ class ContributorMatcher:
             if k < 0 or tokens[k] not in _LEAD_IN or cid is None:
                 out.append(m)
                 continue
-            start = k if tokens[k] in TOOK_PART else k + 1
+            # "who is THE ONE right after X": the person word is part of the mention
+            start = k if tokens[k] not in ("who", "whoever") else k + 1
             out.append(Mention((cid,), start, m.end))
         return out
 

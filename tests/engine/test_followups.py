@@ -429,6 +429,8 @@ ORDERS = [
      "hom"),
     ("the first response to bequelin, what does it say the USG should focus on?", "hom"),
     ("the second one after nathan, what worries them", "sixth"),
+    # "who's the one right after X? what's his main point": that one's point, not who made one
+    ("who's the one right after Rosenzweig? what's his main point", "nathan"),
 ]
 
 
