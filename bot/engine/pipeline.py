@@ -30,6 +30,7 @@ from bot.engine.answering.context import (
 )
 from bot.engine.answering.detail import LACKS_DETAIL, lacks_detail
 from bot.engine.answering.in_place import figures_in_place
+from bot.engine.answering.lists import list_opening, list_points
 from bot.engine.answering.names import gives_a_name
 from bot.engine.answering.passages import position_of, text_order
 from bot.engine.answering.place import asked_place, place
@@ -506,6 +507,11 @@ def respond(src: Sources, q: Question, limit: int) -> Reply:
     return kind_of_answer(src, q, limit)
 
 
+# "his fifth key", "the last step in her list": a point of a list the contributor drew up
+_OF_A_LIST = re.compile(r"\b(?:keys?|steps?|recommendations?|measures?|priorities|priority|"
+                        r"proposals?|suggestions?|lists?|listed)\b", re.I)
+
+
 def kind_of_answer(src: Sources, q: Question, limit: int) -> Reply:
     """Contributors side by side, or the positions that fit a relation and topic."""
     if q.compare:
@@ -513,5 +519,13 @@ def kind_of_answer(src: Sources, q: Question, limit: int) -> Reply:
     reply = relation(src, q, limit)
     item = list_item_asked(q.text) if len(q.speakers) == 1 else 0
     if item and not reply.abstained:  # "the first guy's 4th key": that point of the list
-        return nth_point(src, q, reply, item)
+        opener = list_opening(src, q.speakers[0]) if _OF_A_LIST.search(q.text) else None
+        if opener is None:  # "the first point he makes in his rejoinder": in the text's order
+            return nth_point(src, q, reply, item)
+        points = list_points(src, opener)
+        if item > len(points):  # "bequelin's sixth key?" of five
+            who = src.reading.contributor(q.speakers[0]).short_name
+            return abstain(src, q, f"{who}'s list has {len(points)} points.")
+        listed = Reply(q.text, Mode.ANSWER, (src.cite(opener, reply.answers[0].score),))
+        return nth_point(src, q, listed, item)
     return reply

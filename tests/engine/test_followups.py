@@ -510,13 +510,25 @@ LIST_ITEMS = [
     ("what's the first guy's 4th key", "Fourth, the U.S. must forge partnerships"),
     ("what is bequelin's third key?", "Third, the U.S. must mainstream"),
     ("the first responder's list of keys, whats #2", "Second, the U.S. government needs"),
+    # the fifth of "First, ... Fourth, ... Finally, ...": the one that opens "Finally"
+    ("bequelin's fifth key?", "Finally, the U.S. must be ready"),
+    ("what's the last / 5th step in bequelin's list?", "Finally, the U.S. must be ready"),
 ]
 
 
 @pytest.mark.parametrize(("question", "opening"), LIST_ITEMS)
 def test_a_point_of_a_list(engine: Engine, question: str, opening: str) -> None:
     reply = engine.ask(question)
-    assert not reply.abstained and reply.answers[0].quote.startswith(opening)
+    top = reply.answers[0] if reply.answers else None
+    assert top is not None, reply.message
+    text = top.quote if top.quote.startswith(opening[:5]) else engine.reading.paragraph(
+        top.paragraph).text
+    assert text.startswith(opening), top.quote
+
+
+def test_a_point_past_the_end_of_a_list_is_not_made_up(engine: Engine) -> None:
+    reply = engine.ask("bequelin's sixth key?")
+    assert reply.abstained and "5 points" in reply.message
 
 
 def test_who_agreed_when_nobody_did_shows_who_responded(engine: Engine) -> None:

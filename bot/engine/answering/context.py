@@ -205,10 +205,18 @@ def nth_point(src: Sources, q: Question, last: Reply | None, n: int) -> Reply:
     here = text_order(src, start)
     later = [p for p in own if text_order(src, p) >= here]
     openers = ORDINAL_OPENERS.get(n, ())
-    for text_of in (lambda p: p.quote, lambda p: src.reading.paragraph(p.paragraph).text):
+    texts = (lambda p: p.quote, lambda p: src.reading.paragraph(p.paragraph).text)
+    for text_of in texts:
         for p in later:  # "Third, the U.S. must ...", in the quote or opening its paragraph
             if opening(text_of(p)) in openers:
                 return Reply(q.text, Mode.ANSWER, (src.cite(p, top.score),))
+    before = ORDINAL_OPENERS.get(n - 1, ()) if n > 1 else ()
+    for text_of in texts:  # "the fifth key?" of "First, ... Fourth, ... Finally, ..."
+        at = next((i for i, p in enumerate(later) if opening(text_of(p)) in before), None)
+        ending = next((p for p in later[at + 1:] if opening(text_of(p)) in ORDINAL_OPENERS[-1]),
+                      None) if at is not None else None
+        if ending is not None:
+            return Reply(q.text, Mode.ANSWER, (src.cite(ending, top.score),))
     rest = [p for p in later if p.id != start.id]
     if not rest:
         return abstain(src, q, "The reading lists no further points there.")

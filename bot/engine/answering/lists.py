@@ -75,3 +75,14 @@ def with_list(src: Sources, q: Question, reply: Reply) -> Reply:
         return reply
     cited = tuple(src.cite(p, top.score) for p in points)
     return dataclasses.replace(reply, answers=(top, *cited))
+
+
+def list_opening(src: Sources, contributor_id: str) -> Position | None:
+    """The contributor's first position that opens a list ("The keys ... are as follows:"
+    followed by "First, ...", "Second, ..."), or None."""
+    return next(
+        (p for p in sorted(src.reading.positions_of(contributor_id),
+                           key=lambda p: text_order(src, p))
+         if p.quote.rstrip().endswith(":") and list_points(src, p)),
+        None,
+    )
