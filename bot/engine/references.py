@@ -46,6 +46,9 @@ TOOK_PART = frozenset(
 )
 
 
+_REPLY_VERBS = frozenset({"reply", "replied", "replies", "respond", "responded", "responds",
+                          "answer", "answered", "answers", "write", "wrote", "comment",
+                          "commented"})
 # "the first respondent after the opening essay": the piece the count starts from
 _OPENING_WORDS = frozenset({"opening", "first", "original", "main", "lead", "initial", "big"})
 # "whoever wrote right after Rosenzweig", "the one just before the final respondent"
@@ -346,6 +349,11 @@ class ContributorMatcher:
         contributor `nth` places after the one named (or the opening piece), as a mention
         from the ordinal through the name ("" for none in that place); None when no
         "after ..." follows."""
+        start = i - 2  # the ordinal
+        if i + 2 < len(tokens) and tokens[i] in ("to", "that", "who") and tokens[i + 1] in (
+            _REPLY_VERBS
+        ):  # "the second person to reply to Bequelin"
+            i += 1 + (tokens[i + 2] == "to")
         if i >= len(tokens) or tokens[i] not in ("after", "to"):
             return None
         j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1] == "the")
@@ -361,7 +369,7 @@ class ContributorMatcher:
                 return None
             base, end = self._order_of[named.contributor_ids[0]], named.end
         cid = self._by_order.get(base + nth)
-        return Mention((cid or "",), i - 2, end)
+        return Mention((cid or "",), start, end)
 
     def _by_length(self, tokens: Sequence[str], i: int) -> Mention | None:
         """ "the shortest response", "the longest piece", "(the one who) only wrote one
@@ -375,7 +383,7 @@ class ContributorMatcher:
             i > 0 and tokens[i - 1] in ("a", "one", "only", "wrote", "writes", "has", "had",
                                         "with", "just")
         ):
-            start = i - 1 if tokens[i - 1] == "a" else i
+            start = i - 1 if tokens[i - 1] in ("a", "just", "only") else i
             return Mention((self._single,), start, i + 2)
         return None
 

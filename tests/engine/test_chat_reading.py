@@ -126,6 +126,13 @@ def test_a_main_point_of_ones_own_comes_before_an_agreement(engine: Engine) -> N
     assert reply.answers[0].position_id == "rosenzweig-critical-engagement"
 
 
+def test_who_they_are_and_their_main_point_is_their_main_point(engine: Engine) -> None:
+    for question in ("who is the third contributor and what's their main thing?",
+                     "who's the second person to reply to Bequelin and what's their main thing?"):
+        reply = engine.ask(question)
+        assert reply.answers[0].position_id == "rosenzweig-critical-engagement", question
+
+
 def test_a_group_bringing_up_a_contributor_is_compared_on_them(engine: Engine) -> None:
     q = engine.reader.read("the last two both mention nicholas, what do they say about him?")
     assert q.speakers == ("neier", "sixth") and q.targets == ("bequelin",)

@@ -431,6 +431,8 @@ ORDERS = [
     ("the second one after nathan, what worries them", "sixth"),
     # "who's the one right after X? what's his main point": that one's point, not who made one
     ("who's the one right after Rosenzweig? what's his main point", "nathan"),
+    ("who's the second person to reply to Bequelin and what's their main thing?", "rosenzweig"),
+    ("whose piece is just one paragraph and what's the gist?", "nathan"),
 ]
 
 

@@ -483,12 +483,16 @@ _SAYS = re.compile(r"\b(?:say|says|said|think|thinks|argue|argues|write|writes|w
 _NAME_FILLER = frozenset({"actual", "real", "full", "like"})
 
 
+_POINT_ASKED = frozenset({Relation.SUMMARY, Relation.RECOMMEND, Relation.CONCERN,
+                          Relation.CRITIQUE, Relation.DISAGREE, Relation.CONCEDE})
+
+
 def _asks_who_they_are(q: Question) -> bool:
     """Whether a question about one contributor asks only their name ("what is the name of
     the last contributor?", "who wrote the final contribution?") or where they work ("which
     university does Nathan teach at?", not "what does Nathan say about work")."""
-    if len(q.speakers) != 1 or q.targets:
-        return False
+    if len(q.speakers) != 1 or q.targets or q.relation in _POINT_ASKED:
+        return False  # ("who is the third one and what's their main thing?" asks the point)
     if (_ASKS_THEIR_NAME.search(q.text) or _WHO_IS_ONE.search(q.text)) and all(
         t.word in _NAME_FILLER for t in q.terms
     ):
