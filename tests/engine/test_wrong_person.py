@@ -24,6 +24,12 @@ ELSEWHERE = [
     # a chat word around the topic ("whats the context") does not hide who did say it
     ("where does nathan say china doubled life expectancy, whats the context", "sixth",
      "life expectancy", "Andrew J. Nathan doesn't address that; the final respondent does:"),
+    # in other words than the text's: the one position that answers it, less of it worded
+    ("what did Hom say about academics and lawyers fighting for rights out of professional "
+     "ethics?", "neier", "good professionals",
+     "Sharon Hom doesn't address that; Aryeh Neier does:"),
+    ("Neier's point about China's state secrecy laws hurting US companies?", "bequelin",
+     "state secrecy laws", "Aryeh Neier doesn't address that; Nicholas Bequelin does:"),
 ]
 
 # (question, words the abstention must hold): nobody addresses it, or nobody of the reading

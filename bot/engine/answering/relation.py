@@ -37,6 +37,7 @@ NOT_COVERED = "The reading doesn't cover that."  # no passage holds the topic at
 KEEP_RATIO = 0.6  # further answers must score at least this share of the best one
 # another contributor answers for the one asked about only when holding the topic this well
 ELSEWHERE_COVERAGE = 0.7
+LOOSE_ELSEWHERE = 0.6  # ... or, for the one best position alone, this and three strong words
 PARTLY_COVERAGE = 0.4  # ... unless the one asked holds this much, two words in one sentence
 RELATION_NOUNS = {
     Relation.AGREE: "agreement",
@@ -94,6 +95,14 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
             loose = relation(src, dataclasses.replace(q, terms=()), limit)
             return dataclasses.replace(loose, loose=True)
         others = _said_by_others(src, q, limit) if q.speakers and q.terms else ()
+        if not others and q.speakers and q.terms:
+            # "what did Hom say about lawyers fighting for rights out of professional ethics?":
+            # the one position that answers it, though it holds less of the words
+            top = _elsewhere_top(src, q)
+            if top is not None and top.coverage >= LOOSE_ELSEWHERE and top.strong >= 3 and not (
+                WORK_WORDS.intersection(t.word for t in q.terms)  # "where does he teach?"
+            ):
+                others = (src.cite(top.item.position, top.score),)
         if others and ranked and len(src.contributors) == 2 and _partly_answers(q, ranked[0]):
             # in a debate of two, who speak to the same matters all along: the one asked says
             # two of its words in one sentence, so that is their side of it, not the other's
@@ -419,14 +428,20 @@ def _said_elsewhere(src: Sources, q: Question, best: Scored | None) -> str:
     """Who else covers a topic the asked contributor doesn't: "Hom does (paragraph 17)"."""
     if best is not None and answers_topic(best, q):
         return ""
-    others = src.ranker.rank(q)
-    if not others or not answers_topic(others[0], q):
+    top = _elsewhere_top(src, q)
+    if top is None:
         return ""
-    pos = others[0].item.position
-    if pos.contributor_id in q.speakers:
-        return ""
+    pos = top.item.position
     who = src.reading.contributor(pos.contributor_id).short_name
     return f"{who} does (paragraph {pos.paragraph})"
+
+
+def _elsewhere_top(src: Sources, q: Question) -> Scored | None:
+    """The best position of anyone's, if it answers and is not the asked contributor's."""
+    others = src.ranker.rank(q)
+    if not others or not answers_topic(others[0], q):
+        return None
+    return None if others[0].item.position.contributor_id in q.speakers else others[0]
 
 
 def _best(src: Sources, ranked: list[Scored], limit: int) -> tuple[Answer, ...]:
