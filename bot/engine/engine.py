@@ -12,7 +12,13 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from bot.engine.answering.abstain import abstain, off_topic_request, other_language
+from bot.engine.answering.abstain import (
+    AFTERMATH,
+    abstain,
+    asks_aftermath,
+    off_topic_request,
+    other_language,
+)
 from bot.engine.answering.compare import compare as compare_answer
 from bot.engine.answers import Answer, Reply, cite
 from bot.engine.conversation import Conversation
@@ -74,6 +80,11 @@ class Engine:
                 q, speakers=(contributor.id,), ambiguous=(), compare=False, who=False,
                 targets=tuple(t for t in q.targets if t != contributor.id),
             )
+        if asks_aftermath(q.text, lambda toks: bool(self.reader.matcher.find(toks))):
+            # "did China actually follow through?": nothing the reading can say, an aside
+            if conversation is not None:
+                conversation.record(question)
+            return abstain(self.sources, q, AFTERMATH)
         if conversation is not None and (off_topic_request(q.text) or other_language(q.text)):
             # "thx. can u recommend another book on this?": an aside, answered on its own,
             # that leaves the conversation where it was

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine, Mode
+from bot.engine.conversation import Conversation
 from bot.knowledge.paragraphs import is_verbatim
 
 # question, acceptable contributors for the top answer, acceptable paragraphs (empty: any)
@@ -361,3 +362,34 @@ def test_a_list_asked_for_is_its_opening_and_every_point(engine: Engine, questio
 
 def test_one_point_of_a_list_is_not_the_whole_list(engine: Engine) -> None:
     assert len(engine.ask("what is bequelin's first key?").answers) < 6
+
+
+# What happened after the reading or outside it: the reading cannot say
+AFTERMATH = [
+    "did china actually follow through on those promises later?",
+    "did beijing ever respond to this chinafile conversation",
+    "so who won the senate race in the end",
+]
+
+
+@pytest.mark.parametrize("question", AFTERMATH)
+def test_what_happened_after_the_reading_is_not_told(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    assert reply.abstained and not reply.answers
+    assert "after it or outside it" in reply.message
+
+
+@pytest.mark.parametrize("question", [
+    "what does bequelin say china will have to do in the end",  # a contributor says it
+    "what changed since then according to rosenzweig",
+])
+def test_what_a_contributor_says_of_later_is_asked_of_them(engine: Engine, question: str) -> None:
+    assert "after it or outside it" not in engine.ask(question).message
+
+
+def test_an_aftermath_aside_leaves_the_conversation(engine: Engine) -> None:
+    talk = Conversation()
+    engine.ask("what did the sixth say about china's UN submission", conversation=talk)
+    focus = talk.focus
+    assert engine.ask("did china actually follow through after?", conversation=talk).abstained
+    assert talk.focus == focus

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.engine.answers import Mode, Reply
 from bot.engine.lexicon import FOREIGN_WORDS, STOPWORDS
@@ -65,6 +66,35 @@ def off_topic_request(text: str) -> bool:
         )
         for i, t in enumerate(toks[:12])
     )
+
+
+# What happened after the reading, or outside it: "did China actually follow through?", "who
+# won the senate seat in the end?", "did Beijing ever respond to this conversation?"
+_AFTERMATH = re.compile(
+    r"\bfollow(?:ed|s)?\s+through\b|\bafterwards?\b|\bin\s+the\s+end\b|\bsince\s+then\b|"
+    r"\bended\s+up\b|\blater\s+on\b|\b(?:ever|actually)\s+(?:respond|react|reply|answer)"
+    r"(?:ed|s)?\b", re.I)
+# ... unless a contributor (or "he", "they") is the one it asks about, or says it
+_ASKED_OF_THEM = frozenset(
+    {"he", "she", "they", "him", "her", "them", "his", "their", "say", "says", "said", "argue",
+     "argues", "argued", "think", "thinks", "claim", "claims", "predict", "predicts",
+     "believe", "believes", "write", "writes", "wrote", "mention", "mentions", "expect",
+     "expects", "hope", "hopes", "warn", "warns"})
+_IN_THEIR_VIEW = re.compile(r"\baccording\s+to\b|\bin\s+(?:his|her|their)\s+(?:view|words|eyes)\b",
+                            re.I)  # "what changed since then according to him"
+AFTERMATH = ("The reading doesn't say what happened after it or outside it; it holds only "
+             "what its contributors said.")
+
+
+def asks_aftermath(text: str, names_one: Callable[[list[str]], bool]) -> bool:
+    """Whether a question asks what happened after the reading or outside it ("did China
+    actually follow through?"), not what a contributor says of it; `names_one` tells
+    whether words name a contributor."""
+    m = _AFTERMATH.search(text)
+    if m is None or _IN_THEIR_VIEW.search(text):
+        return False
+    before = words(text[: m.start()])
+    return not _ASKED_OF_THEM.intersection(before) and not names_one(before)
 
 
 def other_language(text: str) -> bool:
