@@ -26,6 +26,8 @@ from bot.engine.lexicon import (
     ORDINALS,
     PERSON_NOUNS,
     STOPWORDS,
+    SYNONYM_GROUPS,
+    SYNONYMS,
     WHO_WORDS,
     WORLD_PERSON_NOUNS,
     Relation,
@@ -290,6 +292,9 @@ def resolve(
     if not mentioned and not _detail(q.text) and _which_of_shown(toks, conv):
         # "on what issues tho?", "which jobs?": named in the passage just shown
         return Resolved(prev, Move.QUOTE, new_topic=False)
+    if not mentioned and conv.focus and _which_things(toks):
+        # "like which industries?": the things the one just quoted names, not anyone's
+        return _on_focus(src, dataclasses.replace(q, who=False), prev, conv)
     if [t for t in toks if t not in _NEXT_FILLER and (mentioned or t not in _SAID_NEXT)] in (
         ["after", "that"], ["then"], ["next"], ["then", "what"], ["after", "this"], ["after"],
         ["after", "it"], ["then", "next"],
@@ -613,7 +618,26 @@ def _said_of_last(toks: list[str], conv: Conversation) -> bool:
         return False  # (after "the text doesn't say": of the answer before)
     top = last.answers[0]
     shown = set(words(f"{top.quote} {top.summary}"))
-    return all(t in shown or t.rstrip("s") in shown or t + "s" in shown for t in rest)
+    return all(any(w in shown or w.rstrip("s") in shown or w + "s" in shown or w + "es" in shown
+                   for w in _like(t)) for t in rest)
+
+
+def _group_of() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for group in SYNONYM_GROUPS:
+        for w in group:
+            out.setdefault(w, set()).update(group)
+    for w, near in SYNONYMS.items():
+        out.setdefault(w, set()).update(near)
+    return {w: frozenset(near) for w, near in out.items()}
+
+
+_WORDS_LIKE = _group_of()  # a word -> the lexicon's words like it
+
+
+def _like(word: str) -> frozenset[str]:
+    """The word and the lexicon's words like it ("industries": "business", "factories")."""
+    return _WORDS_LIKE.get(word, frozenset()) | {word}
 
 
 _WHOM = re.compile(  # "who were they talking about", "who did she quote": nothing more
@@ -652,6 +676,17 @@ def _named_as_shown(
 _WHEN_WORDS = frozenset({"year", "years", "date", "dates", "month", "months", "day", "days",
                          "time", "decade", "decades", "century"})
 _WHICH_LEADS = frozenset({"on", "about", "in", "for", "with", "like", "and", "so", "ok", "but"})
+
+
+def _which_things(toks: list[str]) -> bool:
+    """ "like which industries?", "which countries tho": "which" and a word or two that name
+    things, not people."""
+    rest = [t for t in toks if t not in _EMPHASIS]
+    while rest and rest[0] in _WHICH_LEADS:
+        rest = rest[1:]
+    return len(rest) in (2, 3) and rest[0] == "which" and not any(
+        t in STOPWORDS or t in _PRONOUN_WORDS or t in _WHEN_WORDS or t in PERSON_NOUNS
+        or t in WORLD_PERSON_NOUNS for t in rest[1:])
 
 
 def _which_of_shown(toks: list[str], conv: Conversation) -> bool:

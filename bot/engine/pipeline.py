@@ -132,7 +132,9 @@ def respond_in_context(
             reply = like_shown_first(src, reply, conv.reply)
         if q.who:  # "did anyone (else) have a problem with X?": their critique of it
             reply = _kind_per_contributor(src, q, reply)
-        if reply.abstained and q.who and conv is not None and _besides_shown(q, conv):
+        if (reply.abstained or _OF_THAT_KIND.search(q.text)) and q.who and conv is not None and (
+            _besides_shown(q, conv)
+        ):
             # "anyone else bring up those kinds of scandals?" in words the text lacks: who
             # else made the point just shown
             like = like_shown(src, q, conv.reply, limit)
@@ -239,6 +241,11 @@ def _parts_of_topic(resolved: Resolved) -> tuple[Question, ...]:
         return ()
     return tuple(dataclasses.replace(q, terms=tuple(t for t in q.terms if t.own == own),
                                      pairs=frozenset(), phrase="") for own in known)
+
+
+# "anyone else bring up those kinds of scandals?": things like the ones just shown
+_OF_THAT_KIND = re.compile(r"\b(?:th(?:ose|ese|at|is)\s+(?:kinds?|sorts?|types?)\s+of|"
+                           r"(?:stuff|things)\s+like\s+that)\b", re.I)
 
 
 def _besides_shown(q: Question, conv: Conversation) -> bool:

@@ -32,6 +32,10 @@ ANSWERS: list[tuple[str, set[str], set[int]]] = [
     ("who wrote that China holds a Nobel Peace Laureate in prison", {"bequelin"}, {11}),
     ("what does Sharon think about the consulates in Hong Kong", {"hom"}, {17}),
     ("who thinks vocal diplomacy is needed when private talks fail", {"bequelin"}, {9}),
+    # everyday words for the text's: "scandals" are its abuses, "dodge" is "avoid"
+    ("which US scandals does bequelin say hurt america's example", {"bequelin"}, {8}),
+    ("someone said the US shouldnt dodge the worst abuses just bc its scared of rocking the "
+     "boat, who", {"rosenzweig"}, {20}),
     # "first": of those who make the point (others echo it later), the earliest
     ("who was the first to say chinese citizens drive progress", {"bequelin"}, {3}),
 ]

@@ -366,6 +366,15 @@ FOLLOW_UPS = [
      "rosenzweig", "multilateral processes", True),
     # the text never names it: by name, an honest no (what it does speak of is related)
     ([], "does anyone name an actual company, like google?", None, "", False),
+    # "those kinds of scandals": points like the one just shown, by others
+    (["who brought up the iraq war"], "anyone else bring up those kinds of us scandals?",
+     "neier", "Abu Ghraib", True),
+    # "like which industries?": the things the one just quoted names ("industries" is
+    # "factories" in the lexicon), not anyone's business talk
+    (["whats the one concrete suggestion the last respondent makes"], "like which industries?",
+     "sixth", "factories producing clothing", True),
+    (["what does sharon hom say about hong kong"],
+     "what issues does she say people are mobilizing around", "hom", "endemic corruption", True),
     # "but X says the opposite?": what X says on the topic just asked ("opposite" no topic)
     (["Rosenzweig, does he think the US should be the moral role model?"],
      "but bequelin says the opposite no?", "bequelin", "best possible example", True),
