@@ -153,17 +153,20 @@ def test_a_place_in_a_named_speech_is_its_start(drafted: dict[str, Path]) -> Non
 
 
 @pytest.mark.parametrize(
-    ("question", "who", "phrase"),
+    ("name", "question", "who", "phrase"),
     [  # today's words for the text's: "grabbing more land" is its acquisition of territory
-        ("whats the judge's view on the US grabbing more land", "douglas", "this great republic"),
-        ("douglas complaining that lincolns answer on the runaway slave law didnt say anything",
-         "douglas", "no answer at all"),
+        ("freeport", "whats the judge's view on the US grabbing more land", "douglas",
+         "this great republic"),
+        ("freeport", "douglas complaining that lincolns answer on the runaway slave law didnt "
+         "say anything", "douglas", "no answer at all"),
+        ("ottawa", "what does the judge claim the founding generation did about free vs slave "
+         "states", "douglas", "free States and slave States"),
     ],
 )
 def test_modern_words_find_the_debates_own(
-    drafted: dict[str, Path], question: str, who: str, phrase: str
+    drafted: dict[str, Path], name: str, question: str, who: str, phrase: str
 ) -> None:
-    engine = Engine(load_reading(drafted["freeport"]))
+    engine = Engine(load_reading(drafted[name]))
     reply = engine.ask(question)
     assert reply.answers and reply.answers[0].contributor_id == who
     assert phrase in engine.reading.paragraph(reply.answers[0].paragraph).text
