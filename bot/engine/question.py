@@ -312,17 +312,20 @@ class QuestionReader:
 
     def _split_joined(self, tokens: list[str]) -> list[str]:
         """Two words of the reading written as one ("hongkong" -> "hong kong")."""
-        if all(len(t) < 8 or self.index.knows(t) for t in tokens):
+        if all(len(t) < 7 or self.index.knows(t) for t in tokens):
             return tokens
         out: list[str] = []
+        content = self.index.content_words
+
+        def held(part: str) -> bool:  # "beehive": the text's "bees" and "hive"
+            return (part in content or part + "s" in content) and part not in STOPWORDS
+
         for tok in tokens:
             split = None
-            if len(tok) >= 8 and not self.index.knows(tok) and tok not in _NOT_TOPIC:
-                content = self.index.content_words
+            if len(tok) >= 7 and not self.index.knows(tok) and tok not in _NOT_TOPIC:
                 split = next(
                     ((tok[:k], tok[k:]) for k in range(3, len(tok) - 2)
-                     if tok[:k] in content and tok[k:] in content
-                     and tok[:k] not in STOPWORDS and tok[k:] not in STOPWORDS),
+                     if held(tok[:k]) and held(tok[k:])),
                     None,
                 )
             out.extend(split or (tok,))

@@ -161,6 +161,8 @@ def test_a_place_in_a_named_speech_is_its_start(drafted: dict[str, Path]) -> Non
          "say anything", "douglas", "no answer at all"),
         ("ottawa", "what does the judge claim the founding generation did about free vs slave "
          "states", "douglas", "free States and slave States"),
+        # two of the text's words written as one, one of them plural there: "bees" and "hive"
+        ("freeport", "who compared the country to a beehive", "douglas", "hive of bees"),
     ],
 )
 def test_modern_words_find_the_debates_own(
