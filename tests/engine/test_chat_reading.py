@@ -174,6 +174,21 @@ def test_a_count_is_a_number_not_the_pronoun_one(text: str, holds: bool) -> None
     assert shape is not None and (shape.search(text) is not None) is holds
 
 
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    ("when does douglas say the article came out", "published on the 17th of last December",
+     True),
+    ("what date did he think they were passed", "in his speech of March 22d, 1858", True),
+    ("what dates did the paper run it?", "the paper ran it twice", False),
+    ("when was it given", "in the spring", False),
+])
+def test_a_time_asked_is_a_year_or_a_day_of_a_month(question: str, text: str,
+                                                     holds: bool) -> None:
+    from bot.engine.answering.detail import answer_shape
+
+    shape = answer_shape(question)
+    assert shape is not None and (shape.search(text) is not None) is holds
+
+
 def test_everyday_words_about_a_piece_get_its_main_points(engine: Engine) -> None:
     reply = engine.ask("what did the 4th contributor list as reasons")
     # "reasons" asks for the main points: answered fully, not as a loose reading

@@ -33,6 +33,9 @@ _ONE = (r"(?<!each )(?<!every )(?<!any )(?<!no )(?<!the )(?<!this )(?<!that )\bo
         r"(?!\s+(?:of|another|who|which|that|side|thing)\b)")
 # a count before a unit of time ("two and a half decades", "several years")
 _COUNTS = _NUMBER_WORDS + "|several|many|few"
+# a day of a month: "the 16th of June", "on the 17th of last December"
+_DATE = (r"\b(?:January|February|March|April|June|July|August|September|October|November|"
+         r"December)\b|\b\d{1,2}(?:st|nd|rd|th|d)\b")
 _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # a sum of money: "does she put a dollar figure on it?", "how much money?"
     (re.compile(r"\bdollars?\b|\bhow\s+much\s+(?:money|funding|aid)\b|\bprice\s+tag\b", re.I),
@@ -65,7 +68,11 @@ _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # a question opening on "when" asks a time only when it asks nothing above
     # ("when the constitution was made, how many states ...?" asks a number)
     (re.compile(r"\b(?:what|which)\s+year\b|^\W*(?:so\s+|and\s+)?when\b", re.I),
-     re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\byears?\s+ago\b", re.I)),
+     re.compile(rf"\b(?:1[5-9]\d\d|20\d\d)\b|\byears?\s+ago\b|{_DATE}")),
+    # a date: "what dates did the paper run it?", "dates for the two speeches?"
+    (re.compile(r"\b(?:what|which)\s+(?:date|day)s?\b|\bdates?\s+(?:for|of)\b|^\W*dates?\b",
+                re.I),
+     re.compile(rf"\b(?:1[5-9]\d\d|20\d\d)\b|{_DATE}")),
 )
 
 
