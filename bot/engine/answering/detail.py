@@ -67,7 +67,9 @@ _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
                 r"(?:re-?)?elected)\b", re.I)),
     # a question opening on "when" asks a time only when it asks nothing above
     # ("when the constitution was made, how many states ...?" asks a number)
-    (re.compile(r"\b(?:what|which)\s+year\b|^\W*(?:so\s+|and\s+)?when\b", re.I),
+    (re.compile(r"\b(?:what|which)\s+year\b", re.I),  # a year, not "June 4th"
+     re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\byears?\s+ago\b", re.I)),
+    (re.compile(r"^\W*(?:so\s+|and\s+)?when\b", re.I),
      re.compile(rf"\b(?:1[5-9]\d\d|20\d\d)\b|\byears?\s+ago\b|{_DATE}")),
     # a date: "what dates did the paper run it?", "dates for the two speeches?"
     (re.compile(r"\b(?:what|which)\s+(?:date|day)s?\b|\bdates?\s+(?:for|of)\b|^\W*dates?\b",
