@@ -521,6 +521,8 @@ LIST_ITEMS = [
     ("what's the first guy's 4th key", "Fourth, the U.S. must forge partnerships"),
     ("what is bequelin's third key?", "Third, the U.S. must mainstream"),
     ("the first responder's list of keys, whats #2", "Second, the U.S. government needs"),
+    # "the first of the five keys in the opening piece": the opening piece is the first one's
+    ("what's the first of the five keys in the opening piece", "First, what is most important"),
     # the fifth of "First, ... Fourth, ... Finally, ...": the one that opens "Finally"
     ("bequelin's fifth key?", "Finally, the U.S. must be ready"),
     ("what's the last / 5th step in bequelin's list?", "Finally, the U.S. must be ready"),

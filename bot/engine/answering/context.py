@@ -25,7 +25,8 @@ from bot.knowledge.paragraphs import squash
 _NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
             "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "final": -1}
 _LIST_ITEM = re.compile(
-    r"\bnumber\s+([1-9])\b|\b(" + "|".join(_NUMBERS) + r")\s+(?:key|reason|point|step|"
+    r"\bnumber\s+([1-9])\b|\b(" + "|".join(_NUMBERS) + r")\s+(?:of\s+(?:the|his|her|their)\s+"
+    r"(?:\w+\s+)?)?(?:key|reason|point|step|"  # "the first of the five keys"
     r"recommendation|argument|item|benefit|example|priority|measure|suggestion|idea|proposal|"
     r"factor)s?\b",
     re.I,
