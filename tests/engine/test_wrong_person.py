@@ -30,6 +30,11 @@ ELSEWHERE = [
      "Sharon Hom doesn't address that; Aryeh Neier does:"),
     ("Neier's point about China's state secrecy laws hurting US companies?", "bequelin",
      "state secrecy laws", "Aryeh Neier doesn't address that; Nicholas Bequelin does:"),
+    # a relation asked ("what's the suggestion") around words another's position holds well:
+    # those words are the topic, not chat around the relation
+    ("rosenzweig mentions factory workers making clothes and electronics, what's the "
+     "suggestion", "sixth", "factories producing clothing",
+     "Joshua Rosenzweig doesn't address"),
 ]
 
 # (question, words the abstention must hold): nobody addresses it, or nobody of the reading

@@ -78,7 +78,7 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
         fitting = [s for s in fitting if s.on_target] or fitting
     ranked = fitting or ranked[:1]  # the best that answers, not merely the best score
     problem = unanswerable(src, q, ranked)
-    if problem and _words_around_relation(q):
+    if problem and _words_around_relation(q) and not _said_well_elsewhere(src, q):
         return relation(src, dataclasses.replace(q, terms=()), limit)
     focused = tuple(t for t in q.terms if t.focus)
     if problem and q.speakers and focused and len(focused) < len(q.terms):
@@ -434,6 +434,13 @@ def _said_elsewhere(src: Sources, q: Question, best: Scored | None) -> str:
     pos = top.item.position
     who = src.reading.contributor(pos.contributor_id).short_name
     return f"{who} does (paragraph {pos.paragraph})"
+
+
+def _said_well_elsewhere(src: Sources, q: Question) -> bool:
+    """ "rosenzweig mentions factory workers making clothes, what's the suggestion": words
+    another contributor's position holds well are a topic, not chat around the relation."""
+    top = _elsewhere_top(src, q) if q.speakers else None
+    return top is not None and top.coverage >= ELSEWHERE_COVERAGE and top.strong >= 3
 
 
 def _elsewhere_top(src: Sources, q: Question) -> Scored | None:
