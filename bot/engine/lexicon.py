@@ -437,6 +437,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("freed", "emancipated", "emancipation", "liberated"),
     ("statehood", "admission", "admitted", "admit"),
     ("deal", "dealt"),
+    ("engine", "engines", "driver", "drivers", "motor"),  # "the main driver of progress"
     ("lie", "lies", "liar", "liars", "lying", "falsehood", "falsehoods", "untrue", "untruth"),
     ("insult", "insults", "insulted", "insulting", "taunt", "taunts", "taunting", "ridicule",
      "mock", "mocks", "mocking", "mocked", "sneer", "sneers"),
