@@ -90,7 +90,10 @@ _IDIOMS = (re.compile(r"\bagree(?:s|d|ing)?\s+to\s+disagree\b", re.I),)
 _IDIOM_STEMS = frozenset({stem("agree"), stem("disagree")})
 _ASIDE = frozenset({"or", "bot", "pls", "plz", "please", "here", "else", "quickly", "just"})
 _HELP_VERBS = frozenset({"explain", "tell", "help", "remind", "summarize", "summarise", "clarify",
-                         "list", "break", "walk"})  # "can someone walk me through .."
+                         "list", "break", "walk", "unpack", "elaborate", "recap", "describe"})
+# "can someone walk me through ...": a request for help, no "who" (not "does anyone explain")
+_REQUESTING = frozenset({"can", "could", "would", "will", "pls", "plz", "please", "may", "ok",
+                         "so", "hey", "guys"})
 _TOPIC_MARKERS = frozenset({"about", "regarding", "concerning", "re"})
 _VIEW_WORDS = frozenset({"thoughts", "opinion", "position", "stance", "take", "view", "views"})
 _AUXILIARIES = frozenset(
@@ -932,7 +935,8 @@ def _asks_anyone(tokens: list[str]) -> bool:
             # "can someone explain what Hom meant": the one asked is not the one asked about
             # ("can someone (or @bot) pls tell me ...": the asides skipped)
             rest = [u for u in tokens[i + 1 : i + 6] if u not in _ASIDE]
-            return not rest or rest[0] not in _HELP_VERBS
+            asking = i == 0 or tokens[i - 1] in _REQUESTING  # "can someone", not "does anyone"
+            return not rest or not asking or rest[0] not in _HELP_VERBS
     return False
 
 

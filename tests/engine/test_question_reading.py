@@ -52,6 +52,10 @@ CASES: list[tuple[str, tuple[str, ...], tuple[str, ...], Relation | None, set[st
     # a report, then "does anyone push back on that?": who disputes the one reported
     ("Bequelin's first key is that the US should set the best example. Does anyone push back "
      "on that idea?", (), ("bequelin",), Relation.DISAGREE, {"example"}),
+    ("Can someone unpack Neier's Soviet bloc comparison?", ("neier",), (), None,
+     {"soviet", "bloc"}),
+    # ... but "does anyone explain why ...?" asks who does
+    ("does anyone explain why china resists", (), (), None, {"china"}),
     # "is there a contributor who ...", "does any respondent ...": who-questions
     ("is there a contributor who takes issue with how Bequelin separates them?", (),
      ("bequelin",), Relation.DISAGREE, set()),
@@ -199,3 +203,8 @@ def test_the_deal_with_someone_asks_their_words(engine: Engine, question: str) -
     q = engine.reader.read(question)
     assert q.speakers == ("neier",) and not q.targets
     assert "torture" in {t.word for t in q.terms}
+
+
+def test_does_anyone_explain_asks_who(engine: Engine) -> None:
+    assert engine.reader.read("does anyone explain why china resists").who
+    assert not engine.reader.read("can someone explain why china resists").who
