@@ -166,6 +166,8 @@ def test_a_detail_is_answered_with_the_sentence_that_gives_it(
     ("one man in ten agreed", True),
     ("over 100,000 protestors", True),
     ("seven distinct interrogatories", True),
+    ("in the past two and a half decades", False),  # a span of time counts no one
+    ("for 24 years", False),
 ])
 def test_a_count_is_a_number_not_the_pronoun_one(text: str, holds: bool) -> None:
     from bot.engine.answering.detail import answer_shape

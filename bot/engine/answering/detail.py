@@ -31,6 +31,10 @@ _NUMBER_WORDS = "|".join(sorted(
 # "one" as a count, not as a pronoun ("each one of these men", "no one", "the one who")
 _ONE = (r"(?<!each )(?<!every )(?<!any )(?<!no )(?<!the )(?<!this )(?<!that )\bone\b"
         r"(?!\s+(?:of|another|who|which|that|side|thing)\b)")
+# (a count of people or things, not a span of time: "the past two decades" counts no one;
+# "how many years" is asked in units of its own)
+_NOT_A_SPAN = (r"(?!(?:\s+and\s+a\s+half)?\s+(?:years?|decades?|months?|weeks?|days?|hours?|"
+               r"minutes?|centur(?:y|ies))\b)")
 # a count before a unit of time ("two and a half decades", "several years")
 _COUNTS = _NUMBER_WORDS + "|several|many|few"
 # a day of a month: "the 16th of June", "on the 17th of last December"
@@ -48,8 +52,8 @@ _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # a count: a number that is not a year ("how many people?" is not answered by "in 1854")
     (re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|percentage|share|fraction|"
                 r"proportion|amount)\b", re.I),
-     re.compile(rf"\b(?!(?:1[5-9]\d\d|20\d\d)\b)\d[\d,.]*\b|\b(?!one\b)(?:{_NUMBER_WORDS})\b|"
-                rf"{_ONE}|"
+     re.compile(rf"\b(?!(?:1[5-9]\d\d|20\d\d)\b)\d[\d,.]*\b{_NOT_A_SPAN}|"
+                rf"\b(?!one\b)(?:{_NUMBER_WORDS})\b{_NOT_A_SPAN}|{_ONE}|"
                 r"\bnumbers?\s+of\b|\b(?:majority|minority|percent|per\s+cent)\b|"
                 # a fraction, not a list's "Third, ...": "a quarter", "two thirds"
                 rf"\b(?:a|one|{_NUMBER_WORDS})[\s-]+(?:quarter|third|fifth)s?\b", re.I)),
