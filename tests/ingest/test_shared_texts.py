@@ -41,7 +41,9 @@ DEBATE_FLOORS = {
     "ottawa7_questions.yaml": ("ottawa", 0.62), "freeport7_questions.yaml": ("freeport", 0.56),
     "ottawa8_questions.yaml": ("ottawa", 0.62),  # written last: 0.617 on its first run
     # session 17, never studied: 0.625 / 0.625 on their first run
-    "ottawa9_questions.yaml": ("ottawa", 0.61), "freeport8_questions.yaml": ("freeport", 0.61),
+    "ottawa9_questions.yaml": ("ottawa", 0.66), "freeport8_questions.yaml": ("freeport", 0.64),
+    # session 18, never studied: 0.487 / 0.625 on their first run
+    "ottawa10_questions.yaml": ("ottawa", 0.50), "freeport9_questions.yaml": ("freeport", 0.63),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
