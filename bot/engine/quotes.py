@@ -69,6 +69,14 @@ class QuoteFinder:
         ]
         self.sentences = sentences_of(reading)
         self._folded = [folded for _, _, folded in self._paragraphs]
+        by_paragraph: dict[int, list[Sentence]] = {}
+        for sentence in self.sentences:
+            by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+        self._by_paragraph = {n: tuple(own) for n, own in by_paragraph.items()}
+
+    def in_paragraph(self, number: int) -> tuple[Sentence, ...]:
+        """The sentences of one paragraph of substance, in order (none for another)."""
+        return self._by_paragraph.get(number, ())
 
     def locate(self, phrase: str) -> Located | None:
         """The paragraph and sentence that best hold `phrase`, if it is close enough."""

@@ -152,7 +152,7 @@ def _around(src: Sources, paragraph: int, quote: str) -> list[str]:
     """The sentences of the quote's paragraph near it (a long speech's paragraph holds many
     numbers that do not answer what the quote is about); the whole paragraph if the quote
     is found in none of them."""
-    own = [s.text for s in src.quotes.sentences if s.paragraph == paragraph]
+    own = [s.text for s in src.quotes.in_paragraph(paragraph)]
     at = next((i for i, text in enumerate(own) if quote in text or text in quote), None)
     if at is None:
         return [src.reading.paragraph(paragraph).text]

@@ -40,7 +40,7 @@ def figures_in_place(src: Sources, q: Question, reply: Reply, last: Reply | None
     own = [t for t in q.terms if t.word not in NUMBER_NOUNS and t.word not in carried]
     best: tuple[int, int] | None = None
     pick = None
-    for i, s in enumerate(x for x in src.quotes.sentences if x.paragraph == top.paragraph):
+    for i, s in enumerate(src.quotes.in_paragraph(top.paragraph)):
         if not _FIGURE.search(s.text):
             continue
         held = sum(1 for t in own if _holds(s.stems, t))
