@@ -7,7 +7,9 @@ contributor for "who" questions) or says why none answers.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
+from collections.abc import Callable
 
 from bot.engine.answering.abstain import abstain
 from bot.engine.answering.context import WORK_WORDS, name_of
@@ -77,8 +79,11 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     if q.targets and q.terms and not q.speakers:  # "who criticizes Nathan's framing"
         fitting = [s for s in fitting if s.on_target] or fitting
     ranked = fitting or ranked[:1]  # the best that answers, not merely the best score
-    problem = unanswerable(src, q, ranked)
-    if problem and _words_around_relation(q) and not _said_well_elsewhere(src, q):
+    elsewhere = functools.cache(lambda: _elsewhere_top(src, q))  # ranked once, if needed
+    problem = unanswerable(src, q, ranked, elsewhere)
+    if problem and _words_around_relation(q) and not (
+        q.speakers and _said_well_elsewhere(elsewhere())
+    ):
         return relation(src, dataclasses.replace(q, terms=()), limit)
     focused = tuple(t for t in q.terms if t.focus)
     if problem and q.speakers and focused and len(focused) < len(q.terms):
@@ -98,7 +103,7 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
         if not others and q.speakers and q.terms:
             # "what did Hom say about lawyers fighting for rights out of professional ethics?":
             # the one position that answers it, though it holds less of the words
-            top = _elsewhere_top(src, q)
+            top = elsewhere()
             if top is not None and top.coverage >= LOOSE_ELSEWHERE and top.strong >= 3 and not (
                 WORK_WORDS.intersection(t.word for t in q.terms)  # "where does he teach?"
             ):
@@ -306,8 +311,12 @@ def _lacking_detail(src: Sources, q: Question, found: Reply) -> Reply:
     return dataclasses.replace(abstain(src, q, why), related=found.answers)
 
 
-def unanswerable(src: Sources, q: Question, ranked: list[Scored]) -> str:
-    """Why the best-ranked positions do not answer the question ("" if they do)."""
+def unanswerable(
+    src: Sources, q: Question, ranked: list[Scored],
+    elsewhere: Callable[[], Scored | None],
+) -> str:
+    """Why the best-ranked positions do not answer the question ("" if they do);
+    `elsewhere` gives the best position of anyone else's that answers (ranked on demand)."""
     names = src.names(q.speakers)
     asked = RELATION_NOUNS.get(q.relation, "")
     if not q.terms:
@@ -325,9 +334,9 @@ def unanswerable(src: Sources, q: Question, ranked: list[Scored]) -> str:
         return "" if ranked else NOT_COVERED
     best = ranked[0] if ranked else None
     if q.speakers:
-        elsewhere = _said_elsewhere(src, q, best)
-        if elsewhere:
-            return f"{names} doesn't address that in this reading; {elsewhere}."
+        said = _said_elsewhere(src, q, best, elsewhere)
+        if said:
+            return f"{names} doesn't address that in this reading; {said}."
     if best is None or not answers_topic(best, q):
         named = _unnamed(q)
         return f"The text never names {named}." if named else NOT_COVERED
@@ -424,11 +433,13 @@ def topic_phrase(q: Question, answers: tuple[Answer, ...] = ()) -> str:
     return (article.group(0).lower() if article else "") + phrase
 
 
-def _said_elsewhere(src: Sources, q: Question, best: Scored | None) -> str:
+def _said_elsewhere(
+    src: Sources, q: Question, best: Scored | None, elsewhere: Callable[[], Scored | None]
+) -> str:
     """Who else covers a topic the asked contributor doesn't: "Hom does (paragraph 17)"."""
     if best is not None and answers_topic(best, q):
         return ""
-    top = _elsewhere_top(src, q)
+    top = elsewhere()
     if top is None:
         return ""
     pos = top.item.position
@@ -436,10 +447,10 @@ def _said_elsewhere(src: Sources, q: Question, best: Scored | None) -> str:
     return f"{who} does (paragraph {pos.paragraph})"
 
 
-def _said_well_elsewhere(src: Sources, q: Question) -> bool:
+def _said_well_elsewhere(top: Scored | None) -> bool:
     """ "rosenzweig mentions factory workers making clothes, what's the suggestion": words
-    another contributor's position holds well are a topic, not chat around the relation."""
-    top = _elsewhere_top(src, q) if q.speakers else None
+    another contributor's position (`top`) holds well are a topic, not chat around the
+    relation."""
     return top is not None and top.coverage >= ELSEWHERE_COVERAGE and top.strong >= 3
 
 
