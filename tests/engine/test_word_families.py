@@ -28,6 +28,15 @@ from bot.engine.text import stem
         ("bragging", "boasted"),
         ("kids", "boys"),
         ("founders", "fathers"),
+        ("drop", "retire"),
+        ("killed", "rejected"),
+        ("instinct", "impulse"),
+        ("limit", "restricting"),
+        ("selling", "trade"),
+        ("unpatriotic", "enemy"),
+        ("win", "succeed"),
+        ("spirit", "genius"),
+        ("fight", "quarrel"),
     ],
 )
 def test_plain_word_reaches_the_texts_word(asked: str, written: str) -> None:
@@ -37,6 +46,10 @@ def test_plain_word_reaches_the_texts_word(asked: str, written: str) -> None:
 def test_a_directed_synonym_stays_one_way() -> None:
     # "I'd hate to" may be "I'd be sorry to"; "sorry" does not mean "hate"
     assert stem("hate") not in SYNONYM_STEMS.get(stem("sorry"), frozenset())
+    # "they killed the amendment" is "rejected it"; a rejection kills no one, and "fight
+    # for rights" is no war
+    assert stem("killed") not in SYNONYM_STEMS.get(stem("rejected"), frozenset())
+    assert stem("war") not in SYNONYM_STEMS.get(stem("fight"), frozenset())
 
 
 def test_phrases_read_as_the_written_words(engine: Engine) -> None:
