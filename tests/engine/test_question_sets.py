@@ -39,6 +39,7 @@ FLOORS = {
     "chat9_questions.yaml": 0.86,  # session 17: 0.840 on first run; studied in session 18
     "chat10_questions.yaml": 0.89,  # session 17, written mid-session: 0.840; studied in 18
     "chat11_questions.yaml": 0.80,  # session 18, never studied: 0.800 on first run
+    "chat12_questions.yaml": 0.87,  # session 19, never studied: 0.880 on first run
 }
 # Conversations: least share right of first and follow-up turns, each follow-up read in its
 # conversation. First runs: conversations 0.900 / 0.440, conversations2 0.825 / 0.500,
@@ -51,7 +52,8 @@ FLOORS = {
 # 0.867 / 0.635 (then studied), conversations16 0.867 / 0.711 and conversations17 0.800 / 0.718
 # on the session's starting engine (never studied; studied in session 18); session 18's
 # conversations18 0.767 / 0.679 and conversations19 0.800 / 0.724 on that session's starting
-# engine (never studied).
+# engine (never studied); session 19's conversations20 0.800 / 0.723 on its starting engine
+# (never studied).
 CONVERSATION_FLOORS = {
     "conversations.yaml": {"first": 0.99, "follow-up": 0.97},
     "conversations2.yaml": {"first": 0.94, "follow-up": 0.90},
@@ -72,6 +74,7 @@ CONVERSATION_FLOORS = {
     "conversations17.yaml": {"first": 0.81, "follow-up": 0.73},
     "conversations18.yaml": {"first": 0.75, "follow-up": 0.67},
     "conversations19.yaml": {"first": 0.81, "follow-up": 0.73},
+    "conversations20.yaml": {"first": 0.79, "follow-up": 0.71},
 }
 
 

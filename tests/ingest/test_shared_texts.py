@@ -42,8 +42,10 @@ DEBATE_FLOORS = {
     "ottawa8_questions.yaml": ("ottawa", 0.62),  # written last: 0.617 on its first run
     # session 17, never studied: 0.625 / 0.625 on their first run
     "ottawa9_questions.yaml": ("ottawa", 0.66), "freeport8_questions.yaml": ("freeport", 0.64),
-    # session 18, never studied: 0.487 / 0.625 on their first run
-    "ottawa10_questions.yaml": ("ottawa", 0.50), "freeport9_questions.yaml": ("freeport", 0.63),
+    # session 18: 0.487 / 0.625 on their first run; studied in session 19
+    "ottawa10_questions.yaml": ("ottawa", 0.56), "freeport9_questions.yaml": ("freeport", 0.66),
+    # session 19, never studied: 0.512 / 0.588 on their first run
+    "ottawa11_questions.yaml": ("ottawa", 0.51), "freeport10_questions.yaml": ("freeport", 0.58),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
