@@ -98,7 +98,7 @@ class Engine:
             conversation.record(question)
             conversation.remember(
                 resolved.question, reply, new_topic=resolved.new_topic, move=resolved.move,
-                item=list_item_shown(resolved, reply),
+                item=list_item_shown(self.sources, resolved, reply),
             )
         return reply
 

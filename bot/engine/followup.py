@@ -70,6 +70,7 @@ class Resolved:
     asked: frozenset[str] = frozenset()  # with own_only: the words it asks about (not carried)
     about: str = ""  # for Move.WHY: the contributor of the last reply's answer it asks about
     onward: bool = False  # for Move.MORE: names no topic ("go on"), so reads on in the text
+    of_list: bool = False  # a point of the list being read ("the one about business")
 
 
 _QUOTE_CUES = frozenset(
@@ -184,6 +185,13 @@ _SUBJECT = re.compile(r"\b(he|she|they)\b", re.I)
 _OBJECT = re.compile(r"\b(him|her|them)\b", re.I)
 _PRONOUN_WORDS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their",
                             "theirs"})
+# "whats the point of that comparison?", "what was the purpose of saying that": why the one
+# just quoted says it
+_POINT_OF_IT = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|but|hmm|wait)\b[\s,]*)*what(?:'?s|\s+is|\s+was)\s+the\s+"
+    r"(?:point|purpose)\s+of\s+(?:that|this|it|saying\s+(?:that|this|it)|bringing\s+"
+    r"(?:that|this|it)\s+up|the\s+(?:comparison|example|analogy))\b(?:\s+\w+)?\W*$",
+    re.I)
 _REASON_WORDS = frozenset({"reason", "reasons", "reasoning", "rationale", "justification"})
 _POSSESSIVE = frozenset({"his", "hers", "their", "theirs"})
 _PAIR = re.compile(r"\b(both of them|the two of them|them both|they both|those two|these two|"
@@ -362,9 +370,11 @@ def resolve(
     reason = bool(_REASON_WORDS & set(toks)) and (
         toks[:1] in (["what"], ["whats"], ["and"])  # "what was his reason?", "reasoning?"
         or all(t in _REASON_WORDS | _ELABORATE_FILLER | _PRONOUN_WORDS for t in lead))
-    if lead[:1] in (["why"], ["whys"]) or lead[:2] == ["how", "come"] or reason:
-        own = [t for t in q2.terms if t.known and t.word not in _WHY_FILLER
-               and t.word not in _REASON_WORDS and t.word != "whys"]
+    point_of_it = _POINT_OF_IT.match(q2.text)
+    if lead[:1] in (["why"], ["whys"]) or lead[:2] == ["how", "come"] or reason or point_of_it:
+        own = [] if point_of_it else [
+            t for t in q2.terms if t.known and t.word not in _WHY_FILLER
+            and t.word not in _REASON_WORDS and t.word != "whys"]
         same = not (q2.speakers and set(q2.speakers) - set(conv.focus))
         if same and (not own or _said_of_last([t.word for t in own], conv) or (
             not mentioned and _POINTS_BACK.search(q2.text)
@@ -384,6 +394,14 @@ def resolve(
         set(toks) & WHO_WORDS
     ):  # "what did China admit, exact words": the same contributor's words on it
         return _on_focus(src, q2, prev, conv)
+    if conv.move in (Move.ITEM, Move.NEXT) and conv.focus and not mentioned and (
+        _ONE_ABOUT.search(q2.text) and q2.known_terms
+    ):  # "skip to the one about business" after a point of a list: that point of theirs
+        topic = tuple(t for t in q2.known_terms if t.word not in _LIST_WORDS | _ITEM_NOUNS)
+        if topic:
+            return dataclasses.replace(_asked(src, dataclasses.replace(
+                q2, terms=topic, speakers=conv.focus[:1], who=False, compare=False),
+                new_topic=False), of_list=True)
     item = _ordinal_item(own_toks, conv)
     if item:
         return Resolved(prev, Move.ITEM, f"point {item if item > 0 else 'last'} of: "
@@ -963,7 +981,7 @@ def _with_pronouns(
         ), True
     if q.speakers and not q.targets and q.relation in _TARGETED and _OBJECT.search(q.text):
         # "does the last respondent agree with him?": him is whom they answer
-        whom = tuple(c for c in conv.focus if c not in q.speakers)
+        whom = _whom(q, conv, src)
         if whom:
             return dataclasses.replace(q, targets=whom[:1]), True
     if q.targets and not q.speakers and _named_before_pronoun(q, src):
@@ -1007,6 +1025,24 @@ def _with_pronouns(
     if text == q.text:
         return q, False
     return reader.read(text), True
+
+
+def _whom(q: Question, conv: Conversation, src: Sources) -> tuple[str, ...]:
+    """Whom "him" or "her" stands for in "does the last respondent agree with him?": the
+    one in focus; but when the text calls the one in focus otherwise, the one the last
+    question asked about, or one listed or discussed, whom the text calls so."""
+    whom = tuple(c for c in conv.focus if c not in q.speakers)
+    said = {_GENDERED.get(m.group(1).lower(), "") for m in _OBJECT.finditer(q.text)}
+    if len(said) != 1 or "" in said or not whom:
+        return whom
+    pronoun = said.pop()
+    if src.reading.contributor(whom[0]).pronoun in (pronoun, ""):
+        return whom
+    before = conv.last.targets + conv.last.speakers if conv.last else ()
+    for c in (*before, *conv.listed, *reversed(conv.answered), *conv.earlier):
+        if c not in q.speakers and src.reading.contributor(c).pronoun == pronoun:
+            return (c,)
+    return whom
 
 
 def _things_before_them(q: Question) -> bool:
@@ -1266,6 +1302,13 @@ _LIST_ASKS = frozenset({"points", "keys", "reasons", "steps", "recommendations",
 _COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 _LIST_WORDS = frozenset({"points", "point", "keys", "key", "reasons", "reason", "steps", "step",
                         "recommendations", "list", "arguments", "things", "benefits", "ways"})
+
+
+# "the one about business", "the point on Tibet", "skip to the bit about trade"
+_ONE_ABOUT = re.compile(
+    r"\b(?:one|point|key|part|bit|item|step|reason|recommendation)s?\s+"
+    r"(?:about|on|regarding|re|concerning|with|that\s+mentions|that\s+talks\s+about)\b",
+    re.I)
 
 
 def _bare_ordinal(toks: list[str]) -> bool:

@@ -449,12 +449,19 @@ def _more(
     return abstain(src, q, "That is all the reading says on that.")
 
 
-def list_item_shown(resolved: Resolved, reply: Reply | None = None) -> int:
+def list_item_shown(
+    src: Sources, resolved: Resolved, reply: Reply | None = None
+) -> int:
     """Which point of a contributor's list a turn asked for or showed (0: none), so that
     "next" can go on to the one after it: asked by number ("his 2nd key"), or an answer
-    that opens with its number ("Second, the U.S. must ...")."""
+    that opens with its number ("Second, the U.S. must ..."), or, for a point asked by its
+    topic ("the one about business"), whose paragraph does."""
     if resolved.move in (Move.ITEM, Move.NEXT) and resolved.ordinal:
         return resolved.ordinal
+    if resolved.of_list and reply is not None and reply.answers:
+        top = reply.answers[0]
+        return item_opened(top.quote) or item_opened(
+            src.reading.paragraph(top.paragraph).text)
     q = resolved.question
     asked = 0
     if resolved.move in (Move.ALONE, Move.ASK, Move.PICK):

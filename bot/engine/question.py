@@ -866,8 +866,19 @@ def _either_way(tokens: list[str], relations: list[Relation]) -> list[Relation]:
     )
     if not either:
         return relations
+    if pair <= asked and _ALL_THE_OTHER_WAY.search(" ".join(tokens)):
+        # "does anybody disagree with Bequelin or do they all just agree?": the second way is
+        # what would hold if no one did; the first is what is asked
+        return relations
     rest = [r for r in relations if r not in pair]
     return [Relation.RESPOND, *(r for r in rest if r is not Relation.RESPOND)]
+
+
+# "... or do they all agree", "or is everyone just disagreeing": the way things would be
+# if no one answered the first way
+_ALL_THE_OTHER_WAY = re.compile(
+    r"\bor\b(?:\s+\w+){0,2}\s+(?:all|everyone|everybody|every one)\b(?:\s+\w+){0,2}\s+"
+    r"(?:dis)?agre\w*")
 
 
 _RHETORICAL = frozenset({"cares", "knows", "asked", "knew"})  # "who cares lol": no question

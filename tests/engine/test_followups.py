@@ -378,6 +378,17 @@ FOLLOW_UPS = [
     # "but X says the opposite?": what X says on the topic just asked ("opposite" no topic)
     (["Rosenzweig, does he think the US should be the moral role model?"],
      "but bequelin says the opposite no?", "bequelin", "best possible example", True),
+    # "him" after a reply led by a woman: the man the last question asked about
+    (["who agreed with bequelin"], "what is neier's issue with him", "neier",
+     "I would not draw a line between", True),
+    # a point of the list being read, asked by its topic; the list goes on after it
+    (["what are bequelin's keys", "his second one?"], "the one about business?", "bequelin",
+     "mainstream human rights perspectives", True),
+    (["what are bequelin's keys", "his second one?", "the one about business?"],
+     "and the last one on the list", "bequelin", "ready to take steps", True),
+    # "what's the point of that comparison?": why the one just quoted makes it
+    (["who brought up the soviet bloc"], "what was the point of that comparison?", "neier",
+     "hand in hand", True),
 ]
 
 

@@ -176,6 +176,18 @@ def test_agree_or_not_asks_both_ways(engine: Engine, question: str) -> None:
     assert {"agreement", "disagreement"} <= kinds  # his one difference is not left out
 
 
+@pytest.mark.parametrize(("question", "asked"), [
+    ("does anybody disagree with bequelin or do they all just agree", "disagree"),
+    ("did anyone agree with neier or did everyone disagree with him", "agree"),
+])
+def test_the_other_way_for_everyone_is_no_question(
+    engine: Engine, question: str, asked: str
+) -> None:
+    # "... or do they all agree?" says what holds if no one answers the first way: the
+    # first way is what is asked
+    assert engine.reader.read(question).relation.value == asked
+
+
 @pytest.mark.parametrize("question", [
     "did either of them bring up the know nothings", "does either speaker mention that",
     "what did either of the respondents say about it",
