@@ -1009,7 +1009,7 @@ def _with_pronouns(
     low = text.lower()
     plural = _PAIR.search(text) or "each other" in low or any(
         w in COMPARE_WORDS for w in words(text)
-    )
+    ) or (_THEY_AGREE.search(text) and not q.targets)
     if len(pair) > 1 and plural:
         both = " and ".join(src.reading.contributor(c).name for c in pair)
         text = _PAIR.sub(both, text, count=1)
@@ -1082,6 +1082,10 @@ def _by_pronoun(text: str, conv: Conversation, src: Sources) -> tuple[str, ...]:
 _THOSE_TWO = re.compile(r"\b(?:both of them|the two of them|them both|they both|those two|"
                         r"these two|the pair of them)\b|\b(?:the two|both)\s*(?:[?.!,]|$)",
                         re.I)
+# "so do they actually agree or not?" with no one named: the two just discussed, together
+_THEY_AGREE = re.compile(
+    r"\b(?:do|did|would)\s+they\s+(?:\w+\s+)?(?:agree|disagree)\b(?!\s+(?:with|on|about))",
+    re.I)
 _HIM_HER = re.compile(r"\b(him|her)\b", re.I)  # not "them": the one just answered, as often
 _ASKS_OF_THEM = re.compile(
     r"\b(?:did|does|do|has|have|had|is|was|would|will|can)\s+(?:he|she|they)\b", re.I

@@ -584,6 +584,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "scandal": ("abuses", "abuse", "wrongs"),
     "fix": ("address", "improve", "remedy"),
     "fixing": ("addressing", "improve", "remedy"),
+    "repair": ("undo", "remedy", "restore", "mend", "improve"),  # "repair the damage"
+    "repairing": ("undo", "remedy", "restore", "mend", "improve"),
     "mobilizing": ("actions", "action", "activists", "protestors"),
     "mobilising": ("actions", "action", "activists", "protestors"),
     "mobilize": ("actions", "action", "activists", "protestors"),

@@ -281,7 +281,7 @@ def _shown_elsewhere(src: Sources, q: Question, reply: Reply, conv: Conversation
     """ "and Hom?" after Bequelin's words on Tibet: when the one asked never addresses it
     and the others' words on it are those just shown, she says nothing on it."""
     if not reply.elsewhere or not reply.answers or not all(
-        a.position_id in conv.shown for a in reply.answers
+        a.position_id in conv.seen for a in reply.answers
     ):
         return reply
     names = src.names(reply.elsewhere, " and ")

@@ -185,7 +185,7 @@ class QuestionReader:
     def read(self, raw: str) -> Question:
         """Read one question (any text at all; never raises)."""
         cleaned = clean(raw)
-        text = self._without_hedge(self._question_sentences(cleaned))
+        text = _without_turn_to(self._without_hedge(self._question_sentences(cleaned)))
         plain = _plain_idioms(_who_is(text))
         joined = join_compounds(plain, self.index.knows)  # the tokens' text
         tokens = self._split_joined([_chat_word(t) for t in words(joined, question=True)])
@@ -884,6 +884,20 @@ _ALL_THE_OTHER_WAY = re.compile(
 _RHETORICAL = frozenset({"cares", "knows", "asked", "knew"})  # "who cares lol": no question
 
 
+# "ok back to rosenzweig, what should ...", "moving on to hom - what does she want": the one
+# turned to is the one asked, as in "rosenzweig, what should ..."
+_TURN_TO = re.compile(
+    r"^\W*(?:(?:ok|okay|so|and|now|alright|right|cool|k)\b[\s,.!]*)*"
+    r"(?:(?:(?:going|getting|coming|moving|turning|switching|jumping|skipping|circling|"
+    r"go|get|come|move|turn|switch|jump|skip)\s+)(?:back\s+|on\s+|over\s+|ahead\s+)?|back\s+)"
+    r"to\s+(?=[^,:;?!.\-\u2013\u2014]{1,40}?\s*[,:;\-\u2013\u2014]\s*\w)", re.I)
+
+
+def _without_turn_to(text: str) -> str:
+    """The question without its opening "back to X," words, keeping X."""
+    return _TURN_TO.sub("", text, count=1)
+
+
 def _later_asks_who(text: str, tokens: list[str]) -> bool:
     """ "ok so debate prep tonight. ... which contributor backs that?": a later sentence of
     the message asks who (after its own chat words), ending with "?" or ending the message."""
@@ -896,8 +910,10 @@ def _later_asks_who(text: str, tokens: list[str]) -> bool:
         if n and (part.endswith("?") or n == len(parts) - 1):
             lead = start + _chat_lead(tokens[start : start + size])
             rhetorical = lead + 1 < len(tokens) and tokens[lead + 1] in _RHETORICAL
-            if lead < len(tokens) and tokens[lead] in WHO_WORDS and not rhetorical:
-                return True
+            thing = lead + 1 < len(tokens) and tokens[lead] == "which" and (
+                tokens[lead + 1] not in PERSON_NOUNS | {"one", "ones", "of"})
+            if lead < len(tokens) and tokens[lead] in WHO_WORDS and not (rhetorical or thing):
+                return True  # "..., which policy?" asks which thing, not who
             if lead < len(tokens) and _asks_anyone(tokens[lead : start + size]):
                 return True  # "X's first key is Y. Does anyone push back on that idea?"
         start += size

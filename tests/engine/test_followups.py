@@ -118,10 +118,11 @@ FOLLOW_UPS = [
      "Abu Ghraib", True),
     # "more" about one contributor never repeats or turns to someone else
     (["what does the final respondent open with"], "more", "sixth", "", True),
-    # "ok back to hom, why does she ...": she is the one just named
+    # "ok back to hom, why does she ...": she is the one just named (and the question
+    # reads on its own, as "hom, what does she say ...")
     (["what did bequelin say about microblogging", "who else talked about the internet"],
      "ok back to hom, what does she say about the great firewall", "hom", "Great Firewall",
-     True),
+     False),
     # a detail asked in words the text never uses is not answered from the last topic
     (["what did hom say about victoria park"], "how many soldiers were there?", None, "", True),
     # "what's their name?": the text never names the final respondent; Neier it does
@@ -389,6 +390,13 @@ FOLLOW_UPS = [
     # "what's the point of that comparison?": why the one just quoted makes it
     (["who brought up the soviet bloc"], "what was the point of that comparison?", "neier",
      "hand in hand", True),
+    # "back to him, ..." turns to the one discussed before an aside
+    (["who wants the us to listen to chinese criticism", "did anyone mention the death penalty"],
+     "ok back to him, what should the human rights project be", "rosenzweig",
+     "responsibility of all of us", True),
+    # the words on Tibet were shown two turns back: Hom says nothing on it
+    (["who wrote about tibet", "what does he want the us to do"],
+     "and sharon, did she say anything on tibet?", None, "", False),
 ]
 
 

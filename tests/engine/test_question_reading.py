@@ -176,6 +176,24 @@ def test_agree_or_not_asks_both_ways(engine: Engine, question: str) -> None:
     assert {"agreement", "disagreement"} <= kinds  # his one difference is not left out
 
 
+@pytest.mark.parametrize(("question", "speaker"), [
+    ("ok back to rosenzweig, what should the human rights project be", "rosenzweig"),
+    ("going back to hom - what does she want the US to do", "hom"),
+    ("moving on to nathan: what does he say about the environment", "nathan"),
+])
+def test_turning_back_to_someone_asks_them(engine: Engine, question: str, speaker: str) -> None:
+    q = engine.reader.read(question)
+    assert (q.speakers, q.targets) == ((speaker,), ())
+    assert "back" not in {t.word for t in q.terms}
+
+
+def test_which_thing_in_a_later_sentence_asks_no_who(engine: Engine) -> None:
+    q = engine.reader.read("bequelin says the old policy failed? which policy")
+    assert not q.who and q.speakers == ("bequelin",)
+    reply = engine.ask("bequelin says the old policy failed? which policy")
+    assert "mutes human rights" in reply.answers[0].quote
+
+
 @pytest.mark.parametrize(("question", "asked"), [
     ("does anybody disagree with bequelin or do they all just agree", "disagree"),
     ("did anyone agree with neier or did everyone disagree with him", "agree"),
