@@ -894,8 +894,13 @@ _TURN_TO = re.compile(
 
 
 def _without_turn_to(text: str) -> str:
-    """The question without its opening "back to X," words, keeping X."""
-    return _TURN_TO.sub("", text, count=1)
+    """The question without its opening "back to X," words, keeping X, and without a
+    closing tag ("..., right?"), which asks nothing of the reading."""
+    return _TAG_QUESTION.sub("?", _TURN_TO.sub("", text, count=1), count=1)
+
+
+_TAG_QUESTION = re.compile(
+    r"\s*,\s*(?:right|yeah|yes|correct|true|ya|yea|eh|innit|no)\s*[?!.]*\s*$", re.I)
 
 
 def _later_asks_who(text: str, tokens: list[str]) -> bool:

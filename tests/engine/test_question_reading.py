@@ -187,6 +187,12 @@ def test_turning_back_to_someone_asks_them(engine: Engine, question: str, speake
     assert "back" not in {t.word for t in q.terms}
 
 
+@pytest.mark.parametrize("question", ["and neier disagrees with the framing, right",
+                                      "neier disagrees with the framing, yeah?"])
+def test_a_closing_tag_is_no_topic(engine: Engine, question: str) -> None:
+    assert [t.word for t in engine.reader.read(question).terms] == ["framing"]
+
+
 def test_which_thing_in_a_later_sentence_asks_no_who(engine: Engine) -> None:
     q = engine.reader.read("bequelin says the old policy failed? which policy")
     assert not q.who and q.speakers == ("bequelin",)

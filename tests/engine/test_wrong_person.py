@@ -35,6 +35,12 @@ ELSEWHERE = [
     ("rosenzweig mentions factory workers making clothes and electronics, what's the "
      "suggestion", "sixth", "factories producing clothing",
      "Joshua Rosenzweig doesn't address"),
+    # two words, both another's: a name is a topic, though nothing says "about" it
+    ("the last respondent's dalai lama suggestion?", "bequelin", "Dalai Lama",
+     "The final respondent doesn't address Dalai Lama; Nicholas Bequelin does:"),
+    # her best holds a third of it; another's says nearly all of it
+    ("did hom say the regime will be steadier once it rests on the consent of the people",
+     "nathan", "consent of the people", "Sharon Hom doesn't address that; Andrew J. Nathan does:"),
 ]
 
 # (question, words the abstention must hold): nobody addresses it, or nobody of the reading

@@ -39,6 +39,8 @@ NOT_COVERED = "The reading doesn't cover that."  # no passage holds the topic at
 KEEP_RATIO = 0.6  # further answers must score at least this share of the best one
 # another contributor answers for the one asked about only when holding the topic this well
 ELSEWHERE_COVERAGE = 0.7
+FULL_ELSEWHERE = 0.9  # another's position that holds this much of the question's words ...
+FAR_WEAKER = 0.5  # ... is the answer when the asked one's best holds less than this
 LOOSE_ELSEWHERE = 0.6  # ... or, for the one best position alone, this and three strong words
 PARTLY_COVERAGE = 0.4  # ... unless the one asked holds this much, two words in one sentence
 RELATION_NOUNS = {
@@ -82,7 +84,7 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     elsewhere = functools.cache(lambda: _elsewhere_top(src, q))  # ranked once, if needed
     problem = unanswerable(src, q, ranked, elsewhere)
     if problem and _words_around_relation(q) and not (
-        q.speakers and _said_well_elsewhere(elsewhere())
+        q.speakers and _said_well_elsewhere(elsewhere(), q)
     ):
         return relation(src, dataclasses.replace(q, terms=()), limit)
     focused = tuple(t for t in q.terms if t.focus)
@@ -437,7 +439,10 @@ def _said_elsewhere(
     src: Sources, q: Question, best: Scored | None, elsewhere: Callable[[], Scored | None]
 ) -> str:
     """Who else covers a topic the asked contributor doesn't: "Hom does (paragraph 17)"."""
-    if best is not None and answers_topic(best, q):
+    if best is not None and answers_topic(best, q) and not (
+        best.coverage < FAR_WEAKER and _said_in_full(elsewhere(), q)
+    ):  # "hom said china would be more stable once ... consent of the people?": Nathan says
+        # all of it; her best holds a third of it
         return ""
     top = elsewhere()
     if top is None:
@@ -447,11 +452,19 @@ def _said_elsewhere(
     return f"{who} does (paragraph {pos.paragraph})"
 
 
-def _said_well_elsewhere(top: Scored | None) -> bool:
-    """ "rosenzweig mentions factory workers making clothes, what's the suggestion": words
-    another contributor's position (`top`) holds well are a topic, not chat around the
-    relation."""
-    return top is not None and top.coverage >= ELSEWHERE_COVERAGE and top.strong >= 3
+def _said_in_full(top: Scored | None, q: Question) -> bool:
+    """Whether another contributor's position holds nearly all of the question's words (not
+    one the question asks about: "does Josh agree with Nicholas's first key, that ...?")."""
+    return top is not None and top.coverage >= FULL_ELSEWHERE and top.strong >= 4 and (
+        top.item.position.contributor_id not in q.targets)
+
+
+def _said_well_elsewhere(top: Scored | None, q: Question) -> bool:
+    """ "rosenzweig mentions factory workers making clothes, what's the suggestion", "neier's
+    dalai lama suggestion": words another contributor's position (`top`) holds well (all of
+    them, when fewer than three) are a topic, not chat around the relation."""
+    return top is not None and top.coverage >= ELSEWHERE_COVERAGE and top.strong >= min(
+        3, max(2, len(q.terms)))
 
 
 def _elsewhere_top(src: Sources, q: Question) -> Scored | None:
