@@ -67,6 +67,8 @@ RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
         "criticize", "criticise", "criticism", "critique", "critical", "fault", "blame",
         "attack", "complain", "condemn", "slam", "knock", "diss", "dissed", "roast", "roasted",
         "bash", "bashed", "mock", "mocked", "ridicule", "ridiculed", "accuse", "accused",
+        "grumble", "grumbles", "grumbled", "gripe", "gripes", "griped", "whine", "whines",
+        "whined",
     ),
     Relation.CONCEDE: ("concede", "concession", "admit", "grant", "acknowledge", "allow"),
     Relation.RESPOND: (
@@ -464,6 +466,10 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
      "intervention"),
     ("predict", "predicts", "predicted", "prediction", "predictions", "foresee", "foresees",
      "forecast", "prophesy", "prophecy"),
+    ("intend", "intends", "intended", "intending", "intention", "intentions", "purpose",
+     "purposes"),
+    ("opponent", "opponents", "adversary", "adversaries", "antagonist", "antagonists",
+     "rival", "rivals"),
     # word families the stemmer keeps apart
     ("abolish", "abolished", "abolishing", "abolition"),
     ("equal", "equality", "equally", "inequality"),
@@ -495,6 +501,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "buying": ("trade", "traffic"),
     "selling": ("trade", "traffic"),
     "drop": ("retire", "resign", "withdraw"),
+    "proven": ("prove", "proved"),
+    "escaped": ("fugitive", "fugitives", "runaway"),  # "escaped slaves"
+    "escapees": ("fugitive", "fugitives", "runaway"),
+    "returning": ("reclaiming", "reclaim", "surrender", "surrendered"),  # of fugitives
+    "heckling": ("interrupt", "interrupted", "interruption", "interruptions"),
+    "heckle": ("interrupt", "interrupted", "interruption", "interruptions"),
+    "heckled": ("interrupt", "interrupted", "interruption", "interruptions"),
+    "hecklers": ("interrupt", "interrupted", "interruption", "interruptions"),
     "fight": ("quarrel",),
     "win": ("succeed", "success", "prevail", "triumph"),
     "wins": ("succeeds", "success", "prevails", "triumph"),
@@ -663,7 +677,7 @@ STOPWORDS = STOPWORDS | frozenset(
     """
     even away anyways tho though forever apparently supposedly definitely probably maybe
     somehow somewhat anyhow whatsoever etc etcetera mostly mainly largely usually
-    originally initially
+    originally initially nobody genuinely honestly
     """.split()
 )
 # names for a figure of speech and its use, not its topic ("who used the boat metaphor?")
@@ -686,10 +700,12 @@ CHAT_SPELLINGS.update(
         "ya": "you", "yr": "your", "yrs": "years", "sm": "so",
         "props": "credit", "kudos": "credit", "shoutout": "credit", "mil": "military",
         "dem": "democratic", "dems": "democrats", "doc": "document", "docs": "documents",
+        "scotus": "supreme court", "potus": "president",
     }
 )
 # Idioms of several words, read as the plain word they stand for ("owned up" = admitted).
 CHAT_PHRASES: dict[str, str] = {
+    "flat out": "plainly", "flat-out": "plainly",
     "owned up": "admitted", "owns up": "admits", "own up": "admit", "owning up": "admitting",
     "fessed up": "admitted", "sucking up": "praising", "sucked up": "praised",
     "sucks up": "praises", "suck up": "praise", "kissing up": "praising",

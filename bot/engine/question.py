@@ -113,7 +113,8 @@ _REFERENCE_VERBS = frozenset(
 )
 _LONE_TARGET_PREPS = frozenset({"about", "with", "to", "against", "toward", "towards"})
 _TARGET_PREPS = frozenset(
-    {"with", "about", "of", "on", "to", "against", "from", "toward", "towards", "regarding"}
+    {"with", "about", "of", "on", "to", "against", "from", "toward", "towards", "regarding",
+     "between", "among", "amongst"}
 )
 _CLAUSE_STARTS = frozenset(
     {"was", "is", "are", "were", "did", "does", "do", "has", "have", "had", "what", "who",
@@ -903,6 +904,9 @@ _TAG_QUESTION = re.compile(
     r"\s*,\s*(?:right|yeah|yes|correct|true|ya|yea|eh|innit|no)\s*[?!.]*\s*$", re.I)
 
 
+_WHO_IS_THING = re.compile(r"\W*who(?:'s|\u2019s|s\b|\s+(?:is|was|were|are)\b)", re.I)
+
+
 def _later_asks_who(text: str, tokens: list[str]) -> bool:
     """ "ok so debate prep tonight. ... which contributor backs that?": a later sentence of
     the message asks who (after its own chat words), ending with "?" or ending the message."""
@@ -917,6 +921,11 @@ def _later_asks_who(text: str, tokens: list[str]) -> bool:
             rhetorical = lead + 1 < len(tokens) and tokens[lead + 1] in _RHETORICAL
             thing = lead + 1 < len(tokens) and tokens[lead] == "which" and (
                 tokens[lead + 1] not in PERSON_NOUNS | {"one", "ones", "of"})
+            if n and _WHO_IS_THING.match(part) and not any(
+                stem(t) in _RELATION_STEMS for t in tokens[start : start + size]
+            ):  # "Douglas alleges an alliance against him. Who's supposedly in it?": someone
+                # of his story, not a contributor answering him
+                thing = True
             if lead < len(tokens) and tokens[lead] in WHO_WORDS and not (rhetorical or thing):
                 return True  # "..., which policy?" asks which thing, not who
             if lead < len(tokens) and _asks_anyone(tokens[lead : start + size]):

@@ -32,6 +32,7 @@ IDIOMS = [
     ("their track record", "their record"),
     ("she laid things out well", "she framed well"),
     ("a downside down the road", "a downside down the road"),  # whole words only
+    ("where does he say flat out he opposes it", "where does he say plainly he opposes it"),
 ]
 
 

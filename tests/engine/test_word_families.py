@@ -37,6 +37,13 @@ from bot.engine.text import stem
         ("win", "succeed"),
         ("spirit", "genius"),
         ("fight", "quarrel"),
+        ("intends", "purpose"),
+        ("opponent", "adversary"),
+        ("escaped", "fugitives"),
+        ("returning", "reclaiming"),
+        ("heckling", "interruption"),
+        ("repairing", "undo"),
+        ("proven", "proved"),
     ],
 )
 def test_plain_word_reaches_the_texts_word(asked: str, written: str) -> None:

@@ -167,6 +167,17 @@ def test_a_place_in_a_named_speech_is_its_start(drafted: dict[str, Path]) -> Non
          "states", "douglas", "free States and slave States"),
         # two of the text's words written as one, one of them plural there: "bees" and "hive"
         ("freeport", "who compared the country to a beehive", "douglas", "hive of bees"),
+        # "intend" is the text's "purpose"; "nobody" is no topic word
+        ("ottawa", "does lincoln intend to meddle with slavery in the states where it exists",
+         "lincoln", "no purpose directly or indirectly"),
+        ("freeport", "who grumbles that no one on the other side interrupted his adversary",
+         "douglas", "vulgar and black-guard enough"),
+        # "... who's in it?" asks of his story, not who answers him; a contributor "between"
+        # others is what the speaker tells of
+        ("freeport", "douglas charges there's an alliance against him, who is part of it",
+         "douglas", "an alliance between Lincoln"),
+        ("freeport", "douglas says there was a secret deal between lincoln and trumbull over "
+         "the senate seats, what was it", "douglas", "Shields"),
     ],
 )
 def test_modern_words_find_the_debates_own(
