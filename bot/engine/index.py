@@ -28,6 +28,7 @@ from bot.engine.lexicon import (
     LAST_WORDS,
     ORDINALS,
     PERSON_NOUNS,
+    PLAIN_FRAME_WORDS,
     RELATION_PHRASES,
     RELATION_WORDS,
     SAY_WORDS,
@@ -458,7 +459,8 @@ class PositionIndex:
         if not term.alternatives:
             return 0.0  # a form of a function word ("letting")
         weight = max(self.idf[s] * f for s, f in term.alternatives)
-        common = term.word in COMMON_WORDS or stem(term.word) in COMMON_STEMS  # "keeps"
+        common = term.word in COMMON_WORDS or stem(term.word) in COMMON_STEMS or (  # "keeps"
+            term.word in PLAIN_FRAME_WORDS)  # "how does he defend getting it wrong": the frame
         return weight * COMMON if common and not term.focus else weight
 
     def item_of(self, position_id: str) -> IndexedPosition | None:

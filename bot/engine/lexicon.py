@@ -118,6 +118,21 @@ RELATION_PHRASES: dict[str, Relation] = {
     "at odds": Relation.DISAGREE,
     "point of difference": Relation.DISAGREE,
     "part ways": Relation.DISAGREE,
+    "parts ways": Relation.DISAGREE,
+    "parted ways": Relation.DISAGREE,
+    "break with": Relation.DISAGREE,
+    "breaks with": Relation.DISAGREE,
+    "broke with": Relation.DISAGREE,
+    "split with": Relation.DISAGREE,
+    "splits with": Relation.DISAGREE,
+    "differ with": Relation.DISAGREE,
+    "differs with": Relation.DISAGREE,
+    "nodding along": Relation.AGREE,
+    "nod along": Relation.AGREE,
+    "nods along": Relation.AGREE,
+    "going along with": Relation.AGREE,
+    "goes along with": Relation.AGREE,
+    "go along with": Relation.AGREE,
     "dont see eye to eye": Relation.DISAGREE,
     "not see eye to eye": Relation.DISAGREE,
     "see eye to eye": Relation.AGREE,
@@ -502,6 +517,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "selling": ("trade", "traffic"),
     "drop": ("retire", "resign", "withdraw"),
     "proven": ("prove", "proved"),
+    "moralistic": ("moral", "morals", "convictions"),
+    "moralizing": ("moral", "morals", "convictions"),
+    "moralising": ("moral", "morals", "convictions"),
+    "preachy": ("moral", "morals", "lecture", "lecturing"),
     "escaped": ("fugitive", "fugitives", "runaway"),  # "escaped slaves"
     "escapees": ("fugitive", "fugitives", "runaway"),
     "returning": ("reclaiming", "reclaim", "surrender", "surrendered"),  # of fugitives
@@ -905,6 +924,15 @@ FRAME_WORDS = frozenset(
     starts started stop stops stopped pick picks picked show shows showed shown handle
     handles handled manage manages managed care cares cared caring hate hates hated love
     loves loved guess guessed defend defends defended defending joke jokes joked joking
+    get gets getting got
+    """.split()
+)
+# ... of which these weigh as everyday words even where the reading uses them ("how does he
+# DEFEND GETTING the place wrong": the place is the topic)
+PLAIN_FRAME_WORDS = frozenset(
+    """
+    defend defends defended defending handle handles handled manage manages managed get gets
+    getting got try tries tried trying seem seems seemed happen happens happened happening
     """.split()
 )
 # ... and evaluative adjectives, the frame even where the topic is named ("about the BAD stuff")

@@ -57,6 +57,10 @@ _WHO_WROTE = re.compile(  # "who wrote the first piece?", "who wrote the shortes
     r"fourth|fifth|sixth|last|final|opening|closing|shortest|longest|1st|2nd|3rd|4th|5th|6th)"
     r"\s+(?:piece|essay|response|reply|post|contribution|entry|one|part|section|answer|speech))"
     r"(?=\s*(?:[?.!,]|$|anyway|again|btw|then|tho|though))", re.I)
+# "who only wrote one paragraph?": who the one-paragraph contributor is
+_WHO_WROTE_ONE = re.compile(
+    r"\b(who)\s+(?:only\s+|just\s+)?(?:wrote|writes|has|had|gave)\s+(?:only\s+|just\s+)?"
+    r"(?:a\s+single|one\s+single|one|a|a\s+lone)\s+(?:paragraph|para)\b", re.I)
 # "and internet companies, who says the US should rein them in?": a topic, then who
 _CLAUSE_ASKS_WHO = re.compile(
     r"^\W*(?:and|what\s+about|how\s+about|as\s+for|re|on|about|now)\s+[^,;:?.!—–]{2,40}?"
@@ -229,6 +233,10 @@ class QuestionReader:
         if asks_who and not who and not relations and _refers_after(mentions, fixed):
             relations = [Relation.RESPOND]  # "whom did the final respondent quote?"
         not_topic = in_mention | cues | in_phrase | in_where | _either_of(fixed)
+        if asks_who and not who and len(speakers) == 1 and not relations and not where and (
+            _TOOK_PART_IN_ORDER.search(joined)
+        ):  # "and who went second?": that contributor, where their piece begins
+            where = -1
         return Question(
             text=text,
             speakers=speakers,
@@ -695,6 +703,7 @@ def _who_is(text: str) -> str:
     """ "who's" as "who is" (only a text with an apostrophe can hold it); "who wrote the
     first piece" as "who is the first piece", a question of who that is."""
     text = _WHO_WROTE.sub(r"\1 is \2", text)
+    text = _WHO_WROTE_ONE.sub(r"\1 is the one paragraph contributor", text)
     return _WHO_IS.sub(r"\1 is", text) if "'" in text or "\u2019" in text else text
 
 
@@ -879,7 +888,7 @@ def _either_way(tokens: list[str], relations: list[Relation]) -> list[Relation]:
 # if no one answered the first way
 _ALL_THE_OTHER_WAY = re.compile(
     r"\bor\b(?:\s+\w+){0,2}\s+(?:all|everyone|everybody|every one)\b(?:\s+\w+){0,2}\s+"
-    r"(?:dis)?agre\w*")
+    r"(?:(?:dis)?agre\w*|nod\w*\s+along|go\w*\s+along)")
 
 
 _RHETORICAL = frozenset({"cares", "knows", "asked", "knew"})  # "who cares lol": no question
@@ -904,6 +913,10 @@ _TAG_QUESTION = re.compile(
     r"\s*,\s*(?:right|yeah|yes|correct|true|ya|yea|eh|innit|no)\s*[?!.]*\s*$", re.I)
 
 
+_TOOK_PART_IN_ORDER = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|then)\W+)*who\s+(?:went|wrote|spoke|came|posted|answered|"
+    r"responded|replied)\s+(?:\w+\s+)?(?:first|second|third|fourth|fifth|sixth|next|last|"
+    r"after|before|2nd|3rd|4th|5th|6th)\b[\w\s]*\W*$", re.I)
 _WHO_IS_THING = re.compile(r"\W*who(?:'s|\u2019s|s\b|\s+(?:is|was|were|are)\b)", re.I)
 
 

@@ -385,12 +385,17 @@ class ContributorMatcher:
         if tok in ("shortest", "longest") and (nxt in PERSON_NOUNS or nxt in _PIECE_WORDS):
             cid = self._shortest if tok == "shortest" else self._longest
             return Mention((cid,), i, i + 2) if cid is not None else None
+        after = tokens[i + 2] if i + 2 < len(tokens) else ""
         if tok in ("one", "single") and nxt in ("paragraph", "para") and self._single and (
             i > 0 and tokens[i - 1] in ("a", "one", "only", "wrote", "writes", "has", "had",
                                         "with", "just")
         ):
             start = i - 1 if tokens[i - 1] in ("a", "just", "only") else i
             return Mention((self._single,), start, i + 2)
+        if tok in ("one", "single") and nxt in ("paragraph", "para") and self._single and (
+            after in PERSON_NOUNS or after in _PIECE_WORDS
+        ):  # "the one-paragraph guy", "the single paragraph response"
+            return Mention((self._single,), i, i + 3)
         return None
 
     def _fuzzy(self, tokens: Sequence[str], i: int) -> Mention | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
+from bot.engine.conversation import Conversation
 from bot.engine.lexicon import Relation
 
 # question, speakers, targets, relation (or None for none), topic words that must be read
@@ -191,6 +192,32 @@ def test_turning_back_to_someone_asks_them(engine: Engine, question: str, speake
                                       "neier disagrees with the framing, yeah?"])
 def test_a_closing_tag_is_no_topic(engine: Engine, question: str) -> None:
     assert [t.word for t in engine.reader.read(question).terms] == ["framing"]
+
+
+@pytest.mark.parametrize(("question", "relation"), [
+    ("where does aryeh neier break with bequelin?", "disagree"),
+    ("does anyone differ with bequelin", "disagree"),
+    ("does anybody disagree w bequelin on anything or is it all nodding along", "disagree"),
+    ("is everyone just going along with bequelin", "agree"),
+])
+def test_relation_phrases(engine: Engine, question: str, relation: str) -> None:
+    assert engine.reader.read(question).relation.value == relation
+
+
+@pytest.mark.parametrize("question", [
+    "what's the one-paragraph guy arguing", "who only wrote one paragraph?",
+    "who wrote just a single paragraph?",
+])
+def test_the_one_paragraph_contributor(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    assert reply.answers and reply.answers[0].contributor_id == "nathan"
+
+
+def test_who_went_second_is_where_her_piece_begins(engine: Engine) -> None:
+    talk = Conversation()
+    engine.ask("who went first", conversation=talk)
+    reply = engine.ask("and who went second", conversation=talk)
+    assert reply.answers[0].quote.startswith("Nicolas as usual")
 
 
 def test_which_thing_in_a_later_sentence_asks_no_who(engine: Engine) -> None:

@@ -178,6 +178,9 @@ def test_a_place_in_a_named_speech_is_its_start(drafted: dict[str, Path]) -> Non
          "douglas", "an alliance between Lincoln"),
         ("freeport", "douglas says there was a secret deal between lincoln and trumbull over "
          "the senate seats, what was it", "douglas", "Shields"),
+        # "handle", "getting": the frame around the topic, which is the spot of the resolutions
+        ("freeport", "how did douglas handle getting the spot of the 1854 resolutions wrong",
+         "douglas", "led into an error as to the spot"),
     ],
 )
 def test_modern_words_find_the_debates_own(
