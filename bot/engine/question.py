@@ -232,7 +232,9 @@ class QuestionReader:
             where = 0  # "start with Y" orders the answer; it asks for no place in a piece
         if asks_who and not who and not relations and _refers_after(mentions, fixed):
             relations = [Relation.RESPOND]  # "whom did the final respondent quote?"
-        not_topic = in_mention | cues | in_phrase | in_where | _either_of(fixed)
+        not_topic = in_mention | cues | in_phrase | in_where | _either_of(fixed) | {
+            i for i, t in enumerate(fixed)  # "which line?": the quote asked for, no topic
+            if t == "line" and i and fixed[i - 1] in ("which", "what", "exact")}
         if asks_who and not who and len(speakers) == 1 and not relations and not where and (
             _TOOK_PART_IN_ORDER.search(joined)
         ):  # "and who went second?": that contributor, where their piece begins
@@ -934,6 +936,10 @@ def _later_asks_who(text: str, tokens: list[str]) -> bool:
             rhetorical = lead + 1 < len(tokens) and tokens[lead + 1] in _RHETORICAL
             thing = lead + 1 < len(tokens) and tokens[lead] == "which" and (
                 tokens[lead + 1] not in PERSON_NOUNS | {"one", "ones", "of"})
+            bare = set(tokens[lead : start + size]) <= {
+                "who", "whom", "exactly", "then", "specifically", "precisely", "tho", "though"}
+            if n and bare and size:  # "X says the US should listen more to... who exactly?"
+                thing = True
             if n and _WHO_IS_THING.match(part) and not any(
                 stem(t) in _RELATION_STEMS for t in tokens[start : start + size]
             ):  # "Douglas alleges an alliance against him. Who's supposedly in it?": someone

@@ -220,6 +220,19 @@ def test_who_went_second_is_where_her_piece_begins(engine: Engine) -> None:
     assert reply.answers[0].quote.startswith("Nicolas as usual")
 
 
+@pytest.mark.parametrize(("question", "words"), [
+    ("what line does neier quote at the end of his piece", []),
+    ("where does neier draw a line between them", ["draw", "line"]),
+])
+def test_which_line_asks_for_a_quote(engine: Engine, question: str, words: list[str]) -> None:
+    assert [t.word for t in engine.reader.read(question).terms] == words
+
+
+def test_a_bare_who_after_a_claim_asks_of_the_claim(engine: Engine) -> None:
+    q = engine.reader.read("rosenzweig says the US should listen more to... who exactly?")
+    assert not q.who and q.speakers == ("rosenzweig",)
+
+
 def test_which_thing_in_a_later_sentence_asks_no_who(engine: Engine) -> None:
     q = engine.reader.read("bequelin says the old policy failed? which policy")
     assert not q.who and q.speakers == ("bequelin",)
