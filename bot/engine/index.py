@@ -150,6 +150,10 @@ class IndexedPosition:
         return len(pairs & self.text_pairs) + len(pairs & self.topic_pairs)
 
 
+# everyday even where a question names its topic ("about the language everyone is USING")
+_USE_WORDS = frozenset({"use", "uses", "using"})
+
+
 class PositionIndex:
     """Inverted index, IDF and spelling correction over one reading's positions."""
 
@@ -459,8 +463,9 @@ class PositionIndex:
         if not term.alternatives:
             return 0.0  # a form of a function word ("letting")
         weight = max(self.idf[s] * f for s, f in term.alternatives)
-        common = term.word in COMMON_WORDS or stem(term.word) in COMMON_STEMS or (  # "keeps"
-            term.word in PLAIN_FRAME_WORDS)  # "how does he defend getting it wrong": the frame
+        if term.word in PLAIN_FRAME_WORDS and (not term.focus or term.word in _USE_WORDS):
+            return weight * COMMON  # "how does he defend getting it wrong": the frame
+        common = term.word in COMMON_WORDS or stem(term.word) in COMMON_STEMS  # "keeps"
         return weight * COMMON if common and not term.focus else weight
 
     def item_of(self, position_id: str) -> IndexedPosition | None:

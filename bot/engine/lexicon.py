@@ -933,6 +933,7 @@ PLAIN_FRAME_WORDS = frozenset(
     """
     defend defends defended defending handle handles handled manage manages managed get gets
     getting got try tries tried trying seem seems seemed happen happens happened happening
+    use uses using
     """.split()
 )
 # ... and evaluative adjectives, the frame even where the topic is named ("about the BAD stuff")

@@ -72,6 +72,10 @@ _LEADING_CHAT = re.compile(  # "heyy so who said ...": the question starts at "w
     re.I,
 )
 # a fragment after a question that gives an example of what it asks about
+_EXAMPLE_END = re.compile(
+    r"(?:\b(?:that|this|the)\s+(?:kind|sort|type)\s+of\s+(?:thing|stuff)|\betc\b\.?|"
+    r"\band\s+so\s+on|\bstuff\s+like\s+that|\band\s+(?:stuff|things)(?:\s+like\s+that)?)"
+    r"\W*$", re.I)
 _EXAMPLE = re.compile(
     r"^\W*(?:like|e\.?g\.?|such\s+as|for\s+example|for\s+instance|esp(?:ecially|\.)?|"
     r"specifically|namely|as\s+in|i\s+mean)\b",
@@ -289,7 +293,9 @@ class QuestionReader:
             ):  # ("X says Y. how does Z defend himself?": what Z answers is the sentence before)
                 kept.add(i - 1)  # "one of them says X ... was that hom or nathan?"
         for i in sorted(kept):  # "... china's record?? like life expectancy stuff": an example
-            if i + 1 < len(parts) and i + 1 not in asking and _EXAMPLE.match(parts[i + 1]):
+            if i + 1 < len(parts) and i + 1 not in asking and (
+                _EXAMPLE.match(parts[i + 1]) or _EXAMPLE_END.search(parts[i + 1])
+            ):  # "... angry about.. corruption, demolitions, that kind of thing"
                 kept.add(i + 1)
         return " ".join(parts[i] for i in sorted(kept))
 

@@ -228,6 +228,21 @@ def test_which_line_asks_for_a_quote(engine: Engine, question: str, words: list[
     assert [t.word for t in engine.reader.read(question).terms] == words
 
 
+def test_examples_after_the_question_are_its_topic(engine: Engine) -> None:
+    # "... angry about.. corruption, demolitions, that kind of thing": the examples name it
+    question = ("who lists what people in china are upset about.. corruption, demolitions, "
+                "that kind of thing")
+    assert {"corruption", "demolitions"} <= {t.word for t in engine.reader.read(question).terms}
+    assert engine.ask(question).answers[0].contributor_id == "hom"
+
+
+def test_using_weighs_as_an_everyday_word(engine: Engine) -> None:
+    # "the language everyone is using": the language is the topic, "using" its frame
+    reply = engine.ask("what bothers the final respondent about the language everyone is using")
+    assert reply.answers and reply.answers[0].contributor_id == "sixth"
+    assert "language" in reply.answers[0].quote
+
+
 def test_a_bare_who_after_a_claim_asks_of_the_claim(engine: Engine) -> None:
     q = engine.reader.read("rosenzweig says the US should listen more to... who exactly?")
     assert not q.who and q.speakers == ("rosenzweig",)
