@@ -44,8 +44,10 @@ DEBATE_FLOORS = {
     "ottawa9_questions.yaml": ("ottawa", 0.66), "freeport8_questions.yaml": ("freeport", 0.64),
     # session 18: 0.487 / 0.625 on their first run; studied in session 19
     "ottawa10_questions.yaml": ("ottawa", 0.56), "freeport9_questions.yaml": ("freeport", 0.66),
-    # session 19, never studied: 0.512 / 0.588 on their first run
-    "ottawa11_questions.yaml": ("ottawa", 0.51), "freeport10_questions.yaml": ("freeport", 0.58),
+    # session 19: 0.512 / 0.588 on their first run; studied in session 20
+    "ottawa11_questions.yaml": ("ottawa", 0.53), "freeport10_questions.yaml": ("freeport", 0.61),
+    # session 20, never studied: 0.525 / 0.475 on their first run
+    "ottawa12_questions.yaml": ("ottawa", 0.51), "freeport11_questions.yaml": ("freeport", 0.48),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
