@@ -928,7 +928,8 @@ FRAME_WORDS = frozenset(
     """.split()
 )
 # ... of which these weigh as everyday words even where the reading uses them ("how does he
-# DEFEND GETTING the place wrong": the place is the topic)
+# DEFEND GETTING the place wrong": the place is the topic), outside the words after "about"
+# (and "use", "uses", "using" inside them too: "about the language everyone is USING")
 PLAIN_FRAME_WORDS = frozenset(
     """
     defend defends defended defending handle handles handled manage manages managed get gets
