@@ -35,6 +35,7 @@ from bot.engine.lexicon import (
     STOPWORDS,
     SYNONYM_GROUPS,
     SYNONYMS,
+    USE_WORDS,
     WHO_WORDS,
 )
 from bot.engine.numbers import spelled
@@ -148,10 +149,6 @@ class IndexedPosition:
     def pairs_held(self, pairs: frozenset[tuple[str, str]]) -> int:
         """How many of `pairs` the text or the position's topic phrases hold."""
         return len(pairs & self.text_pairs) + len(pairs & self.topic_pairs)
-
-
-# everyday even where a question names its topic ("about the language everyone is USING")
-_USE_WORDS = frozenset({"use", "uses", "using"})
 
 
 class PositionIndex:
@@ -463,7 +460,7 @@ class PositionIndex:
         if not term.alternatives:
             return 0.0  # a form of a function word ("letting")
         weight = max(self.idf[s] * f for s, f in term.alternatives)
-        if term.word in PLAIN_FRAME_WORDS and (not term.focus or term.word in _USE_WORDS):
+        if term.word in PLAIN_FRAME_WORDS and (not term.focus or term.word in USE_WORDS):
             return weight * COMMON  # "how does he defend getting it wrong": the frame
         common = term.word in COMMON_WORDS or stem(term.word) in COMMON_STEMS  # "keeps"
         return weight * COMMON if common and not term.focus else weight

@@ -937,6 +937,7 @@ PLAIN_FRAME_WORDS = frozenset(
     use uses using
     """.split()
 )
+USE_WORDS = frozenset({"use", "uses", "using"})  # ... everyday after "about" too
 # ... and evaluative adjectives, the frame even where the topic is named ("about the BAD stuff")
 FRAME_ADJECTIVES = frozenset(
     """bad worse worst cool weird crazy wild basic okay fine sure leaky leakier weaker stronger

@@ -194,7 +194,8 @@ class QuestionReader:
     def read(self, raw: str) -> Question:
         """Read one question (any text at all; never raises)."""
         cleaned = clean(raw)
-        text = _without_turn_to(self._without_hedge(self._question_sentences(cleaned)))
+        text = _without_tag(_without_turn_to(
+            self._without_hedge(self._question_sentences(cleaned))))
         plain = _plain_idioms(_who_is(text))
         joined = join_compounds(plain, self.index.knows)  # the tokens' text
         tokens = self._split_joined([_chat_word(t) for t in words(joined, question=True)])
@@ -912,20 +913,28 @@ _TURN_TO = re.compile(
 
 
 def _without_turn_to(text: str) -> str:
-    """The question without its opening "back to X," words, keeping X, and without a
-    closing tag ("..., right?"), which asks nothing of the reading."""
-    return _TAG_QUESTION.sub("?", _TURN_TO.sub("", text, count=1), count=1)
+    """The question without its opening "back to X," words, keeping X."""
+    return _TURN_TO.sub("", text, count=1)
 
 
 _TAG_QUESTION = re.compile(
     r"\s*,\s*(?:right|yeah|yes|correct|true|ya|yea|eh|innit|no)\s*[?!.]*\s*$", re.I)
 
 
+def _without_tag(text: str) -> str:
+    """The question without a closing tag ("..., right?"), which asks nothing of the
+    reading."""
+    return _TAG_QUESTION.sub("?", text, count=1)
+
+
 _TOOK_PART_IN_ORDER = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|then)\W+)*who\s+(?:went|wrote|spoke|came|posted|answered|"
     r"responded|replied)\s+(?:\w+\s+)?(?:first|second|third|fourth|fifth|sixth|next|last|"
     r"after|before|2nd|3rd|4th|5th|6th)\b[\w\s]*\W*$", re.I)
-_WHO_IS_THING = re.compile(r"\W*who(?:'s|\u2019s|s\b|\s+(?:is|was|were|are)\b)", re.I)
+_BARE_WHO = frozenset(
+    {"who", "whom", "exactly", "then", "specifically", "precisely", "tho", "though"})
+# (its "who's" already read as "who is": see _who_is)
+_WHO_IS_THING = re.compile(r"\W*who(?:s\b|\s+(?:is|was|were|are)\b)", re.I)
 
 
 def _later_asks_who(text: str, tokens: list[str]) -> bool:
@@ -940,19 +949,16 @@ def _later_asks_who(text: str, tokens: list[str]) -> bool:
         if n and (part.endswith("?") or n == len(parts) - 1):
             lead = start + _chat_lead(tokens[start : start + size])
             rhetorical = lead + 1 < len(tokens) and tokens[lead + 1] in _RHETORICAL
-            thing = lead + 1 < len(tokens) and tokens[lead] == "which" and (
-                tokens[lead + 1] not in PERSON_NOUNS | {"one", "ones", "of"})
-            bare = set(tokens[lead : start + size]) <= {
-                "who", "whom", "exactly", "then", "specifically", "precisely", "tho", "though"}
-            if n and bare and size:  # "X says the US should listen more to... who exactly?"
-                thing = True
-            if n and _WHO_IS_THING.match(part) and not any(
-                stem(t) in _RELATION_STEMS for t in tokens[start : start + size]
-            ):  # "Douglas alleges an alliance against him. Who's supposedly in it?": someone
-                # of his story, not a contributor answering him
-                thing = True
+            # someone or something of the claim before, not a contributor: "..., which
+            # policy?", "X says the US should listen more to... who exactly?", "Douglas
+            # alleges an alliance against him. Who's supposedly in it?"
+            thing = (lead + 1 < len(tokens) and tokens[lead] == "which" and (
+                tokens[lead + 1] not in PERSON_NOUNS | {"one", "ones", "of"})) or (
+                size > 0 and set(tokens[lead : start + size]) <= _BARE_WHO) or (
+                _WHO_IS_THING.match(part) is not None and not any(
+                    stem(t) in _RELATION_STEMS for t in tokens[start : start + size]))
             if lead < len(tokens) and tokens[lead] in WHO_WORDS and not (rhetorical or thing):
-                return True  # "..., which policy?" asks which thing, not who
+                return True
             if lead < len(tokens) and _asks_anyone(tokens[lead : start + size]):
                 return True  # "X's first key is Y. Does anyone push back on that idea?"
         start += size
