@@ -470,10 +470,11 @@ def resolve(
         # "who disagrees with Bequelin on that?" then "and who agrees?": with Bequelin still
         parallel = prev.who and prev.targets and prev.relation in _TARGETED
         asked = dataclasses.replace(q2, targets=prev.targets if parallel else conv.focus)
-        if refers or prev.phrase or prev.known_terms:
+        if (refers or prev.phrase or prev.known_terms) and conv.move != Move.ITEM:
             # "who agreed (with that)?" after one statement; "does anyone disagree?" after
             # "who thinks the US should set an example?": on that topic first (any topic
-            # after, as the reading is loose)
+            # after, as the reading is loose); after one point of a list, whose words are
+            # not the list question's ("his list of steps"), on its author
             asked = _carry_topic(asked, prev)
         return _asked(src, asked, new_topic=False, loose=True)
     if (q2.speakers or q2.targets) and not rest and not q2.phrase:
@@ -1256,7 +1257,8 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
     Only after a question about one contributor's points, not one asked by order ("who went
     first?" then "second?" asks for the second contributor).
     """
-    content = [t for t in toks if t not in ("the", "and", "what", "about", "whats", "how")]
+    content = _numbered([t for t in toks if t not in ("the", "and", "what", "about", "whats",
+                                                      "how")])
     whole = len(content)
     if content[:1] and (content[0] in ORDINALS or content[0] in LAST_WORDS):
         content = _without_list_tail(content)  # "the last one on his list"
@@ -1287,6 +1289,19 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
     if content[0] in LAST_WORDS:
         return -1
     return ORDINALS.get(content[0], 0)
+
+
+_BY_NUMBER = {str(n): word for word, n in ORDINALS.items() if not word[0].isdigit()}
+_NUMBER_WORDS = frozenset({"number", "no", "num", "nr", "item", "point"})
+
+
+def _numbered(content: list[str]) -> list[str]:
+    """ "#2", "number 2", "no. 2" (of a list just shown): as "second"."""
+    if content and content[-1] in _BY_NUMBER and (
+        len(content) == 1 or (len(content) == 2 and content[0] in _NUMBER_WORDS)
+    ):
+        return [_BY_NUMBER[content[-1]]]
+    return content
 
 
 def _without_list_tail(content: list[str]) -> list[str]:

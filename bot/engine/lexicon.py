@@ -182,6 +182,13 @@ RELATION_PHRASES: dict[str, Relation] = {
     "key idea": Relation.SUMMARY,
     "core idea": Relation.SUMMARY,
     "bottom line": Relation.SUMMARY,
+    "short version": Relation.SUMMARY,
+    "his take": Relation.SUMMARY,  # "what's his take": his view, in short
+    "her take": Relation.SUMMARY,
+    "their take": Relation.SUMMARY,
+    "his deal": Relation.SUMMARY,  # "what's his deal": what he is about
+    "her deal": Relation.SUMMARY,
+    "their deal": Relation.SUMMARY,
     "fault line": Relation.DISAGREE,
     "fault lines": Relation.DISAGREE,
     "sticking point": Relation.DISAGREE,
@@ -732,7 +739,8 @@ CHAT_PHRASES: dict[str, str] = {
     "tacked onto": "added to", "upside down": "transforming", "look up to": "respect",
     "looked up to": "respected", "looks up to": "respects", "fight it out": "debating",
     "hash it out": "debating", "hear out": "listen to", "a ton of": "a vast number of",
-    "tons of": "a vast number of", "on the line": "at stake", "at the table": "participating",
+    "tons of": "a vast number of", "a ton": "a lot", "on the line": "at stake",
+    "at the table": "participating",
     "a seat at the table": "participation", "real talk": "", "group chat": "",
     "cant find": "", "can't find": "", "figure out": "understand",
     "running from": "fleeing from", "running away from": "fleeing from",

@@ -66,15 +66,13 @@ def with_list(src: Sources, q: Question, reply: Reply) -> Reply:
     for the list ("what are Bequelin's keys?"); unchanged otherwise."""
     if reply.mode is not Mode.ANSWER or not reply.answers or not asks_list(q.text):
         return reply
-    top = reply.answers[0]
-    if not top.quote.rstrip().endswith(":"):
-        return reply
-    start = position_of(src, top.position_id)
-    points = list_points(src, start) if start is not None else []
-    if not points:
-        return reply
-    cited = tuple(src.cite(p, top.score) for p in points)
-    return dataclasses.replace(reply, answers=(top, *cited))
+    for top in reply.answers:  # the best answer that opens a list ("a list of steps? ...")
+        start = position_of(src, top.position_id) if top.quote.rstrip().endswith(":") else None
+        points = list_points(src, start) if start is not None else []
+        if points:
+            cited = tuple(src.cite(p, top.score) for p in points)
+            return dataclasses.replace(reply, answers=(top, *cited))
+    return reply
 
 
 def list_opening(src: Sources, contributor_id: str) -> Position | None:
