@@ -194,8 +194,8 @@ class QuestionReader:
     def read(self, raw: str) -> Question:
         """Read one question (any text at all; never raises)."""
         cleaned = clean(raw)
-        text = _without_tag(_without_turn_to(
-            self._without_hedge(self._question_sentences(cleaned))))
+        text = _main_first(_without_tag(_without_turn_to(
+            self._without_hedge(self._question_sentences(cleaned)))))
         plain = _plain_idioms(_who_is(text))
         joined = join_compounds(plain, self.index.knows)  # the tokens' text
         tokens = self._split_joined([_chat_word(t) for t in words(joined, question=True)])
@@ -919,6 +919,23 @@ def _without_turn_to(text: str) -> str:
 
 _TAG_QUESTION = re.compile(
     r"\s*,\s*(?:right|yeah|yes|correct|true|ya|yea|eh|innit|no)\s*[?!.]*\s*$", re.I)
+
+
+# "When Douglas complains about X, what's Lincoln's comeback?": the question after the clause
+_LEADING_WHEN = re.compile(
+    r"^\W*(?P<sub>(?:when|whenever|after|once)\s+(?!(?:did|does|do|is|was|were|are|has|had|"
+    r"will|would|can|could)\b)[^,?;:]{3,160}?)\s*,\s*(?P<main>(?:so\s+|then\s+)?(?:what|how|"
+    r"why|does|did|do|who|which|where|is|was)\b[^?]*\??)\s*$", re.I)
+
+
+def _main_first(text: str) -> str:
+    """ "When A, what does B say?" as "what does B say when A?": the one who answers is the
+    one the main clause asks about, not the one in the clause of time."""
+    m = _LEADING_WHEN.match(text)
+    if m is None:
+        return text
+    main = m.group("main").rstrip("?").rstrip()
+    return f"{main} {m.group('sub')}?"
 
 
 def _without_tag(text: str) -> str:

@@ -46,8 +46,10 @@ DEBATE_FLOORS = {
     "ottawa10_questions.yaml": ("ottawa", 0.56), "freeport9_questions.yaml": ("freeport", 0.66),
     # session 19: 0.512 / 0.588 on their first run; studied in session 20
     "ottawa11_questions.yaml": ("ottawa", 0.53), "freeport10_questions.yaml": ("freeport", 0.61),
-    # session 20, never studied: 0.525 / 0.475 on their first run
+    # session 20: 0.525 / 0.475 on their first run; studied in session 21
     "ottawa12_questions.yaml": ("ottawa", 0.51), "freeport11_questions.yaml": ("freeport", 0.48),
+    # session 21, never studied: 0.500 / 0.562 on their first run
+    "ottawa13_questions.yaml": ("ottawa", 0.48), "freeport12_questions.yaml": ("freeport", 0.55),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
