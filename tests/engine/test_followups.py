@@ -1016,3 +1016,20 @@ def test_who_else_when_nobody_else_says_so(engine: Engine) -> None:
     reply = engine.ask("who else?", conversation=talk)
     assert reply.abstained
     assert reply.message.startswith("No other contributor addresses that besides Bequelin.")
+
+
+@pytest.mark.parametrize(("point", "phrase"), [
+    ("whats #1", "set the best possible example"),
+    ("whats number 2", "consistent in the way it raises"),
+    ("and no. 3?", "mainstream human rights perspectives"),
+])
+def test_a_point_of_a_list_by_its_number(engine: Engine, point: str, phrase: str) -> None:
+    # "a list of steps? whats on it": the list's opening and points, though another of his
+    # positions ranks first; then "#2", "number 2" are its points as "the second one" is
+    talk = Conversation()
+    listed = engine.ask("bequelin had a list of steps for the US right? whats on it",
+                        conversation=talk)
+    assert listed.answers[0].quote.startswith("The keys to effective promotion")
+    reply = engine.ask(point, conversation=talk)
+    assert not reply.abstained and reply.answers[0].contributor_id == "bequelin"
+    assert phrase in reply.answers[0].quote

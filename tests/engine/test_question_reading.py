@@ -299,3 +299,16 @@ def test_the_deal_with_someone_asks_their_words(engine: Engine, question: str) -
 def test_does_anyone_explain_asks_who(engine: Engine) -> None:
     assert engine.reader.read("does anyone explain why china resists").who
     assert not engine.reader.read("can someone explain why china resists").who
+
+
+@pytest.mark.parametrize(("question", "speakers"), [
+    # the one who answers is the main clause's, not the one in the clause of time before it
+    ("When Nathan argues it is sound strategy, how does the final respondent respond?",
+     ("sixth",)),
+    ("when bequelin lists his keys, what does hom say", ("hom",)),
+    ("how does the final respondent respond when Nathan argues it is sound strategy?",
+     ("sixth",)),
+])
+def test_a_clause_of_time_before_the_question(engine: Engine, question: str,
+                                              speakers: tuple[str, ...]) -> None:
+    assert engine.reader.read(question).speakers == speakers
