@@ -192,6 +192,13 @@ _POINT_OF_IT = re.compile(
     r"(?:point|purpose)\s+of\s+(?:that|this|it|saying\s+(?:that|this|it)|bringing\s+"
     r"(?:that|this|it)\s+up|the\s+(?:comparison|example|analogy))\b(?:\s+\w+)?\W*$",
     re.I)
+_WHY_PHRASE = re.compile(
+    r"(?:on\s+what\s+(?:grounds?|basis)|what\s+grounds|to\s+what\s+end|for\s+what\s+"
+    r"(?:reason|purpose)|what\s+for|how\s+so)\b"
+)
+_BUY_WORDS = frozenset({"buy", "buys", "buying", "bought"})
+_BUYS = re.compile(r"\b(?:buy|buys|buying|bought)\s+(?:it|that|this)\b", re.I)
+_WHY_LAST_WORDS = 6  # "and thats bad why": a short message that ends on "why"
 _REASON_WORDS = frozenset({"reason", "reasons", "reasoning", "rationale", "justification"})
 _POSSESSIVE = frozenset({"his", "hers", "their", "theirs"})
 _PAIR = re.compile(r"\b(both of them|the two of them|them both|they both|those two|these two|"
@@ -371,10 +378,15 @@ def resolve(
         toks[:1] in (["what"], ["whats"], ["and"])  # "what was his reason?", "reasoning?"
         or all(t in _REASON_WORDS | _ELABORATE_FILLER | _PRONOUN_WORDS for t in lead))
     point_of_it = _POINT_OF_IT.match(q2.text)
-    if lead[:1] in (["why"], ["whys"]) or lead[:2] == ["how", "come"] or reason or point_of_it:
+    # "on what grounds?", "to what end?", "how so?", "and that's bad why?": a why
+    why_phrase = _WHY_PHRASE.match(" ".join(lead))
+    why_last = toks[-1:] == ["why"] and len(toks) <= _WHY_LAST_WORDS
+    if (lead[:1] in (["why"], ["whys"]) or lead[:2] == ["how", "come"] or reason or point_of_it
+            or why_phrase or why_last):
+        phrase = set(why_phrase.group(0).split()) if why_phrase else set()
         own = [] if point_of_it else [
             t for t in q2.terms if t.known and t.word not in _WHY_FILLER
-            and t.word not in _REASON_WORDS and t.word != "whys"]
+            and t.word not in _REASON_WORDS and t.word != "whys" and t.word not in phrase]
         same = not (q2.speakers and set(q2.speakers) - set(conv.focus))
         if same and (not own or _said_of_last([t.word for t in own], conv) or (
             not mentioned and _POINTS_BACK.search(q2.text)
@@ -424,11 +436,18 @@ def resolve(
     if (("else" in toks or besides) and any(t in WHO_WORDS for t in toks)) or (
         others and not q2.speakers
     ):
+        if _BUYS.search(q2.text):  # "anybody else on the panel buy it?": who else agrees
+            q2 = dataclasses.replace(q2, relations=(Relation.AGREE,), terms=tuple(
+                t for t in q2.terms if t.word not in _BUY_WORDS))
         new = bool(q2.known_terms) and not (_refers_to_topic(toks) and _only_meta(q2))
         plain = _plain_terms(q2)
         terms = plain if new else prev.terms
         whom = q2.targets or (() if new else prev.targets)
         relations = q2.relations or prev.relations
+        if not whom and relations[:1] == (Relation.AGREE,) and len(conv.focus) == 1 and (
+            not new
+        ):  # "anyone else agree?" after one contributor's point: agrees with him
+            whom = tuple(conv.focus)
         # "who else ...?" on the same topic: besides all answered on it; on a new one ("anyone
         # else push back on the national interest framing?"): besides the one just discussed
         new_topic = new and {t.own for t in q2.known_terms} != {t.own for t in prev.terms}

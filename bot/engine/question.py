@@ -78,7 +78,10 @@ _EXAMPLE_END = re.compile(
     r"\W*$", re.I)
 _EXAMPLE = re.compile(
     r"^\W*(?:like|e\.?g\.?|such\s+as|for\s+example|for\s+instance|esp(?:ecially|\.)?|"
-    r"specifically|namely|as\s+in|i\s+mean)\b",
+    r"specifically|namely|as\s+in|i\s+mean|"
+    # "... the states? something about new hampshire": a hint of what it was about
+    r"(?:something|somethin'?|smth|sth)\s+(?:about|like|on|to\s+do\s+with|re)|"
+    r"(?:the|that)\s+(?:part|bit|line|passage)\s+(?:about|with|where|on))\b",
     re.I,
 )
 _HEDGE = re.compile(  # "idk if im remembering right but ", "sorry i missed class so "
@@ -586,9 +589,21 @@ def _idiom_swap(m: re.Match[str]) -> str:
     return CHAT_PHRASES[m.group(0).lower()]
 
 
+# "keep slavery out", "kept them out": a verb and its particle around what it acts on
+_KEEP_OUT = re.compile(
+    r"\b(?:keep|keeps|keeping|kept)\s+((?:[a-z]+\s+){1,2}?)out\b(\s+of\b)?", re.I)
+
+
+def _exclude(m: re.Match[str]) -> str:
+    """'keep slavery out (of Kansas)' -> 'exclude slavery (from Kansas)'."""
+    if "eye" in m.group(1).lower().split():  # "keep an eye out for"
+        return m.group(0)
+    return "exclude " + m.group(1).rstrip() + (" from" if m.group(2) else "")
+
+
 def _plain_idioms(text: str) -> str:
     """Idioms of several words as the plain words they stand for ("owned up" -> "admitted")."""
-    text = text.replace("\u2019", "'")
+    text = _KEEP_OUT.sub(_exclude, text.replace("\u2019", "'"))
     if not text.isascii():  # (case folding beyond ASCII: the pattern of them all)
         return _idiom_pattern(_IDIOM_ORDER).sub(_idiom_swap, text)
     # an idiom matches at a word start only where the text has its first word and all of it:

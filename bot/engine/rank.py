@@ -333,7 +333,10 @@ def answers_topic(best: Scored, q: Question) -> bool:
     """Whether the best position holds enough of the question's topic to be an answer."""
     if not q.terms:
         return True
-    if any(not t.known and not t.frame for t in q.terms) and best.strong < 2:
+    if any(not t.known and not t.frame for t in q.terms) and best.strong < 2 and not (
+        q.speakers and best.item.position.contributor_id in q.speakers
+        and best.coverage >= MIN_COVERAGE
+    ):
         return False  # one word in common, and words the reading never uses: a guess
     if (
         q.who and not q.speakers and len(q.terms) >= THIN_TERMS and best.strong < 2

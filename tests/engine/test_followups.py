@@ -1033,3 +1033,30 @@ def test_a_point_of_a_list_by_its_number(engine: Engine, point: str, phrase: str
     reply = engine.ask(point, conversation=talk)
     assert not reply.abstained and reply.answers[0].contributor_id == "bequelin"
     assert phrase in reply.answers[0].quote
+
+
+@pytest.mark.parametrize("why", ["on what grounds", "and thats bad why", "to what end?", "how so"])
+def test_a_why_in_other_words(engine: Engine, why: str) -> None:
+    # "on what grounds", "to what end", "how so", a short message ending on "why": the reason
+    # the last answer gives, not a search for "grounds" or the end of the piece
+    talk = Conversation()
+    engine.ask("what did neier disagree with", conversation=talk)
+    reply = engine.ask(why, conversation=talk)
+    assert reply.reading_as.startswith("why, on:"), reply.reading_as
+    assert reply.answers[0].contributor_id == "neier"
+    assert "moral character" in engine.reading.paragraph(reply.answers[0].paragraph).text
+
+
+@pytest.mark.parametrize(("first", "agreed", "who", "phrase"), [
+    ("what did neier disagree with", "Neier", "sixth", "Aryeh Neier appropriately reminds us"),
+    ("whats bequelins main point", "Bequelin", "hom", "rising citizen action"),
+])
+def test_anyone_else_buy_it_asks_who_agrees_with_the_one_just_quoted(
+    engine: Engine, first: str, agreed: str, who: str, phrase: str,
+) -> None:
+    talk = Conversation()
+    engine.ask(first, conversation=talk)
+    reply = engine.ask("anybody else on the panel buy that", conversation=talk)
+    assert reply.reading_as == f"who agreed with {agreed}?"
+    top = reply.answers[0]
+    assert top.contributor_id == who and phrase in top.quote

@@ -312,3 +312,29 @@ def test_does_anyone_explain_asks_who(engine: Engine) -> None:
 def test_a_clause_of_time_before_the_question(engine: Engine, question: str,
                                               speakers: tuple[str, ...]) -> None:
     assert engine.reader.read(question).speakers == speakers
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    # a fragment after the question that hints at what it was about is part of its topic
+    ("what did hom say about the city? something about a vigil", {"vigil"}),
+    ("what did bequelin want? the part about business", {"business"}),
+    # "keep X out (of Y)" is "exclude X (from Y)"
+    ("who wants to keep foreign pressure out", {"exclude", "foreign", "pressure"}),
+])
+def test_hints_and_split_verbs_are_topic(engine: Engine, question: str, topic: set[str]) -> None:
+    words = {t.word for t in engine.reader.read(question).terms}
+    assert topic <= words, words
+
+
+def test_keep_an_eye_out_is_not_exclude(engine: Engine) -> None:
+    assert "exclude" not in {t.word for t in engine.reader.read(
+        "did anyone keep an eye out for the press").terms}
+
+
+def test_a_named_contributor_with_a_word_the_reading_lacks(engine: Engine) -> None:
+    # "rush" is no word of the reading; Neier named and his "urgent" make it his answer
+    reply = engine.ask("Neier says it's urgent. What's the rush")
+    assert not reply.abstained and reply.answers[0].contributor_id == "neier"
+    assert "urgent" in reply.answers[0].quote
+    # with nobody named, a word the reading lacks still keeps a thin match from answering
+    assert engine.ask("what's the rush, is it urgent").abstained
