@@ -47,7 +47,7 @@ RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
         "disagree", "disagreement", "differ", "difference", "different", "object",
         "objection", "dispute", "oppose", "opposed", "contradict", "reject", "rebut",
         "counter", "challenge", "contest", "dissent", "diverge", "clash", "beef", "quarrel",
-        "gripe", "quibble", "objected",
+        "gripe", "quibble", "objected", "bristle", "bristles", "bristled",
     ),
     Relation.AGREE: (
         "agree", "agreement", "endorse", "endorsement", "concur", "echo", "share", "praise",
@@ -183,6 +183,9 @@ RELATION_PHRASES: dict[str, Relation] = {
     "core idea": Relation.SUMMARY,
     "bottom line": Relation.SUMMARY,
     "short version": Relation.SUMMARY,
+    "his pitch": Relation.SUMMARY,  # "what's his pitch to the pols"
+    "her pitch": Relation.SUMMARY,
+    "their pitch": Relation.SUMMARY,
     "his take": Relation.SUMMARY,  # "what's his take": his view, in short
     "her take": Relation.SUMMARY,
     "their take": Relation.SUMMARY,
@@ -274,7 +277,8 @@ CHAT_FILLER = frozenset(
 )
 # ... and chat spellings of everyday words.
 CHAT_SPELLINGS = {
-    "ppl": "people", "govt": "government", "gov": "government", "w": "with", "u": "you",
+    "ppl": "people", "pols": "politicians", "govt": "government", "gov": "government",
+    "w": "with", "u": "you",
     "ur": "your", "abt": "about", "bc": "because", "cuz": "because", "b4": "before",
     "smth": "something", "sth": "something", "wat": "what", "wht": "what", "diff": "different",
     "thru": "through", "r": "are", "y": "why", "ppls": "people", "convo": "conversation",
@@ -819,6 +823,9 @@ CHAT_PHRASES: dict[str, str] = {
     "in one sentence": "", "in a sentence": "", "in like a sentence": "", "in a few words": "",
     "in a few lines": "", "in two lines": "", "in 1 line": "", "in one word": "",
     "in simple terms": "", "in plain english": "", "for dummies": "",
+    "whats eating": "what worries", "what's eating": "what worries",
+    "what is eating": "what worries", "whats bugging": "what worries",
+    "what's bugging": "what worries", "what is bugging": "what worries",
 }
 CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("trashed", "ruined", "wrecked", "damage", "damaged", "tarnished", "destroyed",

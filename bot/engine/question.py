@@ -71,6 +71,9 @@ _LEADING_CHAT = re.compile(  # "heyy so who said ...": the question starts at "w
     r"then|well|idk|tbh|ngl|pls|please|honestly)[\s,:!.]+)+",
     re.I,
 )
+_DASH_ASKS = re.compile(
+    r"\s+(?:—|–|--?)\s+(?=(?:did|does|do|has|have)\s+(?:anyone|anybody|any\s+one|someone|"
+    r"somebody|any\s+of\s+them|the\s+others)\b)", re.I)
 # a fragment after a question that gives an example of what it asks about
 _EXAMPLE_END = re.compile(
     r"(?:\b(?:that|this|the)\s+(?:kind|sort|type)\s+of\s+(?:thing|stuff)|\betc\b\.?|"
@@ -272,7 +275,9 @@ class QuestionReader:
         or all of them ask."""
         if '"' in text:
             return text
-        parts = sentences(text)
+        # "bequelin wants the us to set an example — did anyone push back on that?": a dash
+        # before "did anyone ..." ends the report as a full stop would
+        parts = sentences(_DASH_ASKS.sub(". ", text))
         if len(parts) < 2:
             return text
         toks = [[_chat_word(t) for t in words(p)] for p in parts]
@@ -594,6 +599,11 @@ _KEEP_OUT = re.compile(
     r"\b(?:keep|keeps|keeping|kept)\s+((?:[a-z]+\s+){1,2}?)out\b(\s+of\b)?", re.I)
 
 
+# "pat Beijing on the back": credit Beijing
+_PAT_BACK = re.compile(
+    r"\b(?:pat|pats|patted|patting)\s+((?:[a-z]+\s+){0,2}?)on\s+the\s+back\b", re.I)
+
+
 def _exclude(m: re.Match[str]) -> str:
     """'keep slavery out (of Kansas)' -> 'exclude slavery (from Kansas)'."""
     if "eye" in m.group(1).lower().split():  # "keep an eye out for"
@@ -604,6 +614,7 @@ def _exclude(m: re.Match[str]) -> str:
 def _plain_idioms(text: str) -> str:
     """Idioms of several words as the plain words they stand for ("owned up" -> "admitted")."""
     text = _KEEP_OUT.sub(_exclude, text.replace("\u2019", "'"))
+    text = _PAT_BACK.sub(r"credit \1", text)
     if not text.isascii():  # (case folding beyond ASCII: the pattern of them all)
         return _idiom_pattern(_IDIOM_ORDER).sub(_idiom_swap, text)
     # an idiom matches at a word start only where the text has its first word and all of it:

@@ -30,6 +30,7 @@ _ROLE_NOUNS = PERSON_NOUNS - {"essay", "response", "piece", "contribution", "ent
     "guys", "lady", "woman", "man", "dude", "girl", "gal", "fella", "chap", "prof",
     "professor", "researcher", "director", "scholar", "activist", "analyst", "head",
 }
+_END_ROLES = {"opener": 1, "closer": -1}  # "the opener", "the closer"
 _LONG_PERSON_NOUNS = sorted(w for w in PERSON_NOUNS if len(w) >= 7)
 # ("the last point hom makes" is no contributor)
 _AFTER_BARE_ORDINAL = (SAY_WORDS - {"point", "points"}) | {
@@ -322,6 +323,10 @@ class ContributorMatcher:
         ):  # "the opening piece", "the opening essay": the first contributor's
             first = self._by_order.get(1)
             return Mention((first,), i, i + 2) if first is not None else None
+        if tok in _END_ROLES and not (i > 0 and tokens[i - 1] == "eye"):
+            # "the opener", "the closer": who writes first, who has the last word
+            role = self._by_order.get(1) if _END_ROLES[tok] == 1 else self._last
+            return Mention((role,), i, i + 1) if role is not None else None
         if tok in LAST_WORDS:
             cid: str | None = self._last
         elif tok in ORDINALS:

@@ -14,8 +14,12 @@ from bot.engine.rank import MIN_COVERAGE
 from bot.engine.sources import Sources
 
 # How members ask for a detail rather than a position.
+# "how much does Neier agree with Bequelin?" asks how far, no amount
+_DEGREE = (r"(?!\s+(?:do|does|did)\b[^?.!]*?\b(?:agree|disagree|care|cares|like|likes|trust|"
+           r"trusts|support|supports|believe|believes|differ|differs|matter|matters)\b)")
 _DETAIL = re.compile(
-    r"\b(?:how\s+(?:long|many|much|old|big|often|far)|(?:what|which)\s+(?:year|date|number|"
+    rf"\b(?:how\s+(?:long|many|much{_DEGREE}|old|big|often|far)|"
+    r"(?:what|which)\s+(?:year|date|number|"
     r"kind|kinds|sort|type|country|countries|percentage|share|fraction|proportion|amount)|"
     r"in\s+what|since\s+when|when|where|time\s*lines?|deadlines?|dollars?|"
     r"whose|how\s+come|who\s+(?:\w+\s+)?(?:won|wins|ended\s+up\s+winning|got\s+elected))\b",
@@ -50,7 +54,7 @@ _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\bhow\s+old\b", re.I),  # an age: "forty-five years old", "aged 45"
      re.compile(r"\byears?\s+old\b|\b(?:at\s+the\s+)?age\s+of\b|\baged\s+\d", re.I)),
     # a count: a number that is not a year ("how many people?" is not answered by "in 1854")
-    (re.compile(r"\bhow\s+(?:many|much)\b|\bwhat\s+(?:number|percentage|share|fraction|"
+    (re.compile(rf"\bhow\s+(?:many|much{_DEGREE})\b|\bwhat\s+(?:number|percentage|share|fraction|"
                 r"proportion|amount)\b", re.I),
      re.compile(rf"\b(?!(?:1[5-9]\d\d|20\d\d)\b)\d[\d,.]*\b{_NOT_A_SPAN}|"
                 rf"\b(?!one\b)(?:{_NUMBER_WORDS})\b{_NOT_A_SPAN}|{_ONE}|"

@@ -42,6 +42,9 @@ ELSEWHERE_COVERAGE = 0.7
 FULL_ELSEWHERE = 0.9  # another's position that holds this much of the question's words ...
 FAR_WEAKER = 0.5  # ... is the answer when the asked one's best holds less than this
 LOOSE_ELSEWHERE = 0.6  # ... or, for the one best position alone, this and three strong words
+# ... or, among more than two contributors (who do not all speak to the same matters, as the
+# two of a debate do), this and two: "neier had a line about the great firewall getting leaky"
+PANEL_ELSEWHERE = 0.4
 PARTLY_COVERAGE = 0.4  # ... unless the one asked holds this much, two words in one sentence
 RELATION_NOUNS = {
     Relation.AGREE: "agreement",
@@ -106,7 +109,11 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
             # "what did Hom say about lawyers fighting for rights out of professional ethics?":
             # the one position that answers it, though it holds less of the words
             top = elsewhere()
-            if top is not None and top.coverage >= LOOSE_ELSEWHERE and top.strong >= 3 and not (
+            if top is not None and (
+                (top.coverage >= LOOSE_ELSEWHERE and top.strong >= 3)
+                or (len(src.contributors) > 2 and top.coverage >= PANEL_ELSEWHERE
+                    and top.strong >= 2)
+            ) and not (
                 WORK_WORDS.intersection(t.word for t in q.terms)  # "where does he teach?"
             ):
                 others = (src.cite(top.item.position, top.score),)
