@@ -604,6 +604,14 @@ _PAT_BACK = re.compile(
     r"\b(?:pat|pats|patted|patting)\s+((?:[a-z]+\s+){0,2}?)on\s+the\s+back\b", re.I)
 
 
+# "asking for a friend", "asking for the ep notes", "(just) asking for my class": chat, no
+# question to anyone
+_ASKING_FOR = re.compile(
+    r"\b(?:(?:i'?m|im|just)\s+)?asking\s+(?:for|bc\s+of|because\s+of)\s+(?:a\s+friend|"
+    r"(?:the|my|our)\s+(?:[a-z]+\s+)?(?:notes|class|group|essay|paper|podcast|episode|"
+    r"show|homework|study\s+group|book\s+club)|class)\b", re.I)
+
+
 def _exclude(m: re.Match[str]) -> str:
     """'keep slavery out (of Kansas)' -> 'exclude slavery (from Kansas)'."""
     if "eye" in m.group(1).lower().split():  # "keep an eye out for"
@@ -615,6 +623,7 @@ def _plain_idioms(text: str) -> str:
     """Idioms of several words as the plain words they stand for ("owned up" -> "admitted")."""
     text = _KEEP_OUT.sub(_exclude, text.replace("\u2019", "'"))
     text = _PAT_BACK.sub(r"credit \1", text)
+    text = _ASKING_FOR.sub("", text)
     if not text.isascii():  # (case folding beyond ASCII: the pattern of them all)
         return _idiom_pattern(_IDIOM_ORDER).sub(_idiom_swap, text)
     # an idiom matches at a word start only where the text has its first word and all of it:

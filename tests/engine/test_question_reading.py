@@ -338,3 +338,61 @@ def test_a_named_contributor_with_a_word_the_reading_lacks(engine: Engine) -> No
     assert "urgent" in reply.answers[0].quote
     # with nobody named, a word the reading lacks still keeps a thin match from answering
     assert engine.ask("what's the rush, is it urgent").abstained
+
+
+@pytest.mark.parametrize(("question", "speakers"), [
+    ("opener's first key point was what", ("bequelin",)),
+    ("whats eating the closer?", ("sixth",)),
+])
+def test_the_opener_and_the_closer(engine: Engine, question: str,
+                                   speakers: tuple[str, ...]) -> None:
+    assert engine.reader.read(question).speakers == speakers
+
+
+def test_an_eye_opener_is_no_contributor(engine: Engine) -> None:
+    q = engine.reader.read("that was an eye opener, who said china doubled life expectancy")
+    assert q.speakers == () and q.targets == ()
+
+
+@pytest.mark.parametrize(("question", "relation", "topic"), [
+    ("whats eating the closer?", Relation.CONCERN, set()),
+    ("The Columbia prof. What's his pitch to the pols", Relation.SUMMARY, {"politicians"}),
+    ("anybody bristle at the strategy framing", Relation.DISAGREE, {"strategy"}),
+    ("who wants us to pat Beijing on the back for its gains", Relation.RECOMMEND,
+     {"credit", "beijing"}),
+])
+def test_chat_idioms_of_relation(engine: Engine, question: str, relation: Relation,
+                                 topic: set[str]) -> None:
+    q = engine.reader.read(question)
+    assert q.relation is relation, q.relations
+    assert topic <= {t.word for t in q.terms}
+
+
+def test_asking_for_the_notes_is_chat(engine: Engine) -> None:
+    q = engine.reader.read("where does hom stand on hong kong, asking for the ep notes")
+    assert Relation.QUESTION not in q.relations
+    assert {t.word for t in q.terms} >= {"hong", "kong"}
+    assert "notes" not in {t.word for t in q.terms}
+
+
+def test_a_dash_before_did_anyone_ends_the_report(engine: Engine) -> None:
+    q = engine.reader.read(
+        "bequelin wants the us to set an example — did anyone push back on the us as role "
+        "model idea?")
+    assert q.who and q.relation is Relation.DISAGREE and q.speakers == ()
+    top = engine.ask(q.text).answers[0]
+    assert top.contributor_id == "rosenzweig" and "model of moral behavior" in top.quote
+
+
+def test_how_much_one_agrees_is_no_amount(engine: Engine) -> None:
+    reply = engine.ask("how much does neier actually agree with bequelin overall")
+    assert not reply.abstained and reply.answers[0].contributor_id == "neier"
+    assert "agree" in reply.answers[0].quote
+
+
+def test_another_contributors_loose_match_when_the_named_one_is_silent(engine: Engine) -> None:
+    # among six contributors, Hom's "porous Great Firewall" answers "neier ... leaky", said so
+    reply = engine.ask("neier had a line about the great firewall getting leaky, what was it")
+    assert not reply.abstained and reply.elsewhere == ("neier",)
+    assert reply.answers[0].contributor_id == "hom"
+    assert "Great Firewall" in reply.answers[0].quote
