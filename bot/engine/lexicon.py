@@ -278,6 +278,7 @@ CHAT_FILLER = frozenset(
 # ... and chat spellings of everyday words.
 CHAT_SPELLINGS = {
     "ppl": "people", "pols": "politicians", "govt": "government", "gov": "government",
+    "clapback": "comeback", "clapbacks": "comebacks",
     "w": "with", "u": "you",
     "ur": "your", "abt": "about", "bc": "because", "cuz": "because", "b4": "before",
     "smth": "something", "sth": "something", "wat": "what", "wht": "what", "diff": "different",
@@ -823,6 +824,10 @@ CHAT_PHRASES: dict[str, str] = {
     "in one sentence": "", "in a sentence": "", "in like a sentence": "", "in a few words": "",
     "in a few lines": "", "in two lines": "", "in 1 line": "", "in one word": "",
     "in simple terms": "", "in plain english": "", "for dummies": "",
+    "in their shoes": "in their situation", "in his shoes": "in his situation",
+    "in her shoes": "in her situation", "in our shoes": "in our situation",
+    "in my shoes": "in my situation", "shut up": "silence", "be quiet": "silence",
+    "keep quiet": "silence", "quiet down": "silence",
     "whats eating": "what worries", "what's eating": "what worries",
     "what is eating": "what worries", "whats bugging": "what worries",
     "what's bugging": "what worries", "what is bugging": "what worries",

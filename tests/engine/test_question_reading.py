@@ -396,3 +396,12 @@ def test_another_contributors_loose_match_when_the_named_one_is_silent(engine: E
     assert not reply.abstained and reply.elsewhere == ("neier",)
     assert reply.answers[0].contributor_id == "hom"
     assert "Great Firewall" in reply.answers[0].quote
+
+
+@pytest.mark.parametrize(("question", "word"), [
+    ("who said southerners are just what we'd be in their shoes", "situation"),
+    ("who told the crowd to shut up", "silence"),
+    ("whats abe's clapback", "comeback"),
+])
+def test_idioms_read_as_their_plain_word(engine: Engine, question: str, word: str) -> None:
+    assert word in {t.word for t in engine.reader.read(question).terms}
