@@ -202,7 +202,7 @@ class QuestionReader:
         cleaned = clean(raw)
         text = _main_first(_without_tag(_without_turn_to(
             self._without_hedge(self._question_sentences(cleaned)))))
-        plain = _plain_idioms(_who_is(text))
+        plain = _plain_idioms(_split_idioms(_who_is(text)))
         joined = join_compounds(plain, self.index.knows)  # the tokens' text
         tokens = self._split_joined([_chat_word(t) for t in words(joined, question=True)])
         mentions = self.matcher.find(tokens)
@@ -604,6 +604,8 @@ _PAT_BACK = re.compile(
     r"\b(?:pat|pats|patted|patting)\s+((?:[a-z]+\s+){0,2}?)on\s+the\s+back\b", re.I)
 
 
+# "did he tack anything on?": did he add anything
+_TACK_ON = re.compile(r"\b(?:tack|tacks|tacked|tacking)\s+((?:[a-z]+\s+){1,2}?)on\b", re.I)
 # "asking for a friend", "asking for the ep notes", "(just) asking for my class": chat, no
 # question to anyone
 _ASKING_FOR = re.compile(
@@ -619,11 +621,18 @@ def _exclude(m: re.Match[str]) -> str:
     return "exclude " + m.group(1).rstrip() + (" from" if m.group(2) else "")
 
 
-def _plain_idioms(text: str) -> str:
-    """Idioms of several words as the plain words they stand for ("owned up" -> "admitted")."""
+def _split_idioms(text: str) -> str:
+    """Idioms with words inside them ("keep slavery out", "pat Beijing on the back", "tack
+    anything on") as plain words, and chat about why one asks ("asking for the notes") cut."""
     text = _KEEP_OUT.sub(_exclude, text.replace("\u2019", "'"))
     text = _PAT_BACK.sub(r"credit \1", text)
-    text = _ASKING_FOR.sub("", text)
+    text = _TACK_ON.sub(r"add \1", text)
+    return _ASKING_FOR.sub("", text)
+
+
+def _plain_idioms(text: str) -> str:
+    """Idioms of several words as the plain words they stand for ("owned up" -> "admitted")."""
+    text = text.replace("\u2019", "'")
     if not text.isascii():  # (case folding beyond ASCII: the pattern of them all)
         return _idiom_pattern(_IDIOM_ORDER).sub(_idiom_swap, text)
     # an idiom matches at a word start only where the text has its first word and all of it:

@@ -405,3 +405,8 @@ def test_another_contributors_loose_match_when_the_named_one_is_silent(engine: E
 ])
 def test_idioms_read_as_their_plain_word(engine: Engine, question: str, word: str) -> None:
     assert word in {t.word for t in engine.reader.read(question).terms}
+
+
+def test_tack_anything_on_is_add(engine: Engine) -> None:
+    words = {t.word for t in engine.reader.read("and Neier, he tack anything on?").terms}
+    assert "tack" not in words
