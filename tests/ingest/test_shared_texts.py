@@ -48,8 +48,10 @@ DEBATE_FLOORS = {
     "ottawa11_questions.yaml": ("ottawa", 0.53), "freeport10_questions.yaml": ("freeport", 0.61),
     # session 20: 0.525 / 0.475 on their first run; studied in session 21
     "ottawa12_questions.yaml": ("ottawa", 0.51), "freeport11_questions.yaml": ("freeport", 0.48),
-    # session 21, never studied: 0.500 / 0.562 on their first run
-    "ottawa13_questions.yaml": ("ottawa", 0.48), "freeport12_questions.yaml": ("freeport", 0.55),
+    # session 21: 0.500 / 0.562 on their first run; studied in session 22
+    "ottawa13_questions.yaml": ("ottawa", 0.53), "freeport12_questions.yaml": ("freeport", 0.56),
+    # session 22, never studied: 0.550 on its first run
+    "freeport13_questions.yaml": ("freeport", 0.54),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
