@@ -48,6 +48,20 @@ from bot.engine.sources import Sources
 from bot.engine.text import words, written_as_name
 from bot.knowledge.model import Position
 
+# "the nobel peace prize guy": a person named by topic words before a word for a person
+_TOPIC_PERSON = re.compile(
+    r"\b(?:the|that|this)\s+((?:[\w-]+\s+){1,4}?)(?:guy|dude|man|woman|lady|fella|person)\b",
+    re.I)
+
+
+def _topic_person(q: Question) -> bool:
+    """Whether a who-question speaks of someone by topic words ("which one mentions the nobel
+    peace prize guy?"): "what's his name?" then asks that person's, not the contributor's."""
+    topic = {t.word for t in q.terms}
+    return any(
+        all(w in topic for w in words(m.group(1))) for m in _TOPIC_PERSON.finditer(q.text)
+    )
+
 
 def respond_in_context(
     src: Sources, resolved: Resolved, conv: Conversation | None, limit: int
@@ -58,7 +72,8 @@ def respond_in_context(
         reply = abstain(src, q, "Glad to help. Ask me anything else about the reading.")
     elif resolved.move is Move.NAME and last is not None and (resolved.asked or (
         last.mode is Mode.WHO and conv is not None and conv.last is not None
-        and any(t.word in WORLD_PERSON_NOUNS for t in conv.last.terms)
+        and (any(t.word in WORLD_PERSON_NOUNS for t in conv.last.terms)
+             or _topic_person(conv.last))
     )):
         # "who mentioned the jailed laureate?" then "what's his name?": the answer named the
         # contributor already, so the name asked is the one they speak of ("the laureate's")

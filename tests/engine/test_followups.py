@@ -1060,3 +1060,15 @@ def test_anyone_else_buy_it_asks_who_agrees_with_the_one_just_quoted(
     assert reply.reading_as == f"who agreed with {agreed}?"
     top = reply.answers[0]
     assert top.contributor_id == who and phrase in top.quote
+
+
+def test_his_name_after_a_person_named_by_topic_words(engine: Engine) -> None:
+    # "the nobel peace prize guy" is the laureate, whom the text never names; "which one is
+    # the columbia guy" names a contributor, whose name is then given
+    talk = Conversation()
+    engine.ask("which one mentions the nobel peace prize guy who's locked up", conversation=talk)
+    reply = engine.ask("whats his name again?", conversation=talk)
+    assert reply.abstained and "doesn't give" in reply.message
+    talk = Conversation()
+    engine.ask("which one is the columbia guy", conversation=talk)
+    assert "Andrew J. Nathan" in engine.ask("whats his name", conversation=talk).message
