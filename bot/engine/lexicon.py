@@ -708,7 +708,7 @@ STOPWORDS = STOPWORDS | frozenset(
     """
     even away anyways tho though forever apparently supposedly definitely probably maybe
     somehow somewhat anyhow whatsoever etc etcetera mostly mainly largely usually
-    originally initially nobody genuinely honestly
+    originally initially nobody genuinely honestly plainly seem seems seemed
     """.split()
 )
 # names for a figure of speech and its use, not its topic ("who used the boat metaphor?")
@@ -732,11 +732,13 @@ CHAT_SPELLINGS.update(
         "props": "credit", "kudos": "credit", "shoutout": "credit", "mil": "military",
         "dem": "democratic", "dems": "democrats", "doc": "document", "docs": "documents",
         "scotus": "supreme court", "potus": "president",
+        "howd": "how", "whatd": "what", "whyd": "why", "whered": "where", "whod": "who",
+        "whend": "when",
     }
 )
 # Idioms of several words, read as the plain word they stand for ("owned up" = admitted).
 CHAT_PHRASES: dict[str, str] = {
-    "flat out": "plainly", "flat-out": "plainly",
+    "flat out": "plainly", "flat-out": "plainly", "big on": "for",
     "owned up": "admitted", "owns up": "admits", "own up": "admit", "owning up": "admitting",
     "fessed up": "admitted", "sucking up": "praising", "sucked up": "praised",
     "sucks up": "praises", "suck up": "praise", "kissing up": "praising",
@@ -878,6 +880,7 @@ CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
      "alcohol"),
     ("glasses", "spectacles", "eyeglasses", "specs"),
     ("plot", "plots", "plotting", "plotted", "plotters", "conspiracy", "conspiracies",
+     "scheme", "schemes", "scheming",
      "conspire", "conspired", "conspiring", "conspirators", "conspirator"),
     ("ringleader", "ringleaders", "mastermind", "masterminds"),
     ("immigrants", "immigrant", "immigration", "emigrants", "emigrant", "emigration",

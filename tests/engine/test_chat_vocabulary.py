@@ -256,3 +256,28 @@ def test_a_noun_of_measure_frames_the_topic(engine: Engine, question: str) -> No
     reply = engine.ask(question)
     assert not reply.abstained
     assert reply.answers[0].contributor_id == "sixth"
+
+
+@pytest.mark.parametrize("question", [
+    "how'd he word it, his point on secrecy laws",
+    "howd bequelin put it about secrecy laws",
+    "who'd object to secrecy laws",
+])
+def test_a_wh_word_contraction_is_its_wh_word(engine: Engine, question: str) -> None:
+    """ "how'd", "who'd", "howd": the question word, never a topic word of its own."""
+    q = engine.reader.read(question)
+    assert not {"howd", "whod", "how", "who"} & {t.word for t in q.terms}
+    assert "secrecy" in {t.word for t in q.terms}
+
+
+def test_a_contracted_who_still_asks_who(engine: Engine) -> None:
+    assert engine.reader.read("who'd object to secrecy laws?").who
+
+
+@pytest.mark.parametrize("question", [
+    "bequelin seemed big on secrecy laws, what did he say",
+    "what did nathan say flat out about secrecy laws",
+])
+def test_impressions_and_emphasis_are_not_topics(engine: Engine, question: str) -> None:
+    words = {t.word for t in engine.reader.read(question).terms}
+    assert not {"seemed", "big", "plainly", "keen"} & words
