@@ -230,6 +230,11 @@ class QuestionReader:
             or _CLAUSE_ASKS_WHO.match(joined) is not None
         ) and not _tells_of_someone(fixed)
         speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
+        if who and not speakers:
+            choice = _trailing_choice(joined, mentions, len(fixed))
+            if choice:  # "who brought up X - the opener or Sharon?": which of the two
+                speakers, who = choice, False
+                targets = tuple(t for t in targets if t not in choice)
         replier = self._replier(text)
         if replier and (replier in targets or len(speakers) >= 2) and not who:
             # "Douglas suggests Lincoln defends Buchanan. How does Lincoln reply to that?":
@@ -1166,6 +1171,30 @@ def _roles(
             speakers.append(cid)
             speaker_start, speaker_end = m.start, m.end
     return tuple(speakers), tuple(t for t in targets if t not in speakers), ambiguous, who
+
+
+# "..., the opener or Sharon?", "... - Hom or Rosenzweig": a closing choice of two, set off
+_CHOICE_TAIL = re.compile(r"[,:;(\u2013\u2014]\s*|\s-+\s*")
+_CHOICE_END = re.compile(r"^(?:(?:was|is)\s+it\s+)?[^,:;?!]*?\bor\b[^,:;?!]*?[?!.)\s]*$", re.I)
+
+
+def _trailing_choice(
+    joined: str, mentions: list[Mention], count: int
+) -> tuple[str, ...] | None:
+    """ "who brought up microblogging - the opener or Sharon?": a who-question ending on a
+    choice between two named contributors asks which of those two (not whom they answer)."""
+    cuts = [m.end() for m in _CHOICE_TAIL.finditer(joined)]
+    if not cuts:
+        return None
+    tail = joined[cuts[-1]:]
+    if not _CHOICE_END.match(tail):
+        return None
+    start = count - len(words(tail))
+    named = [m for m in mentions if m.start >= start and not m.ambiguous]
+    if len(named) != 2:
+        return None
+    ids = (named[0].contributor_ids[0], named[1].contributor_ids[0])
+    return ids if ids[0] != ids[1] else None
 
 
 _CLAUSE_OPENERS = frozenset({"that", "which", "when", "while", "where", "as", "whom"})

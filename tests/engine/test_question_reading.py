@@ -410,3 +410,25 @@ def test_idioms_read_as_their_plain_word(engine: Engine, question: str, word: st
 def test_tack_anything_on_is_add(engine: Engine) -> None:
     words = {t.word for t in engine.reader.read("and Neier, he tack anything on?").terms}
     assert "tack" not in words
+
+
+@pytest.mark.parametrize(("question", "speakers"), [
+    ("who brought up microblogging - the opener or sharon?", ("bequelin", "hom")),
+    ("who talked abt us businesses and hr, the opener or the last one", ("bequelin", "sixth")),
+    ("who said it: nathan or neier?", ("nathan", "neier")),
+])
+def test_a_closing_choice_of_two_asks_which_of_them(
+    engine: Engine, question: str, speakers: tuple[str, ...]
+) -> None:
+    q = engine.reader.read(question)
+    assert (q.speakers, q.who) == (speakers, False)
+
+
+def test_a_choice_after_with_is_still_whom_they_answer(engine: Engine) -> None:
+    q = engine.reader.read("who agreed with nathan or neier?")
+    assert q.who and not q.speakers and set(q.targets) == {"nathan", "neier"}
+
+
+def test_a_choice_answer_comes_from_one_of_the_two(engine: Engine) -> None:
+    reply = engine.ask("who brought up microblogging - the opener or sharon?")
+    assert not reply.abstained and reply.answers[0].contributor_id in {"bequelin", "hom"}
