@@ -79,6 +79,7 @@ RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
     Relation.QUESTION: (
         "question", "questions", "questioned", "ask", "asks", "asked", "interrogatory",
         "interrogatories", "interrogate", "interrogated", "query", "queries", "quiz", "quizzed",
+        "pressed", "grill", "grilled", "grilling",
     ),
     Relation.ANSWER: ("answer", "answers", "answered", "answering"),
     Relation.SUMMARY: (
@@ -708,7 +709,7 @@ STOPWORDS = STOPWORDS | frozenset(
     """
     even away anyways tho though forever apparently supposedly definitely probably maybe
     somehow somewhat anyhow whatsoever etc etcetera mostly mainly largely usually
-    originally initially nobody genuinely honestly plainly seem seems seemed
+    originally initially nobody genuinely honestly plainly seem seems seemed while
     """.split()
 )
 # names for a figure of speech and its use, not its topic ("who used the boat metaphor?")
@@ -757,6 +758,8 @@ CHAT_PHRASES: dict[str, str] = {
     "stick to": "stand by", "sticks to": "stands by", "sticking to": "standing by",
     "whats the deal with": "what about", "what's the deal with": "what about",
     "what is the deal with": "what about",
+    "do away with": "abolish", "does away with": "abolishes", "doing away with": "abolishing",
+    "did away with": "abolished", "done away with": "abolished",
     "break up": "dissolve", "breaks up": "dissolves", "breaking up": "dissolving",
     "broke up": "dissolved", "washington dc": "district of columbia",
     "black and white": "either-or", "black-and-white": "either-or", "old school": "old",

@@ -218,7 +218,9 @@ class ContributorMatcher:
         if m.end - m.start != 1:
             return False
         after = tokens[m.end] if m.end < len(tokens) else ""
-        if after in self._names and after not in self._alias_tokens and (
+        the_title = m.start > 0 and tokens[m.start - 1] == "the" and (
+            tuple(tokens[m.start : m.end]) in self._titles)  # "did the Judge press him"
+        if after in self._names and after not in self._alias_tokens and not the_title and (
             tokens[m.start] not in self._surname_words
         ):
             return True  # "stephen franklin": a given name before another name of the text

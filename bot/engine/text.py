@@ -21,7 +21,7 @@ _SPACE = re.compile(r"\s+")
 _UN = re.compile(r"\bU\.\s?N\.(?!\w)|\bUN\b")  # the United Nations, written as in the text
 _US = re.compile(
     r"\bU\.\s?S\.(?:\s?A\.)?|\bUSA?\b"
-    r"|(?i:\bUnited\s+States\b|\bAmericans?\b|\bAmerica\b|\bWashington\b(?!\s+D\.\s?C))"
+    r"|(?i:\bUnited\s+States\b|\bAmericans?\b|\bAmericas?\b|\bWashington\b(?!\s+D\.\s?C))"
     r"|(?i:(?<=\bthe\s)us\b)"  # chat: "the us should ..."
 )
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")

@@ -33,6 +33,7 @@ IDIOMS = [
     ("she laid things out well", "she framed well"),
     ("a downside down the road", "a downside down the road"),  # whole words only
     ("where does he say flat out he opposes it", "where does he say plainly he opposes it"),
+    ("doing away with slavery in the capital", "abolishing slavery in the capital"),
 ]
 
 

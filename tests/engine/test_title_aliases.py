@@ -39,3 +39,13 @@ def test_a_given_name_before_another_name_is_someone_else() -> None:
     assert _found("what did edwin say about franklin?") == [("hale",)]
     assert _found("whats the edwin franklin roger thing ross told?") == [("ross",)]
     assert _found("did hale franklin and ross say?") == [("hale",), ("ross",)]  # a surname stays
+
+
+def test_the_title_stays_its_contributor_before_a_name_word() -> None:
+    """ "did the Judge press her": "press" is a name of the text too ("the Press and
+    Tribune"), but "the Judge" before it is still the contributor."""
+    matcher = ContributorMatcher([HALE, ROSS], vocabulary={"senator", "judge", "court"},
+                                 names={"press", "hale", "ross", "edwin"})
+    found = [m.contributor_ids for m in matcher.find(words("did the judge press her on it?"))]
+    assert found == [("hale",)]
+    assert not matcher.find(words("did judge press rule on it?"))  # no "the": someone else
