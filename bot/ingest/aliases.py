@@ -8,22 +8,9 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
+from bot.ingest.nicknames import nicknames
 from bot.ingest.segment import Speaker
 
-# Everyday English short forms of given names (general knowledge, not any reading's).
-NICKNAMES = {
-    "abraham": ["Abe"], "alexander": ["Alex"], "andrew": ["Andy", "Drew"],
-    "anthony": ["Tony"], "benjamin": ["Ben"], "catherine": ["Kate", "Cathy"],
-    "christopher": ["Chris"], "daniel": ["Dan", "Danny"], "david": ["Dave"],
-    "edward": ["Ed", "Ted"], "elizabeth": ["Liz", "Beth"], "frederick": ["Fred"],
-    "james": ["Jim", "Jimmy"], "jennifer": ["Jen"], "john": ["Johnny", "Jack"],
-    "jonathan": ["Jon"], "joseph": ["Joe"], "joshua": ["Josh"], "katherine": ["Kate"],
-    "margaret": ["Maggie", "Peggy"], "matthew": ["Matt"], "michael": ["Mike"],
-    "nicholas": ["Nick"], "nicolas": ["Nick"], "patricia": ["Pat"], "patrick": ["Pat"],
-    "peter": ["Pete"], "rebecca": ["Becky"], "richard": ["Rick", "Dick"],
-    "robert": ["Bob", "Rob"], "samuel": ["Sam"], "stephen": ["Steve"], "steven": ["Steve"],
-    "susan": ["Sue"], "thomas": ["Tom"], "timothy": ["Tim"], "william": ["Will", "Bill"],
-}
 VARIANT_RATIO = 85  # how close a word of the text must be to a name to be its spelling
 
 _INSTITUTIONS = {"university", "institute", "foundation", "foundations", "center", "centre",
@@ -76,6 +63,12 @@ _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Judge", "S
                "Sir", "Lord", "Lady", "Rev", "Reverend", "Father", "Brother", "Sister"}
 
 
+def _plain_words(text: str) -> frozenset[str]:
+    """The words a text writes in lower case: ordinary words, which no short form of a name
+    may take ("drew", "bill", "will")."""
+    return frozenset(re.findall(r"\b[a-z]{3,}\b", text))
+
+
 def aliases(s: Speaker, order: int, count: int, debate: bool, text: str = "") -> list[str]:
     """Every alias of one speaker, without their name and short name."""
     out: list[str] = []
@@ -91,7 +84,8 @@ def aliases(s: Speaker, order: int, count: int, debate: bool, text: str = "") ->
         if len(words) > 1:
             out.append(words[0])
             out.append(f"{words[0]} {words[-1]}")
-            for nick in NICKNAMES.get(words[0].casefold(), []):
+            for nick in sorted(nicknames(words[0], _plain_words(text))):
+                nick = nick.capitalize()  # "Abe", "Abe Lincoln"
                 out += [nick, f"{nick} {words[-1]}"]
         variants = text_variants(s.name, text) if text else []
         for i, v in variants:
