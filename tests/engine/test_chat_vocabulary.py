@@ -34,6 +34,7 @@ IDIOMS = [
     ("a downside down the road", "a downside down the road"),  # whole words only
     ("where does he say flat out he opposes it", "where does he say plainly he opposes it"),
     ("doing away with slavery in the capital", "abolishing slavery in the capital"),
+    ("in the last half hour does he stick by it", "in the closing speech does he stick by it"),
 ]
 
 
