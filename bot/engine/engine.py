@@ -16,6 +16,7 @@ from bot.engine.answering.abstain import (
     AFTERMATH,
     abstain,
     asks_aftermath,
+    asks_group_plans,
     off_topic_request,
     other_language,
 )
@@ -85,7 +86,9 @@ class Engine:
             if conversation is not None:
                 conversation.record(question)
             return abstain(self.sources, q, AFTERMATH)
-        if conversation is not None and (off_topic_request(q.text) or other_language(q.text)):
+        if conversation is not None and (
+            off_topic_request(q.text) or other_language(q.text) or asks_group_plans(q.text)
+        ):
             # "thx. can u recommend another book on this?": an aside, answered on its own,
             # that leaves the conversation where it was
             conversation.record(question)

@@ -11,7 +11,12 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from bot.engine.answering.abstain import abstain, off_topic_request, other_language
+from bot.engine.answering.abstain import (
+    abstain,
+    asks_group_plans,
+    off_topic_request,
+    other_language,
+)
 from bot.engine.answering.compare import MAX_COMPARE, compare
 from bot.engine.answering.context import (
     item_opened,
@@ -513,6 +518,9 @@ def respond(src: Sources, q: Question, limit: int) -> Reply:
         return abstain(src, q, "I read questions in English only: please ask me in English.")
     if off_topic_request(q.text):
         return abstain(src, q, "I only answer questions about the reading, with its quotes.")
+    if asks_group_plans(q.text):
+        return abstain(src, q, "I only know the reading, not when or where the group meets: "
+                               "a moderator can tell you.")
     if _HOW_MANY_WROTE.search(q.text):  # "how many people wrote in this?"
         return abstain(src, q, f"{len(src.contributors)} contributors wrote in this reading.")
     if q.unknown_subject:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Engine
-from bot.engine.answering.abstain import off_topic_request, other_language
+from bot.engine.answering.abstain import asks_group_plans, off_topic_request, other_language
+from bot.engine.conversation import Conversation
 from bot.engine.text import MAX_MESSAGE_CHARS, MAX_QUESTION_CHARS, clean
 
 CAN_DO = "I can answer about what"  # every abstention says what the bot can do
@@ -124,3 +125,30 @@ def test_how_many_people_as_a_follow_up_is_about_the_topic(engine: Engine) -> No
     engine.ask("what did hom say about victoria park", conversation=conv)
     reply = engine.ask("how many people?", conversation=conv)
     assert not reply.abstained and "100,000" in reply.answers[0].quote
+
+
+@pytest.mark.parametrize("text", [
+    "hey bot when's our next meetup",
+    "can someone remind me when our next meeting is",
+    "where are we meeting thursday?",
+    "what time is our session tomorrow",
+])
+def test_the_groups_own_plans_are_not_in_the_reading(engine: Engine, text: str) -> None:
+    reply = engine.ask(text)
+    assert reply.abstained and "group meets" in reply.message
+
+
+@pytest.mark.parametrize("text", [
+    "when did bequelin want the president to meet the dalai lama",
+    "did anyone say we should meet chinese officials more often",
+])
+def test_meetings_in_the_reading_are_no_group_plans(text: str) -> None:
+    assert not asks_group_plans(text)
+
+
+def test_group_plans_mid_conversation_leave_it_where_it_was(engine: Engine) -> None:
+    talk = Conversation()
+    engine.ask("what did hom say about hong kong", conversation=talk)
+    assert engine.ask("hey bot when's our next meetup", conversation=talk).abstained
+    again = engine.ask("and why does she think that", conversation=talk)
+    assert not again.abstained and again.answers[0].contributor_id == "hom"

@@ -68,6 +68,21 @@ def off_topic_request(text: str) -> bool:
     )
 
 
+# "when's our next meeting?", "where do we meet thursday": the group's own plans, which no
+# reading holds (a contributor's "meeting with the Dalai Lama" is never "our" meeting)
+_GROUP_PLANS = re.compile(
+    r"\b(?:our|we)\b(?:\W+\w+){0,3}?\W+(?:next\W+)?(?:meet|meets|meeting|meetings|meetup|"
+    r"meet-up|session|sessions|get-?together|club\s+night)\b"
+    r"|\bnext\s+(?:meetup|meet-up|club\s+meeting|book\s+club|group\s+meeting)\b", re.I)
+_WHEN_WHERE = re.compile(r"\b(?:when|whens|where|wheres|what\s+time|what\s+day|which\s+day|"
+                         r"remind)\b", re.I)
+
+
+def asks_group_plans(text: str) -> bool:
+    """ "hey bot when's our next meetup", "remind me when we meet": the group's calendar."""
+    return _GROUP_PLANS.search(text) is not None and _WHEN_WHERE.search(text) is not None
+
+
 # What happened after the reading, or outside it: "did China actually follow through?", "who
 # won the senate seat in the end?", "did Beijing ever respond to this conversation?"
 _AFTERMATH = re.compile(
