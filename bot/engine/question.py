@@ -610,6 +610,9 @@ _PAT_BACK = re.compile(
 
 
 # "did he tack anything on?": did he add anything
+# "back him up", "backed Neier up": the phrase "back up" with its object after it
+_BACK_UP = re.compile(r"\b(back|backs|backed|backing)\s+((?:him|her|them|that|this|it|"
+                      r"(?:his|her|their)\s+[a-z]+|[a-z]+))\s+up\b", re.I)
 _TACK_ON = re.compile(r"\b(?:tack|tacks|tacked|tacking)\s+((?:[a-z]+\s+){1,2}?)on\b", re.I)
 # "asking for a friend", "asking for the ep notes", "(just) asking for my class": chat, no
 # question to anyone
@@ -632,6 +635,7 @@ def _split_idioms(text: str) -> str:
     text = _KEEP_OUT.sub(_exclude, text.replace("\u2019", "'"))
     text = _PAT_BACK.sub(r"credit \1", text)
     text = _TACK_ON.sub(r"add \1", text)
+    text = _BACK_UP.sub(r"\1 up \2", text)
     return _ASKING_FOR.sub("", text)
 
 

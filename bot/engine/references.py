@@ -30,6 +30,9 @@ _ROLE_NOUNS = PERSON_NOUNS - {"essay", "response", "piece", "contribution", "ent
     "guys", "lady", "woman", "man", "dude", "girl", "gal", "fella", "chap", "prof",
     "professor", "researcher", "director", "scholar", "activist", "analyst", "head",
 }
+# person words that may follow any mention ("the Columbia man"), never a topic of their own
+_TRAILING_ROLES = frozenset({"guy", "guys", "man", "woman", "lady", "dude", "gal", "fella",
+                             "fellow", "chap", "person", "prof"})
 _END_ROLES = {"opener": 1, "closer": -1}  # "the opener", "the closer"
 _LONG_PERSON_NOUNS = sorted(w for w in PERSON_NOUNS if len(w) >= 7)
 # ("the last point hom makes" is no contributor)
@@ -205,6 +208,9 @@ class ContributorMatcher:
                 mention = Mention(mention.contributor_ids, prev.start, mention.end)
             if mention.end - mention.start == 1:
                 mention = self._absorb_surname(tokens, mention)
+            if mention.end < len(tokens) and tokens[mention.end] in _TRAILING_ROLES:
+                # "the Columbia man", "the Open Society guy": the person word is the mention's
+                mention = Mention(mention.contributor_ids, mention.start, mention.end + 1)
             found.append(mention)
             i = mention.end
         found = [self._absorb_given_name(tokens, m, found) for m in found]

@@ -432,3 +432,24 @@ def test_a_choice_after_with_is_still_whom_they_answer(engine: Engine) -> None:
 def test_a_choice_answer_comes_from_one_of_the_two(engine: Engine) -> None:
     reply = engine.ask("who brought up microblogging - the opener or sharon?")
     assert not reply.abstained and reply.answers[0].contributor_id in {"bequelin", "hom"}
+
+
+@pytest.mark.parametrize(("question", "speaker"), [
+    ("what did the columbia man say about secrecy laws", "nathan"),
+    ("the open society guy on secrecy laws?", "neier"),
+])
+def test_a_person_word_after_a_mention_is_part_of_it(
+    engine: Engine, question: str, speaker: str
+) -> None:
+    q = engine.reader.read(question)
+    assert q.speakers == (speaker,)
+    assert not {"man", "guy"} & {t.word for t in q.terms}
+
+
+@pytest.mark.parametrize("question", [
+    "does anyone back neier up on moral character",
+    "did anybody back him up on that",
+])
+def test_back_someone_up_is_agreement(engine: Engine, question: str) -> None:
+    q = engine.reader.read(question)
+    assert q.relation.value == "agree" and "back" not in {t.word for t in q.terms}
