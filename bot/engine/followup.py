@@ -924,6 +924,8 @@ def _refers_to_topic(toks: list[str]) -> bool:
     """ "what did he connect THAT to", "does he see IT as good": a word standing for the last
     topic (not "that" as in "said that ...", which a content word follows)."""
     for i, tok in enumerate(toks):
+        if i and toks[i - 1] == "into" and tok in ("it", "this", "that"):
+            continue  # "haul business into it": the discussion, not the last topic
         if tok == "it" or (tok in _TOPIC_REFERENCE and (
             i + 1 == len(toks) or toks[i + 1] in STOPWORDS or toks[i + 1] in _TOPIC_NOUNS
         )):

@@ -734,7 +734,7 @@ CHAT_SPELLINGS.update(
         "dem": "democratic", "dems": "democrats", "doc": "document", "docs": "documents",
         "scotus": "supreme court", "potus": "president",
         "howd": "how", "whatd": "what", "whyd": "why", "whered": "where", "whod": "who",
-        "whend": "when",
+        "whend": "when", "em": "them",
     }
 )
 # Idioms of several words, read as the plain word they stand for ("owned up" = admitted).

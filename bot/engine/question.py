@@ -613,6 +613,11 @@ _PAT_BACK = re.compile(
 # "back him up", "backed Neier up": the phrase "back up" with its object after it
 _BACK_UP = re.compile(r"\b(back|backs|backed|backing)\s+((?:him|her|them|that|this|it|"
                       r"(?:his|her|their)\s+[a-z]+|[a-z]+))\s+up\b", re.I)
+# "haul business into it", "drag Tibet into this": bring it up (the "it" is the discussion)
+_INTO_IT = re.compile(r"\b(?:bring|brings|brought|bringing|haul|hauls|hauled|hauling|drag|drags|"
+                      r"dragged|dragging|pull|pulls|pulled|pulling)\s+((?:[a-z]+\s+){1,3}?)"
+                      r"into\s+(?:it|this|that|the\s+(?:debate|discussion|argument|mix))\b",
+                      re.I)
 _TACK_ON = re.compile(r"\b(?:tack|tacks|tacked|tacking)\s+((?:[a-z]+\s+){1,2}?)on\b", re.I)
 # "asking for a friend", "asking for the ep notes", "(just) asking for my class": chat, no
 # question to anyone
@@ -636,6 +641,7 @@ def _split_idioms(text: str) -> str:
     text = _PAT_BACK.sub(r"credit \1", text)
     text = _TACK_ON.sub(r"add \1", text)
     text = _BACK_UP.sub(r"\1 up \2", text)
+    text = _INTO_IT.sub(r"bring up \1", text)
     return _ASKING_FOR.sub("", text)
 
 

@@ -283,3 +283,20 @@ def test_a_contracted_who_still_asks_who(engine: Engine) -> None:
 def test_impressions_and_emphasis_are_not_topics(engine: Engine, question: str) -> None:
     words = {t.word for t in engine.reader.read(question).terms}
     assert not {"seemed", "big", "plainly", "keen"} & words
+
+
+def test_em_is_them(engine: Engine) -> None:
+    q = engine.reader.read("which of em says secrecy laws hurt business")
+    assert "em" not in {t.word for t in q.terms} and q.who
+
+
+def test_hauling_something_into_it_brings_it_up(engine: Engine) -> None:
+    """ "anyone else haul business into it?": "it" is the discussion, so the follow-up asks
+    who else brings up business, not who else said the last topic and business."""
+    talk = Conversation()
+    first = engine.ask("which of em says rights shouldnt be stuck in a pigeonhole off to the "
+                       "side of diplomacy", conversation=talk)
+    reply = engine.ask("Anyone else haul business into it", conversation=talk)
+    assert not reply.abstained
+    assert reply.answers[0].contributor_id != first.answers[0].contributor_id
+    assert "business" in reply.answers[0].quote.lower()
