@@ -50,3 +50,29 @@ def test_glued_turn_gets_its_own_line() -> None:
 def test_words_stay_verbatim() -> None:
     raw = "One ``quoted'' word---and “curly” ones, a well-\nknown\n\n\nman said; so.\n"
     assert _ink(mend(raw).text) == _ink(raw)
+
+
+def test_a_cut_before_a_capitalised_word_is_closed() -> None:
+    """A long line of prose ending on a word, then a gap, then a capital: one sentence cut by
+    a page break before a name ("to have" / "Slavery"; "[turning to Judge" / "Douglas]")."""
+    raw = ("What is Popular Sovereignty? Is it the right of the people to have\n\n\n"
+           "Slavery or not have it, as they see fit, in the territories?\n\n"
+           "I have understood since then, (but [turning to Judge\n\n"
+           "Douglas] will not hold the Judge to it.\n")
+    m = mend(raw)
+    assert split_paragraphs(m.text) == [
+        "What is Popular Sovereignty? Is it the right of the people to have Slavery or not have"
+        " it, as they see fit, in the territories?",
+        "I have understood since then, (but [turning to Judge Douglas] will not hold the Judge"
+        " to it.",
+    ]
+    assert m.gaps == 2 and _ink(m.text) == _ink(raw)
+
+
+def test_titles_short_lines_and_headings_keep_their_gap() -> None:
+    raw = ("The Best Way to Advance Human Rights in the Relationship of States\n\n"
+           "Nicholas Bequelin wrote first.\n\n"
+           "A comma,\n\nThen more.\n\n"
+           "and that is what I say to him, as I said it before to them all\n\n"
+           "MR. LINCOLN'S REPLY.\n")
+    assert len(split_paragraphs(mend(raw).text)) == 6
