@@ -187,6 +187,9 @@ def test_a_place_in_a_named_speech_is_its_start(drafted: dict[str, Path]) -> Non
         # "handle", "getting": the frame around the topic, which is the spot of the resolutions
         ("freeport", "how did douglas handle getting the spot of the 1854 resolutions wrong",
          "douglas", "led into an error as to the spot"),
+        # "He has read from my speech ...": what the other said sets up the answer after it
+        ("ottawa", "when the judge said the house divided speech means lincoln wants every "
+         "state made the same, how did lincoln answer that?", "lincoln", "he argues erroneously"),
     ],
 )
 def test_modern_words_find_the_debates_own(

@@ -83,7 +83,10 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     fitting = [s for s in ranked if answers_topic(s, q)]
     if q.targets and q.terms and not q.speakers:  # "who criticizes Nathan's framing"
         fitting = [s for s in fitting if s.on_target] or fitting
+    everything = ranked
     ranked = fitting or ranked[:1]  # the best that answers, not merely the best score
+    if q.relation in (Relation.ANSWER, Relation.RESPOND) and len(q.speakers) == 1 and ranked:
+        ranked = _past_the_setup(src, ranked, everything)
     elsewhere = functools.cache(lambda: _elsewhere_top(src, q))  # ranked once, if needed
     problem = unanswerable(src, q, ranked, elsewhere)
     if problem and _words_around_relation(q) and not (
@@ -261,6 +264,40 @@ def _by_place(src: Sources, ranked: list[Scored], where: int) -> list[Scored]:
 
 _KINDED = (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE, Relation.CONCEDE,
            Relation.CONCERN)
+
+
+# "He has read from my speech ...", "he says:", "He denies the accuracy of my recollection":
+# a speaker telling what the other said, the setup of an answer that follows it
+_SETUP = re.compile(
+    r"^(?:\W*\w+\W+){0,4}?(?:he|the\s+judge|judge\s+\w+|mr\.\s+\w+|my\s+friend)\s+"
+    r"(?:\w+\s+){0,2}?(?:says|said|read|reads|alleges|alleged|denies|denied|charges|charged|"
+    r"tells|told|asks|asked|quotes|quoted|insists|complains|argues|argued)\b|:\s*$", re.I)
+SETUP_SHARE = 0.6  # what follows a setup must score this share of it to take its place
+SETUP_REACH = 2  # ... and stand within this many paragraphs after it
+
+
+def _offset(src: Sources, pos: Position) -> tuple[int, int]:
+    return pos.paragraph, src.reading.paragraph(pos.paragraph).text.find(pos.quote[:40])
+
+
+def _past_the_setup(src: Sources, ranked: list[Scored], everything: list[Scored]) -> list[Scored]:
+    """ "How did Lincoln answer that?": when the best position only tells what the other man
+    said ("He has read from my speech ..."), the best of the speaker's own words just after
+    it answers."""
+    top = ranked[0].item.position
+    if not _SETUP.search(top.quote):
+        return ranked
+    at = _offset(src, top)
+    after = [
+        s for s in everything
+        if (p := s.item.position).contributor_id == top.contributor_id and p.id != top.id
+        and at < _offset(src, p) and p.paragraph - top.paragraph <= SETUP_REACH
+        and s.score >= SETUP_SHARE * ranked[0].score and not _SETUP.search(p.quote)
+    ]
+    if not after:
+        return ranked
+    best = max(after, key=lambda s: s.score)  # (the first such: the text's order)
+    return [best, *(s for s in ranked if s is not best)]
 
 
 def _kind_fit(s: Scored) -> float:
