@@ -758,6 +758,8 @@ CHAT_PHRASES: dict[str, str] = {
     "stick to": "stand by", "sticks to": "stands by", "sticking to": "standing by",
     "whats the deal with": "what about", "what's the deal with": "what about",
     "what is the deal with": "what about",
+    "kept it short": "", "keeps it short": "", "kept it brief": "", "keeps it brief": "",
+    "short and sweet": "",
     "last half hour": "closing speech", "last half-hour": "closing speech",
     "closing half hour": "closing speech", "closing half-hour": "closing speech",
     "final half hour": "closing speech", "final half-hour": "closing speech",

@@ -35,6 +35,7 @@ IDIOMS = [
     ("where does he say flat out he opposes it", "where does he say plainly he opposes it"),
     ("doing away with slavery in the capital", "abolishing slavery in the capital"),
     ("in the last half hour does he stick by it", "in the closing speech does he stick by it"),
+    ("she kept it short - her big push", "she  - her big push"),
 ]
 
 
