@@ -462,7 +462,9 @@ def _more(
         fresh = later + tuple(a for a in fresh if a not in later)
     if fresh:
         return dataclasses.replace(reply, answers=fresh)
-    if len(q.speakers) == 1 and conv is not None and conv.cited is not None:
+    if conv is not None and conv.cited is not None and (
+        len(q.speakers) == 1 or (q.who and not q.speakers and _one_author(conv.cited))
+    ):  # (after "who said ...?" answered by one: "more" reads on in their words)
         read_on = next_point(src, q, conv.cited, shown)
         if not read_on.abstained:
             return read_on

@@ -1072,3 +1072,16 @@ def test_his_name_after_a_person_named_by_topic_words(engine: Engine) -> None:
     talk = Conversation()
     engine.ask("which one is the columbia guy", conversation=talk)
     assert "Andrew J. Nathan" in engine.ask("whats his name", conversation=talk).message
+
+
+def test_more_after_a_who_answer_of_one_reads_on_in_their_words(engine: Engine) -> None:
+    """ "someone said lawyers ... stand up for rights bc of their jobs? who" then "more":
+    nothing else on it by anyone, so the one who said it, read on."""
+    talk = Conversation()
+    first = engine.ask("someone said lawyers and reporters stand up for rights bc of their "
+                       "jobs? who", conversation=talk)
+    assert not first.abstained
+    more = engine.ask("more", conversation=talk)
+    assert not more.abstained
+    assert more.answers[0].contributor_id == first.answers[0].contributor_id
+    assert more.answers[0].position_id != first.answers[0].position_id
