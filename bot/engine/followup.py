@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
+from bot.engine.answering.lists import list_points
 from bot.engine.answering.names import person_named
 from bot.engine.conversation import Conversation
 from bot.engine.index import Term
@@ -414,7 +415,7 @@ def resolve(
             return dataclasses.replace(_asked(src, dataclasses.replace(
                 q2, terms=topic, speakers=conv.focus[:1], who=False, compare=False),
                 new_topic=False), of_list=True)
-    item = _ordinal_item(own_toks, conv)
+    item = _ordinal_item(own_toks, conv, _opens_list(src, conv))
     if item:
         return Resolved(prev, Move.ITEM, f"point {item if item > 0 else 'last'} of: "
                         + _describe(src, _owner(prev, conv)), new_topic=False, ordinal=item)
@@ -1272,14 +1273,23 @@ def _other_topic(prev: Question, q: Question, conv: Conversation) -> Question:
     )
 
 
-def _ordinal_item(toks: list[str], conv: Conversation) -> int:
+def _opens_list(src: Sources, conv: Conversation) -> bool:
+    """Whether the last answer shown opens a list of points ("We should remind our
+    politicians that ..." before "First, ...", "Second, ...")."""
+    if conv.reply is None or not conv.reply.answers:
+        return False
+    top = src.reading.position(conv.reply.answers[0].position_id)
+    return len(list_points(src, top)) >= 2
+
+
+def _ordinal_item(toks: list[str], conv: Conversation, opens_list: bool = False) -> int:
     """ "the third key?", "the last one?": which point of the last answer's list (0: none).
 
     Only after a question about one contributor's points, not one asked by order ("who went
     first?" then "second?" asks for the second contributor).
     """
     content = _numbered([t for t in toks if t not in ("the", "and", "what", "about", "whats",
-                                                      "how")])
+                                                      "how") and t not in _REQUEST_WORDS])
     whole = len(content)
     if content[:1] and (content[0] in ORDINALS or content[0] in LAST_WORDS):
         content = _without_list_tail(content)  # "the last one on his list"
@@ -1301,7 +1311,9 @@ def _ordinal_item(toks: list[str], conv: Conversation) -> int:
         (t in ORDINALS or t in LAST_WORDS or t in _COUNTS or t.isdigit())
         and nxt in (_ITEM_NOUNS | _LIST_WORDS) - {"one"}
         for t, nxt in pairwise(before)
-    ) or bool(_LIST_ASKS & set(before))  # "Bequelin's first key", "his five keys", "his reasons"
+    ) or bool(_LIST_ASKS & set(before)) or (  # "Bequelin's first key", "his reasons"
+        opens_list and len(content) == 2 and content[1] in _ITEM_NOUNS - PERSON_NOUNS - {"one"}
+    )  # "give me reason no. 2" after the sentence that opens his list of reasons
     asked_by_order = not listing and any(t in ORDINALS or t in LAST_WORDS for t in before)
     if asked_by_order or (len(content) == 1 and content[0] not in LAST_WORDS and not listing):
         return 0
@@ -1322,6 +1334,11 @@ def _numbered(content: list[str]) -> list[str]:
         len(content) == 1 or (len(content) == 2 and content[0] in _NUMBER_WORDS)
     ):
         return [_BY_NUMBER[content[-1]]]
+    rest = content[:-1]
+    if rest[-1:] and rest[-1] in _NUMBER_WORDS - {"point", "item"}:
+        rest = rest[:-1]
+    if content and content[-1] in _BY_NUMBER and len(rest) == 1 and rest[0] in _ITEM_NOUNS:
+        return [_BY_NUMBER[content[-1]], rest[0]]  # "reason no. 2", "point 3": "second reason"
     return content
 
 

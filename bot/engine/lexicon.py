@@ -85,7 +85,7 @@ RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
     Relation.SUMMARY: (
         "summary", "summarize", "summarise", "sum", "gist", "overview", "main", "thesis",
         "argument", "position", "point", "overall", "central", "stance", "view",
-        "tldr", "takeaway", "essence", "core", "briefly", "recap", "nutshell",
+        "tldr", "takeaway", "essence", "core", "briefly", "recap", "nutshell", "pitch",
     ),
 }
 

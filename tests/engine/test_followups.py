@@ -1085,3 +1085,21 @@ def test_more_after_a_who_answer_of_one_reads_on_in_their_words(engine: Engine) 
     assert not more.abstained
     assert more.answers[0].contributor_id == first.answers[0].contributor_id
     assert more.answers[0].position_id != first.answers[0].position_id
+
+
+@pytest.mark.parametrize("follow", ["give me reason no. 2", "reason #2?", "the second reason"])
+def test_a_numbered_point_after_the_sentence_that_opens_a_list(
+    engine: Engine, follow: str
+) -> None:
+    """Nathan's "We should remind our politicians ..." opens his "First, ... Second, ..."
+    list: "reason no. 2" after it is the second point, though no one asked for a list."""
+    talk = Conversation()
+    first = engine.ask("The Columbia prof. What's his pitch to the pols", conversation=talk)
+    assert first.answers[0].contributor_id == "nathan"
+    point = engine.ask(follow, conversation=talk)
+    assert point.answers and point.answers[0].quote.startswith("Second, China")
+
+
+def test_a_pitch_is_the_main_point(engine: Engine) -> None:
+    q = engine.reader.read("what's nathan's pitch")
+    assert q.relation.value == "summary" and not q.terms
