@@ -329,6 +329,10 @@ def resolve(
         more = dataclasses.replace(prev, skip=conv.shown)
         return Resolved(more, Move.MORE, _describe(src, prev, "more on: "), new_topic=False,
                         onward=not _refers_to_topic(toks))
+    if not mentioned and conv.focus and toks[:1] in (["just"], ["only"]) and (
+        1 < len(toks) <= 4 and q.known_terms and not q.relations
+    ):  # "just americans?" after "who said we'd all feel safer ...": of that answer
+        return _on_focus(src, dataclasses.replace(q, who=False), prev, conv)
     own_toks = [t for t in toks if t not in _PRONOUN_WORDS]
     that_one = _that_person(q, conv, src)
     listed = _one_of_the_list(q, conv) or that_one

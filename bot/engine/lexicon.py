@@ -709,7 +709,7 @@ STOPWORDS = STOPWORDS | frozenset(
     """
     even away anyways tho though forever apparently supposedly definitely probably maybe
     somehow somewhat anyhow whatsoever etc etcetera mostly mainly largely usually
-    originally initially nobody genuinely honestly plainly seem seems seemed while
+    originally initially nobody genuinely honestly plainly seem seems seemed while wed
     """.split()
 )
 # names for a figure of speech and its use, not its topic ("who used the boat metaphor?")

@@ -1103,3 +1103,16 @@ def test_a_numbered_point_after_the_sentence_that_opens_a_list(
 def test_a_pitch_is_the_main_point(engine: Engine) -> None:
     q = engine.reader.read("what's nathan's pitch")
     assert q.relation.value == "summary" and not q.terms
+
+
+def test_just_x_narrows_the_answer_just_shown(engine: Engine) -> None:
+    """ "just americans?" after "who said we'd all feel safer ...?": of Nathan's answer,
+    not who else spoke of Americans; "we'd" is no topic word."""
+    talk = Conversation()
+    first = engine.ask("who said we'd all feel safer over there if china had rule of law",
+                       conversation=talk)
+    assert first.answers[0].contributor_id == "nathan"
+    narrowed = engine.ask("just americans?", conversation=talk)
+    assert narrowed.answers[0].contributor_id == "nathan"
+    assert "not only Americans" in narrowed.answers[0].quote
+    assert "wed" not in {t.word for t in engine.reader.read("we'd feel safer").terms}
