@@ -26,6 +26,7 @@ from bot.engine.lexicon import (
     LAST_WORDS,
     ORDINALS,
     PERSON_NOUNS,
+    RELATION_WORDS,
     STOPWORDS,
     SYNONYM_GROUPS,
     SYNONYMS,
@@ -1244,7 +1245,14 @@ def _elliptic(text: str, rest: list[str]) -> bool:
 def _detail(text: str) -> bool:
     """ "how many people?", "by how much?": a detail of the last answer's topic."""
     low = _LEAD.sub("", text.lower().strip(" ?!."))  # "and how many died?" as "how many died?"
+    if low.startswith("where ") and _TAKING_SIDES.intersection(words(low)):
+        return False  # "where does he disagree w bequelin": where in the text, no detail
     return any(low.startswith(o + " ") or low == o for o in _DETAIL_OPENERS)
+
+
+_TAKING_SIDES = frozenset(
+    w for r in (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE, Relation.CONCEDE)
+    for w in RELATION_WORDS[r])
 
 
 def _other_person(prev: Question, q: Question) -> Question:

@@ -1116,3 +1116,13 @@ def test_just_x_narrows_the_answer_just_shown(engine: Engine) -> None:
     assert narrowed.answers[0].contributor_id == "nathan"
     assert "not only Americans" in narrowed.answers[0].quote
     assert "wed" not in {t.word for t in engine.reader.read("we'd feel safer").terms}
+
+
+def test_where_someone_takes_sides_is_no_detail_of_the_last_topic(engine: Engine) -> None:
+    """ "where does he disagree w bequelin" after "neier says its urgent. why": where in the
+    text he disagrees, not a place in his point on urgency."""
+    talk = Conversation()
+    engine.ask("neier says its urgent. why", conversation=talk)
+    reply = engine.ask("where does he disagree w bequelin", conversation=talk)
+    assert reply.answers[0].contributor_id == "neier"
+    assert reply.answers[0].kind == "disagreement"
