@@ -548,6 +548,13 @@ def resolve(
         # "did she say anything about Taiwan?": a name the text never uses is not carried
         # over into the last topic; asked as it stands, it gets an honest "never mentions"
         return _asked(src, q2, new_topic=True)
+    if q2.compare and len(q2.speakers) == 2 and q2.relations[:1] == (Relation.DISAGREE,) and (
+        not q2.known_terms and not q2.targets and prev.terms
+        and _DIFFER.intersection(words(q2.text))
+    ):  # "ok so how do the two differ": the two side by side on the last topic
+        side_by_side = dataclasses.replace(q2, relations=())
+        return _asked(src, _carry_topic(side_by_side, prev), new_topic=False,
+                      fallbacks=(q2,))
     named = set(q.speakers + q.targets)
     if changed and q2.targets and not q2.terms and not refers and set(q2.targets) <= named:
         # "do they mention Neier?": what they say of the one named, on any topic
@@ -1250,6 +1257,8 @@ def _detail(text: str) -> bool:
     return any(low.startswith(o + " ") or low == o for o in _DETAIL_OPENERS)
 
 
+_DIFFER = frozenset({"differ", "differs", "different", "differently", "difference",
+                     "differences", "contrast", "diff"})
 _TAKING_SIDES = frozenset(
     w for r in (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE, Relation.CONCEDE)
     for w in RELATION_WORDS[r])

@@ -1126,3 +1126,15 @@ def test_where_someone_takes_sides_is_no_detail_of_the_last_topic(engine: Engine
     reply = engine.ask("where does he disagree w bequelin", conversation=talk)
     assert reply.answers[0].contributor_id == "neier"
     assert reply.answers[0].kind == "disagreement"
+
+
+def test_how_the_two_differ_compares_them_on_the_last_topic(engine: Engine) -> None:
+    """ "ok so how do the two differ" after Hom and Nathan were set side by side on legitimacy:
+    both on it again, not "what did they disagree with" on no topic."""
+    talk = Conversation()
+    engine.ask("who claims a china based on popular consent would be more stable",
+               conversation=talk)
+    engine.ask("wait isnt that hom's point about legitimacy, not nathan's?", conversation=talk)
+    reply = engine.ask("ok so how do the two differ", conversation=talk)
+    assert not reply.abstained and not reply.message
+    assert {a.contributor_id for a in reply.answers} == {"hom", "nathan"}
