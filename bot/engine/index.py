@@ -134,6 +134,7 @@ class IndexedPosition:
     paragraph_weight: float = 0.0  # what a word only of its paragraph counts
     topic_pairs: frozenset[tuple[str, str]] = frozenset()  # pairs of its topics, not the text's
     phrases: tuple[str, ...] = ()  # its topics of several words ("rule of law"), for the rerank
+    debate: bool = False  # its reading is a debate of two, who speak to the same matters
 
     def weight(self, s: str) -> float:
         """The best field weight of stem `s` for this position (0 when it lacks it)."""
@@ -218,6 +219,7 @@ class PositionIndex:
                     para_w,
                     _topic_pairs(pairs, pos.topics),
                     tuple(t for t in topics if " " in t),
+                    len(reading.contributors) == 2,
                 )
             )
             for s in text | own.keys():

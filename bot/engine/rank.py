@@ -27,6 +27,8 @@ THIN_WHO = 0.6  # ... and a "who" question's answer holding one of them must cov
 FLOOR = 0.4  # below this coverage a position is not even a secondary answer
 RERANK = 40  # candidates that get the (slower) phrase comparison
 MAX_CANDIDATES = 600  # past this, only positions holding more heavy terms are scored
+DEBATE_COVERAGE = 0.4  # in a debate of two, the asked speaker's best holding this much ...
+DEBATE_STRONG = 2  # ... and this many topic words in its own sentence answers
 LOOSE_COVERAGE = 0.3  # a long paraphrase may hold less of its wording ...
 LOOSE_STRONG = 3  # ... if the position itself holds at least this many of its words
 FIT_ALONE = 22.0  # weight of relation/target fit when the question names no topic
@@ -350,6 +352,13 @@ def answers_topic(best: Scored, q: Question) -> bool:
     ):
         return False  # "who won the race in the end?": one word of three, the rest around
     if best.coverage >= MIN_COVERAGE:
+        return True
+    if best.item.debate and q.speakers and best.item.position.contributor_id in q.speakers and (
+        best.coverage >= DEBATE_COVERAGE and best.strong >= DEBATE_STRONG
+    ):
+        # in a debate of two, who speak to the same matters all along, the one asked: two of
+        # the words in his own sentence and a fair share in all is his side of it (in other
+        # words than the member's: "picking up more land"), not the other man's or nothing
         return True
     if best.coverage >= LOOSE_COVERAGE and best.on_target:
         return True  # "X on Neier's reminder about ...": it answers the one named

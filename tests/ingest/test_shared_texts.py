@@ -187,6 +187,9 @@ def test_a_place_in_a_named_speech_is_its_start(drafted: dict[str, Path]) -> Non
         # "handle", "getting": the frame around the topic, which is the spot of the resolutions
         ("freeport", "how did douglas handle getting the spot of the 1854 resolutions wrong",
          "douglas", "led into an error as to the spot"),
+        # in a debate of two, the one asked: two words in his sentence, a fair share in all
+        ("ottawa", "What wrong did the Judge charge Trumbull with in regard to the debts of "
+         "the State of Illinois?", "douglas", "repudiate a large portion of the State debt"),
         # "He has read from my speech ...": what the other said sets up the answer after it
         ("ottawa", "when the judge said the house divided speech means lincoln wants every "
          "state made the same, how did lincoln answer that?", "lincoln", "he argues erroneously"),
