@@ -548,7 +548,8 @@ def respond(src: Sources, q: Question, limit: int) -> Reply:
 
 # "his fifth key", "the last step in her list": a point of a list the contributor drew up
 _OF_A_LIST = re.compile(r"\b(?:keys?|steps?|recommendations?|measures?|priorities|priority|"
-                        r"proposals?|suggestions?|lists?|listed)\b", re.I)
+                        r"proposals?|suggestions?|prongs?|pillars?|planks?|lists?|listed)\b",
+                        re.I)
 
 
 def kind_of_answer(src: Sources, q: Question, limit: int) -> Reply:

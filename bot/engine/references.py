@@ -326,9 +326,9 @@ class ContributorMatcher:
             nxt = tokens[end] if end < len(tokens) else ""
             return Mention((cid_back,), i, end + (nxt in PERSON_NOUNS))
         if tok == "opening" and i > 0 and tokens[i - 1] == "the" and i + 1 < len(tokens) and (
-            tokens[i + 1] in _PIECE_WORDS - {"one", "answer", "reply", "response"}
+            tokens[i + 1] in (_PIECE_WORDS | PERSON_NOUNS) - {"one", "answer", "reply", "response"}
             or tokens[i + 1] == "article"
-        ):  # "the opening piece", "the opening essay": the first contributor's
+        ):  # "the opening piece", "the opening contributor": the first contributor's
             first = self._by_order.get(1)
             return Mention((first,), i, i + 2) if first is not None else None
         if tok in _END_ROLES and not (i > 0 and tokens[i - 1] == "eye"):

@@ -545,6 +545,13 @@ LIST_ITEMS = [
     # the fifth of "First, ... Fourth, ... Finally, ...": the one that opens "Finally"
     ("bequelin's fifth key?", "Finally, the U.S. must be ready"),
     ("what's the last / 5th step in bequelin's list?", "Finally, the U.S. must be ready"),
+    # the noun before its number, and "first in his list", of the first turn
+    ("Bequelin lays out like a five-prong test for effective rights promotion. what's prong "
+     "one?", "First, what is most important"),
+    ("what is bequelin's key number 3", "Third, the U.S. must mainstream"),
+    ("nathan's reason no. 2?", "Second, China"),
+    ("What did the opening contributor put first in his list of keys to promoting the rights "
+     "agenda?", "First, what is most important"),
 ]
 
 

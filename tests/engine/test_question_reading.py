@@ -342,6 +342,8 @@ def test_a_named_contributor_with_a_word_the_reading_lacks(engine: Engine) -> No
 
 @pytest.mark.parametrize(("question", "speakers"), [
     ("opener's first key point was what", ("bequelin",)),
+    ("what did the opening contributor say about tibet", ("bequelin",)),
+    ("what did the opening speaker say about tibet", ("bequelin",)),
     ("whats eating the closer?", ("sixth",)),
 ])
 def test_the_opener_and_the_closer(engine: Engine, question: str,

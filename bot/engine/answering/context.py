@@ -24,13 +24,23 @@ from bot.knowledge.paragraphs import squash
 
 _NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
             "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "final": -1}
+_ITEM_NOUN = (r"(?:key|reason|point|step|recommendation|argument|item|benefit|example|priority|"
+              r"measure|suggestion|idea|proposal|factor|prong|pillar|plank|element|principle|"
+              r"lesson|strand|ingredient)s?")
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _LIST_ITEM = re.compile(
     r"\bnumber\s+([1-9])\b|\b(" + "|".join(_NUMBERS) + r")\s+(?:of\s+(?:the|his|her|their)\s+"
-    r"(?:\w+\s+)?)?(?:key|reason|point|step|"  # "the first of the five keys"
-    r"recommendation|argument|item|benefit|example|priority|measure|suggestion|idea|proposal|"
-    r"factor)s?\b",
+    r"(?:\w+\s+)?)?" + _ITEM_NOUN + r"\b",  # "the first of the five keys"
     re.I,
 )
+# "prong one", "reason no. 2", "point #3": the noun before its number
+_ITEM_NUMBERED = re.compile(
+    r"\b" + _ITEM_NOUN + r"\s+(?:(?:no\.?|number|num\.?|#)\s*)?(" + "|".join(_WORD_NUMBERS)
+    + r"|[1-6])\b(?!\s*(?:of|out\s+of|/)\b)", re.I)
+# "what did he put first in his list", "first on her list", "top of his list"
+_FIRST_IN_LIST = re.compile(
+    r"\b(?:(" + "|".join(_NUMBERS) + r")|(top))\s+(?:in|on|of)\s+(?:his|her|their|the|that)\s+"
+    r"(?:\w+\s+)?lists?\b|\btops\s+(?:his|her|their|the)\s+list\b", re.I)
 
 
 # "the fourth one", and "... whats the first" ending the question after a list word
@@ -44,6 +54,11 @@ def list_item_asked(text: str) -> int:
     """ "the first guy's 4th key", "his list of keys, what's #2": which point of a
     contributor's list a question asks for (1-based, -1 the last; 0 none)."""
     m = _LIST_ITEM.search(text)
+    if m is None and (n := _ITEM_NUMBERED.search(text)):
+        number = n.group(1).lower()
+        return int(number) if number.isdigit() else _WORD_NUMBERS[number]
+    if m is None and (f := _FIRST_IN_LIST.search(text)):
+        return _NUMBERS[f.group(1).lower()] if f.group(1) else 1
     if m is None:
         # "Bequelin lists keys to promoting human rights. What is the first one?"
         one = _NTH_ONE.search(text)  # (after the list: "the sixth one" alone is a person)
