@@ -52,8 +52,10 @@ DEBATE_FLOORS = {
     "ottawa13_questions.yaml": ("ottawa", 0.53), "freeport12_questions.yaml": ("freeport", 0.56),
     # session 22: 0.550 / 0.650 on their first run (ottawa14 scored in session 23)
     "freeport13_questions.yaml": ("freeport", 0.61), "ottawa14_questions.yaml": ("ottawa", 0.68),
-    # session 23, never studied: 0.550 / 0.562 on their first run
+    # session 23: 0.550 / 0.562 on their first run; studied in session 24
     "ottawa15_questions.yaml": ("ottawa", 0.56), "freeport14_questions.yaml": ("freeport", 0.56),
+    # session 24, never studied: 0.325 / 0.637 on their first run
+    "ottawa16_questions.yaml": ("ottawa", 0.31), "freeport15_questions.yaml": ("freeport", 0.61),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
