@@ -765,6 +765,8 @@ CHAT_PHRASES: dict[str, str] = {
     "final half hour": "closing speech", "final half-hour": "closing speech",
     "do away with": "abolish", "does away with": "abolishes", "doing away with": "abolishing",
     "did away with": "abolished", "done away with": "abolished",
+    "more ground to cover": "further to travel", "further to go": "further to travel",
+    "farther to go": "further to travel", "longer way to go": "further to travel",
     "break up": "dissolve", "breaks up": "dissolves", "breaking up": "dissolving",
     "broke up": "dissolved", "washington dc": "district of columbia",
     "black and white": "either-or", "black-and-white": "either-or", "old school": "old",

@@ -38,6 +38,10 @@ ANSWERS: list[tuple[str, set[str], set[int]]] = [
      "boat, who", {"rosenzweig"}, {20}),
     # "first": of those who make the point (others echo it later), the earliest
     ("who was the first to say chinese citizens drive progress", {"bequelin"}, {3}),
+    # idioms for the same distance: "more ground to cover", "further to go"
+    ("On rosenzweig's view who has more ground to cover, washington or beijing?",
+     {"rosenzweig"}, {21}),
+    ("who thinks china has further to go than the us", {"rosenzweig"}, {21}),
 ]
 
 ABSTAIN = [
