@@ -57,7 +57,7 @@ RELATION_WORDS: dict[Relation, tuple[str, ...]] = {
     Relation.RECOMMEND: (
         "recommend", "recommendation", "propose", "proposal", "suggest", "suggestion",
         "advise", "advice", "urge", "advocate", "prescribe",
-        "want", "proposes", "solution", "remedy",
+        "want", "proposes", "solution", "remedy", "demand", "demands",
     ),
     Relation.CONCERN: (
         "worry", "worried", "worries", "concern", "concerned", "fear", "afraid",

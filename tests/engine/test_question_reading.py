@@ -362,6 +362,7 @@ def test_an_eye_opener_is_no_contributor(engine: Engine) -> None:
     ("anybody bristle at the strategy framing", Relation.DISAGREE, {"strategy"}),
     ("who wants us to pat Beijing on the back for its gains", Relation.RECOMMEND,
      {"credit", "beijing"}),
+    ("what does Bequelin demand of Washington?", Relation.RECOMMEND, {"usa"}),
 ])
 def test_chat_idioms_of_relation(engine: Engine, question: str, relation: Relation,
                                  topic: set[str]) -> None:
