@@ -243,6 +243,13 @@ def resolve(
         # "totally different q: who ...", "ok switching topics - what ...": the question
         # after the announcement, whose words ("different") are no relation or topic
         q = reader.read(q.text[shift.end():])
+    in_order = _WHO_IN_ORDER.match(q.text)
+    if in_order and conv.focus:
+        side = "before" if in_order.group(1).lower() in ("before", "previous") or (
+            in_order.group(1).lower().startswith("prior")) else "after"
+        name = src.reading.contributor(conv.focus[0]).name
+        asked = f"who wrote right {side} {name}?"
+        return Resolved(reader.read(asked), Move.ASK, asked)
     if _WHO_DOES.match(q.text):  # "who does then?" after "X doesn't say": who else does
         q = reader.read("who else?")
     opening = _OPENING_NOISE.match(q.text)
@@ -870,6 +877,17 @@ _SUBJECT_CHANGE = re.compile(
     r"|(?:change|switch)\s+(?:of\s+)?(?:the\s+)?(?:topics?|subjects?|gears|tack)"
     r")\s*[:,.!;-]+|on\s+(?:a|an)\s+(?:different|other|another|unrelated|separate)\s+"
     r"(?:note|topic)\b[\s,.!:;-]*)\s*", re.I,
+)
+# "who wrote right after her?", "whos next", "and who went before him": which contributor
+# stands there, asked of the one just answered; no topic of the last question comes along
+_WHO_IN_ORDER = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|then|well|but|hmm|wait)\W+)*"
+    r"(?:who|whos|who's|which\s+(?:one|person|contributor|writer|respondent|author|guy))"
+    r"(?:\s+(?:is|was|wrote|writes|came|comes|went|goes|posted|spoke|speaks|chimed\s+in))?"
+    r"(?:\s+(?:right|just|directly|immediately|straight))?"
+    r"\s+(after|before|next|previous|prior\s+to)"
+    r"(?:\s+(him|her|them|that\s+one|that\s+person|this\s+one|that\s+guy))?"
+    r"(?:\s+(?:then|tho|though|again|pls|please))?\W*$", re.I,
 )
 _OPENING_NOISE = re.compile(
     r"^\W*(?:(?:hmm+|hm+|huh|um+|uh+|oh+|ah+|ooh|wow|wait|alright|okay|ok)\b[\s,.!:;-]*)+", re.I

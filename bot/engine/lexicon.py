@@ -426,6 +426,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
      "around"),
     ("world", "global", "globally", "international", "worldwide"),
     ("change", "changes", "shift", "shifting", "vary", "fickle"),
+    ("pivot", "pivots", "shift", "shifts", "redirect", "refocus", "reorient"),  # of attention
     ("gains", "accomplishments", "achievements", "successes", "progress", "improvements"),
     ("dignity", "worth", "humanity"),
     ("tool", "instrument", "instrumental", "use", "means"),
@@ -941,7 +942,8 @@ RELATION_PHRASES.update(
         "called out": Relation.CRITIQUE, "calling out": Relation.CRITIQUE,
         "went after": Relation.CRITIQUE,
         "goes after": Relation.CRITIQUE, "go after": Relation.CRITIQUE,
-        "on board with": Relation.AGREE, "vibes with": Relation.AGREE,
+        "on board with": Relation.AGREE, "on board": Relation.AGREE,
+        "vibes with": Relation.AGREE,
         "not on board": Relation.DISAGREE, "not a fan of": Relation.DISAGREE,
     }
 )

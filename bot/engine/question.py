@@ -146,6 +146,8 @@ _NOT_TOPIC = (
     STOPWORDS | SAY_WORDS | WHO_WORDS | COMPARE_WORDS | PERSON_NOUNS | LAST_WORDS | META_WORDS
     | CHAT_FILLER
 )
+# words that are never a misspelling of another ("literally" is no "literacy", "vibe" no "vibes")
+_AS_WRITTEN = STOPWORDS | CHAT_FILLER
 _RELATION_STEMS: dict[str, Relation] = {
     stem(word): rel for rel, cues in RELATION_WORDS.items() for word in cues
 }
@@ -208,7 +210,7 @@ class QuestionReader:
         mentions = self.matcher.find(tokens)
         in_mention = {i for m in mentions for i in range(m.start, m.end)}
         fixed = [
-            tok if i in in_mention or _surname_of(tokens, i, self.index)
+            tok if i in in_mention or _surname_of(tokens, i, self.index) or tok in _AS_WRITTEN
             else _corrected_word(tok, self.index.correct(tok)[0])
             for i, tok in enumerate(tokens)
         ]
@@ -941,7 +943,7 @@ def _either_way(tokens: list[str], relations: list[Relation]) -> list[Relation]:
         return relations
     either = pair <= asked or any(
         tokens[i : i + 2] == ["or", "not"] for i in range(len(tokens) - 1)
-    )
+    ) or _SAME_OR_NOT.search(" ".join(tokens)) is not None
     if not either:
         return relations
     if pair <= asked and _ALL_THE_OTHER_WAY.search(" ".join(tokens)):
@@ -950,6 +952,12 @@ def _either_way(tokens: list[str], relations: list[Relation]) -> list[Relation]:
         return relations
     rest = [r for r in relations if r not in pair]
     return [Relation.RESPOND, *(r for r in rest if r is not Relation.RESPOND)]
+
+
+# "same or different?", "different or similar": how the two stand, both ways
+_SAME_OR_NOT = re.compile(
+    r"\b(?:same|similar|alike)\s+or\s+(?:different|differ\w*)\b"
+    r"|\b(?:different|differ\w*)\s+or\s+(?:the\s+)?(?:same|similar|alike)\b")
 
 
 # "... or do they all agree", "or is everyone just disagreeing": the way things would be

@@ -261,8 +261,10 @@ class ContributorMatcher:
             while k >= 0 and tokens[k] in _ADVERBS:
                 k -= 1
             cid = self._by_order.get(self._order_of[m.contributor_ids[0]] + _RELATIVE[tokens[j]])
-            if k < 0 or tokens[k] not in _LEAD_IN or cid is None:
+            if k < 0 or tokens[k] not in _LEAD_IN:
                 out.append(m)
+                continue
+            if cid is None:  # "the one after the final respondent": nobody, not the last one
                 continue
             # "who is THE ONE right after X": the person word is part of the mention
             start = k if tokens[k] not in ("who", "whoever") else k + 1

@@ -397,6 +397,11 @@ FOLLOW_UPS = [
     # the words on Tibet were shown two turns back: Hom says nothing on it
     (["who wrote about tibet", "what does he want the us to do"],
      "and sharon, did she say anything on tibet?", None, "", False),
+    # "who wrote right after her?": the contributor in that place, not the last topic
+    (["what did hom say about hong kong"], "who wrote right after her", "rosenzweig",
+     "framed the issues so well", True),
+    (["what did hom say about hong kong"], "whos next", "rosenzweig", "", True),
+    (["what did hom say about hong kong"], "and who went before her?", "bequelin", "", True),
 ]
 
 

@@ -363,6 +363,9 @@ def test_an_eye_opener_is_no_contributor(engine: Engine) -> None:
     ("who wants us to pat Beijing on the back for its gains", Relation.RECOMMEND,
      {"credit", "beijing"}),
     ("what does Bequelin demand of Washington?", Relation.RECOMMEND, {"usa"}),
+    ("what does hom think of bequelin's piece, is she on board", Relation.AGREE, set()),
+    ("bequelin vs rosenzweig on the US being an example, same or different?",
+     Relation.RESPOND, {"usa", "example"}),
 ])
 def test_chat_idioms_of_relation(engine: Engine, question: str, relation: Relation,
                                  topic: set[str]) -> None:
@@ -456,3 +459,24 @@ def test_a_person_word_after_a_mention_is_part_of_it(
 def test_back_someone_up_is_agreement(engine: Engine, question: str) -> None:
     q = engine.reader.read(question)
     assert q.relation.value == "agree" and "back" not in {t.word for t in q.terms}
+
+
+@pytest.mark.parametrize("question", [
+    "what did neier literally say about professionals",
+    "bequelin vs rosenzweig on the US as an example, same or different vibe?",
+])
+def test_chat_words_are_never_corrected_into_topics(engine: Engine, question: str) -> None:
+    # "literally" is no misspelt "literacy" (a word of the text), nor "vibe" of "vibes"
+    words = {t.word for t in engine.reader.read(question).terms}
+    assert not words & {"literally", "literacy", "vibe", "vibes"}
+
+
+def test_nobody_stands_after_the_last_contributor(engine: Engine) -> None:
+    q = engine.reader.read("what did the person after the final respondent say?")
+    assert q.speakers == () and q.targets == ()
+    assert engine.ask(q.text).abstained
+
+
+def test_shifting_focus_is_pivoting_attention(engine: Engine) -> None:
+    top = engine.ask("what does hom say US policymakers should shift their focus to?").answers[0]
+    assert top.contributor_id == "hom" and "pivot their attention" in top.quote

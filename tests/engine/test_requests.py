@@ -15,6 +15,7 @@ NOT_ABOUT_THE_READING = [
     "translate this",
     "can you translate this paragraph into Chinese pls",
     "write my essay",
+    "can u just write my rebuttal for the neg lol",
     "can you write my essay on neier for me",
     "tell me a joke",
     "tell me a joke about hom",
@@ -27,6 +28,7 @@ NOT_ABOUT_THE_READING = [
 ]
 ABOUT_THE_READING = [  # the same verbs, asking about the reading
     "help me understand neier's essay",
+    "what was Hom's rebuttal to Bequelin?",
     "what does hom want policymakers to do",
     "who wrote that the U.S. should set the best possible example",
     "tell me what Neier said about the Soviet bloc",

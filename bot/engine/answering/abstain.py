@@ -23,7 +23,7 @@ _TASKS = frozenset(
      "code", "riddle", "letter", "email", "assignment", "notes", "limerick", "haiku", "rap",
      "program", "script", "recipe", "thesis", "report", "presentation", "slides", "summary",
      "outline", "paragraph", "sonnet", "tweet", "skit", "dialogue", "parody", "lyrics", "verse",
-     "fanfic"}
+     "fanfic", "rebuttal", "rebuttals", "speech", "speeches", "blurb", "caption"}
 )
 _THEIRS = frozenset({"my", "our", "a", "an", "me", "us", "some", "another"})
 _SIZES = frozenset({"word", "words", "page", "pages", "line", "lines"})  # "my 1000 word essay"
