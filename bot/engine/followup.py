@@ -248,8 +248,8 @@ def resolve(
         side = "before" if in_order.group(1).lower() in ("before", "previous") or (
             in_order.group(1).lower().startswith("prior")) else "after"
         name = src.reading.contributor(conv.focus[0]).name
-        asked = f"who wrote right {side} {name}?"
-        return Resolved(reader.read(asked), Move.ASK, asked)
+        placed = f"who wrote right {side} {name}?"
+        return Resolved(reader.read(placed), Move.ASK, placed)
     if _WHO_DOES.match(q.text):  # "who does then?" after "X doesn't say": who else does
         q = reader.read("who else?")
     opening = _OPENING_NOISE.match(q.text)
