@@ -570,6 +570,12 @@ def resolve(
         return _asked(src, _carry_topic(q2, prev), new_topic=False)
     if changed:
         return _asked(src, q2, new_topic=bool(q2.known_terms), fallbacks=_carried(q2, prev))
+    if prev.terms and (q2.speakers or q2.targets) and _LIKE_THAT.search(q2.text):
+        # "did bequelin list stuff like that too?": the last topic, in the words of this one
+        like = _carry_topic(q2, prev)
+        like = dataclasses.replace(like, terms=tuple(t for t in like.terms
+                                                     if t.word not in _LIKE_WORDS))
+        return _asked(src, like, new_topic=False, fallbacks=(q2,))
     if refers and prev.terms and not q2.known_terms:  # "what did Nathan say about it?"
         return _asked(src, _carry_topic(q2, prev), new_topic=False)
     if _goes_on_with_focus(q, conv) and not mentioned:
@@ -992,6 +998,13 @@ def _carried(q: Question, prev: Question) -> tuple[Question, ...]:
     words, with its known ones, with none."""
     last = dataclasses.replace(q, terms=prev.terms, pairs=prev.pairs)
     return (_carry_topic(q, prev, keep_own=True), _carry_topic(q, prev), last)
+
+
+_LIKE_THAT = re.compile(r"\b(?:stuff|things?|issues?|ones?|something|anything|points?|"
+                        r"examples?)\s+(?:like|similar\s+to)\s+(?:that|those|this|these|it)\b",
+                        re.I)
+_LIKE_WORDS = frozenset({"stuff", "thing", "things", "similar", "list", "lists", "listed",
+                         "listing", "mention", "mentioned"})
 
 
 def _carry_topic(q: Question, prev: Question, *, keep_own: bool = False) -> Question:

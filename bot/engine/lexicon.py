@@ -772,7 +772,9 @@ CHAT_PHRASES: dict[str, str] = {
     "broke up": "dissolved", "washington dc": "district of columbia",
     "black and white": "either-or", "black-and-white": "either-or", "old school": "old",
     "old-school": "old", "hr": "human rights", "double standard": "hypocrisy",
-    "double standards": "hypocrisy", "practice what they preach": "set an example",
+    "double standards": "hypocrisy", "blame game": "finger-pointing", "in return": "",
+    "in turn": "",
+    "blame games": "finger-pointing", "practice what they preach": "set an example",
     "practice what it preaches": "set an example", "walk the talk": "set an example",
     "lead by example": "set an example", "holier than thou": "preachy",
     "get away with": "impunity", "gets away with": "impunity",
@@ -959,7 +961,8 @@ FRAME_WORDS = frozenset(
     starts started stop stops stopped pick picks picked show shows showed shown handle
     handles handled manage manages managed care cares cared caring hate hates hated love
     loves loved guess guessed defend defends defended defending joke jokes joked joking
-    get gets getting got
+    get gets getting got cover covers covered covering affect affects affected affecting
+    involve involves involved involving
     """.split()
 )
 # ... of which these weigh as everyday words even where the reading uses them ("how does he

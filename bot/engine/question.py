@@ -93,6 +93,18 @@ _HEDGE = re.compile(  # "idk if im remembering right but ", "sorry i missed clas
     r"(?=(?:who|whom|whose|which|what|how|why|did|does|do|is|was|were|has|have)\b)",
     re.I,
 )
+# "bus driver q: ...", "nurse here 🙋 did anyone ...", "shop owner here - who said ...": the
+# member says who they are before the question; and "our retired engineer wants to know ..."
+_ASKS_NEXT = (r"(?:who|whom|whose|which|what|whats|how|why|did|does|do|is|was|were|has|have|"
+              r"any|anyone|anybody|somebody|someone|can|could)\b")
+_SELF_INTRO = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|ok|okay|so)\W+)*(?:(?:i'?m|im|i\s+am)\s+(?:a|an|the)\s+)?"
+    r"(?P<who>(?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:(?:q|question|qn)\s*[:\-\u2013\u2014]+"
+    r"|here(?:\s*[,:!.\-\u2013\u2014]+|\s+[^\w\s]+|(?=\s+" + _ASKS_NEXT + r")))\s*", re.I)
+_ASKED_FOR = re.compile(
+    r"^\W*(?P<who>(?:my|our)\s+(?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:wants\s+to\s+know|"
+    r"wanted\s+to\s+know|asks|asked|is\s+asking|was\s+asking|wonders|was\s+wondering)"
+    r"\s*[:,]?\s+(?=" + _ASKS_NEXT + r")", re.I)
 _ORDER_CUE = re.compile(  # "start w neier", "begin with the last one", "hom first"
     r"\b(?P<verb>start|begin|starting|beginning|lead|go)\s+(?:off\s+)?(?:w|with|by|from)\s+"
     r"(?P<who>[\w'.]+(?:\s+[\w'.]+){0,2})"
@@ -146,6 +158,8 @@ _NOT_TOPIC = (
     STOPWORDS | SAY_WORDS | WHO_WORDS | COMPARE_WORDS | PERSON_NOUNS | LAST_WORDS | META_WORDS
     | CHAT_FILLER
 )
+# words that make the opening of a message part of its question, not the member's introduction
+_INTRO_NOT = (STOPWORDS | WHO_WORDS | SAY_WORDS) - {"my", "our", "i", "im"}
 # words that are never a misspelling of another ("literally" is no "literacy", "vibe" no "vibes")
 _AS_WRITTEN = STOPWORDS | CHAT_FILLER
 _RELATION_STEMS: dict[str, Relation] = {
@@ -203,7 +217,7 @@ class QuestionReader:
         """Read one question (any text at all; never raises)."""
         cleaned = clean(raw)
         text = _main_first(_without_tag(_without_turn_to(
-            self._without_hedge(self._question_sentences(cleaned)))))
+            self._without_hedge(self._question_sentences(self._without_introduction(cleaned))))))
         plain = _plain_idioms(_split_idioms(_who_is(text)))
         joined = join_compounds(plain, self.index.knows)  # the tokens' text
         tokens = self._split_joined([_chat_word(t) for t in words(joined, question=True)])
@@ -335,6 +349,21 @@ class QuestionReader:
         if not m or '"' in text or self.matcher.find(words(m.group(0))):
             return text
         return text[m.end() :]
+
+    def _without_introduction(self, text: str) -> str:
+        """The question after the member's word on who they are or who asks ("nurse here 🙋",
+        "bus driver q:", "our retired engineer wants to know"), which is no topic."""
+        for pattern in (_SELF_INTRO, _ASKED_FOR):
+            m = pattern.match(text)
+            if m is None or m.end() >= len(text):
+                continue
+            said = words(m.group("who"))
+            if any(w in _INTRO_NOT or w in self.index.name_words for w in said) or (
+                self.matcher.find(said)
+            ):
+                continue
+            return text[m.end():]
+        return text
 
     def _named_first(self, text: str) -> str | None:
         """The contributor a message asks to hear first ("start w neier", "Hom first pls",
@@ -1007,8 +1036,21 @@ def _main_first(text: str) -> str:
 
 def _without_tag(text: str) -> str:
     """The question without a closing tag ("..., right?"), which asks nothing of the
-    reading."""
-    return _TAG_QUESTION.sub("?", text, count=1)
+    reading, nor one that closes a sentence before the next ("neier disagreed on something
+    right? what was it")."""
+    text = _TAG_QUESTION.sub("?", text, count=1)
+    return _MID_TAG.sub(lambda m: m.group(0) if m.group(1).lower() in _OF_A_RIGHT else (
+        f"{m.group(1)}?"), text)
+
+
+# "on something right? what was it": a tag closing a sentence another follows (not "a basic
+# right? ...", where the word is the noun)
+_MID_TAG = re.compile(r"\b([a-z]+)\s*,?\s+(?:right|correct|yeah|yea|ya|innit)\s*\?+(?=\s+\w)",
+                      re.I)
+_OF_A_RIGHT = frozenset({"the", "a", "human", "basic", "civil", "legal", "political", "moral",
+                         "that", "this", "one", "every", "any", "no", "your", "my", "their",
+                         "his", "her", "our", "its", "fundamental", "universal", "is", "was",
+                         "are", "be", "thats", "it's"})
 
 
 _TOOK_PART_IN_ORDER = re.compile(

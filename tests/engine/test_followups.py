@@ -402,6 +402,13 @@ FOLLOW_UPS = [
      "framed the issues so well", True),
     (["what did hom say about hong kong"], "whos next", "rosenzweig", "", True),
     (["what did hom say about hong kong"], "and who went before her?", "bequelin", "", True),
+    # "in return" is no topic the text lacks; "how many people does that cover": a detail
+    (["which writer said beijing has to stop getting angry every time"],
+     "and what should washington do in return", "rosenzweig", "listen more", True),
+    (["nurse here 🙋 did anyone mention maternal and infant mortality"],
+     "how many people does that cover", "sixth", "one-fifth", True),
+    # "stuff like that": the last topic, asked of the one named
+    (["who mentioned corruption"], "did neier say anything like that?", "neier", "", True),
 ]
 
 

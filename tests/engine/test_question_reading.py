@@ -480,3 +480,47 @@ def test_nobody_stands_after_the_last_contributor(engine: Engine) -> None:
 def test_shifting_focus_is_pivoting_attention(engine: Engine) -> None:
     top = engine.ask("what does hom say US policymakers should shift their focus to?").answers[0]
     assert top.contributor_id == "hom" and "pivot their attention" in top.quote
+
+
+@pytest.mark.parametrize(("question", "who", "topic"), [
+    ("bus driver q: somebody listed transport accidents as an issue?", True,
+     {"transport", "accidents"}),
+    ("nurse here 🙋 did anyone mention maternal and infant mortality", True, {"maternal"}),
+    ("shop owner here - who said more transparency helps the business community", True,
+     {"transparency", "business"}),
+    ("our retired engineer wants to know what hom means by old language", False,
+     {"old", "language"}),
+])
+def test_the_members_introduction_is_no_part_of_the_question(
+    engine: Engine, question: str, who: bool, topic: set[str]
+) -> None:
+    q = engine.reader.read(question)
+    words = {t.word for t in q.terms}
+    assert q.who is who and topic <= words
+    assert not words & {"bus", "driver", "nurse", "shop", "owner", "retired", "engineer"}
+    assert q.relation is not Relation.RECOMMEND  # "wants to know" asks, it recommends nothing
+
+
+@pytest.mark.parametrize("question", ["hom here says what about hong kong?",
+                                      "china here is compared to who?"])
+def test_a_name_before_here_is_kept(engine: Engine, question: str) -> None:
+    q = engine.reader.read(question)
+    assert q.speakers or any(t.word == "china" for t in q.terms)
+
+
+def test_a_tag_closing_a_sentence_is_no_topic(engine: Engine) -> None:
+    q = engine.reader.read("neier disagreed w bequelin on something right? what was it")
+    assert q.relation is Relation.DISAGREE and q.targets == ("bequelin",)
+    assert not q.terms  # "right?" asks for confirmation: no "rights"
+    kept = engine.reader.read("is free speech a basic right? who says so")
+    assert kept.who
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("rosenzweig is against rights becoming a blame game between rivals right? whats his line",
+     "finger-pointing"),
+])
+def test_idioms_of_chat_read_as_the_texts_words(engine: Engine, question: str,
+                                                phrase: str) -> None:
+    top = engine.ask(question).answers[0]
+    assert top.contributor_id == "rosenzweig" and phrase in top.quote
