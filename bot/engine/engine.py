@@ -23,7 +23,7 @@ from bot.engine.answering.abstain import (
 from bot.engine.answering.compare import compare as compare_answer
 from bot.engine.answers import Answer, Reply, cite
 from bot.engine.conversation import Conversation
-from bot.engine.followup import resolve
+from bot.engine.followup import Resolved, resolve
 from bot.engine.index import PositionIndex
 from bot.engine.pipeline import list_item_shown, respond, respond_in_context
 from bot.engine.question import Question, QuestionReader
@@ -95,6 +95,10 @@ class Engine:
             return respond(self.sources, q, max(1, limit))
         resolved = resolve(self.reader, q, conversation, self.sources)
         reply = respond_in_context(self.sources, resolved, conversation, max(1, limit))
+        if reply.abstained and resolved.question is q and (
+            conversation is None or conversation.last is None
+        ):
+            resolved, reply = self._last_asked(q, resolved, reply, max(1, limit))
         if reply.question != q.text:  # the member's words, however it was read
             reply = dataclasses.replace(reply, question=q.text)
         if conversation is not None:
@@ -104,6 +108,27 @@ class Engine:
                 item=list_item_shown(self.sources, resolved, reply),
             )
         return reply
+
+    def _last_asked(
+        self, q: Question, resolved: Resolved, reply: Reply, limit: int
+    ) -> tuple[Resolved, Reply]:
+        """A chat message of several sentences that found no answer, asked again as its
+        last question alone (with the sentence naming its "he"), when all the words that
+        leaves out are words of the reading: never one the text lacks, which a whole reading
+        asked of in vain would answer with something else."""
+        if q.unknown_subject or q.occasion:
+            return resolved, reply
+        text = self.reader.last_asked(q.text)
+        if not text:
+            return resolved, reply
+        short = self.reader.read(text)
+        kept = {t.word for t in short.terms}
+        if any(not t.known for t in q.terms if t.word not in kept):
+            return resolved, reply
+        again = respond(self.sources, short, limit)
+        if again.abstained:
+            return resolved, reply
+        return Resolved(short), dataclasses.replace(again, reading_as=text)
 
     def who(self, topic: str, limit: int = 6) -> Reply:
         """Who said what on a topic: at most one answer per contributor."""

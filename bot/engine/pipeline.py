@@ -38,7 +38,7 @@ from bot.engine.answering.in_place import figures_in_place
 from bot.engine.answering.lists import list_opening, list_points
 from bot.engine.answering.names import gives_a_name
 from bot.engine.answering.passages import position_of, text_order
-from bot.engine.answering.place import asked_place, place
+from bot.engine.answering.place import Place, asked_place, names_a_speech, place
 from bot.engine.answering.relation import relation
 from bot.engine.answering.similar import like_shown, like_shown_first
 from bot.engine.answering.who_said import who_said
@@ -510,6 +510,11 @@ def _weakness(reply: Reply) -> int:
     return 3 if reply.abstained else 2 if reply.elsewhere else 1 if reply.loose else 0
 
 
+# "what's point #2", "his second key": a point counted in a list, not the piece's start or end
+_COUNTED = re.compile(r"\d|#|\b(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|points?|"
+                      r"number|keys?|reasons?|steps?)\b", re.I)
+
+
 def respond(src: Sources, q: Question, limit: int) -> Reply:
     """Decide what kind of answer a read question needs, and give it."""
     if not q.text:
@@ -535,6 +540,11 @@ def respond(src: Sources, q: Question, limit: int) -> Reply:
         if located is not None:
             return located
     where = asked_place(q)
+    if where is None and q.where and len(q.speakers) == 1 and q.terms and not (
+        q.who or q.compare or q.targets or q.phrase or q.relations or q.known_terms
+        or any(t.focus for t in q.terms) or names_a_speech(q.text) or _COUNTED.search(q.text)
+    ):  # "the last one opens w a joke, what do they say": words the text lacks describe it
+        where = Place.START if q.where < 0 else Place.END
     if where is not None:  # "how did the third one start their piece?"
         placed = place(src, q, where)
         if placed is not None:

@@ -29,7 +29,7 @@ from bot.engine.lexicon import (
 )
 from bot.engine.occasion import unnamed_occasion
 from bot.engine.references import TOOK_PART, ContributorMatcher, Mention
-from bot.engine.text import clean, fold, join_compounds, sentences, stem, words
+from bot.engine.text import clean, fold, join_compounds, sentences, stem, words, written_as_name
 
 _QUOTED = re.compile(r"\"([^\"]{6,300})\"|(?:^|\s)'([^']{6,300})'(?=\s|[?.!,]|$)")
 _SAID = re.compile(
@@ -315,9 +315,16 @@ class QuestionReader:
                 before = [j for j in range(i - 1, -1, -1) if named[j]]
                 if before:
                     kept.add(before[0])
-                elif i > 0 and not self._topic(toks[i]) and self._topic(toks[i - 1]):
-                    kept.add(i - 1)  # "someone listed 4 reasons ... who was that"
-            elif named[i] and i > 0 and self._topic(toks[i - 1]) and not self._topic(
+                elif i > 0 and not self._topic(toks[i]) and (
+                    self._topic(toks[i - 1]) or (
+                        _POINTS_BACK.intersection(toks[i]) and _names_something(parts[i - 1]))
+                ):  # "someone listed 4 reasons ... who was that"; "my prof mentioned the
+                    # Olympics. did neier talk about that?": what "that" is, known or not
+                    kept.add(i - 1)
+            elif named[i] and i > 0 and (
+                self._topic(toks[i - 1]) or (
+                    _POINTS_BACK.intersection(toks[i]) and _names_something(parts[i - 1]))
+            ) and not self._topic(
                 [t for t in _unnamed_words(toks[i], self.matcher.find(toks[i]))
                  if t not in _REPLY_WORDS]
             ):  # ("X says Y. how does Z defend himself?": what Z answers is the sentence before)
@@ -349,6 +356,27 @@ class QuestionReader:
         if not m or '"' in text or self.matcher.find(words(m.group(0))):
             return text
         return text[m.end() :]
+
+    def last_asked(self, text: str) -> str:
+        """Of a message of several sentences, its last asking one when it asks of a "he" /
+        "they", with the sentence before that names whom ("... i think it was the third guy.
+        what did he say beijing must stop doing"); "" otherwise."""
+        parts = sentences(text)
+        asking = [i for i, p in enumerate(parts) if _asks(p)]
+        if len(parts) < 2 or not asking:
+            return ""
+        last = asking[-1]
+        keep = [last]
+        toks = [_chat_word(t) for t in words(parts[last])]
+        if self.matcher.find(toks) or not _PRONOUNS.intersection(toks):
+            return ""  # (one that stands alone was read with the rest: its words are asked)
+        named = [j for j in range(last - 1, -1, -1)
+                 if self.matcher.find([_chat_word(t) for t in words(parts[j])])]
+        if not named:
+            return ""
+        keep.insert(0, named[0])
+        out = " ".join(parts[j] for j in keep)
+        return "" if out == text else out
 
     def _without_introduction(self, text: str) -> str:
         """The question after the member's word on who they are or who asks ("nurse here 🙋",
@@ -589,6 +617,14 @@ _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers",
                        "theirs"})
 
 
+_POINTS_BACK = frozenset({"that", "it", "this", "those", "these"})
+
+
+def _names_something(sentence: str) -> bool:
+    """Whether a sentence names something, whether the reading has it or not ("my prof
+    mentioned the Olympics"): a word written as a name, beyond chat and everyday words."""
+    return any(len(t) > 2 and t not in _NOT_TOPIC and not everyday(t)
+               and written_as_name(sentence, t, mid_sentence=True) for t in words(sentence))
 _DRAWN_OUT = re.compile(r"(.)\1{2,}")  # "hiii", "heyyy", "pleeease"
 _ROUGHLY = re.compile(r"^\d+ish$")  # "2ish"
 
@@ -768,7 +804,7 @@ _WHERE = re.compile(
     r"\b(?:at|in|near|toward|towards)\s+the\s+(?:very\s+)?(?P<part>start|beginning|opening|"
     r"outset|top|end|close|conclusion|bottom)\b"
     r"|\b(?P<verb>starts?|begins?|opens?|ends?|closes?|concludes?|finish(?:es)?)\s+(?:off\s+)?"
-    r"(?:by|with)\b"
+    r"(?:by|with|w/?)(?!\w)"
     r"|\bin\s+(?:his|her|their|the)\s+(?P<own>opening|conclusion|closing|intro|introduction)\b"
     r"|\b(?P<act>start|begin|open|end|close|finish|conclude|wrap)(?:s|ed|ing)?\s+(?:up\s+)?"
     r"(?:his|her|their|the)\s+(?:piece|essay|response|contribution|post|part|reply|answer)\b"

@@ -524,3 +524,32 @@ def test_idioms_of_chat_read_as_the_texts_words(engine: Engine, question: str,
                                                 phrase: str) -> None:
     top = engine.ask(question).answers[0]
     assert top.contributor_id == "rosenzweig" and phrase in top.quote
+
+
+def test_the_last_question_of_a_long_message_asked_alone(engine: Engine) -> None:
+    reply = engine.ask(
+        "ok random but i feel like everyone blames the US in this reading. did anyone say "
+        "beijing has to change its behavior too? i think it was the third guy. what did he "
+        "say beijing must stop doing")
+    assert not reply.abstained and reply.answers[0].contributor_id == "rosenzweig"
+    assert "Beijing must stop" in reply.answers[0].quote
+    assert reply.reading_as.startswith("i think it was the third guy")
+
+
+@pytest.mark.parametrize("question", [
+    "my prof mentioned the Olympics. did neier talk about that?",
+    "did anyone actually name the nobel laureate in prison? whats his name, bequelin just says "
+    "laureate",
+])
+def test_a_name_the_text_lacks_is_not_dropped_from_a_long_message(
+    engine: Engine, question: str
+) -> None:
+    assert engine.ask(question).abstained
+
+
+def test_an_opening_described_in_words_the_text_lacks(engine: Engine) -> None:
+    reply = engine.ask("the very last responder opens w a joke about going last, what do they say")
+    assert reply.answers and reply.answers[0].quote.startswith("Coming last to a discussion")
+    # ... but a point counted in a list is no opening
+    listed = engine.ask("in the opening essay what's point #2?")
+    assert listed.answers and listed.answers[0].quote.startswith("Second")
