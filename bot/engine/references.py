@@ -7,8 +7,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import jellyfish
 from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from bot.engine.lexicon import (
     CHAT_FILLER,
@@ -103,6 +104,9 @@ def _everyday_form(word: str) -> bool:
     )
 
 
+_SOUNDED_NAME = 7  # the least length of a name matched by its sound
+
+
 def name_typos(word: str) -> int:
     """Edits allowed in a contributor's name: names are few, so long ones may have two."""
     return 1 if len(word) <= 6 else 2
@@ -163,6 +167,10 @@ class ContributorMatcher:
         # three-letter surnames ("Hom"), for a doubled last letter ("homm")
         self._short = {w: cid for cid, w in self._surnames.items() if len(w) == 3}
         self._proper_names = list(proper)
+        # names as they sound, for the spellings of members who write them by ear ("dugless",
+        # "linkon"): long names only, where two names rarely sound alike
+        self._sounds = {name: jellyfish.metaphone(name) for name in proper
+                        if len(name) >= _SOUNDED_NAME and name.isalpha()}
         self._vocabulary = frozenset(vocabulary)
         ordered = sorted(contributors, key=lambda c: c.order)
         self._by_order = {c.order: c.id for c in ordered}
@@ -428,8 +436,24 @@ class ContributorMatcher:
         )
         if hit is None:
             short = self._short.get(tok[:3]) if len(tok) == 4 and tok[3] == tok[2] else None
-            return short or None  # "homm" for "Hom"
+            return short or self._by_sound(tok)  # "homm" for "Hom"
         return self._proper[hit[0]]
+
+    def _by_sound(self, tok: str) -> str | None:
+        """The contributor a word spells by ear ("dugless" for Douglas, "linkon" for Lincoln):
+        it starts as the name does, sounds as it does or within one sound of it, and is at
+        most one edit further from it than a plain misspelling may be."""
+        if len(tok) < _SOUNDED_NAME - 2 or not tok.isalpha() or (
+            tok.endswith("in") and (tok + "g" in _NOT_NAMES or tok + "g" in self._vocabulary)
+        ):  # ("nothin", "talkin": an everyday word without its g)
+            return None
+        sound = jellyfish.metaphone(tok)
+        found = {
+            self._proper[name] for name, said in self._sounds.items()
+            if name[0] == tok[0] and OSA.distance(tok, name) <= name_typos(tok) + 1 and (
+                said == sound or (len(said) >= 4 and Levenshtein.distance(said, sound) <= 1))
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _absorb_surname(self, tokens: Sequence[str], m: Mention) -> Mention:
         """ "nicolas beckelin": a word right after a name that is near that contributor's

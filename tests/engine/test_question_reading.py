@@ -553,3 +553,13 @@ def test_an_opening_described_in_words_the_text_lacks(engine: Engine) -> None:
     # ... but a point counted in a list is no opening
     listed = engine.ask("in the opening essay what's point #2?")
     assert listed.answers and listed.answers[0].quote.startswith("Second")
+
+
+@pytest.mark.parametrize(("word", "who"), [
+    ("bekelin", "bequelin"), ("becklin", "bequelin"), ("rozenswig", "rosenzweig"),
+    ("nothin", None), ("reason", None), ("rising", None), ("beckon", None), ("rosin", None),
+])
+def test_a_long_name_spelt_by_ear(engine: Engine, word: str, who: str | None) -> None:
+    # two edits and more from the name, but sounding like it: the name; everyday words not
+    q = engine.reader.read(f"what did {word} say about tibet")
+    assert q.speakers == ((who,) if who else ())

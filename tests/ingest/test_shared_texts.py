@@ -55,7 +55,7 @@ DEBATE_FLOORS = {
     # session 23: 0.550 / 0.562 on their first run; studied in session 24
     "ottawa15_questions.yaml": ("ottawa", 0.56), "freeport14_questions.yaml": ("freeport", 0.56),
     # session 24, never studied: 0.325 / 0.637 on their first run
-    "ottawa16_questions.yaml": ("ottawa", 0.31), "freeport15_questions.yaml": ("freeport", 0.61),
+    "ottawa16_questions.yaml": ("ottawa", 0.52), "freeport15_questions.yaml": ("freeport", 0.61),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
