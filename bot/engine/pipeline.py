@@ -327,10 +327,35 @@ def _nobody_else(src: Sources, q: Question, reply: Reply, conv: Conversation | N
 
 def _lacks_detail(src: Sources, q: Question, reply: Reply) -> Reply:
     """ "how many weeks later?", "in what year?" asked of the last answer: when neither the
-    quote nor the paragraph shown holds a number or year of that kind, the text lacks it."""
-    if reply.abstained or not lacks_detail(src, q, reply):
+    quote nor the paragraph shown holds a number or year of that kind, the text lacks it;
+    "does he give a specific example?", "did she name any companies?": when the paragraph
+    names nothing the question does not, none is given."""
+    if reply.abstained:
         return reply
-    return dataclasses.replace(abstain(src, q, LACKS_DETAIL), related=reply.answers)
+    if lacks_detail(src, q, reply):
+        return dataclasses.replace(abstain(src, q, LACKS_DETAIL), related=reply.answers)
+    if _ASKS_NAMED.search(q.text) and not gives_a_name(
+        src, q.text, src.reading.paragraph(reply.answers[0].paragraph).text,
+        recurring=RECURRING_NAME,
+    ):
+        why = "The text doesn't name one there."
+        return dataclasses.replace(abstain(src, q, why), related=reply.answers)
+    return reply
+
+
+RECURRING_NAME = 3  # paragraphs naming a word that make it a subject of the reading, no example
+# "does he give an example of that, like a specific incident?", "did she name any companies?",
+# "does he cite any papers by name?": something named asked of the passage
+_ASKS_NAMED = re.compile(
+    r"\b(?:(?:name|names|named|cite|cites|cited|give|gives|gave|point\s+to|points\s+to)\s+"
+    r"(?:(?:any|an?|some|specific|particular|actual|concrete|real)\s+)+"
+    r"|(?:mention|mentions|mentioned)\s+(?:any|specific|particular)\s+)"
+    r"(?:\w+\s+)?(?:examples?|instances?|incidents?|cases?|countries|companies|firms|names?|"
+    r"scandals?|lawyers?|papers|newspapers|magazines|outlets|abuses|violations?|activists|"
+    r"dissidents)\b"
+    r"|\bwhich\s+(?:\w+\s+)?(?:companies|countries|firms|papers|newspapers|states)\s+"
+    r"(?:did|does|do)\s+\w+\s+(?:name|mention|cite|have\s+in\s+mind)\b", re.I)
+
 
 
 NEAR = 0.8  # share of the best score a nearer answer needs to go first

@@ -407,6 +407,13 @@ FOLLOW_UPS = [
      "and what should washington do in return", "rosenzweig", "listen more", True),
     (["nurse here 🙋 did anyone mention maternal and infant mortality"],
      "how many people does that cover", "sixth", "one-fifth", True),
+    # figures or a named example asked of the passage shown, which gives none: not made up
+    (["who talked about mass incidents"], "does she give figures on mass incidents per year?",
+     None, "", True),
+    (["who wants the us to be louder when quiet diplomacy fails"],
+     "did he give an example of the loud kind actually working?", None, "", True),
+    (["who said china has reduced poverty and infant mortality"],
+     "do they give any numbers?", "sixth", "one-fifth", True),
     # "stuff like that": the last topic, asked of the one named
     (["who mentioned corruption"], "did neier say anything like that?", "neier", "", True),
 ]

@@ -86,9 +86,23 @@ _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 )
 
 
+# "does he give any numbers?", "he back it up with data?", "any figures on aid?": figures asked
+_ASKS_FIGURES = re.compile(
+    r"\b(?:give|gives|gave|giving|cite|cites|cited|put|puts|offer|offers|offered|provide|"
+    r"provides|provided|with|w|any|what|which)\s+(?:(?:any|a|an|actual|hard|real|"
+    r"some|specific|exact|concrete|evidence\s+or|proof\s+or|facts\s+or)\s+)*(?:numbers|figures|stats|statistics|data|percentages|"
+    r"dollar\s+figures?|figure|number)\b", re.I)
+# ... answered by a figure: a count, a share, a sum, a year
+_FIGURE = re.compile(
+    rf"\b\d[\d,.]*\b|\b(?:{_NUMBER_WORDS})\b|\b(?:a|one|{_NUMBER_WORDS})[\s-]+(?:quarter|"
+    r"third|fifth)s?\b|\b(?:percent|per\s+cent|million|billion|dozens|hundreds|thousands)\b",
+    re.I)
+
+
 def asks_detail(text: str) -> bool:
-    """Whether a question asks for a detail: "how long", "what year", "whose wife"."""
-    return _DETAIL.search(text) is not None
+    """Whether a question asks for a detail: "how long", "what year", "whose wife", "any
+    figures"."""
+    return _DETAIL.search(text) is not None or _ASKS_FIGURES.search(text) is not None
 
 
 _HOW_MANY_UNITS = re.compile(
@@ -111,7 +125,10 @@ def answer_shape(text: str) -> re.Pattern[str] | None:
         units = "times" if unit.group(1).lower() == "times" else _TIME_UNITS
         return re.compile(
             rf"\b(?:\d[\d,.]*|{_COUNTS})\s+(?:\w+\s+){{0,3}}?(?:{units})\b", re.I)
-    return next((shape for asks, shape in _SHAPES if asks.search(text)), None)
+    shape = next((shape for asks, shape in _SHAPES if asks.search(text)), None)
+    if shape is None and _ASKS_FIGURES.search(text):
+        return _FIGURE
+    return shape
 
 
 def detail_in_place(src: Sources, q: Question, top: Reply) -> Reply | None:

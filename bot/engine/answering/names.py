@@ -65,10 +65,11 @@ _CAPITAL = re.compile(r"[A-Z][\w’'.-]*")
 _SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$")
 
 
-def gives_a_name(src: Sources, question: str, passage: str) -> bool:
+def gives_a_name(src: Sources, question: str, passage: str, *, recurring: int = 0) -> bool:
     """Whether a passage holds a proper name the question does not (a run of capitalised
     words inside a sentence, none of them a contributor's name or a word that most of the
-    reading's paragraphs capitalise, such as the country it is about)."""
+    reading's paragraphs capitalise, such as the country it is about; with `recurring`, nor
+    one that as many paragraphs name: for an example asked, the reading's own subjects)."""
     asked = set(words(question))
     known = set().union(*src.name_words.values()) if src.name_words else set()
     paragraphs = [p.text for p in src.reading.paragraphs]
@@ -78,8 +79,9 @@ def gives_a_name(src: Sources, question: str, passage: str) -> bool:
     def frequent(token: str) -> bool:
         if token not in common:
             pat = re.compile(rf"(?<!\w){re.escape(token)}(?!\w)")
-            common[token] = token in title or sum(1 for p in paragraphs if pat.search(p)) > max(
-                3, len(paragraphs) // 4)
+            often = sum(1 for p in paragraphs if pat.search(p))
+            common[token] = token in title or often > max(3, len(paragraphs) // 4) or (
+                0 < recurring <= often)
         return common[token]
 
     run: list[str] = []
