@@ -244,7 +244,7 @@ class QuestionReader:
         asks_who = lead < len(fixed) and (
             fixed[lead] in WHO_WORDS or _asks_anyone(fixed) or _later_asks_who(joined, fixed)
             or _CLAUSE_ASKS_WHO.match(joined) is not None
-        ) and not _tells_of_someone(fixed)
+        ) and not _tells_of_someone(fixed) and not _which_things(fixed, lead, in_mention)
         speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
         if who and not speakers:
             choice = _trailing_choice(joined, mentions, len(fixed))
@@ -737,6 +737,29 @@ _LEAD_WORDS = CHAT_FILLER | frozenset(
     {"so", "ok", "okay", "hey", "hi", "hello", "um", "uh", "please", "wait", "quick", "q",
      "guys", "all", "yo", "and", "but", "bot"}
 )
+
+
+_AUXILIARIES = frozenset({"did", "does", "do", "has", "have", "had", "is", "was", "were", "are",
+                          "will", "would", "can", "could"})
+
+
+def _which_things(tokens: list[str], lead: int, in_mention: set[int]) -> bool:
+    """ "which professions did Neier single out?", "which countries does he name": things
+    asked of the one named, no question of who."""
+    subject = lead + 3
+    while subject < len(tokens) and tokens[subject] in _TITLES:  # "did Mr Neier"
+        subject += 1
+    return (
+        lead + 2 < len(tokens) and tokens[lead] in ("which", "what")
+        and lead + 1 not in in_mention and tokens[lead + 1] not in PERSON_NOUNS
+        and tokens[lead + 1] not in _WHICH_PEOPLE and tokens[lead + 2] in _AUXILIARIES
+        and subject in in_mention
+    )
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "professor", "the", "judge", "senator"})
+_WHICH_PEOPLE = frozenset({"one", "ones", "of", "man", "woman", "guy", "person", "people", "side",
+                           "speaker", "speakers", "debater"})
 
 
 def _chat_lead(tokens: list[str]) -> int:

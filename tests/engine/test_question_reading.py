@@ -563,3 +563,29 @@ def test_a_long_name_spelt_by_ear(engine: Engine, word: str, who: str | None) ->
     # two edits and more from the name, but sounding like it: the name; everyday words not
     q = engine.reader.read(f"what did {word} say about tibet")
     assert q.speakers == ((who,) if who else ())
+
+
+@pytest.mark.parametrize("question", [
+    "Which professions did Mr Neier single out as pressing for rights on professional grounds?",
+    "which countries does neier name?",
+])
+def test_which_things_of_someone_named_is_no_question_of_who(engine: Engine,
+                                                             question: str) -> None:
+    q = engine.reader.read(question)
+    assert not q.who and q.speakers == ("neier",) and q.targets == ()
+
+
+def test_which_one_is_still_a_question_of_who(engine: Engine) -> None:
+    assert engine.reader.read("which one agreed with neier?").who
+
+
+@pytest.mark.parametrize(("question", "relation", "opening"), [
+    ("Where exactly did Neier part company with Bequelin?", Relation.DISAGREE, "My difference"),
+    ("The last writer made a little joke about going last, I recall. What was it?", None,
+     "Coming last"),
+])
+def test_everyday_idioms(engine: Engine, question: str, relation: Relation | None,
+                         opening: str) -> None:
+    if relation is not None:
+        assert engine.reader.read(question).relation is relation
+    assert engine.ask(question).answers[0].quote.startswith(opening)
