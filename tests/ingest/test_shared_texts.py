@@ -56,6 +56,8 @@ DEBATE_FLOORS = {
     "ottawa15_questions.yaml": ("ottawa", 0.56), "freeport14_questions.yaml": ("freeport", 0.56),
     # session 24, never studied: 0.325 / 0.637 on their first run
     "ottawa16_questions.yaml": ("ottawa", 0.52), "freeport15_questions.yaml": ("freeport", 0.61),
+    # session 26, written mid-session, never studied: 0.613 on its first run
+    "ottawa17_questions.yaml": ("ottawa", 0.60),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
