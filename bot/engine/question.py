@@ -1104,12 +1104,12 @@ def _without_tag(text: str) -> str:
 
 # "on something right? what was it": a tag closing a sentence another follows (not "a basic
 # right? ...", where the word is the noun)
-_MID_TAG = re.compile(r"\b([a-z]+)\s*,?\s+(?:right|correct|yeah|yea|ya|innit)\s*\?+(?=\s+\w)",
+_MID_TAG = re.compile(r"\b([a-z]+)\s*,?\s+(?:right|correct|yeah|yea|ya|innit)\s*\?+(?=\s+\w|\s*$)",
                       re.I)
 _OF_A_RIGHT = frozenset({"the", "a", "human", "basic", "civil", "legal", "political", "moral",
                          "that", "this", "one", "every", "any", "no", "your", "my", "their",
                          "his", "her", "our", "its", "fundamental", "universal", "is", "was",
-                         "are", "be", "thats", "it's"})
+                         "are", "be", "thats", "it's", "him", "them", "me", "it", "i", "you"})
 
 
 _TOOK_PART_IN_ORDER = re.compile(

@@ -589,3 +589,16 @@ def test_everyday_idioms(engine: Engine, question: str, relation: Relation | Non
     if relation is not None:
         assert engine.reader.read(question).relation is relation
     assert engine.ask(question).answers[0].quote.startswith(opening)
+
+
+def test_who_at_the_end_of_their_piece_is_placed_in_their_own_piece(engine: Engine) -> None:
+    top = engine.ask("who agrees with bequelin at the end of their piece?").answers[0]
+    own = sorted(engine.reading.contributor(top.contributor_id).paragraphs)
+    assert top.paragraph == own[-1], (top.contributor_id, top.paragraph)
+
+
+def test_a_closing_tag_without_its_comma_is_no_topic(engine: Engine) -> None:
+    q = engine.reader.read("sharon hom opens by saying something about bequelin right?")
+    assert not q.terms and q.where < 0
+    assert engine.ask(q.text).answers[0].quote.startswith("Nicolas as usual")
+    assert engine.reader.read("is free speech a basic right?").terms  # the noun stays

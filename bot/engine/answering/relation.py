@@ -144,6 +144,10 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
             ranked = by_reader(src, q, ranked)
         if q.relation is Relation.ANY and not _NEGATED.search(q.text):
             ranked = _sayer_first(ranked)
+        if q.where and ranked:
+            # "which responder praises both at the start?": of near ties, the one earliest
+            # (or latest) in its own author's piece
+            ranked = _by_own_place(src, ranked, q.where)
         found = Reply(q.text, Mode.WHO, _per_contributor(src, q, ranked, limit), note)
         if _FIRST_TO_SAY.search(q.text):
             # "who first made the point that ...?": of those who make it, the earliest
@@ -257,6 +261,23 @@ def _by_place(src: Sources, ranked: list[Scored], where: int) -> list[Scored]:
     # "at the end of his opening speech" must not pick the last of them all
     near = [s for s in ranked if s.score >= PLACE_RATIO * top]
     near.sort(key=lambda s: _place(src, s.item.position), reverse=where > 0)
+    lifted = dataclasses.replace(near[0], score=max(near[0].score, top)) if near else None
+    rest = [s for s in ranked if s not in near]
+    return ([lifted] if lifted else []) + near[1:] + rest
+
+
+def _by_own_place(src: Sources, ranked: list[Scored], where: int) -> list[Scored]:
+    """As `_by_place`, by the place of each position in its own author's piece."""
+    top = ranked[0].score
+    near = [s for s in ranked if s.score >= PLACE_RATIO * top]
+
+    def own_place(s: Scored) -> tuple[int, int]:
+        pos = s.item.position
+        mine = sorted(src.reading.contributor(pos.contributor_id).paragraphs)
+        at = mine.index(pos.paragraph) if pos.paragraph in mine else len(mine)
+        return (at if where < 0 else len(mine) - at), _place(src, pos)[1] * -where
+
+    near.sort(key=own_place)
     lifted = dataclasses.replace(near[0], score=max(near[0].score, top)) if near else None
     rest = [s for s in ranked if s not in near]
     return ([lifted] if lifted else []) + near[1:] + rest
