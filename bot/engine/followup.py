@@ -509,6 +509,9 @@ def resolve(
             # not the list question's ("his list of steps"), on its author
             asked = _carry_topic(asked, prev)
         return _asked(src, asked, new_topic=False, loose=True)
+    if changed and q2.where and not q2.terms and not refers:
+        # "what's his closing point then?": where his piece ends, whatever was asked before
+        return _asked(src, q2, new_topic=False)
     if (q2.speakers or q2.targets) and not rest and not q2.phrase:
         return _asked(src, _other_person(prev, q2), new_topic=False, loose=True)
     if (changed or (not mentioned and conv.focus)) and q2.terms and all(

@@ -831,7 +831,9 @@ _WHERE = re.compile(
     r"|\bin\s+(?:his|her|their|the)\s+(?P<own>opening|conclusion|closing|intro|introduction)\b"
     r"|\b(?P<act>start|begin|open|end|close|finish|conclude|wrap)(?:s|ed|ing)?\s+(?:up\s+)?"
     r"(?:his|her|their|the)\s+(?:piece|essay|response|contribution|post|part|reply|answer)\b"
-    r"|\b(?P<thing>first|last|final|opening|closing)\s+(?:thing|things|word|words)\b",
+    r"|\b(?P<thing>first|last|final|opening|closing)\s+(?:thing|things|word|words)\b"
+    r"|\b(?P<point>closing|concluding|opening)\s+(?:point|points|argument|arguments|remark|"
+    r"remarks|thought|thoughts|line|lines|note|message|paragraph)\b",
     re.I,
 )
 _WHERE_WORDS = frozenset(  # a quick test before _WHERE is tried

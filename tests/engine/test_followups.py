@@ -414,6 +414,9 @@ FOLLOW_UPS = [
      "did he give an example of the loud kind actually working?", None, "", True),
     (["who said china has reduced poverty and infant mortality"],
      "do they give any numbers?", "sixth", "one-fifth", True),
+    # "his closing point": where his piece ends, not the last topic
+    (["what did bequelin say about tibet"], "OK. What's his closing point then?", "bequelin",
+     "moral convictions", True),
     # "stuff like that": the last topic, asked of the one named
     (["who mentioned corruption"], "did neier say anything like that?", "neier", "", True),
 ]

@@ -602,3 +602,16 @@ def test_a_closing_tag_without_its_comma_is_no_topic(engine: Engine) -> None:
     assert not q.terms and q.where < 0
     assert engine.ask(q.text).answers[0].quote.startswith("Nicolas as usual")
     assert engine.reader.read("is free speech a basic right?").terms  # the noun stays
+
+
+@pytest.mark.parametrize(("question", "where"), [
+    ("what's bequelin's closing point?", 1), ("what's hom's concluding thought", 1),
+    ("what's neier's opening argument?", -1),
+])
+def test_a_closing_or_opening_point_is_a_place_in_the_piece(engine: Engine, question: str,
+                                                           where: int) -> None:
+    q = engine.reader.read(question)
+    assert q.where == where
+    top = engine.ask(question).answers[0]
+    own = sorted(engine.reading.contributor(top.contributor_id).paragraphs)
+    assert top.paragraph == (own[-1] if where > 0 else own[0])
