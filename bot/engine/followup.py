@@ -566,7 +566,9 @@ def resolve(
         return _asked(src, _carry_topic(side_by_side, prev), new_topic=False,
                       fallbacks=(q2,))
     named = set(q.speakers + q.targets)
-    if changed and q2.targets and not q2.terms and not refers and set(q2.targets) <= named:
+    if changed and q2.targets and not q2.terms and not refers and (
+        set(q2.targets) <= named or _ORDER_WORDS.intersection(toks)
+    ):  # ("what did he say about the ppl before him?": those before him, named by order)
         # "do they mention Neier?": what they say of the one named, on any topic
         return _asked(src, q2, new_topic=False, fallbacks=(_carry_topic(q2, prev),))
     if changed and (refers or (not q2.known_terms and (q2.terms or not q2.relations))):

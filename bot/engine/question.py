@@ -218,6 +218,8 @@ class QuestionReader:
         cleaned = clean(raw)
         text = _main_first(_without_tag(_without_turn_to(
             self._without_hedge(self._question_sentences(self._without_introduction(cleaned))))))
+        if "per " in text.lower():  # "per her": according to her (kept in the text read)
+            text = _PER.sub("according to ", text)
         plain = _plain_idioms(_split_idioms(_who_is(text)))
         joined = join_compounds(plain, self.index.knows)  # the tokens' text
         tokens = self._split_joined([_chat_word(t) for t in words(joined, question=True)])
@@ -710,6 +712,11 @@ def _split_idioms(text: str) -> str:
     text = _BACK_UP.sub(r"\1 up \2", text)
     text = _INTO_IT.sub(r"bring up \1", text)
     return _ASKING_FOR.sub("", text)
+
+
+# "per her", "per him": according to the one just answered ("per year", "per cent" untouched;
+# "per Ashton" stays a word of chat beside the one asked about)
+_PER = re.compile(r"\bper\s+(?=(?:him|her|them)\b)", re.I)
 
 
 def _plain_idioms(text: str) -> str:

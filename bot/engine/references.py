@@ -59,6 +59,9 @@ _OPENING_WORDS = frozenset({"opening", "first", "original", "main", "lead", "ini
 # "whoever wrote right after Rosenzweig", "the one just before the final respondent"
 _RELATIVE = {"after": 1, "before": -1, "following": 1, "preceding": -1, "behind": 1}
 _ADVERBS = frozenset({"right", "just", "directly", "immediately", "straight"})
+_PLURAL_LEAD = frozenset({"people", "ppl", "ones", "others", "writers", "contributors",
+                          "respondents", "guys", "folks", "authors", "panelists", "responders",
+                          "commentators", "contributions", "pieces", "essays"})
 _LEAD_IN = TOOK_PART | PERSON_NOUNS | {"one", "whoever", "who", "person", "guy", "came"}
 
 
@@ -268,6 +271,12 @@ class ContributorMatcher:
             k = j - 1
             while k >= 0 and tokens[k] in _ADVERBS:
                 k -= 1
+            if k >= 0 and tokens[k] in _PLURAL_LEAD:
+                # "the people before him", "the ones after Hom": each contributor on that side
+                at, side = self._order_of[m.contributor_ids[0]], _RELATIVE[tokens[j]]
+                out.extend(Mention((self._by_order[o],), k, m.end) for o in sorted(self._by_order)
+                           if (o - at) * side > 0)
+                continue
             cid = self._by_order.get(self._order_of[m.contributor_ids[0]] + _RELATIVE[tokens[j]])
             if k < 0 or tokens[k] not in _LEAD_IN:
                 out.append(m)

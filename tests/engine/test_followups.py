@@ -414,6 +414,11 @@ FOLLOW_UPS = [
      "did he give an example of the loud kind actually working?", None, "", True),
     (["who said china has reduced poverty and infant mortality"],
      "do they give any numbers?", "sixth", "one-fifth", True),
+    # "per her" is "according to her"; "the ppl before him": each contributor before him
+    (["what does hom think about transparency"], "who benefits from more transparency, per her",
+     "hom", "all stakeholders", True),
+    (["who said china needs to stop angry rhetoric"], "what did he say about the ppl before him",
+     "rosenzweig", "Nicholas and Sharon", True),
     # "his closing point": where his piece ends, not the last topic
     (["what did bequelin say about tibet"], "OK. What's his closing point then?", "bequelin",
      "moral convictions", True),

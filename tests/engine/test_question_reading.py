@@ -615,3 +615,15 @@ def test_a_closing_or_opening_point_is_a_place_in_the_piece(engine: Engine, ques
     top = engine.ask(question).answers[0]
     own = sorted(engine.reading.contributor(top.contributor_id).paragraphs)
     assert top.paragraph == (own[-1] if where > 0 else own[0])
+
+
+def test_the_ones_before_someone_are_each_of_them(engine: Engine) -> None:
+    q = engine.reader.read("what did rosenzweig say about the people before rosenzweig")
+    assert q.speakers == ("rosenzweig",) and set(q.targets) == {"bequelin", "hom"}
+    after = engine.reader.read("did any of the writers after neier agree with him")
+    assert "sixth" in after.speakers + after.targets
+
+
+def test_per_a_unit_is_no_source(engine: Engine) -> None:
+    per_year = engine.reader.read("how many incidents per year did hom cite")
+    assert "year" in {t.word for t in per_year.terms}  # a unit, no "according to"
