@@ -172,7 +172,7 @@ def test_a_detail_is_answered_with_the_sentence_that_gives_it(
 def test_a_count_is_a_number_not_the_pronoun_one(text: str, holds: bool) -> None:
     from bot.engine.answering.detail import answer_shape
 
-    shape = answer_shape("how many people were in the crowd?")
+    shape = answer_shape("how many were there?")  # (a count of people: see test_question_reading)
     assert shape is not None and (shape.search(text) is not None) is holds
 
 

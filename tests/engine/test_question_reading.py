@@ -627,3 +627,20 @@ def test_the_ones_before_someone_are_each_of_them(engine: Engine) -> None:
 def test_per_a_unit_is_no_source(engine: Engine) -> None:
     per_year = engine.reader.read("how many incidents per year did hom cite")
     assert "year" in {t.word for t in per_year.terms}  # a unit, no "according to"
+
+
+@pytest.mark.parametrize(("passage", "counts"), [
+    ("over 100,000 protestors have assembled", True),
+    ("such a vast number of persons in China", True),
+    ("improved the lives of one-fifth of humanity", True),
+    ("a crowd of ten thousand people", True),
+    ("the representatives of the two great political parties", False),
+    ("Q. 2. I desire him to answer", False),
+    ("as he did in 1854, against the admission", False),
+    ("each one of these men who are shuffling", False),
+])
+def test_a_count_of_people_is_a_number_of_people(passage: str, counts: bool) -> None:
+    from bot.engine.answering.detail import answer_shape
+
+    shape = answer_shape("how many people were in the crowd?")
+    assert shape is not None and (shape.search(passage) is not None) is counts

@@ -53,6 +53,19 @@ _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
                 r"since)\b", re.I)),
     (re.compile(r"\bhow\s+old\b", re.I),  # an age: "forty-five years old", "aged 45"
      re.compile(r"\byears?\s+old\b|\b(?:at\s+the\s+)?age\s+of\b|\baged\s+\d", re.I)),
+    # a count of people: a large number, a number of people ("how many showed up?" is not
+    # answered by "the two great parties", "a magnificent one" or "Q. 2.")
+    (re.compile(r"\bhow\s+many\s+(?:people|persons|ppl|folks|men|women|voters|citizens|"
+                r"individuals|listeners|spectators)\b|\bhow\s+(?:big|large)\s+(?:was\s+)?"
+                r"(?:the\s+)?(?:crowd|audience|turnout)\b", re.I),
+     re.compile(rf"\b(?!(?:1[5-9]\d\d|20\d\d)\b)\d{{3}}[\d,.]*\b|"
+                r"\b\d[\d,.]*\s+(?:thousand|hundred|million|billion)\b|"
+                r"\b(?:thousands|hundreds|millions|billions|multitudes?|throngs?)\b|"
+                rf"\b(?!one\b)(?:{_NUMBER_WORDS}|\d[\d,.]*)\s+(?:\w+\s+){{0,2}}?(?:people|persons|men|"
+                r"women|souls|individuals|citizens|voters|inhabitants|protesters|protestors|"
+                r"activists|lawyers|journalists)\b|\bnumbers?\s+of\s+(?:people|persons|men)\b|"
+                rf"\b(?:a|one|{_NUMBER_WORDS})[\s-]+(?:quarter|third|fifth)s?\s+of\b|"
+                r"\bpopulation\b|\bhumanity\b", re.I)),
     # a count: a number that is not a year ("how many people?" is not answered by "in 1854")
     (re.compile(rf"\bhow\s+(?:many|much{_DEGREE})\b|\bwhat\s+(?:number|percentage|share|fraction|"
                 r"proportion|amount)\b", re.I),
