@@ -644,3 +644,14 @@ def test_a_count_of_people_is_a_number_of_people(passage: str, counts: bool) -> 
 
     shape = answer_shape("how many people were in the crowd?")
     assert shape is not None and (shape.search(passage) is not None) is counts
+
+
+@pytest.mark.parametrize(("question", "who", "phrase"), [
+    ("who says beijing has more distance to cover than washington on this", "rosenzweig",
+     "further to travel"),
+    ("what literacy stat is cited in the reading? need it for a slide", "sixth", "literacy"),
+])
+def test_plain_words_for_idioms_of_chat(engine: Engine, question: str, who: str,
+                                        phrase: str) -> None:
+    top = engine.ask(question).answers[0]
+    assert top.contributor_id == who and phrase in top.quote
