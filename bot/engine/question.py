@@ -116,7 +116,8 @@ _IDIOMS = (re.compile(r"\bagree(?:s|d|ing)?\s+to\s+disagree\b", re.I),)
 _IDIOM_STEMS = frozenset({stem("agree"), stem("disagree")})
 _ASIDE = frozenset({"or", "bot", "pls", "plz", "please", "here", "else", "quickly", "just"})
 _HELP_VERBS = frozenset({"explain", "tell", "help", "remind", "summarize", "summarise", "clarify",
-                         "list", "break", "walk", "unpack", "elaborate", "recap", "describe"})
+                         "list", "break", "walk", "unpack", "elaborate", "recap", "describe",
+                         "tldr", "sum", "summ", "paraphrase", "translate", "give", "show"})
 # "can someone walk me through ...": a request for help, no "who" (not "does anyone explain")
 _REQUESTING = frozenset({"can", "could", "would", "will", "pls", "plz", "please", "may", "ok",
                          "so", "hey", "guys"})
@@ -312,7 +313,10 @@ class QuestionReader:
         named = [bool(self.matcher.find(t)) for t in toks]
         kept = {i for i in asking if named[i] or self._carries(toks[i])} or set(asking)
         for i in sorted(kept):
-            leans = not named[i] and (_PRONOUNS.intersection(toks[i]) or not self._topic(toks[i]))
+            leans = not named[i] and (
+                _PRONOUNS.intersection(toks[i]) or not self._topic(toks[i])
+                or ("its" in toks[i] and _PIECE_NOUNS.intersection(toks[i]))
+            )  # ("... the short one. What was its central message?": the piece's)
             if leans:
                 before = [j for j in range(i - 1, -1, -1) if named[j]]
                 if before:
@@ -620,6 +624,8 @@ _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers",
 
 
 _POINTS_BACK = frozenset({"that", "it", "this", "those", "these"})
+_PIECE_NOUNS = frozenset({"message", "point", "argument", "thesis", "claim", "gist", "takeaway",
+                          "conclusion", "idea", "main", "central"})
 
 
 def _names_something(sentence: str) -> bool:

@@ -59,6 +59,8 @@ _OPENING_WORDS = frozenset({"opening", "first", "original", "main", "lead", "ini
 # "whoever wrote right after Rosenzweig", "the one just before the final respondent"
 _RELATIVE = {"after": 1, "before": -1, "following": 1, "preceding": -1, "behind": 1}
 _ADVERBS = frozenset({"right", "just", "directly", "immediately", "straight"})
+_ONE_PARAGRAPH_LEAD = frozenset({"with", "who", "that", "only", "just", "wrote", "writes", "has",
+                                 "had", "literally", "a"})
 _PLURAL_LEAD = frozenset({"people", "ppl", "ones", "others", "writers", "contributors",
                           "respondents", "guys", "folks", "authors", "panelists", "responders",
                           "commentators", "contributions", "pieces", "essays"})
@@ -423,6 +425,11 @@ class ContributorMatcher:
                                         "with", "just")
         ):
             start = i - 1 if tokens[i - 1] in ("a", "just", "only") else i
+            k = start  # "the one with just one paragraph", "the guy who only wrote one para"
+            while k > 0 and tokens[k - 1] in _ONE_PARAGRAPH_LEAD:
+                k -= 1
+            if k > 0 and k < start and (tokens[k - 1] in PERSON_NOUNS or tokens[k - 1] == "one"):
+                start = k - 1
             return Mention((self._single,), start, i + 2)
         if tok in ("one", "single") and nxt in ("paragraph", "para") and self._single and (
             after in PERSON_NOUNS or after in _PIECE_WORDS

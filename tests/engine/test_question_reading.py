@@ -655,3 +655,17 @@ def test_plain_words_for_idioms_of_chat(engine: Engine, question: str, who: str,
                                         phrase: str) -> None:
     top = engine.ask(question).answers[0]
     assert top.contributor_id == who and phrase in top.quote
+
+
+@pytest.mark.parametrize(("question", "who"), [
+    ("who's the one with literally just one paragraph lol, and what did they say", "nathan"),
+    ("who is the guy who only wrote one paragraph", "nathan"),
+    ("lol this reading is sooo long 😭 can someone tldr nathan", "nathan"),
+    ("The fourth contribution was the short one. What was its central message?", "nathan"),
+    ("the guy after sharon hom, what did he say about holding everyone to account", "rosenzweig"),
+])
+def test_the_one_described_is_the_one_asked_about(engine: Engine, question: str,
+                                                  who: str) -> None:
+    q = engine.reader.read(question)
+    assert q.speakers == (who,) and not q.who
+    assert engine.ask(question).answers[0].contributor_id == who
