@@ -37,15 +37,15 @@ FLOORS = {
     "chat7_questions.yaml": 0.92,  # a seventh: 0.883 on first run, then studied
     "chat8_questions.yaml": 0.87,  # an eighth, written last: 0.822 on first run, then studied
     "chat9_questions.yaml": 0.86,  # session 17: 0.840 on first run; studied in session 18
-    "chat10_questions.yaml": 0.89,  # session 17, written mid-session: 0.840; studied in 18
+    "chat10_questions.yaml": 0.94,  # session 17, written mid-session: 0.840; studied in 18
     "chat11_questions.yaml": 0.80,  # session 18, never studied: 0.800 on first run
     "chat12_questions.yaml": 0.89,  # session 19: 0.880 on first run; studied in session 20
     "chat13_questions.yaml": 0.87,  # session 20: 0.870 on first run; studied in session 21
     "chat14_questions.yaml": 0.89,  # session 21: 0.840 on first run; studied in session 22
     "chat15_questions.yaml": 0.88,  # session 22: 0.860 on first run; studied in session 23
-    "chat16_questions.yaml": 0.83,  # session 23: 0.840 on first run; studied in session 24
+    "chat16_questions.yaml": 0.87,  # session 23: 0.840 on first run; studied in sessions 24, 26
     "chat17_questions.yaml": 0.90,  # session 24, never studied: 0.920 on first run
-    "chat18_questions.yaml": 0.79,  # session 26: 0.800 on first run
+    "chat18_questions.yaml": 0.86,  # session 26: 0.800 on first run, then studied
 }
 # Conversations: least share right of first and follow-up turns, each follow-up read in its
 # conversation. First runs: conversations 0.900 / 0.440, conversations2 0.825 / 0.500,
@@ -87,10 +87,11 @@ CONVERSATION_FLOORS = {
     "conversations22.yaml": {"first": 0.91, "follow-up": 0.68},
     # session 23: first 0.833, follow-ups 0.708 on its first run; studied in session 24
     "conversations24.yaml": {"first": 0.84, "follow-up": 0.69},
-    # session 26: first 0.900, follow-ups 0.707 on its first run
-    "conversations26.yaml": {"first": 0.89, "follow-up": 0.70},
-    # session 26, written mid-session, never studied: 0.867 / 0.693 on its first run
-    "conversations27.yaml": {"first": 0.86, "follow-up": 0.68},
+    # session 26: first 0.900, follow-ups 0.707 on its first run, then studied
+    "conversations26.yaml": {"first": 0.92, "follow-up": 0.77},
+    # session 26, written mid-session: 0.867 / 0.693 on its first run; four of its follow-ups
+    # (two "per her") were in one listing of misses that prompted a change
+    "conversations27.yaml": {"first": 0.86, "follow-up": 0.73},
 }
 
 
