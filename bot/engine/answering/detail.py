@@ -102,9 +102,9 @@ _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 # "does he give any numbers?", "he back it up with data?", "any figures on aid?": figures asked
 _ASKS_FIGURES = re.compile(
     r"\b(?:give|gives|gave|giving|cite|cites|cited|put|puts|offer|offers|offered|provide|"
-    r"provides|provided|with|w|any|what|which)\s+(?:(?:any|a|an|actual|hard|real|"
-    r"some|specific|exact|concrete|evidence\s+or|proof\s+or|facts\s+or)\s+)*(?:numbers|figures|stats|statistics|data|percentages|"
-    r"dollar\s+figures?|figure|number)\b", re.I)
+    r"provides|provided|with|w|any|what|which)\s+(?:(?:any|a|an|actual|hard|real|some|"
+    r"specific|exact|concrete|evidence\s+or|proof\s+or|facts\s+or)\s+)*(?:numbers|figures|"
+    r"stats|statistics|data|percentages|dollar\s+figures?|figure|number)\b", re.I)
 # ... answered by a figure: a count, a share, a sum, a year
 _FIGURE = re.compile(
     rf"\b\d[\d,.]*\b|\b(?:{_NUMBER_WORDS})\b|\b(?:a|one|{_NUMBER_WORDS})[\s-]+(?:quarter|"
