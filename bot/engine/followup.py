@@ -169,6 +169,9 @@ _ARGUMENT_NOUNS = frozenset({"framing", "frame", "framed", "argument", "argument
                              "logic", "view", "idea", "claim", "approach", "line", "way",
                              "whole", "kind", "sort", "type", "thinking", "stance", "take"})
 # "those groups", "these people", "that approach": what the last answer spoke of
+# "why is that dangerous?", "and why would it be risky": the reason for what was just shown
+_WHY_THAT = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)*why\s+(?:is|was|would|does|did|are|"
+                       r"might|could|'s)\s+(?:that|it|this)\b", re.I)
 _POINTS_BACK = re.compile(r"\b(?:those|these|such)\s+[a-z]+", re.I)
 _PRONOUN = re.compile(
     r"\b(he|she|they|him|her|them|his|hers|their|theirs|"
@@ -402,7 +405,7 @@ def resolve(
             and t.word not in _REASON_WORDS and t.word != "whys" and t.word not in phrase]
         same = not (q2.speakers and set(q2.speakers) - set(conv.focus))
         if same and (not own or _said_of_last([t.word for t in own], conv) or (
-            not mentioned and _POINTS_BACK.search(q2.text)
+            not mentioned and (_POINTS_BACK.search(q2.text) or _WHY_THAT.match(q2.text))
         )):  # "why?", "why does he say it's impossible?" (words of the last answer), "why
             # would those groups be pushing?" (those of the last answer)
             return Resolved(prev, Move.WHY, _describe(src, prev, "why, on: "), new_topic=False)

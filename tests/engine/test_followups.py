@@ -419,6 +419,13 @@ FOLLOW_UPS = [
      "hom", "all stakeholders", True),
     (["who said china needs to stop angry rhetoric"], "what did he say about the ppl before him",
      "rosenzweig", "Nicholas and Sharon", True),
+    # "why?" of a point that ends its paragraph: the reason the author develops next, found by
+    # the telling words they share; "why is that dangerous" leans on the point shown
+    (["what worries the final respondent"], "why?", "sixth", "Nations' interests change", True),
+    (["what worries the final respondent"], "why is that dangerous", "sixth",
+     "Nations' interests change", True),
+    (["@bot which contributor brings up the dalai lama"], "why does he want that", "bequelin",
+     "Dalai Lama", True),
     # "his closing point": where his piece ends, not the last topic
     (["what did bequelin say about tibet"], "OK. What's his closing point then?", "bequelin",
      "moral convictions", True),

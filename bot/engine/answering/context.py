@@ -14,11 +14,11 @@ from bot.engine.answering.passages import (
     text_order,
 )
 from bot.engine.answers import Answer, Mode, Reply
-from bot.engine.lexicon import RELATION_KINDS, Relation
+from bot.engine.lexicon import RELATION_KINDS, STOPWORDS, Relation
 from bot.engine.question import Question
 from bot.engine.quotes import split_sentences
 from bot.engine.sources import Sources
-from bot.engine.text import words
+from bot.engine.text import stem, words
 from bot.knowledge.model import Position
 from bot.knowledge.paragraphs import squash
 
@@ -27,6 +27,8 @@ _NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 _ITEM_NOUN = (r"(?:key|reason|point|step|recommendation|argument|item|benefit|example|priority|"
               r"measure|suggestion|idea|proposal|factor|prong|pillar|plank|element|principle|"
               r"lesson|strand|ingredient)s?")
+_STOP_STEMS = frozenset(stem(w) for w in STOPWORDS)  # no word shared in a reason
+TELLING_SHARE = 0.25  # of the rarest word's weight: a word shared that ties a reason to a claim
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _LIST_ITEM = re.compile(
     r"\bnumber\s+([1-9])\b|\b(" + "|".join(_NUMBERS) + r")\s+(?:of\s+(?:the|his|her|their)\s+"
@@ -203,9 +205,54 @@ def why(
         if (not onward.abstained and onward.answers[0].paragraph == top.paragraph + 1
                 and not item_opened(src.reading.paragraph(top.paragraph + 1).text)):
             return dataclasses.replace(onward, message=lead)  # (not the list's next point)
+    developed = _reason_next_paragraph(src, pos, top.paragraph, said, shown)
+    if developed is not None and not (near and _shares_words(src, pos, said, near[0])):
+        # the quote ends its paragraph, whose other points say nothing of it: the reason is
+        # developed in the next
+        return Reply(q.text, Mode.ANSWER, (src.cite(developed, top.score),), lead)
     if near:
         return Reply(q.text, Mode.ANSWER, (src.cite(near[0], top.score),), lead)
     return Reply(q.text, Mode.ANSWER, (top,), "The text gives no more reason than this:")
+
+
+def _shown_words(src: Sources, pos: Position, said: str) -> frozenset[str]:
+    """The stems of the words shown of a position (its quote, or the sentence shown)."""
+    item = src.index.item_of(pos.id)
+    shown = item.quote_stems if item is not None else frozenset()
+    if said != pos.quote:
+        shown = frozenset(stem(w) for w in words(said)) or shown
+    return frozenset(w for w in shown if w not in _STOP_STEMS)
+
+
+def _shares_words(src: Sources, pos: Position, said: str, other: Position) -> bool:
+    """Whether another position's quote shares a word with the words shown of `pos`."""
+    item = src.index.item_of(other.id)
+    return item is not None and bool(_shown_words(src, pos, said) & item.quote_stems)
+
+
+def _reason_next_paragraph(
+    src: Sources, pos: Position, paragraph: int, said: str, shown: set[str]
+) -> Position | None:
+    """ "I worry that this language risks being vulnerable to changing interests." ending a
+    paragraph, then "why?": of the author's positions in their next paragraph, the one that
+    shares most of the words shown ("Nations' interests change ..."; of equals, the later),
+    if any shares two."""
+    mine = sorted(src.reading.contributor(pos.contributor_id).paragraphs)
+    later = [n for n in mine if n > paragraph]
+    if not later or later[0] != paragraph + 1:
+        return None
+    telling = src.index.max_idf * TELLING_SHARE  # (not "China", "U.S.": said everywhere)
+    words_shown = frozenset(w for w in _shown_words(src, pos, said)
+                            if src.index.idf.get(w, 0.0) >= telling)
+    best: tuple[int, int, Position] | None = None
+    for n, p in enumerate(src.index.in_paragraph(later[0])):
+        other = src.index.item_of(p.id)
+        if p.contributor_id != pos.contributor_id or p.id in shown or other is None:
+            continue
+        shared = len(words_shown & other.quote_stems)
+        if shared >= 2 and (best is None or shared >= best[0]):  # (the later, developing it)
+            best = (shared, n, p)
+    return best[2] if best is not None else None
 
 
 def nth_point(src: Sources, q: Question, last: Reply | None, n: int) -> Reply:
