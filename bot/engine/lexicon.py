@@ -302,7 +302,8 @@ FOREIGN_WORDS = frozenset(
 
 # Words that look like topics but only point at the reading itself ("in this text"); the
 # words of a reading's own series name ("A ChinaFile Conversation") are added per reading.
-META_WORDS = frozenset({"today", "now", "here", "conversation", "convo", "thread"})
+META_WORDS = frozenset({"today", "now", "here", "conversation", "convo", "thread", "later",
+                        "afterwards", "afterward", "subsequently"})
 
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,

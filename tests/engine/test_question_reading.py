@@ -669,3 +669,11 @@ def test_the_one_described_is_the_one_asked_about(engine: Engine, question: str,
     q = engine.reader.read(question)
     assert q.speakers == (who,) and not q.who
     assert engine.ask(question).answers[0].contributor_id == who
+
+
+def test_later_is_no_topic(engine: Engine) -> None:
+    q = engine.reader.read("Does anyone later take issue with framing it as strategy?")
+    assert "later" not in {t.word for t in q.terms}
+    # ... but "the earlier contributors" are people of the text
+    assert "earlier" in {t.word for t in engine.reader.read(
+        "Which earlier contributors does Rosenzweig credit at the start of his piece?").terms}
