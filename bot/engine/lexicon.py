@@ -703,7 +703,7 @@ CHAT_FILLER = CHAT_FILLER | frozenset(
     bruh bro dude fam yall bestie ikr istg deadass nah yep yup welp oof yikes lmk fyi rofl
     xd lowkey highkey hella super totally presentation chat prep intro outro iirc afaik tbf
     unrelated random randomly legit bruhh fwiw ofc obv obvs tl dunno alr aight ight okie kk
-    tysm thnx thanx nvm irl
+    tysm thnx thanx nvm irl dudes
     """.split()
 )
 # adverbs that only pad a chat question ("what do they EVEN argue", "kept AWAY from")
@@ -778,7 +778,8 @@ CHAT_PHRASES: dict[str, str] = {
     "double standards": "hypocrisy", "blame game": "finger-pointing", "in return": "",
     "in turn": "", "going last": "coming last", "going first": "coming first",
     "went last": "came last", "went first": "came first", "if i recall": "", "as i recall": "",
-    "i recall": "", "to account": "accountable", "weapons treaties": "arms control",
+    "i recall": "", "were broke": "were poor", "was broke": "was poor", "being broke": "being poor",
+    "to account": "accountable", "weapons treaties": "arms control",
     "weapons treaty": "arms control", "arms treaties": "arms control",
     "weapons deals": "arms control", "nuclear deals": "arms control",
     "is cited": "is mentioned", "are cited": "are mentioned",
@@ -911,6 +912,7 @@ CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
      "despots"),
     ("brag", "brags", "bragged", "bragging", "boast", "boasts", "boasted", "boasting"),
     ("kids", "kid", "boys", "boy", "children", "child", "youngsters", "lads"),
+    ("furniture", "bedstead", "bedsteads", "tables", "chairs", "cabinet", "cabinets", "bureaus"),
     ("dissolve", "dissolves", "dissolved", "dissolving", "dissolution", "disunion"),
 )
 SYNONYM_GROUPS = (*SYNONYM_GROUPS, *CHAT_SYNONYM_GROUPS)
