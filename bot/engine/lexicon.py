@@ -885,7 +885,6 @@ CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("reporters", "journalists", "journalism"),
     ("researchers", "scientists", "academics", "scholars"),
     ("shady", "sketchy", "suspicious", "suspicion", "secretive", "dubious", "questionable"),
-    ("broke", "poor", "poverty"),
     ("demolished", "demolition", "demolitions", "demolish", "bulldozed", "razed"),
     ("boss", "bossy", "leader", "leadership", "dominant"),
     ("hypocritical", "hypocrisy", "hypocrite", "hypocrites"),
@@ -927,6 +926,7 @@ SAY_WORDS = SAY_WORDS | frozenset(
 SYNONYMS.update(
     {
         "ton": ("vast", "number"), "tons": ("vast", "number"), "loads": ("vast", "number"),
+        "broke": ("poor", "poverty"),  # "when they were broke" (not "poor" for "broke faith")
         "admitted": ("acknowledged", "admits"), "selfish": ("self", "interest"),
         "praising": ("praise", "endorse"), "grip": ("control", "monopoly"),
         "using": ("use", "uses"), "used": ("use", "uses"),

@@ -1360,14 +1360,20 @@ def _said_of(tokens: list[str], after: int, m: Mention) -> bool:
     """A verb of saying or a relation between the speaker and this mention: "does X say Y
     ...", "did X praise Y": Y is spoken of, not a second speaker ("X and Y" compares them)."""
     between = tokens[after : m.start]
-    return bool(between) and "and" not in between and any(
+    # an "and" before the verb joins the two ("X and Y say"); one after it, the people spoken
+    # of ("did Douglas say he and Abe were poor")
+    joined = between.index("and") if "and" in between else len(between)
+    if joined < len(between) and (joined == 0 or between[joined - 1] not in _HIMSELF):
+        return False  # "X says what and Y says what": two sides, side by side
+    return bool(between) and any(
         t in _OPINION_VERBS or t in _SPOKEN_OF or (
             _RELATION_STEMS.get(stem(t)) not in (None, Relation.SUMMARY)  # "X praise Y"
         )
-        for t in between
+        for t in between[:joined]
     )
 
 
+_HIMSELF = frozenset({"he", "she", "they", "him", "her", "himself", "herself", "themselves"})
 _JOINING = frozenset({"and", "or", "nor", "vs", "versus", "v", "both", "compare", "compared",
                       "than", "either", "neither", "between"})
 

@@ -677,3 +677,15 @@ def test_later_is_no_topic(engine: Engine) -> None:
     # ... but "the earlier contributors" are people of the text
     assert "earlier" in {t.word for t in engine.reader.read(
         "Which earlier contributors does Rosenzweig credit at the start of his piece?").terms}
+
+
+@pytest.mark.parametrize(("question", "speakers", "targets"), [
+    ("does neier say he and bequelin agree", ("neier",), ("bequelin",)),
+    ("neier and bequelin, what do they say about moral imperatives", ("neier", "bequelin"), ()),
+    ("neier says what and bequelin says what on moral imperatives", ("neier", "bequelin"), ()),
+])
+def test_he_and_another_after_a_verb_of_saying_are_spoken_of(
+    engine: Engine, question: str, speakers: tuple[str, ...], targets: tuple[str, ...]
+) -> None:
+    q = engine.reader.read(question)
+    assert (q.speakers, q.targets) == (speakers, targets)
