@@ -616,12 +616,14 @@ _NAME_ASKS = ({"name"}, {"named"}, {"called"}, {"identity"}, {"work"}, {"works"}
               {"affiliated"}, {"job"}, {"organization"}, {"organisation"}, {"employer"})
 
 
+_NAME_WORDS = frozenset().union(*_NAME_ASKS) | {"real", "full", "actual"}
+
+
 def _asks_name(toks: list[str]) -> bool:
     """ "what's their name tho", "is the guy named?", "where does she work": the name (and
     affiliation) of the one just answered (only these words, a pronoun and filler)."""
     rest = _beyond_filler(toks)
-    return any(rest == n for n in _NAME_ASKS) or (
-        "name" in rest and rest <= {"name", "real", "full", "actual"})
+    return bool(rest) and rest <= _NAME_WORDS  # ("what organisation does she work for?")
 
 
 def _beyond_filler(toks: list[str]) -> set[str]:

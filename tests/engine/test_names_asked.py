@@ -183,3 +183,11 @@ def test_who_is_named_by_their_affiliation(engine: Engine) -> None:
 
 def test_what_one_says_about_work_is_a_topic(engine: Engine) -> None:
     assert "doesn't say where" not in engine.ask("what does nathan say about work").message
+
+
+def test_an_organisation_asked_of_the_one_just_answered(engine: Engine) -> None:
+    talk = Conversation()
+    engine.ask("hom says the communist party might not have a choice? explain pls",
+               conversation=talk)
+    reply = engine.ask("what organisation does she work for?", conversation=talk)
+    assert "Human Rights in China" in reply.message
