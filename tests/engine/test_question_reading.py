@@ -689,3 +689,10 @@ def test_he_and_another_after_a_verb_of_saying_are_spoken_of(
 ) -> None:
     q = engine.reader.read(question)
     assert (q.speakers, q.targets) == (speakers, targets)
+
+
+def test_a_count_of_people_asked_of_anyone_is_no_count_of_points(engine: Engine) -> None:
+    from bot.engine.answering.detail import _COUNTS_ITEMS
+
+    assert _COUNTS_ITEMS.search("how many keys does bequelin give")
+    assert not _COUNTS_ITEMS.search("how many people turned out, does anybody give a number")

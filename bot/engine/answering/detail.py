@@ -156,7 +156,8 @@ def detail_in_place(src: Sources, q: Question, top: Reply) -> Reply | None:
 # "how many keys does Bequelin list?", "how many respondents agreed?": a count of points or
 # of contributors, not a number the text must hold
 _COUNTS_ITEMS = re.compile(
-    r"\bhow\s+many\b.*\b(?:list|lists|listed|give|gives|gave|offer|offers|offered|name|names|"
+    r"\bhow\s+many\b(?!\s+(?:people|persons|ppl|folks|men|women|voters|citizens)\b)"
+    r".*\b(?:list|lists|listed|give|gives|gave|offer|offers|offered|name|names|"
     r"named|make|makes|made|propose|proposes|proposed|suggest|suggests|suggested|lay|lays|laid|"
     r"raise|raises|raised)\b|\bhow\s+many\s+(?:of\s+the\s+|other\s+)?(?:respondents|"
     r"contributors|writers|authors|participants|speakers|others|of\s+them)\b",
