@@ -911,6 +911,8 @@ CHAT_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
      "despots"),
     ("brag", "brags", "bragged", "bragging", "boast", "boasts", "boasted", "boasting"),
     ("kids", "kid", "boys", "boy", "children", "child", "youngsters", "lads"),
+    ("theft", "thefts", "steal", "steals", "stealing", "stole", "stolen", "thief", "thieves",
+     "robbery", "rob"),
     ("furniture", "bedstead", "bedsteads", "tables", "chairs", "cabinet", "cabinets", "bureaus"),
     ("dissolve", "dissolves", "dissolved", "dissolving", "dissolution", "disunion"),
 )
