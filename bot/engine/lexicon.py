@@ -837,6 +837,8 @@ CHAT_PHRASES: dict[str, str] = {
     "piggybacking off": "building on", "piggybacked on": "built on", "line up": "agree",
     "on team": "agreeing with", "low key": "", "went on about": "talked about",
     "going on about": "talking about", "goes on about": "talks about",
+    "carried on about": "talked about", "carrying on about": "talking about",
+    "carries on about": "talks about", "harped on about": "talked about",
     "touch on": "mention", "touched on": "mentioned", "touches on": "mentions",
     "went into": "discussed", "goes into": "discusses", "go into": "discuss",
     "got into": "discussed", "gets into": "discusses", "two-faced": "inconsistent",

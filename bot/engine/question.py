@@ -1439,7 +1439,9 @@ _IN_VIEW = frozenset({"view", "opinion", "eyes", "mind", "estimation", "words", 
 _CLAUSE_SAYS = frozenset(
     {"says", "said", "lists", "listed", "names", "named", "mentions", "mentioned", "thinks",
      "thought", "sees", "saw", "blames", "blamed", "credits", "credited", "cites", "cited",
-     "describes", "described", "calls", "called", "considers", "believes", "argues", "claims"}
+     "describes", "described", "calls", "called", "considers", "believes", "argues", "claims",
+     "talked", "talks", "spoke", "speaks", "brought", "brings", "raised",
+     "raises"}
 )
 
 

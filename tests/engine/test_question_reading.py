@@ -696,3 +696,9 @@ def test_a_count_of_people_asked_of_anyone_is_no_count_of_points(engine: Engine)
 
     assert _COUNTS_ITEMS.search("how many keys does bequelin give")
     assert not _COUNTS_ITEMS.search("how many people turned out, does anybody give a number")
+
+
+def test_a_name_before_talked_about_in_a_clause_is_its_speaker(engine: Engine) -> None:
+    q = engine.reader.read("who was at the vigil that hom talked about")
+    assert q.speakers == ("hom",) and not q.who
+    assert engine.reader.read("who built on what nicholas and sharon wrote").who
