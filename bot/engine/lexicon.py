@@ -703,7 +703,7 @@ CHAT_FILLER = CHAT_FILLER | frozenset(
     bruh bro dude fam yall bestie ikr istg deadass nah yep yup welp oof yikes lmk fyi rofl
     xd lowkey highkey hella super totally presentation chat prep intro outro iirc afaik tbf
     unrelated random randomly legit bruhh fwiw ofc obv obvs tl dunno alr aight ight okie kk
-    tysm thnx thanx nvm irl dudes
+    tysm thnx thanx nvm irl dudes skimmed skim skimming
     """.split()
 )
 # adverbs that only pad a chat question ("what do they EVEN argue", "kept AWAY from")
@@ -778,6 +778,13 @@ CHAT_PHRASES: dict[str, str] = {
     "double standards": "hypocrisy", "blame game": "finger-pointing", "in return": "",
     "in turn": "", "going last": "coming last", "going first": "coming first",
     "went last": "came last", "went first": "came first", "if i recall": "", "as i recall": "",
+    "throwing its weight around": "using its clout", "throws its weight around": "uses its clout",
+    "throw its weight around": "use its clout", "throwing its economic weight around":
+    "using its economic clout", "throws its economic weight around": "uses its economic clout",
+    "economic weight": "economic clout", "shining example": "best possible example",
+    "moving the needle": "driving progress", "move the needle": "drive progress",
+    "moves the needle": "drives progress", "on the bus": "", "on the train": "",
+    "on my commute": "",
     "i recall": "", "were broke": "were poor", "was broke": "was poor", "being broke": "being poor",
     "to account": "accountable", "weapons treaties": "arms control",
     "weapons treaty": "arms control", "arms treaties": "arms control",

@@ -702,3 +702,17 @@ def test_a_name_before_talked_about_in_a_clause_is_its_speaker(engine: Engine) -
     q = engine.reader.read("who was at the vigil that hom talked about")
     assert q.speakers == ("hom",) and not q.who
     assert engine.reader.read("who built on what nicholas and sharon wrote").who
+
+
+@pytest.mark.parametrize(("question", "who", "phrase"), [
+    ("anybody disagree with the idea that the US should be the best possible example?",
+     "rosenzweig", "counterproductive"),
+    ("ok guys im behind on the reading 😅 skimmed neier on the bus. why does he think this is so "
+     "urgent rn?", "neier", "urgent"),
+    ("what did the second-to-last contributor say about china throwing its economic weight "
+     "around", "neier", "clout"),
+])
+def test_chat_of_reading_and_idioms_of_power(engine: Engine, question: str, who: str,
+                                             phrase: str) -> None:
+    top = engine.ask(question).answers[0]
+    assert top.contributor_id == who and phrase in top.quote

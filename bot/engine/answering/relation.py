@@ -144,6 +144,13 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
             ranked = by_reader(src, q, ranked)
         if q.relation is Relation.ANY and not _NEGATED.search(q.text):
             ranked = _sayer_first(ranked)
+        if q.relation in (Relation.DISAGREE, Relation.AGREE) and ranked and (
+            _kind_fit(ranked[0]) < SECOND_KIND
+        ):
+            # "anybody disagree with the idea that the US should be the example?": of those
+            # that answer the topic, a disagreement before the claim itself
+            kinded = [s for s in ranked if _kind_fit(s) >= SECOND_KIND and answers_topic(s, q)]
+            ranked = kinded + [s for s in ranked if s not in kinded]
         if q.where and ranked:
             # "which responder praises both at the start?": of near ties, the one earliest
             # (or latest) in its own author's piece
