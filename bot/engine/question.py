@@ -219,6 +219,7 @@ class QuestionReader:
         cleaned = clean(raw)
         text = _main_first(_without_tag(_without_turn_to(
             self._without_hedge(self._question_sentences(self._without_introduction(cleaned))))))
+        text = self._who_does_he(text)
         if "per " in text.lower():  # "per her": according to her (kept in the text read)
             text = _PER.sub("according to ", text)
         plain = _plain_idioms(_split_idioms(_who_is(text)))
@@ -362,6 +363,26 @@ class QuestionReader:
         if not m or '"' in text or self.matcher.find(words(m.group(0))):
             return text
         return text[m.end() :]
+
+    def _who_does_he(self, text: str) -> str:
+        """ "tl;dr of the opener? who does he think is moving the needle": the "he" of a
+        closing "who does he ..." is the one contributor the sentence before names."""
+        parts = sentences(text)
+        m = _WHO_DOES_HE.match(parts[-1]) if len(parts) >= 2 else None
+        if m is None:
+            return text
+        for part in reversed(parts[:-1]):
+            ids = {n.contributor_ids[0] for n in self.matcher.find(
+                [_chat_word(t) for t in words(part)]) if not n.ambiguous}
+            if len(ids) == 1:
+                name = self.matcher.surname(next(iter(ids)))
+                if not name:
+                    return text
+                last = parts[-1][: m.start(1)] + name + parts[-1][m.end(1):]
+                return " ".join([*parts[:-1], last])
+            if ids:
+                return text
+        return text
 
     def last_asked(self, text: str) -> str:
         """Of a message of several sentences, its last asking one when it asks of a "he" /
@@ -623,6 +644,8 @@ _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers",
                        "theirs"})
 
 
+_WHO_DOES_HE = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|but)\W+)*who\s+(?:does|did|do)\s+(he|she|they)\b", re.I)
 _POINTS_BACK = frozenset({"that", "it", "this", "those", "these"})
 _PIECE_NOUNS = frozenset({"message", "point", "argument", "thesis", "claim", "gist", "takeaway",
                           "conclusion", "idea", "main", "central"})

@@ -193,6 +193,10 @@ class ContributorMatcher:
         # a word is a misspelt name or not whatever the question: each word is tried once
         self._fuzzy_name = lru_cache(maxsize=16384)(self._fuzzy_name_uncached)
 
+    def surname(self, cid: str) -> str:
+        """The word a contributor is named by in a question ("Bequelin")."""
+        return self._surnames.get(cid, "")
+
     def find(self, tokens: Sequence[str]) -> list[Mention]:
         """All mentions in the token list, longest match first, left to right."""
         found: list[Mention] = []

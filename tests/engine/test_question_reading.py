@@ -716,3 +716,15 @@ def test_chat_of_reading_and_idioms_of_power(engine: Engine, question: str, who:
                                              phrase: str) -> None:
     top = engine.ask(question).answers[0]
     assert top.contributor_id == who and phrase in top.quote
+
+
+@pytest.mark.parametrize(("question", "who"), [
+    ("tl;dr of the opener? who does he think is actually moving the needle on rights in china",
+     "bequelin"),
+    ("sharon hom says more transparency helps basically everybody?? who does she mean by "
+     "everybody", "hom"),
+])
+def test_who_does_he_after_a_sentence_naming_him(engine: Engine, question: str,
+                                                 who: str) -> None:
+    q = engine.reader.read(question)
+    assert q.speakers == (who,) and not q.who
