@@ -237,6 +237,7 @@ SAY_WORDS = frozenset(
 STOPWORDS = frozenset(
     """
     a an the and or but if then than so as of at by for from in into on onto to with without
+    beyond
     about above after during again against all also am any are aren is isn was wasn were weren
     be been
     being have has hadn had having do does did doesn didn doing done can could couldn would wouldn
@@ -1003,7 +1004,7 @@ USE_WORDS = frozenset({"use", "uses", "using"})  # ... everyday after "about" to
 # ... and evaluative adjectives, the frame even where the topic is named ("about the BAD stuff")
 FRAME_ADJECTIVES = frozenset(
     """bad worse worst cool weird crazy wild basic okay fine sure leaky leakier weaker stronger
-    harder easier bigger smaller shakier""".split())
+    harder easier bigger smaller shakier pure mere sheer""".split())
 # ... and nouns of measure around a topic ("literacy RATES", "poverty LEVELS", "the death
 # TOLL"): the topic is the other word; a passage on literacy answers "literacy rates"
 FRAME_NOUNS = frozenset(

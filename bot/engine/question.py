@@ -262,6 +262,7 @@ class QuestionReader:
             targets = tuple(dict.fromkeys(
                 (*(c for c in speakers if c != replier), *(c for c in targets if c != replier))))
             speakers = (replier,)
+        differ = bool(_DIFFER_WORDS.intersection(fixed)) and not _DISAGREE_SAID.intersection(fixed)
         first = self._named_first(cleaned) if len(speakers) >= 2 else None
         if first in speakers:  # "compare X and Y ... start w Y": Y's side first
             speakers = (first, *(c for c in speakers if c != first))
@@ -275,7 +276,7 @@ class QuestionReader:
             _TOOK_PART_IN_ORDER.search(joined)
         ):  # "and who went second?": that contributor, where their piece begins
             where = -1
-        return Question(
+        q = Question(
             text=text,
             speakers=speakers,
             targets=targets,
@@ -291,6 +292,12 @@ class QuestionReader:
             where=where,
             occasion=unnamed_occasion(tokens, self.index, in_mention),
         )
+        if differ and q.compare and q.relations[:1] == (Relation.DISAGREE,) and q.known_terms:
+            # "nathan vs neier on X, how do they differ": the two side by side on X, not a
+            # disagreement of one with the other ("how do Neier and Bequelin differ?" is one)
+            q = dataclasses.replace(q, relations=tuple(
+                r for r in q.relations if r is not Relation.DISAGREE))
+        return q
 
     def _question_sentences(self, text: str) -> str:
         """In a chat message of several sentences, the ones that ask ("ugh my group is arguing
@@ -646,6 +653,9 @@ _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers",
 
 _WHO_DOES_HE = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|but)\W+)*who\s+(?:does|did|do)\s+(he|she|they)\b", re.I)
+_DIFFER_WORDS = frozenset({"differ", "differs", "difference", "differences", "different",
+                           "diff", "contrast", "distinguish"})
+_DISAGREE_SAID = frozenset({"disagree", "disagrees", "disagreed", "disagreeing", "disagreement"})
 _POINTS_BACK = frozenset({"that", "it", "this", "those", "these"})
 _PIECE_NOUNS = frozenset({"message", "point", "argument", "thesis", "claim", "gist", "takeaway",
                           "conclusion", "idea", "main", "central"})

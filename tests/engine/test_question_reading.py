@@ -728,3 +728,15 @@ def test_who_does_he_after_a_sentence_naming_him(engine: Engine, question: str,
                                                  who: str) -> None:
     q = engine.reader.read(question)
     assert q.speakers == (who,) and not q.who
+
+
+def test_how_two_differ_is_a_comparison_not_a_disagreement(engine: Engine) -> None:
+    q = engine.reader.read("nathan vs neier on moral imperatives, how do they differ")
+    assert q.compare and Relation.DISAGREE not in q.relations
+    said = engine.reader.read("where do neier and bequelin disagree, and how do they differ")
+    assert said.relation is Relation.DISAGREE  # a disagreement asked, in so many words
+
+
+def test_beyond_and_pure_are_no_topic_words(engine: Engine) -> None:
+    q = engine.reader.read("does hom add anything beyond bequelin's pure idealism")
+    assert not {t.word for t in q.terms if not t.frame} & {"beyond", "pure"}
