@@ -584,7 +584,9 @@ def resolve(
         like = dataclasses.replace(like, terms=tuple(t for t in like.terms
                                                      if t.word not in _LIKE_WORDS))
         return _asked(src, like, new_topic=False, fallbacks=(q2,))
-    if refers and prev.terms and not q2.known_terms:  # "what did Nathan say about it?"
+    if refers and prev.terms and (not q2.known_terms or all(
+        t.word in _FAULT_WORDS for t in q2.known_terms
+    )):  # "what did Nathan say about it?", "what's wrong with it according to him?"
         return _asked(src, _carry_topic(q2, prev), new_topic=False)
     if _goes_on_with_focus(q, conv) and not mentioned:
         # "so what should the US do with that?", "what should other countries do": a question
@@ -1010,6 +1012,9 @@ def _carried(q: Question, prev: Question) -> tuple[Question, ...]:
     return (_carry_topic(q, prev, keep_own=True), _carry_topic(q, prev), last)
 
 
+# "what's wrong with it", "the problem with that": a fault found in the last topic, no new one
+_FAULT_WORDS = frozenset({"wrong", "problem", "problems", "issue", "issues", "flaw", "flaws",
+                          "trouble", "downside", "downsides", "bad"})
 _LIKE_THAT = re.compile(r"\b(?:stuff|things?|issues?|ones?|something|anything|points?|"
                         r"examples?)\s+(?:like|similar\s+to)\s+(?:that|those|this|these|it)\b",
                         re.I)

@@ -426,6 +426,9 @@ FOLLOW_UPS = [
      "Nations' interests change", True),
     (["@bot which contributor brings up the dalai lama"], "why does he want that", "bequelin",
      "Dalai Lama", True),
+    # "what's wrong with it": a fault in the last topic, asked of the one named
+    (["who had a problem with the whole agree to disagree line"],
+     "whats wrong with it according to the first one", "bequelin", "universality", True),
     # "his closing point": where his piece ends, not the last topic
     (["what did bequelin say about tibet"], "OK. What's his closing point then?", "bequelin",
      "moral convictions", True),
