@@ -785,10 +785,6 @@ _LEAD_WORDS = CHAT_FILLER | frozenset(
 )
 
 
-_AUXILIARIES = frozenset({"did", "does", "do", "has", "have", "had", "is", "was", "were", "are",
-                          "will", "would", "can", "could"})
-
-
 def _which_things(tokens: list[str], lead: int, in_mention: set[int]) -> bool:
     """ "which professions did Neier single out?", "which countries does he name": things
     asked of the one named, no question of who."""
