@@ -168,10 +168,10 @@ _POINTS_AT_LAST = re.compile(
 _ARGUMENT_NOUNS = frozenset({"framing", "frame", "framed", "argument", "arguments", "reasoning",
                              "logic", "view", "idea", "claim", "approach", "line", "way",
                              "whole", "kind", "sort", "type", "thinking", "stance", "take"})
-# "those groups", "these people", "that approach": what the last answer spoke of
 # "why is that dangerous?", "and why would it be risky": the reason for what was just shown
 _WHY_THAT = re.compile(r"^\W*(?:(?:and|so|but|ok|okay)\W+)*why\s+(?:is|was|would|does|did|are|"
                        r"might|could|'s)\s+(?:that|it|this)\b", re.I)
+# "those groups", "these people", "that approach": what the last answer spoke of
 _POINTS_BACK = re.compile(r"\b(?:those|these|such)\s+[a-z]+", re.I)
 _PRONOUN = re.compile(
     r"\b(he|she|they|him|her|them|his|hers|their|theirs|"
@@ -248,8 +248,7 @@ def resolve(
         q = reader.read(q.text[shift.end():])
     in_order = _WHO_IN_ORDER.match(q.text)
     if in_order and conv.focus:
-        side = "before" if in_order.group(1).lower() in ("before", "previous") or (
-            in_order.group(1).lower().startswith("prior")) else "after"
+        side = "after" if in_order.group(1).lower() in ("after", "next") else "before"
         name = src.reading.contributor(conv.focus[0]).name
         placed = f"who wrote right {side} {name}?"
         return Resolved(reader.read(placed), Move.ASK, placed)

@@ -666,6 +666,8 @@ def _names_something(sentence: str) -> bool:
     mentioned the Olympics"): a word written as a name, beyond chat and everyday words."""
     return any(len(t) > 2 and t not in _NOT_TOPIC and not everyday(t)
                and written_as_name(sentence, t, mid_sentence=True) for t in words(sentence))
+
+
 _DRAWN_OUT = re.compile(r"(.)\1{2,}")  # "hiii", "heyyy", "pleeease"
 _ROUGHLY = re.compile(r"^\d+ish$")  # "2ish"
 

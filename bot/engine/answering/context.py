@@ -205,8 +205,9 @@ def why(
         if (not onward.abstained and onward.answers[0].paragraph == top.paragraph + 1
                 and not item_opened(src.reading.paragraph(top.paragraph + 1).text)):
             return dataclasses.replace(onward, message=lead)  # (not the list's next point)
-    developed = _reason_next_paragraph(src, pos, top.paragraph, said, shown)
-    if developed is not None and not (near and _shares_words(src, pos, said, near[0])):
+    words_shown = _shown_words(src, pos, said)
+    developed = _reason_next_paragraph(src, pos, top.paragraph, words_shown, shown)
+    if developed is not None and not (near and _shares_words(src, words_shown, near[0])):
         # the quote ends its paragraph, whose other points say nothing of it: the reason is
         # developed in the next
         return Reply(q.text, Mode.ANSWER, (src.cite(developed, top.score),), lead)
@@ -224,14 +225,14 @@ def _shown_words(src: Sources, pos: Position, said: str) -> frozenset[str]:
     return frozenset(w for w in shown if w not in _STOP_STEMS)
 
 
-def _shares_words(src: Sources, pos: Position, said: str, other: Position) -> bool:
-    """Whether another position's quote shares a word with the words shown of `pos`."""
+def _shares_words(src: Sources, words_shown: frozenset[str], other: Position) -> bool:
+    """Whether another position's quote shares a word with the words shown."""
     item = src.index.item_of(other.id)
-    return item is not None and bool(_shown_words(src, pos, said) & item.quote_stems)
+    return item is not None and bool(words_shown & item.quote_stems)
 
 
 def _reason_next_paragraph(
-    src: Sources, pos: Position, paragraph: int, said: str, shown: set[str]
+    src: Sources, pos: Position, paragraph: int, words_shown: frozenset[str], shown: set[str]
 ) -> Position | None:
     """ "I worry that this language risks being vulnerable to changing interests." ending a
     paragraph, then "why?": of the author's positions in their next paragraph, the one that
@@ -242,14 +243,13 @@ def _reason_next_paragraph(
     if not later or later[0] != paragraph + 1:
         return None
     telling = src.index.max_idf * TELLING_SHARE  # (not "China", "U.S.": said everywhere)
-    words_shown = frozenset(w for w in _shown_words(src, pos, said)
-                            if src.index.idf.get(w, 0.0) >= telling)
+    rare = frozenset(w for w in words_shown if src.index.idf.get(w, 0.0) >= telling)
     best: tuple[int, int, Position] | None = None
     for n, p in enumerate(src.index.in_paragraph(later[0])):
         other = src.index.item_of(p.id)
         if p.contributor_id != pos.contributor_id or p.id in shown or other is None:
             continue
-        shared = len(words_shown & other.quote_stems)
+        shared = len(rare & other.quote_stems)
         if shared >= 2 and (best is None or shared >= best[0]):  # (the later, developing it)
             best = (shared, n, p)
     return best[2] if best is not None else None
