@@ -34,7 +34,7 @@ from bot.engine.lexicon import (
     WORLD_PERSON_NOUNS,
     Relation,
 )
-from bot.engine.question import Question, QuestionReader
+from bot.engine.question import TOPIC_REFERENCE, Question, QuestionReader
 from bot.engine.sources import Sources
 from bot.engine.text import words, written_as_name
 
@@ -208,7 +208,6 @@ _REASON_WORDS = frozenset({"reason", "reasons", "reasoning", "rationale", "justi
 _POSSESSIVE = frozenset({"his", "hers", "their", "theirs"})
 _PAIR = re.compile(r"\b(both of them|the two of them|them both|they both|those two|these two|"
                    r"the pair of them|the pair|the two|both)\b", re.I)
-_TOPIC_REFERENCE = frozenset({"that", "it", "this", "those", "these"})
 _TARGETED = (Relation.AGREE, Relation.DISAGREE, Relation.CRITIQUE, Relation.RESPOND,
              Relation.CONCEDE)
 _ITEM_NOUNS = frozenset({"one", "key", "keys", "reason", "reasons", "point", "points", "item",
@@ -974,7 +973,7 @@ def _refers_to_topic(toks: list[str]) -> bool:
     for i, tok in enumerate(toks):
         if i and toks[i - 1] == "into" and tok in ("it", "this", "that"):
             continue  # "haul business into it": the discussion, not the last topic
-        if tok == "it" or (tok in _TOPIC_REFERENCE and (
+        if tok == "it" or (tok in TOPIC_REFERENCE and (
             i + 1 == len(toks) or toks[i + 1] in STOPWORDS or toks[i + 1] in _TOPIC_NOUNS
         )):
             return True

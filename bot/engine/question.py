@@ -331,13 +331,13 @@ class QuestionReader:
                     kept.add(before[0])
                 elif i > 0 and not self._topic(toks[i]) and (
                     self._topic(toks[i - 1]) or (
-                        _POINTS_BACK.intersection(toks[i]) and _names_something(parts[i - 1]))
+                        TOPIC_REFERENCE.intersection(toks[i]) and _names_something(parts[i - 1]))
                 ):  # "someone listed 4 reasons ... who was that"; "my prof mentioned the
                     # Olympics. did neier talk about that?": what "that" is, known or not
                     kept.add(i - 1)
             elif named[i] and i > 0 and (
                 self._topic(toks[i - 1]) or (
-                    _POINTS_BACK.intersection(toks[i]) and _names_something(parts[i - 1]))
+                    TOPIC_REFERENCE.intersection(toks[i]) and _names_something(parts[i - 1]))
             ) and not self._topic(
                 [t for t in _unnamed_words(toks[i], self.matcher.find(toks[i]))
                  if t not in _REPLY_WORDS]
@@ -656,7 +656,8 @@ _WHO_DOES_HE = re.compile(
 _DIFFER_WORDS = frozenset({"differ", "differs", "difference", "differences", "different",
                            "diff", "contrast", "distinguish"})
 _DISAGREE_SAID = frozenset({"disagree", "disagrees", "disagreed", "disagreeing", "disagreement"})
-_POINTS_BACK = frozenset({"that", "it", "this", "those", "these"})
+# words that point back to a topic named before ("did neier talk about that?")
+TOPIC_REFERENCE = frozenset({"that", "it", "this", "those", "these"})
 _PIECE_NOUNS = frozenset({"message", "point", "argument", "thesis", "claim", "gist", "takeaway",
                           "conclusion", "idea", "main", "central"})
 
