@@ -374,6 +374,8 @@ class QuestionReader:
     def _who_does_he(self, text: str) -> str:
         """ "tl;dr of the opener? who does he think is moving the needle": the "he" of a
         closing "who does he ..." is the one contributor the sentence before names."""
+        if "who" not in text.lower():  # (most questions: no sentence split needed)
+            return text
         parts = sentences(text)
         m = _WHO_DOES_HE.match(parts[-1]) if len(parts) >= 2 else None
         if m is None:
