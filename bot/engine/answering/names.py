@@ -51,13 +51,24 @@ _THING_NAMED = (
 )
 
 
+# things a text names by common nouns, not by proper names: "which professions did he
+# name?" is answered by "journalists, scientists, academics and lawyers"
+_COMMON_KINDS = frozenset(
+    """profession professions occupation occupations job jobs trade trades career careers
+    group groups kind kinds type types sort sorts category categories class classes sector
+    sectors industry industries field fields area areas right rights freedom freedoms value
+    values reason reasons step steps way ways measure measures issue issues problem problems
+    thing things point points idea ideas""".split())
+
+
 def thing_named(text: str) -> str:
     """The thing a question asks the text to name ("companies" in "which companies do they
-    name?"; "" if it asks for no name)."""
+    name?"; "" if it asks for no name, or for things a text names by common nouns)."""
     for pattern in _THING_NAMED:
         m = pattern.search(text)
         if m:
-            return m.group(1).lower()
+            thing = m.group(1).lower()
+            return "" if thing.split()[-1] in _COMMON_KINDS else thing
     return ""
 
 
