@@ -50,7 +50,7 @@ from bot.engine.lexicon import RELATION_KINDS, WORLD_PERSON_NOUNS, Relation
 from bot.engine.question import Question
 from bot.engine.rank import answers_topic
 from bot.engine.sources import Sources
-from bot.engine.text import words, written_as_name
+from bot.engine.text import fold, words, written_as_name
 from bot.knowledge.model import Position
 
 # "the nobel peace prize guy": a person named by topic words before a word for a person
@@ -581,6 +581,22 @@ def respond(src: Sources, q: Question, limit: int) -> Reply:
     return kind_of_answer(src, q, limit)
 
 
+PHRASE_POOL = 12  # answers looked through for the one that says a quoted word
+
+
+def _saying_the_phrase(src: Sources, q: Question, limit: int) -> Reply:
+    """ "which line did Neier say he 'particularly' agreed with?": of the answers that fit
+    the relation, those whose quote says the member's quoted words go first (for "who ...?",
+    whose passage says them: a contributor's best sentence on it need not hold them)."""
+    reply = relation(src, q, max(limit, PHRASE_POOL))
+    said = [a for a in reply.answers if q.phrase in fold(
+        src.reading.paragraph(a.paragraph).text if q.who else a.quote)]
+    if not said or reply.abstained:
+        return dataclasses.replace(reply, answers=reply.answers[:limit])
+    rest = [a for a in reply.answers if a not in said]
+    return dataclasses.replace(reply, answers=tuple([*said, *rest][:limit]))
+
+
 # "his fifth key", "the last step in her list": a point of a list the contributor drew up
 _OF_A_LIST = re.compile(r"\b(?:keys?|steps?|recommendations?|measures?|priorities|priority|"
                         r"proposals?|suggestions?|prongs?|pillars?|planks?|lists?|listed)\b",
@@ -591,7 +607,8 @@ def kind_of_answer(src: Sources, q: Question, limit: int) -> Reply:
     """Contributors side by side, or the positions that fit a relation and topic."""
     if q.compare:
         return compare(src, q, min(MAX_COMPARE, max(limit, len(q.speakers))))
-    reply = relation(src, q, limit)
+    reply = _saying_the_phrase(src, q, limit) if q.phrase and q.relations else relation(
+        src, q, limit)
     item = list_item_asked(q.text) if len(q.speakers) == 1 else 0
     if item and not reply.abstained:  # "the first guy's 4th key": that point of the list
         opener = list_opening(src, q.speakers[0]) if _OF_A_LIST.search(q.text) else None

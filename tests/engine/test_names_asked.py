@@ -120,6 +120,8 @@ def test_a_name_the_small_text_never_gives(harbour: Engine) -> None:
         ("does he name any particular lawyers or cases", True),
         ("which fields does he list", False),  # a list of things, not their names
         ("which approach does he prefer", False),
+        ("Which professions did Aryeh Neier name as pushing for rights?", False),  # common nouns
+        ("which groups does she mention", False),
     ],
 )
 def test_a_thing_asked_for_by_its_name(question: str, asks: bool) -> None:
@@ -191,3 +193,8 @@ def test_an_organisation_asked_of_the_one_just_answered(engine: Engine) -> None:
                conversation=talk)
     reply = engine.ask("what organisation does she work for?", conversation=talk)
     assert "Human Rights in China" in reply.message
+
+
+def test_professions_asked_by_name_are_answered_from_the_list(engine: Engine) -> None:
+    reply = engine.ask("Which professions did Neier name as pushing for rights?")
+    assert not reply.abstained and "journalists, scientists" in reply.answers[0].quote

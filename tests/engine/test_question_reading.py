@@ -740,3 +740,16 @@ def test_how_two_differ_is_a_comparison_not_a_disagreement(engine: Engine) -> No
 def test_beyond_and_pure_are_no_topic_words(engine: Engine) -> None:
     q = engine.reader.read("does hom add anything beyond bequelin's pure idealism")
     assert not {t.word for t in q.terms if not t.frame} & {"beyond", "pure"}
+
+
+@pytest.mark.parametrize(("question", "says"), [
+    ("Which line of Bequelin's did Neier say he 'particularly' agreed with?", "particularly"),
+    ("who complains about the whole 'agree to disagree' line", "agree to disagree"),
+])
+def test_a_quoted_word_picks_the_answer_that_says_it(engine: Engine, question: str,
+                                                     says: str) -> None:
+    q = engine.reader.read(question)
+    top = engine.ask(question).answers[0]
+    # a speaker's answer says it; a "who" answer's passage does
+    held = engine.reading.paragraph(top.paragraph).text if q.who else top.quote
+    assert says in held.lower(), top.quote
