@@ -257,7 +257,7 @@ STOPWORDS = frozenset(
     shouldnt wouldnt couldnt havent hasnt sure ever whenever always anymore mean means meant
     lines sentence sentences word few couple bunch whole kinda sorta gonna wanna stuff
     im ive id ill youre thats theyre hes shes hed youd theyd youve weve theyve youll theyll
-    hadnt theres whos per whoever whatever confused wondering curious
+    itd thatd whod itll thatll hadnt theres whos per whoever whatever confused wondering curious
     understand remind help exactly bot else instead according number mr mrs ms dr everyone
     everybody fraction proportion percentage percent amount before
     """.split()
@@ -517,7 +517,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("pay", "paid"), ("strike", "struck"), ("choose", "chose", "chosen"),
     ("draw", "drew", "drawn"), ("sit", "sat"), ("understand", "understood"),
     ("swear", "swore", "sworn"), ("throw", "threw", "thrown"), ("run", "ran"),
-    ("catch", "caught"), ("seek", "sought"), ("teach", "taught"), ("grow", "grew", "grown"),
+    ("catch", "caught"), ("seek", "sought"), ("teach", "taught", "teacher", "teachers"), ("grow", "grew", "grown"),
     ("send", "sent"), ("spend", "spent"), ("build", "built"), ("lay", "laid"),
     ("rise", "rose", "risen"), ("flee", "fled"), ("forbid", "forbade", "forbidden"),
 )

@@ -260,3 +260,16 @@ def test_a_word_of_change_is_no_topic(engine: Engine) -> None:
     # "getting leaky": how the topic is said to change, not a topic the text lacks
     reply = engine.ask("@bot pls which one talks about the great firewall getting leaky")
     assert not reply.abstained and reply.answers[0].contributor_id == "hom"
+
+
+def test_taught_reads_as_teacher() -> None:
+    """ "what town did he say he taught school in?": a text's "I was a school-teacher"."""
+    from bot.engine.index import SYNONYM_STEMS
+    from bot.engine.text import stem
+    assert stem("teacher") in SYNONYM_STEMS[stem("taught")]
+
+
+def test_a_contracted_would_is_no_topic(engine: Engine) -> None:
+    # "why doesn't he think it'd work": "it'd" is "it would", no word the text lacks
+    assert {"itd", "thatd"}.isdisjoint(t.word for t in engine.reader.read(
+        "why doesn't he think it'd work, and what's that'd mean for china").terms)
