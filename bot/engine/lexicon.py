@@ -517,7 +517,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("pay", "paid"), ("strike", "struck"), ("choose", "chose", "chosen"),
     ("draw", "drew", "drawn"), ("sit", "sat"), ("understand", "understood"),
     ("swear", "swore", "sworn"), ("throw", "threw", "thrown"), ("run", "ran"),
-    ("catch", "caught"), ("seek", "sought"), ("teach", "taught", "teacher", "teachers"), ("grow", "grew", "grown"),
+    ("catch", "caught"), ("seek", "sought"), ("teach", "taught", "teacher", "teachers"),
+    ("grow", "grew", "grown"),
     ("send", "sent"), ("spend", "spent"), ("build", "built"), ("lay", "laid"),
     ("rise", "rose", "risen"), ("flee", "fled"), ("forbid", "forbade", "forbidden"),
 )
