@@ -1182,3 +1182,11 @@ def test_how_the_two_differ_compares_them_on_the_last_topic(engine: Engine) -> N
     reply = engine.ask("ok so how do the two differ", conversation=talk)
     assert not reply.abstained and not reply.message
     assert {a.contributor_id for a in reply.answers} == {"hom", "nathan"}
+
+
+def test_the_last_point_asked_when_the_one_found_is_the_last(engine: Engine) -> None:
+    # "Nathan's last reason, the world order one": the point found closes his list; it is
+    # the answer, not "no further points"
+    reply = engine.ask("Nathan's last reason, the world order one. Gist?")
+    assert not reply.abstained and reply.answers[0].contributor_id == "nathan"
+    assert "world" in reply.answers[0].quote

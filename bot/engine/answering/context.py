@@ -281,6 +281,8 @@ def nth_point(src: Sources, q: Question, last: Reply | None, n: int) -> Reply:
         if ending is not None:
             return Reply(q.text, Mode.ANSWER, (src.cite(ending, top.score),))
     rest = [p for p in later if p.id != start.id]
+    if not rest and n == -1:  # "the last argument in his rejoinder": the one found is it
+        return Reply(q.text, Mode.ANSWER, (src.cite(start, top.score),))
     if not rest:
         return abstain(src, q, "The reading lists no further points there.")
     at = _item_of(src, start)
