@@ -94,3 +94,11 @@ def test_a_follow_up_prefers_a_reading_that_fits_the_one_asked(engine: Engine) -
 def test_a_contributor_who_never_names_another_does_not_mention_them(engine: Engine) -> None:
     reply = engine.ask("does hom mention nathan")
     assert reply.abstained and "Hom doesn't respond to Nathan" in reply.message
+
+
+def test_one_asked_of_anothers_quoted_words_is_not_given_them(engine: Engine) -> None:
+    # "what does Neier make of Hom's '...' line?": the words are Hom's, the view asked is
+    # Neier's; he never addresses them, and the reply says so in the words quoted
+    reply = engine.ask("what does Neier make of Hom's 'same real-time virtual boat' line?")
+    assert reply.elsewhere == ("neier",)
+    assert "doesn't address “same real-time virtual boat”" in (reply.message or "")

@@ -488,6 +488,8 @@ _ARTICLE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 def topic_phrase(q: Question, answers: tuple[Answer, ...] = ()) -> str:
     """The question's topic in its own words ("the Soviet bloc"), spelt as the answers'
     quotes spell it when they hold it; "that" when the words cannot be found."""
+    if q.phrase and len(q.phrase) <= 80:
+        return f"“{q.phrase}”"  # "Hom's 'same real-time virtual boat' line": the words quoted
     wanted = [t.word.lower() for t in q.terms if t.focus] or [t.word.lower() for t in q.terms]
     low = q.text.lower()
     spans = [m.span() for w in wanted for m in [re.search(rf"\b{re.escape(w)}\b", low)] if m]

@@ -28,6 +28,10 @@ def who_said(src: Sources, q: Question) -> Reply | None:
     if fuzz.partial_ratio(q.phrase, holder.quote.lower()) < HOLDS_PHRASE:
         answer = dataclasses.replace(answer, quote=found.sentence)
     note = ""
+    if q.speakers and holder.contributor_id not in q.speakers and (
+        holder.contributor_id in q.targets
+    ):
+        return None  # "why does Douglas think Lincoln's 'house divided' is dangerous?"
     if q.speakers and holder.contributor_id not in q.speakers and _says_it_too(src, q):
         return None  # "what did Rosenzweig say about 'agree to disagree'": his "agreeing to"
     if q.speakers and holder.contributor_id not in q.speakers:
