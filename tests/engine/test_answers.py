@@ -401,3 +401,20 @@ def test_an_aftermath_aside_leaves_the_conversation(engine: Engine) -> None:
     focus = talk.focus
     assert engine.ask("did china actually follow through after?", conversation=talk).abstained
     assert talk.focus == focus
+
+
+@pytest.mark.parametrize(("question", "sides"), [
+    ("compare nathan and the last respondent on treating human rights as strategy",
+     {"nathan", "sixth"}),
+    ("how do nathan and neier each connect rights in china to the rest of the world",
+     {"nathan", "neier"}),
+])
+def test_a_comparison_in_the_members_verbs_finds_both_sides(
+    engine: Engine, question: str, sides: set[str]
+) -> None:
+    reply = engine.ask(question)
+    assert not reply.abstained and {a.contributor_id for a in reply.answers} == sides
+
+
+def test_a_comparison_on_what_the_text_never_names_still_abstains(engine: Engine) -> None:
+    assert engine.ask("compare nathan and neier on magnitsky sanctions").abstained

@@ -6,11 +6,12 @@ from bot.engine.answering.abstain import abstain
 from bot.engine.answers import Answer, Mode, Reply
 from bot.engine.lexicon import Relation
 from bot.engine.question import Question
-from bot.engine.rank import MIN_COVERAGE, SECOND_KIND, TARGET_FIT
+from bot.engine.rank import LOOSE_COVERAGE, MIN_COVERAGE, SECOND_KIND, TARGET_FIT
 from bot.engine.sources import Sources
 
 MAX_COMPARE = 6  # answers in a comparison at most
 PER_SIDE = 2  # positions of each contributor
+LOOSE_STRONG_SIDE = 2  # a side holding less of the topic needs this many in its own words
 
 
 def compare(src: Sources, q: Question, limit: int) -> Reply:
@@ -21,7 +22,13 @@ def compare(src: Sources, q: Question, limit: int) -> Reply:
     for cid in q.speakers:
         ranked = src.ranker.rank(q, speakers=(cid,), targets=q.targets)
         if q.terms:
-            ranked = [s for s in ranked if s.coverage >= MIN_COVERAGE]
+            held = [s for s in ranked if s.coverage >= MIN_COVERAGE]
+            # "compare X and Y on treating human rights as strategy": the member's verbs
+            # ("treating", "justify") thin every side's share; two of the words in its own
+            # sentence and a fair share in all is that side's view
+            known = all(t.known or t.frame for t in q.terms)  # (nothing the text lacks)
+            ranked = held or [s for s in ranked if known and s.coverage >= LOOSE_COVERAGE
+                              and s.strong >= LOOSE_STRONG_SIDE]
         if q.targets and not q.terms:  # "the last two both bring up Nicholas": about him
             ranked = [s for s in ranked if s.on_target] or ranked
         side = [src.cite(s.item.position, s.score) for s in ranked[:PER_SIDE]]
