@@ -525,6 +525,13 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 
 # Directed: a question word that is searched as these words too (not the other way).
 SYNONYMS: dict[str, tuple[str, ...]] = {
+    # a country's failings, in a text's plainer words ("the past few years have been
+    # problematic ... with issues ranging from ...")
+    "lapses": ("problematic", "problems", "shortcomings", "failings"),
+    "lapse": ("problematic", "problem", "shortcoming", "failing"),
+    "failings": ("problematic", "problems", "shortcomings", "lapses"),
+    "shortcomings": ("problematic", "problems", "failings", "lapses"),
+    "failures": ("failure", "problematic", "problems", "shortcomings", "failings"),
     "job": ("occupation", "profession", "career", "employment"),
     "jobs": ("occupation", "profession", "career", "employment"),
     "dangerous": ("danger", "destructive", "perilous", "peril", "harmful", "threat"),

@@ -273,3 +273,14 @@ def test_a_contracted_would_is_no_topic(engine: Engine) -> None:
     # "why doesn't he think it'd work": "it'd" is "it would", no word the text lacks
     assert {"itd", "thatd"}.isdisjoint(t.word for t in engine.reader.read(
         "why doesn't he think it'd work, and what's that'd mean for china").terms)
+
+
+@pytest.mark.parametrize("question", [
+    "Which specific American lapses did Bequelin list as setting a bad example?",
+    "what US failures does bequelin point to",
+])
+def test_failings_read_as_what_was_problematic(engine: Engine, question: str) -> None:
+    # the text: "The past few years have been problematic in this respect, with issues
+    # ranging from the legality of the Iraq war to Abu Ghraib ..."
+    top = engine.ask(question).answers[0]
+    assert "Abu Ghraib" in engine.reading.paragraph(top.paragraph).text
