@@ -1412,12 +1412,24 @@ _JOINING = frozenset({"and", "or", "nor", "vs", "versus", "v", "both", "compare"
                       "than", "either", "neither", "between"})
 
 
+_TOLD_LEADS = frozenset({"so", "but", "ok", "okay", "wait", "like"})
+_DESCRIBED = frozenset({"one", "last", "first", "final", "guy", "person", "speaker"})
+_EACH = frozenset({"each", "same", "different", "differently", "agree", "disagree", "side",
+                   "sides", "other", "them", "they", "their", "two"})
+
+
 def _object_of(tokens: list[str], start: int, after: int, m: Mention) -> bool:
     """ "how long had Douglas known Lincoln?", "how did X end before Y got up?": a second
     name after the verb of a speaker asked about (after an auxiliary), with nothing that
     joins the two, is spoken of, not a second speaker to compare ("X and Y", "X vs Y")."""
     between = tokens[after : m.start]
     asked = start > 0 and tokens[start - 1] in _AUXILIARIES
+    if not asked and (start == 0 or tokens[start - 1] in _TOLD_LEADS):
+        # "Douglas reads out Lincoln's speech. how does he use it?", "so lincoln uses
+        # douglas's own old speech against him": the one the message opens with acts on the
+        # other, who is spoken of (nothing in all of it compares them)
+        asked = not (set(tokens) & (_JOINING | COMPARE_WORDS | _EACH)) and not (
+            set(tokens[start:after]) & _DESCRIBED)  # ("ok last one, what did X say": chat)
     return asked and bool(between) and not (set(between) | set(tokens[:after])) & _JOINING
 
 

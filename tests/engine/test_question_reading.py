@@ -753,3 +753,18 @@ def test_a_quoted_word_picks_the_answer_that_says_it(engine: Engine, question: s
     # a speaker's answer says it; a "who" answer's passage does
     held = engine.reading.paragraph(top.paragraph).text if q.who else top.quote
     assert says in held.lower(), top.quote
+
+
+@pytest.mark.parametrize(("question", "speakers", "targets"), [
+    ("neier takes bequelin's point further, how does he do it", ("neier",), ("bequelin",)),
+    ("neier and bequelin on the engine of progress", ("neier", "bequelin"), ()),
+    ("neier vs bequelin on the engine of progress", ("neier", "bequelin"), ()),
+    ("hom rosenzweig same idea on tibet?", ("hom", "rosenzweig"), ()),
+])
+def test_the_one_a_message_opens_with_acts_on_the_other(
+    engine: Engine, question: str, speakers: tuple[str, ...], targets: tuple[str, ...]
+) -> None:
+    # "Douglas reads out Lincoln's speech. how does he use it?": one speaker, the other spoken
+    # of, unless something compares them
+    q = engine.reader.read(question)
+    assert (q.speakers, q.targets) == (speakers, targets)
