@@ -1428,7 +1428,7 @@ def _object_of(tokens: list[str], start: int, after: int, m: Mention) -> bool:
         # "Douglas reads out Lincoln's speech. how does he use it?", "so lincoln uses
         # douglas's own old speech against him": the one the message opens with acts on the
         # other, who is spoken of (nothing in all of it compares them)
-        asked = not (set(tokens) & (_JOINING | COMPARE_WORDS | _EACH)) and not (
+        asked = not (set(tokens) & (COMPARE_WORDS | _EACH)) and not (
             set(tokens[start:after]) & _DESCRIBED)  # ("ok last one, what did X say": chat)
     return asked and bool(between) and not (set(between) | set(tokens[:after])) & _JOINING
 
