@@ -277,7 +277,7 @@ def resolve(
         name = src.reading.contributor(conv.focus[0]).name
         q = reader.read(_BESIDES_PRONOUN.sub(lambda m: f"{m.group(1)} {name}", q.text, count=1))
         toks = words(q.text)
-    besides = _besides(q, toks, src)
+    besides = q.excluded or _besides(q, toks, src)  # (the reader sets aside those it names)
     if besides:  # "who else besides Bequelin mentions it?": Bequelin is no target
         q = dataclasses.replace(
             q, targets=tuple(t for t in q.targets if t not in besides),

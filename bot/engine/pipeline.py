@@ -581,6 +581,18 @@ def respond(src: Sources, q: Question, limit: int) -> Reply:
     return kind_of_answer(src, q, limit)
 
 
+def _only_those_set_aside(src: Sources, q: Question, reply: Reply) -> Reply:
+    """ "besides Hom, who mentions Hong Kong?" when only she does: say so, with her words as
+    related, rather than "the reading doesn't cover that"."""
+    ranked = src.ranker.rank(dataclasses.replace(q, excluded=()), speakers=q.excluded)
+    if not ranked or not answers_topic(ranked[0], q):
+        return reply
+    names = src.names(tuple(dict.fromkeys(s.item.position.contributor_id for s in ranked[:1])))
+    return dataclasses.replace(
+        abstain(src, q, f"No other contributor addresses that besides {names}."),
+        related=(src.cite(ranked[0].item.position, ranked[0].score),))
+
+
 PHRASE_POOL = 12  # answers looked through for the one that says a quoted word
 
 
@@ -609,6 +621,8 @@ def kind_of_answer(src: Sources, q: Question, limit: int) -> Reply:
         return compare(src, q, min(MAX_COMPARE, max(limit, len(q.speakers))))
     reply = _saying_the_phrase(src, q, limit) if q.phrase and q.relations else relation(
         src, q, limit)
+    if reply.abstained and q.who and q.excluded and q.terms:
+        reply = _only_those_set_aside(src, q, reply)
     item = list_item_asked(q.text) if len(q.speakers) == 1 else 0
     if item and not reply.abstained:  # "the first guy's 4th key": that point of the list
         opener = list_opening(src, q.speakers[0]) if _OF_A_LIST.search(q.text) else None

@@ -249,7 +249,14 @@ class QuestionReader:
             fixed[lead] in WHO_WORDS or _asks_anyone(fixed) or _later_asks_who(joined, fixed)
             or _CLAUSE_ASKS_WHO.match(joined) is not None
         ) and not _tells_of_someone(fixed) and not _which_things(fixed, lead, in_mention)
-        speakers, targets, ambiguous, who = _roles(mentions, fixed, asks_who)
+        set_aside = _set_aside(mentions, fixed) if asks_who or _ASKS_ANYONE_WORDS.intersection(
+            fixed) else ()
+        if set_aside:  # "did anyone besides bequelin hate the line too?", "besides hom, who
+            # mentions hong kong?": a who-question about the others
+            asks_who = True
+            kept = [m for m in mentions if m.ambiguous or m.contributor_ids[0] not in set_aside]
+        speakers, targets, ambiguous, who = _roles(kept if set_aside else mentions, fixed,
+                                                   asks_who)
         if who and not speakers:
             choice = _trailing_choice(joined, mentions, len(fixed))
             if choice:  # "who brought up X - the opener or Sharon?": which of the two
@@ -283,6 +290,7 @@ class QuestionReader:
             ambiguous=ambiguous,
             relations=tuple(relations),
             who=who,
+            excluded=set_aside,
             compare=len(speakers) >= 2,
             phrase=_phrase(text),
             terms=self._terms(fixed, tokens, not_topic, glossed, joined),
@@ -1262,6 +1270,26 @@ _REPLY_ASK = re.compile(
     # "what's Lincoln's comeback?", "and his response?": the reply, as a noun
     r"|\b(?:what|whats|and|so)\b.*?\b(?P<whose>\w+?)(?:['’]s|s)\s+(?:comeback|response|reply|answer|"
     r"rebuttal|retort|counter|defen[cs]e)\b", re.I)
+
+
+_BESIDES_LEADS = (("besides",), ("except",), ("apart", "from"), ("aside", "from"),
+                  ("other", "than"), ("except", "for"), ("beyond",), ("excluding",))
+
+
+_ASKS_ANYONE_WORDS = WHO_WORDS | {"else"}
+
+
+def _set_aside(mentions: list[Mention], tokens: list[str]) -> tuple[str, ...]:
+    """The contributors a "who" question sets aside: "anyone besides Hom", "who other than
+    Bequelin", "apart from Neier, who ..."."""
+    out: list[str] = []
+    for m in mentions:
+        if m.ambiguous:
+            continue
+        i = m.start - 1 if m.start and tokens[m.start - 1] == "the" else m.start
+        if any(tuple(tokens[max(0, i - len(lead)):i]) == lead for lead in _BESIDES_LEADS):
+            out.append(m.contributor_ids[0])
+    return tuple(dict.fromkeys(out))
 
 
 def _roles(

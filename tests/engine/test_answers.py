@@ -418,3 +418,19 @@ def test_a_comparison_in_the_members_verbs_finds_both_sides(
 
 def test_a_comparison_on_what_the_text_never_names_still_abstains(engine: Engine) -> None:
     assert engine.ask("compare nathan and neier on magnitsky sanctions").abstained
+
+
+@pytest.mark.parametrize(("question", "only"), [
+    ("who else besides neier mentions the soviet bloc", "Neier"),
+    ("besides hom, who mentions hong kong", "Hom"),
+])
+def test_the_one_set_aside_is_the_only_one(engine: Engine, question: str, only: str) -> None:
+    # asked on its own, no conversation: the one set aside is not the answer, and the
+    # reply says that nobody else addresses it
+    reply = engine.ask(question)
+    assert reply.abstained and f"besides {only}" in (reply.message or "")
+
+
+def test_anyone_besides_someone_is_answered_by_the_others(engine: Engine) -> None:
+    reply = engine.ask("did anyone besides bequelin criticize the 'agree to disagree' line too?")
+    assert not reply.abstained and "bequelin" not in {a.contributor_id for a in reply.answers}

@@ -28,6 +28,8 @@ def who_said(src: Sources, q: Question) -> Reply | None:
     if fuzz.partial_ratio(q.phrase, holder.quote.lower()) < HOLDS_PHRASE:
         answer = dataclasses.replace(answer, quote=found.sentence)
     note = ""
+    if holder.contributor_id in q.excluded:
+        return None  # "did anyone besides Bequelin hate the 'agree to disagree' line?"
     if q.speakers and holder.contributor_id not in q.speakers and (
         holder.contributor_id in q.targets
     ):
