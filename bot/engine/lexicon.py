@@ -760,6 +760,7 @@ CHAT_PHRASES: dict[str, str] = {
     "hash it out": "debating", "hear out": "listen to", "a ton of": "a vast number of",
     "tons of": "a vast number of", "a ton": "a lot", "on the line": "at stake",
     "at the table": "participating",
+    "stand on": "position on", "stands on": "position on", "stood on": "position on",
     "a seat at the table": "participation", "real talk": "", "group chat": "",
     "cant find": "", "can't find": "", "figure out": "understand",
     "running from": "fleeing from", "running away from": "fleeing from",

@@ -284,3 +284,9 @@ def test_failings_read_as_what_was_problematic(engine: Engine, question: str) ->
     # ranging from the legality of the Iraq war to Abu Ghraib ..."
     top = engine.ask(question).answers[0]
     assert "Abu Ghraib" in engine.reading.paragraph(top.paragraph).text
+
+
+def test_where_someone_stands_on_a_matter_is_their_position(engine: Engine) -> None:
+    # "where does Neier stand on X": his position on X; "stand" names no topic
+    words = {t.word for t in engine.reader.read("where does neier stand on the soviet bloc").terms}
+    assert "stand" not in words and {"soviet", "bloc"} <= words
