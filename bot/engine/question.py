@@ -1396,7 +1396,10 @@ def _trailing_choice(
 _CLAUSE_OPENERS = frozenset({"that", "which", "when", "while", "where", "as", "whom"})
 _SPOKEN_OF = frozenset(
     {"say", "claim", "think", "accuse", "accuses", "accused", "ask", "asks", "asked", "tell",
-     "tells", "told", "question", "questioned", "answer", "answered", "blame", "blamed"}
+     "tells", "told", "question", "questioned", "answer", "answered", "blame", "blamed",
+     "describe", "describes", "described", "recall", "recalls", "recalled", "remember",
+     "remembers", "explain", "explains", "explained", "portray", "portrays", "paint",
+     "paints"}
 )
 
 

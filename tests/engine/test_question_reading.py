@@ -760,6 +760,7 @@ def test_a_quoted_word_picks_the_answer_that_says_it(engine: Engine, question: s
     ("neier and bequelin on the engine of progress", ("neier", "bequelin"), ()),
     ("neier vs bequelin on the engine of progress", ("neier", "bequelin"), ()),
     ("hom rosenzweig same idea on tibet?", ("hom", "rosenzweig"), ()),
+    ("how does neier describe the way he and bequelin first met", ("neier",), ("bequelin",)),
 ])
 def test_the_one_a_message_opens_with_acts_on_the_other(
     engine: Engine, question: str, speakers: tuple[str, ...], targets: tuple[str, ...]
