@@ -525,6 +525,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 
 # Directed: a question word that is searched as these words too (not the other way).
 SYNONYMS: dict[str, tuple[str, ...]] = {
+    "monitor": ("ensure", "ensuring", "oversee", "scrutiny", "scrutinize"),
+    "monitoring": ("ensure", "ensuring", "oversee", "scrutiny", "scrutinize"),
     # a country's failings, in a text's plainer words ("the past few years have been
     # problematic ... with issues ranging from ...")
     "lapses": ("problematic", "problems", "shortcomings", "failings"),
@@ -760,6 +762,8 @@ CHAT_PHRASES: dict[str, str] = {
     "hash it out": "debating", "hear out": "listen to", "a ton of": "a vast number of",
     "tons of": "a vast number of", "a ton": "a lot", "on the line": "at stake",
     "at the table": "participating",
+    "keep an eye on": "monitor", "keep a closer eye on": "monitor", "keep a close eye on":
+    "monitor", "keeping an eye on": "monitoring", "keeps an eye on": "monitors",
     "stand on": "position on", "stands on": "position on", "stood on": "position on",
     "a seat at the table": "participation", "real talk": "", "group chat": "",
     "cant find": "", "can't find": "", "figure out": "understand",

@@ -290,3 +290,11 @@ def test_where_someone_stands_on_a_matter_is_their_position(engine: Engine) -> N
     # "where does Neier stand on X": his position on X; "stand" names no topic
     words = {t.word for t in engine.reader.read("where does neier stand on the soviet bloc").terms}
     assert "stand" not in words and {"soviet", "bloc"} <= words
+
+
+def test_keeping_an_eye_on_reads_as_making_sure(engine: Engine) -> None:
+    # "keep a closer eye on how US businesses behave": the text's "more active in ensuring
+    # that the practices of U.S. businesses in China respect human rights"
+    reply = engine.ask("Which writer wanted the US to keep a closer eye on how US businesses "
+                       "behave over there?")
+    assert not reply.abstained and reply.answers[0].contributor_id == "sixth"
