@@ -60,6 +60,8 @@ DEBATE_FLOORS = {
     "ottawa17_questions.yaml": ("ottawa", 0.60),
     # session 26, written late, never studied: 0.662 on its first run (0.650 on the start)
     "freeport16_questions.yaml": ("freeport", 0.65),
+    # session 27: 0.725 on its first run, then studied; 0.688 on its first run, never studied
+    "ottawa18_questions.yaml": ("ottawa", 0.76), "freeport17_questions.yaml": ("freeport", 0.67),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
