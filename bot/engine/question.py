@@ -140,7 +140,7 @@ _REFERENCE_VERBS = frozenset(
 )
 _LONE_TARGET_PREPS = frozenset({"about", "with", "to", "against", "toward", "towards"})
 _TARGET_PREPS = frozenset(
-    {"with", "about", "of", "on", "to", "against", "from", "toward", "towards", "regarding",
+    {"with", "about", "of", "on", "to", "against", "from", "toward", "towards", "regarding", "at",
      "between", "among", "amongst"}
 )
 _CLAUSE_STARTS = frozenset(
