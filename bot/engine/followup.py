@@ -34,7 +34,7 @@ from bot.engine.lexicon import (
     WORLD_PERSON_NOUNS,
     Relation,
 )
-from bot.engine.question import TOPIC_REFERENCE, Question, QuestionReader
+from bot.engine.question import BESIDES_LEADS, TOPIC_REFERENCE, Question, QuestionReader
 from bot.engine.sources import Sources
 from bot.engine.text import words, written_as_name
 
@@ -1225,8 +1225,8 @@ def _order_words(q: Question, toks: list[str]) -> set[str]:
 _ORDER_WORDS = frozenset({"next", "after", "before", "previous", "following", "preceding",
                           "prior", "earlier", "later"})
 _BESIDES = frozenset({"besides", "except", "apart", "aside", "other", "than", "from", "but"})
-_BESIDES_LEADS = (["besides"], ["except"], ["apart", "from"], ["aside", "from"],
-                  ["other", "than"], ["except", "for"], ["but"])
+# the reader's, and "but X" (which it leaves: "but Hom said ...") after one answered
+_BESIDES_LEADS = (*BESIDES_LEADS, ("but",))
 
 
 def _besides(q: Question, toks: list[str], src: Sources) -> tuple[str, ...]:
@@ -1238,7 +1238,7 @@ def _besides(q: Question, toks: list[str], src: Sources) -> tuple[str, ...]:
     for cid in (*q.speakers, *q.targets):
         names = _name_words(src, cid)
         at = next((i for i, t in enumerate(toks) if t in names), None)
-        if at is not None and any(toks[max(0, at - len(lead)):at] == lead
+        if at is not None and any(tuple(toks[max(0, at - len(lead)):at]) == lead
                                   for lead in _BESIDES_LEADS):
             found.append(cid)
     return tuple(found)

@@ -318,11 +318,15 @@ def _nobody_else(src: Sources, q: Question, reply: Reply, conv: Conversation | N
     before = tuple(c for c in conv.answered if c in q.excluded)
     if not before or not reply.uncovered:
         return reply
-    names = src.names(before)
-    return dataclasses.replace(
-        abstain(src, q, f"No other contributor addresses that besides {names}."),
-        related=reply.related,
-    )
+    return _nobody_besides(src, q, before, reply.related)
+
+
+def _nobody_besides(
+    src: Sources, q: Question, named: tuple[str, ...], related: tuple[Answer, ...]
+) -> Reply:
+    """ "No other contributor addresses that besides Hom.", with the words on it related."""
+    why = f"No other contributor addresses that besides {src.names(named)}."
+    return dataclasses.replace(abstain(src, q, why), related=related)
 
 
 def _lacks_detail(src: Sources, q: Question, reply: Reply) -> Reply:
@@ -587,10 +591,9 @@ def _only_those_set_aside(src: Sources, q: Question, reply: Reply) -> Reply:
     ranked = src.ranker.rank(dataclasses.replace(q, excluded=()), speakers=q.excluded)
     if not ranked or not answers_topic(ranked[0], q):
         return reply
-    names = src.names(tuple(dict.fromkeys(s.item.position.contributor_id for s in ranked[:1])))
-    return dataclasses.replace(
-        abstain(src, q, f"No other contributor addresses that besides {names}."),
-        related=(src.cite(ranked[0].item.position, ranked[0].score),))
+    best = ranked[0]
+    return _nobody_besides(src, q, (best.item.position.contributor_id,),
+                           (src.cite(best.item.position, best.score),))
 
 
 PHRASE_POOL = 12  # answers looked through for the one that says a quoted word

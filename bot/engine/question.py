@@ -251,12 +251,12 @@ class QuestionReader:
         ) and not _tells_of_someone(fixed) and not _which_things(fixed, lead, in_mention)
         set_aside = _set_aside(mentions, fixed) if asks_who or _ASKS_ANYONE_WORDS.intersection(
             fixed) else ()
-        if set_aside:  # "did anyone besides bequelin hate the line too?", "besides hom, who
-            # mentions hong kong?": a who-question about the others
-            asks_who = True
-            kept = [m for m in mentions if m.ambiguous or m.contributor_ids[0] not in set_aside]
-        speakers, targets, ambiguous, who = _roles(kept if set_aside else mentions, fixed,
-                                                   asks_who)
+        # "did anyone besides bequelin hate the line too?", "besides hom, who mentions hong
+        # kong?": a who-question about the others
+        asks_who = asks_who or bool(set_aside)
+        kept = [m for m in mentions if m.ambiguous or m.contributor_ids[0] not in set_aside
+                ] if set_aside else mentions
+        speakers, targets, ambiguous, who = _roles(kept, fixed, asks_who)
         if who and not speakers:
             choice = _trailing_choice(joined, mentions, len(fixed))
             if choice:  # "who brought up X - the opener or Sharon?": which of the two
@@ -1272,8 +1272,9 @@ _REPLY_ASK = re.compile(
     r"rebuttal|retort|counter|defen[cs]e)\b", re.I)
 
 
-_BESIDES_LEADS = (("besides",), ("except",), ("apart", "from"), ("aside", "from"),
-                  ("other", "than"), ("except", "for"), ("beyond",), ("excluding",))
+# the words before a contributor set aside ("anyone besides Hom", "who other than Bequelin")
+BESIDES_LEADS = (("besides",), ("except",), ("apart", "from"), ("aside", "from"),
+                 ("other", "than"), ("except", "for"), ("beyond",), ("excluding",))
 
 
 _ASKS_ANYONE_WORDS = WHO_WORDS | {"else"}
@@ -1287,7 +1288,7 @@ def _set_aside(mentions: list[Mention], tokens: list[str]) -> tuple[str, ...]:
         if m.ambiguous:
             continue
         i = m.start - 1 if m.start and tokens[m.start - 1] == "the" else m.start
-        if any(tuple(tokens[max(0, i - len(lead)):i]) == lead for lead in _BESIDES_LEADS):
+        if any(tuple(tokens[max(0, i - len(lead)):i]) == lead for lead in BESIDES_LEADS):
             out.append(m.contributor_ids[0])
     return tuple(dict.fromkeys(out))
 

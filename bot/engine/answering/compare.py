@@ -19,6 +19,7 @@ def compare(src: Sources, q: Question, limit: int) -> Reply:
     sides: list[list[Answer]] = []
     silent: list[str] = []
     linked = _links_between(src, q)
+    known = all(t.known or t.frame for t in q.terms)  # the question names nothing text lacks
     for cid in q.speakers:
         ranked = src.ranker.rank(q, speakers=(cid,), targets=q.targets)
         if q.terms:
@@ -26,7 +27,6 @@ def compare(src: Sources, q: Question, limit: int) -> Reply:
             # "compare X and Y on treating human rights as strategy": the member's verbs
             # ("treating", "justify") thin every side's share; two of the words in its own
             # sentence and a fair share in all is that side's view
-            known = all(t.known or t.frame for t in q.terms)  # (nothing the text lacks)
             ranked = held or [s for s in ranked if known and s.coverage >= LOOSE_COVERAGE
                               and s.strong >= LOOSE_STRONG_SIDE]
         if q.targets and not q.terms:  # "the last two both bring up Nicholas": about him
