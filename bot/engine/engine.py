@@ -94,7 +94,8 @@ class Engine:
             conversation.record(question)
             return respond(self.sources, q, max(1, limit))
         resolved = resolve(self.reader, q, conversation, self.sources)
-        reply = respond_in_context(self.sources, resolved, conversation, max(1, limit))
+        reply = respond_in_context(
+            self.sources, resolved, conversation, max(1, limit), said=q.text)
         if reply.abstained and resolved.question is q and (
             conversation is None or conversation.last is None
         ):

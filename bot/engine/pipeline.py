@@ -69,9 +69,10 @@ def _topic_person(q: Question) -> bool:
 
 
 def respond_in_context(
-    src: Sources, resolved: Resolved, conv: Conversation | None, limit: int
+    src: Sources, resolved: Resolved, conv: Conversation | None, limit: int, said: str = ""
 ) -> Reply:
-    """Answer a question as read in its conversation (stage 2 done by `followup.resolve`)."""
+    """Answer a question as read in its conversation (stage 2 done by `followup.resolve`);
+    `said` is the member's own words, where the reading of them is the question before."""
     q, last = resolved.question, conv.reply if conv is not None else None
     if resolved.move is Move.THANKS:
         reply = abstain(src, q, "Glad to help. Ask me anything else about the reading.")
@@ -82,12 +83,14 @@ def respond_in_context(
     )):
         # "who mentioned the jailed laureate?" then "what's his name?": the answer named the
         # contributor already, so the name asked is the one they speak of ("the laureate's")
-        whose = f"the {next(iter(resolved.asked))}'s" if resolved.asked else "that"
-        asked = f"{q.text} {conv.last.text if conv is not None and conv.last else ''}"
+        one = next(iter(resolved.asked)) if resolved.asked else ""
+        whose = ("that name" if not one else f"the {one}' names" if one.endswith("s")
+                 else f"the {one}'s name")  # ("the companies' names")
+        asked = f"{said or q.text} {conv.last.text if conv is not None and conv.last else ''}"
         if last.answers and gives_a_name(src, asked, last.answers[0].quote):
             reply = Reply(q.text, Mode.ANSWER, last.answers[:1], "The text names them here:")
         else:
-            no = abstain(src, q, f"The text doesn't give {whose} name.")
+            no = abstain(src, q, f"The text doesn't give {whose}.")
             reply = dataclasses.replace(no, related=last.answers[:1])
     elif resolved.move is Move.NAME:
         reply = name_of(src, q, last, conv.focus if conv is not None else ())

@@ -198,3 +198,22 @@ def test_an_organisation_asked_of_the_one_just_answered(engine: Engine) -> None:
 def test_professions_asked_by_name_are_answered_from_the_list(engine: Engine) -> None:
     reply = engine.ask("Which professions did Neier name as pushing for rights?")
     assert not reply.abstained and "journalists, scientists" in reply.answers[0].quote
+
+
+@pytest.mark.parametrize(
+    "question", ["which companies did they name?", "which companies did the last respondent name?"]
+)
+def test_a_kind_of_the_things_asked_names_none_of_them(engine: Engine, question: str) -> None:
+    # the final respondent speaks of "Internet companies": a kind of company, not a name
+    talk = Conversation()
+    engine.ask("did the last contributor talk about us companies too?", conversation=talk)
+    reply = engine.ask(question, conversation=talk)
+    assert reply.abstained and reply.related
+    assert "companies's" not in reply.message
+
+
+def test_a_name_asked_of_things_is_said_in_plural(engine: Engine) -> None:
+    talk = Conversation()
+    engine.ask("did the last contributor talk about us companies too?", conversation=talk)
+    reply = engine.ask("which companies did they name?", conversation=talk)
+    assert "the companies' names" in reply.message

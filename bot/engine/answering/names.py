@@ -95,6 +95,8 @@ def gives_a_name(src: Sources, question: str, passage: str, *, recurring: int = 
                 0 < recurring <= often)
         return common[token]
 
+    kind = thing_named(question).split()[-1:]  # "companies" asked: "Internet companies"
+    heads = {w for k in kind for w in (k, k[:-1], k[:-2], k[:-3] + "y")} if kind else set()
     run: list[str] = []
     runs: list[list[str]] = []
     for m in re.finditer(r"\S+", passage):
@@ -103,7 +105,7 @@ def gives_a_name(src: Sources, question: str, passage: str, *, recurring: int = 
         if token and _CAPITAL.match(token) and not starts:
             run.append(token)
             continue
-        if run:
+        if run and token.lower() not in heads:  # a kind of the things asked names none
             runs.append(run)
         run = []
     if run:
