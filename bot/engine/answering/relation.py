@@ -89,6 +89,10 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
         ranked = _past_the_setup(src, ranked, everything)
     elsewhere = functools.cache(lambda: _elsewhere_top(src, q))  # ranked once, if needed
     problem = unanswerable(src, q, ranked, elsewhere)
+    year = next((t.word for t in q.terms if not t.known and _YEAR.fullmatch(t.word)), "")
+    if year:  # "did he talk about the 2009 dialogue?": no passage is on a year never named
+        no = abstain(src, q, f"The text never mentions {year}.")
+        return dataclasses.replace(no, related=_best(src, ranked, limit) if ranked else ())
     if problem and _words_around_relation(q) and not (
         q.speakers and _said_well_elsewhere(elsewhere(), q)
     ):
@@ -383,6 +387,9 @@ def _lacking_detail(src: Sources, q: Question, found: Reply) -> Reply:
     passages found as related."""
     why = f"{found.message} It doesn't give that detail." if found.message else LACKS_DETAIL
     return dataclasses.replace(abstain(src, q, why), related=found.answers)
+
+
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 def unanswerable(
