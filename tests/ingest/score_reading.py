@@ -179,7 +179,7 @@ def score(scorer: Scorer, items: list[dict[str, Any]], outs: list[dict[str, Any]
             r.misses.append(item["q"])
             if show:
                 print(f"MISS [{item.get('kind')}] {item['q']!r}: want "
-                      f"{item['who'] or 'abstain'}; got {top.get('contributor', 'abstain')!r}: "
+                      f"{item.get('who') or 'abstain'}; got {top.get('contributor', 'abstain')!r}: "
                       f"{str(top.get('quote', ''))[:100]!r}")
     return r
 
