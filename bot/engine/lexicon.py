@@ -723,6 +723,7 @@ STOPWORDS = STOPWORDS | frozenset(
     even away anyways tho though forever apparently supposedly definitely probably maybe
     somehow somewhat anyhow whatsoever etc etcetera mostly mainly largely usually
     originally initially nobody genuinely honestly plainly seem seems seemed while wed
+    themself yourselves oneself
     """.split()
 )
 # names for a figure of speech and its use, not its topic ("who used the boat metaphor?")
@@ -766,6 +767,7 @@ CHAT_PHRASES: dict[str, str] = {
     "monitor", "keeping an eye on": "monitoring", "keeps an eye on": "monitors",
     "stand on": "position on", "stands on": "position on", "stood on": "position on",
     "a seat at the table": "participation", "real talk": "", "group chat": "",
+    "real quick": "", "real quickly": "", "real fast": "", "super quick": "", "rly quick": "",
     "cant find": "", "can't find": "", "figure out": "understand",
     "running from": "fleeing from", "running away from": "fleeing from",
     "ran away from": "fled from", "stuck to": "stood by", "stuck by": "stood by",
