@@ -81,6 +81,8 @@ READ = [
     ("who said the country's rep got trashed", ["reputation", "trashed"], ["rep"]),
     ("bruh who mentioned tainted stuff lowkey", ["tainted"], ["bruh", "lowkey"]),
     ("ok real talk who brought up the internet", ["internet"], ["real", "talk"]),
+    ("summarize the last two ppl's main points real quick", [], ["real", "quick"]),
+    ("someone literally called themself a latecomer. who", ["latecomer"], ["themself"]),
     ("what do they even say kept away from trade", ["trade"], ["even", "away"]),
     ("unrelated but who mentions gender", ["gender"], ["unrelated"]),
     ("who compared the us to a model", ["model"], ["compared", "compartmentalization"]),
