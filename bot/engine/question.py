@@ -1043,8 +1043,21 @@ def _reported_content(tokens: list[str]) -> set[int]:
         # up to a second question joined on ("who wrote first and what's the big idea")
         end = next((k for k in range(j + 1, len(tokens) - 1) if tokens[k] == "and"
                     and tokens[k + 1] in _SECOND_ASK), len(tokens))
-        return set(range(j + 1, end))
+        start = j + 1
+        if start + 1 < end and tokens[start] in _SELF:
+            # "who said they agreed with Nathan": what the one asked does, not a view of theirs
+            start += 1
+            while start + 1 < end and tokens[start] in _SELF_AUX:
+                start += 1
+            start += 1
+        return set(range(start, end))
     return set()
+
+
+_SELF = frozenset({"they", "he", "she", "theyd", "hed", "shed"})
+_SELF_AUX = frozenset({"can", "could", "would", "will", "do", "did", "does", "really", "also",
+                       "totally", "fully", "basically", "mostly", "partly", "kind", "kinda",
+                       "sort", "of", "just"})
 
 
 _SECOND_ASK = frozenset({"what", "whats", "why", "how", "whos"})

@@ -81,8 +81,12 @@ def test_abstains_when_no_contributor_addresses_it(
     assert words in reply.message
 
 
-def test_nobody_agreed_lists_who_responded_apart(engine: Engine) -> None:
-    reply = engine.ask("who agreed with Nathan?")
+@pytest.mark.parametrize(
+    "question", ["who agreed with Nathan?", "who said they agreed with nathan",
+                 "who says she kinda agrees with nathan"],
+)
+def test_nobody_agreed_lists_who_responded_apart(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
     assert reply.abstained and not reply.answers
     assert reply.related and all(a.kind != "agreement" for a in reply.related)
 
