@@ -62,6 +62,7 @@ DEBATE_FLOORS = {
     "freeport16_questions.yaml": ("freeport", 0.65),
     # session 27: 0.725 on its first run, then studied; 0.688 on its first run, never studied
     "ottawa18_questions.yaml": ("ottawa", 0.76), "freeport17_questions.yaml": ("freeport", 0.67),
+    "ottawa19_questions.yaml": ("ottawa", 0.62), "freeport18_questions.yaml": ("freeport", 0.57),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
