@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
 
+from bot.engine.answering.context import WORK_WORDS
 from bot.engine.answering.lists import list_points
-from bot.engine.answering.names import person_named
+from bot.engine.answering.names import PERSON_WORDS, person_named
 from bot.engine.conversation import Conversation
 from bot.engine.index import Term
 from bot.engine.lexicon import (
@@ -616,13 +617,15 @@ _NAME_ASKS = ({"name"}, {"named"}, {"called"}, {"identity"}, {"work"}, {"works"}
               {"affiliated"}, {"job"}, {"organization"}, {"organisation"}, {"employer"})
 
 
-_NAME_WORDS = frozenset().union(*_NAME_ASKS) | {"real", "full", "actual"}
+_NAME_WORDS = frozenset().union(*_NAME_ASKS) | {"real", "full", "actual"} | WORK_WORDS
 
 
 def _asks_name(toks: list[str]) -> bool:
     """ "what's their name tho", "is the guy named?", "where does she work": the name (and
     affiliation) of the one just answered (only these words, a pronoun and filler)."""
     rest = _beyond_filler(toks)
+    if "whose" in toks:  # "whose job is it then": whose responsibility, not where one works
+        return False
     return bool(rest) and rest <= _NAME_WORDS  # ("what organisation does she work for?")
 
 
@@ -653,6 +656,8 @@ def _person_of_topic(text: str, prev: Question) -> str:
         return asked
     if asked and asked not in WORLD_PERSON_NOUNS:  # "the guy", "that person": the one asked of
         return next((w for w in said if w in WORLD_PERSON_NOUNS), "")
+    if asked and PERSON_WORDS.intersection(words(prev.text)):  # after "the prize guy"
+        return asked
     return ""
 
 

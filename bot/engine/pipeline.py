@@ -36,7 +36,7 @@ from bot.engine.answering.context import (
 from bot.engine.answering.detail import LACKS_DETAIL, lacks_detail
 from bot.engine.answering.in_place import figures_in_place
 from bot.engine.answering.lists import list_opening, list_points
-from bot.engine.answering.names import gives_a_name
+from bot.engine.answering.names import gives_a_name, thing_named
 from bot.engine.answering.passages import position_of, text_order
 from bot.engine.answering.place import Place, asked_place, names_a_speech, place
 from bot.engine.answering.relation import relation
@@ -93,7 +93,7 @@ def respond_in_context(
             no = abstain(src, q, f"The text doesn't give {whose}.")
             reply = dataclasses.replace(no, related=last.answers[:1])
     elif resolved.move is Move.NAME:
-        reply = name_of(src, q, last, conv.focus if conv is not None else ())
+        reply = name_of(src, q, last, conv.focus if conv is not None else (), said)
     elif resolved.move is Move.PERSONAL:
         reply = personal(src, q, q.speakers or (conv.focus if conv is not None else ()))
     elif resolved.move is Move.WHOM:  # (after "the text doesn't say": of the answer before)
@@ -240,7 +240,7 @@ def _in_the_passage(src: Sources, q: Question, reply: Reply, conv: Conversation)
         return reply
     if not _OF_THE_PASSAGE.match(q.text) or any(
         not t.known and not t.frame and written_as_name(q.text, t.word) for t in q.terms
-    ):
+    ) or (thing_named(q.text) and reply.related):  # "which companies, names?": none given
         return reply
     top = last.answers[0]
     here = [p for p in src.index.in_paragraph(top.paragraph)
@@ -370,8 +370,11 @@ NEAR = 0.8  # share of the best score a nearer answer needs to go first
 
 def _near_the_last(src: Sources, q: Question, reply: Reply, conv: Conversation) -> Reply:
     """ "what do they think the US should say instead?" of the one just answered: of answers
-    that fit about as well, the one in the paragraph just shown goes first."""
+    that fit about as well, the one in the paragraph just shown goes first (after "the text
+    doesn't give his name", the passage shown as related)."""
     last = conv.reply
+    if last is not None and not last.answers and last.related:
+        last = dataclasses.replace(last, answers=last.related[:1])
     if (q.speakers and set(q.speakers) <= set(conv.focus) and last is not None and last.answers
             and reply.answers and not q.terms and not q.targets and q.relation in RELATION_KINDS
             and _LEANS_ON_IT.search(q.text)):

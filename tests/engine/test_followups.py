@@ -212,8 +212,9 @@ FOLLOW_UPS = [
     # "how come?" after an abstention: the reason of the answer before it
     (["who said china's economic success sends the opposite message", "when was that?"],
      "how come?", "neier", "", True),
-    # "where does she work?": who the one just answered is, not a topic "work"
-    (["tell me about hom's take on the internet"], "and where does she work", "hom", "", False),
+    # "where does she work?": of the one just answered, not a topic "work"; the text itself
+    # never says (the reading's details do, and the reply gives them), as asked alone
+    (["tell me about hom's take on the internet"], "and where does she work", None, "", False),
     # "tldr?": the last answer again, not a new question
     (["whats rosenzweig's opinion on confrontation"], "tldr?", "rosenzweig",
      "cannot avoid addressing", False),

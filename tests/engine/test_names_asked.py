@@ -122,6 +122,8 @@ def test_a_name_the_small_text_never_gives(harbour: Engine) -> None:
         ("which approach does he prefer", False),
         ("Which professions did Aryeh Neier name as pushing for rights?", False),  # common nouns
         ("which groups does she mention", False),
+        ("which internet companies tho, any names", True),
+        ("which lawyers tho, names?", True),
     ],
 )
 def test_a_thing_asked_for_by_its_name(question: str, asks: bool) -> None:
@@ -217,3 +219,40 @@ def test_a_name_asked_of_things_is_said_in_plural(engine: Engine) -> None:
     engine.ask("did the last contributor talk about us companies too?", conversation=talk)
     reply = engine.ask("which companies did they name?", conversation=talk)
     assert "the companies' names" in reply.message
+
+
+@pytest.mark.parametrize(
+    ("before", "question"),
+    [(["what does neier say about professionals"], "which lawyers tho, names?"),
+     (["does bequelin say anything about business too"],
+      "which internet companies tho, any names")],
+)
+def test_names_asked_in_chat_shorthand_are_an_honest_no(
+    engine: Engine, before: list[str], question: str
+) -> None:
+    talk = Conversation()
+    for earlier in before:
+        engine.ask(earlier, conversation=talk)
+    reply = engine.ask(question, conversation=talk)
+    assert reply.abstained and "doesn't give those names" in reply.message
+
+
+def test_where_one_works_is_asked_in_the_members_words(engine: Engine) -> None:
+    # read as a question of the contributor just answered, in the follow-up's own words
+    talk = Conversation()
+    engine.ask("ok wait who opens this thing and whats his main point", conversation=talk)
+    reply = engine.ask("lol what org does he work for anyway", conversation=talk)
+    assert reply.abstained and "doesn't say where Bequelin works" in reply.message
+
+
+def test_whose_job_asks_no_affiliation(engine: Engine) -> None:
+    talk = Conversation()
+    engine.ask("so rosenzweig thinks the US shouldn't lead at all?", conversation=talk)
+    assert "works" not in engine.ask("whose job is it then", conversation=talk).message
+
+
+def test_the_laureate_asked_after_the_prize_guy(engine: Engine) -> None:
+    talk = Conversation()
+    engine.ask("which one mentions the nobel prize guy in prison", conversation=talk)
+    reply = engine.ask("whats the laureates name", conversation=talk)
+    assert reply.abstained and "laureate's name" in reply.message

@@ -103,16 +103,19 @@ def _answering(src: Sources, p: Position) -> str:
     return f"Answering {src.reading.contributor(p.target.contributor_id).name}:"
 
 
-def name_of(src: Sources, q: Question, last: Reply | None, focus: tuple[str, ...]) -> Reply:
+def name_of(
+    src: Sources, q: Question, last: Reply | None, focus: tuple[str, ...], said: str = ""
+) -> Reply:
     """ "what's their name?": the contributor just answered, named as the text names them
-    (and said so when the text never gives a name)."""
+    (and said so when the text never gives a name); `said` is the member's own words."""
     if not focus:
         return abstain(src, q, "Ask about a contributor first.")
     who = src.reading.contributor(focus[0])
     if who.name.lower().startswith("the "):  # "the final respondent": unnamed in the text
         return abstain(src, q, f"The text never gives {who.name}'s name.")
     about = f", {who.affiliation}" if who.affiliation else ""
-    asked = WORK_WORDS.intersection(words(q.text)) - src.name_words.get(who.id, frozenset())
+    asked = WORK_WORDS.intersection(words(said or q.text)) - src.name_words.get(
+        who.id, frozenset())
     if asked and not _in_text(src, who.affiliation):  # ("the Columbia professor" names him)
         # "where does Nathan teach?": the text does not say; the reading's details may
         listed = f"; the reading's details list {who.name} as {who.affiliation}" if (
