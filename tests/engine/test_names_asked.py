@@ -138,6 +138,10 @@ def test_a_thing_asked_for_by_its_name(question: str, asks: bool) -> None:
          "which companies do they name tho"),
         (["what did bequelin say about conflicting messages"],
          "does he say which us president was sending those mixed messages"),
+        # in chat shorthand
+        (["what does neier say about professionals"], "which lawyers tho, names?"),
+        (["does bequelin say anything about business too"],
+         "which internet companies tho, any names"),
     ],
 )
 def test_names_the_passage_lacks_are_an_honest_no(
@@ -219,22 +223,6 @@ def test_a_name_asked_of_things_is_said_in_plural(engine: Engine) -> None:
     engine.ask("did the last contributor talk about us companies too?", conversation=talk)
     reply = engine.ask("which companies did they name?", conversation=talk)
     assert "the companies' names" in reply.message
-
-
-@pytest.mark.parametrize(
-    ("before", "question"),
-    [(["what does neier say about professionals"], "which lawyers tho, names?"),
-     (["does bequelin say anything about business too"],
-      "which internet companies tho, any names")],
-)
-def test_names_asked_in_chat_shorthand_are_an_honest_no(
-    engine: Engine, before: list[str], question: str
-) -> None:
-    talk = Conversation()
-    for earlier in before:
-        engine.ask(earlier, conversation=talk)
-    reply = engine.ask(question, conversation=talk)
-    assert reply.abstained and "doesn't give those names" in reply.message
 
 
 def test_where_one_works_is_asked_in_the_members_words(engine: Engine) -> None:
