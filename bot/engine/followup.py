@@ -623,9 +623,9 @@ _NAME_WORDS = frozenset().union(*_NAME_ASKS) | {"real", "full", "actual"} | WORK
 def _asks_name(toks: list[str]) -> bool:
     """ "what's their name tho", "is the guy named?", "where does she work": the name (and
     affiliation) of the one just answered (only these words, a pronoun and filler)."""
-    rest = _beyond_filler(toks)
     if "whose" in toks:  # "whose job is it then": whose responsibility, not where one works
         return False
+    rest = _beyond_filler(toks)
     return bool(rest) and rest <= _NAME_WORDS  # ("what organisation does she work for?")
 
 

@@ -42,6 +42,8 @@ _NOT_A_SPAN = (r"(?!(?:\s+and\s+a\s+half)?\s+(?:years?|decades?|months?|weeks?|d
 # a count before a unit of time ("two and a half decades", "several years")
 _COUNTS = _NUMBER_WORDS + "|several|many|few"
 # a day of a month: "the 16th of June", "on the 17th of last December"
+# a year as texts and members write one ("1854", "2008"), for patterns built on it
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _DATE = (r"\b(?:January|February|March|April|June|July|August|September|October|November|"
          r"December)\b|\b\d{1,2}(?:st|nd|rd|th|d)\b")
 _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
@@ -58,7 +60,7 @@ _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\bhow\s+many\s+(?:people|persons|ppl|folks|men|women|voters|citizens|"
                 r"individuals|listeners|spectators)\b|\bhow\s+(?:big|large)\s+(?:was\s+)?"
                 r"(?:the\s+)?(?:crowd|audience|turnout)\b", re.I),
-     re.compile(rf"\b(?!(?:1[5-9]\d\d|20\d\d)\b)\d{{3}}[\d,.]*\b|"
+     re.compile(rf"\b(?!{YEAR}\b)\d{{3}}[\d,.]*\b|"
                 r"\b\d[\d,.]*\s+(?:thousand|hundred|million|billion)\b|"
                 r"\b(?:thousands|hundreds|millions|billions|multitudes?|throngs?)\b|"
                 rf"\b(?!one\b)(?:{_NUMBER_WORDS}|\d[\d,.]*)\s+(?:\w+\s+){{0,2}}?(?:people|persons|men|"
@@ -69,7 +71,7 @@ _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # a count: a number that is not a year ("how many people?" is not answered by "in 1854")
     (re.compile(rf"\bhow\s+(?:many|much{_DEGREE})\b|\bwhat\s+(?:number|percentage|share|fraction|"
                 r"proportion|amount)\b", re.I),
-     re.compile(rf"\b(?!(?:1[5-9]\d\d|20\d\d)\b)\d[\d,.]*\b{_NOT_A_SPAN}|"
+     re.compile(rf"\b(?!{YEAR}\b)\d[\d,.]*\b{_NOT_A_SPAN}|"
                 rf"\b(?!one\b)(?:{_NUMBER_WORDS})\b{_NOT_A_SPAN}|{_ONE}|"
                 r"\bnumbers?\s+of\b|\b(?:majority|minority|percent|per\s+cent)\b|"
                 # a fraction, not a list's "Third, ...": "a quarter", "two thirds"
@@ -78,7 +80,7 @@ _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\b(?:say|says|said|predict|predicts|predicted|know|knows|tell|tells|"
                 r"expect|expects|guess|guesses)\s+when\b|\btime\s*lines?\b|\bdeadlines?\b|"
                 r"\bhow\s+soon\b|\bby\s+when\b", re.I),
-     re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\b(?:within|in)\s+(?:a|the\s+next|\w+)\s+"
+     re.compile(rf"\b{YEAR}\b|\b(?:within|in)\s+(?:a|the\s+next|\w+)\s+"
                 r"(?:years?|decades?|months?)\b|\b(?:January|February|March|April|June|July|"
                 r"August|September|October|November|December)\b")),
     # who won: "who won the senate seat in the end?" is answered by a win told, not by the
@@ -89,13 +91,13 @@ _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # a question opening on "when" asks a time only when it asks nothing above
     # ("when the constitution was made, how many states ...?" asks a number)
     (re.compile(r"\b(?:what|which)\s+year\b", re.I),  # a year, not "June 4th"
-     re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|\byears?\s+ago\b", re.I)),
+     re.compile(rf"\b{YEAR}\b|\byears?\s+ago\b", re.I)),
     (re.compile(r"^\W*(?:so\s+|and\s+)?when\b", re.I),
-     re.compile(rf"\b(?:1[5-9]\d\d|20\d\d)\b|\byears?\s+ago\b|{_DATE}")),
+     re.compile(rf"\b{YEAR}\b|\byears?\s+ago\b|{_DATE}")),
     # a date: "what dates did the paper run it?", "dates for the two speeches?"
     (re.compile(r"\b(?:what|which)\s+(?:date|day)s?\b|\bdates?\s+(?:for|of)\b|^\W*dates?\b",
                 re.I),
-     re.compile(rf"\b(?:1[5-9]\d\d|20\d\d)\b|{_DATE}")),
+     re.compile(rf"\b{YEAR}\b|{_DATE}")),
 )
 
 

@@ -7,7 +7,7 @@ import re
 
 from bot.engine.lexicon import WORLD_PERSON_NOUNS
 from bot.engine.sources import Sources
-from bot.engine.text import words
+from bot.engine.text import stem, words
 
 # "what's the laureate's name", "the name of the jailed laureate", "who is the laureate he
 # mentions": the everyday word for the person whose name is asked
@@ -99,7 +99,7 @@ def gives_a_name(src: Sources, question: str, passage: str, *, recurring: int = 
         return common[token]
 
     kind = thing_named(question).split()[-1:]  # "companies" asked: "Internet companies"
-    heads = {w for k in kind for w in (k, k[:-1], k[:-2], k[:-3] + "y")} if kind else set()
+    head = stem(kind[0]) if kind else ""
     run: list[str] = []
     runs: list[list[str]] = []
     for m in re.finditer(r"\S+", passage):
@@ -108,7 +108,7 @@ def gives_a_name(src: Sources, question: str, passage: str, *, recurring: int = 
         if token and _CAPITAL.match(token) and not starts:
             run.append(token)
             continue
-        if run and token.lower() not in heads:  # a kind of the things asked names none
+        if run and not (head and stem(token.lower()) == head):  # a kind of them names none
             runs.append(run)
         run = []
     if run:

@@ -13,7 +13,13 @@ from collections.abc import Callable
 
 from bot.engine.answering.abstain import abstain
 from bot.engine.answering.context import WORK_WORDS, name_of
-from bot.engine.answering.detail import LACKS_DETAIL, detail, detail_in_place, lacks_detail
+from bot.engine.answering.detail import (
+    LACKS_DETAIL,
+    YEAR,
+    detail,
+    detail_in_place,
+    lacks_detail,
+)
 from bot.engine.answering.lists import with_list
 from bot.engine.answering.names import gives_a_name, person_named, thing_named
 from bot.engine.answering.place import (
@@ -389,7 +395,7 @@ def _lacking_detail(src: Sources, q: Question, found: Reply) -> Reply:
     return dataclasses.replace(abstain(src, q, why), related=found.answers)
 
 
-_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+_YEAR = re.compile(YEAR)
 
 
 def unanswerable(
