@@ -63,6 +63,8 @@ DEBATE_FLOORS = {
     # session 27: 0.725 on its first run, then studied; 0.688 on its first run, never studied
     "ottawa18_questions.yaml": ("ottawa", 0.76), "freeport17_questions.yaml": ("freeport", 0.67),
     "ottawa19_questions.yaml": ("ottawa", 0.62), "freeport18_questions.yaml": ("freeport", 0.57),
+    # session 29: 0.812 and 0.750 on their first runs
+    "ottawa20_questions.yaml": ("ottawa", 0.79), "freeport19_questions.yaml": ("freeport", 0.73),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
