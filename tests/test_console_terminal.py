@@ -98,15 +98,17 @@ class Terminal:
         CPython's readline loop checks for a signal only when its select() is interrupted,
         so a SIGINT landing just before that select() is noted but not acted on until the
         next one (a window of microseconds that a loaded machine can hit, never a person
-        at the keyboard). When the console says nothing at all within a few seconds, the
-        Ctrl-C is typed again, as a person would; any output means it was heard."""
+        at the keyboard). When the console says nothing within a few seconds, the Ctrl-C is
+        typed again, as a person would; output beyond the terminal's own echo of it ("^C")
+        means it was heard."""
         for _ in range(5):
             before = len(self.seen)
             self.type("\x03")
             try:
                 return self.read_until("Goodbye.", wait=5.0)
             except AssertionError:
-                if len(self.seen) != before or self.proc.poll() is not None:
+                said = self.seen[before:].replace("^C", "").strip()
+                if said or self.proc.poll() is not None:
                     break  # heard (or gone): wait for the goodbye in full below
         return self.read_until("Goodbye.")
 
