@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -100,6 +101,8 @@ class Engine:
             conversation is None or conversation.last is None
         ):
             resolved, reply = self._last_asked(q, resolved, reply, max(1, limit))
+        if q.guessed and not reply.reading_as and not reply.abstained:
+            reply = dataclasses.replace(reply, reading_as=self._named_for(q))
         if reply.question != q.text:  # the member's words, however it was read
             reply = dataclasses.replace(reply, question=q.text)
         if conversation is not None:
@@ -109,6 +112,14 @@ class Engine:
                 item=list_item_shown(self.sources, resolved, reply),
             )
         return reply
+
+    def _named_for(self, q: Question) -> str:
+        """The question with the given name it guessed replaced by the contributor it took
+        it for ("is Lincoln against new land?" for "is abe against new land?")."""
+        cid = next((m.contributor_ids[0] for m in self.reader.matcher.find(words(q.text))
+                    if m.guessed), "")
+        name = self.sources.names((cid,)) if cid else ""
+        return re.sub(rf"\b{re.escape(q.guessed)}\b", name, q.text, count=1, flags=re.I)
 
     def _last_asked(
         self, q: Question, resolved: Resolved, reply: Reply, limit: int

@@ -246,10 +246,14 @@ def resolve(
         # "totally different q: who ...", "ok switching topics - what ...": the question
         # after the announcement, whose words ("different") are no relation or topic
         q = reader.read(q.text[shift.end():])
-    in_order = _WHO_IN_ORDER.match(q.text)
+    in_order = _WHO_IN_ORDER.match(q.text) or _PLACED_IN_ORDER.match(q.text)
+    if in_order and in_order.re is _PLACED_IN_ORDER and (in_order.group(2) or "that").lower(
+    ).startswith("that") and (prev.where >= 0 or prev.terms):
+        in_order = None  # "and after that?" after a point: the next point, unless the last
+        # question asked who stands where ("and the one before him?", then "and before that?")
     if in_order and conv.focus:
         side = "after" if in_order.group(1).lower() in ("after", "next") else "before"
-        name = src.reading.contributor(conv.focus[0]).name
+        name = src.reading.contributor(_by_pronoun(q.text, conv, src)[0]).name
         placed = f"who wrote right {side} {name}?"
         return Resolved(reader.read(placed), Move.ASK, placed)
     if _WHO_DOES.match(q.text):  # "who does then?" after "X doesn't say": who else does
@@ -905,9 +909,21 @@ _WHO_IN_ORDER = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|then|well|but|hmm|wait)\W+)*"
     r"(?:who|whos|who's|which\s+(?:one|person|contributor|writer|respondent|author|guy))"
     r"(?:\s+(?:is|was|wrote|writes|came|comes|went|goes|posted|spoke|speaks|chimed\s+in))?"
-    r"(?:\s+(?:right|just|directly|immediately|straight))?"
+    r"(?:\s+(?:right|just|directly|immediately|straight))?(?:\s+next(?=\s+after))?"
     r"\s+(after|before|next|previous|prior\s+to)"
     r"(?:\s+(him|her|them|that\s+one|that\s+person|this\s+one|that\s+guy))?"
+    r"(?:\s+(?:then|tho|though|again|pls|please))?\W*$", re.I,
+)
+# "and after her?", "and before that?", "the one before him?": the same, without the "who"
+# (a bare "next?" asks for the next point instead)
+_PLACED_IN_ORDER = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|then|well|but|hmm|wait|what\s+about|how\s+about)\W+)*"
+    r"(?:(?:(?:the|that)\s+)?(?:one|person|guy|contributor|writer|respondent|author)\s+"
+    r"(?:(?:who\s+)?(?:wrote|came|went|spoke|posted)\s+)?(?=(?:\w+\s+)?(?:after|before)\b)"
+    r"|(?=(?:\w+\s+)?(?:after|before)\s+(?:him|her|them|that|this)\b))"
+    r"(?:(?:right|just|directly|immediately|straight)\s+)?"
+    r"(after|before)"
+    r"(?:\s+(him|her|them|that(?:\s+one|\s+person|\s+guy)?|this\s+one))?"
     r"(?:\s+(?:then|tho|though|again|pls|please))?\W*$", re.I,
 )
 _OPENING_NOISE = re.compile(

@@ -192,6 +192,7 @@ class Question:
     skip: frozenset[str] = frozenset()  # positions already shown ("more", "what else")
     where: int = 0  # -1: "at the start of his piece", 1: "at the end", 0: anywhere
     occasion: str = ""  # "at the Alton debate": an occasion the reading never names
+    guessed: str = ""  # "abe": a given name the text never gives, taken as a contributor's
 
     @property
     def relation(self) -> Relation:
@@ -299,6 +300,7 @@ class QuestionReader:
             pairs=stem_pairs([t for i, t in enumerate(fixed) if i not in not_topic]),
             where=where,
             occasion=unnamed_occasion(tokens, self.index, in_mention),
+            guessed=next((tokens[m.start] for m in mentions if m.guessed), ""),
         )
         if differ and q.compare and q.relations[:1] == (Relation.DISAGREE,) and q.known_terms:
             # "nathan vs neier on X, how do they differ": the two side by side on X, not a
@@ -970,7 +972,7 @@ def _phrase(text: str) -> str:
     if m and len(m.group(1).split()) >= MEANT_WORDS:  # "what did X mean by progress blooms ..."
         return fold(m.group(1))
     m = _SAID.match(_LEADING_CHAT.sub("", text))
-    if m:
+    if m and not _TOOK_PART_NEXT_TO.match(text):  # "who wrote right before Hom": no words
         said = _REFLEXIVE.sub("", m.group(1))  # "who called themself a latecomer"
         if len(said.split()) >= (2 if said != m.group(1) else 3):
             return fold(said)
@@ -1185,7 +1187,10 @@ _OF_A_RIGHT = frozenset({"the", "a", "human", "basic", "civil", "legal", "politi
 _TOOK_PART_IN_ORDER = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|then)\W+)*who\s+(?:went|wrote|spoke|came|posted|answered|"
     r"responded|replied)\s+(?:\w+\s+)?(?:first|second|third|fourth|fifth|sixth|next|last|"
-    r"after|before|2nd|3rd|4th|5th|6th)\b[\w\s]*\W*$", re.I)
+    r"after|before|2nd|3rd|4th|5th|6th)\b[\w\s.]*\W*$", re.I)
+_TOOK_PART_NEXT_TO = re.compile(  # "who wrote right before Hom?": an order, no words said
+    r"^\W*(?:(?:and|so|ok|okay|then)\W+)*who\s+(?:went|wrote|spoke|came|posted|answered|"
+    r"responded|replied)\s+(?:\w+\s+)?(?:next|after|before)\b", re.I)
 _BARE_WHO = frozenset(
     {"who", "whom", "exactly", "then", "specifically", "precisely", "tho", "though"})
 # (its "who's" already read as "who is": see _who_is)

@@ -22,6 +22,7 @@ from bot.engine.lexicon import (
 )
 from bot.engine.text import words
 from bot.knowledge.model import Contributor
+from bot.nicknames import is_given_name
 
 # everyday words are never a misspelt name ("nice" is not "Nick")
 _NOT_NAMES = COMMON_WORDS | SAY_WORDS | CHAT_FILLER
@@ -71,6 +72,12 @@ _COUNTS = {"two": 2, "three": 3, "four": 4}
 _NOT_GIVEN = frozenset({"per", "via", "vs", "versus", "like", "unlike", "unless", "than"})
 
 
+# words before a noun, never before a person's given name ("a good con law book")
+_BEFORE_A_THING = frozenset({"a", "an", "the", "this", "that", "these", "those", "some", "any",
+                             "no", "my", "your", "our", "their", "its", "good", "great", "nice",
+                             "bad", "real", "every", "each"})
+
+
 _PIECE_WORDS = frozenset({"piece", "pieces", "one", "response", "reply", "essay", "post",
                           "contribution", "entry", "part", "section", "answer"})
 
@@ -82,6 +89,7 @@ class Mention:
     contributor_ids: tuple[str, ...]  # one id, or several when the reference is ambiguous
     start: int
     end: int
+    guessed: bool = False  # a given name the text never gives, taken as theirs ("Abe")
 
     @property
     def ambiguous(self) -> bool:
@@ -165,6 +173,12 @@ class ContributorMatcher:
         self._surname_words = frozenset(self._surnames.values())
         # contributors the text names by surname alone: a member may add a given name
         self._surname_only = frozenset(c.id for c in contributors if len(words(c.name)) == 1)
+        # the one contributor whose given name the text never gives, when all others have
+        # theirs: a lone given name no word of the reading is theirs ("Abe" for Lincoln)
+        full = [c for c in contributors if len(words(c.name)) > 1 and words(c.name)[0] != "the"]
+        self._unnamed = next(iter(self._surname_only)) if (
+            len(self._surname_only) == 1 and len(full) == len(contributors) - 1 and full
+        ) else None
         self.alias_words = frozenset(
             tok for toks in self._phrases for tok in toks if tok not in vocabulary
         )
@@ -212,7 +226,8 @@ class ContributorMatcher:
                 i = counted.end  # "the ninth respondent after the essay": nobody
                 continue
             mention = (counted or self._exact(tokens, i) or self._ordinal(tokens, i)
-                       or self._by_length(tokens, i) or self._fuzzy(tokens, i))
+                       or self._by_length(tokens, i) or self._fuzzy(tokens, i)
+                       or self._given_only(tokens, i))
             if mention is not None and self._someone_else(tokens, mention):
                 mention = None
             if mention is None:
@@ -486,6 +501,29 @@ class ContributorMatcher:
             return Mention(m.contributor_ids, m.start, m.end + 1)
         return m
 
+    def _given_only(self, tokens: Sequence[str], i: int) -> Mention | None:
+        """ "is abe against new land?" where the text never gives Lincoln's first name and
+        gives the other speakers theirs: a given name the table knows, standing alone (no
+        unknown word after it that could be its own surname), no word or name of the reading,
+        is the one contributor named by surname alone (the reply says how it was read)."""
+        if self._unnamed is None:
+            return None
+        word = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (
+            (i and tokens[i - 1] in _BEFORE_A_THING) or not self._plain_name_word(word)
+            or word in self._names or word in self._alias_tokens or not is_given_name(word)
+            or (nxt and self._plain_name_word(nxt) and nxt not in self._alias_tokens)
+        ):
+            return None
+        return Mention((self._unnamed,), i, i + 1, guessed=True)
+
+    def _plain_name_word(self, word: str) -> bool:
+        """A word that may be a person's name: letters, no word of the reading or the
+        lexicon's everyday words."""
+        return (word.isalpha() and len(word) >= 3 and word not in self._vocabulary
+                and word not in STOPWORDS and word not in _NOT_NAMES and word not in _NOT_GIVEN)
+
     def _absorb_given_name(
         self, tokens: Sequence[str], m: Mention, found: list[Mention]
     ) -> Mention:
@@ -499,8 +537,7 @@ class ContributorMatcher:
         surname = self._surnames.get(cid, "")
         if (
             cid not in self._surname_only or m.end - m.start != 1 or tokens[m.start] != surname
-            or not word.isalpha() or len(word) < 3 or word in self._vocabulary
-            or word in STOPWORDS or word in _NOT_NAMES or word in _NOT_GIVEN
+            or not self._plain_name_word(word)
         ):
             return m
         return Mention(m.contributor_ids, i, m.end)

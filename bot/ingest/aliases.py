@@ -8,8 +8,8 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
-from bot.ingest.nicknames import nicknames
 from bot.ingest.segment import Speaker
+from bot.nicknames import nicknames
 
 VARIANT_RATIO = 85  # how close a word of the text must be to a name to be its spelling
 

@@ -403,6 +403,21 @@ FOLLOW_UPS = [
      "framed the issues so well", True),
     (["what did hom say about hong kong"], "whos next", "rosenzweig", "", True),
     (["what did hom say about hong kong"], "and who went before her?", "bequelin", "", True),
+    # without the "who", and where that piece begins (past a photo caption and its credit);
+    # "her" is the one the text calls so, not the one answered last; "before that" after a
+    # question of who stands where goes one further, after a point it is the point before
+    (["what did hom say about hong kong"], "and after her?", "rosenzweig",
+     "framed the issues so well", True),
+    (["what did hom say about hong kong"], "the one before her?", "bequelin",
+     "The best way to advance human rights", True),
+    (["what did hom say about hong kong", "who spoke before her?"], "and after her?",
+     "rosenzweig", "framed the issues so well", True),
+    (["who is the fourth contributor?", "and the one before him?"], "and before that?", "hom",
+     "Nicolas as usual", True),
+    (["what did hom say about hong kong"], "who wrote next after her?", "rosenzweig",
+     "framed the issues so well", True),
+    (["what does becqelin say is the first key thing the us should do", "next"],
+     "and after that?", "bequelin", "mainstream human rights", True),
     # "in return" is no topic the text lacks; "how many people does that cover": a detail
     (["which writer said beijing has to stop getting angry every time"],
      "and what should washington do in return", "rosenzweig", "listen more", True),

@@ -20,6 +20,14 @@ def test_runs_bridge_one_paragraph_gaps() -> None:
     assert _runs(()) == []
 
 
+def test_runs_bridge_paragraphs_of_no_one() -> None:
+    """A photo caption and its credit between an opening paragraph and the rest (paragraphs
+    4 and 5 belong to no one) break no run; the same gap of another's words does."""
+    assert _runs((3, 6, 7, 8), unowned=frozenset({4, 5})) == [range(3, 9)]
+    assert _runs((3, 6, 7, 8), unowned=frozenset({4})) == [range(3, 4), range(6, 9)]
+    assert _piece_at((3, 6, 7, 8), -1, unowned=frozenset({4, 5})) == range(3, 9)
+
+
 def test_the_end_is_that_of_the_last_piece_not_of_an_interjection() -> None:
     opening, heckle, rejoinder = range(2, 12), (15,), range(30, 34)
     paragraphs = (*opening, *heckle, *rejoinder)

@@ -222,9 +222,11 @@ def _place(src: Sources, pos: Position) -> tuple[int, int]:
 def _at_place(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]:
     """ "What does Neier say at the end?": his positions from the last (or the first) on."""
     who = q.speakers or tuple(c.id for c in src.contributors)
+    owned = {n for c in src.contributors for n in c.paragraphs}
+    unowned = frozenset(p.number for p in src.reading.paragraphs if p.number not in owned)
     mine = [  # in their own pieces (not a heckle inside another's speech)
         p for c in who for p in src.reading.positions_of(c)
-        if p.paragraph in _piece_at(src.reading.contributor(c).paragraphs, q.where)
+        if p.paragraph in _piece_at(src.reading.contributor(c).paragraphs, q.where, unowned)
     ]
     mine.sort(key=lambda p: _place(src, p), reverse=q.where > 0)
     return tuple(src.cite(p, 100.0) for p in mine[:limit])
@@ -242,13 +244,16 @@ def _speech_end(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]:
     return tuple(src.cite(p, 100.0) for p in marked[:limit])
 
 
-def _runs(paragraphs: tuple[int, ...]) -> list[range]:
-    """A contributor's runs of paragraphs, one other paragraph between two of theirs (a
-    heading, "[Applause]") not breaking a run."""
+def _runs(paragraphs: tuple[int, ...], unowned: frozenset[int] = frozenset()) -> list[range]:
+    """A contributor's runs of paragraphs: one or two other paragraphs between two of theirs
+    (a heading, "[Applause]", a question read out) break no run, nor do any number of
+    `unowned` ones, no one's words (a photo caption and its credit)."""
     runs: list[range] = []
     start = prev = None
     for n in sorted(paragraphs):
-        if prev is None or start is None or n > prev + 2:
+        if prev is None or start is None or (
+            n > prev + 2 and not unowned.issuperset(range(prev + 1, n))
+        ):
             if start is not None and prev is not None:
                 runs.append(range(start, prev + 1))
             start = n
@@ -258,11 +263,13 @@ def _runs(paragraphs: tuple[int, ...]) -> list[range]:
     return runs
 
 
-def _piece_at(paragraphs: tuple[int, ...], where: int) -> range:
+def _piece_at(
+    paragraphs: tuple[int, ...], where: int, unowned: frozenset[int] = frozenset()
+) -> range:
     """The piece whose start (`where` < 0) or end a question asks for: of a contributor's
     pieces (runs at least PIECE_SHARE as long as the longest; a debater's speeches, not
     his interjections in another's), the first for the start, the last for the end."""
-    runs = _runs(paragraphs)
+    runs = _runs(paragraphs, unowned)
     if not runs:
         return range(0)
     longest = max(len(r) for r in runs)

@@ -1,6 +1,6 @@
-"""Everyday short forms of speakers' given names ("Abe" for Abraham, "Nick" for Nicholas),
-from the `nicknames` package's hand-curated table of English names (general knowledge, not
-any reading's), drafted into a reading's aliases."""
+"""Everyday short forms of given names ("Abe" for Abraham, "Nick" for Nicholas), from the
+`nicknames` package's hand-curated table of English names (general knowledge, not any
+reading's): drafted into a reading's aliases, and asked whether a word is a given name at all."""
 
 from __future__ import annotations
 
@@ -38,3 +38,14 @@ def nicknames(given: str, taken: Collection[str] = ()) -> frozenset[str]:
         if n.isalpha() and len(n) >= MIN_LENGTH and n[:SHARED_START] == given[:SHARED_START]
         and n != given and n not in taken
     )
+
+
+@lru_cache(maxsize=4096)
+def is_given_name(word: str) -> bool:
+    """Whether the table knows `word` as an English given name or a short form of one
+    ("abe", "steve", "mary"); a caller rules out the words the reading itself uses."""
+    word = word.casefold()
+    if not word.isalpha() or len(word) < MIN_LENGTH:
+        return False
+    namer = _namer()
+    return bool(namer.canonicals_of(word) or namer.nicknames_of(word))
