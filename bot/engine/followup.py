@@ -189,6 +189,8 @@ _EXISTENCE = re.compile(
 )
 _SUBJECT = re.compile(r"\b(he|she|they)\b", re.I)
 _OBJECT = re.compile(r"\b(him|her|them)\b", re.I)
+_OTHERS_BESIDE = re.compile(r"\b(?:every(?:one|body)|all|people|ppl|others|the\s+rest|folks)\s+"
+                            r"(?:\w+\s+)?(?:before|after)\s+(?:him|her|them)\b", re.I)
 _PRONOUN_WORDS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their",
                             "theirs"})
 # "whats the point of that comparison?", "what was the purpose of saying that": why the one
@@ -1079,8 +1081,10 @@ def _with_pronouns(
             q, speakers=conv.focus, targets=tuple(dict.fromkeys(q.speakers + q.targets)),
             compare=len(conv.focus) > 1, who=False,
         ), True
-    if q.speakers and not q.targets and q.relation in _TARGETED and _OBJECT.search(q.text):
-        # "does the last respondent agree with him?": him is whom they answer
+    if q.speakers and not q.targets and q.relation in _TARGETED and _OBJECT.search(
+        _OTHERS_BESIDE.sub("", q.text)
+    ):  # "does the last respondent agree with him?": him is whom they answer (not
+        # "everybody before them", the others beside the one asked of)
         whom = _whom(q, conv, src)
         if whom:
             return dataclasses.replace(q, targets=whom[:1]), True

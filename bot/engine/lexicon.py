@@ -1013,7 +1013,8 @@ PLAIN_FRAME_WORDS = frozenset(
     defend defends defended defending handle handles handled manage manages managed get gets
     getting got try tries tried trying seem seems seemed happen happens happened happening
     use uses using
-    """.split()
+    image images imagery metaphor metaphors analogy analogies simile similes
+    """.split()  # (the words of a figure of speech: "who uses the IMAGE of a boat?")
 )
 USE_WORDS = frozenset({"use", "uses", "using"})  # ... everyday after "about" too
 # ... and evaluative adjectives, the frame even where the topic is named ("about the BAD stuff")

@@ -71,6 +71,7 @@ _LEADING_CHAT = re.compile(  # "heyy so who said ...": the question starts at "w
     r"then|well|idk|tbh|ngl|pls|please|honestly)[\s,:!.]+)+",
     re.I,
 )
+_LEADING_MENTION = re.compile(r"^\s*(?:@[\w.-]+[\s,:]*)+")  # "@bot ", "@ReadingBot, "
 _DASH_ASKS = re.compile(
     r"\s+(?:—|–|--?)\s+(?=(?:did|does|do|has|have)\s+(?:anyone|anybody|any\s+one|someone|"
     r"somebody|any\s+of\s+them|the\s+others)\b)", re.I)
@@ -277,7 +278,8 @@ class QuestionReader:
             where = 0  # "start with Y" orders the answer; it asks for no place in a piece
         if asks_who and not who and not relations and _refers_after(mentions, fixed):
             relations = [Relation.RESPOND]  # "whom did the final respondent quote?"
-        not_topic = in_mention | cues | in_phrase | in_where | _either_of(fixed) | {
+        not_topic = in_mention | cues | in_phrase | in_where | _either_of(fixed) | _others_in_order(
+            fixed) | {
             i for i, t in enumerate(fixed)  # "which line?": the quote asked for, no topic
             if t == "line" and i and fixed[i - 1] in ("which", "what", "exact")}
         if asks_who and not who and len(speakers) == 1 and not relations and not where and (
@@ -1238,6 +1240,21 @@ def _tells_of_someone(tokens: list[str]) -> bool:
 _EITHER_OF = frozenset({"them", "you", "the", "these", "those", "us"})
 
 
+_PEOPLE = frozenset({"people", "ppl", "others", "ones", "folks", "writers", "contributors",
+                     "respondents", "authors", "guys"})
+_ORDER_SIDE = frozenset({"before", "after"})
+_ONES_OWN = frozenset({"him", "her", "them", "me", "themselves", "himself", "herself"})
+
+
+def _others_in_order(tokens: list[str]) -> set[int]:
+    """ "does the sixth writer agree with the people before them?": the other contributors,
+    on one side of the one asked about, are no topic ("people")."""
+    return {
+        i for i in range(len(tokens) - 2)
+        if tokens[i] in _PEOPLE and tokens[i + 1] in _ORDER_SIDE and tokens[i + 2] in _ONES_OWN
+    }
+
+
 def _either_of(tokens: list[str]) -> set[int]:
     """ "did either of them mention X?", "does either speaker ...": "either" frames the
     question (any contributor); it names no topic (not "either-or thinking")."""
@@ -1585,6 +1602,8 @@ def _unknown_subject(text: str, mentions: list[Mention], index: PositionIndex) -
     react to this debate", an outsider's reaction to the reading, which it cannot hold."""
     if mentions:  # a contributor is named: no outsider is the subject
         return ""
+    for _ in range(2):  # "@bot what did Obama say", "hey @bot, what did Obama say"
+        text = _LEADING_CHAT.sub("", _LEADING_MENTION.sub("", text))
     reaction = _REACTION.match(text)
     if reaction:
         return reaction.group("who")

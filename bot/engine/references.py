@@ -35,6 +35,7 @@ _ROLE_NOUNS = PERSON_NOUNS - {"essay", "response", "piece", "contribution", "ent
 # person words that may follow any mention ("the Columbia man"), never a topic of their own
 _TRAILING_ROLES = frozenset({"guy", "guys", "man", "woman", "lady", "dude", "gal", "fella",
                              "fellow", "chap", "person", "prof"})
+_PERSON_WORDS = PERSON_NOUNS | _ROLE_NOUNS | _TRAILING_ROLES
 _END_ROLES = {"opener": 1, "closer": -1}  # "the opener", "the closer"
 _LONG_PERSON_NOUNS = sorted(w for w in PERSON_NOUNS if len(w) >= 7)
 # ("the last point hom makes" is no contributor)
@@ -543,11 +544,16 @@ class ContributorMatcher:
         return Mention(m.contributor_ids, i, m.end)
 
     def _with_role_words(self, tokens: Sequence[str], found: list[Mention]) -> list[Mention]:
-        """Add ambiguous mentions ("the researcher") for words left over, if no other mention."""
+        """Add ambiguous mentions ("the researcher") for words left over, if no other mention;
+        not the thing a question asks for ("which university does he teach at?"), nor the
+        title of someone the reading never names ("President Obama")."""
         if found:
             return found
         for i, tok in enumerate(tokens):
             ids = self._role_words.get(tok)
-            if ids and len(tok) >= 3:
+            if ids and len(tok) >= 3 and not (i and tokens[i - 1] in ("which", "what")) and not (
+                i + 1 < len(tokens) and self._plain_name_word(tokens[i + 1])
+                and tokens[i + 1] not in self._alias_tokens and tokens[i + 1] not in _PERSON_WORDS
+            ):  # (but "the Human Rights Watch fellow" is theirs)
                 return [Mention(tuple(sorted(ids)), i, i + 1)]
         return found

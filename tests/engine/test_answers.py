@@ -42,6 +42,14 @@ ANSWERS: list[tuple[str, set[str], set[int]]] = [
     ("On rosenzweig's view who has more ground to cover, washington or beijing?",
      {"rosenzweig"}, {21}),
     ("who thinks china has further to go than the us", {"rosenzweig"}, {21}),
+    # the words of a figure of speech weigh as everyday words ("image": a photo credit's word)
+    ("who uses the image of a boat?", {"hom"}, {15}),
+    ("whose metaphor is the boat", {"hom"}, {15}),
+    # "the people before them": the other contributors, no topic word
+    ("Does the sixth writer agree with the people before them, overall?", {"sixth"}, {28}),
+    # a person word after an affiliation's word is theirs, no other person's name
+    ("what does the Human Rights Watch fellow think drives progress in china?", {"bequelin"},
+     {3}),
 ]
 
 ABSTAIN = [

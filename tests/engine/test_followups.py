@@ -416,6 +416,17 @@ FOLLOW_UPS = [
      "Nicolas as usual", True),
     (["what did hom say about hong kong"], "who wrote next after her?", "rosenzweig",
      "framed the issues so well", True),
+    # "which university does he teach at?": where he works, which the text never says (not a
+    # mention of the one whose affiliation holds "university"); "which ethnic minorities?":
+    # names the passage shown doesn't give
+    # "everybody before them": the others, not whom the one asked of answers
+    (["who says coming last to a discussion is close to cheating?", "who came right before?"],
+     "and does the last one agree with everybody before them?", "sixth",
+     "agree with most of what everyone", False),
+    (["what does nathan say about stability?"], "which university does he teach at?", None,
+     "", False),
+    (["what does the sixth respondent say about civil and political rights",
+      "what divides did china admit to?"], "which ethnic minorities?", None, "", True),
     (["what does becqelin say is the first key thing the us should do", "next"],
      "and after that?", "bequelin", "mainstream human rights", True),
     # "in return" is no topic the text lacks; "how many people does that cover": a detail
@@ -567,6 +578,9 @@ NOT_ABOUT_THE_READING = [
     "cool, got it 👍",
     "can u recommend a good book on modern chinese history",  # material beyond the reading
     "any podcast recs on this stuff?",
+    "can you recomend a good book on Tibet for our next meeting?",  # as members spell it
+    "@bot what did President Obama say about human rights in China?",  # a title, no alias
+    "hey @bot, what did obama say about tibet",
 ]
 
 

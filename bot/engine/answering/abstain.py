@@ -33,13 +33,14 @@ _NEVER_ASKED = frozenset({"translate", "translation", "translating"})  # no read
 _LETTERS = re.compile(r"[a-z]+")  # a quick look at the words before they are read
 # "can u recommend a good book on this?", "any podcast recs?": the bot asked for material
 # beyond the reading (what a contributor recommends is asked of them, not of "you")
+_RECOMMEND = r"rec{1,2}om{1,2}[ae]n?d"  # and as members spell it: "recomend", "reccomend"
 _OUTSIDE_MATERIAL = re.compile(
-    r"\b(?:(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+)?(?:recommend|suggest|"
-    r"rec|point\s+me\s+to)|recommend\s+me|any)\b(?:\W+\w+){0,4}?\W+(?:further\s+reading|"
-    r"books?|podcasts?|films?|movies?|documentar(?:y|ies)|videos?|websites?|novels?)\b"
+    r"\b(?:(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+)?(?:" + _RECOMMEND +
+    r"|suggest|rec|point\s+me\s+to)|" + _RECOMMEND + r"\s+me|any)\b(?:\W+\w+){0,4}?\W+"
+    r"(?:further\s+reading|books?|podcasts?|films?|movies?|documentar(?:y|ies)|videos?|websites?|novels?)\b"
     r"(?:\W+\w+){0,5}?(?:\W+(?:recs?|recommendations?|suggestions?)\b)?", re.I)
 _ASKS_RECS = re.compile(
-    r"\b(?:recs?|recommendations?|suggestions?|recommend|suggest|point)\b", re.I)
+    r"\b(?:recs?|recommendations?|suggestions?|" + _RECOMMEND + r"|suggest|point)\b", re.I)
 
 
 def _plain_words(text: str) -> set[str]:

@@ -51,6 +51,10 @@ _THING_NAMED = (
     # "which internet companies tho, any names?", "which lawyers, names?"
     re.compile(r"\bwhich\s+" + _THING + r"\s*(?:\s(?:tho|though|then|exactly))?\s*[,?.:-]+\s*"
                r"(?:any\s+|their\s+|the\s+)?(?:names?|named)\b", re.I),
+    # "which companies?", "and which ethnic minorities exactly?": the whole message
+    re.compile(r"^\W*(?:(?:and|so|ok|okay|but|hmm)\W+)*which\s+(?!(?:one|ones|person|people|"
+               r"guy|guys|contributors?|writers?|respondents?|authors?|speakers?)\b)"
+               r"((?:\w+\s+)??\w+)(?:\s+(?:tho|though|then|exactly|specifically))?\W*$", re.I),
 )
 
 
