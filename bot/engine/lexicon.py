@@ -525,6 +525,11 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 
 # Directed: a question word that is searched as these words too (not the other way).
 SYNONYMS: dict[str, tuple[str, ...]] = {
+    # the people of a region, in a text's words for the region ("the Southern people")
+    "southerners": ("southern", "south"), "southerner": ("southern", "south"),
+    "northerners": ("northern", "north"), "northerner": ("northern", "north"),
+    "westerner": ("western", "west"),
+    "easterners": ("eastern", "east"), "easterner": ("eastern", "east"),
     "monitor": ("ensure", "ensuring", "oversee", "scrutiny", "scrutinize"),
     "monitoring": ("ensure", "ensuring", "oversee", "scrutiny", "scrutinize"),
     # a country's failings, in a text's plainer words ("the past few years have been
@@ -1002,7 +1007,8 @@ FRAME_WORDS = frozenset(
     handles handled manage manages managed care cares cared caring hate hates hated love
     loves loved guess guessed defend defends defended defending joke jokes joked joking
     get gets getting got cover covers covered covering affect affects affected affecting
-    involve involves involved involving
+    involve involves involved involving factor factors factored factoring check checks
+    checked checking attach attaches attached attaching
     """.split()
 )
 # ... of which these weigh as everyday words even where the reading uses them ("how does he

@@ -829,9 +829,14 @@ def _chat_lead(tokens: list[str]) -> int:
     return 0
 
 
+_DASH_CLAUSE = re.compile(r"\s+(?:-+|–|—)\s+(?=(?:" + "|".join(sorted(_CLAUSE_STARTS)) + r")\b)",
+                          re.I)
+
+
 def _sentence_ends(text: str) -> list[int]:
-    """The token positions at which the sentences of `text` end (one past their last)."""
-    parts = sentences(text)
+    """The token positions at which the sentences of `text` end (one past their last); a
+    dash before a new clause ends one too ("his position on X - does slavery factor in?")."""
+    parts = [c for part in sentences(text) for c in _DASH_CLAUSE.split(part)]
     if len(parts) < 2:
         return []  # one sentence: the topic runs to the end
     ends: list[int] = []

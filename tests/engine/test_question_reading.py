@@ -763,3 +763,15 @@ def test_a_quoted_word_picks_the_answer_that_says_it(engine: Engine, question: s
     held = engine.reading.paragraph(top.paragraph).text if q.who else top.quote
     assert says in held.lower(), top.quote
 
+
+
+@pytest.mark.parametrize("question", [
+    # a dash before a new clause ends the topic named after "on": "factor" is its frame
+    "bequelin's position on tibet - does the dalai lama factor in?",
+    "what does bequelin say on tibet — did he check with the dalai lama?",
+])
+def test_a_dash_before_a_new_clause_ends_the_topic(engine: Engine, question: str) -> None:
+    q = engine.reader.read(question)
+    assert all(t.frame for t in q.terms if not t.known), q.terms
+    reply = engine.ask(question)
+    assert not reply.abstained and reply.answers[0].paragraph == 12
