@@ -246,8 +246,12 @@ def resolve(
     shift = _SUBJECT_CHANGE.match(q.text)
     if shift and shift.end() < len(q.text):
         # "totally different q: who ...", "ok switching topics - what ...": the question
-        # after the announcement, whose words ("different") are no relation or topic
+        # after the announcement, whose words ("different") are no relation or topic; with
+        # no "he" or "they" in it, it stands alone ("changing the subject - what's said
+        # about Hong Kong consulates?" carries neither the last topic nor its contributor)
         q = reader.read(q.text[shift.end():])
+        if not _PRONOUN_WORDS.intersection(words(q.text)) and (q.terms or q.speakers):
+            return Resolved(q)
     in_order = _WHO_IN_ORDER.match(q.text) or _PLACED_IN_ORDER.match(q.text)
     if in_order and in_order.re is _PLACED_IN_ORDER and (in_order.group(2) or "that").lower(
     ).startswith("that") and (prev.where >= 0 or prev.terms):
@@ -351,7 +355,7 @@ def resolve(
         return _on_focus(src, dataclasses.replace(q, who=False), prev, conv)
     own_toks = [t for t in toks if t not in _PRONOUN_WORDS]
     that_one = _that_person(q, conv, src)
-    listed = _one_of_the_list(q, conv) or that_one
+    listed = _one_of_the_list(q, conv, src) or that_one
     if listed is not None:  # "what did the second one say?" after "who talked about X?"
         q = dataclasses.replace(q, speakers=(listed,), ambiguous=(), who=False, compare=False,
                                 targets=tuple(t for t in q.targets if t != listed))
@@ -938,7 +942,12 @@ _NTH_OF_LIST = re.compile(
     r"\b(?:the\s+)?(first|second|third|fourth|other)\s+(?:one|person|guy|of\s+them)\b",
     re.I,
 )
-_NTH = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+_NTH = {"first": 0, "second": 1, "third": 2, "fourth": 3, "former": 0, "earlier": 0,
+        "latter": -1, "later": -1}
+# "per the later of the two", "the latter": of the two just listed, the one further on
+_OF_THE_TWO = re.compile(
+    r"\bthe\s+(former|latter|earlier|later)(?:\s+(?:one|of\s+(?:the|those|these|them)"
+    r"(?:\s+two)?|of\s+them))?\b(?!\s+(?:part|half|paragraphs?|pieces?|points?|in|on))", re.I)
 
 
 def _after_lead(toks: list[str]) -> list[str]:
@@ -949,11 +958,12 @@ def _after_lead(toks: list[str]) -> list[str]:
     return toks[i:]
 
 
-def _one_of_the_list(q: Question, conv: Conversation) -> str | None:
-    """The contributor "the second one" / "the other one" means when the last reply listed
-    several ("who talked about Abu Ghraib?" -> Bequelin, Neier); None otherwise."""
+def _one_of_the_list(q: Question, conv: Conversation, src: Sources) -> str | None:
+    """The contributor "the second one" / "the other one" / "the later of the two" means
+    when the last reply listed several ("who talked about Abu Ghraib?" -> Bequelin, Neier);
+    None otherwise."""
     last = conv.reply
-    m = _NTH_OF_LIST.search(q.text)
+    m = _NTH_OF_LIST.search(q.text) or _OF_THE_TWO.search(q.text)
     picked = conv.move == Move.PICK
     bare = _BARE_NTH.match(q.text) if picked else None  # "and the third?" after "the second one"
     found = m or bare
@@ -968,6 +978,8 @@ def _one_of_the_list(q: Question, conv: Conversation) -> str | None:
     if word == "other":
         others = [c for c in listed if c not in conv.focus[:1]] if len(listed) == 2 else []
         return others[0] if len(others) == 1 else None
+    if word in ("earlier", "later"):  # in the text's order, not the list's
+        listed.sort(key=lambda c: src.reading.contributor(c).order)
     n = _NTH[word]
     return listed[n] if n < len(listed) else None
 

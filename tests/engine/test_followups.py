@@ -419,6 +419,16 @@ FOLLOW_UPS = [
     # "which university does he teach at?": where he works, which the text never says (not a
     # mention of the one whose affiliation holds "university"); "which ethnic minorities?":
     # names the passage shown doesn't give
+    # "the later of the two": of those just listed, the one further on in the text; "the
+    # former" the first listed
+    (["who mentions abu ghraib?"], "and what effect did it have, per the later of the two?",
+     "neier", "damage to U.S. standing", False),
+    (["who mentions abu ghraib?"], "what does the former say about it?", "bequelin",
+     "Abu Ghraib", True),
+    # an announced change of subject with no pronoun stands alone: no topic, no contributor
+    (["did anyone worry about the national interest framing in general?"],
+     "changing the subject - what's said about Hong Kong consulates?", "hom",
+     "consulates", False),
     # "everybody before them": the others, not whom the one asked of answers
     (["who says coming last to a discussion is close to cheating?", "who came right before?"],
      "and does the last one agree with everybody before them?", "sixth",
