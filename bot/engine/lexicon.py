@@ -992,6 +992,13 @@ RELATION_PHRASES.update(
         "parted company": Relation.DISAGREE, "parting company": Relation.DISAGREE,
         "vibes with": Relation.AGREE,
         "not on board": Relation.DISAGREE, "not a fan of": Relation.DISAGREE,
+        # what one says must come about: a recommendation ("what does she say needs to happen?")
+        "needs to happen": Relation.RECOMMEND, "need to happen": Relation.RECOMMEND,
+        "has to happen": Relation.RECOMMEND, "have to happen": Relation.RECOMMEND,
+        "should happen": Relation.RECOMMEND, "must happen": Relation.RECOMMEND,
+        "needs to be done": Relation.RECOMMEND, "need to be done": Relation.RECOMMEND,
+        "should be done": Relation.RECOMMEND, "has to be done": Relation.RECOMMEND,
+        "must be done": Relation.RECOMMEND,
     }
 )
 # Everyday verbs and adjectives that, when the reading never uses them, are the frame of a

@@ -199,6 +199,8 @@ def test_a_closing_tag_is_no_topic(engine: Engine, question: str) -> None:
     ("does anyone differ with bequelin", "disagree"),
     ("does anybody disagree w bequelin on anything or is it all nodding along", "disagree"),
     ("is everyone just going along with bequelin", "agree"),
+    ("what does hom say needs to happen?", "recommend"),  # what must come about
+    ("according to neier what has to be done", "recommend"),
 ])
 def test_relation_phrases(engine: Engine, question: str, relation: str) -> None:
     assert engine.reader.read(question).relation.value == relation
