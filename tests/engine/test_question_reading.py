@@ -777,3 +777,14 @@ def test_a_dash_before_a_new_clause_ends_the_topic(engine: Engine, question: str
     assert all(t.frame for t in q.terms if not t.known), q.terms
     reply = engine.ask(question)
     assert not reply.abstained and reply.answers[0].paragraph == 12
+
+
+@pytest.mark.parametrize(("question", "who", "phrase"), [
+    ("What are Neier's two reasons this issue can't wait?", "neier", "urgency"),
+    ("what's bequelin's top priority", "bequelin", "most important"),
+])
+def test_everyday_idioms_for_the_texts_words(
+    engine: Engine, question: str, who: str, phrase: str
+) -> None:
+    top = engine.ask(question).answers[0]
+    assert top.contributor_id == who and phrase in top.quote
