@@ -624,12 +624,24 @@ _OF_A_LIST = re.compile(r"\b(?:keys?|steps?|recommendations?|measures?|prioritie
                         re.I)
 
 
+_DIFFERENCE_OF_TWO = re.compile(r"\b(?:differ\w*|different|difference)\b", re.I)
+
+
 def kind_of_answer(src: Sources, q: Question, limit: int) -> Reply:
     """Contributors side by side, or the positions that fit a relation and topic."""
     if q.compare:
         return compare(src, q, min(MAX_COMPARE, max(limit, len(q.speakers))))
     reply = _saying_the_phrase(src, q, limit) if q.phrase and q.relations else relation(
         src, q, limit)
+    if reply.abstained and _DIFFERENCE_OF_TWO.search(q.text) and len(q.speakers) == 1 and len(
+        q.targets) == 1 and q.relation is Relation.DISAGREE and not q.who:
+        # "how's Nathan's take different from the last respondent's?": a difference runs both
+        # ways, so the other's disagreement with the first when the first voices none
+        other = relation(src, dataclasses.replace(q, speakers=q.targets, targets=q.speakers),
+                         limit)
+        if not other.abstained:
+            a, b = src.names(q.speakers), src.names(q.targets)
+            return dataclasses.replace(other, reading_as=f"how does {b} differ from {a}?")
     if reply.abstained and q.who and q.excluded and q.terms:
         reply = _only_those_set_aside(src, q, reply)
     item = list_item_asked(q.text) if len(q.speakers) == 1 else 0

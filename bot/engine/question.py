@@ -1544,11 +1544,18 @@ def _subject_of_who(mentions: list[Mention], tokens: list[str]) -> Mention | Non
 
 
 def _is_subject_position(tokens: list[str], m: Mention) -> bool:
-    """'according to (the) Neier', 'from Nathan's point of view': the mention is the speaker."""
+    """'according to (the) Neier', 'from Nathan's point of view': the mention is the speaker
+    (not after a word of difference: "where does Neier differ from Bequelin?")."""
     before = [t for t in tokens[max(0, m.start - 3) : m.start] if t != "the"]
     prev = before[-1] if before else ""
     prev2 = before[-2] if len(before) > 1 else ""
-    return (prev == "to" and prev2 == "according") or prev == "from"
+    return (prev == "to" and prev2 == "according") or (prev == "from" and prev2 not in _APART)
+
+
+# words of difference before "from": "differ from X", "break away from X" name X answered
+_APART = frozenset({"differ", "differs", "differed", "differing", "different", "diverge",
+                    "diverges", "diverged", "depart", "departs", "departed", "away", "apart",
+                    "distinct", "distance", "distances", "distanced"})
 
 
 _IN_VIEW = frozenset({"view", "opinion", "eyes", "mind", "estimation", "words", "account",

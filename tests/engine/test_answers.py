@@ -47,6 +47,10 @@ ANSWERS: list[tuple[str, set[str], set[int]]] = [
     ("whose metaphor is the boat", {"hom"}, {15}),
     # "the people before them": the other contributors, no topic word
     ("Does the sixth writer agree with the people before them, overall?", {"sixth"}, {28}),
+    # "differ from X": X is the one answered (not "from X's point of view"), and a
+    # difference runs both ways: the other's disagreement when the first voices none
+    ("where does neier differ from bequelin?", {"neier"}, {26}),
+    ("how's nathan's take different from the last respondent's?", {"sixth"}, {29}),
     # a person word after an affiliation's word is theirs, no other person's name
     ("what does the Human Rights Watch fellow think drives progress in china?", {"bequelin"},
      {3}),
