@@ -526,6 +526,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 # Directed: a question word that is searched as these words too (not the other way).
 SYNONYMS: dict[str, tuple[str, ...]] = {
     # the people of a region, in a text's words for the region ("the Southern people")
+    "founding": ("organization", "organized", "formation", "formed"),
+    "founded": ("organized", "formed", "organization", "formation"),
     "southerners": ("southern", "south"), "southerner": ("southern", "south"),
     "northerners": ("northern", "north"), "northerner": ("northern", "north"),
     "westerner": ("western", "west"),
@@ -796,7 +798,8 @@ CHAT_PHRASES: dict[str, str] = {
     "broke up": "dissolved", "washington dc": "district of columbia",
     "top priority": "most important", "number one priority": "most important",
     "biggest priority": "most important", "cant wait": "urgent", "can't wait": "urgent",
-    "cannot wait": "urgent",
+    "cannot wait": "urgent", "drop out": "retire", "drops out": "retires",
+    "dropped out": "retired", "dropping out": "retiring",
     "black and white": "either-or", "black-and-white": "either-or", "old school": "old",
     "old-school": "old", "hr": "human rights", "double standard": "hypocrisy",
     "double standards": "hypocrisy", "blame game": "finger-pointing", "in return": "",
@@ -1043,6 +1046,7 @@ FRAME_NOUNS = frozenset(
     """
     rate rates level levels figure figures stat stats statistic statistics toll tolls
     trend trends amount amounts extent date dates version versions
+    disclaimer disclaimers caveat caveats
     """.split()
 )
 # forms of "compare" ask for no topic of their own ("who compared China to ...")

@@ -206,6 +206,14 @@ def test_a_place_in_a_named_speech_is_its_start(drafted: dict[str, Path]) -> Non
         # "He has read from my speech ...": what the other said sets up the answer after it
         ("ottawa", "when the judge said the house divided speech means lincoln wants every "
          "state made the same, how did lincoln answer that?", "lincoln", "he argues erroneously"),
+        # "founding" is the text's "organization"; "disclaimer" frames the start asked for; a
+        # given name the Freeport text never gives is its one surname-only speaker's
+        ("freeport", "when/where does lincoln date the republican party's founding", "lincoln",
+         "at Bloomington, in May, 1856"),
+        ("freeport", "at the very start of his rejoinder what disclaimer does abe give",
+         "lincoln", "I cannot in half an hour notice"),
+        ("freeport", "douglas position on expanding territory - does slavery factor in?",
+         "douglas", "expand"),
     ],
 )
 def test_modern_words_find_the_debates_own(
