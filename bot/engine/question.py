@@ -222,6 +222,7 @@ class QuestionReader:
         text = _main_first(_without_tag(_without_turn_to(
             self._without_hedge(self._question_sentences(self._without_introduction(cleaned))))))
         text = self._who_does_he(text)
+        text = _OPENS_OR_CLOSES.sub(_took_part_at_an_end, text)  # "who opens this thing"
         if "per " in text.lower():  # "per her": according to her (kept in the text read)
             text = _PER.sub("according to ", text)
         plain = _plain_idioms(_split_idioms(_who_is(text)))
@@ -1195,6 +1196,21 @@ _TOOK_PART_IN_ORDER = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|then)\W+)*who\s+(?:went|wrote|spoke|came|posted|answered|"
     r"responded|replied)\s+(?:\w+\s+)?(?:first|second|third|fourth|fifth|sixth|next|last|"
     r"after|before|2nd|3rd|4th|5th|6th)\b[\w\s.]*\W*$", re.I)
+# "who opens this thing", "who kicked off the conversation", "who closes it out": who wrote
+# first (or last), as "who went first" asks
+_OPENS_OR_CLOSES = re.compile(
+    r"\bwho\s+(?P<verb>opens|opened|kicks\s+off|kicked\s+off|starts|started|leads\s+off|"
+    r"led\s+off|closes|closed|wraps\s+up|wrapped\s+up|finishes|finished)"
+    r"(?:\s+(?:this|it|things|the\s+\w+)(?:\s+(?:thing|off|out|up))?)?"
+    r"(?:\s+(?:off|out|up))?(?=\s*(?:[?.!,]|\band\b|$))", re.I)
+
+
+def _took_part_at_an_end(m: re.Match[str]) -> str:
+    end = m.group("verb").lower().split()[0]
+    return "who wrote " + ("last" if end in ("closes", "closed", "wraps", "wrapped",
+                                             "finishes", "finished") else "first")
+
+
 _TOOK_PART_NEXT_TO = re.compile(  # "who wrote right before Hom?": an order, no words said
     r"^\W*(?:(?:and|so|ok|okay|then)\W+)*who\s+(?:went|wrote|spoke|came|posted|answered|"
     r"responded|replied)\s+(?:\w+\s+)?(?:next|after|before)\b", re.I)

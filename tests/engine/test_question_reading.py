@@ -222,6 +222,18 @@ def test_who_went_second_is_where_her_piece_begins(engine: Engine) -> None:
     assert reply.answers[0].quote.startswith("Nicolas as usual")
 
 
+@pytest.mark.parametrize(("question", "who", "paragraph"), [
+    ("ok wait who opens this thing and whats his main point", "bequelin", 3),
+    ("who kicked off the conversation?", "bequelin", 3),
+    ("who closes it out?", "sixth", 28),
+])
+def test_who_opens_or_closes_is_who_wrote_first_or_last(
+    engine: Engine, question: str, who: str, paragraph: int
+) -> None:
+    top = engine.ask(question).answers[0]
+    assert (top.contributor_id, top.paragraph) == (who, paragraph)
+
+
 @pytest.mark.parametrize(("question", "words"), [
     ("what line does neier quote at the end of his piece", []),
     ("where does neier draw a line between them", ["draw", "line"]),
