@@ -189,6 +189,8 @@ _EXISTENCE = re.compile(
 )
 _SUBJECT = re.compile(r"\b(he|she|they)\b", re.I)
 _OBJECT = re.compile(r"\b(him|her|them)\b", re.I)
+_ANSWER_THAT = re.compile(r"\b(?:answer|answered|answers|reply|replied|respond|responded|"
+                          r"back)\s+(?:to\s+)?(?:that|this|it)\b", re.I)
 _OTHERS_BESIDE = re.compile(r"\b(?:every(?:one|body)|all|people|ppl|others|the\s+rest|folks)\s+"
                             r"(?:\w+\s+)?(?:before|after)\s+(?:him|her|them)\b", re.I)
 _PRONOUN_WORDS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their",
@@ -1093,10 +1095,12 @@ def _with_pronouns(
             q, speakers=conv.focus, targets=tuple(dict.fromkeys(q.speakers + q.targets)),
             compare=len(conv.focus) > 1, who=False,
         ), True
-    if q.speakers and not q.targets and q.relation in _TARGETED and _OBJECT.search(
+    if q.speakers and not q.targets and q.relation in _TARGETED and (_OBJECT.search(
         _OTHERS_BESIDE.sub("", q.text)
-    ):  # "does the last respondent agree with him?": him is whom they answer (not
-        # "everybody before them", the others beside the one asked of)
+    ) or (q.relation is Relation.RESPOND and _ANSWER_THAT.search(q.text))):
+        # "does the last respondent agree with him?": him is whom they answer (not
+        # "everybody before them", the others beside the one asked of); "did Nathan ever
+        # write back to answer that?": the one just shown
         whom = _whom(q, conv, src)
         if whom:
             return dataclasses.replace(q, targets=whom[:1]), True

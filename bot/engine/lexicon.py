@@ -1005,6 +1005,8 @@ RELATION_PHRASES.update(
         "needs to be done": Relation.RECOMMEND, "need to be done": Relation.RECOMMEND,
         "should be done": Relation.RECOMMEND, "has to be done": Relation.RECOMMEND,
         "must be done": Relation.RECOMMEND,
+        "write back": Relation.RESPOND, "wrote back": Relation.RESPOND,
+        "writes back": Relation.RESPOND, "written back": Relation.RESPOND,
     }
 )
 # Everyday verbs and adjectives that, when the reading never uses them, are the frame of a

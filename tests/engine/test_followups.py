@@ -1230,3 +1230,18 @@ def test_the_last_point_asked_when_the_one_found_is_the_last(engine: Engine) -> 
     reply = engine.ask("Nathan's last reason, the world order one. Gist?")
     assert not reply.abstained and reply.answers[0].contributor_id == "nathan"
     assert "world" in reply.answers[0].quote
+
+
+def test_an_earlier_piece_answers_no_later_one(engine: Engine) -> None:
+    """ "did nathan ever write back to answer that?" of the final respondent's point, and "did
+    hom respond to rosenzweig?": they wrote before, so could not; said so, not made up."""
+    talk = Conversation()
+    for turn in ("the last writer quotes neier at one point, what line",
+                 "why would changing interests matter"):
+        engine.ask(turn, conversation=talk)
+    reply = engine.ask("did nathan ever write back to answer that?", conversation=talk)
+    assert reply.abstained
+    assert reply.message.startswith("Nathan wrote before the final respondent")
+    reply = engine.ask("did hom respond to rosenzweig?")
+    assert reply.abstained and reply.message.startswith("Hom wrote before Rosenzweig")
+    assert not engine.ask("did rosenzweig respond to hom?").abstained

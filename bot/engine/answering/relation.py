@@ -405,6 +405,21 @@ def _lacking_detail(src: Sources, q: Question, found: Reply) -> Reply:
 _YEAR = re.compile(YEAR)
 
 
+def _all_before(src: Sources, speakers: tuple[str, ...], targets: tuple[str, ...]) -> bool:
+    """Whether every word of the speakers comes before any of the targets' (a written
+    exchange's earlier pieces, which answer no later one; in a debate each speaks again)."""
+    if not speakers or not targets:
+        return False
+    last = max((n for c in speakers for n in src.reading.contributor(c).paragraphs), default=0)
+    first = min((n for c in targets for n in src.reading.contributor(c).paragraphs), default=0)
+    return 0 < last < first
+
+
+def _object(src: Sources, cid: str) -> str:
+    """ "him", "her" or "them", as the reading calls a contributor."""
+    return {"he": "him", "she": "her"}.get(src.reading.contributor(cid).pronoun, "them")
+
+
 def unanswerable(
     src: Sources, q: Question, ranked: list[Scored],
     elsewhere: Callable[[], Scored | None],
@@ -413,6 +428,12 @@ def unanswerable(
     `elsewhere` gives the best position of anyone else's that answers (ranked on demand)."""
     names = src.names(q.speakers)
     asked = RELATION_NOUNS.get(q.relation, "")
+    if q.relation is Relation.RESPOND and _all_before(src, q.speakers, q.targets) and (
+        not ranked or not ranked[0].on_target
+    ):
+        # "did Nathan ever write back to answer that?" of the final respondent's point
+        return (f"{names} wrote before {src.names(q.targets)}, so could not answer "
+                f"{'them' if len(q.targets) > 1 else _object(src, q.targets[0])}.")
     if not q.terms:
         if asked and (not ranked or ranked[0].fit < SECOND_KIND):
             if names:
