@@ -794,9 +794,10 @@ def test_a_dash_before_a_new_clause_ends_the_topic(engine: Engine, question: str
 @pytest.mark.parametrize(("question", "who", "phrase"), [
     ("What are Neier's two reasons this issue can't wait?", "neier", "urgency"),
     ("what's bequelin's top priority", "bequelin", "most important"),
+    ("rosensweig says he came in late to the discussion?", "rosenzweig", "latecomer"),
 ])
 def test_everyday_idioms_for_the_texts_words(
     engine: Engine, question: str, who: str, phrase: str
 ) -> None:
     top = engine.ask(question).answers[0]
-    assert top.contributor_id == who and phrase in top.quote
+    assert top.contributor_id == who and phrase in engine.reading.paragraph(top.paragraph).text
