@@ -244,7 +244,7 @@ class QuestionReader:
         topical |= _setting_clause(fixed, mentions)
         topical |= _things_differing(fixed, in_mention)
         where, in_where = _where(joined) if _WHERE_WORDS.intersection(fixed) else (0, set())
-        relations, cues = _relations(fixed, skip=in_mention | topical | in_where)
+        relations, cues = _relations(fixed, skip=in_mention | topical | in_where | _consents(fixed))
         relations, cues = self._held_relations(fixed, relations, cues)
         relations = _either_way(fixed, relations)
         lead = _chat_lead(fixed)  # "pleeease who ...": the question starts at "who"
@@ -372,7 +372,8 @@ class QuestionReader:
         m = _REPLY_ASK.search(parts[-1])
         if m is None:
             return ""
-        named = m.group("who") or m.group("whose") or m.group("buyer") or ""
+        named = (m.group("who") or m.group("whose") or m.group("buyer") or m.group("agrees")
+                 or "")
         found = [n for n in self.matcher.find(words(named)) if not n.ambiguous]
         return found[0].contributor_ids[0] if len(found) == 1 else ""
 
@@ -818,6 +819,19 @@ def _which_things(tokens: list[str], lead: int, in_mention: set[int]) -> bool:
 
 
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "professor", "the", "judge", "senator"})
+_AGREE_FORMS = frozenset({"agree", "agrees", "agreed", "agreeing"})
+_CONSENTED = frozenset({"answer", "reply", "respond", "debate", "meet", "speak", "discuss",
+                        "stop", "go", "let", "take", "give", "pay", "share", "divide", "split"})
+
+
+def _consents(tokens: list[str]) -> set[int]:
+    """ "does Lincoln agree to answer them?": consent to do a thing, no agreement with anyone."""
+    return {
+        i for i in range(len(tokens) - 2)
+        if tokens[i] in _AGREE_FORMS and tokens[i + 1] == "to" and tokens[i + 2] in _CONSENTED
+    }
+
+
 _WHICH_PEOPLE = frozenset({"one", "ones", "of", "man", "woman", "guy", "person", "people", "side",
                            "speaker", "speakers", "debater"})
 
@@ -1323,6 +1337,10 @@ _REPLY_ASK = re.compile(
     r"justify|get\s+around|say\s+back|say\s+to\s+(?:that|this))\b"
     # "does Lincoln buy that?": whether the one named accepts what the sentence before reports
     r"|\b(?:does|did|do|would)\s+(?P<buyer>(?:\w+\W+){0,3}?\w+)\s+(?:buy|accept)\s+(?:that|this|it)\b"
+    # "does Lincoln agree to answer them?", "did he ever reply to those?": the one asked replies
+    r"|^\W*(?:and\s+|so\s+|but\s+)?(?:does|did|do|would|will)\s+(?P<agrees>(?:\w+\W+){0,2}?\w+)\s+"
+    r"(?:(?:agree|refuse|decline|try|bother|plan|want|ever|actually|even)\s+(?:to\s+)?)?"
+    r"(?:reply|respond|answer)\s+(?:to\s+)?(?:them|those|these|that|this|it|the\s+\w+)\b"
     # "what's Lincoln's comeback?", "and his response?": the reply, as a noun
     r"|\b(?:what|whats|and|so)\b.*?\b(?P<whose>\w+?)(?:['’]s|s)\s+(?:comeback|response|reply|answer|"
     r"rebuttal|retort|counter|defen[cs]e)\b", re.I)

@@ -801,3 +801,12 @@ def test_everyday_idioms_for_the_texts_words(
 ) -> None:
     top = engine.ask(question).answers[0]
     assert top.contributor_id == who and phrase in engine.reading.paragraph(top.paragraph).text
+
+
+def test_agreeing_to_do_a_thing_is_no_agreement(engine: Engine) -> None:
+    """ "does Neier agree to answer them?" after a sentence on what another said: consent to
+    reply, asked of the one who replies, not an agreement with anyone."""
+    q = engine.reader.read("Bequelin lists four keys for the US. Does Neier agree to answer them?")
+    assert "agree" not in [r.value for r in q.relations]
+    assert q.speakers == ("neier",)
+    assert engine.reader.read("does neier agree with bequelin").relation.value == "agree"
