@@ -373,7 +373,7 @@ class QuestionReader:
         if m is None:
             return ""
         named = (m.group("who") or m.group("whose") or m.group("buyer") or m.group("agrees")
-                 or "")
+                 or m.group("bare") or "")
         found = [n for n in self.matcher.find(words(named)) if not n.ambiguous]
         return found[0].contributor_ids[0] if len(found) == 1 else ""
 
@@ -1343,7 +1343,10 @@ _REPLY_ASK = re.compile(
     r"(?:reply|respond|answer)\s+(?:to\s+)?(?:them|those|these|that|this|it|the\s+\w+)\b"
     # "what's Lincoln's comeback?", "and his response?": the reply, as a noun
     r"|\b(?:what|whats|and|so)\b.*?\b(?P<whose>\w+?)(?:['’]s|s)\s+(?:comeback|response|reply|answer|"
-    r"rebuttal|retort|counter|defen[cs]e)\b", re.I)
+    r"rebuttal|retort|counter|defen[cs]e)\b"
+    # "lincolns answer?", "linkon answer?", "Lincoln's rebuttal?": the whole closing question
+    r"|^\W*(?P<bare>\w+?)(?:['’]s|s)?\s+(?:comeback|response|reply|answer|rebuttal|retort|"
+    r"counter)\W*$", re.I)
 
 
 # the words before a contributor set aside ("anyone besides Hom", "who other than Bequelin")

@@ -214,6 +214,9 @@ def test_a_place_in_a_named_speech_is_its_start(drafted: dict[str, Path]) -> Non
          "lincoln", "I cannot in half an hour notice"),
         ("freeport", "douglas position on expanding territory - does slavery factor in?",
          "douglas", "expand"),
+        # a closing "lincolns answer?" asks the one named to reply to the sentence before
+        ("freeport", "douglas says if lincoln lets in one slave state hes basically voting to "
+         "break up the union. lincolns answer?", "lincoln", "half slave and half free"),
     ],
 )
 def test_modern_words_find_the_debates_own(
