@@ -266,7 +266,10 @@ class QuestionReader:
                 speakers, who = choice, False
                 targets = tuple(t for t in targets if t not in choice)
         replier = self._replier(text)
-        if replier and (replier in targets or len(speakers) >= 2) and not who:
+        if replier and (replier in targets or len(speakers) >= 2) and (
+            not who or not WHO_WORDS.intersection(words(_CLAUSE_BREAK.split(text)[-1]))
+        ):  # (a "who" of the sentence before, "someone in the crowd asks him", asks no who)
+            who = False
             # "Douglas suggests Lincoln defends Buchanan. How does Lincoln reply to that?":
             # the one asked to reply speaks; those the first sentence has speak are answered
             targets = tuple(dict.fromkeys(
@@ -374,6 +377,12 @@ class QuestionReader:
             return ""
         named = (m.group("who") or m.group("whose") or m.group("buyer") or m.group("agrees")
                  or m.group("bare") or "")
+        if named.lower() in ("he", "hi", "his", "she", "her", "hers"):  # ("hi"+"s": "his")
+            # "someone in the crowd asks lincoln if he ... -- what's his answer?": the one
+            # contributor the sentences before name
+            before = {c for n in self.matcher.find(words(" ".join(parts[:-1])))
+                      if not n.ambiguous for c in n.contributor_ids}
+            return next(iter(before)) if len(before) == 1 else ""
         found = [n for n in self.matcher.find(words(named)) if not n.ambiguous]
         return found[0].contributor_ids[0] if len(found) == 1 else ""
 

@@ -217,6 +217,10 @@ def test_a_place_in_a_named_speech_is_its_start(drafted: dict[str, Path]) -> Non
         # a closing "lincolns answer?" asks the one named to reply to the sentence before
         ("freeport", "douglas says if lincoln lets in one slave state hes basically voting to "
          "break up the union. lincolns answer?", "lincoln", "half slave and half free"),
+        # "what's his answer?" after a sentence naming one speaker (a heckler's "someone"
+        # there asks no who): his reply
+        ("ottawa", "someone in the crowd asks lincoln if he rejects popular sovereignty. what's "
+         "his answer", "lincoln", "Popular Sovereignty"),
     ],
 )
 def test_modern_words_find_the_debates_own(
