@@ -116,10 +116,11 @@ class Engine:
     def _named_for(self, q: Question) -> str:
         """The question with the given name it guessed replaced by the contributor it took
         it for ("is Lincoln against new land?" for "is abe against new land?")."""
-        cid = next((m.contributor_ids[0] for m in self.reader.matcher.find(words(q.text))
-                    if m.guessed), "")
-        name = self.sources.names((cid,)) if cid else ""
-        return re.sub(rf"\b{re.escape(q.guessed)}\b", name, q.text, count=1, flags=re.I)
+        if not q.guessed:
+            return ""
+        given, cid = q.guessed
+        return re.sub(rf"\b{re.escape(given)}\b", self.sources.names((cid,)), q.text, count=1,
+                      flags=re.I)
 
     def _last_asked(
         self, q: Question, resolved: Resolved, reply: Reply, limit: int

@@ -525,9 +525,10 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 
 # Directed: a question word that is searched as these words too (not the other way).
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    # the people of a region, in a text's words for the region ("the Southern people")
+    # a founding, in the words of a text that tells of an "organization"
     "founding": ("organization", "organized", "formation", "formed"),
     "founded": ("organized", "formed", "organization", "formation"),
+    # the people of a region, in a text's words for the region ("the Southern people")
     "southerners": ("southern", "south"), "southerner": ("southern", "south"),
     "northerners": ("northern", "north"), "northerner": ("northern", "north"),
     "westerner": ("western", "west"),

@@ -47,7 +47,7 @@ from bot.engine.conversation import Conversation
 from bot.engine.followup import PLEASANTRY, Move, Resolved
 from bot.engine.index import Term
 from bot.engine.lexicon import RELATION_KINDS, WORLD_PERSON_NOUNS, Relation
-from bot.engine.question import Question
+from bot.engine.question import DIFFER_WORDS, Question
 from bot.engine.rank import answers_topic
 from bot.engine.sources import Sources
 from bot.engine.text import fold, words, written_as_name
@@ -624,17 +624,15 @@ _OF_A_LIST = re.compile(r"\b(?:keys?|steps?|recommendations?|measures?|prioritie
                         re.I)
 
 
-_DIFFERENCE_OF_TWO = re.compile(r"\b(?:differ\w*|different|difference)\b", re.I)
-
-
 def kind_of_answer(src: Sources, q: Question, limit: int) -> Reply:
     """Contributors side by side, or the positions that fit a relation and topic."""
     if q.compare:
         return compare(src, q, min(MAX_COMPARE, max(limit, len(q.speakers))))
     reply = _saying_the_phrase(src, q, limit) if q.phrase and q.relations else relation(
         src, q, limit)
-    if reply.abstained and _DIFFERENCE_OF_TWO.search(q.text) and len(q.speakers) == 1 and len(
-        q.targets) == 1 and q.relation is Relation.DISAGREE and not q.who:
+    if reply.abstained and DIFFER_WORDS.intersection(words(q.text)) and len(q.speakers) == 1 and (
+        len(q.targets) == 1 and q.relation is Relation.DISAGREE and not q.who
+    ):
         # "how's Nathan's take different from the last respondent's?": a difference runs both
         # ways, so the other's disagreement with the first when the first voices none
         other = relation(src, dataclasses.replace(q, speakers=q.targets, targets=q.speakers),

@@ -193,7 +193,8 @@ class Question:
     skip: frozenset[str] = frozenset()  # positions already shown ("more", "what else")
     where: int = 0  # -1: "at the start of his piece", 1: "at the end", 0: anywhere
     occasion: str = ""  # "at the Alton debate": an occasion the reading never names
-    guessed: str = ""  # "abe": a given name the text never gives, taken as a contributor's
+    # ("abe", "lincoln"): a given name the text never gives, and the contributor taken for it
+    guessed: tuple[str, str] | tuple[()] = ()
 
     @property
     def relation(self) -> Relation:
@@ -275,17 +276,17 @@ class QuestionReader:
             targets = tuple(dict.fromkeys(
                 (*(c for c in speakers if c != replier), *(c for c in targets if c != replier))))
             speakers = (replier,)
-        differ = bool(_DIFFER_WORDS.intersection(fixed)) and not _DISAGREE_SAID.intersection(fixed)
+        differ = bool(DIFFER_WORDS.intersection(fixed)) and not _DISAGREE_SAID.intersection(fixed)
         first = self._named_first(cleaned) if len(speakers) >= 2 else None
         if first in speakers:  # "compare X and Y ... start w Y": Y's side first
             speakers = (first, *(c for c in speakers if c != first))
             where = 0  # "start with Y" orders the answer; it asks for no place in a piece
         if asks_who and not who and not relations and _refers_after(mentions, fixed):
             relations = [Relation.RESPOND]  # "whom did the final respondent quote?"
-        not_topic = in_mention | cues | in_phrase | in_where | _either_of(fixed) | _others_in_order(
-            fixed) | {
+        not_topic = in_mention | cues | in_phrase | in_where | _either_of(fixed) | {
             i for i, t in enumerate(fixed)  # "which line?": the quote asked for, no topic
             if t == "line" and i and fixed[i - 1] in ("which", "what", "exact")}
+        not_topic |= _others_in_order(fixed)  # "the people before them"
         if asks_who and not who and len(speakers) == 1 and not relations and not where and (
             _TOOK_PART_IN_ORDER.search(joined)
         ):  # "and who went second?": that contributor, where their piece begins
@@ -306,7 +307,8 @@ class QuestionReader:
             pairs=stem_pairs([t for i, t in enumerate(fixed) if i not in not_topic]),
             where=where,
             occasion=unnamed_occasion(tokens, self.index, in_mention),
-            guessed=next((tokens[m.start] for m in mentions if m.guessed), ""),
+            guessed=next(((tokens[m.start], m.contributor_ids[0]) for m in mentions
+                          if m.guessed), ()),
         )
         if differ and q.compare and q.relations[:1] == (Relation.DISAGREE,) and q.known_terms:
             # "nathan vs neier on X, how do they differ": the two side by side on X, not a
@@ -678,7 +680,7 @@ _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers",
 
 _WHO_DOES_HE = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|but)\W+)*who\s+(?:does|did|do)\s+(he|she|they)\b", re.I)
-_DIFFER_WORDS = frozenset({"differ", "differs", "difference", "differences", "different",
+DIFFER_WORDS = frozenset({"differ", "differs", "difference", "differences", "different",
                            "diff", "contrast", "distinguish"})
 _DISAGREE_SAID = frozenset({"disagree", "disagrees", "disagreed", "disagreeing", "disagreement"})
 # words that point back to a topic named before ("did neier talk about that?")
