@@ -17,6 +17,7 @@ from bot.engine.answering.abstain import (
     off_topic_request,
     other_language,
 )
+from bot.engine.answering.caption import caption_answer
 from bot.engine.answering.compare import MAX_COMPARE, compare
 from bot.engine.answering.context import (
     item_opened,
@@ -570,6 +571,9 @@ def respond(src: Sources, q: Question, limit: int) -> Reply:
         return abstain(src, q, why)
     if q.occasion:  # "what did X say at the Alton debate?", of a reading that never names it
         return abstain(src, q, f"This reading never mentions {q.occasion.title()}.")
+    photo = caption_answer(src, q)  # "the photo with the protesters - when was it taken?"
+    if photo is not None:
+        return photo
     if q.phrase and not q.relations:  # "who said ...", "did X say ..."
         located = who_said(src, q)
         if located is not None:
