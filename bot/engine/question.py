@@ -31,7 +31,8 @@ from bot.engine.occasion import unnamed_occasion
 from bot.engine.references import TOOK_PART, ContributorMatcher, Mention
 from bot.engine.text import clean, fold, join_compounds, sentences, stem, words, written_as_name
 
-_QUOTED = re.compile(r"\"([^\"]{6,300})\"|(?:^|\s)'([^']{6,300})'(?=\s|[?.!,]|$)")
+_QUOTED = re.compile(  # (an apostrophe inside a word is no closing quote: 'we're all in it')
+    r"\"([^\"]{6,300})\"|(?:^|\s)'((?:[^']|(?<=\w)'(?=\w)){6,300})'(?=\s|[?.!,]|$)")
 _SAID = re.compile(
     r"^(?:who|which\s+\w+|whose\s+\w+)\s+(?:(?:was\s+it\s+that|is\s+it\s+that|"
     r"(?:was|is)\s+(?:the\s+)?(?:one|guy|person|contributor|author|writer)\s+(?:that|who))\s+)?"
@@ -224,6 +225,7 @@ class QuestionReader:
             self._without_hedge(self._question_sentences(self._without_introduction(cleaned))))))
         text = self._who_does_he(text)
         text = _OPENS_OR_CLOSES.sub(_took_part_at_an_end, text)  # "who opens this thing"
+        text = _MEMBERS_ASIDE.sub("", text) or text  # "..., it was kinda corny but i liked it"
         if "per " in text.lower():  # "per her": according to her (kept in the text read)
             text = _PER.sub("according to ", text)
         plain = _plain_idioms(_split_idioms(_who_is(text)))
@@ -1234,6 +1236,14 @@ def _took_part_at_an_end(m: re.Match[str]) -> str:
     end = m.group("verb").lower().split()[0]
     return "who wrote " + ("last" if end in ("closes", "closed", "wraps", "wrapped",
                                              "finishes", "finished") else "first")
+
+
+# a member's own closing word on the passage, no part of the question: "..., it was kinda
+# corny but i liked it", "... lol it's lowkey cringe"
+_MEMBERS_ASIDE = re.compile(
+    r"(?:[,;]|\s)\s*(?:lol\s+|ngl\s+|tbh\s+)?(?:it|that|this)\s*(?:was|is|'s|’s|felt|seemed|sounds?)\s+"
+    r"(?=(?:kinda|kind\s+of|lowkey|lol|ngl|tbh|honestly)\b|[\w\s']{0,40}?\bbut\s+i\s+(?:liked|loved|"
+    r"enjoyed|hated|like|love)\b)[\w\s']{0,60}?\W*$", re.I)
 
 
 _TOOK_PART_NEXT_TO = re.compile(  # "who wrote right before Hom?": an order, no words said

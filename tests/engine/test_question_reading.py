@@ -810,3 +810,22 @@ def test_agreeing_to_do_a_thing_is_no_agreement(engine: Engine) -> None:
     assert "agree" not in [r.value for r in q.relations]
     assert q.speakers == ("neier",)
     assert engine.reader.read("does neier agree with bequelin").relation.value == "agree"
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    # an apostrophe inside a word closes no single quote; a member's closing aside on the
+    # passage ("it was kinda corny but i liked it") is no part of the question
+    ("who had the 'we're all in the same boat' line 🚣 it was kinda corny but i liked it",
+     "same real-time virtual boat"),
+    ("who had the boat line, it was corny but i liked it", "same real-time virtual boat"),
+])
+def test_a_members_aside_is_no_part_of_the_question(
+    engine: Engine, question: str, phrase: str
+) -> None:
+    reply = engine.ask(question)
+    assert not reply.abstained and phrase in reply.answers[0].quote
+
+
+def test_an_intensifier_is_no_aside(engine: Engine) -> None:
+    q = engine.reader.read("who says it's urgent because so many people in china are affected")
+    assert {"urgent", "affected"} <= {t.word for t in q.terms}
