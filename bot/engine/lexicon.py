@@ -1008,6 +1008,8 @@ RELATION_PHRASES.update(
         "needs to be done": Relation.RECOMMEND, "need to be done": Relation.RECOMMEND,
         "should be done": Relation.RECOMMEND, "has to be done": Relation.RECOMMEND,
         "must be done": Relation.RECOMMEND,
+        "bring to the table": Relation.SUMMARY, "brings to the table": Relation.SUMMARY,
+        "brought to the table": Relation.SUMMARY,
         "write back": Relation.RESPOND, "wrote back": Relation.RESPOND,
         "writes back": Relation.RESPOND, "written back": Relation.RESPOND,
     }

@@ -201,6 +201,7 @@ def test_a_closing_tag_is_no_topic(engine: Engine, question: str) -> None:
     ("is everyone just going along with bequelin", "agree"),
     ("what does hom say needs to happen?", "recommend"),  # what must come about
     ("according to neier what has to be done", "recommend"),
+    ("second-to-last contributor, what did they bring to the table?", "summary"),
 ])
 def test_relation_phrases(engine: Engine, question: str, relation: str) -> None:
     assert engine.reader.read(question).relation.value == relation
