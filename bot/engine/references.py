@@ -79,6 +79,7 @@ _BEFORE_A_THING = frozenset({"a", "an", "the", "this", "that", "these", "those",
                              "bad", "real", "every", "each"})
 
 
+_PARTS = frozenset({"part", "section", "bit", "chunk"})
 _PIECE_WORDS = frozenset({"piece", "pieces", "one", "response", "reply", "essay", "post",
                           "contribution", "entry", "part", "section", "answer"})
 
@@ -387,6 +388,12 @@ class ContributorMatcher:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if nxt in PERSON_NOUNS or _misspelt_person_noun(nxt):
             return Mention((cid,), i, i + 2)
+        before = tokens[max(0, i - 2) : i]
+        if nxt in _PARTS and before in (["wrote", "the"], ["writes", "the"]) and (
+            tokens[i + 2 : i + 3] != ["of"]
+        ):
+            return Mention((cid,), i - 2, i + 2)  # "who wrote the first part" (not "the last part
+            # of his speech", a place in a piece)
         if i > 0 and tokens[i - 1] in TOOK_PART:  # "whoever wrote last", "who went first"
             return Mention((cid,), i - 1, i + 1)
         if i > 0 and tokens[i - 1] == "the" and (nxt == "" or nxt in _AFTER_BARE_ORDINAL) and (

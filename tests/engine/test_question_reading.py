@@ -225,6 +225,9 @@ def test_who_went_second_is_where_her_piece_begins(engine: Engine) -> None:
 
 @pytest.mark.parametrize(("question", "who", "paragraph"), [
     ("ok wait who opens this thing and whats his main point", "bequelin", 3),
+    # "who wrote the first part": the first piece's writer (not "the first part of X")
+    ("hiii first time here 👋 who wrote the first part and whats it basically about",
+     "bequelin", 3),
     ("who kicked off the conversation?", "bequelin", 3),
     ("who closes it out?", "sixth", 28),
 ])
