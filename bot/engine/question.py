@@ -119,7 +119,8 @@ _IDIOM_STEMS = frozenset({stem("agree"), stem("disagree")})
 _ASIDE = frozenset({"or", "bot", "pls", "plz", "please", "here", "else", "quickly", "just"})
 _HELP_VERBS = frozenset({"explain", "tell", "help", "remind", "summarize", "summarise", "clarify",
                          "list", "break", "walk", "unpack", "elaborate", "recap", "describe",
-                         "tldr", "sum", "summ", "paraphrase", "translate", "give", "show"})
+                         "tldr", "sum", "summ", "paraphrase", "translate", "give", "show",
+                         "compare", "contrast"})
 # "can someone walk me through ...": a request for help, no "who" (not "does anyone explain")
 _REQUESTING = frozenset({"can", "could", "would", "will", "pls", "plz", "please", "may", "ok",
                          "so", "hey", "guys"})

@@ -51,6 +51,9 @@ ANSWERS: list[tuple[str, set[str], set[int]]] = [
     # difference runs both ways: the other's disagreement when the first voices none
     ("where does neier differ from bequelin?", {"neier"}, {26}),
     ("how's nathan's take different from the last respondent's?", {"sixth"}, {29}),
+    # "can someone compare ...": a request for the comparison, no "who" question
+    ("can someone compare what Bequelin and the last writer say about US companies in China?",
+     {"bequelin"}, {10}),
     # a person word after an affiliation's word is theirs, no other person's name
     ("what does the Human Rights Watch fellow think drives progress in china?", {"bequelin"},
      {3}),
