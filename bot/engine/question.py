@@ -227,6 +227,7 @@ class QuestionReader:
         text = self._who_does_he(text)
         text = _OPENS_OR_CLOSES.sub(_took_part_at_an_end, text)  # "who opens this thing"
         text = _MEMBERS_ASIDE.sub("", text) or text  # "..., it was kinda corny but i liked it"
+        text = _ALL_BEFORE.sub(r"\1 earlier", text)  # "everyone who went before them"
         if "per " in text.lower():  # "per her": according to her (kept in the text read)
             text = _PER.sub("according to ", text)
         plain = _plain_idioms(_split_idioms(_who_is(text)))
@@ -1245,6 +1246,14 @@ _MEMBERS_ASIDE = re.compile(
     r"(?:[,;]|\s)\s*(?:lol\s+|ngl\s+|tbh\s+)?(?:it|that|this)\s*(?:was|is|'s|’s|felt|seemed|sounds?)\s+"
     r"(?=(?:kinda|kind\s+of|lowkey|lol|ngl|tbh|honestly)\b|[\w\s']{0,40}?\bbut\s+i\s+(?:liked|loved|"
     r"enjoyed|hated|like|love)\b)[\w\s']{0,60}?\W*$", re.I)
+
+
+# "(agree with) everyone who went before them", "everything said before me": all the earlier
+# contributors, as a reading's words have them ("all of the earlier respondents")
+_ALL_BEFORE = re.compile(
+    r"\b(every(?:one|body|thing)|all(?:\s+the\s+others)?)(?:\s+(?:who|that)\s+(?:went|came|"
+    r"wrote|spoke|posted))?(?:\s+(?:else\s+)?(?:has\s+)?(?:said|wrote|written))?\s+before\s+"
+    r"(?:them|him|her|me|it)\b", re.I)
 
 
 _TOOK_PART_NEXT_TO = re.compile(  # "who wrote right before Hom?": an order, no words said

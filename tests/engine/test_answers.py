@@ -51,6 +51,10 @@ ANSWERS: list[tuple[str, set[str], set[int]]] = [
     # difference runs both ways: the other's disagreement when the first voices none
     ("where does neier differ from bequelin?", {"neier"}, {26}),
     ("how's nathan's take different from the last respondent's?", {"sixth"}, {29}),
+    # "everyone who went before them": all the earlier contributors, as the text has them
+    ("who said they agree with like basically everyone who went before them", {"sixth"}, {28}),
+    ("is there anyone who says they agree with basically everything said before them?",
+     {"sixth"}, {28}),
     # "can someone compare ...": a request for the comparison, no "who" question
     ("can someone compare what Bequelin and the last writer say about US companies in China?",
      {"bequelin"}, {10}),
