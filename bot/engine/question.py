@@ -228,6 +228,7 @@ class QuestionReader:
         text = _OPENS_OR_CLOSES.sub(_took_part_at_an_end, text)  # "who opens this thing"
         text = _MEMBERS_ASIDE.sub("", text) or text  # "..., it was kinda corny but i liked it"
         text = _ALL_BEFORE.sub(r"\1 earlier", text)  # "everyone who went before them"
+        text = _WAS_IT.sub("who ", text)  # "was it Rosenzweig who said ...?": who said it
         if "per " in text.lower():  # "per her": according to her (kept in the text read)
             text = _PER.sub("according to ", text)
         plain = _plain_idioms(_split_idioms(_who_is(text)))
@@ -1254,6 +1255,12 @@ _ALL_BEFORE = re.compile(
     r"\b(every(?:one|body|thing)|all(?:\s+the\s+others)?)(?:\s+(?:who|that)\s+(?:went|came|"
     r"wrote|spoke|posted))?(?:\s+(?:else\s+)?(?:has\s+)?(?:said|wrote|written))?\s+before\s+"
     r"(?:them|him|her|me|it)\b", re.I)
+
+
+# "was it Rosenzweig who talked about China's clout?", "is it the last one who ...": who did,
+# the member's guess named (a wrong guess is answered by the one who did)
+_WAS_IT = re.compile(r"^\W*(?:(?:so|ok|okay|and|wait|hmm)\W+)*(?:was|is)\s+it\s+(?:\w+\s+){1,4}?"
+                     r"who\s+(?=\w)", re.I)  # (not "was it raining that day")
 
 
 _TOOK_PART_NEXT_TO = re.compile(  # "who wrote right before Hom?": an order, no words said

@@ -55,6 +55,10 @@ ANSWERS: list[tuple[str, set[str], set[int]]] = [
     ("who said they agree with like basically everyone who went before them", {"sixth"}, {28}),
     ("is there anyone who says they agree with basically everything said before them?",
      {"sixth"}, {28}),
+    # "was it X who ...?": who did, a wrong guess answered by the one who did
+    ("Was it Rosenzweig who talked about China throwing its economic weight about?", {"neier"},
+     {25}),
+    ("was it hom who mentioned hong kong?", {"hom"}, {17}),
     # "can someone compare ...": a request for the comparison, no "who" question
     ("can someone compare what Bequelin and the last writer say about US companies in China?",
      {"bequelin"}, {10}),
