@@ -191,8 +191,9 @@ _SUBJECT = re.compile(r"\b(he|she|they)\b", re.I)
 _OBJECT = re.compile(r"\b(him|her|them)\b", re.I)
 _ANSWER_THAT = re.compile(r"\b(?:answer|answered|answers|reply|replied|respond|responded|"
                           r"back)\s+(?:to\s+)?(?:that|this|it)\b", re.I)
-_OTHERS_BESIDE = re.compile(r"\b(?:every(?:one|body)|all|people|ppl|others|the\s+rest|folks)\s+"
-                            r"(?:\w+\s+)?(?:before|after)\s+(?:him|her|them)\b", re.I)
+# ("everyone before them" is read as "everyone earlier" already: see question._ALL_BEFORE)
+_OTHERS_BESIDE = re.compile(r"\b(?:people|ppl|others|the\s+rest|folks)\s+(?:\w+\s+)?"
+                            r"(?:before|after)\s+(?:him|her|them)\b", re.I)
 _PRONOUN_WORDS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their",
                             "theirs"})
 # "whats the point of that comparison?", "what was the purpose of saying that": why the one
