@@ -31,7 +31,7 @@ from bot.engine.question import Question, QuestionReader
 from bot.engine.quotes import QuoteFinder
 from bot.engine.rank import FLOOR, Ranker, answers_topic
 from bot.engine.references import ContributorMatcher
-from bot.engine.sources import Sources, name_words
+from bot.engine.sources import Sources, name_words, paragraph_owners
 from bot.engine.text import clean, words
 from bot.knowledge.model import Contributor, Position, Reading
 
@@ -52,7 +52,7 @@ class Engine:
         self.quotes = QuoteFinder(reading)
         self.contributors = tuple(sorted(reading.contributors, key=lambda c: c.order))
         self.sources = Sources(reading, self.index, self.ranker, self.quotes, self.contributors,
-                               name_words(self.contributors))
+                               name_words(self.contributors), paragraph_owners(self.contributors))
 
     @classmethod
     def load(cls, knowledge: Path | None = None, reading_id: str | None = None) -> Engine:

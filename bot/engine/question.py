@@ -1222,9 +1222,11 @@ _OF_A_RIGHT = frozenset({"the", "a", "human", "basic", "civil", "legal", "politi
                          "are", "be", "thats", "it's", "him", "them", "me", "it", "i", "you"})
 
 
+# "who wrote", "and who went", then at most one word ("right"), before the place in order
+_WHO_TOOK_PART = (r"^\W*(?:(?:and|so|ok|okay|then)\W+)*who\s+(?:went|wrote|spoke|came|posted|"
+                  r"answered|responded|replied)\s+(?:\w+\s+)?")
 _TOOK_PART_IN_ORDER = re.compile(
-    r"^\W*(?:(?:and|so|ok|okay|then)\W+)*who\s+(?:went|wrote|spoke|came|posted|answered|"
-    r"responded|replied)\s+(?:\w+\s+)?(?:first|second|third|fourth|fifth|sixth|next|last|"
+    _WHO_TOOK_PART + r"(?:first|second|third|fourth|fifth|sixth|next|last|"
     r"after|before|2nd|3rd|4th|5th|6th)\b[\w\s.]*\W*$", re.I)
 # "who opens this thing", "who kicked off the conversation", "who closes it out": who wrote
 # first (or last), as "who went first" asks
@@ -1264,8 +1266,7 @@ _WAS_IT = re.compile(r"^\W*(?:(?:so|ok|okay|and|wait|hmm)\W+)*(?:was|is)\s+it\s+
 
 
 _TOOK_PART_NEXT_TO = re.compile(  # "who wrote right before Hom?": an order, no words said
-    r"^\W*(?:(?:and|so|ok|okay|then)\W+)*who\s+(?:went|wrote|spoke|came|posted|answered|"
-    r"responded|replied)\s+(?:\w+\s+)?(?:next|after|before)\b", re.I)
+    _WHO_TOOK_PART + r"(?:next|after|before)\b", re.I)
 _BARE_WHO = frozenset(
     {"who", "whom", "exactly", "then", "specifically", "precisely", "tho", "though"})
 # (its "who's" already read as "who is": see _who_is)

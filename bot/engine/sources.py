@@ -25,6 +25,13 @@ class Sources:
     contributors: tuple[Contributor, ...]  # in the order they wrote
     # every word of each contributor's id, name and aliases ("nicholas", "bequelin", "hrw")
     name_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # whose part each paragraph is in (several ids where parts overlap; none: no one's words,
+    # such as a photo caption or a reporter's note)
+    owners: Mapping[int, frozenset[str]] = field(default_factory=dict)
+
+    def unowned(self, number: int) -> bool:
+        """Whether a paragraph is in no contributor's part."""
+        return number not in self.owners
 
     def cite(self, pos: Position, score: float) -> Answer:
         """A position as a cited answer."""
@@ -44,3 +51,12 @@ def name_words(contributors: tuple[Contributor, ...]) -> dict[str, frozenset[str
             found.update(words(name))
         out[c.id] = frozenset(found - STOPWORDS)
     return out
+
+
+def paragraph_owners(contributors: tuple[Contributor, ...]) -> dict[int, frozenset[str]]:
+    """Each paragraph that is in a contributor's part, with the ids of those whose part it is."""
+    out: dict[int, set[str]] = {}
+    for c in contributors:
+        for n in c.paragraphs:
+            out.setdefault(n, set()).add(c.id)
+    return {n: frozenset(ids) for n, ids in out.items()}

@@ -9,9 +9,9 @@ from bot.engine import Engine
 from bot.engine.answering.readout import _reader
 
 
-def _owners(line: str) -> dict[int, set[str]]:
+def _owners(line: str) -> dict[int, frozenset[str]]:
     """'aaabab' -> paragraph n owned by the n-th letter ('-' for no one)."""
-    return {n: {c} for n, c in enumerate(line) if c != "-"}
+    return {n: frozenset({c}) for n, c in enumerate(line) if c != "-"}
 
 
 def test_a_passage_read_out_inside_anothers_speech_is_read_by_him() -> None:

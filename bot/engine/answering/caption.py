@@ -21,15 +21,15 @@ ASKS_PHOTO = re.compile(r"\b(?:photos?|photographs?|pictures?|pics?|captions?)\b
 def captions(src: Sources) -> list[tuple[int, str]]:
     """The paragraphs of no contributor that stand between two of one contributor's (a photo's
     caption and its credit), each with that contributor's id, in text order."""
-    owner = {n: c.id for c in src.contributors for n in c.paragraphs}
+    owned = sorted(src.owners)
     out: list[tuple[int, str]] = []
     for p in src.reading.paragraphs:
-        if p.number in owner:
+        if not src.unowned(p.number):
             continue
-        before = next((owner[n] for n in range(p.number - 1, 0, -1) if n in owner), None)
-        after = next((owner[n] for n in sorted(owner) if n > p.number), None)
-        if before is not None and before == after:
-            out.append((p.number, before))
+        before = next((src.owners[n] for n in reversed(owned) if n < p.number), None)
+        after = next((src.owners[n] for n in owned if n > p.number), None)
+        if before is not None and before == after:  # (of several, the one who wrote later)
+            out.append((p.number, [c.id for c in src.contributors if c.id in before][-1]))
     return out
 
 

@@ -41,9 +41,9 @@ _NOT_A_SPAN = (r"(?!(?:\s+and\s+a\s+half)?\s+(?:years?|decades?|months?|weeks?|d
                r"minutes?|centur(?:y|ies))\b)")
 # a count before a unit of time ("two and a half decades", "several years")
 _COUNTS = _NUMBER_WORDS + "|several|many|few"
-# a day of a month: "the 16th of June", "on the 17th of last December"
 # a year as texts and members write one ("1854", "2008"), for patterns built on it
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+# a day of a month: "the 16th of June", "on the 17th of last December"
 _DATE = (r"\b(?:January|February|March|April|June|July|August|September|October|November|"
          r"December)\b|\b\d{1,2}(?:st|nd|rd|th|d)\b")
 _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (

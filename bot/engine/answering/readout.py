@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping
 
 from bot.engine.question import Question
 from bot.engine.rank import Scored
@@ -36,10 +37,7 @@ def reader_of_named(q: Question) -> bool:
 def by_reader(src: Sources, q: Question, ranked: list[Scored]) -> list[Scored]:
     """`ranked` with each position read out by another speaker replaced by that reader's
     best position next to it (the same order; unchanged when nothing was read out)."""
-    owners: dict[int, set[str]] = {}
-    for c in src.reading.contributors:
-        for n in c.paragraphs:
-            owners.setdefault(n, set()).add(c.id)
+    owners = src.owners
     out: list[Scored] = []
     for s in ranked:
         pos = s.item.position
@@ -61,7 +59,7 @@ def by_reader(src: Sources, q: Question, ranked: list[Scored]) -> list[Scored]:
     return out
 
 
-def _reader(owners: dict[int, set[str]], n: int, author: str) -> str | None:
+def _reader(owners: Mapping[int, frozenset[str]], n: int, author: str) -> str | None:
     """The one speaker whose paragraphs stand on both sides of the author's paragraphs
     around `n` (up to READ_RUN of them), if it is not the author, and who holds more of the
     paragraphs around `n` than the author does (a speaker's own paragraph between two he
@@ -71,23 +69,23 @@ def _reader(owners: dict[int, set[str]], n: int, author: str) -> str | None:
     if len(both) != 1 or author in before | after:
         return None
     reader = next(iter(both))
-    around = [owners.get(k, set()) for k in range(n - AROUND, n + AROUND + 1) if k != n]
+    around = [owners.get(k, frozenset()) for k in range(n - AROUND, n + AROUND + 1) if k != n]
     if sum(reader in o for o in around) <= sum(author in o for o in around):
         return None
     return reader
 
 
-def _beside(owners: dict[int, set[str]], n: int, author: str, step: int) -> set[str]:
+def _beside(owners: Mapping[int, frozenset[str]], n: int, author: str, step: int) -> frozenset[str]:
     """The owners of the first paragraph past the author's run around `n` on one side
     (nobody, when the run is longer than READ_RUN). After the run, one paragraph of no one
     (the crowd's cheers) may come first; before it, the reader's announcement stands."""
     run, skipped, k = 1, 0, n + step
     while True:
-        held = owners.get(k, set())
+        held = owners.get(k, frozenset())
         if held == {author}:
             run += 1
             if run > READ_RUN:
-                return set()
+                return frozenset()
         elif held or step < 0 or skipped or k < 0:
             return held
         else:

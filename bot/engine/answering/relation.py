@@ -222,8 +222,7 @@ def _place(src: Sources, pos: Position) -> tuple[int, int]:
 def _at_place(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]:
     """ "What does Neier say at the end?": his positions from the last (or the first) on."""
     who = q.speakers or tuple(c.id for c in src.contributors)
-    owned = {n for c in src.contributors for n in c.paragraphs}
-    unowned = frozenset(p.number for p in src.reading.paragraphs if p.number not in owned)
+    unowned = frozenset(p.number for p in src.reading.paragraphs if src.unowned(p.number))
     mine = [  # in their own pieces (not a heckle inside another's speech)
         p for c in who for p in src.reading.positions_of(c)
         if p.paragraph in _piece_at(src.reading.contributor(c).paragraphs, q.where, unowned)
