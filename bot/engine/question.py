@@ -162,6 +162,10 @@ _NOT_TOPIC = (
     STOPWORDS | SAY_WORDS | WHO_WORDS | COMPARE_WORDS | PERSON_NOUNS | LAST_WORDS | META_WORDS
     | CHAT_FILLER
 )
+# verbs of saying that are nouns too ("the slave states"), and the words that count them
+_SAY_NOUNS = frozenset({"state", "states"})
+_COUNT_BEFORE = frozenset({"many", "the", "these", "those", "all", "other", "both", "several",
+                           "some", "few", "two", "three", "four", "five", "six", "thirteen"})
 # words that make the opening of a message part of its question, not the member's introduction
 _INTRO_NOT = (STOPWORDS | WHO_WORDS | SAY_WORDS) - {"my", "our", "i", "im"}
 # words that are never a misspelling of another ("literally" is no "literacy", "vibe" no "vibes")
@@ -540,6 +544,19 @@ class QuestionReader:
             i + 1 < len(tokens) and (tokens[i], tokens[i + 1]) in bigrams
         )
 
+    def _say_noun(self, tokens: list[str], i: int) -> bool:
+        """ "slave states", "how many states": a verb of saying used as a noun, after a word
+        the text writes before it ("slave states") or a count."""
+        if i == 0 or tokens[i] not in _SAY_NOUNS:
+            return False
+        before = tokens[i - 1]
+        # (a plural only: "the state" of a speech in Illinois is everywhere in it)
+        if before in _COUNT_BEFORE and tokens[i] == "states":
+            return True
+        return (before, tokens[i]) in self.index.bigrams and before not in _NOT_TOPIC and (
+            before not in self.matcher.alias_words
+        )
+
     def _topic_noun(self, tokens: list[str], i: int) -> bool:
         """ "argument and debate", "public debate": a noun that names a reading ("this
         debate", "debate prep") is a topic when joined to another word of the text by
@@ -607,7 +624,7 @@ class QuestionReader:
                 continue
             if (tok in _NOT_TOPIC or tok in ORDINALS) and not _orders_speech(fixed, i) and not (
                 tok in CHAT_FILLER and self._in_text_phrase(fixed, i)
-            ):
+            ) and not (tok in SAY_WORDS and self._say_noun(fixed, i)):
                 continue
             if tok in self.matcher.alias_words or (
                 tok in READING_NOUNS and not self._topic_noun(fixed, i)

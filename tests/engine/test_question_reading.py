@@ -833,3 +833,16 @@ def test_a_members_aside_is_no_part_of_the_question(
 def test_an_intensifier_is_no_aside(engine: Engine) -> None:
     q = engine.reader.read("who says it's urgent because so many people in china are affected")
     assert {"urgent", "affected"} <= {t.word for t in q.terms}
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("how many states signed on?", ["states", "signed"]),
+    ("which other states does Bequelin want to work with", ["states", "work"]),
+    ("what does Hom state about Hong Kong?", ["hong", "kong"]),
+    ("does Rosenzweig state a view on trade", ["trade"]),
+    ("who says the party state fears its citizens", ["party", "state", "fears", "citizens"]),
+])
+def test_states_as_a_noun_is_a_topic_and_as_a_verb_no_topic(
+    engine: Engine, question: str, words: list[str]
+) -> None:
+    assert sorted(t.word for t in engine.reader.read(question).terms) == sorted(words)
