@@ -8,6 +8,7 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
+from bot.ingest.epithets import epithets
 from bot.ingest.segment import Speaker
 from bot.nicknames import nicknames
 
@@ -87,6 +88,7 @@ def aliases(s: Speaker, order: int, count: int, debate: bool, text: str = "") ->
             for nick in sorted(nicknames(words[0], _plain_words(text))):
                 nick = nick.capitalize()  # "Abe", "Abe Lincoln"
                 out += [nick, f"{nick} {words[-1]}"]
+        out.extend(epithets(s.name))  # "the Little Giant"
         variants = text_variants(s.name, text) if text else []
         for i, v in variants:
             out.append(v)

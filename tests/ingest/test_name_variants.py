@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from bot.engine import Engine
 from bot.ingest.aliases import aliases, text_variants
+from bot.ingest.command import Options, ingest
+from bot.ingest.epithets import epithets
 from bot.ingest.segment import Speaker
+from bot.knowledge.loader import load_reading
 
 
 def test_a_spelling_after_the_given_name_or_a_title_is_theirs() -> None:
@@ -31,3 +37,27 @@ def test_short_forms_of_a_given_name_are_aliases() -> None:
     andrew = aliases(Speaker(key="nathan", name="Andrew Nathan"), 1, 2, False, "andy drew it")
     assert not {"Drew", "Andy", "Randy"} & set(andrew)
     assert "Andy" in aliases(Speaker(key="nathan", name="Andrew Nathan"), 1, 2, False, "x")
+
+
+def test_a_public_figures_by_names_are_aliases() -> None:
+    """ "the Little Giant" for Stephen A. Douglas (middle initial aside); a surname alone names
+    the one figure of that surname, without the by-names that hold a given name ("Honest
+    Abe"), which the engine reads as the surname-only contributor; no by-name for a name the
+    table lacks or shares."""
+    douglas = aliases(Speaker(key="douglas", name="Stephen A. Douglas"), 1, 2, True, "x")
+    assert "the Little Giant" in douglas
+    lincoln = aliases(Speaker(key="lincoln", name="Lincoln"), 2, 2, True, "x")
+    assert "the Rail Splitter" in lincoln and "Honest Abe" not in lincoln
+    assert "Honest Abe" in aliases(Speaker(key="lincoln", name="Abraham Lincoln"), 2, 2, True, "x")
+    assert epithets("Roosevelt") == () and epithets("Sharon Hom") == ()
+
+
+def test_the_little_giant_is_asked_of_douglas(tmp_path: Path) -> None:
+    text = ("MR. DOUGLAS' SPEECH.\n\nI hold that the people of a territory may decide on slavery "
+            "for themselves.\n\nMR. LINCOLN'S REPLY.\n\nI hold that Congress may keep slavery "
+            "out of the territories.\n")
+    source = tmp_path / "debate.txt"
+    source.write_text(text, encoding="utf-8")
+    folder = ingest(Options(source, id="debate", out=tmp_path / "debate")).folder
+    q = Engine(load_reading(folder)).reader.read("what does the Little Giant say about slavery?")
+    assert q.speakers == ("douglas",)
