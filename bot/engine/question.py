@@ -107,6 +107,15 @@ _ASKED_FOR = re.compile(
     r"^\W*(?P<who>(?:my|our)\s+(?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:wants\s+to\s+know|"
     r"wanted\s+to\s+know|asks|asked|is\s+asking|was\s+asking|wonders|was\s+wondering)"
     r"\s*[:,]?\s+(?=" + _ASKS_NEXT + r")", re.I)
+# what the member asks for, said before the question: "Class, for the timeline activity:",
+# "for my essay -", "prepping for friday's seminar:" (no topic: "timeline" asks no date)
+_FOR_WHAT = re.compile(
+    r"^\W*(?:(?:ok|okay|so|hey|hi|class|guys|all|everyone|folks|quick\s+q)\W+)*"
+    r"(?:for|to\s+prep\s+for|prepping\s+for|prep\s+for)\s+(?:the|my|our|a|an|this|"
+    r"tomorrow'?s|friday'?s|monday'?s|next\s+week'?s)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:activity|assignment|project|essay|worksheet|presentation|seminar|discussion|quiz|"
+    r"exam|test|paper|notes|slides|homework|review|lesson|unit|podcast|episode|ep|class|"
+    r"meeting|session|handout|report|timeline)\s*[:\-\u2013\u2014]+\s*(?=\S)", re.I)
 _ORDER_CUE = re.compile(  # "start w neier", "begin with the last one", "hom first"
     r"\b(?P<verb>start|begin|starting|beginning|lead|go)\s+(?:off\s+)?(?:w|with|by|from)\s+"
     r"(?P<who>[\w'.]+(?:\s+[\w'.]+){0,2})"
@@ -230,6 +239,7 @@ class QuestionReader:
             self._without_hedge(self._question_sentences(self._without_introduction(cleaned))))))
         text = self._who_does_he(text)
         text = _OPENS_OR_CLOSES.sub(_took_part_at_an_end, text)  # "who opens this thing"
+        text = _LAST_WORD.sub("who wrote last", text)  # "who had the last word"
         text = _MEMBERS_ASIDE.sub("", text) or text  # "..., it was kinda corny but i liked it"
         text = _ALL_BEFORE.sub(r"\1 earlier", text)  # "everyone who went before them"
         text = _WAS_IT.sub("who ", text)  # "was it Rosenzweig who said ...?": who said it
@@ -450,7 +460,11 @@ class QuestionReader:
 
     def _without_introduction(self, text: str) -> str:
         """The question after the member's word on who they are or who asks ("nurse here 🙋",
-        "bus driver q:", "our retired engineer wants to know"), which is no topic."""
+        "bus driver q:", "our retired engineer wants to know") or what for ("for the timeline
+        activity:"), which is no topic."""
+        m = _FOR_WHAT.match(text)
+        if m is not None:
+            text = text[m.end():]
         for pattern in (_SELF_INTRO, _ASKED_FOR):
             m = pattern.match(text)
             if m is None or m.end() >= len(text):
@@ -1239,12 +1253,15 @@ _OF_A_RIGHT = frozenset({"the", "a", "human", "basic", "civil", "legal", "politi
                          "are", "be", "thats", "it's", "him", "them", "me", "it", "i", "you"})
 
 
-# "who wrote", "and who went", then at most one word ("right"), before the place in order
-_WHO_TOOK_PART = (r"^\W*(?:(?:and|so|ok|okay|then)\W+)*who\s+(?:went|wrote|spoke|came|posted|"
+# "who wrote", "and who went", "whose response comes", then at most one word ("right",
+# "immediately"), before the place in order
+_WHO_TOOK_PART = (r"^\W*(?:(?:and|so|ok|okay|then)\W+)*(?:who|whose\s+(?:response|piece|part|"
+                  r"post|turn|answer|reply|section|entry|essay|statement|speech)s?)\s+"
+                  r"(?:went|goes|wrote|writes|spoke|speaks|came|comes|posted|posts|is|was|"
                   r"answered|responded|replied)\s+(?:\w+\s+)?")
 _TOOK_PART_IN_ORDER = re.compile(
     _WHO_TOOK_PART + r"(?:first|second|third|fourth|fifth|sixth|next|last|"
-    r"after|before|2nd|3rd|4th|5th|6th)\b[\w\s.]*\W*$", re.I)
+    r"after|before|2nd|3rd|4th|5th|6th)\b[\w\s.'\u2019]*\W*$", re.I)
 # "who opens this thing", "who kicked off the conversation", "who closes it out": who wrote
 # first (or last), as "who went first" asks
 _OPENS_OR_CLOSES = re.compile(
@@ -1252,6 +1269,13 @@ _OPENS_OR_CLOSES = re.compile(
     r"led\s+off|closes|closed|wraps\s+up|wrapped\s+up|finishes|finished)"
     r"(?:\s+(?:this|it|things|the\s+\w+)(?:\s+(?:thing|off|out|up))?)?"
     r"(?:\s+(?:off|out|up))?(?=\s*(?:[?.!,]|\band\b|$))", re.I)
+
+
+# "who had the last word (in the whole thing)", "who gets the final say": who wrote last
+_LAST_WORD = re.compile(
+    r"\bwho\s+(?:had|has|gets|got|gave|have|has\s+got)\s+the\s+(?:very\s+)?(?:last|final)\s+"
+    r"(?:word|say)\b(?:\s+(?:in|on|of)\s+(?:the\s+)?(?:whole\s+)?(?:this\s+)?\w+(?:\s+thing)?)?",
+    re.I)
 
 
 def _took_part_at_an_end(m: re.Match[str]) -> str:

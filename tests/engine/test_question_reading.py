@@ -230,6 +230,13 @@ def test_who_went_second_is_where_her_piece_begins(engine: Engine) -> None:
      "bequelin", 3),
     ("who kicked off the conversation?", "bequelin", 3),
     ("who closes it out?", "sixth", 28),
+    ("who had the last word in the whole thing", "sixth", 28),
+    ("who gets the final say?", "sixth", 28),
+    # "whose response comes ...", a verb in the present, the other's name with "'s"; the
+    # member's purpose before a colon is no topic ("timeline" asks no date)
+    ("Class, for the timeline activity: whose response comes immediately after Sharon Hom's?",
+     "rosenzweig", 18),
+    ("who comes right after hom", "rosenzweig", 18),
 ])
 def test_who_opens_or_closes_is_who_wrote_first_or_last(
     engine: Engine, question: str, who: str, paragraph: int
