@@ -271,7 +271,9 @@ class QuestionReader:
         asks_who = lead < len(fixed) and (
             fixed[lead] in WHO_WORDS or _asks_anyone(fixed) or _later_asks_who(joined, fixed)
             or _CLAUSE_ASKS_WHO.match(joined) is not None
-        ) and not _tells_of_someone(fixed) and not _which_things(fixed, lead, in_mention)
+        ) and not _tells_of_someone(fixed) and not _which_things(fixed, lead, in_mention) and not (
+            len(mentions) == 1 and not relations and _IN_THEIR_VIEW.search(joined)
+        )  # "hom says ...?? who exactly benefits in her view": whom her words name
         set_aside = _set_aside(mentions, fixed) if asks_who or _ASKS_ANYONE_WORDS.intersection(
             fixed) else ()
         # "did anyone besides bequelin hate the line too?", "besides hom, who mentions hong
@@ -1340,6 +1342,14 @@ def _later_asks_who(text: str, tokens: list[str]) -> bool:
                 return True  # "X's first key is Y. Does anyone push back on that idea?"
         start += size
     return False
+
+
+# the one named is the one whose view is asked: "who benefits, in her view?", "who does he
+# think is to blame?", "who gains, according to him?"
+_IN_THEIR_VIEW = re.compile(
+    r"\b(?:in\s+(?:her|his|their)\s+(?:view|opinion|eyes|words|mind|telling|account)|"
+    r"according\s+to\s+(?:her|him|them)|(?:does|did|do)\s+(?:she|he|they)\s+(?:think|say|"
+    r"believe|see|reckon|claim)s?)\b", re.I)
 
 
 def _tells_of_someone(tokens: list[str]) -> bool:

@@ -853,3 +853,21 @@ def test_states_as_a_noun_is_a_topic_and_as_a_verb_no_topic(
     engine: Engine, question: str, words: list[str]
 ) -> None:
     assert sorted(t.word for t in engine.reader.read(question).terms) == sorted(words)
+
+
+@pytest.mark.parametrize(("question", "speaker"), [
+    ("hom says being more open and following the law is good for basically everybody?? who "
+     "exactly benefits in her view", "hom"),
+    ("who gains from engagement, according to him, bequelin i mean", "bequelin"),
+])
+def test_who_in_their_view_asks_the_one_named(
+    engine: Engine, question: str, speaker: str
+) -> None:
+    """ "who benefits, in her view?": whom her words name, no who-question among them all."""
+    q = engine.reader.read(question)
+    assert (q.speakers, q.who) == ((speaker,), False)
+
+
+def test_who_agrees_in_their_view_is_still_asked_of_all(engine: Engine) -> None:
+    q = engine.reader.read("who agrees with hom, in her view?")
+    assert q.targets == ("hom",) and q.who
