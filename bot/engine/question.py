@@ -359,6 +359,11 @@ class QuestionReader:
             return text
         named = [bool(self.matcher.find(t)) for t in toks]
         kept = {i for i in asking if named[i] or self._carries(toks[i])} or set(asking)
+        if any(named[i] for i in kept):  # "did anyone else's dog eat the printout? ... so
+            # bequelin says X, but what ...": a question of the members' own before it is chat
+            first_named = min(i for i in kept if named[i])
+            kept = {i for i in kept if named[i] or i > first_named or not _ASKS_MEMBERS.search(
+                parts[i])}
         for i in sorted(kept):
             leans = not named[i] and (
                 _PRONOUNS.intersection(toks[i]) or not self._topic(toks[i])
@@ -911,9 +916,23 @@ def _sentence_ends(text: str) -> list[int]:
     return ends
 
 
+# a question to the other members about themselves: "did anyone else's dog eat it?", "just
+# me??", "is anyone else lost"
+_ASKS_MEMBERS = re.compile(
+    r"\b(?:anyone|anybody|someone|somebody|any\s+of\s+you|you\s+guys|y'?all)\s+else'?s?\b|"
+    r"\bjust\s+me\b|\b(?:am|was)\s+i\s+the\s+only\b", re.I)
+# a question closing a report: "bequelin said X, what was the connection", "X says Y, but
+# what examples did he give"
+_ASKS_AT_END = re.compile(
+    r"(?:,|\bbut|\bso)\s+(?:what|which|who|how|why|where|when)\s+(?:\w+\s+)?(?:is|was|are|"
+    r"were|did|does|do|has|had|can|could|would|should)\b[^.?!]*[.!]?$", re.I)
+
+
 def _asks(sentence: str) -> bool:
     """Whether a sentence asks: it ends with "?" or starts (after chat) as a question does."""
-    if sentence.endswith("?") or _ASK_START.match(_LEADING_CHAT.sub("", sentence)):
+    if sentence.endswith("?") or _ASK_START.match(_LEADING_CHAT.sub("", sentence)) or (
+        _ASKS_AT_END.search(sentence)
+    ):
         return True
     toks = words(sentence)  # "anyway lmao which of them said ...": chat words before it
     lead = _chat_lead(toks)

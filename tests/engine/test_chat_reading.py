@@ -22,6 +22,12 @@ SENTENCES = [
     # a bare "similar?" leans on the sentence before it
     ("ugh i have the discussion lead this week 😭 rosenzweig and the final contributor both talk "
      "about holding countries accountable. similar?", ["rosenzweig", "similar"], []),
+    # a question closing a report after a comma or "but", without "?"
+    ("omg fire drill rn 🔥🚒 ok we're back. bequelin said something about business and human "
+     "rights being connected, what was the connection", ["business", "connection"], ["drill"]),
+    # a question to the other members before the one about a contributor is chat
+    ("yo did anyone else's dog eat the printout 🐶 no? just me?? ok. so bequelin says the US has "
+     "to set a good example first, but what examples did he give", ["example"], ["dog"]),
     # "..." ends a sentence
     ("so we argued about this in the meeting last night... the contributor before nathan, what "
      "did they say about us history?", ["before nathan"], ["meeting"]),
