@@ -135,6 +135,7 @@ class IndexedPosition:
     topic_pairs: frozenset[tuple[str, str]] = frozenset()  # pairs of its topics, not the text's
     phrases: tuple[str, ...] = ()  # its topics of several words ("rule of law"), for the rerank
     debate: bool = False  # its reading is a debate of two, who speak to the same matters
+    number: int = 0  # its place among the reading's positions (ties are broken by it)
 
     def weight(self, s: str) -> float:
         """The best field weight of stem `s` for this position (0 when it lacks it)."""
@@ -220,6 +221,7 @@ class PositionIndex:
                     _topic_pairs(pairs, pos.topics),
                     tuple(t for t in topics if " " in t),
                     len(reading.contributors) == 2,
+                    idx,
                 )
             )
             for s in text | own.keys():

@@ -41,7 +41,7 @@ REPEAT_BONUS = 0.5  # for a paragraph that uses the topic words again (up to REP
 REPEATS = 3
 FAMILY = 4  # a word's family: the stems that stand for it and begin as it does ("dissolv",
 # "dissolution"), not its synonyms ("everywher", "global")
-QUOTE_SHARE = 1.0  # for a named speaker's quote that itself says the (rarer) topic words:
+QUOTE_SHARE = 4.0  # for a named speaker's quote that itself says the (rarer) topic words:
 # among near equals in a long speech, the sentence that says them, not its neighbours
 RARE_SHARE = 0.8
 SECOND_KIND = 0.7  # fit of a kind that answers a relation, though not the one it asks first
@@ -310,11 +310,12 @@ def _quote_share(
     return got / total
 
 
-def _order(s: Scored, owns: Sequence[str], late: int = 1) -> tuple[float, int, int]:
+def _order(s: Scored, owns: Sequence[str], late: int = 1) -> tuple[float, int, int, int]:
     """Best score first; among equals, the quote that says the topic words itself (not only
-    its paragraph), then the earlier paragraph (the later one, `late` -1, for "at the end")."""
+    its paragraph), then the earlier paragraph (the later one, `late` -1, for "at the end"),
+    then the position listed first (so that equals never fall in a set's order)."""
     said = sum(1 for own in owns if own in s.item.quote_stems)
-    return (-s.score, -said, late * s.item.position.paragraph)
+    return (-s.score, -said, late * s.item.position.paragraph, s.item.number)
 
 
 def _relation_fit(kind: str, relation: Relation, central: bool, targeted: bool) -> float:

@@ -29,7 +29,8 @@ ELSEWHERE = [
      "ethics?", "neier", "good professionals",
      "Sharon Hom doesn't address that; Aryeh Neier does:"),
     ("Neier's point about China's state secrecy laws hurting US companies?", "bequelin",
-     "state secrecy laws", "Aryeh Neier doesn't address that; Nicholas Bequelin does:"),
+     "state secrecy laws", "Aryeh Neier doesn't address China's state secrecy laws hurting US "
+     "companies; Nicholas Bequelin does:"),
     # a relation asked ("what's the suggestion") around words another's position holds well:
     # those words are the topic, not chat around the relation
     ("rosenzweig mentions factory workers making clothes and electronics, what's the "
