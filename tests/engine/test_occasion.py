@@ -15,6 +15,12 @@ from bot.engine import Engine
     ("what did neier say at the debate about torture", ""),
     ("what did bequelin say in the tibet debate", ""),  # a word of the reading
     ("what did bequelin say in the tibbet debate", ""),  # ... misspelt
+    # several words before the occasion: names, joined and placed
+    ("what did they say at the later peoria and galesburg debates about tibet", "peoria"),
+    ("could you summarise what neier said in his galesburg union address", "galesburg"),
+    # a phrase of its own before the occasion names none
+    ("who mentioned someone walking in to announce the human rights debate", ""),
+    ("what did neier say at the end of the debate", ""),
 ])
 def test_occasion_named(engine: Engine, question: str, name: str) -> None:
     assert engine.reader.read(question).occasion == name
