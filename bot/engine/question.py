@@ -980,7 +980,10 @@ _WHERE = re.compile(
     r"(?:his|her|their|the)\s+(?:piece|essay|response|contribution|post|part|reply|answer)\b"
     r"|\b(?P<thing>first|last|final|opening|closing)\s+(?:thing|things|word|words)\b"
     r"|\b(?P<point>closing|concluding|opening)\s+(?:point|points|argument|arguments|remark|"
-    r"remarks|thought|thoughts|line|lines|note|message|paragraph)\b",
+    r"remarks|thought|thoughts|line|lines|note|message|paragraph|jab|jabs|shot|dig|"
+    r"accusation|charge|attack|retort)\b"
+    r"|\b(?P<late>in|during)\s+(?:his|her|their|the)\s+(?:very\s+)?(?:last|final|closing)\s+"
+    r"(?:few\s+)?(?:minutes?|moments?|words?|lines?|sentences?|paragraphs?)\b",
     re.I,
 )
 _WHERE_WORDS = frozenset(  # a quick test before _WHERE is tried

@@ -632,6 +632,8 @@ def test_a_closing_tag_without_its_comma_is_no_topic(engine: Engine) -> None:
 @pytest.mark.parametrize(("question", "where"), [
     ("what's bequelin's closing point?", 1), ("what's hom's concluding thought", 1),
     ("what's neier's opening argument?", -1),
+    ("and what was hom's closing jab?", 1),
+    ("what did rosenzweig say in his last few lines", 1),
 ])
 def test_a_closing_or_opening_point_is_a_place_in_the_piece(engine: Engine, question: str,
                                                            where: int) -> None:
