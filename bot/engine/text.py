@@ -174,7 +174,10 @@ def words(text: str, *, question: bool = False) -> list[str]:
     if not plain.isascii():  # accents stripped: "Béquelin" -> "Bequelin"
         plain = unicodedata.normalize("NFKD", plain)
         plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    tokens = _WORD.findall(_countries(plain).lower())
+    plain = _countries(plain)
+    if "." in plain:  # "C.I.A.", "E.U.": one word, as members write them ("CIA")
+        plain = _INITIALISM.sub(lambda m: m.group(0).replace(".", ""), plain)
+    tokens = _WORD.findall(plain.lower())
     out: list[str] = []
     for tok in tokens:
         if tok.endswith("'s"):
@@ -186,6 +189,7 @@ def words(text: str, *, question: bool = False) -> list[str]:
     return out[:MAX_TOKENS] if question else out
 
 
+_INITIALISM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?!\w)")
 _THE_US = re.compile(r"the\sus")  # (in lower case: "the us" of chat)
 
 

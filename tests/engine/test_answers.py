@@ -324,6 +324,16 @@ def test_pronoun_us_in_the_text_is_not_the_country(engine: Engine) -> None:
     assert words("the U.S. and the United States") == ["the", "usa", "and", "the", "usa"]
 
 
+def test_an_initialism_with_stops_is_one_word() -> None:
+    """ "C.I.A." is the "CIA" members write; a name's one initial ("Stephen A. Douglas")
+    stays a letter."""
+    from bot.engine.text import words
+
+    assert words("Guantanamo and C.I.A. renditions") == ["guantanamo", "and", "cia", "renditions"]
+    assert words("the E.U. and Stephen A. Douglas") == ["the", "eu", "and", "stephen", "a",
+                                                       "douglas"]
+
+
 def test_glossary_maps_words_the_text_does_not_use_and_says_so(engine: Engine) -> None:
     reply = engine.ask("who talked about Tiananmen?")
     assert reply.answers[0].contributor_id == "hom"
