@@ -329,6 +329,11 @@ class PositionIndex:
         fixed = self._correct_word(word)
         if fixed is not None:
             return fixed, True
+        for i in range(1, len(word)):  # "tibbet": the text's "Tibetan" begins as "tibet" does
+            if word[i] == word[i - 1] and len(word) >= 6:
+                single = word[:i] + word[i + 1 :]
+                if stem(single) in self.postings or self._in_text(stem(single)):
+                    return single, True
         # "suporting": its stem "suport" is one edit from the indexed stem "support"
         s = stem(word)
         hit = process.extractOne(s, self._stem_list, scorer=OSA.distance, score_cutoff=1)

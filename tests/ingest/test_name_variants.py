@@ -61,3 +61,4 @@ def test_the_little_giant_is_asked_of_douglas(tmp_path: Path) -> None:
     folder = ingest(Options(source, id="debate", out=tmp_path / "debate")).folder
     q = Engine(load_reading(folder)).reader.read("what does the Little Giant say about slavery?")
     assert q.speakers == ("douglas",)
+

@@ -1,0 +1,23 @@
+"""Members' misspellings against a drafted reading, whose words are only the text's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.engine import Engine
+from bot.ingest.command import Options, ingest
+from bot.knowledge.loader import load_reading
+
+
+def test_a_doubled_letter_typo_reaches_a_longer_word_of_the_text(tmp_path: Path) -> None:
+    """ "Tibbet" for a text that writes only "Tibetan": undoubled, it begins the text's word
+    (too many edits away for the nearest-spelling correction)."""
+    text = ("Ann Lee:\n\nThe Tibetan monasteries deserve protection.\n\nBob Roe:\n\n"
+            "The harbour needs dredging before winter.\n")
+    source = tmp_path / "talk.txt"
+    source.write_text(text, encoding="utf-8")
+    folder = ingest(Options(source, id="talk", out=tmp_path / "talk")).folder
+    engine = Engine(load_reading(folder))
+    assert engine.sources.index.correct("tibbet") == ("tibet", True)
+    reply = engine.ask("what did Ann say about Tibbet?")
+    assert not reply.abstained and "Tibetan" in reply.answers[0].quote
