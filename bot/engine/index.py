@@ -247,8 +247,13 @@ class PositionIndex:
             if pos.central:
                 self.central.append(idx)
                 self.central_of[pos.contributor_id].append(idx)
-        n = max(len(self.items), 1)
-        self.idf = {s: math.log(1.0 + n / len(lst)) for s, lst in self.postings.items()}
+        # one sentence drafted twice (it answers two contributors) counts once
+        said = [(it.position.paragraph, it.position.quote) for it in self.items]
+        n = max(len(set(said)), 1)
+        self.idf = {
+            s: math.log(1.0 + n / (len({said[i] for i in lst}) or 1))
+            for s, lst in self.postings.items()
+        }
         self.max_idf = max(self.idf.values(), default=1.0)
         self._stem_list = sorted(self.postings)
         self.glossary: dict[str, frozenset[str]] = {}  # one-word terms, by stem

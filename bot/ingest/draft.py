@@ -207,18 +207,23 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
         voiced.add(n)
         if reaction is not None:  # the speaker answers the crowd
             _extend(topics, [w for w in _phrases(reaction)[:3]] + _crowd_words(reaction))
-        out.append(
-            Drafted(
-                id=f"{owner}-{n}-{counts[owner]}",
-                contributor=owner,
-                kind=kind,
-                summary=_summary(quote, names.short[owner], kind, target, names, part),
-                topics=topics,
-                quote=quote,
-                paragraph=n,
-                target=target,
+        targets = [target] if target is not None else []
+        for other in [*names.named(quote, owner), *_quoted_from(quote, owner, n, seg)]:
+            if other not in targets and len(order) > 2:
+                targets.append(other)  # "as Nicholas and Aryeh urge", Nathan's words quoted
+        for i, whom in enumerate(targets or [None]):
+            out.append(
+                Drafted(
+                    id=f"{owner}-{n}-{counts[owner]}" + (f"-{whom}" if i else ""),
+                    contributor=owner,
+                    kind=kind,
+                    summary=_summary(quote, names.short[owner], kind, whom, names, part),
+                    topics=topics,
+                    quote=quote,
+                    paragraph=n,
+                    target=whom,
+                )
             )
-        )
     _mark_central(out, seg)
     _announce_documents(out, seg, keywords)
     _narrated(out, seg)
@@ -511,6 +516,25 @@ def _mark_speech_ends(out: list[Drafted], seg: Segmentation) -> None:
         if first is not None and last is not None and first is not last:
             _extend(first.topics, _FIRST_WORDS)
             _extend(last.topics, _LAST_WORDS)
+
+
+_QUOTED_WORDS = re.compile(r"[\u201c\"]([^\u201c\u201d\"]{12,}?)[\u201d\"]")
+
+
+def _quoted_from(quote: str, owner: str, n: int, seg: Segmentation) -> list[str]:
+    """The other contributors whose words, from earlier in the text, a quote puts in
+    quotation marks ("a matter of sound strategy"): whom it answers."""
+    found: list[str] = []
+    for m in _QUOTED_WORDS.finditer(quote):
+        words = squash(m.group(1).strip(" ,.;:"))
+        if len(words.split()) < 3:
+            continue
+        for part in seg.parts[:n]:
+            if part.owner not in (None, owner) and part.owner not in found and (
+                words in squash(part.text)
+            ):
+                found.append(part.owner)
+    return found
 
 
 def _target(quote: str, owner: str, kind: str, names: Names, order: list[str]) -> str | None:

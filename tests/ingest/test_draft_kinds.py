@@ -3,9 +3,13 @@ speaker, not a word that only looks like one."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from bot.ingest.command import Options, ingest
 from bot.ingest.draft import _kind
+from bot.knowledge.loader import load_reading
 
 
 @pytest.mark.parametrize(
@@ -35,3 +39,22 @@ def test_a_paragraph_keeps_four_phrases_it_repeats_and_four_words() -> None:
     got = _keywords(text, lambda w: 1.0)
     assert got[:4] == ["county road", "toll bridge", "river ferry", "grain tax"]
     assert len(got) == 8 and "slow" not in got[:4]
+
+
+def test_a_sentence_answering_two_contributors_answers_each(tmp_path: Path) -> None:
+    """ "as Ann and Bob urge": one position for each named; another's words in quotation
+    marks ("a matter of sound timing") answer their author, named or not."""
+    text = ("Ann Lee:\n\nThe council must dredge the harbour before winter.\n\nBob Roe:\n\n"
+            "Dredging is a matter of sound timing for the fishing fleet.\n\nCal Day:\n\n"
+            "I agree, as Ann and Bob urge, that the harbour must be dredged soon.\n\n"
+            "Calling it “a matter of sound timing” misses why the fleet needs it.\n")
+    source = tmp_path / "harbour.txt"
+    source.write_text(text, encoding="utf-8")
+    folder = ingest(Options(source, id="harbour", out=tmp_path / "harbour")).folder
+    reading = load_reading(folder)
+    whom = {(p.quote[:12], p.target.contributor_id if p.target else None)
+            for p in reading.positions_of("day")}
+    assert {("I agree, as ", "lee"), ("I agree, as ", "roe")} <= whom
+    assert ("Calling it “", "roe") in whom
+    ids = [p.id for p in reading.positions]
+    assert len(ids) == len(set(ids))
