@@ -427,6 +427,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("neighbors", "neighbours", "nearby", "region", "regional", "neighboring", "surrounding",
      "around"),
     ("world", "global", "globally", "international", "worldwide"),
+    ("abroad", "overseas", "internationally", "international"),
     ("change", "changes", "shift", "shifting", "vary", "fickle"),
     ("pivot", "pivots", "shift", "shifts", "redirect", "refocus", "reorient"),  # of attention
     ("gains", "accomplishments", "achievements", "successes", "progress", "improvements"),

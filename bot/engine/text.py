@@ -18,7 +18,8 @@ _NUMBERED = re.compile(r"#\s?([1-9])\b")
 _SPACE = re.compile(r"\s+")
 # Every spelling of the United States becomes the token `usa`. Only an upper-case "US"
 # counts ("tell us", "reminds us" do not); Washington is the country unless it is the city.
-_UN = re.compile(r"\bU\.\s?N\.(?!\w)|\bUN\b")  # the United Nations, written as in the text
+# the United Nations, written as in the text or in full
+_UN = re.compile(r"\bU\.\s?N\.(?!\w)|\bUN\b|(?i:\bUnited\s+Nations\b)")
 _US = re.compile(
     r"\bU\.\s?S\.(?:\s?A\.)?|\bUSA?\b"
     r"|(?i:\bUnited\s+States\b|\bAmericans?\b|\bAmericas?\b|\bWashington\b(?!\s+D\.\s?C))"
@@ -195,7 +196,8 @@ _THE_US = re.compile(r"the\sus")  # (in lower case: "the us" of chat)
 
 def _countries(text: str) -> str:
     """`_US` and `_UN` applied, each only to an ASCII text holding what every match of it
-    holds ("U." or "US"; "united", "america", "washington", "the us"; "U." or "UN")."""
+    holds ("U." or "US"; "united", "america", "washington", "the us"; "U.", "UN" or
+    "nations")."""
     if not text.isascii():
         return _UN.sub(" un ", _US.sub(" usa ", text))
     low = text.lower()
@@ -203,7 +205,7 @@ def _countries(text: str) -> str:
         "washington" in low or _THE_US.search(low)
     ):
         text = _US.sub(" usa ", text)
-    return _UN.sub(" un ", text) if "U." in text or "UN" in text else text
+    return _UN.sub(" un ", text) if "U." in text or "UN" in text or "ations" in text else text
 
 
 _SUFFIXES = (

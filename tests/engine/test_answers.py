@@ -332,6 +332,9 @@ def test_an_initialism_with_stops_is_one_word() -> None:
     assert words("Guantanamo and C.I.A. renditions") == ["guantanamo", "and", "cia", "renditions"]
     assert words("the E.U. and Stephen A. Douglas") == ["the", "eu", "and", "stephen", "a",
                                                        "douglas"]
+    # the United Nations in full is the text's "U.N."; "nations" alone stays a word
+    assert words("the United Nations and the U.N.") == ["the", "un", "and", "the", "un"]
+    assert words("nations of the world") == ["nations", "of", "the", "world"]
 
 
 def test_glossary_maps_words_the_text_does_not_use_and_says_so(engine: Engine) -> None:
