@@ -247,6 +247,10 @@ class PositionIndex:
             if pos.central:
                 self.central.append(idx)
                 self.central_of[pos.contributor_id].append(idx)
+        # where each contributor makes a main point
+        self.central_paragraphs = frozenset(
+            (it.position.contributor_id, it.position.paragraph) for it in self.items
+            if it.position.central)
         # one sentence drafted twice (it answers two contributors) counts once
         said = [(it.position.paragraph, it.position.quote) for it in self.items]
         n = max(len(set(said)), 1)

@@ -140,6 +140,10 @@ class Ranker:
             if not terms and not targets and pos.central:
                 # main points first: "what did X say?", and among X's recommendations
                 fit += 0.5 if relation in (Relation.ANY, Relation.SUMMARY) else 0.1
+            elif not terms and not targets and (pos.contributor_id, pos.paragraph) in (
+                ix.central_paragraphs
+            ) and relation not in (Relation.ANY, Relation.SUMMARY):
+                fit += 0.05  # ... then those of the paragraph of a main point
             score = 62.0 * cov + fit_weight * min(fit, FIT_CAP)
             if relation is Relation.ANY and item.kind in _FORMAL and terms:
                 score -= FORMAL_PENALTY  # a debate's question or bare answer, not asked for

@@ -230,3 +230,17 @@ def test_modern_words_find_the_debates_own(
     reply = engine.ask(question)
     assert reply.answers and reply.answers[0].contributor_id == who
     assert phrase in engine.reading.paragraph(reply.answers[0].paragraph).text
+
+
+@pytest.mark.parametrize("question", ["what does rosenzweig propose",
+                                      "What did Rosenzweig recommend?"])
+def test_a_bare_recommendation_comes_from_the_paragraph_of_a_main_point(
+    drafted: dict[str, Path], question: str
+) -> None:
+    """ "what does X propose?" with no topic: among X's recommendations, those of the paragraph
+    where a main point of X's stands come first (the seed's draft: Rosenzweig's "critical
+    engagement" paragraph, not the one before it)."""
+    engine = Engine(load_reading(drafted["seed"]))
+    top = engine.ask(question).answers[0]
+    central = {p.paragraph for p in engine.reading.positions_of("rosenzweig") if p.central}
+    assert top.contributor_id == "rosenzweig" and top.paragraph in central
