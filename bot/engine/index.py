@@ -50,6 +50,8 @@ SYNONYM = 0.7  # a synonym counts less than the word itself
 GLOSSARY = 0.9  # a word the reading's glossary gives for it counts nearly as the word
 PREFIX = 0.6  # a word that starts another ("instrument" in "instrumentalizing")
 FAMILY = 0.5  # another ending of a long word ("diplomatic" for "diplomacy")
+# endings that make a place's name its people's ("Tibetan", "Taiwanese", "Iraqi")
+_PEOPLE_ENDINGS = frozenset({"an", "ian", "ese", "i", "ish"})
 FAMILY_STEM = 8  # how long a stem must be for its other endings to count
 LONGER_FORM_STEM = 6  # ... and for its longer forms to count
 COMMON = 0.35  # everyday words weigh less than their rarity in one short text suggests
@@ -394,7 +396,9 @@ class PositionIndex:
                 alts[s] = SYNONYM
         if not alts and len(own) >= 5:
             for s in self._prefixed(own):
-                alts.setdefault(s, PREFIX)
+                # "Tibet" in "Tibetan" is the same place; "instrument" in
+                # "instrumentalizing" less the same word
+                alts.setdefault(s, GLOSSARY if s[len(own):] in _PEOPLE_ENDINGS else PREFIX)
         elif own in alts and len(own) >= LONGER_FORM_STEM:
             # "diplomacy" and the text's "diplomatic" (a long stem's other endings), "protest"
             # and "protestors" (a longer form of it)
