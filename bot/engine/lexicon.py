@@ -818,6 +818,7 @@ CHAT_PHRASES: dict[str, str] = {
     "on my commute": "",
     "i recall": "", "were broke": "were poor", "was broke": "was poor", "being broke": "being poor",
     "to account": "accountable", "weapons treaties": "arms control",
+    "soviet union": "soviet bloc", "ussr": "soviet bloc", "u.s.s.r.": "soviet bloc",
     "weapons treaty": "arms control", "arms treaties": "arms control",
     "weapons deals": "arms control", "nuclear deals": "arms control",
     "is cited": "is mentioned", "are cited": "are mentioned",

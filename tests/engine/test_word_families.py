@@ -66,6 +66,13 @@ def test_phrases_read_as_the_written_words(engine: Engine) -> None:
     assert stem("dissolution") in SYNONYM_STEMS[stem("dissolving")]
 
 
+@pytest.mark.parametrize("question", ["what did Hom say about the Soviet Union?",
+                                      "who mentioned the USSR"])
+def test_the_soviet_union_is_the_soviet_bloc(engine: Engine, question: str) -> None:
+    assert {t.word for t in engine.reader.read(question).terms} == {"soviet", "bloc"}
+    assert engine.ask(question).answers[0].contributor_id == "neier"
+
+
 @pytest.mark.parametrize(
     ("form", "base"),
     [("adding", "add"), ("added", "add"), ("stopped", "stop"), ("begged", "beg"),
