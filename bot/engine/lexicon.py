@@ -809,10 +809,7 @@ CHAT_PHRASES: dict[str, str] = {
     "double standards": "hypocrisy", "blame game": "finger-pointing", "in return": "",
     "in turn": "", "going last": "coming last", "going first": "coming first",
     "went last": "came last", "went first": "came first", "if i recall": "", "as i recall": "",
-    "throwing its weight around": "using its clout", "throws its weight around": "uses its clout",
-    "throw its weight around": "use its clout", "throwing its economic weight around":
-    "using its economic clout", "throws its economic weight around": "uses its economic clout",
-    "economic weight": "economic clout", "shining example": "best possible example",
+    "shining example": "best possible example",
     "moving the needle": "driving progress", "move the needle": "drive progress",
     "moves the needle": "drives progress", "on the bus": "", "on the train": "",
     "on my commute": "",

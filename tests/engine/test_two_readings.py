@@ -56,4 +56,6 @@ def test_lexicon_holds_no_words_of_one_reading() -> None:
     general = set(lexicon.META_WORDS) | set(lexicon.SYNONYMS)
     general |= {w for group in lexicon.SYNONYM_GROUPS for w in group}
     general |= {w for words in lexicon.SYNONYMS.values() for w in words}
+    general |= {w for phrase in (*lexicon.CHAT_PHRASES, *lexicon.CHAT_PHRASES.values())
+                for w in phrase.split()}
     assert not general & set(READING_WORDS)
