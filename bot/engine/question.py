@@ -1527,6 +1527,8 @@ def _roles(
             as_target = True  # "what Nicholas and Sharon wrote": both are targets
         elif who:
             as_target = True
+        elif speakers and prev == "as" and "same" in tokens[max(0, m.start - 4) : m.start]:
+            as_target = True  # "on the same page as Bequelin", "the same view as Hom"
         elif speakers and prev in _CLAUSE_OPENERS and cid not in speakers:
             # "what did Lincoln say in the speech that Douglas read out?", "... when Douglas
             # asked him": the subject of a clause about the setting, neither speaker nor target

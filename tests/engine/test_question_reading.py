@@ -202,6 +202,7 @@ def test_a_closing_tag_is_no_topic(engine: Engine, question: str) -> None:
     ("what does hom say needs to happen?", "recommend"),  # what must come about
     ("according to neier what has to be done", "recommend"),
     ("second-to-last contributor, what did they bring to the table?", "summary"),
+    ("what did the last contributor say Aryeh Neier got right", "agree"),
 ])
 def test_relation_phrases(engine: Engine, question: str, relation: str) -> None:
     assert engine.reader.read(question).relation.value == relation
@@ -873,3 +874,17 @@ def test_who_in_their_view_asks_the_one_named(
 def test_who_agrees_in_their_view_is_still_asked_of_all(engine: Engine) -> None:
     q = engine.reader.read("who agrees with hom, in her view?")
     assert q.targets == ("hom",) and q.who
+
+
+@pytest.mark.parametrize("question", [
+    "overall was neier on the same page as bequelin about how to push human rights?",
+    "does neier take the same side as bequelin",
+])
+def test_the_same_as_someone_names_whom_it_answers(engine: Engine, question: str) -> None:
+    q = engine.reader.read(question)
+    assert (q.speakers, q.targets) == (("neier",), ("bequelin",))
+
+
+def test_the_name_of_a_person_described_at_length_is_not_given(engine: Engine) -> None:
+    reply = engine.ask("whats the actual name of the nobel peace prize guy in prison")
+    assert reply.abstained and "doesn't give the guy's name" in reply.message

@@ -12,7 +12,7 @@ from bot.engine.text import stem, words
 # "what's the laureate's name", "the name of the jailed laureate", "who is the laureate he
 # mentions": the everyday word for the person whose name is asked
 _NAME_OF = (
-    re.compile(r"\bname\s+of\s+(?:the|that|this)\s+((?:\w+\s+){0,2}\w+)", re.I),
+    re.compile(r"\bname\s+of\s+(?:the|that|this)\s+((?:\w+\s+){0,3}\w+)", re.I),
     re.compile(r"(\w+?)(?:['’]s|s['’])?\s+(?:real\s+|actual\s+|full\s+)?name\b", re.I),
     re.compile(
         r"\bwho\s*(?:['’]s|\s+is|\s+was)\s+(?:the|that|this)\s+(?:\w+\s+){0,2}?(\w+)\s+"
