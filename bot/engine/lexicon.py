@@ -102,6 +102,7 @@ FIRST_NAMES = frozenset(
 RELATION_PHRASES: dict[str, Relation] = {
     "push back": Relation.DISAGREE,
     "problem with": Relation.DISAGREE,
+    "wrong with": Relation.CRITIQUE,
     "problems with": Relation.DISAGREE,
     "issue with": Relation.DISAGREE,
     "issues with": Relation.DISAGREE,

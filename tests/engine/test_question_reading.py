@@ -203,6 +203,8 @@ def test_a_closing_tag_is_no_topic(engine: Engine, question: str) -> None:
     ("according to neier what has to be done", "recommend"),
     ("second-to-last contributor, what did they bring to the table?", "summary"),
     ("what did the last contributor say Aryeh Neier got right", "agree"),
+    ("hom was against the old way of thinking, what did she say was wrong with it",
+     "critique"),
 ])
 def test_relation_phrases(engine: Engine, question: str, relation: str) -> None:
     assert engine.reader.read(question).relation.value == relation
