@@ -24,6 +24,7 @@ from bot.engine.text import words
 from bot.knowledge.model import Contributor
 from bot.nicknames import is_given_name
 
+SHORT_NAME = 5  # a word this short is a misspelt name only if it starts as the name does
 # everyday words are never a misspelt name ("nice" is not "Nick")
 _NOT_NAMES = COMMON_WORDS | SAY_WORDS | CHAT_FILLER
 # words for a person that may end a role ("the HRW researcher", "the HRW guy")
@@ -477,6 +478,8 @@ class ContributorMatcher:
         hit = process.extractOne(
             tok, self._proper_names, scorer=OSA.distance, score_cutoff=name_typos(tok)
         )
+        if hit is not None and len(tok) <= SHORT_NAME and hit[0][0] != tok[0]:
+            hit = None  # a short word of another initial is another word ("sick", "Nick")
         if hit is None:
             short = self._short.get(tok[:3]) if len(tok) == 4 and tok[3] == tok[2] else None
             return short or self._by_sound(tok)  # "homm" for "Hom"

@@ -103,6 +103,10 @@ def test_chat_messages_get_the_answer(
 def test_an_everyday_word_is_no_misspelt_name(engine: Engine) -> None:
     q = engine.reader.read("the last respondent wants the us to be nicer to china")
     assert q.speakers == ("sixth",) and not q.targets  # "nicer" is not "Nier"
+    # a short word of another initial is no misspelt short name ("sick" is not "Nick")
+    q = engine.reader.read("she is home sick: what did Mr. Rosenzweig say about trade?")
+    assert q.speakers == ("rosenzweig",) and not q.targets
+    assert engine.reader.read("what did nikc say about tibet").speakers == ("bequelin",)
 
 
 # (question, contributor, a phrase of the top answer's paragraph): where in a piece
