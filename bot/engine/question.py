@@ -921,6 +921,10 @@ def _sentence_ends(text: str) -> list[int]:
 _ASKS_MEMBERS = re.compile(
     r"\b(?:anyone|anybody|someone|somebody|any\s+of\s+you|you\s+guys|y'?all)\s+else'?s?\b|"
     r"\bjust\s+me\b|\b(?:am|was)\s+i\s+the\s+only\b", re.I)
+# a request to be told: "To prep, I want someone to tell me what Rosenzweig says ..."
+_ASKS_TO_BE_TOLD = re.compile(
+    r"\b(?:tell|show|remind|explain\s+to|let)\s+(?:me|us|them|her|him)\s+(?:know\s+)?"
+    r"(?:what|who|which|how|why|where|when|whether|if)\b", re.I)
 # a question closing a report: "bequelin said X, what was the connection", "X says Y, but
 # what examples did he give"
 _ASKS_AT_END = re.compile(
@@ -931,7 +935,7 @@ _ASKS_AT_END = re.compile(
 def _asks(sentence: str) -> bool:
     """Whether a sentence asks: it ends with "?" or starts (after chat) as a question does."""
     if sentence.endswith("?") or _ASK_START.match(_LEADING_CHAT.sub("", sentence)) or (
-        _ASKS_AT_END.search(sentence)
+        _ASKS_AT_END.search(sentence) or _ASKS_TO_BE_TOLD.search(sentence)
     ):
         return True
     toks = words(sentence)  # "anyway lmao which of them said ...": chat words before it

@@ -25,6 +25,10 @@ SENTENCES = [
     # a question closing a report after a comma or "but", without "?"
     ("omg fire drill rn 🔥🚒 ok we're back. bequelin said something about business and human "
      "rights being connected, what was the connection", ["business", "connection"], ["drill"]),
+    # a request to be told asks, though it ends with no "?"
+    ("Reminder: the seminar is Friday and participation is graded. To prep, I want someone "
+     "to tell me what Rosenzweig says Beijing has to stop doing. Let's see who read it.",
+     ["beijing", "stop"], ["seminar", "graded"]),
     # a question to the other members before the one about a contributor is chat
     ("yo did anyone else's dog eat the printout 🐶 no? just me?? ok. so bequelin says the US has "
      "to set a good example first, but what examples did he give", ["example"], ["dog"]),
