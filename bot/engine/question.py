@@ -171,6 +171,8 @@ _NOT_TOPIC = (
     STOPWORDS | SAY_WORDS | WHO_WORDS | COMPARE_WORDS | PERSON_NOUNS | LAST_WORDS | META_WORDS
     | CHAT_FILLER
 )
+# a country whose side a question asks of ("the US side", "china's side")
+_SIDE_OF = frozenset({"usa", "china", "chinese", "beijing", "american", "washington"})
 # verbs of saying that are nouns too ("the slave states"), and the words that count them
 _SAY_NOUNS = frozenset({"state", "states"})
 _COUNT_BEFORE = frozenset({"many", "the", "these", "those", "all", "other", "both", "several",
@@ -649,8 +651,9 @@ class QuestionReader:
                 continue
             if tok in self.matcher.alias_words or (
                 tok in READING_NOUNS and not self._topic_noun(fixed, i)
-            ):
-                continue
+            ) or (tok in ("side", "sides") and i and fixed[i - 1] in _SIDE_OF
+                  and not self._in_text_phrase(fixed, i)):
+                continue  # ("and from the US side?": the US's part, "side" no topic)
             if tok in seen:  # said twice: it names the topic if either time does
                 at = seen[tok]
                 if focus(i) and not out[at].focus:

@@ -1245,3 +1245,13 @@ def test_an_earlier_piece_answers_no_later_one(engine: Engine) -> None:
     reply = engine.ask("did hom respond to rosenzweig?")
     assert reply.abstained and reply.message.startswith("Hom wrote before Rosenzweig")
     assert not engine.ask("did rosenzweig respond to hom?").abstained
+
+
+def test_the_other_countrys_side_asks_what_it_should_do(engine: Engine) -> None:
+    """ "and from the US side?" after what Rosenzweig wants from Beijing: what he wants of the
+    US ("side" is no topic word; the text's own "the Chinese side" stays one)."""
+    talk = Conversation()
+    engine.ask("so what does rosenzweig want from beijing", conversation=talk)
+    reply = engine.ask("and from the US side?", conversation=talk)
+    assert reply.answers[0].quote.startswith("In this same vein, the United States")
+    assert "side" in {t.word for t in engine.reader.read("what does the chinese side know").terms}
