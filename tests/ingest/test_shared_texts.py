@@ -65,6 +65,8 @@ DEBATE_FLOORS = {
     "ottawa19_questions.yaml": ("ottawa", 0.62), "freeport18_questions.yaml": ("freeport", 0.57),
     # session 29: 0.812 and 0.750 on their first runs
     "ottawa20_questions.yaml": ("ottawa", 0.79), "freeport19_questions.yaml": ("freeport", 0.73),
+    # session 30: 0.750 and 0.575 on their first runs (ottawa21 never studied)
+    "ottawa21_questions.yaml": ("ottawa", 0.72), "freeport20_questions.yaml": ("freeport", 0.62),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
