@@ -37,7 +37,7 @@ PAIR_BONUS = 3.0  # for each pair of the question's words that stand side by sid
 SAID_CUE_BONUS = 8.0
 CUE_BONUS = 3.0  # for a position whose own words include the question's relation word
 PHRASE_BONUS = 8.0  # for a topic phrase that matches the question's topic words as a whole
-REPEAT_BONUS = 0.5  # for a paragraph that uses the topic words again (up to REPEATS times)
+REPEAT_BONUS = 1.0  # for a paragraph that uses the topic words again (up to REPEATS times)
 REPEATS = 3
 FAMILY = 4  # a word's family: the stems that stand for it and begin as it does ("dissolv",
 # "dissolution"), not its synonyms ("everywher", "global")
