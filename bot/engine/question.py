@@ -1373,12 +1373,6 @@ def _later_asks_who(text: str, tokens: list[str]) -> bool:
     return False
 
 
-# the one named is the one whose view is asked: "who benefits, in her view?", "who does he
-# think is to blame?", "who gains, according to him?"
-_IN_THEIR_VIEW = re.compile(
-    r"\b(?:in\s+(?:her|his|their)\s+(?:view|opinion|eyes|words|mind|telling|account)|"
-    r"according\s+to\s+(?:her|him|them)|(?:does|did|do)\s+(?:she|he|they)\s+(?:think|say|"
-    r"believe|see|reckon|claim)s?)\b", re.I)
 
 
 def _tells_of_someone(tokens: list[str]) -> bool:
@@ -1726,6 +1720,14 @@ _CLAUSE_SAYS = frozenset(
      "talked", "talks", "spoke", "speaks", "brought", "brings", "raised",
      "raises"}
 )
+
+
+# ... and with a pronoun for the one named: "who benefits, in her view?", "who does he think
+# is to blame?", "who gains, according to him?" (see read: whom her words name)
+_IN_THEIR_VIEW = re.compile(
+    r"\b(?:in\s+(?:her|his|their)\s+(?:" + "|".join(sorted(_IN_VIEW)) + r")|"
+    r"according\s+to\s+(?:her|him|them)|(?:does|did|do)\s+(?:she|he|they)\s+(?:think|say|"
+    r"believe|see|reckon|claim)s?)\b", re.I)
 
 
 def _in_their_view(tokens: list[str], m: Mention) -> bool:

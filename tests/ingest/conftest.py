@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.ingest.command import Options, ingest
+
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
 SHARED = HERE.parents[2] / "shared"
@@ -25,3 +27,10 @@ def shared_file(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not present")
     return path
+
+
+def drafted_from(tmp_path: Path, text: str, reading_id: str = "talk") -> Path:
+    """The reading folder `ingest` drafts from a small text of the test's own."""
+    source = tmp_path / f"{reading_id}.txt"
+    source.write_text(text, encoding="utf-8")
+    return ingest(Options(source, id=reading_id, out=tmp_path / reading_id)).folder

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.ingest.command import Options, ingest
 from bot.ingest.draft import _kind
 from bot.knowledge.loader import load_reading
+
+from .conftest import drafted_from
 
 
 @pytest.mark.parametrize(
@@ -48,10 +49,7 @@ def test_a_sentence_answering_two_contributors_answers_each(tmp_path: Path) -> N
             "Dredging is a matter of sound timing for the fishing fleet.\n\nCal Day:\n\n"
             "I agree, as Ann and Bob urge, that the harbour must be dredged soon.\n\n"
             "Calling it “a matter of sound timing” misses why the fleet needs it.\n")
-    source = tmp_path / "harbour.txt"
-    source.write_text(text, encoding="utf-8")
-    folder = ingest(Options(source, id="harbour", out=tmp_path / "harbour")).folder
-    reading = load_reading(folder)
+    reading = load_reading(drafted_from(tmp_path, text, "harbour"))
     whom = {(p.quote[:12], p.target.contributor_id if p.target else None)
             for p in reading.positions_of("day")}
     assert {("I agree, as ", "lee"), ("I agree, as ", "roe")} <= whom

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from bot.engine import Engine
 from bot.ingest.aliases import aliases, text_variants
-from bot.ingest.command import Options, ingest
 from bot.ingest.epithets import epithets
 from bot.ingest.segment import Speaker
 from bot.knowledge.loader import load_reading
+
+from .conftest import drafted_from
 
 
 def test_a_spelling_after_the_given_name_or_a_title_is_theirs() -> None:
@@ -56,9 +57,7 @@ def test_the_little_giant_is_asked_of_douglas(tmp_path: Path) -> None:
     text = ("MR. DOUGLAS' SPEECH.\n\nI hold that the people of a territory may decide on slavery "
             "for themselves.\n\nMR. LINCOLN'S REPLY.\n\nI hold that Congress may keep slavery "
             "out of the territories.\n")
-    source = tmp_path / "debate.txt"
-    source.write_text(text, encoding="utf-8")
-    folder = ingest(Options(source, id="debate", out=tmp_path / "debate")).folder
+    folder = drafted_from(tmp_path, text, "debate")
     q = Engine(load_reading(folder)).reader.read("what does the Little Giant say about slavery?")
     assert q.speakers == ("douglas",)
 
