@@ -273,6 +273,7 @@ class QuestionReader:
         asks_who = lead < len(fixed) and (
             fixed[lead] in WHO_WORDS or _asks_anyone(fixed) or _later_asks_who(joined, fixed)
             or _CLAUSE_ASKS_WHO.match(joined) is not None
+            or (bool(relations) and not mentions and _IS_THERE.match(joined) is not None)
         ) and not _tells_of_someone(fixed) and not _which_things(fixed, lead, in_mention) and not (
             len(mentions) == 1 and not relations and _IN_THEIR_VIEW.search(joined)
         )  # "hom says ...?? who exactly benefits in her view": whom her words name
@@ -651,6 +652,8 @@ class QuestionReader:
                 continue
             if tok in self.matcher.alias_words or (
                 tok in READING_NOUNS and not self._topic_noun(fixed, i)
+            ) or (tok in _STRESSING and i + 1 < len(fixed) and (
+                stem(fixed[i + 1]) in _RELATION_STEMS)
             ) or (tok in ("side", "sides") and i and fixed[i - 1] in _SIDE_OF
                   and not self._in_text_phrase(fixed, i)):
                 continue  # ("and from the US side?": the US's part, "side" no topic)
@@ -1373,6 +1376,13 @@ def _later_asks_who(text: str, tokens: list[str]) -> bool:
     return False
 
 
+
+
+# "is there any real disagreement in this thing?": does anyone disagree
+_IS_THERE = re.compile(r"^\W*(?:(?:so|ok|okay|and|but)\W+)*(?:is|was|are|were)\s+there\s+"
+                       r"(?:any|a|some|much)\b", re.I)
+# words that only stress the relation after them ("any real disagreement"): no topic
+_STRESSING = frozenset({"real", "actual", "genuine", "true", "serious", "major"})
 
 
 def _tells_of_someone(tokens: list[str]) -> bool:

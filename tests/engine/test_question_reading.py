@@ -890,3 +890,13 @@ def test_the_same_as_someone_names_whom_it_answers(engine: Engine, question: str
 def test_the_name_of_a_person_described_at_length_is_not_given(engine: Engine) -> None:
     reply = engine.ask("whats the actual name of the nobel peace prize guy in prison")
     assert reply.abstained and "doesn't give the guy's name" in reply.message
+
+
+def test_is_there_any_real_disagreement_asks_who_disagreed(engine: Engine) -> None:
+    """ "is there any real disagreement in this thing?": does anyone disagree ("real" only
+    stresses it, no topic)."""
+    q = engine.reader.read("is there any real disagreement in this thing or is everyone just "
+                           "nodding along")
+    assert q.who and not q.terms
+    kinds = {a.kind for a in engine.ask(q.text).answers}
+    assert "disagreement" in kinds
