@@ -839,7 +839,7 @@ CHAT_PHRASES: dict[str, str] = {
     "skin in the game": "stake", "at the end of the day": "", "the right thing to do": "moral",
     "cover up": "secrecy", "covered up": "secrecy", "covering up": "secrecy",
     "sweep under the rug": "ignore", "swept under the rug": "ignore",
-    "team up": "partner", "teamed up": "partnered", "band together": "partner",
+    "team up": "cooperate", "teamed up": "cooperated", "band together": "cooperate",
     "gang up": "partner", "shout out": "credit", "throw shade at": "criticize",
     "threw shade at": "criticized", "throws shade at": "criticizes",
     "throwing shade at": "criticizing", "got us nowhere": "failed", "got nowhere": "failed",

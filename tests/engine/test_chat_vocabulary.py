@@ -153,6 +153,9 @@ ANSWERS = [
     ("who thinks going soft on beijing went nowhere", "bequelin", "failed to yield"),
     ("who mentioned homes being torn down", "hom", "forced demolitions"),
     ("who says the us is too wishy-washy on hr", "bequelin", "conflicting messages"),
+    # "team up" is working together, not the noun "partner" ("an economic partner like China")
+    ("who says the us should team up with other countries on this", "bequelin",
+     "forge partnerships"),
     # everyday verbs the text never uses are the paraphrase's frame, not its topic
     ("which one thinks the communist party might lose its claim to legitimacy", "hom",
      "lasting legitimacy"),
