@@ -154,8 +154,8 @@ ANSWERS = [
     ("who mentioned homes being torn down", "hom", "forced demolitions"),
     ("who says the us is too wishy-washy on hr", "bequelin", "conflicting messages"),
     # "team up" is working together, not the noun "partner" ("an economic partner like China")
-    ("who says the us should team up with other countries on this", "bequelin",
-     "forge partnerships"),
+    ("who says the us should team up with other countries on this", "sixth",
+     "works in concert with other states"),
     # everyday verbs the text never uses are the paraphrase's frame, not its topic
     ("which one thinks the communist party might lose its claim to legitimacy", "hom",
      "lasting legitimacy"),
