@@ -340,8 +340,9 @@ class PositionIndex:
         fixed = self._correct_word(word)
         if fixed is not None:
             return fixed, True
-        for i in range(1, len(word)):  # "tibbet": the text's "Tibetan" begins as "tibet" does
-            if word[i] == word[i - 1] and len(word) >= 6:
+        # "tibbet": the text's "Tibetan" begins as "tibet" does
+        for i in range(1, len(word) if len(word) >= 6 else 0):
+            if word[i] == word[i - 1]:
                 single = word[:i] + word[i + 1 :]
                 if stem(single) in self.postings or self._in_text(stem(single)):
                     return single, True

@@ -208,7 +208,7 @@ def draft_positions(seg: Segmentation, names: Names) -> list[Drafted]:
         if reaction is not None:  # the speaker answers the crowd
             _extend(topics, [w for w in _phrases(reaction)[:3]] + _crowd_words(reaction))
         targets = [target] if target is not None else []
-        for other in [*names.named(quote, owner), *_quoted_from(quote, owner, n, seg)]:
+        for other in [*names.named(quote, owner), *_quoted_from(quote, owner, n, seg, squashed)]:
             if other not in targets and len(order) > 2:
                 targets.append(other)  # "as Nicholas and Aryeh urge", Nathan's words quoted
         for i, whom in enumerate(targets or [None]):
@@ -521,18 +521,19 @@ def _mark_speech_ends(out: list[Drafted], seg: Segmentation) -> None:
 _QUOTED_WORDS = re.compile(r"[\u201c\"]([^\u201c\u201d\"]{12,}?)[\u201d\"]")
 
 
-def _quoted_from(quote: str, owner: str, n: int, seg: Segmentation) -> list[str]:
+def _quoted_from(
+    quote: str, owner: str, n: int, seg: Segmentation, squashed: list[str]
+) -> list[str]:
     """The other contributors whose words, from earlier in the text, a quote puts in
-    quotation marks ("a matter of sound strategy"): whom it answers."""
+    quotation marks ("a matter of sound strategy"): whom it answers. `squashed`: each part's
+    text as `squash` gives it, in the order of `seg.parts`."""
     found: list[str] = []
     for m in _QUOTED_WORDS.finditer(quote):
         words = squash(m.group(1).strip(" ,.;:"))
         if len(words.split()) < 3:
             continue
-        for part in seg.parts[:n]:
-            if part.owner not in (None, owner) and part.owner not in found and (
-                words in squash(part.text)
-            ):
+        for part, text in zip(seg.parts[:n], squashed, strict=False):
+            if part.owner not in (None, owner) and part.owner not in found and words in text:
                 found.append(part.owner)
     return found
 

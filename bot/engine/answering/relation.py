@@ -223,9 +223,9 @@ def _at_place(src: Sources, q: Question, limit: int) -> tuple[Answer, ...]:
     """ "What does Neier say at the end?": his positions from the last (or the first) on."""
     who = q.speakers or tuple(c.id for c in src.contributors)
     unowned = frozenset(p.number for p in src.reading.paragraphs if src.unowned(p.number))
+    pieces = {c: _piece_at(src.reading.contributor(c).paragraphs, q.where, unowned) for c in who}
     mine = [  # in their own pieces (not a heckle inside another's speech)
-        p for c in who for p in src.reading.positions_of(c)
-        if p.paragraph in _piece_at(src.reading.contributor(c).paragraphs, q.where, unowned)
+        p for c in who for p in src.reading.positions_of(c) if p.paragraph in pieces[c]
     ]
     mine.sort(key=lambda p: _place(src, p), reverse=q.where > 0)
     return tuple(src.cite(p, 100.0) for p in mine[:limit])
