@@ -67,6 +67,8 @@ DEBATE_FLOORS = {
     "ottawa20_questions.yaml": ("ottawa", 0.79), "freeport19_questions.yaml": ("freeport", 0.73),
     # session 30: 0.750 and 0.575 on their first runs (ottawa21 never studied)
     "ottawa21_questions.yaml": ("ottawa", 0.72), "freeport20_questions.yaml": ("freeport", 0.62),
+    # session 31: 0.762 and 0.725 on their first runs (freeport21 never studied)
+    "ottawa22_questions.yaml": ("ottawa", 0.73), "freeport21_questions.yaml": ("freeport", 0.70),
 }
 SEED_FLOORS = {
     "heldout_questions.yaml": 0.92, "heldout2_questions.yaml": 0.90,
