@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from bot.engine.answering.context import WORK_WORDS
 from bot.engine.answering.lists import list_points
-from bot.engine.answering.names import PERSON_WORDS, person_named
+from bot.engine.answering.names import NAMED_KINDS, PERSON_WORDS, person_named, thing_named
 from bot.engine.conversation import Conversation
 from bot.engine.index import Term
 from bot.engine.lexicon import (
@@ -246,6 +246,10 @@ def resolve(
     prev = conv.last
     if PLEASANTRY.match(q.text):
         return Resolved(prev, Move.THANKS, new_topic=False)
+    if _binds_pronoun(q.text) and q.terms and not _BACK_REFERENCE.intersection(
+        words(q.text)
+    ):  # "the guy who called himself a latecomer - what did he say ...?": "he" is that guy
+        return Resolved(q)
     shift = _SUBJECT_CHANGE.match(q.text)
     if shift and shift.end() < len(q.text):
         # "totally different q: who ...", "ok switching topics - what ...": the question
@@ -253,7 +257,9 @@ def resolve(
         # no "he" or "they" in it, it stands alone ("changing the subject - what's said
         # about Hong Kong consulates?" carries neither the last topic nor its contributor)
         q = reader.read(q.text[shift.end():])
-        if not _PRONOUN_WORDS.intersection(words(q.text)) and (q.terms or q.speakers):
+        if (not _PRONOUN_WORDS.intersection(words(q.text)) or _binds_pronoun(q.text)) and (
+            q.terms or q.speakers
+        ):
             return Resolved(q)
     in_order = _WHO_IN_ORDER.match(q.text) or _PLACED_IN_ORDER.match(q.text)
     if in_order and in_order.re is _PLACED_IN_ORDER and (in_order.group(2) or "that").lower(
@@ -329,6 +335,10 @@ def resolve(
         return Resolved(prev, Move.WHY, _describe(src, prev, "more on: "), new_topic=False,
                         elaborate=True)
     if not mentioned and not _detail(q.text) and _which_of_shown(toks, conv):
+        thing = [t for t in thing_named(q.text).split()[-1:] if t in NAMED_KINDS]
+        if thing and conv.focus:  # "which internet companies tho": the passage's own words
+            # for them; the names, if it gives any
+            return Resolved(prev, Move.NAME, new_topic=False, asked=frozenset(thing))
         # "on what issues tho?", "which jobs?": named in the passage just shown
         return Resolved(prev, Move.QUOTE, new_topic=False)
     if not mentioned and conv.focus and _which_things(toks):
@@ -912,12 +922,38 @@ _SUBJECT_CHANGE = re.compile(
     r")\s*[:,.!;-]+|on\s+(?:a|an)\s+(?:different|other|another|unrelated|separate)\s+"
     r"(?:note|topic)\b[\s,.!:;-]*)\s*", re.I,
 )
+# "the guy who called himself a latecomer - what did he say ...", "someone mentioned X, what
+# did they say ...": a person described before the question's first pronoun, who is its "he"
+_BACK_REFERENCE = frozenset({"that", "this", "it", "else", "too", "also", "again"})
+_DESCRIBED = re.compile(
+    r"\b(?:(?P<anyone>someone|somebody)|(?:the|that|this)\s+(?:guy|person|one|lady|woman|man|"
+    r"writer|contributor|respondent|author|dude)\s+(?:who|that))\b", re.I)
+_THEY = frozenset({"they", "them", "their", "theirs"})
+
+
+def _binds_pronoun(text: str) -> bool:
+    """Whether a question describes a person before its first pronoun, who is then that
+    pronoun: "the guy who called himself a latecomer - what did he say", "someone mentioned
+    X, what did they say" (but "somebody quoted his line" still leans on the last "he")."""
+    m = _DESCRIBED.search(text)
+    if m is None:
+        return False
+    before, after = set(words(text[: m.start()])), set(words(text[m.end():]))
+    if before & _PRONOUN_WORDS:
+        return False
+    pronouns = after & _PRONOUN_WORDS
+    return not m.group("anyone") or bool(pronouns & _THEY)
+
+
+
 # "who wrote right after her?", "whos next", "and who went before him": which contributor
 # stands there, asked of the one just answered; no topic of the last question comes along
 _WHO_IN_ORDER = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|then|well|but|hmm|wait)\W+)*"
     r"(?:who|whos|who's|which\s+(?:one|person|contributor|writer|respondent|author|guy))"
     r"(?:\s+(?:is|was|wrote|writes|came|comes|went|goes|posted|spoke|speaks|chimed\s+in))?"
+    r"(?:\s+the\s+(?:one|person|contributor|writer|respondent|author|guy)"  # "who's the one
+    r"(?:\s+(?:who|that)\s+(?:wrote|came|went|spoke|posted))?)?"  # after him"
     r"(?:\s+(?:right|just|directly|immediately|straight))?(?:\s+next(?=\s+after))?"
     r"\s+(after|before|next|previous|prior\s+to)"
     r"(?:\s+(him|her|them|that\s+one|that\s+person|this\s+one|that\s+guy))?"

@@ -37,7 +37,7 @@ from bot.engine.answering.context import (
 from bot.engine.answering.detail import LACKS_DETAIL, lacks_detail
 from bot.engine.answering.in_place import figures_in_place
 from bot.engine.answering.lists import list_opening, list_points
-from bot.engine.answering.names import gives_a_name, thing_named
+from bot.engine.answering.names import NAMED_KINDS, gives_a_name, thing_named
 from bot.engine.answering.passages import position_of, text_order
 from bot.engine.answering.place import Place, asked_place, names_a_speech, place
 from bot.engine.answering.relation import relation
@@ -88,7 +88,9 @@ def respond_in_context(
         whose = ("that name" if not one else f"the {one}' names" if one.endswith("s")
                  else f"the {one}'s name")  # ("the companies' names")
         asked = f"{said or q.text} {conv.last.text if conv is not None and conv.last else ''}"
-        if last.answers and gives_a_name(src, asked, last.answers[0].quote):
+        if last.answers and gives_a_name(
+            src, asked, last.answers[0].quote, kind=one if one in NAMED_KINDS else ""
+        ):
             reply = Reply(q.text, Mode.ANSWER, last.answers[:1], "The text names them here:")
         else:
             no = abstain(src, q, f"The text doesn't give {whose}.")

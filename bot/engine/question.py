@@ -371,7 +371,9 @@ class QuestionReader:
             leans = not named[i] and (
                 _PRONOUNS.intersection(toks[i]) or not self._topic(toks[i])
                 or ("its" in toks[i] and _PIECE_NOUNS.intersection(toks[i]))
-            )  # ("... the short one. What was its central message?": the piece's)
+                or self._echoes(toks[i], [toks[j] for j in range(i) if named[j]])
+            )  # ("... the short one. What was its central message?": the piece's; "X says
+            # they're worried about the language used. what language?": X's words asked of)
             if leans:
                 before = [j for j in range(i - 1, -1, -1) if named[j]]
                 if before:
@@ -524,6 +526,15 @@ class QuestionReader:
         return any(
             t in _ASK_WORDS or t in COMPARE_WORDS or stem(t) in _RELATION_STEMS for t in toks
         ) or self._topic(toks)
+
+    def _echoes(self, toks: list[str], earlier: list[list[str]]) -> bool:
+        """Whether a sentence that asks no "who" says again only telling words of one
+        sentence before it: it asks about what that sentence reports."""
+        if WHO_WORDS.intersection(toks):
+            return False
+        said = {stem(t) for t in toks if len(t) > 2 and t not in _NOT_TOPIC
+                and not everyday(t) and stem(t) not in _RELATION_STEMS}
+        return bool(said) and any(said <= {stem(t) for t in e} for e in earlier)
 
     def _topic(self, toks: list[str]) -> bool:
         """Whether a sentence holds a telling word the reading uses."""

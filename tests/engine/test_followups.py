@@ -471,6 +471,19 @@ FOLLOW_UPS = [
      "moral convictions", True),
     # "stuff like that": the last topic, asked of the one named
     (["who mentioned corruption"], "did neier say anything like that?", "neier", "", True),
+    # "which companies?" of a passage that says only "Internet companies": it names none
+    (["what does the final respondent suggest about us businesses", "like what"],
+     "which companies though", None, "", False),
+    # "who's the person after him": who stands there, not the last topic
+    (["what did nathan say about the environment"], "who's the person after him", "neier", "",
+     True),
+    # a person described before the pronoun is that pronoun, not the one just answered
+    (["what did bequelin say about tibet"],
+     "the one who said they were a latecomer - what does he think progress depends on?",
+     "rosenzweig", "", False),
+    (["what did nathan say about the environment"],
+     "someone brought up the nobel laureate's wife, what did they say about her?", "bequelin",
+     "his wife is imprisoned", False),
 ]
 
 
@@ -557,6 +570,9 @@ def test_order_relative_to_others(engine: Engine, question: str, who: str) -> No
 
 
 CHATTY = [
+    # the question says again the words of the report before it: that report's contributor
+    ("the last respondent says they worry about the words the others used. which words, and "
+     "why the worry?", "sixth"),
     ("yo @bot did neir actually disagree w anybody or was he just vibing along", "neier"),
     ("hiya, quick one pls: what did sharon hom say about hong kong? tia", "hom"),
     ("omg idk fr, who mentioned the dalai lama lol", "bequelin"),

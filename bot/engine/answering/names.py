@@ -68,6 +68,17 @@ _COMMON_KINDS = frozenset(
     thing things point points idea ideas""".split())
 
 
+# things a text names by proper names ("which companies?" asks for names, "which gains?"
+# for the text's own words)
+NAMED_KINDS = frozenset(
+    """company companies firm firms corporation corporations business businesses brand brands
+    country countries nation nations city cities province provinces organization organizations
+    organisation organisations ngo ngos agency agencies newspaper newspapers website websites
+    platform platforms bank banks university universities official officials leader leaders
+    president presidents politician politicians activist activists dissident dissidents lawyer
+    lawyers journalist journalists senator senators judge judges""".split())
+
+
 def thing_named(text: str) -> str:
     """The thing a question asks the text to name ("companies" in "which companies do they
     name?"; "" if it asks for no name, or for things a text names by common nouns)."""
@@ -83,11 +94,14 @@ _CAPITAL = re.compile(r"[A-Z][\w’'.-]*")
 _SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$")
 
 
-def gives_a_name(src: Sources, question: str, passage: str, *, recurring: int = 0) -> bool:
+def gives_a_name(
+    src: Sources, question: str, passage: str, *, recurring: int = 0, kind: str = ""
+) -> bool:
     """Whether a passage holds a proper name the question does not (a run of capitalised
     words inside a sentence, none of them a contributor's name or a word that most of the
     reading's paragraphs capitalise, such as the country it is about; with `recurring`, nor
-    one that as many paragraphs name: for an example asked, the reading's own subjects)."""
+    one that as many paragraphs name: for an example asked, the reading's own subjects).
+    `kind` is the things asked for ("companies"), when the question is not the message."""
     asked = set(words(question))
     known = set().union(*src.name_words.values()) if src.name_words else set()
     paragraphs = [p.text for p in src.reading.paragraphs]
@@ -102,8 +116,8 @@ def gives_a_name(src: Sources, question: str, passage: str, *, recurring: int = 
                 0 < recurring <= often)
         return common[token]
 
-    kind = thing_named(question).split()[-1:]  # "companies" asked: "Internet companies"
-    head = stem(kind[0]) if kind else ""
+    asked_kind = kind or (thing_named(question).split() or [""])[-1]
+    head = stem(asked_kind) if asked_kind else ""  # "companies" asked: "Internet companies"
     run: list[str] = []
     runs: list[list[str]] = []
     for m in re.finditer(r"\S+", passage):
