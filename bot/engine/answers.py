@@ -89,6 +89,9 @@ class Reply:
     # It abstained because no passage of the reading holds the topic at all (not because
     # the one asked doesn't address it, or a detail is missing).
     uncovered: bool = False
+    # It abstained because the passage on the topic lacks the detail asked ("how many were
+    # arrested?"): other readings of a follow-up, which drop the detail, are not tried.
+    missing_detail: bool = False
 
     @property
     def abstained(self) -> bool:

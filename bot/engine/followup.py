@@ -1176,12 +1176,17 @@ def _with_pronouns(
         name = " and ".join(src.reading.contributor(c).name for c in focus[:2])
 
         def put(m: re.Match[str]) -> str:
+            if _COUNTED_OF.search(m.string, 0, m.start()):
+                return m.group(0)  # "how many of them were arrested": of those spoken of
             return name + ("'s" if m.group(1).lower() in _POSSESSIVE else "")
 
         text = _PRONOUN.sub(put, text)
     if text == q.text:
         return q, False
     return reader.read(text), True
+
+
+_COUNTED_OF = re.compile(r"\bhow\s+(?:many|much)\s+of\s+$", re.I)
 
 
 def _whom(q: Question, conv: Conversation, src: Sources) -> tuple[str, ...]:

@@ -136,7 +136,7 @@ def respond_in_context(
             resolved = dataclasses.replace(
                 resolved, fallbacks=resolved.fallbacks + _parts_of_topic(resolved))
         for other in resolved.fallbacks:
-            if not _weakness(reply):
+            if not _weakness(reply) or reply.missing_detail:
                 break
             # a follow-up read as "what did she say about X" that she never addressed may
             # mean another reading of it; others' answers only if no reading fits her
@@ -182,7 +182,9 @@ def respond_in_context(
             reply = _on_both_topics(q, reply, conv)
         if resolved.move in (Move.ASK, Move.PICK) and conv is not None:
             reply = _near_the_last(src, q, reply, conv)
-        if reply.abstained and resolved.move in (Move.ASK, Move.ALONE) and conv is not None:
+        if reply.abstained and resolved.move in (Move.ASK, Move.ALONE) and conv is not None and (
+            not reply.missing_detail
+        ):
             reply = _in_the_passage(src, q, reply, conv)
         if resolved.move is Move.MORE and reply.abstained and q.speakers and not q.terms:
             reply = more_of(src, q, limit)  # "more" after a main point: their other points

@@ -266,6 +266,8 @@ class QuestionReader:
         topical |= _setting_clause(fixed, mentions)
         topical |= _things_differing(fixed, in_mention)
         where, in_where = _where(joined) if _WHERE_WORDS.intersection(fixed) else (0, set())
+        if where:  # "his opening line when he finally gets the crowd quiet": the scene
+            in_where |= _scene_after(fixed, in_where)
         relations, cues = _relations(fixed, skip=in_mention | topical | in_where | _consents(fixed))
         relations, cues = self._held_relations(fixed, relations, cues)
         relations = _either_way(fixed, relations)
@@ -393,6 +395,10 @@ class QuestionReader:
             ):  # ("X says Y. how does Z defend himself?": what Z answers is the sentence before)
                 kept.add(i - 1)  # "one of them says X ... was that hom or nathan?"
         for i in sorted(kept):  # "... china's record?? like life expectancy stuff": an example
+            if i + 1 < len(parts) and i + 1 not in asking and named[i + 1] and not named[i] and (
+                len(toks[i + 1]) <= 8 and _WHERE_WORDS.intersection(toks[i + 1])
+            ):  # "how does the whole debate end? last words from Douglas": whose, and where
+                kept.add(i + 1)
             if i + 1 < len(parts) and i + 1 not in asking and (
                 _EXAMPLE.match(parts[i + 1]) or _EXAMPLE_END.search(parts[i + 1])
             ):  # "... angry about.. corruption, demolitions, that kind of thing"
@@ -999,7 +1005,8 @@ _WHERE = re.compile(
     r"|\bin\s+(?:his|her|their|the)\s+(?P<own>opening|conclusion|closing|intro|introduction)\b"
     r"|\b(?P<act>start|begin|open|end|close|finish|conclude|wrap)(?:s|ed|ing)?\s+(?:up\s+)?"
     r"(?:his|her|their|the)\s+(?:piece|essay|response|contribution|post|part|reply|answer)\b"
-    r"|\b(?P<thing>first|last|final|opening|closing)\s+(?:thing|things|word|words)\b"
+    r"|\b(?P<thing>first|last|final|opening|closing)\s+(?:thing|things|word|words|line|lines|"
+    r"sentence|sentences)\b"
     r"|\b(?P<point>closing|concluding|opening)\s+(?:point|points|argument|arguments|remark|"
     r"remarks|thought|thoughts|line|lines|note|message|paragraph|jab|jabs|shot|dig|"
     r"accusation|charge|attack|retort)\b"
@@ -1632,6 +1639,30 @@ def _setting_clause(tokens: list[str], mentions: list[Mention]) -> set[int]:
     for m in named[1:]:
         if m.start > 0 and tokens[m.start - 1] in _CLAUSE_OPENERS:
             return set(range(m.start - 1, len(tokens)))
+    return set()
+
+
+_SCENE_OPENERS = frozenset({"when", "once", "after", "while", "as"})
+_SPEECH_WORDS = frozenset({"reply", "replies", "speech", "speeches", "rejoinder", "response",
+                           "answer", "remarks", "rebuttal", "turn"})
+_TALK_WORDS = frozenset({"talks", "talk", "talking", "speaks", "speak", "speaking", "discusses",
+                         "discuss", "mentions", "mention", "about", "addresses", "address",
+                         "brings", "bring", "raises", "raise", "turns", "gets to"})
+
+
+def _scene_after(tokens: list[str], in_where: set[int]) -> set[int]:
+    """ "what's Lincoln's opening line when he finally gets the crowd quiet?": after the
+    place asked for, a "when he ..." that says no words of talk sets the scene, no topic."""
+    after = max(in_where, default=-1) + 1
+    for k in range(after, len(tokens) - 1):
+        if tokens[k] in _SCENE_OPENERS and tokens[k + 1] in _HIMSELF:
+            rest = tokens[k:]
+            if _TALK_WORDS.isdisjoint(rest) and _OPINION_VERBS.isdisjoint(rest) and (
+                _SPOKEN_OF.isdisjoint(rest) and _SPEECH_WORDS.isdisjoint(rest)
+                and _WHERE_WORDS.isdisjoint(rest)
+            ):  # ("when he starts his reply" says which speech)
+                return set(range(k, len(tokens)))
+            return set()
     return set()
 
 

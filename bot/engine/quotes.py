@@ -50,13 +50,20 @@ class Sentence:
     stems: frozenset[str]
 
 
+# a sentence that is all in parentheses or brackets: "(Three times three cheers were here
+# given for Douglas.)", the reporter's or the editor's, no one's words
+_ASIDE = re.compile(r"^[(\[][^()\[\]]*[)\]][.!?]?$")
+
+
 def sentences_of(reading: Reading) -> tuple[Sentence, ...]:
-    """Every sentence of the reading's paragraphs of substance (built once per reading)."""
+    """Every sentence of the reading's paragraphs of substance (built once per reading), but
+    the asides of the reporter or the editor."""
     return tuple(
         Sentence(p.number, s, frozenset(stems(s)))
         for p in reading.paragraphs
         if p.substantive
         for s in split_sentences(p.text)
+        if not _ASIDE.match(s)
     )
 
 

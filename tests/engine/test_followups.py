@@ -484,6 +484,15 @@ FOLLOW_UPS = [
     (["what did nathan say about the environment"],
      "someone brought up the nobel laureate's wife, what did they say about her?", "bequelin",
      "his wife is imprisoned", False),
+    # a count of those a verb befalls: the text counts the vigils' crowds, not arrests
+    (["who brought up the vigils in hong kong"], "how many of them were arrested?", None, "",
+     True),
+    # "did he name any of those ...?": of the kind just listed, whom it names none of
+    (["what did neier say about sectors of chinese society"],
+     "did he name any of these scientists?", None, "", True),
+    # what happened after the reading: "did Washington ever actually adopt it?"
+    (["what does bequelin recommend"], "has washington ever actually adopted any of it?", None,
+     "", False),
 ]
 
 

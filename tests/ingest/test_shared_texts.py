@@ -172,6 +172,32 @@ def test_debate_questions_and_answers_of_the_asked_kind(
     assert reply.answers[0].quote.startswith(quote_starts)
 
 
+@pytest.mark.parametrize(("question", "who", "quote_starts"), [
+    # "first line" is a place in the piece, no topic word
+    ("what's douglas's very first line", "douglas", "Ladies and gentlemen: I appear"),
+    # "once he gets the cheering to stop" sets the scene of the place asked for
+    ("what's lincoln's first sentence once he gets the cheering to stop", "lincoln",
+     "MY FELLOW-CITIZENS: When a man hears himself"),
+    # a fragment after the question says whose end is asked; the reporter's "(Three times
+    # three cheers ...)" after his last words is no one's sentence
+    ("how does the debate close? final words from douglas", "douglas",
+     "Gentlemen, I am told that my time is out"),
+])
+def test_a_place_in_a_piece_asked_in_chat(
+    drafted: dict[str, Path], question: str, who: str, quote_starts: str
+) -> None:
+    reply = Engine(load_reading(drafted["ottawa"])).ask(question)
+    assert reply.answers and reply.answers[0].contributor_id == who
+    assert reply.answers[0].quote.startswith(quote_starts), reply.answers[0].quote
+
+
+def test_the_reporters_asides_are_no_sentences_of_the_text(drafted: dict[str, Path]) -> None:
+    engine = Engine(load_reading(drafted["ottawa"]))
+    texts = [s.text for s in engine.sources.quotes.sentences]
+    assert any("I am obliged to stop." in t for t in texts)
+    assert not any(t.startswith("(") and t.rstrip(".").endswith(")") for t in texts)
+
+
 def test_a_place_in_a_named_speech_is_its_start(drafted: dict[str, Path]) -> None:
     engine = Engine(load_reading(drafted["freeport"]))
     reply = engine.ask("what did lincoln say hed do first in his opening speech")

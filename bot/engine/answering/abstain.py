@@ -89,7 +89,13 @@ def asks_group_plans(text: str) -> bool:
 _AFTERMATH = re.compile(
     r"\bfollow(?:ed|s)?\s+through\b|\bafterwards?\b|\bin\s+the\s+end\b|\bsince\s+then\b|"
     r"\bended\s+up\b|\blater\s+on\b|\b(?:ever|actually)\s+(?:respond|react|reply|answer)"
-    r"(?:ed|s)?\b", re.I)
+    r"(?:ed|s)?\b|\b(?:take|took|taken|heed|heeded|follow|followed)\s+(?:up\s+)?(?:that|this|"
+    r"the|his|her|their)\s+(?:advice|suggestions?|recommendations?)\b"
+    # "did the US government ever actually take it?", "has china actually implemented any of
+    # that?" (not "who wants the US to actually listen")
+    r"|^\W*(?:\w+\W+){0,2}?(?:did|has|have|had)\b.*\b(?:ever|actually)\s+(?:take|taken|adopt|"
+    r"adopted|implement|implemented|heed|heeded|listen|listened|act\s+on|acted\s+on)\b",
+    re.I)
 # ... unless a contributor (or "he", "they") is the one it asks about, or says it
 _ASKED_OF_THEM = frozenset(
     {"he", "she", "they", "him", "her", "them", "his", "their", "say", "says", "said", "argue",

@@ -12,6 +12,7 @@ from bot.engine.question import Question
 from bot.engine.quotes import Sentence
 from bot.engine.rank import MIN_COVERAGE
 from bot.engine.sources import Sources
+from bot.engine.text import stem, words
 
 # How members ask for a detail rather than a position.
 # "how much does Neier agree with Bequelin?" asks how far, no amount
@@ -172,16 +173,26 @@ def lacks_detail(src: Sources, q: Question, top: Reply) -> bool:
     number) that neither the best answer's quote nor its paragraph holds, so the text does
     not say it (the position may still be related)."""
     shape = answer_shape(q.text) if asks_detail(q.text) else None
-    if shape is None or not top.answers or _COUNTS_ITEMS.search(q.text):
+    done = _HOW_MANY_DONE.search(q.text)  # ("how many of them were arrested" counts no points)
+    if shape is None or not top.answers or (_COUNTS_ITEMS.search(q.text) and not done):
         return False
     first = top.answers[0]
     if first.quote.rstrip().endswith(":"):  # a list follows: its items are the count
         return False
-    return not shape.search(first.quote) and not any(
-        shape.search(text) for text in _around(src, first.paragraph, first.quote)
-    )
+    held = [text for text in (first.quote, *_around(src, first.paragraph, first.quote))
+            if shape.search(text)]
+    if done is not None:  # "how many protesters got arrested?": a count of those arrested
+        # ("over 100,000 protestors have assembled" counts another thing)
+        what = stem(done.group(1).lower())
+        held = [text for text in held if what in {stem(w) for w in words(text)}]
+    return not held
 
 
+# "how many of those protesters got arrested", "how many people were killed": the count of
+# those the verb befalls
+_HOW_MANY_DONE = re.compile(
+    r"\bhow\s+many\s+(?:of\s+(?:those|these|the|them)\s+)?(?:\w+\s+)?(?:got|get|gets|were|was|"
+    r"have\s+been|had\s+been|has\s+been|ended\s+up)\s+([a-z]{4,}ed)\b", re.I)
 NEAR_SENTENCES = 3  # sentences either side of a quote where the detail it lacks may stand
 
 
@@ -207,9 +218,13 @@ def detail(src: Sources, q: Question, shape: re.Pattern[str] | None = None) -> R
     weights = [src.index.weight(t) for t in terms]
     total = sum(weights) or 1.0
     allowed = {n for c in q.speakers for n in src.reading.contributor(c).paragraphs}
+    done = _HOW_MANY_DONE.search(q.text)  # "how many got arrested": a count of the arrested
+    what = stem(done.group(1).lower()) if done else ""
     best: tuple[float, int, Sentence] | None = None
     for s in src.quotes.sentences:
         if (allowed and s.paragraph not in allowed) or (shape and not shape.search(s.text)):
+            continue
+        if what and what not in s.stems:
             continue
         held = [
             w * max((f for st, f in t.alternatives if st in s.stems), default=0.0)

@@ -48,6 +48,9 @@ _THING_NAMED = (
                r"identify|identifies)\s+which\s+" + _THING + r"\b", re.I),
     re.compile(r"\b(?:name|names|named|cite|cites|mention|mentions)\s+(?:any|an?|some)\s+"
                r"(?:actual\s+|specific\s+|particular\s+|real\s+)" + _THING + r"\b", re.I),
+    # "did he name any of those journalists?": of the ones just spoken of
+    re.compile(r"\b(?:name|names|named)\s+(?:any|some)\s+(?:of\s+)?(?:those|these|them|the)\s+"
+               + _THING + r"\b", re.I),
     # "which internet companies tho, any names?", "which lawyers, names?"
     re.compile(r"\bwhich\s+" + _THING + r"\s*(?:\s(?:tho|though|then|exactly))?\s*[,?.:-]+\s*"
                r"(?:any\s+|their\s+|the\s+)?(?:names?|named)\b", re.I),

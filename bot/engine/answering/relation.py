@@ -398,7 +398,7 @@ def _lacking_detail(src: Sources, q: Question, found: Reply) -> Reply:
     doesn't name Liu Xiaobo; it speaks of ... It doesn't give that detail."), with the
     passages found as related."""
     why = f"{found.message} It doesn't give that detail." if found.message else LACKS_DETAIL
-    return dataclasses.replace(abstain(src, q, why), related=found.answers)
+    return dataclasses.replace(abstain(src, q, why), related=found.answers, missing_detail=True)
 
 
 _YEAR = re.compile(YEAR)
