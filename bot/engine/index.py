@@ -40,7 +40,7 @@ from bot.engine.lexicon import (
 )
 from bot.engine.numbers import spelled
 from bot.engine.references import max_typos
-from bot.engine.text import compounds, fold, stem, words
+from bot.engine.text import compound_parts, compounds, fold, stem, words
 from bot.knowledge.model import Position, Reading
 
 # How much a word counts depending on where in a position it appears.
@@ -169,6 +169,16 @@ class PositionIndex:
             for n, pairs in paragraph_pairs.items()
         }
         self._text_stems = frozenset().union(*paragraph_stems.values())
+        # a hyphenated word of the text, by the stems of its parts: the question's
+        # "grocery-keeper" also reaches the other's "grocery keeper" and "kept a grocery"
+        # (not where the text also writes it as one word: "Spring-field" broken at a line's
+        # end is Springfield, no spring)
+        solid = {w for p in reading.paragraphs for w in words(p.text)}
+        self._compound_parts = {
+            stem(joined): (stem(a), stem(b))
+            for p in reading.paragraphs for joined, a, b in compound_parts(p.text)
+            if joined not in solid
+        }
         self.name_words = _name_words(p.text for p in reading.paragraphs)
         # each contributor's surname as the text would write it, to see who a passage names
         self.surname_stems = {
@@ -406,6 +416,10 @@ class PositionIndex:
             root = own[:-2] if len(own) >= FAMILY_STEM else own
             for s in self._prefixed(root):
                 alts.setdefault(s, FAMILY)
+        parts = [s for s in self._compound_parts.get(own, ()) if s in self.idf
+                 and s not in STOP_STEMS and s not in alts]
+        if parts and own in alts:  # (its rarer part only: "grocery", not "keeper")
+            alts[max(parts, key=self.idf.__getitem__)] = PREFIX
         gloss = self._gloss.get((own,), ()) if not self._in_text(own) else ()
         if not alts and own in STOP_STEMS:
             # "letting", "doing": a form of a function word, which no position is indexed

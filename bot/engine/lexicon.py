@@ -101,6 +101,16 @@ FIRST_NAMES = frozenset(
 # Phrases that name a relation in more than one word.
 RELATION_PHRASES: dict[str, Relation] = {
     "push back": Relation.DISAGREE,
+    "hit back": Relation.RESPOND,  # "how does Lincoln hit back at Douglas calling him X"
+    "hits back": Relation.RESPOND,
+    "hitting back": Relation.RESPOND,
+    "fire back": Relation.RESPOND,
+    "fires back": Relation.RESPOND,
+    "fired back": Relation.RESPOND,
+    "shoots back": Relation.RESPOND,
+    "shot back": Relation.RESPOND,
+    "strikes back": Relation.RESPOND,
+    "struck back": Relation.RESPOND,
     "problem with": Relation.DISAGREE,
     "wrong with": Relation.CRITIQUE,
     "problems with": Relation.DISAGREE,
@@ -808,6 +818,7 @@ CHAT_PHRASES: dict[str, str] = {
     "double standards": "hypocrisy", "blame game": "finger-pointing", "in return": "",
     "in turn": "", "going last": "coming last", "going first": "coming first",
     "went last": "came last", "went first": "came first", "if i recall": "", "as i recall": "",
+    "in the first place": "",
     "moving the needle": "driving progress", "move the needle": "drive progress",
     "moves the needle": "drives progress", "on the bus": "", "on the train": "",
     "on my commute": "",

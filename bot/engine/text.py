@@ -153,6 +153,12 @@ def compounds(text: str) -> list[str]:
     return [a + b for a, b in _COMPOUND.findall(fold(text))]
 
 
+def compound_parts(text: str) -> list[tuple[str, str, str]]:
+    """Hyphenated words with their parts: "grocery-keeper" -> ("grocerykeeper", "grocery",
+    "keeper")."""
+    return [(a + b, a, b) for a, b in _COMPOUND.findall(fold(text))]
+
+
 def join_compounds(text: str, keep: Callable[[str], bool]) -> str:
     """Write hyphenated words as one word where `keep` knows the joined form."""
 

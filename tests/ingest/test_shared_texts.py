@@ -251,6 +251,13 @@ def test_a_place_in_a_named_speech_is_its_start(drafted: dict[str, Path]) -> Non
         # there asks no who): his reply
         ("ottawa", "someone in the crowd asks lincoln if he rejects popular sovereignty. what's "
          "his answer", "lincoln", "Popular Sovereignty"),
+        # "fire back" replies; a hyphenated word of the text ("grocery-keeper", the other's)
+        # reaches its rarer part where the one asked writes it apart ("grocery keeper")
+        ("ottawa", "how does lincoln fire back when douglas calls him a grocery-keeper",
+         "lincoln", "never kept a grocery"),
+        # "James house-frame" is no man named James House
+        ("ottawa", "who told the story of the Stephen, Franklin, Roger and James house-frame "
+         "timbers", "lincoln", "Stephen, Franklin, Roger and James"),
     ],
 )
 def test_modern_words_find_the_debates_own(

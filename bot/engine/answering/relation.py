@@ -468,8 +468,8 @@ def _name_never_together(src: Sources, q: Question) -> str:
     for a, b in zip(q.terms, q.terms[1:], strict=False):
         if not (a.known and b.known) or a.word not in FIRST_NAMES:
             continue
-        if not re.search(rf"\b{re.escape(a.word)}\s+{re.escape(b.word)}\b", text):
-            continue
+        if not re.search(rf"\b{re.escape(a.word)}\s+{re.escape(b.word)}\b(?!-)", text):
+            continue  # ("James house-frame": the name, then a word of another)
         first = "|".join(re.escape(w) for w in (a.word, *a.gloss))  # "Fred." for "frederick"
         together = re.compile(rf"\b(?:{first})\.?\s+(?:[a-z]\.\s+)?{re.escape(b.word)}\b", re.I)
         if not any(together.search(p.text) for p in src.reading.paragraphs):
