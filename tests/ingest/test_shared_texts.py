@@ -255,6 +255,9 @@ def test_a_place_in_a_named_speech_is_its_start(drafted: dict[str, Path]) -> Non
         # reaches its rarer part where the one asked writes it apart ("grocery keeper")
         ("ottawa", "how does lincoln fire back when douglas calls him a grocery-keeper",
          "lincoln", "never kept a grocery"),
+        # "his opening speech": of that speech's positions, near its close
+        ("ottawa", "toward the close of his opening speech what does douglas warn lincoln's "
+         "doctrine would do", "douglas", "will dissolve the Union if it succeeds"),
         # "James house-frame" is no man named James House
         ("ottawa", "who told the story of the Stephen, Franklin, Roger and James house-frame "
          "timbers", "lincoln", "Stephen, Franklin, Roger and James"),

@@ -186,6 +186,9 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
         ends = _speech_end(src, q, limit)  # "how did he wrap up his reply?"
         if ends:
             return Reply(q.text, Mode.ANSWER, ends, note)
+    within = _in_named_speech(q, ranked) if q.where and q.speakers and q.terms else []
+    if within:  # "at the end of his first speech what does he predict ...": of that speech's
+        return Reply(q.text, Mode.ANSWER, _best(src, _by_place(src, within, q.where), limit), note)
     if q.where and q.speakers and not names_a_speech(q.text):
         # "at the start of his piece": the earliest that answers
         if not q.terms and q.relation in (Relation.ANY, Relation.SUMMARY):
@@ -199,6 +202,23 @@ _NAMED_SPEECH = re.compile(
     re.I,
 )
 _PLACE_WORDS = START_WORDS | END_WORDS | {"first", "last", "final"}
+
+
+# a speech named by its place, as a drafted debate's positions name theirs in their topics
+_SPEECH_BY_PLACE = {"first": "opening", "opening": "opening", "last": "closing",
+                    "final": "closing", "closing": "closing"}
+
+
+def _in_named_speech(q: Question, ranked: list[Scored]) -> list[Scored]:
+    """Of the ranked, those of the one speech a question names by its place ("his first
+    speech" is the "opening speech" of a drafted debate); [] if it names none, or no
+    position of it answers."""
+    named = {f"{_SPEECH_BY_PLACE[w[0]]} {w[1].rstrip('s')}" for w in (
+        words(m.group(0)) for m in _NAMED_SPEECH.finditer(q.text)) if w[1] != "remarks"}
+    if len(named) != 1:
+        return []
+    within = [s for s in ranked if named & set(s.item.position.topics)]
+    return within if within and answers_topic(within[0], q) else []
 
 
 def _speech_naming(text: str) -> frozenset[str]:
