@@ -1317,9 +1317,9 @@ _TOOK_PART_IN_ORDER = re.compile(
 # "who opens this thing", "who kicked off the conversation", "who closes it out": who wrote
 # first (or last), as "who went first" asks
 _OPENS_OR_CLOSES = re.compile(
-    r"\bwho\s+(?P<verb>opens|opened|kicks\s+off|kicked\s+off|starts|started|leads\s+off|"
-    r"led\s+off|closes|closed|wraps\s+up|wrapped\s+up|finishes|finished)"
-    r"(?:\s+(?:this|it|things|the\s+\w+)(?:\s+(?:thing|off|out|up))?)?"
+    r"\bwho\s+(?P<verb>opens|opened|kicks\s+off|kicked\s+off|kicks|kicked|starts|started|"
+    r"leads\s+off|led\s+off|closes|closed|wraps\s+up|wrapped\s+up|finishes|finished)"
+    r"(?:\s+(?:this|it|things|the\s+(?:whole\s+)?\w+)(?:\s+(?:thing|off|out|up))?)?"
     r"(?:\s+(?:off|out|up))?(?=\s*(?:[?.!,]|\band\b|$))", re.I)
 
 
@@ -1734,8 +1734,9 @@ def _subject_of_who(mentions: list[Mention], tokens: list[str]) -> Mention | Non
     def after_auxiliary(m: Mention) -> bool:
         return _before(tokens, m) in _AUXILIARIES
 
-    def took_part(m: Mention) -> bool:
-        return tokens[m.start] in TOOK_PART
+    def took_part(m: Mention) -> bool:  # ("who was 2nd up": the mention holds its "was")
+        return tokens[m.start] in TOOK_PART or (
+            tokens[m.start] in ("was", "is") and m.start > 0 and tokens[m.start - 1] in WHO_WORDS)
 
     def which_of(m: Mention) -> bool:
         return _before(tokens, m) == "of" and m.start >= 2 and tokens[m.start - 2] in WHO_WORDS

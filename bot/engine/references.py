@@ -50,8 +50,11 @@ _LIST_NOUNS = frozenset({"reasons", "keys", "points", "steps", "recommendations"
 # "whoever wrote last", "the one who went last": a verb of taking part, then "last"
 TOOK_PART = frozenset(
     {"wrote", "writes", "went", "goes", "spoke", "speaks", "came", "comes", "posted",
-     "answered", "responded", "contributed", "commented", "chimed"}
+     "answered", "responded", "contributed", "commented", "chimed", "batted", "bats"}
 )
+# "who was second", "who's up last": a place in the order, after "who" only ("the problem
+# was first raised" is no contributor)
+_WAS_IN_ORDER = frozenset({"was", "is", "went", "came", "batted", "bats"})
 
 
 _REPLY_VERBS = frozenset({"reply", "replied", "replies", "respond", "responded", "responds",
@@ -396,7 +399,10 @@ class ContributorMatcher:
             return Mention((cid,), i - 2, i + 2)  # "who wrote the first part" (not "the last part
             # of his speech", a place in a piece)
         if i > 0 and tokens[i - 1] in TOOK_PART:  # "whoever wrote last", "who went first"
-            return Mention((cid,), i - 1, i + 1)
+            return Mention((cid,), i - 1, i + 1 + (nxt == "up"))
+        took = i - 1 - (i > 1 and tokens[i - 1] == "up")  # "who was 2nd up", "who was up last"
+        if took > 0 and tokens[took] in _WAS_IN_ORDER and tokens[took - 1] in ("who", "whos"):
+            return Mention((cid,), took, i + 1 + (nxt == "up"))
         if i > 0 and tokens[i - 1] == "the" and (nxt == "" or nxt in _AFTER_BARE_ORDINAL) and (
             not _LIST_NOUNS.intersection(tokens[:i])
         ):  # (not "how many reasons does he give, whats the first": the first reason)

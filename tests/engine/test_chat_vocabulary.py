@@ -36,6 +36,9 @@ IDIOMS = [
     ("doing away with slavery in the capital", "abolishing slavery in the capital"),
     ("in the last half hour does he stick by it", "in the closing speech does he stick by it"),
     ("she kept it short - her big push", "she  - her big push"),
+    ("washington talks out of both sides of its mouth", "washington talks conflicting"),
+    ("they should clean up their own house first", "they should set an example first"),
+    ("don't chicken out for fear of rocking the boat", "don't avoid for fear of confrontational"),
 ]
 
 

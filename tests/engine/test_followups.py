@@ -557,6 +557,11 @@ ORDERS = [
     ("who's the one right after Rosenzweig? what's his main point", "nathan"),
     ("who's the second person to reply to Bequelin and what's their main thing?", "rosenzweig"),
     ("whose piece is just one paragraph and what's the gist?", "nathan"),
+    # chat's words for a place in the order: "kicked it off", "3rd up", "batted last"
+    ("who kicked the whole conversation off", "bequelin"),
+    ("who was 3rd up and what did they open with", "rosenzweig"),
+    ("who batted last", "sixth"),
+    ("who's up second", "hom"),
 ]
 
 

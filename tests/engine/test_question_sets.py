@@ -53,6 +53,7 @@ FLOORS = {
     "chat23_questions.yaml": 0.81,  # session 29, written late, never studied: 0.830 (start 0.820)
     "chat24_questions.yaml": 0.88,  # session 30: 0.800 on first run, then studied
     "chat25_questions.yaml": 0.80,  # session 31: 0.830 on first run; never studied
+    "chat26_questions.yaml": 0.74,  # session 31: 0.710 on first run (be66cc7 and c71247c)
 }
 # Conversations: least share right of first and follow-up turns, each follow-up read in its
 # conversation. First runs: conversations 0.900 / 0.440, conversations2 0.825 / 0.500,
@@ -111,6 +112,8 @@ CONVERSATION_FLOORS = {
     "conversations32.yaml": {"first": 0.87, "follow-up": 0.70},
     # session 31: first 0.900, follow-ups 0.772 (61/79) on its first run
     "conversations33.yaml": {"first": 0.87, "follow-up": 0.74},
+    # session 31: first 0.900, follow-ups 0.720 (54/75) on be66cc7, 0.733 on c71247c
+    "conversations34.yaml": {"first": 0.87, "follow-up": 0.70},
 }
 
 
