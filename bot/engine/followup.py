@@ -79,7 +79,7 @@ class Resolved:
 _QUOTE_CUES = frozenset(
     {"quote", "quotes", "wording", "verbatim", "source", "citation", "paragraph", "passage",
      "where", "cite", "exact", "words", "word", "para", "paragraphs", "paras", "para#",
-     "line", "lines", "page"}
+     "line", "lines", "page", "card", "cards"}  # (a debate team's "card for that?")
 )
 _WHO_SAID_THAT = (["who", "said", "that"], ["who", "wrote", "that"], ["who", "says", "that"],
                   ["whose", "words", "are", "those"], ["who", "said", "this"])
@@ -210,7 +210,9 @@ _WHY_PHRASE = re.compile(
 _BUY_WORDS = frozenset({"buy", "buys", "buying", "bought"})
 _BUYS = re.compile(r"\b(?:buy|buys|buying|bought)\s+(?:it|that|this)\b", re.I)
 _WHY_LAST_WORDS = 6  # "and thats bad why": a short message that ends on "why"
-_REASON_WORDS = frozenset({"reason", "reasons", "reasoning", "rationale", "justification"})
+# (with a debate team's "warrant?", the reason a claim rests on)
+_REASON_WORDS = frozenset({"reason", "reasons", "reasoning", "rationale", "justification",
+                           "warrant", "warrants"})
 _POSSESSIVE = frozenset({"his", "hers", "their", "theirs"})
 _PAIR = re.compile(r"\b(both of them|the two of them|them both|they both|those two|these two|"
                    r"the pair of them|the pair|the two|both)\b", re.I)
@@ -420,7 +422,8 @@ def resolve(
     why_phrase = _WHY_PHRASE.match(" ".join(lead))
     why_last = toks[-1:] == ["why"] and len(toks) <= _WHY_LAST_WORDS
     if (lead[:1] in (["why"], ["whys"]) or lead[:2] == ["how", "come"] or reason or point_of_it
-            or why_phrase or why_last):
+            or why_phrase or why_last or lead in (["impact"], ["impacts"])):  # ("impact?": why
+        # it matters, in a debate team's words)
         phrase = set(why_phrase.group(0).split()) if why_phrase else set()
         own = [] if point_of_it else [
             t for t in q2.terms if t.known and t.word not in _WHY_FILLER

@@ -771,7 +771,7 @@ CHAT_SPELLINGS.update(
         "dem": "democratic", "dems": "democrats", "doc": "document", "docs": "documents",
         "scotus": "supreme court", "potus": "president",
         "howd": "how", "whatd": "what", "whyd": "why", "whered": "where", "whod": "who",
-        "whend": "when", "em": "them",
+        "whend": "when", "em": "them", "arg": "argument", "args": "arguments",
     }
 )
 # Idioms of several words, read as the plain word they stand for ("owned up" = admitted).

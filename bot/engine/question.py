@@ -1010,6 +1010,8 @@ _WHERE = re.compile(
     r"|\b(?P<point>closing|concluding|opening)\s+(?:point|points|argument|arguments|remark|"
     r"remarks|thought|thoughts|line|lines|note|message|paragraph|jab|jabs|shot|dig|"
     r"accusation|charge|attack|retort)\b"
+    r"|\bhow\s+(?:do|does|did)\s+(?:he|she|they|it)\s+(?P<how>open|start|begin|end|close|"
+    r"finish|conclude)(?=\s*(?:[?.!,]|$|\band\b))"  # "who wrote last and how do they open"
     r"|\b(?P<late>in|during)\s+(?:his|her|their|the)\s+(?:very\s+)?(?:last|final|closing)\s+"
     r"(?:few\s+)?(?:minutes?|moments?|words?|lines?|sentences?|paragraphs?)\b",
     re.I,

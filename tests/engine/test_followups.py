@@ -490,6 +490,9 @@ FOLLOW_UPS = [
     # "did he name any of those ...?": of the kind just listed, whom it names none of
     (["what did neier say about sectors of chinese society"],
      "did he name any of these scientists?", None, "", True),
+    # a debate team's "card?": the quote again
+    (["what does bequelin say the US should do first"], "card for that?", "bequelin",
+     "best possible example", False),
     # what happened after the reading: "did Washington ever actually adopt it?"
     (["what does bequelin recommend"], "has washington ever actually adopted any of it?", None,
      "", False),
@@ -516,6 +519,15 @@ def test_follow_up_is_read_in_its_conversation(
     if phrase:
         text = engine.reading.paragraph(top.paragraph).text
         assert phrase.lower() in text.lower().replace("’", "'"), top.quote
+
+
+@pytest.mark.parametrize("asked", ["warrant?", "impact?", "and the warrant?"])
+def test_a_debate_teams_warrant_and_impact_ask_why(engine: Engine, asked: str) -> None:
+    talk = Conversation()
+    engine.ask("what does hom want policymakers to do", conversation=talk)
+    reply = engine.ask(asked, conversation=talk)
+    assert reply.reading_as.startswith("why, on:"), reply.reading_as
+    assert reply.answers and reply.answers[0].contributor_id == "hom"
 
 
 def test_without_a_conversation_a_follow_up_stands_alone(engine: Engine) -> None:
@@ -562,6 +574,8 @@ ORDERS = [
     ("who was 3rd up and what did they open with", "rosenzweig"),
     ("who batted last", "sixth"),
     ("who's up second", "hom"),
+    # "... and how do they open": that one's opening, not the text's name for them
+    ("who was the fifth contributor and how does he open", "neier"),
 ]
 
 

@@ -671,8 +671,9 @@ def _asks_who_they_are(q: Question) -> bool:
     """Whether a question about one contributor asks only their name ("what is the name of
     the last contributor?", "who wrote the final contribution?") or where they work ("which
     university does Nathan teach at?", not "what does Nathan say about work")."""
-    if len(q.speakers) != 1 or q.targets or q.relation in _POINT_ASKED:
-        return False  # ("who is the third one and what's their main thing?" asks the point)
+    if len(q.speakers) != 1 or q.targets or q.relation in _POINT_ASKED or q.where:
+        return False  # ("who is the third one and what's their main thing?" asks the point,
+        # "... and how do they open?" a place in their piece)
     if (_ASKS_THEIR_NAME.search(q.text) or _WHO_IS_ONE.search(q.text)) and all(
         t.word in _NAME_FILLER for t in q.terms
     ):
