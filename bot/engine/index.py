@@ -433,6 +433,11 @@ class PositionIndex:
         found = [s for s in found if s in self.idf]
         return max(found, key=lambda s: self.idf[s], default="")
 
+    def in_text(self, own: str) -> bool:
+        """Whether the text itself (not only a position's topics) uses the word of stem
+        `own`, or a longer form of it."""
+        return self._in_text(own)
+
     def _in_text(self, own: str) -> bool:
         """Whether the text uses the word or a longer form of it ("Tibet" in "Tibetan")."""
         found = self._in_text_cache.get(own)

@@ -703,7 +703,10 @@ def test_who_agreed_when_nobody_did_shows_who_responded(engine: Engine) -> None:
 @pytest.mark.parametrize(
     ("question", "name"),
     [("did anyone mention Deng Xiaoping?", "Deng Xiaoping"),
-     ("what did Bequelin say about Taiwan?", "Taiwan")],
+     ("what did Bequelin say about Taiwan?", "Taiwan"),
+     # asked by name, a word only the index's topics use (no passage names it): "Foxconn"
+     ("which electronics maker does the final respondent name, foxconn?", "Foxconn"),
+     ("does Neier cite any amnesty reports?", "Amnesty")],
 )
 def test_a_name_the_text_never_uses(engine: Engine, question: str, name: str) -> None:
     reply = engine.ask(question)

@@ -93,6 +93,11 @@ def relation(src: Sources, q: Question, limit: int) -> Reply:
     ranked = fitting or ranked[:1]  # the best that answers, not merely the best score
     if q.relation in (Relation.ANSWER, Relation.RESPOND) and len(q.speakers) == 1 and ranked:
         ranked = _past_the_setup(src, ranked, everything)
+    never = _never_named(src, q)
+    if never:  # "which company did he call out by name, foxconn?": a name the text never
+        # uses (though a topic may), so no passage names it
+        no = abstain(src, q, _gloss_note(q) or f"The text never names {never.title()}.")
+        return dataclasses.replace(no, related=_best(src, ranked, limit) if ranked else ())
     elsewhere = functools.cache(lambda: _elsewhere_top(src, q))  # ranked once, if needed
     problem = unanswerable(src, q, ranked, elsewhere)
     year = next((t.word for t in q.terms if not t.known and _YEAR.fullmatch(t.word)), "")
@@ -721,6 +726,21 @@ def _sayer_first(ranked: list[Scored]) -> list[Scored]:
 _ASKS_BY_NAME = re.compile(
     r"\b(?:did|does|do)\s+(?:\w+\s+){0,3}?(?:name|cite)\b|\bby\s+name\b|\bnamed?\s+"
     r"(?:an?\s+)?(?:actual|specific|particular)\b", re.I)
+
+
+def _never_named(src: Sources, q: Question) -> str:
+    """A word of a question asking what the text names ("by name", "does he name") that the
+    text's own words never use ("" if none)."""
+    if not _ASKS_BY_NAME.search(q.text):
+        return ""
+    return next((t.word for t in q.terms if not t.frame and (
+        t.gloss or ((not t.known or not src.index.in_text(t.own)) and (
+            written_as_name(q.text, t.word, mid_sentence=True)
+            or re.search(rf"(?:,|\blike|\bsuch\s+as|\be\.?g\.?)\s+{re.escape(t.word)}\W*$|"
+                         rf"\b(?:cite|cites|name|names|mention|mentions)\s+(?:any|an?)\s+"
+                         rf"(?:actual\s+)?{re.escape(t.word)}\b", q.text, re.I) is not None
+        ))  # (a name, or one it offers as the example: "..., foxconn?", "cite any amnesty
+    )), "")  # international reports"; not "which bill does he name" of a "threshold")
 
 
 def _gloss_note(q: Question) -> str:
