@@ -846,6 +846,8 @@ CHAT_PHRASES: dict[str, str] = {
     "clean up their own house": "set an example", "clean up our own house": "set an example",
     "chicken out": "avoid", "chickens out": "avoids",
     "chickened out": "avoided", "rocking the boat": "confrontational",
+    "making noise about": "protesting", "make noise about": "protest",
+    "regular folks": "ordinary citizens", "regular people": "ordinary citizens",
     "rock the boat": "be confrontational",
     "flip flopping": "conflicting", "flip-flopping": "conflicting",
     "skin in the game": "stake", "at the end of the day": "", "the right thing to do": "moral",

@@ -362,7 +362,9 @@ class QuestionReader:
             not self._carries(t) for t in toks
         )):
             return text
-        named = [bool(self.matcher.find(t)) for t in toks]
+        found = [self.matcher.find(t) for t in toks]
+        named = [bool(f) for f in found]
+        whom: set[int] = set()  # sentences kept only for the name a pronoun leans on
         kept = {i for i in asking if named[i] or self._carries(toks[i])} or set(asking)
         if any(named[i] for i in kept):  # "did anyone else's dog eat the printout? ... so
             # bequelin says X, but what ...": a question of the members' own before it is chat
@@ -380,6 +382,13 @@ class QuestionReader:
                 before = [j for j in range(i - 1, -1, -1) if named[j]]
                 if before:
                     kept.add(before[0])
+                    if self._topic(toks[i]) and not _THAT_WORDS.intersection(toks[i]) and (
+                        before[0] not in asking and _ABOUT_WORDS.intersection(toks[i])
+                        and _QUOTED.search(parts[before[0]]) is None  # ("X's 'one concern'")
+                    ):  # "Finally read the Hom part on the bus. What's all the stuff she
+                        # says ...?": the question has its own topic; the report before it
+                        # says only who "she" is
+                        whom.add(before[0])
                 elif i > 0 and not self._topic(toks[i]) and (
                     self._topic(toks[i - 1]) or (
                         TOPIC_REFERENCE.intersection(toks[i]) and _names_something(parts[i - 1]))
@@ -403,7 +412,10 @@ class QuestionReader:
                 _EXAMPLE.match(parts[i + 1]) or _EXAMPLE_END.search(parts[i + 1])
             ):  # "... angry about.. corruption, demolitions, that kind of thing"
                 kept.add(i + 1)
-        return " ".join(parts[i] for i in sorted(kept))
+        return " ".join(
+            " ".join(w for m in found[i] for w in toks[i][m.start : m.end]) + "."
+            if i in whom else parts[i]
+            for i in sorted(kept))
 
     def _replier(self, text: str) -> str:
         """The contributor a closing "how does X reply (to that)?" asks to answer what the
@@ -740,6 +752,8 @@ _ASK_START = re.compile(
     r"\b",
     re.I,
 )
+_THAT_WORDS = frozenset({"that", "this", "it", "those", "these", "so"})  # the report's words
+_ABOUT_WORDS = frozenset({"about", "on", "regarding", "concerning"})  # a topic of its own
 _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their",
                        "theirs"})
 

@@ -16,6 +16,10 @@ SENTENCES = [
      "about him?", ["sharon", "nicholas", "what does she say"], []),
     # asides that ask nothing are left out
     ("hey all so who mentioned the cia? (page 2ish?)", ["cia"], ["page"]),
+    # a question with a topic of its own takes only the name a "she" leans on from the
+    # report before it (not "depot", "lunch")
+    ("got through the Hom section at the depot over lunch. what does she say about the "
+     "consulates?", ["hom", "consulates"], ["depot", "lunch"]),
     ("heyyy sorry i missed last week's meeting 😅 we're still on the chinafile thing right? can "
      "someone tell me what the josh guy means by critical engagement", ["critical engagement"],
      ["meeting"]),

@@ -39,6 +39,7 @@ IDIOMS = [
     ("washington talks out of both sides of its mouth", "washington talks conflicting"),
     ("they should clean up their own house first", "they should set an example first"),
     ("don't chicken out for fear of rocking the boat", "don't avoid for fear of confrontational"),
+    ("regular folks making noise about rents", "ordinary citizens protesting rents"),
 ]
 
 
