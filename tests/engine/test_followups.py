@@ -487,6 +487,11 @@ FOLLOW_UPS = [
     # a count of those a verb befalls: the text counts the vigils' crowds, not arrests
     (["who brought up the vigils in hong kong"], "how many of them were arrested?", None, "",
      True),
+    # "how many consulates?": a figure beside consulates (the paragraph's 100,000 counts
+    # protestors), which the text never gives; "how many protestors?" it does
+    (["what did hom say about hong kong"], "how many consulates are there?", None, "", True),
+    (["what did hom say about hong kong"], "how many protestors gather there?", "hom",
+     "100,000", True),
     # "did he name any of those ...?": of the kind just listed, whom it names none of
     (["what did neier say about sectors of chinese society"],
      "did he name any of these scientists?", None, "", True),

@@ -7,6 +7,7 @@ import dataclasses
 import re
 
 from bot.engine.answers import Mode, Reply
+from bot.engine.lexicon import STOPWORDS
 from bot.engine.numbers import COUNT_WORDS
 from bot.engine.question import Question
 from bot.engine.quotes import Sentence
@@ -185,7 +186,22 @@ def lacks_detail(src: Sources, q: Question, top: Reply) -> bool:
         # ("over 100,000 protestors have assembled" counts another thing)
         what = stem(done.group(1).lower())
         held = [text for text in held if what in {stem(w) for w in words(text)}]
+    counted = _counted(q)
+    if counted:  # "how many consulates ...?": a figure beside consulates, not protestors
+        held = [text for text in held if counted & {stem(w) for w in words(text)}]
     return not held
+
+
+def _counted(q: Question) -> frozenset[str]:
+    """The stems that may stand for the things a "how many X" counts (none for people or
+    for units of time, which have shapes of their own)."""
+    m = _HOW_MANY_OF.search(q.text)
+    if m is None or m.group(1).lower() in _NOT_COUNTED or m.group(1).lower() in _UNITS_SPELT:
+        return frozenset()
+    near = words(q.text[m.start(1):])[:COUNTED_WORDS]  # ("how many of the original states")
+    terms = [t for t in q.terms if t.word in near and t.known]
+    plain = {stem(w) for w in near if w not in STOPWORDS and w not in _NOT_COUNTED}
+    return frozenset(s for t in terms for s, _ in t.alternatives) | plain
 
 
 # "how many of those protesters got arrested", "how many people were killed": the count of
@@ -193,6 +209,11 @@ def lacks_detail(src: Sources, q: Question, top: Reply) -> bool:
 _HOW_MANY_DONE = re.compile(
     r"\bhow\s+many\s+(?:of\s+(?:those|these|the|them)\s+)?(?:\w+\s+)?(?:got|get|gets|were|was|"
     r"have\s+been|had\s+been|has\s+been|ended\s+up)\s+([a-z]{4,}ed)\b", re.I)
+COUNTED_WORDS = 3  # words after "how many" that may name what is counted, or what befalls it
+_HOW_MANY_OF = re.compile(r"\bhow\s+many\s+(?:of\s+(?:the|those|these)\s+)?([a-z]{3,})\b", re.I)
+_NOT_COUNTED = frozenset(
+    """people persons ppl folks men women voters citizens times years months weeks days hours
+    decades centuries minutes of were was are did do does have has had""".split())
 NEAR_SENTENCES = 3  # sentences either side of a quote where the detail it lacks may stand
 
 
