@@ -492,6 +492,9 @@ FOLLOW_UPS = [
     (["what did hom say about hong kong"], "how many consulates are there?", None, "", True),
     (["what did hom say about hong kong"], "how many protestors gather there?", "hom",
      "100,000", True),
+    # figures of a thing the reading never names ("gdp numbers") are none of its figures
+    (["what did neier say about the soviet bloc"], "did he give any gdp numbers for it?", None,
+     "", True),
     # "did he name any of those ...?": of the kind just listed, whom it names none of
     (["what did neier say about sectors of chinese society"],
      "did he name any of these scientists?", None, "", True),

@@ -107,8 +107,9 @@ _SHAPES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 _ASKS_FIGURES = re.compile(
     r"\b(?:give|gives|gave|giving|cite|cites|cited|put|puts|offer|offers|offered|provide|"
     r"provides|provided|with|w|any|what|which)\s+(?:(?:any|a|an|actual|hard|real|some|"
-    r"specific|exact|concrete|evidence\s+or|proof\s+or|facts\s+or)\s+)*(?:numbers|figures|"
-    r"stats|statistics|data|percentages|dollar\s+figures?|figure|number)\b", re.I)
+    r"specific|exact|concrete|evidence\s+or|proof\s+or|facts\s+or)\s+)*(?P<of>[a-z]+\s+)??"
+    r"(?:numbers|figures|stats|statistics|data|percentages|dollar\s+figures?|figure|number)\b",
+    re.I)  # ("give gdp numbers": figures of gdp)
 # ... answered by a figure: a count, a share, a sum, a year
 _FIGURE = re.compile(
     rf"\b\d[\d,.]*\b|\b(?:{_NUMBER_WORDS})\b|\b(?:a|one|{_NUMBER_WORDS})[\s-]+(?:quarter|"
@@ -186,6 +187,12 @@ def lacks_detail(src: Sources, q: Question, top: Reply) -> bool:
         # ("over 100,000 protestors have assembled" counts another thing)
         what = stem(done.group(1).lower())
         held = [text for text in held if what in {stem(w) for w in words(text)}]
+    figures = _ASKS_FIGURES.search(q.text)
+    of = figures.group("of") if figures else None
+    if of and of.strip().lower() not in STOPWORDS and not src.index.knows(of.strip().lower()):
+        # "did he give gdp numbers?": figures of a thing the reading never names are none
+        # of its figures ("a quarter century ago")
+        held = []
     counted = _counted(q)
     if counted:  # "how many consulates ...?": a figure beside consulates, not protestors
         held = [text for text in held if counted & {stem(w) for w in words(text)}]
