@@ -17,6 +17,7 @@ from bot.engine.answering.abstain import (
     AFTERMATH,
     abstain,
     asks_aftermath,
+    asks_course,
     asks_group_plans,
     off_topic_request,
     other_language,
@@ -89,6 +90,7 @@ class Engine:
             return abstain(self.sources, q, AFTERMATH)
         if conversation is not None and (
             off_topic_request(q.text) or other_language(q.text) or asks_group_plans(q.text)
+            or asks_course(q.text)
         ):
             # "thx. can u recommend another book on this?": an aside, answered on its own,
             # that leaves the conversation where it was

@@ -843,6 +843,8 @@ CHAT_PHRASES: dict[str, str] = {
     "out of both sides of their mouth": "conflicting",
     "out both sides of their mouth": "conflicting",
     "clean up its own house": "set an example", "clean up his own house": "set an example",
+    "clean up its own act": "set an example", "clean up its act": "set an example",
+    "get its act together": "set an example", "get its own act together": "set an example",
     "clean up their own house": "set an example", "clean up our own house": "set an example",
     "chicken out": "avoid", "chickens out": "avoids",
     "chickened out": "avoided", "rocking the boat": "confrontational",

@@ -13,6 +13,7 @@ import re
 
 from bot.engine.answering.abstain import (
     abstain,
+    asks_course,
     asks_group_plans,
     off_topic_request,
     other_language,
@@ -568,6 +569,9 @@ def respond(src: Sources, q: Question, limit: int) -> Reply:
     if asks_group_plans(q.text):
         return abstain(src, q, "I only know the reading, not when or where the group meets: "
                                "a moderator can tell you.")
+    if asks_course(q.text):
+        return abstain(src, q, "I only know the reading, not what your course's tests hold: "
+                               "ask your teacher or a moderator.")
     if _HOW_MANY_WROTE.search(q.text):  # "how many people wrote in this?"
         return abstain(src, q, f"{len(src.contributors)} contributors wrote in this reading.")
     if q.unknown_subject:

@@ -40,6 +40,7 @@ IDIOMS = [
     ("they should clean up their own house first", "they should set an example first"),
     ("don't chicken out for fear of rocking the boat", "don't avoid for fear of confrontational"),
     ("regular folks making noise about rents", "ordinary citizens protesting rents"),
+    ("the US has to clean up its act", "the US has to set an example"),
 ]
 
 

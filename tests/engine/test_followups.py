@@ -643,7 +643,14 @@ NOT_ABOUT_THE_READING = [
     "can you recomend a good book on Tibet for our next meeting?",  # as members spell it
     "@bot what did President Obama say about human rights in China?",  # a title, no alias
     "hey @bot, what did obama say about tibet",
+    "is this reading gonna be on the midterm?",  # the course's tests
+    "does this count toward our grade lol",
 ]
+
+
+def test_tests_of_the_text_are_no_course_tests(engine: Engine) -> None:
+    reply = engine.ask("what does bequelin say is the test of a sound strategy")
+    assert not reply.message.startswith("I only know the reading")
 
 
 @pytest.mark.parametrize("question", NOT_ABOUT_THE_READING)

@@ -79,6 +79,20 @@ _WHEN_WHERE = re.compile(r"\b(?:when|whens|where|wheres|what\s+time|what\s+day|w
                          r"remind)\b", re.I)
 
 
+# "is this gonna be on the AP exam?", "does it count toward my grade?": the course's business
+_COURSE = re.compile(
+    r"\b(?:gonna|going\s+to|be|is\s+it|will\s+it|will\s+this|is\s+this)\b[\w\s']{0,24}?\bon\s+"
+    r"(?:the|our|my|a)\s+(?:[\w.]+\s+){0,3}?(?:exam|exams|test|tests|quiz|quizzes|final|finals|"
+    r"midterm|midterms)\b|\b(?:count|counts)\s+(?:toward|towards|for)\s+(?:my|our|the)\s+"
+    r"grades?\b", re.I)
+
+
+def asks_course(text: str) -> bool:
+    """ "is this reading gonna be on the actual AP gov exam in may??": the course's tests and
+    grades, which the reading does not hold."""
+    return _COURSE.search(text) is not None
+
+
 def asks_group_plans(text: str) -> bool:
     """ "hey bot when's our next meetup", "remind me when we meet": the group's calendar."""
     return _GROUP_PLANS.search(text) is not None and _WHEN_WHERE.search(text) is not None
