@@ -944,9 +944,7 @@ def _binds_pronoun(text: str) -> bool:
     before, after = set(words(text[: m.start()])), set(words(text[m.end():]))
     if before & _PRONOUN_WORDS:
         return False
-    pronouns = after & _PRONOUN_WORDS
-    return not m.group("anyone") or bool(pronouns & _THEY)
-
+    return not m.group("anyone") or bool(after & _THEY)
 
 
 # "who wrote right after her?", "whos next", "and who went before him": which contributor

@@ -1663,7 +1663,7 @@ _SPEECH_WORDS = frozenset({"reply", "replies", "speech", "speeches", "rejoinder"
                            "answer", "remarks", "rebuttal", "turn"})
 _TALK_WORDS = frozenset({"talks", "talk", "talking", "speaks", "speak", "speaking", "discusses",
                          "discuss", "mentions", "mention", "about", "addresses", "address",
-                         "brings", "bring", "raises", "raise", "turns", "gets to"})
+                         "brings", "bring", "raises", "raise", "turns"})
 
 
 def _scene_after(tokens: list[str], in_where: set[int]) -> set[int]:

@@ -220,7 +220,7 @@ COUNTED_WORDS = 3  # words after "how many" that may name what is counted, or wh
 _HOW_MANY_OF = re.compile(r"\bhow\s+many\s+(?:of\s+(?:the|those|these)\s+)?([a-z]{3,})\b", re.I)
 _NOT_COUNTED = frozenset(
     """people persons ppl folks men women voters citizens times years months weeks days hours
-    decades centuries minutes of were was are did do does have has had""".split())
+    decades centuries minutes were was are did do does have has had""".split())
 NEAR_SENTENCES = 3  # sentences either side of a quote where the detail it lacks may stand
 
 
