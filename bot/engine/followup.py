@@ -307,11 +307,11 @@ def resolve(
             terms=tuple(t for t in q.terms if t.word not in _BESIDES))
     mentioned = bool(q.speakers or q.targets or q.ambiguous)
     toks = [t for t in toks if t not in CHAT_FILLER and t not in _INTERJECTIONS] or toks
-    if not mentioned and conv.focus and _asks_name(toks):
-        return Resolved(prev, Move.NAME, new_topic=False)
     spoken_of = _name_of_topic(toks, prev) or _person_of_topic(q.text, prev)
     if not mentioned and conv.focus and spoken_of:  # "what's the laureate's name again?"
         return Resolved(prev, Move.NAME, new_topic=False, asked=frozenset({spoken_of}))
+    if not mentioned and conv.focus and _asks_name(toks):
+        return Resolved(prev, Move.NAME, new_topic=False)
     if not mentioned and conv.focus and _WHOM.match(q.text):
         return Resolved(prev, Move.WHOM, "whom does the passage shown answer?", new_topic=False)
     if not mentioned and conv.focus and _asks_personal(toks):
@@ -651,8 +651,13 @@ def _asks_name(toks: list[str]) -> bool:
     affiliation) of the one just answered (only these words, a pronoun and filler)."""
     if "whose" in toks:  # "whose job is it then": whose responsibility, not where one works
         return False
-    rest = _beyond_filler(toks)
+    rest = _beyond_filler(toks) - _NAME_ASIDE  # ("..., it doesnt say?": an aside)
     return bool(rest) and rest <= _NAME_WORDS  # ("what organisation does she work for?")
+
+
+# a member's aside on a name asked: "whats his name, it doesnt say?", "it's not on my copy"
+_NAME_ASIDE = frozenset({"btw", "doesnt", "dont", "say", "says", "copy", "printout", "listed",
+                         "anywhere", "cant", "find", "not", "see", "person", "guy", "lady"})
 
 
 def _beyond_filler(toks: list[str]) -> set[str]:

@@ -492,6 +492,12 @@ FOLLOW_UPS = [
     (["what did hom say about hong kong"], "how many consulates are there?", None, "", True),
     (["what did hom say about hong kong"], "how many protestors gather there?", "hom",
      "100,000", True),
+    # a name asked with an aside ("it isn't on my printout"): the text never gives it
+    (["what does the last respondent suggest about us businesses"],
+     "what's this person's name btw, it isn't on my printout", None, "", False),
+    # "the guy" of the laureate's wife: "a Nobel Peace Laureate" is a title, no name
+    (["who mentioned the jailed nobel laureate", "and what about his wife?"],
+     "what's the guy's name?", None, "", False),
     # figures of a thing the reading never names ("gdp numbers") are none of its figures
     (["what did neier say about the soviet bloc"], "did he give any gdp numbers for it?", None,
      "", True),
@@ -536,6 +542,13 @@ def test_a_debate_teams_warrant_and_impact_ask_why(engine: Engine, asked: str) -
     reply = engine.ask(asked, conversation=talk)
     assert reply.reading_as.startswith("why, on:"), reply.reading_as
     assert reply.answers and reply.answers[0].contributor_id == "hom"
+
+
+def test_a_name_asked_with_an_aside_is_the_one_named(engine: Engine) -> None:
+    talk = Conversation()
+    engine.ask("what does neier say about urgency", conversation=talk)
+    reply = engine.ask("whats his name, i cant find it", conversation=talk)
+    assert reply.message.startswith("That is Aryeh Neier"), reply.message
 
 
 def test_without_a_conversation_a_follow_up_stands_alone(engine: Engine) -> None:

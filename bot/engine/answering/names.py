@@ -138,6 +138,8 @@ def gives_a_name(
         lowered = [w for t in tokens for w in words(t)]
         if not lowered or any(w in asked or w in known for w in lowered):
             continue
+        if lowered[-1] in PERSON_WORDS or lowered[-1].rstrip("s") in PERSON_WORDS:
+            continue  # "a Nobel Peace Laureate": a title, no name
         if all(frequent(re.sub(r"['’]s$", "", t)) or len(t) < 3 for t in tokens):
             continue
         return True
