@@ -492,6 +492,10 @@ FOLLOW_UPS = [
     (["what did hom say about hong kong"], "how many consulates are there?", None, "", True),
     (["what did hom say about hong kong"], "how many protestors gather there?", "hom",
      "100,000", True),
+    # an example asked of a passage whose only capitalised words are the reading's
+    # subjects ("American" is its "U.S." again): it gives none
+    (["what does rosenzweig want beijing to stop doing"], "does he cite a specific case of that?",
+     None, "", True),
     # a name asked with an aside ("it isn't on my printout"): the text never gives it
     (["what does the last respondent suggest about us businesses"],
      "what's this person's name btw, it isn't on my printout", None, "", False),

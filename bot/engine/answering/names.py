@@ -142,5 +142,17 @@ def gives_a_name(
             continue  # "a Nobel Peace Laureate": a title, no name
         if all(frequent(re.sub(r"['’]s$", "", t)) or len(t) < 3 for t in tokens):
             continue
+        if recurring and all(w in _subjects(src, recurring) for w in lowered):
+            continue  # "American" critiques, in a reading that says "U.S." all along
         return True
     return False
+
+
+def _subjects(src: Sources, recurring: int) -> frozenset[str]:
+    """Words the reading uses in at least `recurring` paragraphs, in any spelling that reads
+    as the same word ("American", "U.S." and "America" all as usa): its subjects."""
+    counts: dict[str, int] = {}
+    for p in src.reading.paragraphs:
+        for w in set(words(p.text)):
+            counts[w] = counts.get(w, 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= recurring)
