@@ -331,7 +331,8 @@ def resolve(
         return Resolved(prev, Move.QUOTE, new_topic=False)
     if not mentioned and (
         _only(toks, _ELABORATE_FILLER | _ELABORATE_CUES, _ELABORATE_CUES)
-        or toks in _WHAT_EXACTLY
+        or toks in _WHAT_EXACTLY or [t for t in toks if t not in _EMPHASIS] in _WHAT_EXACTLY
+        or toks in (["how", "exactly"], ["how", "specifically"])  # ("like what exactly")
     ):
         # "what did he mean by that?", "can u elaborate", "any examples?"
         return Resolved(prev, Move.WHY, _describe(src, prev, "more on: "), new_topic=False,
@@ -1443,7 +1444,8 @@ def _ordinal_item(toks: list[str], conv: Conversation, opens_list: bool = False)
     first?" then "second?" asks for the second contributor).
     """
     content = _numbered([t for t in toks if t not in ("the", "and", "what", "about", "whats",
-                                                      "how") and t not in _REQUEST_WORDS])
+                                                      "how", "was", "is", "were", "are")
+                         and t not in _REQUEST_WORDS])  # ("what was the 4th one")
     whole = len(content)
     if content[:1] and (content[0] in ORDINALS or content[0] in LAST_WORDS):
         content = _without_list_tail(content)  # "the last one on his list"

@@ -496,6 +496,11 @@ FOLLOW_UPS = [
     # subjects ("American" is its "U.S." again): it gives none
     (["what does rosenzweig want beijing to stop doing"], "does he cite a specific case of that?",
      None, "", True),
+    # "what was the 4th one" after a list asked for: its fourth point, not the fourth writer
+    (["what are bequelin's keys"], "what was the 4th one", "bequelin", "Fourth, the U.S.", True),
+    # "like what exactly": "like what", its emphasis aside
+    (["what does bequelin say about american companies in china"], "like what specifically",
+     "bequelin", "", True),
     # a name asked with an aside ("it isn't on my printout"): the text never gives it
     (["what does the last respondent suggest about us businesses"],
      "what's this person's name btw, it isn't on my printout", None, "", False),
