@@ -358,7 +358,8 @@ def resolve(
         return _next(src, prev, conv)
     if (not mentioned and _only(toks, _MORE_FILLER, _MORE_CUES - {"else", "other"})) or (
         toks in (["anything", "else"], ["what", "else"], ["keep", "going"], ["go", "on"],
-                 ["carry", "on"], ["keep", "on"])
+                 ["carry", "on"], ["keep", "on"], ["and"], ["and", "then"], ["but"],
+                 ["and", "so"])  # ("and?", "but?": go on)
     ):
         if conv.item > 0 and "else" not in toks:  # "next one pls" after "the first key"
             return _next(src, prev, conv)
@@ -423,8 +424,9 @@ def resolve(
     why_phrase = _WHY_PHRASE.match(" ".join(lead))
     why_last = toks[-1:] == ["why"] and len(toks) <= _WHY_LAST_WORDS
     if (lead[:1] in (["why"], ["whys"]) or lead[:2] == ["how", "come"] or reason or point_of_it
-            or why_phrase or why_last or lead in (["impact"], ["impacts"])):  # ("impact?": why
-        # it matters, in a debate team's words)
+            or why_phrase or why_last or lead in (["impact"], ["impacts"])
+            or [t for t in lead if t not in _EMPHASIS] == ["how"]):
+        # ("impact?": why it matters, in a debate team's words; "how tho?": how so)
         phrase = set(why_phrase.group(0).split()) if why_phrase else set()
         own = [] if point_of_it else [
             t for t in q2.terms if t.known and t.word not in _WHY_FILLER

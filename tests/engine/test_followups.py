@@ -498,6 +498,10 @@ FOLLOW_UPS = [
      None, "", True),
     # "what was the 4th one" after a list asked for: its fourth point, not the fourth writer
     (["what are bequelin's keys"], "what was the 4th one", "bequelin", "Fourth, the U.S.", True),
+    # a bare "and?" or "but?" goes on; "how tho" asks how, of the same answer
+    (["what does hom say policymakers must do"], "and?", "hom", "", True),
+    (["what does hom say policymakers must do"], "but?", "hom", "", True),
+    (["what does hom say policymakers must do"], "how tho", "hom", "", True),
     # "like what exactly": "like what", its emphasis aside
     (["what does bequelin say about american companies in china"], "like what specifically",
      "bequelin", "", True),
