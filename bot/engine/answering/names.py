@@ -134,6 +134,7 @@ def gives_a_name(
         run = []
     if run:
         runs.append(run)
+    subjects: frozenset[str] | None = None
     for tokens in runs:
         lowered = [w for t in tokens for w in words(t)]
         if not lowered or any(w in asked or w in known for w in lowered):
@@ -142,7 +143,9 @@ def gives_a_name(
             continue  # "a Nobel Peace Laureate": a title, no name
         if all(frequent(re.sub(r"['’]s$", "", t)) or len(t) < 3 for t in tokens):
             continue
-        if recurring and all(w in _subjects(src, recurring) for w in lowered):
+        if recurring and subjects is None:
+            subjects = _subjects(src, recurring)  # (worked out once, if needed at all)
+        if subjects is not None and all(w in subjects for w in lowered):
             continue  # "American" critiques, in a reading that says "U.S." all along
         return True
     return False
