@@ -160,8 +160,12 @@ class PositionIndex:
 
     def __init__(self, reading: Reading, positions: Sequence[Position] | None = None) -> None:
         self.items: list[IndexedPosition] = []
-        paragraph_stems = {p.number: frozenset(_stem_set(p.text)) for p in reading.paragraphs}
-        paragraph_pairs = {p.number: _stem_pairs(p.text) for p in reading.paragraphs}
+        # each paragraph's words, read once for all that follows
+        para_words = {p.number: words(p.text) for p in reading.paragraphs}
+        paragraph_stems = {
+            p.number: frozenset(_stem_set(p.text, para_words[p.number])) for p in reading.paragraphs
+        }
+        paragraph_pairs = {n: stem_pairs(tokens) for n, tokens in para_words.items()}
         pair_df = Counter(pair for pairs in paragraph_pairs.values() for pair in pairs)
         # only telling pairs count: "implicit message", not "human rights" (everywhere)
         paragraph_pairs = {
@@ -173,7 +177,7 @@ class PositionIndex:
         # "grocery-keeper" also reaches the other's "grocery keeper" and "kept a grocery"
         # (not where the text also writes it as one word: "Spring-field" broken at a line's
         # end is Springfield, no spring)
-        solid = {w for p in reading.paragraphs for w in words(p.text)}
+        solid = frozenset().union(*para_words.values())
         self._compound_parts = {
             stem(joined): (stem(a), stem(b))
             for p in reading.paragraphs for joined, a, b in compound_parts(p.text)
@@ -186,8 +190,8 @@ class PositionIndex:
         }
         # how often each paragraph uses a stem: among equals, the paragraph about it
         self.stem_counts = {
-            p.number: Counter(stem(w) for w in words(p.text) if w not in STOPWORDS)
-            for p in reading.paragraphs
+            n: Counter(stem(w) for w in tokens if w not in STOPWORDS)
+            for n, tokens in para_words.items()
         }
         self._in_text_cache: dict[str, bool] = {}
         # the reading's own name ("A ChinaFile Conversation") points at the text, not a topic
@@ -285,16 +289,16 @@ class PositionIndex:
                 self.glossary_phrases[key] = means
                 self._gloss[key] = entry.means
         content: Counter[str] = Counter()
-        for p in reading.paragraphs:
-            content.update(words(p.text))
+        for tokens in para_words.values():
+            content.update(tokens)
         for pos in reading.positions:
             content.update(words(" ".join((pos.summary, *pos.topics))))
         self._content = frozenset(content)
         # adjacent words of the text, for relation words that are part of a topic
         self.bigrams = frozenset(
             (a, b)
-            for p in reading.paragraphs
-            for a, b in pairwise(words(p.text))
+            for tokens in para_words.values()
+            for a, b in pairwise(tokens)
             if a not in STOPWORDS and b not in STOPWORDS
         )
         self._after: dict[str, set[str]] = defaultdict(set)
@@ -616,8 +620,9 @@ def _stem_pairs(text: str) -> frozenset[tuple[str, str]]:
     return stem_pairs(words(text))
 
 
-def _stem_set(text: str) -> set[str]:
-    """Stems of the content words of `text`, hyphenated words also as one ("highminded")."""
-    found = {stem(w) for w in words(text) if w not in STOPWORDS}
+def _stem_set(text: str, tokens: Sequence[str] | None = None) -> set[str]:
+    """Stems of the content words of `text` (its `tokens`, if read already), hyphenated words
+    also as one ("highminded")."""
+    found = {stem(w) for w in (words(text) if tokens is None else tokens) if w not in STOPWORDS}
     found.update(stem(w) for w in compounds(text))
     return found
