@@ -370,7 +370,6 @@ _ASKS_NAMED = re.compile(
     r"(?:did|does|do)\s+\w+\s+(?:name|mention|cite|have\s+in\s+mind)\b", re.I)
 
 
-
 NEAR = 0.8  # share of the best score a nearer answer needs to go first
 
 

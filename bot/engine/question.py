@@ -703,8 +703,6 @@ class QuestionReader:
         return tuple(out)
 
 
-
-
 def _cue_word(word: str) -> bool:
     """Whether a word asks for a relation or frames the question, not a topic."""
     return stem(word) in _RELATION_STEMS or word in _PHRASE_TOKENS or word in _NOT_TOPIC
@@ -1408,8 +1406,6 @@ def _later_asks_who(text: str, tokens: list[str]) -> bool:
                 return True  # "X's first key is Y. Does anyone push back on that idea?"
         start += size
     return False
-
-
 
 
 # "is there any real disagreement in this thing?": does anyone disagree

@@ -183,19 +183,21 @@ def lacks_detail(src: Sources, q: Question, top: Reply) -> bool:
         return False
     held = [text for text in (first.quote, *_around(src, first.paragraph, first.quote))
             if shape.search(text)]
-    if done is not None:  # "how many protesters got arrested?": a count of those arrested
-        # ("over 100,000 protestors have assembled" counts another thing)
-        what = stem(done.group(1).lower())
-        held = [text for text in held if what in {stem(w) for w in words(text)}]
     figures = _ASKS_FIGURES.search(q.text)
     of = figures.group("of") if figures else None
     if of and of.strip().lower() not in STOPWORDS and not src.index.knows(of.strip().lower()):
         # "did he give gdp numbers?": figures of a thing the reading never names are none
         # of its figures ("a quarter century ago")
-        held = []
+        return True
     counted = _counted(q)
+    said = {text: {stem(w) for w in words(text)} for text in held} if (
+        done is not None or counted) else {}
+    if done is not None:  # "how many protesters got arrested?": a count of those arrested
+        # ("over 100,000 protestors have assembled" counts another thing)
+        what = stem(done.group(1).lower())
+        held = [text for text in held if what in said[text]]
     if counted:  # "how many consulates ...?": a figure beside consulates, not protestors
-        held = [text for text in held if counted & {stem(w) for w in words(text)}]
+        held = [text for text in held if counted & said[text]]
     return not held
 
 
