@@ -91,6 +91,9 @@ async def prompt_bot(
         cog: Any = bot.get_cog("Prompts")
         # load_extension executes the module afresh, so compare by name, not by class.
         assert type(cog).__name__ == PromptsCog.__name__, "the prompts extension did not load"
+        # the tests run every pass themselves, on their clock: the loop's own first pass, if it
+        # ran late, could post a schedule before a test's tick (as the other prompt fixtures do)
+        await cog.stop_scheduler()
         cog.service.core.clock = clock
         yield fake_discord, cog
 
